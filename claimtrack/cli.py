@@ -1,0 +1,184 @@
+"""The claimtrack command line: parse options, call the library, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from typer.core import TyperGroup
+
+from . import __version__, export, queries, render
+from .errors import ClaimtrackError
+from .pipeline import ingest as run_ingest
+from .store import STATEMENT_COLUMNS, Store, default_path
+
+err = Console(stderr=True)
+
+
+class _Group(TyperGroup):
+    """Shows any ClaimtrackError as one line and exits 1; other errors too, unless --debug."""
+
+    def list_commands(self, ctx):  # in the order a new user needs them, as defined below
+        return list(self.commands)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimtrackError as exc:
+            err.print(f"[red]Error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the user sees one line; --debug shows the traceback
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            import click
+
+            if isinstance(exc, click.ClickException):
+                raise
+            err.print(f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                      markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Who said what in the news: attributed statements from Arabic articles, matched across outlets.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+# ----- options shared by commands -----
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", envvar="CLAIMTRACK_DB", help="SQLite database (default ./claims.db).", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+NlOpt = Annotated[bool, typer.Option("--nl", help="Print JSON Lines, one record a line.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+
+
+def output_format(json_: bool, csv_: bool, nl: bool) -> str:
+    chosen = [name for name, on in (("json", json_), ("csv", csv_), ("nl", nl)) if on]
+    if len(chosen) > 1:
+        raise ClaimtrackError("choose one of --json, --csv, --nl")
+    return chosen[0] if chosen else "table"
+
+
+def open_store(db: Path | None, *, create: bool = False) -> Store:
+    return Store.open(db or default_path(), create=create)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    ctx.obj = {"debug": debug}
+
+
+@app.command(epilog="Example: claimtrack ingest corpus/ --db claims.db")
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders.", show_default=False)],
+    db: DbOption = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for every article given.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read.")] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Read articles, extract who said what, resolve speakers, match claims and store it all."""
+    with open_store(db, create=True) as store:
+        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=err, transient=True, disable=json_) as progress:
+            task = progress.add_task("Reading", total=None)
+
+            def on_file(name: str, n: int) -> None:
+                progress.update(task, description=f"Reading {Path(name).name}", completed=n - 1)
+
+            report = run_ingest(paths, store, outlet=outlet, strict=strict, on_file=on_file)
+            progress.update(task, completed=report.new + report.updated + report.unchanged + report.failed)
+    for problem in report.problems:
+        err.print(f"[red]Error:[/red] {problem}", markup=True, highlight=False, soft_wrap=True)
+    summary = {
+        "articles_new": report.new, "articles_updated": report.updated, "articles_unchanged": report.unchanged,
+        "files_failed": report.failed, "statements": report.statements, "speakers": report.speakers,
+    }
+    if json_:
+        render.emit([summary], list(summary), "json")
+    else:
+        table = Table(title="Ingest", show_header=True)
+        for col in ("articles new", "updated", "unchanged", "failed", "statements", "speakers"):
+            table.add_column(col, justify="right")
+        table.add_row(*(str(v) for v in summary.values()))
+        Console(stderr=not sys.stdout.isatty()).print(table)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("who-said", epilog="Example: claimtrack who-said Kirby --json   (or: claimtrack who-said كيربي)")
+def who_said(
+    name: Annotated[str, typer.Argument(help="A speaker's name, Latin or Arabic, any spelling.")],
+    db: DbOption = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Hide doubtful statements.")] = 0.0,
+    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+) -> None:
+    """What one speaker said: one row per claim, with every outlet that carried it."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        speaker, rows = queries.who_said(store, name, min_confidence=min_confidence, limit=limit)
+    if fmt == "table":
+        grouped = queries.group_by_cluster(rows)
+        render.emit(grouped, ["text", "outlets", "cues", "kind", "statements"], fmt, title=f"Who said: {speaker}")
+    else:
+        render.emit(rows, STATEMENT_COLUMNS, fmt)
+
+
+@app.command(epilog="Example: claimtrack speakers --limit 10")
+def speakers(
+    db: DbOption = None,
+    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+) -> None:
+    """Every speaker with how many statements and outlets quote them."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        rows = store.speaker_table()[:limit]
+    render.emit(rows, ["speaker", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
+
+
+@app.command("export", epilog="Example: claimtrack export --format jsonl --output statements.jsonl")
+def export_cmd(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or json.")] = "csv",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Leave out doubtful statements.")] = 0.0,
+) -> None:
+    """Write every statement out, one row each, with its claim cluster."""
+    if fmt not in export.FORMATS:
+        raise ClaimtrackError(f"unknown format {fmt!r}; choose one of {', '.join(export.FORMATS)}")
+    with open_store(db) as store:
+        rows = store.statements(min_confidence=min_confidence)
+    if output is None:
+        export.write(rows, fmt, sys.stdout)
+        return
+    tmp = output.with_name(output.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as out:
+        n = export.write(rows, fmt, out)
+    tmp.replace(output)
+    err.print(f"Wrote {n} statements to {output}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,20 @@
+"""The one exception type claimtrack raises for anything a user can cause."""
+
+
+class ClaimtrackError(Exception):
+    """A problem the user can act on; the CLI shows it as one line, never a traceback.
+
+    ``path`` and ``line`` name where the problem is, when it is in an input file.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None):
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message

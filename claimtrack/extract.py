@@ -1,0 +1,769 @@
+"""Attributed statements in an article: who said what, how, and through whom.
+
+Rules read structure from the cue words and function words in ``data/<language>/``: a cue verb, its
+subject (the speaker phrase), and what opens the claim (إن/أن, a colon, a quotation). Attribution
+before the claim ("وفقاً للسيد بوتين، فإن ..."), after it ("...، حسبما ذكرت الوكالة"), relayed speech
+("نقلت الوكالة عن فلان قوله ...") and continuations ("وأضافت: ...") are each a small rule here.
+
+Extraction is a pure function of the text: no database, no terminal, so it can run in a worker pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import lexicon as lexicon_mod
+from .arabic import Token, fold, stems, tokens
+from .lexicon import CueForm, Lexicon
+from .models import Article, Sentence, Statement
+from .sentences import OPENERS, SYMMETRIC, quote_spans, split
+
+MAX_SPEAKER_TOKENS = 30
+MIN_POST_CLAIM_WORDS = 3
+COMMAS = {"،", ",", "؛", ";"}
+
+
+@dataclass
+class _Span:
+    """Tokens [a, b) of a sentence."""
+
+    a: int
+    b: int
+
+    def __bool__(self) -> bool:
+        return self.b > self.a
+
+
+@dataclass
+class _Found:
+    cue_index: int  # where the cue starts; statements in a sentence are ordered by it
+    boundary: int  # first token that belongs to this statement, where an earlier claim must end
+    cue: str
+    speaker: _Span | None
+    claim_start: int  # char offset
+    claim_end: int | None  # char offset, None: to the end of the sentence (or the next statement)
+    kind: str
+    attribution: str
+    gender: str
+    confidence: float
+    via: _Span | None = None
+    direct: bool = False
+    as_written: str | None = None
+    cut_at_next: bool = True
+    tails: list = field(default_factory=list)
+
+
+class _Sentence:
+    """One sentence's tokens with what the rules ask of them."""
+
+    def __init__(self, text: str, sentence: Sentence, lex: Lexicon):
+        self.text = text
+        self.sentence = sentence
+        self.lex = lex
+        self.toks: list[Token] = tokens(sentence.text, sentence.start)
+        self.quotes = quote_spans(text, sentence.start, sentence.end)
+        self.quoted = [any(a < t.start and t.end <= b for a, b in self.quotes) for t in self.toks]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def norm(self, i: int) -> str:
+        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+
+    def raw(self, i: int) -> str:
+        return self.toks[i].raw if 0 <= i < len(self.toks) else ""
+
+    def is_comma(self, i: int) -> bool:
+        return self.raw(i) in COMMAS
+
+    def words(self, span: _Span) -> int:
+        return sum(1 for t in self.toks[span.a:span.b] if t.is_word)
+
+    def phrase_at(self, i: int, phrases: list[tuple[str, ...]], allow_conj: bool = True) -> int:
+        """Length in tokens of the first phrase matching at token i (0 if none).
+
+        A phrase word "ل" or "ب" is a prefix glued to the next word ("وفقا ل" + "للمسؤولين").
+        """
+        for phrase in phrases:
+            n = len(phrase)
+            ok = True
+            for k, word in enumerate(phrase):
+                tok = self.norm(i + k)
+                if not tok:
+                    ok = False
+                    break
+                if word in ("ل", "ب") and k == n - 1:
+                    if not (tok.startswith(word) and len(tok) > 2) and tok != word:
+                        ok = False
+                    break
+                if tok == word or (k == 0 and allow_conj and tok in ("و" + word, "ف" + word)):
+                    continue
+                ok = False
+                break
+            if ok:
+                last = phrase[-1]
+                glued = last in ("ل", "ب") and self.norm(i + n - 1) != last
+                return n - 1 if glued else n
+        return 0
+
+    def span_text(self, span: _Span) -> str:
+        return self.text[self.toks[span.a].start:self.toks[span.b - 1].end] if span else ""
+
+    def quote_at(self, i: int) -> tuple[int, int] | None:
+        """The quotation whose opening mark is token i."""
+        t = self.toks[i] if 0 <= i < len(self.toks) else None
+        if t is None or (t.raw not in OPENERS and t.raw not in SYMMETRIC):
+            return None
+        for a, b in self.quotes:
+            if a == t.start:
+                return a, b
+        return None
+
+    def index_at(self, offset: int) -> int:
+        for i, t in enumerate(self.toks):
+            if t.start >= offset:
+                return i
+        return len(self.toks)
+
+
+class Extractor:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        first_words = set()
+        for entry in lex.speakers:
+            for alias in entry.get("aliases", []):
+                words = fold(alias).split()
+                if words:
+                    first_words.add(words[0])
+        self.alias_first_words = frozenset(first_words)
+
+    # ----- the speaker phrase -----
+
+    def is_adverbial(self, s: _Sentence, i: int) -> bool:
+        n = s.norm(i)
+        if not n:
+            return False
+        if n in self.lex.days or n in self.lex.time_words or n.isdigit():
+            return True
+        if n.startswith("و") and n[1:] in self.lex.days:
+            return True
+        if (n in self.lex.time_prepositions or (n[:1] == "و" and n[1:] in self.lex.time_prepositions)) and (
+            s.norm(i + 1) in self.lex.months or s.norm(i + 1) in self.lex.days or s.norm(i + 1).isdigit()
+            or s.norm(i + 1) in self.lex.time_words
+        ):
+            return True
+        if s.phrase_at(i, self.lex.adverbial_openers):
+            return True
+        return self.is_addressee(s, i)
+
+    def is_addressee(self, s: _Sentence, i: int) -> bool:
+        n = s.norm(i)
+        if not n.startswith("ل") or n.startswith("لدي") or len(n) < 3:
+            return False
+        rest = n[1:]
+        return rest in self.alias_first_words or ("ال" + rest[1:] if rest.startswith("ل") else rest) in self.alias_first_words
+
+    def speaker_span(self, s: _Sentence, a: int, b: int) -> tuple[_Span | None, _Span | None]:
+        """The speaker phrase in tokens [a, b), and the relaying source when it says "نقلا عن".
+
+        Comma-separated chunks that are time, place or occasion are dropped; appositions after the name
+        ("جون كيربي، المتحدث باسم ...") stay with it.
+        """
+        chunks: list[_Span] = []
+        start = a
+        depth = 0
+        for i in range(a, b):
+            r = s.raw(i)
+            if r == "(":
+                depth += 1
+            elif r == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and s.is_comma(i):
+                chunks.append(_Span(start, i))
+                start = i + 1
+        chunks.append(_Span(start, b))
+        kept: list[_Span] = []
+        via: _Span | None = None
+        closed = False  # an adverbial after the speaker closes it; only a relay ("نقلا عن") may follow
+        for chunk in chunks:
+            chunk = self._trim_parens(s, chunk)
+            if not chunk:
+                continue
+            relay = s.phrase_at(chunk.a, self.lex.relay_openers)
+            if closed and not relay:
+                continue
+            if relay:
+                if kept:
+                    via = _Span(kept[0].a, kept[-1].b)
+                kept = []
+                chunk = _Span(chunk.a + relay, chunk.b)
+                if not chunk:
+                    continue
+            if self.is_adverbial(s, chunk.a):
+                closed = bool(kept)
+                continue
+            cut = chunk.b
+            wrapper = s.phrase_at(chunk.a, self.lex.speaker_wrappers)
+            for i in range(chunk.a + wrapper + 1, chunk.b):
+                if self.is_adverbial(s, i) or s.phrase_at(i, self.lex.relay_openers):
+                    cut = i
+                    break
+            kept.append(_Span(chunk.a, cut))
+            if cut < chunk.b:
+                rest = _Span(cut, chunk.b)
+                relay = s.phrase_at(cut, self.lex.relay_openers)
+                if relay:
+                    via = _Span(kept[0].a, kept[-1].b)
+                    kept = [_Span(cut + relay, chunk.b)]
+                    continue
+                del rest
+                closed = True
+        kept = [k for k in kept if k]
+        if not kept:
+            return None, via
+        span = _Span(kept[0].a, kept[-1].b)
+        while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in "(:.!?؟"):
+            span = _Span(span.a, span.b - 1)
+        return (span or None), via
+
+    @staticmethod
+    def _trim_parens(s: _Sentence, chunk: _Span) -> _Span:
+        """A chunk without a parenthesised aside at its end ("مصادر أمريكية (لم تسمها)")."""
+        for i in range(chunk.a, chunk.b):
+            if s.raw(i) == "(":
+                return _Span(chunk.a, i)
+        return chunk
+
+    # ----- what opens the claim -----
+
+    def find_opener(self, s: _Sentence, start: int, form: CueForm | None, limit: int) -> tuple[int, int] | None:
+        """(opener token, claim's first token) after a cue, or None when no claim opens within ``limit``."""
+        end = min(len(s), start + limit)
+        i = start
+        while i < end:
+            n, r = s.norm(i), s.raw(i)
+            if s.quoted[i] and s.quote_at(i) is None:
+                i += 1
+                continue
+            if r in ("؛", ";"):
+                return None
+            if i > start and self.lex.cue(n) and not s.quoted[i] and self.lex.cue(n).tense != "noun":
+                return None
+            if n in self.lex.complementizers:
+                j = i + 1
+                if s.raw(j) == ":":
+                    j += 1
+                return i, j
+            if r == ":":
+                j = i + 1
+                if s.norm(j) in self.lex.complementizers:
+                    j += 1
+                return i, j
+            quote = s.quote_at(i)
+            if quote is not None:
+                inner = _Span(i + 1, s.index_at(quote[1]))
+                if s.words(inner) >= 4 or i == start:
+                    return i, i + 1
+                i = s.index_at(quote[1]) + 1
+                continue
+            if form is not None and form.object and i > start:
+                obj = form.object
+                if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and self._glued_object(n, obj)):
+                    return i, i + 1 if n == obj or n in ("بـ", "ب") else i
+            if form is not None and form.object and n in ("بـ",) and i > start:
+                return i, i + 1
+            i += 1
+        return None
+
+    def _glued_object(self, word: str, prefix: str) -> bool:
+        """Whether a word is a preposition glued to a noun (بتعزيز) rather than a word that starts with it (بوتين)."""
+        rest = word[len(prefix):]
+        return rest.startswith("ال") or word in ("بـ",)
+
+    # ----- one sentence -----
+
+    def sentence_statements(self, s: _Sentence) -> list[_Found]:
+        found: list[_Found] = []
+        i = 0
+        while i < len(s):
+            if s.quoted[i]:
+                i += 1
+                continue
+            hit = self._post_opener(s, i, found) or self._preposition(s, i, found) or self._verb(s, i, found)
+            if hit is None:
+                i += 1
+                continue
+            if hit.speaker is not None or hit.attribution in ("continuation", "participle"):
+                found.append(hit)
+            i = max(i + 1, hit.cue_index + 1)
+        return found
+
+    def _preposition(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
+        n = s.phrase_at(i, self.lex.prepositions)
+        if not n:
+            return None
+        glued = s.norm(i + n - 1) in ("وفقا", "طبقا") or (n and s.norm(i + n) and s.norm(i + n)[0] in "لب" and self._ends_with_glue(s, i, n))
+        speaker_start = i + n
+        before = _Span(found[-1].cue_index + 1 if found else 0, i)
+        content_before = s.words(_Span(self._skip_leading(s, before.a, i), i))
+        # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
+        if content_before == 0:
+            j = speaker_start
+            while j < len(s) and not s.is_comma(j) and s.norm(j) not in self.lex.complementizers and j - speaker_start < 12:
+                j += 1
+            if j >= len(s) or j == speaker_start:
+                return None
+            claim_first = j + 1
+            if s.norm(claim_first) in self.lex.complementizers:
+                claim_first += 1
+            if claim_first >= len(s):
+                return None
+            return _Found(i, i, " ".join(s.raw(k) for k in range(i, i + max(n, 1))), _Span(speaker_start, j),
+                          s.toks[claim_first].start, None, "indirect", "preposition", "", 0.8,
+                          as_written=self._glued_text(s, speaker_start, j, glued))
+        # After the claim: "...، وفقا للمسؤولين".
+        if content_before < MIN_POST_CLAIM_WORDS:
+            return None
+        speaker, _ = self.speaker_span(s, speaker_start, len(s))
+        if speaker is None:
+            return None
+        claim = self._claim_before(s, before.a, i)
+        if claim is None:
+            return None
+        cue = " ".join(s.raw(k) for k in range(i, i + n))
+        return _Found(i, i, cue, speaker, claim[0], claim[1], claim[2], "post", "", 0.8,
+                      as_written=self._glued_text(s, speaker.a, speaker.b, glued), cut_at_next=False)
+
+    def _ends_with_glue(self, s: _Sentence, i: int, n: int) -> bool:
+        phrase = next(p for p in self.lex.prepositions if s.phrase_at(i, [p]) == n)
+        return phrase[-1] in ("ل", "ب")
+
+    def _glued_text(self, s: _Sentence, a: int, b: int, glued: bool) -> str:
+        """The speaker phrase as written, without the preposition glued to its first word (للمسؤولين -> المسؤولين)."""
+        text = s.span_text(_Span(a, b))
+        if not glued or not text:
+            return text
+        if text.startswith("لل"):
+            return "ال" + text[2:]
+        if text[0] in "لب":
+            return text[1:].lstrip("ـ")
+        return text
+
+    def _skip_leading(self, s: _Sentence, a: int, b: int) -> int:
+        """Past a leading conjunction and adverbial phrase ("وفي وقت سابق،") to where content starts."""
+        i = a
+        while i < b and (s.raw(i) in COMMAS or s.norm(i) in ("و", "ف")):
+            i += 1
+        if i < b and (self.is_adverbial(s, i) or s.norm(i) in ("وفي", "في", "ومن", "من")):
+            j = i
+            while j < b and not s.is_comma(j):
+                j += 1
+            if j < b:
+                return self._skip_leading(s, j + 1, b)
+            phrase = s.phrase_at(i, self.lex.adverbial_openers)
+            if phrase:
+                return i + phrase
+        return i
+
+    def _claim_before(self, s: _Sentence, a: int, b: int) -> tuple[int, int, str] | None:
+        """The claim that precedes an attribution ending at token b: the quotation just before it, or the clause."""
+        j = b - 1
+        while j >= a and (s.is_comma(j) or s.norm(j) in ("و",)):
+            j -= 1
+        if j < a:
+            return None
+        for qa, qb in s.quotes:
+            if s.toks[j].start == qb and qa >= s.toks[a].start:
+                return qa + 1, qb, "direct"
+        start = self._skip_leading(s, a, j + 1)
+        if s.words(_Span(start, j + 1)) < MIN_POST_CLAIM_WORDS:
+            return None
+        return s.toks[start].start, s.toks[j].end, "indirect"
+
+    def _post_opener(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
+        """"...، حسبما ذكرت الوكالة": a cue verb after حسبما/كما/وفق ما attributes what came before it."""
+        n = s.phrase_at(i, self.lex.post_verb_openers)
+        if not n or s.quoted[i]:
+            return None
+        form = self.lex.cue(s.norm(i + n))
+        if form is None or form.tense not in ("past", "present"):
+            return None
+        before_start = found[-1].cue_index + 1 if found else 0
+        if s.words(_Span(self._skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
+            return None
+        cue_at = i + n
+        # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
+        if self.find_opener(s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
+            return None
+        speaker, via = self.speaker_span(s, cue_at + 1, len(s))
+        if speaker is None:
+            return None
+        claim = self._claim_before(s, before_start, i)
+        if claim is None:
+            return None
+        return _Found(cue_at, i, s.raw(cue_at), speaker, claim[0], claim[1], claim[2], "post", form.gender, 0.8,
+                      via=via, cut_at_next=False)
+
+    def _verb(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
+        form = self.lex.cue(s.norm(i))
+        if form is None or form.tense == "noun":
+            return None
+        # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
+        if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
+            if not self._at_clause_boundary(s, i, form):
+                return None
+        if form.tense == "participle":
+            return self._participle(s, i, form, found)
+        if form.relay:
+            return self._relay(s, i, form)
+        opener = self.find_opener(s, i + 1, form, MAX_SPEAKER_TOKENS)
+        boundary = self._boundary(s, i)
+        if opener is None:
+            return self._claim_first(s, i, form, boundary)
+        op, first = opener
+        if first >= len(s):
+            return None
+        window_end = self._strip_frame(s, i + 1, op, form)
+        speaker, via = self.speaker_span(s, i + 1, window_end)
+        if form.weak and (speaker is None or s.words(speaker) > 6) and not self._left_subject(s, i):
+            return None
+        if form.tense == "misspelt" and speaker is None:
+            return None
+        claim_start, claim_end, direct = self._claim_after(s, op, first)
+        attribution, confidence = "explicit", 0.9
+        if speaker is None:
+            left = self._left_subject(s, i)
+            if left is not None:
+                speaker, attribution, boundary = left, "subject-first", min(boundary, left.a)
+            elif form.impersonal and form.tense == "present":
+                return None
+            else:
+                attribution, confidence = "continuation", 0.75
+        if form.tense == "misspelt":
+            confidence = 0.5
+        if form.object and s.norm(op) != "" and op < len(s) and s.norm(op) not in self.lex.complementizers and s.raw(op) != ":":
+            speaker = self._subject_before_object(s, speaker) if speaker else speaker
+            confidence = min(confidence, 0.7)
+        kind = "direct" if direct or s.raw(op) == ":" else "indirect"
+        return _Found(i, boundary, s.raw(i), speaker, claim_start, claim_end, kind, attribution, form.gender,
+                      confidence, via=via)
+
+    def _at_clause_boundary(self, s: _Sentence, i: int, form: CueForm) -> bool:
+        prev = i - 1
+        if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in "وف"):
+            return True
+        for phrase in self.lex.clause_links:
+            k = len(phrase)
+            if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
+                return True
+        # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
+        return s.norm(i)[0] in "وف" and form.tense == "past" and not s.quoted[i]
+
+    def _boundary(self, s: _Sentence, i: int) -> int:
+        """The first token of a statement whose cue is token i: its linking word and comma, if any."""
+        b = i
+        for phrase in self.lex.clause_links:
+            k = len(phrase)
+            if b - k >= 0 and s.phrase_at(b - k, [phrase]) == k:
+                b -= k
+                break
+        while b > 0 and (s.norm(b - 1) in self.lex.particles_before_verb or s.norm(b - 1) in ("و", "ف")):
+            b -= 1
+        if b > 0 and s.is_comma(b - 1):
+            b -= 1
+        return b
+
+    def _strip_frame(self, s: _Sentence, a: int, op: int, form: CueForm) -> int:
+        """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
+        end = op
+        while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in ("على", "الى", "من", "ب", "بـ")):
+            end -= 1
+        # "عن قلقه" / "عن أمله": the object of أعرب/أبدى sits between the speaker and the claim.
+        for k in range(a, end):
+            if s.norm(k) == "عن" and "عن" in form.frame:
+                return k
+        return end
+
+    def _claim_after(self, s: _Sentence, op: int, first: int) -> tuple[int, int | None, bool]:
+        """Where a claim that opens at token ``first`` starts and, when it is one quotation, where it ends."""
+        quote = s.quote_at(first) or (s.quote_at(op) if s.raw(op) not in (":",) and s.norm(op) not in self.lex.complementizers else None)
+        if quote is not None:
+            qa, qb = quote
+            tail = [t for t in s.toks[s.index_at(qb + 1):] if t.is_word]
+            if len(tail) <= 3:
+                return qa + 1, qb, True
+        start = s.toks[first].start if first < len(s) else s.sentence.end
+        return start, None, self._mostly_quoted(s, start)
+
+    def _mostly_quoted(self, s: _Sentence, start: int) -> bool:
+        end = s.sentence.end
+        quoted = sum(min(b, end) - max(a + 1, start) for a, b in s.quotes if b > start)
+        return end > start and quoted / (end - start) >= 0.6
+
+    def _left_subject(self, s: _Sentence, i: int) -> _Span | None:
+        """The subject written before the verb: "وكان جون كيربي ... قال", "وكانت وكالة الأنباء ... قد ذكرت"."""
+        j = i - 1
+        while j >= 0 and s.norm(j) in self.lex.particles_before_verb:
+            j -= 1
+        for k in range(j, max(-1, j - MAX_SPEAKER_TOKENS), -1):
+            if s.norm(k) in self.lex.kana:
+                span, _ = self.speaker_span(s, k + 1, j + 1)
+                return span
+            if self.lex.cue(s.norm(k)) and k != i:
+                break
+        return None
+
+    def _subject_before_object(self, s: _Sentence, speaker: _Span) -> _Span:
+        """For verbs of urging ("حث البيان جمهورية كوريا على ..."), the subject ends where the addressee begins."""
+        for k in range(speaker.a + 1, speaker.b):
+            if s.norm(k) in self.lex.places or any(st in self.lex.places for st in stems(s.raw(k))):
+                return _Span(speaker.a, k)
+        return speaker
+
+    def _claim_first(self, s: _Sentence, i: int, form: CueForm, boundary: int) -> _Found | None:
+        """«...»، قال المتحدث. — the verb and its speaker close the sentence and the quotation before them is the claim."""
+        if not s.is_comma(i - 1) and not (s.norm(i).startswith("و") and s.is_comma(i - 2)):
+            return None
+        speaker, via = self.speaker_span(s, i + 1, len(s))
+        if speaker is None:
+            return None
+        tail_words = s.words(_Span(speaker.b, len(s)))
+        if tail_words > 6:
+            return None
+        claim = self._claim_before(s, 0, i)
+        if claim is None or claim[2] != "direct":
+            return None
+        return _Found(i, boundary, s.raw(i), speaker, claim[0], claim[1], "direct", "post", form.gender, 0.8,
+                      via=via, cut_at_next=False)
+
+    def _participle(self, s: _Sentence, i: int, form: CueForm, found: list[_Found]) -> _Found | None:
+        """"...، قائلة إن ...": the claim belongs to the subject of the sentence's main verb."""
+        opener = self.find_opener(s, i + 1, None, 6)
+        if opener is None:
+            return None
+        op, first = opener
+        if first >= len(s):
+            return None
+        speaker = None
+        gender = form.gender
+        attribution = "participle"
+        if not found:
+            for k in range(i - 1, -1, -1):
+                main = self.lex.cue(s.norm(k)) if not s.quoted[k] else None
+                if main and main.tense in ("past", "present"):
+                    window_end = k + 1
+                    while window_end < i and not s.norm(window_end) in ("عن",) and not s.is_comma(window_end):
+                        window_end += 1
+                    speaker, _ = self.speaker_span(s, k + 1, window_end)
+                    gender = gender or main.gender
+                    break
+            if speaker is None:
+                # "عقلت الخارجية الروسية ... بالقول": the subject of whatever verb opens the sentence.
+                start = self._skip_leading(s, 0, i)
+                if start + 1 < i:
+                    speaker, _ = self.speaker_span(s, start + 1, i)
+                if speaker is None:
+                    return None
+                attribution = "subject-first"
+        claim_start, claim_end, direct = self._claim_after(s, op, first)
+        kind = "direct" if direct or s.raw(op) == ":" else "indirect"
+        return _Found(i, self._boundary(s, i), s.raw(i), speaker, claim_start, claim_end, kind, attribution,
+                      gender, 0.7)
+
+    def _relay(self, s: _Sentence, i: int, form: CueForm) -> _Found | None:
+        """"نقلت وكالة إنترفاكس عن شويغو القول ..." — the speaker is after عن, the relaying outlet is the subject."""
+        an = None
+        for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
+            if s.norm(k) == "عن":
+                an = k
+                break
+        if an is None:
+            return None
+        via, _ = self.speaker_span(s, i + 1, an)
+        end = None
+        for k in range(an + 1, min(len(s), an + MAX_SPEAKER_TOKENS)):
+            cue = self.lex.cue(s.norm(k))
+            if (cue and cue.tense == "noun") or s.norm(k) in self.lex.complementizers or s.raw(k) == ":":
+                end = k
+                break
+        if end is None:
+            return None
+        speaker, _ = self.speaker_span(s, an + 1, end)
+        if speaker is None:
+            return None
+        noun = self.lex.cue(s.norm(end))
+        cue_text = s.raw(end) if noun and noun.tense == "noun" else s.raw(i)
+        start = end + 1 if noun and noun.tense == "noun" else end
+        opener = self.find_opener(s, start, None, 8) if start < len(s) else None
+        if opener is None:
+            if s.norm(end) in self.lex.complementizers:
+                opener = (end, end + 1)
+            else:
+                return None
+        op, first = opener
+        if first >= len(s):
+            return None
+        claim_start, claim_end, direct = self._claim_after(s, op, first)
+        kind = "direct" if direct or s.raw(op) == ":" else "indirect"
+        gender = noun.gender if noun and noun.tense == "noun" else ""
+        return _Found(i, self._boundary(s, i), cue_text, speaker, claim_start, claim_end, kind, "relay", gender,
+                      0.85, via=via)
+
+    # ----- headlines -----
+
+    def headline(self, s: _Sentence) -> _Found | None:
+        """"البيت الأبيض: كوريا الشمالية أرسلت ..." — a short speaker, a colon, a claim, on a title line."""
+        colon = next((k for k in range(len(s)) if s.raw(k) == ":"), None)
+        if colon is None or colon == 0 or colon + 1 >= len(s):
+            return None
+        head = _Span(0, colon)
+        if s.words(head) > self.lex.headline_max_speaker_words or any(self.lex.cue(s.norm(k)) for k in range(colon)):
+            return None
+        if s.norm(0).startswith("و") or self.is_adverbial(s, 0) or s.words(_Span(colon + 1, len(s))) < 3:
+            return None
+        claim_start, claim_end, direct = self._claim_after(s, colon, colon + 1)
+        return _Found(0, 0, ":", head, claim_start, claim_end, "direct" if direct else "indirect", "headline", "",
+                      0.6)
+
+
+def _line_is_title(text: str, sentence: Sentence) -> bool:
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    return sentence.start <= line_start + (len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())) and not line.endswith((".", "。"))
+
+
+def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Found, int, int]]:
+    """Each statement's final claim span: up to the next statement in the sentence, without tails."""
+    out = []
+    found = sorted(found, key=lambda f: f.cue_index)
+    for k, f in enumerate(found):
+        end = f.claim_end
+        if end is None:
+            end = s.sentence.end
+            for later in found[k + 1:]:
+                b = later.boundary if later.cut_at_next else None
+                if later.attribution == "post" and later.claim_end is not None:
+                    b = later.boundary
+                if b is not None and b < len(s) and s.toks[b].start > f.claim_start:
+                    end = min(end, s.toks[b].start)
+                    break
+            for tail in lex.claim_tails:
+                for t in range(len(s) - 1):
+                    if s.toks[t].start >= f.claim_start and s.toks[t].start < end and s.phrase_at(t, [tail], False) == len(tail):
+                        end = min(end, s.toks[t].start)
+        start = f.claim_start
+        text = s.text
+        while start < end and (text[start].isspace() or text[start] in "،,:؛;"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;.!؟?"):
+            end -= 1
+        # A claim that is one whole quotation is stored without the marks.
+        if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
+            start, end = start + 1, end - 1
+        elif end - start >= 2 and text[start] in SYMMETRIC and text[end - 1] == text[start] and text[start] not in text[start + 1:end - 1]:
+            start, end = start + 1, end - 1
+        if end - start < 3:
+            continue
+        out.append((f, start, end))
+    return out
+
+
+def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar", story: int = 1) -> list[Statement]:
+    """Statements in the given sentences of ``text``, continuations resolved within them."""
+    lex = lexicon_mod.load(language)
+    ex = _extractor(language)
+    statements: list[Statement] = []
+    history: list[Statement] = []  # explicit speakers so far, for continuations
+    for sentence in sentences:
+        s = _Sentence(text, sentence, lex)
+        found = ex.sentence_statements(s)
+        if not found and _line_is_title(text, sentence):
+            head = ex.headline(s)
+            if head is not None:
+                found = [head]
+        for f, start, end in _finish(s, found, lex):
+            st = _statement(s, f, start, end, story)
+            if f.attribution == "participle" and f.speaker is None:
+                prev = next((x for x in reversed(statements) if x.sentence == sentence.index), None)
+                if prev is None:
+                    continue
+                _inherit(st, prev)
+                st.gender = st.gender or prev.gender
+            elif f.speaker is None:
+                prev = _antecedent(history, f.gender)
+                if prev is None:
+                    continue
+                _inherit(st, prev)
+            else:
+                history.append(st)
+            statements.append(st)
+    return statements
+
+
+def _inherit(st: Statement, prev: Statement) -> None:
+    st.speaker_as_written = prev.speaker_as_written
+    st.role_as_written = prev.role_as_written
+    st.speaker = prev.speaker
+    if st.via is None:
+        st.via = prev.via
+
+
+def _antecedent(history: list[Statement], gender: str) -> Statement | None:
+    """The latest explicit speaker a subject-less cue can refer to: same grammatical gender when it tells."""
+    for st in reversed(history):
+        if not gender or not st.gender or st.gender == gender:
+            return st
+    return history[-1] if history else None
+
+
+def _statement(s: _Sentence, f: _Found, start: int, end: int, story: int) -> Statement:
+    as_written = f.as_written if f.as_written is not None else (s.span_text(f.speaker) if f.speaker else "")
+    return Statement(
+        speaker_as_written=as_written,
+        cue=f.cue,
+        kind=f.kind,
+        text=s.text[start:end],
+        char_start=start,
+        char_end=end,
+        via=s.span_text(f.via) if f.via else None,
+        sentence=s.sentence.index,
+        confidence=f.confidence,
+        gender=f.gender or None,
+        story=story,
+        attribution=f.attribution,
+    )
+
+
+_EXTRACTORS: dict[str, Extractor] = {}
+
+
+def _extractor(language: str) -> Extractor:
+    if language not in _EXTRACTORS:
+        _EXTRACTORS[language] = Extractor(lexicon_mod.load(language))
+    return _EXTRACTORS[language]
+
+
+def extract_article(article: Article) -> list[Statement]:
+    """Statements of every story in an article, skipping its boilerplate lines."""
+    out: list[Statement] = []
+    stories = article.stories or []
+    if not stories:
+        from .models import Story
+
+        stories = [Story(1, 0, len(article.text))]
+    index = 0
+    for story in stories:
+        sentences = [
+            sent for sent in split(article.text, story.start, story.end)
+            if not any(a <= sent.start < b for a, b in article.blocked)
+        ]
+        for sent in sentences:
+            sent.index = index
+            index += 1
+        for st in extract_sentences(article.text, sentences, article.language, story.number):
+            st.article = article.id
+            st.outlet = article.outlet
+            out.append(st)
+    return out

@@ -1,0 +1,349 @@
+"""Who a speaker phrase names: one canonical speaker however an outlet wrote it.
+
+The registry holds the known speakers from ``data/<language>/speakers.toml`` and every speaker stored so far.
+Resolution of one article's statements goes, for each speaker phrase: an alias the registry knows, an
+unnamed or collective source ("مسؤولون أميركيون"), a word pointing back ("الوكالة", "المسؤول ذاته"), a name
+(matched by spelling-insensitive key to earlier speakers), a title alone ("السفيرة الأمريكية") matched to
+someone the article named with that title, a body the registry knows, and last the phrase itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from . import lexicon as lexicon_mod
+from .arabic import fold, fold_for_match, name_key, strip_article, tokens
+from .lexicon import Lexicon
+from .models import Speaker, Statement
+
+
+def _words(text: str) -> list[str]:
+    return fold_for_match(text).split()
+
+
+@dataclass
+class Registry:
+    """Known speakers and how to find them by alias, key or fuzzy query."""
+
+    lex: Lexicon
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    _aliases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    _keys: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, language: str = "ar", stored: list[Speaker] = ()) -> "Registry":
+        lex = lexicon_mod.load(language)
+        reg = cls(lex)
+        for entry in lex.speakers:
+            reg.add(Speaker(entry["canonical"], entry.get("kind", "person"), list(entry.get("aliases", [])),
+                            list(entry.get("roles", [])), entry.get("gender")))
+        for sp in stored:
+            reg.add(sp)
+        return reg
+
+    def add(self, speaker: Speaker) -> Speaker:
+        known = self.speakers.get(speaker.canonical)
+        if known is None:
+            known = Speaker(speaker.canonical, speaker.kind, [], list(speaker.roles), speaker.gender)
+            self.speakers[speaker.canonical] = known
+            self._index_alias(known, speaker.canonical)
+        for alias in speaker.aliases:
+            if alias not in known.aliases:
+                known.aliases.append(alias)
+                self._index_alias(known, alias)
+        for role in speaker.roles:
+            if role not in known.roles:
+                known.roles.append(role)
+        return known
+
+    def _index_alias(self, speaker: Speaker, alias: str) -> None:
+        words = tuple(_words(alias))
+        if not words:
+            return
+        self._aliases.append((words, speaker.canonical))
+        self._aliases.sort(key=lambda a: len(a[0]), reverse=True)
+        if speaker.kind == "person":
+            self._keys.setdefault(name_key(alias), set()).add(speaker.canonical)
+
+    def find_alias(self, text: str, kinds: tuple[str, ...] | None = None) -> str | None:
+        """The speaker whose longest alias occurs in text as whole words (a particle may be glued on)."""
+        words = _words(text)
+        for alias, canonical in self._aliases:
+            if kinds and self.speakers[canonical].kind not in kinds:
+                continue
+            n = len(alias)
+            for i in range(len(words) - n + 1):
+                if _word_eq(words[i], alias[0]) and all(words[i + k] == alias[k] for k in range(1, n)):
+                    return canonical
+        return None
+
+    def find_by_key(self, name: str) -> str | None:
+        """A person whose alias has the same consonant skeleton as name, when exactly one does."""
+        hits = self._keys.get(name_key(name), set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def find_by_role(self, title: str) -> str | None:
+        folded = fold_for_match(title)
+        for sp in self.speakers.values():
+            if any(fold_for_match(r) == folded for r in sp.roles):
+                return sp.canonical
+        return None
+
+    def search(self, query: str, limit: int = 10, cutoff: float = 70) -> list[tuple[str, float]]:
+        """Speakers a user's query may mean: Latin or Arabic, any spelling, best first."""
+        choices: dict[str, str] = {}
+        for sp in self.speakers.values():
+            for alias in [sp.canonical, *sp.aliases]:
+                choices[fold_for_match(alias)] = sp.canonical
+        q = fold_for_match(query)
+        best: dict[str, float] = {}
+        for alias, score, _ in process.extract(q, list(choices), scorer=fuzz.WRatio, limit=limit * 5, score_cutoff=cutoff):
+            canonical = choices[alias]
+            if alias == q or alias.split()[-1:] == [q]:
+                score = 100.0
+            best[canonical] = max(best.get(canonical, 0), score)
+        key = name_key(query)
+        for canonical in self._keys.get(key, ()):
+            best[canonical] = max(best.get(canonical, 0), 95.0)
+        return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
+
+
+def _word_eq(word: str, alias_word: str) -> bool:
+    if word == alias_word:
+        return True
+    for prefix in ("و", "ل", "ب", "ف", "لل"):
+        if word.startswith(prefix) and word[len(prefix):] == alias_word:
+            return True
+    return word.startswith("لل") and "ال" + word[2:] == alias_word
+
+
+@dataclass
+class Parsed:
+    """A speaker phrase taken apart."""
+
+    name: str | None
+    role: str | None
+
+
+class ArticleResolver:
+    """Resolves the speaker phrases of one article, in order, remembering who it has named."""
+
+    def __init__(self, registry: Registry, text: str):
+        self.reg = registry
+        self.lex = registry.lex
+        self.text = text
+        self.named: list[tuple[str, str, str]] = []  # (as written, canonical, role) in article order
+
+    def resolve(self, st: Statement) -> None:
+        written = st.speaker_as_written or ""
+        for phrase, canonical, role in reversed(self.named):
+            if phrase == written:
+                st.speaker, st.speaker_kind = canonical, self.reg.speakers[canonical].kind
+                st.role_as_written = st.role_as_written or role or None
+                return
+        target = self._unwrap(written)
+        parsed = self.parse(target)
+        st.role_as_written = parsed.role
+        canonical = self._resolve(target, parsed, st)
+        sp = self.reg.speakers[canonical]
+        st.speaker, st.speaker_kind = canonical, sp.kind
+        if parsed.name is None and sp.kind != "person":
+            st.role_as_written = parsed.role = None
+        self.named.append((written, canonical, parsed.role or ""))
+
+    def _resolve(self, phrase: str, parsed: Parsed, st: Statement) -> str:
+        reg = self.reg
+        folded = fold_for_match(phrase)
+        exact = next((c for a, c in reg._aliases if " ".join(a) == folded), None)
+        if exact:
+            return exact
+        person = reg.find_alias(phrase, ("person",))
+        if person:
+            return person
+        anonymous = self._anonymous(phrase)
+        if anonymous:
+            return anonymous
+        pointer = self._reference(phrase)
+        if pointer:
+            return pointer
+        if parsed.name:
+            named = reg.find_alias(parsed.name)
+            if named:
+                return named
+            known = self._same_name(parsed.name)
+            if known:
+                return known
+            sp = reg.add(Speaker(parsed.name, "person", [parsed.name], [parsed.role] if parsed.role else [],
+                                 st.gender if st.gender in ("m", "f") else None))
+            return sp.canonical
+        titled = self._titled(phrase) or reg.find_by_role(phrase)
+        if titled:
+            return titled
+        body = reg.find_alias(phrase)
+        if body:
+            return body
+        kind = "media" if _words(phrase)[:1] and strip_article(_words(phrase)[0]) in ("وكاله", "صحيفه", "قناه", "موقع") else "organisation"
+        return reg.add(Speaker(phrase.strip(), kind, [phrase.strip()])).canonical
+
+    def _unwrap(self, phrase: str) -> str:
+        """"بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
+        words = phrase.split()
+        folded = [fold(w) for w in words]
+        for wrapper in self.lex.speaker_wrappers:
+            n = len(wrapper)
+            if n > len(folded):
+                continue
+            if wrapper[-1] in ("ل", "ب") and folded[: n - 1] == list(wrapper[:-1]) and len(folded) >= n and folded[n - 1][:1] == wrapper[-1]:
+                rest = words[n - 1:]
+                rest[0] = ("ال" + rest[0][2:]) if rest[0].startswith("لل") else rest[0][1:].lstrip("ـ")
+                return " ".join(rest)
+            if folded[:n] == list(wrapper) and len(folded) > n:
+                return " ".join(words[n:])
+        return phrase
+
+    def parse(self, phrase: str) -> Parsed:
+        """Name and role of a speaker phrase: "المتحدث باسم الكرملين، دميتري بيسكوف" -> (دميتري بيسكوف, المتحدث باسم الكرملين)."""
+        chunks = [c.strip() for c in re.split(r"[،,]", phrase) if c.strip()]
+        name = None
+        roles = []
+        for chunk in chunks:
+            words = [t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word]
+            kinds = [self._word_kind(w) for w in words]
+            if name is None and words and kinds[0] == "N":
+                run = []
+                for w, k in zip(words, kinds):
+                    if k == "T":
+                        break
+                    run.append(w)
+                if run:
+                    name = " ".join(run)
+                    rest = " ".join(words[len(run):])
+                    if rest:
+                        roles.append(rest)
+                    continue
+            if name is None and words:
+                run = []
+                for w, k in zip(reversed(words), reversed(kinds)):
+                    if k != "N":
+                        break
+                    run.insert(0, w)
+                if run and len(run) < len(words):
+                    name = " ".join(run)
+                    roles.append(" ".join(words[: len(words) - len(run)]))
+                    continue
+            roles.append(" ".join(words))
+        role = "، ".join(r for r in roles if r) or None
+        return Parsed(name, role)
+
+    def _word_kind(self, word: str) -> str:
+        """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""
+        f = fold(word)
+        bare = strip_article(f)
+        lex = self.lex
+        for cand in {f, bare, f[1:] if f[:1] in "وبل" else f}:
+            if cand in lex.title_words or cand in lex.nationality or strip_article(cand) in lex.title_words:
+                return "T"
+            if cand in lex.anonymous_heads or cand in lex.places or cand in lex.generic_references:
+                return "T"
+        if f in ("في", "من", "عن", "على", "الى", "لدى", "و", "ب", "ل") or f.isdigit():
+            return "T"
+        if f.startswith(("ال", "وال", "بال", "لل")):
+            return "D"
+        return "N"
+
+    def _anonymous(self, phrase: str) -> str | None:
+        words = [strip_article(w) if w.startswith(("ال", "وال")) else w for w in _words(phrase)]
+        if not words:
+            return None
+        if words[0] in ("و",):
+            words = words[1:]
+        label = None
+        joined = " ".join(words)
+        for head, value in sorted(self.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
+            head_words = [strip_article(w) if w.startswith("ال") else w for w in head.split()]
+            if words[: len(head_words)] == head_words:
+                label = value
+                rest = words[len(head_words):]
+                break
+        if label is None:
+            return None
+        if any(w in self.lex.reference_fillers for w in words):
+            return None
+        nationality = next((self.lex.anonymous_nationality[w.lstrip("و")] for w in rest if w.lstrip("و") in self.lex.anonymous_nationality), None)
+        if nationality is None:
+            # "المسؤولون" after "مسؤولون أميركيون": the same group, named once.
+            for _, canonical, _ in reversed(self.named):
+                sp = self.reg.speakers[canonical]
+                if sp.kind == "anonymous" and canonical.lower().endswith(label.lower().split()[-1]):
+                    return canonical
+        if nationality:
+            name = f"Unnamed {nationality} {label[len('Unnamed '):]}" if label.startswith("Unnamed ") else f"{nationality} {label[0].lower() + label[1:]}"
+        else:
+            name = label
+        del joined
+        return self.reg.add(Speaker(name, "anonymous", [phrase.strip()])).canonical
+
+    def _reference(self, phrase: str) -> str | None:
+        """"الوكالة", "الصحيفة", "المسؤول الروسي ذاته": the latest speaker this article named with that noun."""
+        words = _words(phrase)
+        if not words:
+            return None
+        head = words[0][1:] if words[0].startswith("و") and words[0][1:] in self.lex.generic_references else words[0]
+        if head not in self.lex.generic_references:
+            return None
+        if len(words) > 2 and not any(w in self.lex.reference_fillers for w in words):
+            return None
+        noun = strip_article(head)
+        for written, canonical, role in reversed(self.named):
+            if noun in {strip_article(w) for w in _words(written + " " + role)}:
+                return canonical
+        # "الصحيفة" with no speaker before it: the outlet the article named with that noun.
+        for m in re.finditer(noun, fold_for_match(self.text)):
+            tail = fold_for_match(self.text)[m.end(): m.end() + 60]
+            media = self.reg.find_alias(tail, ("media",))
+            if media:
+                return media
+        return None
+
+    def _same_name(self, name: str) -> str | None:
+        """A person named earlier in this article or elsewhere, by full name or surname, any spelling."""
+        key = name_key(name)
+        last = key.split()[-1] if key else ""
+        for _, canonical, _ in reversed(self.named):
+            sp = self.reg.speakers[canonical]
+            if sp.kind != "person":
+                continue
+            keys = [name_key(a) for a in [canonical, *sp.aliases]]
+            if any(k == key or (k.split() and k.split()[-1] == last) for k in keys):
+                return canonical
+        return self.reg.find_by_key(name)
+
+    def _titled(self, phrase: str) -> str | None:
+        """A title alone: someone this article named with the same title, or the one the registry gives it."""
+        words = [strip_article(w) for w in _words(phrase)]
+        if not words or words[0] not in {strip_article(t) for t in self.lex.title_words}:
+            return None
+        for written, canonical, role in reversed(self.named):
+            if self.reg.speakers[canonical].kind != "person":
+                continue
+            theirs = {strip_article(w) for w in _words(written + " " + role)}
+            if words[0] in theirs and sum(w in theirs for w in words) * 2 >= len(words):
+                return canonical
+        # "الرئيس الروسي" after the article wrote "الرئيس الروسي فلاديمير بوتين" somewhere.
+        folded_text = fold_for_match(self.text)
+        folded_phrase = fold_for_match(phrase)
+        for m in re.finditer(re.escape(folded_phrase), folded_text):
+            person = self.reg.find_alias(folded_text[m.end(): m.end() + 40], ("person",))
+            if person:
+                return person
+        return self.reg.find_by_role(phrase)
+
+
+def resolve_statements(statements: list[Statement], text: str, registry: Registry) -> None:
+    """Set ``speaker``, ``speaker_kind`` and ``role_as_written`` on each statement of one article, in order."""
+    resolver = ArticleResolver(registry, text)
+    for st in statements:
+        resolver.resolve(st)

@@ -1,0 +1,276 @@
+"""SQLite storage through sqlite-utils: schema, migrations, transactions and the queries the CLI asks.
+
+Only this module writes SQL. Every article is written with its statements in one transaction, so a reader
+or a crash never sees half an article.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .arabic import fold_for_match
+from .errors import ClaimtrackError
+from .models import Article, Speaker, Statement
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "claims.db"
+BUSY_TIMEOUT_MS = 30_000
+
+STATEMENT_COLUMNS = (
+    "id", "article", "outlet", "story", "sentence", "speaker", "speaker_kind", "speaker_as_written",
+    "role_as_written", "cue", "kind", "text", "char_start", "char_end", "via", "confidence", "attribution",
+    "cluster",
+)
+
+
+def default_path() -> str:
+    return os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+
+
+def _create_v1(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {
+            "id": str, "path": str, "outlet": str, "outlet_source": str, "published": str,
+            "published_source": str, "title": str, "url": str, "language": str, "encoding": str,
+            "hash": str, "text": str, "ingested_at": str,
+        },
+        pk="id",
+    )
+    db["stories"].create(
+        {"article_id": str, "number": int, "start": int, "end": int, "title": str},
+        pk=("article_id", "number"),
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["speakers"].create({"id": int, "canonical": str, "kind": str, "gender": str}, pk="id")
+    db["speakers"].create_index(["canonical"], unique=True)
+    db["aliases"].create(
+        {"speaker_id": int, "alias": str, "norm": str},
+        pk=("speaker_id", "alias"),
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    db["aliases"].create_index(["norm"])
+    db["roles"].create(
+        {"speaker_id": int, "role": str},
+        pk=("speaker_id", "role"),
+        foreign_keys=[("speaker_id", "speakers", "id")],
+    )
+    db["clusters"].create({"id": int, "size": int, "representative": int}, pk="id")
+    db["statements"].create(
+        {
+            "id": int, "article_id": str, "story": int, "sentence": int, "speaker_id": int,
+            "speaker_as_written": str, "role_as_written": str, "cue": str, "kind": str, "text": str,
+            "norm": str, "char_start": int, "char_end": int, "via": str, "confidence": float,
+            "attribution": str, "cluster_id": int,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
+    )
+    for cols in (["article_id"], ["speaker_id"], ["cluster_id"]):
+        db["statements"].create_index(cols)
+
+
+# Each entry upgrades a database from the version before it; never edit one that has shipped.
+MIGRATIONS = {1: _create_v1}
+
+
+class Store:
+    """A claimtrack database. Open with ``Store.open(path)``; use as a context manager to close it."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str):
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> "Store":
+        path = str(path or default_path())
+        if not create and not Path(path).exists():
+            raise ClaimtrackError(f"no database at {path}; run `claimtrack ingest` first", path=path)
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.enable_wal()
+            store = cls(db, path)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise ClaimtrackError(f"not a claimtrack database ({exc})", path=path) from exc
+        return store
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    @property
+    def version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.version
+        if version > SCHEMA_VERSION:
+            raise ClaimtrackError(
+                f"database schema {version} is newer than this claimtrack understands ({SCHEMA_VERSION}); "
+                "upgrade claimtrack to use it",
+                path=self.path,
+            )
+        if version == SCHEMA_VERSION:
+            return
+        if version == 0 and self.db.table_names():
+            raise ClaimtrackError("this SQLite file is not a claimtrack database", path=self.path)
+        with self.transaction():
+            # Another process may have migrated while we waited for the write lock.
+            current = self.version
+            for target in range(current + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[target](self.db)
+                self.db.execute(f"PRAGMA user_version = {target}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taken with BEGIN IMMEDIATE so two writers queue instead of deadlocking."""
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # ----- articles -----
+
+    def article_hash(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT hash FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def save_article(self, article: Article, content_hash: str, statements: list[Statement],
+                     speakers: dict[str, Speaker]) -> None:
+        """Replace an article and its statements; the caller holds the transaction."""
+        self.db.execute("DELETE FROM statements WHERE article_id = ?", [article.id])
+        self.db.execute("DELETE FROM stories WHERE article_id = ?", [article.id])
+        self.db["articles"].upsert(
+            {
+                "id": article.id, "path": article.path, "outlet": article.outlet,
+                "outlet_source": article.outlet_source, "published": article.published,
+                "published_source": article.published_source, "title": article.title, "url": article.url,
+                "language": article.language, "encoding": article.encoding, "hash": content_hash,
+                "text": article.text, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            },
+            pk="id",
+        )
+        self.db["stories"].insert_all(
+            [{"article_id": article.id, "number": s.number, "start": s.start, "end": s.end, "title": s.title}
+             for s in article.stories],
+            pk=("article_id", "number"),
+        )
+        ids = {sp.canonical: self.save_speaker(sp) for sp in speakers.values()}
+        rows = []
+        for st in statements:
+            rows.append({
+                "article_id": article.id, "story": st.story, "sentence": st.sentence,
+                "speaker_id": ids[st.speaker], "speaker_as_written": st.speaker_as_written,
+                "role_as_written": st.role_as_written, "cue": st.cue, "kind": st.kind, "text": st.text,
+                "norm": fold_for_match(st.text), "char_start": st.char_start, "char_end": st.char_end,
+                "via": st.via, "confidence": st.confidence, "attribution": st.attribution, "cluster_id": None,
+            })
+        self.db["statements"].insert_all(rows, pk="id")
+
+    def save_speaker(self, speaker: Speaker) -> int:
+        row = self.db.execute("SELECT id FROM speakers WHERE canonical = ?", [speaker.canonical]).fetchone()
+        if row:
+            speaker_id = row[0]
+        else:
+            speaker_id = self.db["speakers"].insert(
+                {"canonical": speaker.canonical, "kind": speaker.kind, "gender": speaker.gender}
+            ).last_pk
+        self.db["aliases"].insert_all(
+            [{"speaker_id": speaker_id, "alias": a, "norm": fold_for_match(a)} for a in speaker.aliases],
+            pk=("speaker_id", "alias"), ignore=True,
+        )
+        self.db["roles"].insert_all(
+            [{"speaker_id": speaker_id, "role": r} for r in speaker.roles], pk=("speaker_id", "role"), ignore=True
+        )
+        return speaker_id
+
+    def stored_speakers(self) -> list[Speaker]:
+        out = {}
+        for row in self.db.query("SELECT id, canonical, kind, gender FROM speakers"):
+            out[row["id"]] = Speaker(row["canonical"], row["kind"], [], [], row["gender"])
+        for row in self.db.query("SELECT speaker_id, alias FROM aliases"):
+            out[row["speaker_id"]].aliases.append(row["alias"])
+        for row in self.db.query("SELECT speaker_id, role FROM roles"):
+            out[row["speaker_id"]].roles.append(row["role"])
+        return list(out.values())
+
+    def prune_speakers(self) -> None:
+        """Forget speakers no statement names any more (an article that changed may have dropped them)."""
+        unused = "SELECT id FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM statements)"
+        self.db.execute(f"DELETE FROM aliases WHERE speaker_id IN ({unused})")
+        self.db.execute(f"DELETE FROM roles WHERE speaker_id IN ({unused})")
+        self.db.execute(f"DELETE FROM speakers WHERE id IN ({unused})")
+
+    # ----- queries -----
+
+    _STATEMENT_SQL = """
+        SELECT s.id, s.article_id AS article, a.outlet, s.story, s.sentence, sp.canonical AS speaker,
+               sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
+               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.cluster_id AS cluster
+        FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
+    """
+
+    def statements(self, *, speakers: Iterable[str] | None = None, article: str | None = None,
+                   min_confidence: float = 0.0, limit: int | None = None) -> list[dict]:
+        where, params = ["s.confidence >= ?"], [min_confidence]
+        if speakers is not None:
+            speakers = list(speakers)
+            where.append(f"sp.canonical IN ({', '.join('?' * len(speakers))})")
+            params.extend(speakers)
+        if article is not None:
+            where.append("s.article_id = ?")
+            params.append(article)
+        sql = self._STATEMENT_SQL + " WHERE " + " AND ".join(where) + " ORDER BY s.article_id, s.char_start"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return list(self.db.query(sql, params))
+
+    def speaker_table(self) -> list[dict]:
+        return list(self.db.query("""
+            SELECT sp.canonical AS speaker, sp.kind, COUNT(s.id) AS statements,
+                   COUNT(DISTINCT s.article_id) AS articles,
+                   COUNT(DISTINCT COALESCE(a.outlet, a.id)) AS outlets
+            FROM speakers sp JOIN statements s ON s.speaker_id = sp.id JOIN articles a ON a.id = s.article_id
+            GROUP BY sp.id ORDER BY statements DESC, sp.canonical
+        """))
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db[t].count for t in ("articles", "statements", "speakers", "clusters")}
+
+    # ----- clusters -----
+
+    def claim_norms(self) -> dict[int, str]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
+
+    def set_clusters(self, assignment: dict[int, int]) -> None:
+        """Store statement -> cluster; a cluster's id is its first statement's id, so re-runs give the same ids."""
+        with self.transaction():
+            self.db.execute("DELETE FROM clusters")
+            self.db.conn.executemany(
+                "UPDATE statements SET cluster_id = ? WHERE id = ?", [(c, s) for s, c in assignment.items()]
+            )
+            self.db.execute("""
+                INSERT INTO clusters (id, size, representative)
+                SELECT cluster_id, COUNT(*), MIN(id) FROM statements WHERE cluster_id IS NOT NULL GROUP BY cluster_id
+            """)

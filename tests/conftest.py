@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "claims.db")
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory) -> str:
+    """The seed corpus ingested once for the read-only tests."""
+    from claimtrack import Store, ingest
+
+    path = str(tmp_path_factory.mktemp("seed") / "seed.db")
+    with Store.open(path) as store:
+        ingest([str(CORPUS)], store)
+    return path
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
