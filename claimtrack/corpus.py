@@ -60,12 +60,19 @@ def read_file(path: Path) -> Article:
         raise ClaimtrackError("empty file", path=str(path))
     if b"\x00" in data[:4096]:
         raise ClaimtrackError("binary file, not text", path=str(path))
+    text, encoding = decode(data, str(path))
+    article = parse_text(text, article_id=path.stem, path=str(path))
+    article.encoding = encoding
+    return article
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """The text of a file's bytes and the encoding it was in; raises ClaimtrackError when undecidable."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise ClaimtrackError(f"not valid UTF-8 (byte {exc.start})", path=str(path), line=line) from exc
-    return parse_text(text, article_id=path.stem, path=str(path))
+        raise ClaimtrackError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line) from exc
 
 
 def parse_text(text: str, article_id: str = "text", path: str | None = None, language: str = "ar") -> Article:
