@@ -46,7 +46,7 @@ class _Found:
     attribution: str
     gender: str
     confidence: float
-    via: _Span | None = None
+    via: list[_Span] = field(default_factory=list)
     direct: bool = False
     as_written: str | None = None
     cut_at_next: bool = True
@@ -163,8 +163,8 @@ class Extractor:
         rest = n[1:]
         return rest in self.alias_first_words or ("ال" + rest[1:] if rest.startswith("ل") else rest) in self.alias_first_words
 
-    def speaker_span(self, s: _Sentence, a: int, b: int) -> tuple[_Span | None, _Span | None]:
-        """The speaker phrase in tokens [a, b), and the relaying source when it says "نقلا عن".
+    def speaker_span(self, s: _Sentence, a: int, b: int) -> tuple[_Span | None, list[_Span]]:
+        """The speaker phrase in tokens [a, b), and the sources relaying it ("نقلا عن", "عن"), outermost first.
 
         Comma-separated chunks that are time, place or occasion are dropped; appositions after the name
         ("جون كيربي، المتحدث باسم ...") stay with it.
@@ -183,7 +183,7 @@ class Extractor:
                 start = i + 1
         chunks.append(_Span(start, b))
         kept: list[_Span] = []
-        via: _Span | None = None
+        via: list[_Span] = []
         closed = False  # an adverbial after the speaker closes it; only a relay ("نقلا عن") may follow
         for chunk in chunks:
             chunk = self._trim_parens(s, chunk)
@@ -194,7 +194,7 @@ class Extractor:
                 continue
             if relay:
                 if kept:
-                    via = _Span(kept[0].a, kept[-1].b)
+                    via.append(_Span(kept[0].a, kept[-1].b))
                 kept = []
                 chunk = _Span(chunk.a + relay, chunk.b)
                 if not chunk:
@@ -213,7 +213,7 @@ class Extractor:
                 rest = _Span(cut, chunk.b)
                 relay = s.phrase_at(cut, self.lex.relay_openers)
                 if relay:
-                    via = _Span(kept[0].a, kept[-1].b)
+                    via.append(_Span(kept[0].a, kept[-1].b))
                     kept = [_Span(cut + relay, chunk.b)]
                     continue
                 del rest
@@ -222,6 +222,12 @@ class Extractor:
         if not kept:
             return None, via
         span = _Span(kept[0].a, kept[-1].b)
+        if via:
+            # A relay through two hands: "نقلا عن صحيفة هآرتس عن مصادر أمنية".
+            for k in range(span.a + 1, span.b - 1):
+                if s.norm(k) == "عن":
+                    via.append(_Span(span.a, k))
+                    span = _Span(k + 1, span.b)
         while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in "(:.!?؟"):
             span = _Span(span.a, span.b - 1)
         return (span or None), via
@@ -276,9 +282,11 @@ class Extractor:
         return None
 
     def _glued_object(self, word: str, prefix: str) -> bool:
-        """Whether a word is a preposition glued to a noun (بتعزيز) rather than a word that starts with it (بوتين)."""
+        """Whether a word is a preposition glued to a noun (بتعزيز, بإخفاء) rather than a word that starts with it (بوتين, باسم)."""
         rest = word[len(prefix):]
-        return rest.startswith("ال") or word in ("بـ",)
+        if word in self.alias_first_words or word in self.lex.title_words or len(rest) < 3:
+            return False
+        return rest.startswith("ال") or rest[0] in "ا" or word in ("بـ",)
 
     # ----- one sentence -----
 
@@ -398,6 +406,10 @@ class Extractor:
         speaker, via = self.speaker_span(s, cue_at + 1, len(s))
         if speaker is None:
             return None
+        if form.relay:
+            an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == "عن"), None)
+            if an is not None:
+                via, speaker = [*via, _Span(speaker.a, an)], _Span(an + 1, speaker.b)
         claim = self._claim_before(s, before_start, i)
         if claim is None:
             return None
@@ -444,6 +456,9 @@ class Extractor:
         if form.object and s.norm(op) != "" and op < len(s) and s.norm(op) not in self.lex.complementizers and s.raw(op) != ":":
             speaker = self._subject_before_object(s, speaker) if speaker else speaker
             confidence = min(confidence, 0.7)
+            clause_end = next((k for k in range(first, len(s)) if s.is_comma(k)), len(s))
+            if s.words(_Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
+                return None
         kind = "direct" if direct or s.raw(op) == ":" else "indirect"
         return _Found(i, boundary, s.raw(i), speaker, claim_start, claim_end, kind, attribution, form.gender,
                       confidence, via=via)
@@ -489,8 +504,9 @@ class Extractor:
         quote = s.quote_at(first) or (s.quote_at(op) if s.raw(op) not in (":",) and s.norm(op) not in self.lex.complementizers else None)
         if quote is not None:
             qa, qb = quote
-            tail = [t for t in s.toks[s.index_at(qb + 1):] if t.is_word]
-            if len(tail) <= 3:
+            after = s.index_at(qb + 1)
+            # The quotation is the whole claim when nothing but punctuation or a comma-led tail follows it.
+            if after >= len(s) or not any(t.is_word for t in s.toks[after:]) or s.raw(after) in COMMAS:
                 return qa + 1, qb, True
         start = s.toks[first].start if first < len(s) else s.sentence.end
         return start, None, self._mostly_quoted(s, start)
@@ -514,9 +530,20 @@ class Extractor:
         return None
 
     def _subject_before_object(self, s: _Sentence, speaker: _Span) -> _Span:
-        """For verbs of urging ("حث البيان جمهورية كوريا على ..."), the subject ends where the addressee begins."""
+        """Where the subject ends and the object begins: "حث البيان جمهورية كوريا على ...", "انتقد الوزير القرار".
+
+        The subject is its head and what can follow a head inside one name: titles, institutions,
+        nationalities and names without the article. A place or another definite noun starts the object.
+        """
         for k in range(speaker.a + 1, speaker.b):
-            if s.norm(k) in self.lex.places or any(st in self.lex.places for st in stems(s.raw(k))):
+            n = s.norm(k)
+            if not s.toks[k].is_word:
+                continue
+            if n in self.lex.places or any(st in self.lex.places for st in stems(s.raw(k))):
+                return _Span(speaker.a, k)
+            known = n in self.lex.title_words or n in self.lex.nationality or any(
+                st in self.lex.title_words for st in stems(s.raw(k)))
+            if n.startswith(("ال", "وال")) and not known and n not in self.alias_first_words:
                 return _Span(speaker.a, k)
         return speaker
 
@@ -562,6 +589,7 @@ class Extractor:
                 start = self._skip_leading(s, 0, i)
                 if start + 1 < i:
                     speaker, _ = self.speaker_span(s, start + 1, i)
+                    speaker = self._subject_before_object(s, speaker) if speaker else None
                 if speaker is None:
                     return None
                 attribution = "subject-first"
@@ -579,7 +607,8 @@ class Extractor:
                 break
         if an is None:
             return None
-        via, _ = self.speaker_span(s, i + 1, an)
+        via_span, outer = self.speaker_span(s, i + 1, an)
+        via = [*outer, via_span] if via_span else outer
         end = None
         for k in range(an + 1, min(len(s), an + MAX_SPEAKER_TOKENS)):
             cue = self.lex.cue(s.norm(k))
@@ -588,9 +617,10 @@ class Extractor:
                 break
         if end is None:
             return None
-        speaker, _ = self.speaker_span(s, an + 1, end)
+        speaker, inner = self.speaker_span(s, an + 1, end)
         if speaker is None:
             return None
+        via = via + inner
         noun = self.lex.cue(s.norm(end))
         cue_text = s.raw(end) if noun and noun.tense == "noun" else s.raw(i)
         start = end + 1 if noun and noun.tense == "noun" else end
@@ -659,6 +689,10 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
             start += 1
         while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;.!؟?"):
             end -= 1
+        # An excerpt cut short leaves an opening mark with no closing one.
+        if text[start] in OPENERS or text[start] in SYMMETRIC:
+            if not any(a == start for a, _ in s.quotes):
+                start += 1
         # A claim that is one whole quotation is stored without the marks.
         if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
             start, end = start + 1, end - 1
@@ -727,7 +761,7 @@ def _statement(s: _Sentence, f: _Found, start: int, end: int, story: int) -> Sta
         text=s.text[start:end],
         char_start=start,
         char_end=end,
-        via=s.span_text(f.via) if f.via else None,
+        via=" > ".join(s.span_text(v) for v in f.via) if f.via else None,
         sentence=s.sentence.index,
         confidence=f.confidence,
         gender=f.gender or None,
