@@ -301,7 +301,7 @@ class Extractor:
             if hit is None:
                 i += 1
                 continue
-            if hit.speaker is not None or hit.attribution in ("continuation", "participle"):
+            if hit.speaker is not None or hit.attribution in ("continuation", "participle", "impersonal"):
                 found.append(hit)
             i = max(i + 1, hit.cue_index + 1)
         return found
@@ -448,7 +448,8 @@ class Extractor:
             if left is not None:
                 speaker, attribution, boundary = left, "subject-first", min(boundary, left.a)
             elif form.impersonal and form.tense == "present":
-                return None
+                # "فيما يُعتقد أن ...": nobody's statement, but it ends the claim before it.
+                return _Found(i, boundary, s.raw(i), None, claim_start, claim_end, "indirect", "impersonal", "", 0.0)
             else:
                 attribution, confidence = "continuation", 0.75
         if form.tense == "misspelt":
@@ -718,6 +719,8 @@ def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar"
             if head is not None:
                 found = [head]
         for f, start, end in _finish(s, found, lex):
+            if f.attribution == "impersonal":
+                continue
             st = _statement(s, f, start, end, story)
             if f.attribution == "participle" and f.speaker is None:
                 prev = next((x for x in reversed(statements) if x.sentence == sentence.index), None)

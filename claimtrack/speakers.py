@@ -179,6 +179,12 @@ class ArticleResolver:
             sp = reg.add(Speaker(parsed.name, "person", [parsed.name], [parsed.role] if parsed.role else [],
                                  st.gender if st.gender in ("m", "f") else None))
             return sp.canonical
+        words = _words(phrase)
+        if len(words) <= 2 and all(self._word_kind(w) != "T" for w in words):
+            # "الخطيب" after "سامر الخطيب": a surname that happens to carry the article.
+            known = self._same_name(phrase)
+            if known:
+                return known
         titled = self._titled(phrase) or reg.find_by_role(phrase)
         if titled:
             return titled

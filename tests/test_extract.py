@@ -1,0 +1,301 @@
+"""Extraction rules, each with a small example of our own (not article text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack import extract_statements
+
+
+def said(text: str) -> list[tuple[str, str]]:
+    """(speaker, claim) of every statement, checking each claim's offsets point at its text."""
+    out = []
+    for st in extract_statements(text):
+        assert text[st.char_start:st.char_end] == st.text
+        out.append((st.speaker, st.text))
+    return out
+
+
+def only(text: str):
+    statements = extract_statements(text)
+    assert len(statements) == 1, [(s.speaker, s.text) for s in statements]
+    return statements[0]
+
+
+# ----- cue verbs and what opens the claim -----
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ("وقال المتحدث باسم الكرملين دميتري بيسكوف إن المحادثات ستجري في موسكو.", "Dmitry Peskov", "المحادثات ستجري في موسكو"),
+        ("وزاد الوزير أن الحكومة لن تتراجع عن قرارها.", "الوزير", "الحكومة لن تتراجع عن قرارها"),
+        ("واعتبر رئيس الوزراء العراقي أن الاتفاق خطوة مهمة.", "رئيس الوزراء العراقي", "الاتفاق خطوة مهمة"),
+        ("وشدد المبعوث الأممي على أن الحل السياسي هو الطريق الوحيد.", "المبعوث الأممي", "الحل السياسي هو الطريق الوحيد"),
+        ("وأصر الرئيس التركي رجب طيب أردوغان على أن بلاده لن تغير موقفها.", "Recep Tayyip Erdogan", "بلاده لن تغير موقفها"),
+        ("وحذر وزير الدفاع الأوكراني من أن الهجوم قد يبدأ قريبا.", "وزير الدفاع الأوكراني", "الهجوم قد يبدأ قريبا"),
+        ("وأعرب الأمين العام للأمم المتحدة عن قلقه من أن القتال قد يمتد إلى دول الجوار.", "Antonio Guterres", "القتال قد يمتد إلى دول الجوار"),
+        ("وكشفت صحيفة واشنطن بوست أن الإدارة تدرس فرض عقوبات جديدة.", "The Washington Post", "الإدارة تدرس فرض عقوبات جديدة"),
+        ("وأجاب المتحدث بأن الحكومة ستدرس كل الخيارات.", "المتحدث", "الحكومة ستدرس كل الخيارات"),
+        ("وردّ وزير الخارجية الإيراني عباس عراقجي بأن طهران لن تتفاوض تحت الضغط.", "Abbas Araghchi", "طهران لن تتفاوض تحت الضغط"),
+        ("فقالت الوزيرة إن الميزانية جاهزة.", "الوزيرة", "الميزانية جاهزة"),
+        ("وأبلغه الوزير أن الاجتماع تأجل.", "الوزير", "الاجتماع تأجل"),
+        ("وتحدثت الوزيرة عن خطة لإعادة إعمار المدينة خلال خمس سنوات.", "الوزيرة", "خطة لإعادة إعمار المدينة خلال خمس سنوات"),
+    ],
+)
+def test_cue_verbs(text, speaker, claim):
+    st = only(text)
+    assert (st.speaker, st.text) == (speaker, claim)
+    assert st.kind == "indirect"
+
+
+def test_accusing_keeps_the_accused_out_of_the_speaker():
+    st = only("واتهم المتحدث باسم الجيش الإسرائيلي الحركة بإخفاء أسلحة في المستشفيات.")
+    assert st.speaker_as_written == "المتحدث باسم الجيش الإسرائيلي"
+    assert "أسلحة في المستشفيات" in st.text
+
+
+def test_urging_names_the_body_not_the_country_urged():
+    st = only('كما حث البيان جمهورية كوريا على "وقف التجارب الصاروخية والعودة إلى المفاوضات".')
+    assert st.speaker_as_written == "البيان"
+    assert st.text.startswith("وقف التجارب")
+
+
+def test_misspelt_cue_with_clear_structure_is_kept_with_low_confidence():
+    st = only("وقل الرئيس الفرنسي إيمانويل ماكرون إن أوروبا يجب أن تستعد.")
+    assert st.speaker == "Emmanuel Macron"
+    assert st.confidence < 0.6
+
+
+def test_a_verb_with_no_claim_after_it_is_not_a_statement():
+    assert said("ولم يصدر تعليق فوري ينفي أو يؤكد التصريحات الرسمية.") == []
+    assert said("وزار الوزير العاصمة يوم الأحد والتقى نظيره.") == []
+
+
+def test_impersonal_present_is_not_a_continuation():
+    found = said("ويعتقد الخبراء أن الأسعار سترتفع فيما يعتقد أن الحكومة ستتدخل.")
+    assert found == [("Experts", "الأسعار سترتفع")]
+
+
+# ----- direct quotes -----
+
+def test_direct_quote_after_colon():
+    st = only('وقال الوزير: "نحن مستعدون للحوار. لكننا لن نقبل الشروط المسبقة".')
+    assert st.kind == "direct"
+    assert st.text == "نحن مستعدون للحوار. لكننا لن نقبل الشروط المسبقة"
+
+
+def test_quote_missing_its_closing_mark():
+    st = only('وقالت الناطقة باسم الحكومة: "سنعلن القرار قريبا')
+    assert st.kind == "direct" and st.text == "سنعلن القرار قريبا"
+
+
+def test_nested_quote_stays_inside_the_claim():
+    st = only("وقال الرئيس: «قال لي نظيري \"نحن معكم\" وهذا يكفي».")
+    assert st.text == 'قال لي نظيري "نحن معكم" وهذا يكفي'
+
+
+def test_quotation_marks_for_emphasis_keep_an_indirect_claim():
+    st = only('وقال المتحدث إن الحكومة "لن تتهاون" مع أي خرق للقانون.')
+    assert st.kind == "indirect"
+    assert st.text == 'الحكومة "لن تتهاون" مع أي خرق للقانون'
+    st = only('وقال بيسكوف, إن "المحادثات" ستجري في موسكو.')
+    assert st.text == '"المحادثات" ستجري في موسكو'
+
+
+def test_quote_spanning_sentences_is_one_claim():
+    st = only("وقال الوزير: «الوضع صعب. لكننا سنتجاوزه. هذا وعد».")
+    assert st.text == "الوضع صعب. لكننا سنتجاوزه. هذا وعد"
+
+
+# ----- attribution after the claim or before it -----
+
+def test_quote_then_verb_and_speaker():
+    st = only("«لن نسمح بأي تصعيد في المنطقة»، قال المتحدث باسم وزارة الخارجية الصينية ماو نينغ.")
+    assert st.speaker == "ماو نينغ" and st.kind == "direct"
+    assert st.text == "لن نسمح بأي تصعيد في المنطقة"
+    assert st.role_as_written == "المتحدث باسم وزارة الخارجية الصينية"
+
+
+def test_quote_then_hasbama():
+    st = only('"الهدنة صامدة حتى الآن"، حسبما ذكرت الوكالة الرسمية.')
+    assert st.text == "الهدنة صامدة حتى الآن" and st.speaker_as_written == "الوكالة الرسمية"
+
+
+def test_claim_then_bihasab_ma_alana():
+    st = only("ستبدأ المفاوضات الأسبوع المقبل في جنيف، بحسب ما أعلن مسؤولون أتراك.")
+    assert st.text == "ستبدأ المفاوضات الأسبوع المقبل في جنيف"
+    assert st.speaker == "Turkish officials" or st.speaker_kind == "anonymous"
+
+
+def test_claim_then_wafqan_lil():
+    st = only("وسيصل الوفد إلى القاهرة مساء الخميس، وفقا للمسؤولين.")
+    assert st.speaker_as_written == "المسؤولين" and st.speaker_kind == "anonymous"
+    assert st.text.startswith("وسيصل الوفد")
+
+
+def test_attribution_before_the_claim():
+    st = only("ووفقاً للسيد بوتين، فإن التعاون سيتوسع في مجالات عدة.")
+    assert st.speaker == "Vladimir Putin"
+    assert st.text == "التعاون سيتوسع في مجالات عدة"
+
+
+def test_headline_attribution():
+    statements = extract_statements("البيت الأبيض: كوريا الشمالية أرسلت صواريخ إلى روسيا\nوقال المسؤول إن الشحنة وصلت.")
+    assert (statements[0].speaker, statements[0].attribution) == ("White House", "headline")
+
+
+def test_short_label_lines_are_not_headlines():
+    assert said("المصدر: وكالة الأنباء\nتاريخ النشر: 5 سبتمبر 2023") == []
+
+
+# ----- relayed speech -----
+
+def test_relay_with_qawluhu():
+    st = only("ونقلت وكالة الأنباء الألمانية عن وزير الخارجية الألماني قوله، إن برلين ستواصل دعم كييف.")
+    assert st.speaker_as_written == "وزير الخارجية الألماني"
+    assert st.via == "وكالة الأنباء الألمانية"
+    assert st.text == "برلين ستواصل دعم كييف"
+
+
+def test_relay_with_al_qawl_and_a_quote():
+    st = only('ونقلت وكالة تاس عن لافروف القول "لن نغير موقفنا أبدا".')
+    assert (st.speaker, st.via, st.kind) == ("Sergei Lavrov", "وكالة تاس", "direct")
+
+
+def test_relay_naqlan_an_inside_the_speaker_phrase():
+    st = only("وقالت الصحيفة نقلا عن مصادر أمريكية (لم تسمها)، إن الزيارة ستتم الشهر المقبل.")
+    assert st.speaker == "Unnamed US sources" and st.via == "الصحيفة"
+
+
+def test_relay_through_two_hands_keeps_the_chain():
+    st = only("وذكرت قناة الجزيرة نقلا عن صحيفة هآرتس عن مصادر أمنية أن الجيش يستعد لعملية جديدة.")
+    assert st.speaker_as_written == "مصادر أمنية"
+    assert st.via == "قناة الجزيرة > صحيفة هآرتس"
+
+
+def test_relay_after_the_claim():
+    st = only("ارتفعت حصيلة القتلى إلى 40 شخصا، وفق ما نقلت رويترز عن مصادر طبية.")
+    assert (st.speaker_as_written, st.via) == ("مصادر طبية", "رويترز")
+
+
+# ----- continuations and participles -----
+
+def test_continuation_follows_grammatical_gender():
+    text = (
+        "وقال المتحدث باسم الكرملين دميتري بيسكوف إن موسكو لن ترد. وتابع: \"لدينا خيارات أخرى\".\n"
+        "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن الغرب يكذب. وأضاف بيسكوف أن الرد سيأتي لاحقا. "
+        "وأضافت أن موسكو لن تصمت."
+    )
+    assert [sp for sp, _ in said(text)] == [
+        "Dmitry Peskov", "Dmitry Peskov", "Maria Zakharova", "Dmitry Peskov", "Maria Zakharova",
+    ]
+
+
+def test_kama_and_fima_open_second_statements():
+    found = said("وقال الوزير إن الخطة جاهزة، فيما أوضح أن التنفيذ سيبدأ غدا.")
+    assert found == [("الوزير", "الخطة جاهزة"), ("الوزير", "التنفيذ سيبدأ غدا")]
+
+
+def test_participles_continue_the_subject():
+    found = said("وقال السفير الفرنسي إن باريس تدعم الحوار، مضيفاً أن الوقت ينفد.")
+    assert found == [("السفير الفرنسي", "باريس تدعم الحوار"), ("السفير الفرنسي", "الوقت ينفد")]
+    st = only("وأدانت الخارجية القطرية الهجوم، محذّرة من أن التصعيد يهدد الاستقرار.")
+    assert st.speaker_as_written == "الخارجية القطرية"
+    st = only('وانتقد الوزير القرار قائلاً: "هذا خطأ فادح".')
+    assert (st.speaker_as_written, st.text) == ("الوزير", "هذا خطأ فادح")
+
+
+def test_subject_before_the_verb_with_kana():
+    st = only("وكانت وزيرة الخارجية الألمانية قد أكدت، الأسبوع الماضي، أن بلادها لن ترسل قوات.")
+    assert st.speaker_as_written == "وزيرة الخارجية الألمانية"
+    assert st.text == "بلادها لن ترسل قوات"
+
+
+# ----- speakers -----
+
+def test_title_alone_resolves_to_the_person_named_with_it():
+    text = ("وقالت مندوبة بريطانيا لدى الأمم المتحدة، السفيرة باربرا وودوارد، إن الوضع خطير.\n"
+            "وأضافت السفيرة البريطانية أن المجلس يجب أن يتحرك.")
+    assert [sp for sp, _ in said(text)] == ["باربرا وودوارد", "باربرا وودوارد"]
+
+
+def test_surname_alone_resolves_within_the_article():
+    text = "ويقول سامر الخطيب، المحلل السياسي، إن الانتخابات ستؤجل.\nوأضاف الخطيب أن الأحزاب غير مستعدة."
+    assert [sp for sp, _ in said(text)] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_reference_word_resolves_to_the_earlier_speaker():
+    text = ("وقال الناطق باسم الكرملين إن القمة ستعقد في أكتوبر.\n"
+            "وأضاف المسؤول الروسي ذاته أن جدول الأعمال لم يحدد بعد.\n"
+            "وذكرت وكالة يونهاب للأنباء أن الوفد وصل. وأضافت الوكالة أن المحادثات بدأت.")
+    assert [sp for sp, _ in said(text)] == ["Dmitry Peskov", "Dmitry Peskov", "Yonhap", "Yonhap"]
+
+
+def test_name_in_quotation_marks():
+    assert only('وقال وزير الخارجية "بلينكن" إن واشنطن قلقة.').speaker == "Antony Blinken"
+
+
+@pytest.mark.parametrize(
+    "phrase, canonical",
+    [
+        ("مسؤولون أميركيون", "US officials"),
+        ("محللون", "Analysts"),
+        ("مصادر حكومية لم تسمها", "Unnamed Government sources"),
+        ("تقديرات استخباراتية", "Intelligence estimates"),
+        ("وسائل الإعلام الرسمية", "State media"),
+        ("مراقبون", "Observers"),
+    ],
+)
+def test_anonymous_and_collective_sources(phrase, canonical):
+    st = only(f"وقال {phrase} إن الأسواق ستتأثر بالقرار.")
+    assert (st.speaker, st.speaker_kind) == (canonical, "anonymous")
+
+
+def test_dual_speaker_is_kept():
+    st = only("وأكد الزعيمان أن العلاقات بين البلدين تشهد تطورا كبيرا.")
+    assert st.speaker_as_written == "الزعيمان"
+
+
+def test_statement_of_a_body_through_a_wrapper():
+    st = only('وقال بيان لوزارة الدفاع الروسية: "أسقطنا عشر طائرات مسيرة".')
+    assert st.speaker == "Russian Ministry of Defence"
+    assert st.speaker_as_written == "بيان لوزارة الدفاع الروسية"
+
+
+def test_addressee_is_not_part_of_the_speaker():
+    st = only("وأكد المتحدث باسم الكرملين دميتري بيسكوف للصحفيين أن الموعد لم يحدد.")
+    assert st.speaker_as_written == "المتحدث باسم الكرملين دميتري بيسكوف"
+
+
+def test_time_and_occasion_are_not_part_of_the_speaker():
+    st = only("وقال جهاز الأمن العام، في بيان، الاثنين، إن التحقيق مستمر.")
+    assert st.speaker_as_written == "جهاز الأمن العام"
+    st = only("والثلاثاء، قال البيت الأبيض في مارس/ آذار الماضي إن العقوبات ستستمر.")
+    assert st.speaker == "White House"
+
+
+# ----- boilerplate and noise -----
+
+def test_boilerplate_never_yields_statements():
+    text = ("[ad_1]\nAdvertisement\nاقرأ أيضاً: الحكومة تعلن خطة جديدة\nرئيس التحرير: أحمد علي\n"
+            "شارك على فيسبوك\nوقال الوزير إن الخطة جاهزة.")
+    assert said(text) == [("الوزير", "الخطة جاهزة")]
+
+
+def test_noise_does_not_break_extraction():
+    text = "وقال\u00a0المتحدث  باسم  الكرملين دميـتري بيسكوف إنّ المحادثات ستجري في ٢٠٢٤."
+    st = only(text)
+    assert st.speaker == "Dmitry Peskov"
+    assert st.text == "المحادثات ستجري في ٢٠٢٤"
+
+
+def test_glued_words_are_split():
+    st = only("تدريبات مشتركةوقال وزير الدفاع إن المناورات ستبدأ غدا.")
+    assert st.speaker_as_written == "وزير الدفاع"
+
+
+def test_every_statement_has_a_confidence():
+    statements = extract_statements("وقال الوزير إن الخطة جاهزة. وأضاف أن التنفيذ سيبدأ غدا.")
+    assert [s.confidence for s in statements] == sorted((s.confidence for s in statements), reverse=True)
+    assert all(0 < s.confidence <= 1 for s in statements)
+    assert statements[1].confidence < statements[0].confidence
