@@ -53,6 +53,30 @@ class _Found:
     tails: list = field(default_factory=list)
 
 
+def _split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """Split a cue verb off the word a page glued it to ("الأوسطوأكدت" -> "الأوسط" + "وأكدت").
+
+    Only a و/ف-prefixed past or present cue after at least three letters is split, so ordinary words
+    that merely end in a cue's letters stay whole.
+    """
+    out: list[Token] = []
+    for t in toks:
+        n = t.norm
+        if t.is_word and len(n) >= 7 and lex.cue(n) is None:
+            for p in range(3, len(n) - 3):
+                if n[p] in "وف" and (cue := lex.cue(n[p:])) is not None and cue.tense in ("past", "present"):
+                    k = next((k for k in range(len(t.raw) + 1) if fold(t.raw[:k]) == n[:p]), None)
+                    if k:
+                        out.append(Token(t.start, t.start + k, t.raw[:k], n[:p]))
+                        out.append(Token(t.start + k, t.end, t.raw[k:], n[p:]))
+                        break
+            else:
+                out.append(t)
+            continue
+        out.append(t)
+    return out
+
+
 class _Sentence:
     """One sentence's tokens with what the rules ask of them."""
 
@@ -60,7 +84,7 @@ class _Sentence:
         self.text = text
         self.sentence = sentence
         self.lex = lex
-        self.toks: list[Token] = tokens(sentence.text, sentence.start)
+        self.toks: list[Token] = _split_glued_cues(tokens(sentence.text, sentence.start), lex)
         self.quotes = quote_spans(text, sentence.start, sentence.end)
         self.quoted = [any(a < t.start and t.end <= b for a, b in self.quotes) for t in self.toks]
 
@@ -268,9 +292,12 @@ class Extractor:
             quote = s.quote_at(i)
             if quote is not None:
                 inner = _Span(i + 1, s.index_at(quote[1]))
-                if s.words(inner) >= 4 or i == start:
+                after = s.index_at(quote[1]) + 1
+                # A quoted title followed by the real opener ("برنامج "في المساء" ...، أن") is not the claim.
+                later = any(s.norm(k) in self.lex.complementizers or s.raw(k) == ":" for k in range(after, min(len(s), after + 8)))
+                if (s.words(inner) >= 4 or i == start) and not later:
                     return i, i + 1
-                i = s.index_at(quote[1]) + 1
+                i = after
                 continue
             if form is not None and form.object and i > start:
                 obj = form.object
@@ -694,6 +721,8 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
         if text[start] in OPENERS or text[start] in SYMMETRIC:
             if not any(a == start for a, _ in s.quotes):
                 start += 1
+                while start < end and text[start].isspace():
+                    start += 1
         # A claim that is one whole quotation is stored without the marks.
         if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
             start, end = start + 1, end - 1

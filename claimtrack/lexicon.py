@@ -51,6 +51,8 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()
     nationality: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    body_heads: frozenset[str] = frozenset()
+    countries: dict[str, str] = field(default_factory=dict)
     generic_references: frozenset[str] = frozenset()
     reference_fillers: frozenset[str] = frozenset()
     anonymous_heads: dict[str, str] = field(default_factory=dict)
@@ -147,6 +149,8 @@ def load(language: str = "ar") -> Lexicon:
     lex.title_words = frozenset(fold(w) for w in titles["title_words"])
     lex.nationality = frozenset(fold(w) for w in titles["nationality"])
     lex.places = frozenset(fold(w) for w in titles["places"])
+    lex.body_heads = frozenset(fold(w) for w in titles["body_heads"])
+    lex.countries = {fold(k): v for k, v in anonymous.get("countries", {}).items()}
     lex.generic_references = frozenset(fold(w) for w in titles["generic_references"])
     lex.reference_fillers = frozenset(fold(w) for w in titles["reference_fillers"])
     lex.anonymous_heads = {fold(k): v for k, v in anonymous["heads"].items()}

@@ -111,6 +111,18 @@ class Registry:
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
 
 
+def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
+    best, start = None, None
+    for i, k in enumerate([*kinds, None]):
+        if k == kind and start is None:
+            start = i
+        elif k != kind and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return best
+
+
 def _word_eq(word: str, alias_word: str) -> bool:
     if word == alias_word:
         return True
@@ -226,6 +238,9 @@ class ArticleResolver:
         for chunk in chunks:
             words = [t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word]
             kinds = [self._word_kind(w) for w in words]
+            if words and strip_article(words[0]) in self.lex.body_heads | {fold(words[0])}.intersection(self.lex.body_heads):
+                roles.append(" ".join(words))
+                continue
             if name is None and words and kinds[0] == "N":
                 run = []
                 for w, k in zip(words, kinds):
@@ -247,6 +262,12 @@ class ArticleResolver:
                 if run and len(run) < len(words):
                     name = " ".join(run)
                     roles.append(" ".join(words[: len(words) - len(run)]))
+                    continue
+                # "السفير أحمد أبو زيد المتحدث الرسمي ...": a name between two titles.
+                inner = _longest_run(kinds, "N")
+                if inner and inner[1] - inner[0] >= 2:
+                    name = " ".join(words[inner[0]:inner[1]])
+                    roles.append(" ".join(words[: inner[0]] + words[inner[1]:]))
                     continue
             roles.append(" ".join(words))
         role = "، ".join(r for r in roles if r) or None
@@ -327,6 +348,15 @@ class ArticleResolver:
                 return media
         return None
 
+    def _nationalities(self, phrase: str) -> set[str]:
+        """Which countries a phrase ties its speaker to, by adjective (الأمريكية) or by name (الولايات المتحدة)."""
+        folded = " " + fold_for_match(phrase) + " "
+        found = {self.lex.anonymous_nationality[w] for w in (strip_article(x) for x in folded.split())
+                 if w in self.lex.anonymous_nationality}
+        found |= {label for country, label in self.lex.countries.items() if f" {country} " in folded
+                  or f" ل{country} " in folded or f" و{country} " in folded}
+        return found
+
     def _same_name(self, name: str) -> str | None:
         """A person named earlier in this article or elsewhere, by full name or surname, any spelling."""
         key = name_key(name)
@@ -345,8 +375,11 @@ class ArticleResolver:
         words = [strip_article(w) for w in _words(phrase)]
         if not words or words[0] not in {strip_article(t) for t in self.lex.title_words}:
             return None
+        mine = self._nationalities(phrase)
         for written, canonical, role in reversed(self.named):
             if self.reg.speakers[canonical].kind != "person":
+                continue
+            if mine and mine.isdisjoint(self._nationalities(written + " " + role)):
                 continue
             theirs = {strip_article(w) for w in _words(written + " " + role)}
             if words[0] in theirs and sum(w in theirs for w in words) * 2 >= len(words):

@@ -299,3 +299,38 @@ def test_every_statement_has_a_confidence():
     assert [s.confidence for s in statements] == sorted((s.confidence for s in statements), reverse=True)
     assert all(0 < s.confidence <= 1 for s in statements)
     assert statements[1].confidence < statements[0].confidence
+
+
+def test_cue_glued_to_the_word_before_it():
+    found = said("عنوان فرعي عن الشرق الأوسطوأكدت الوزارة أنها تأمل ألا يتوسع الصراع.")
+    assert found == [("الوزارة", "تأمل ألا يتوسع الصراع")]
+
+
+def test_name_between_two_titles():
+    st = only("قال السفير أحمد حسان المتحدث الرسمي باسم وزارة الخارجية، إن الحوار مستمر.")
+    assert st.speaker == "أحمد حسان"
+    assert st.role_as_written == "السفير المتحدث الرسمي باسم وزارة الخارجية"
+
+
+def test_a_title_of_another_country_is_another_person():
+    text = ("وقال وزير الخارجية سامي عادل إن الحدود مغلقة.\n"
+            "وقال وزير الخارجية الأردني إن المعابر ستفتح.\n"
+            "وقالت مندوبة الولايات المتحدة لدى الأمم المتحدة، السفيرة جين دو، إن القرار جاهز.\n"
+            "وأكدت السفيرة الأمريكية أن التصويت غدا.")
+    assert [sp for sp, _ in said(text)] == ["سامي عادل", "وزير الخارجية الأردني", "جين دو", "جين دو"]
+
+
+def test_a_quoted_programme_title_is_not_the_claim():
+    st = only('ونوه الوزير خلال مداخلة مع برنامج "مساء الخير يا عرب" على قناة محلية، أن الأسعار ستنخفض.')
+    assert st.text == "الأسعار ستنخفض"
+
+
+def test_relative_clause_after_an_occasion_is_not_a_speaker():
+    text = ('قال الوزير سامي عادل إن الحوار مستمر.\n'
+            'وتابع خلال مقابلة مع برنامج «الحدث»، الذي تقدمه الإعلامية هدى علي: «الفرصة ما زالت قائمة».')
+    assert [sp for sp, _ in said(text)] == ["سامي عادل", "سامي عادل"]
+
+
+def test_paper_names_are_bodies_not_people():
+    st = only("وذكرت صحيفة هآرتس أن الحكومة ستجتمع غدا.")
+    assert st.speaker_kind == "media"
