@@ -137,3 +137,50 @@ def name_key(name: str) -> str:
         if skeleton:
             words.append(skeleton)
     return " ".join(words)
+
+
+# Words that carry no claim of their own; they would make every two claims look alike. Folded forms.
+STOPWORDS = frozenset(fold_for_match(
+    "في من على إلى الى عن مع أن إن أنه أنها التي الذي الذين اللذين هذا هذه ذلك تلك هناك هنا بين خلال قد لقد "
+    "كما ما لا لم لن هو هي هم هما نحن كان كانت يكون تكون أو ثم حيث بعد قبل عند أي كل بها به فيها فيه منها منه "
+    "عليه عليها لها له لهم حتى إذا إذ أيضا غير بعض وقد فإن بأن لأن ضد دون نحو منذ سوف"
+).split())
+
+_PARTICLE_BEFORE = re.compile(r"^[بلك](?=[^اوي])")
+_SUFFIXES = ("هما", "ها", "هم", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
+
+
+@lru_cache(maxsize=262144)
+def light_stem(word: str) -> str:
+    """A matching key for a word: clitics and common suffixes peeled, in the manner of light10 stemming.
+
+    The key need not be a real stem, only the same for the forms two outlets write: الأسلحة/أسلحة,
+    للقرارات/قرارات, بقطار/قطار, روسيا/الروسية. A single ب/ل/ك is peeled only before a consonant, so
+    transliterated names (بوتين, بيونغ, ليندا) keep their first letter.
+    """
+    w = fold(word)
+    if len(w) > 3 and w[0] in PROCLITICS:
+        w = w[1:]
+    peeled = strip_article(w)
+    if peeled == w and len(w) > 4:
+        w = _PARTICLE_BEFORE.sub("", w)
+    else:
+        w = peeled
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[: -len(suffix)]
+                break
+    return w
+
+
+def content_stems(text: str) -> list[str]:
+    """The light stems of a text's content words, in order: what a claim's wording is compared on."""
+    out = []
+    for word in fold_for_match(text).split():
+        if word in STOPWORDS:
+            continue
+        stem = light_stem(word)
+        if len(stem) >= 2 and stem not in STOPWORDS:
+            out.append(stem)
+    return out

@@ -1,81 +1,145 @@
 """The same claim across outlets: blocking on shared words, RapidFuzz to verify, union-find for clusters.
 
-Never all pairs: an inverted index from content words to statements proposes candidates that share a few
-words no more common than ``max_df`` of the statements, and only those pairs are scored.
+Never all pairs. Like passim and MinHash-LSH dedup, an inverted index from shingles (here the light stems of
+a claim's content words) to statements proposes only pairs that share ``min_shared`` shingles rare enough to
+mean something (no more than ``max_df`` statements carry them); only those pairs are scored.
+
+A pair is the same claim when it is a near-verbatim copy (RapidFuzz ``ratio`` on the folded text), or when
+most of the shorter claim's content survives in the longer one, in the same order. Content is weighed by
+rarity (inverse document frequency), and names of people, places and nationalities weigh little: two claims
+about Putin and Kim are not the same claim for that, what they say about them decides.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
-from .arabic import strip_article
+from .arabic import content_stems
 
 
 @dataclass(frozen=True)
 class MatchSettings:
     """Thresholds of claim matching (documented in the README; ``claimtrack rematch`` applies new ones)."""
 
-    threshold: float = 72.0  # RapidFuzz token_set_ratio a pair must reach to be the same claim
-    min_shared: int = 3  # content words a candidate pair must share
-    max_df: float = 0.2  # words in more than this share of statements are too common to block on
-    min_words: int = 3  # claims shorter than this are never matched
+    verbatim: float = 88.0  # RapidFuzz ratio (0-100) of the folded texts at which two claims are copies
+    min_overlap: float = 0.4  # share of the shorter claim's weighted content the other must carry
+    min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
+    max_df: int = 200  # shingles carried by more statements than this are too common to block on
+    min_words: int = 3  # claims with fewer content words are never matched
+    entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
 
 
-def content_words(norm: str) -> set[str]:
-    """Words of a folded claim without clitics, short function words dropped."""
-    words = set()
-    for w in norm.split():
-        w = strip_article(w)
-        if len(w) > 3 and w[0] in "وفبل" and not w.startswith("ال"):
-            w = strip_article(w[1:]) if w[1:].startswith("ال") else w
-        if len(w) >= 3:
-            words.add(w)
-    return words
+@dataclass
+class _Claim:
+    norm: str
+    stems: list[str]  # content stems in order
+    predicate: list[str]  # stems without entity words: what is said, not about whom
 
 
 class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
+    def __init__(self, parent: dict[int, int] | None = None) -> None:
+        self.parent: dict[int, int] = dict(parent or {})
 
     def find(self, x: int) -> int:
         self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            # The smaller id is the root, so a cluster's id is its first statement whatever the order of work.
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def candidate_pairs(words: dict[int, set[str]], settings: MatchSettings) -> set[tuple[int, int]]:
-    index: dict[str, list[int]] = defaultdict(list)
-    for sid, ws in words.items():
-        for w in ws:
-            index[w].append(sid)
-    cap = max(2, int(settings.max_df * len(words)))
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in index.values():
-        if len(ids) > cap:
-            continue
-        for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
-                shared[(a, b) if a < b else (b, a)] += 1
-    return {pair for pair, n in shared.items() if n >= settings.min_shared}
+class ClaimIndex:
+    """Claims by id with the inverted index that proposes which of them to compare."""
+
+    def __init__(self, settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = ()) -> None:
+        """``entity_words``: names of people, places and nationalities, as written (they weigh little)."""
+        self.settings = settings
+        self.entities = frozenset(stem for word in entity_words for stem in content_stems(word))
+        self.claims: dict[int, _Claim] = {}
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, norms: dict[int, str]) -> None:
+        for sid, norm in norms.items():
+            stems = content_stems(norm)
+            claim = _Claim(norm, stems, [s for s in stems if s not in self.entities])
+            self.claims[sid] = claim
+            if len(set(stems)) >= self.settings.min_words:
+                for shingle in set(stems):
+                    self.postings[shingle].append(sid)
+
+    def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
+        """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency; with ``ids``, pairs touching them."""
+        wanted = None if ids is None else set(ids)
+        shared: dict[tuple[int, int], int] = defaultdict(int)
+        for posting in self.postings.values():
+            if len(posting) > self.settings.max_df or len(posting) < 2:
+                continue
+            ordered = sorted(posting)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    if wanted is None or a in wanted or b in wanted:
+                        shared[(a, b)] += 1
+        return {pair for pair, n in shared.items() if n >= self.settings.min_shared}
+
+    def weight(self, stem: str) -> float:
+        n = len(self.claims)
+        idf = math.log((n + 1) / (len(self.postings.get(stem, ())) + 0.5))
+        return max(idf, 0.0) * (self.settings.entity_weight if stem in self.entities else 1.0)
+
+    def same_claim(self, a: int, b: int) -> bool:
+        """Whether two claims are the same: a near-verbatim copy, or a paraphrase keeping most content in order."""
+        ca, cb = self.claims[a], self.claims[b]
+        s = self.settings
+        if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
+            return True
+        if LCSseq.similarity(ca.predicate, cb.predicate, score_cutoff=s.min_shared) < s.min_shared:
+            return False
+        sa, sb = set(ca.stems), set(cb.stems)
+        shared = sum(self.weight(w) for w in sa & sb)
+        smaller = min(sum(self.weight(w) for w in sa), sum(self.weight(w) for w in sb))
+        return smaller > 0 and shared / smaller >= s.min_overlap
 
 
-def cluster(norms: dict[int, str], settings: MatchSettings = MatchSettings()) -> dict[int, int]:
+def cluster(norms: dict[int, str], settings: MatchSettings = MatchSettings(),
+            entity_words: Iterable[str] = ()) -> dict[int, int]:
     """Statement id -> cluster id (the smallest statement id in it) for every statement given."""
-    words = {sid: content_words(n) for sid, n in norms.items() if len(n.split()) >= settings.min_words}
-    uf = _UnionFind()
-    for sid in norms:
-        uf.find(sid)
-    for a, b in candidate_pairs(words, settings):
-        if fuzz.token_set_ratio(norms[a], norms[b]) >= settings.threshold:
+    index = ClaimIndex(settings, entity_words)
+    index.add(norms)
+    return _link(index, index.candidates(), {})
+
+
+def match_new(stored: dict[int, int], norms: dict[int, str], new: Iterable[int],
+              settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = ()) -> dict[int, int]:
+    """Clusters after adding the ``new`` statements to those ``stored`` (statement -> cluster) already matched.
+
+    Only pairs with a new statement are scored; stored links stand. Returns the statements whose cluster is
+    new or changed.
+    """
+    index = ClaimIndex(settings, entity_words)
+    index.add(norms)
+    new = set(new)
+    assignment = _link(index, index.candidates(new), stored)
+    return {sid: c for sid, c in assignment.items() if sid in new or stored.get(sid) != c}
+
+
+def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]) -> dict[int, int]:
+    uf = _UnionFind(stored)
+    for a, b in sorted(pairs):
+        # Already joined through others: scoring again cannot change the clusters.
+        if uf.find(a) != uf.find(b) and index.same_claim(a, b):
             uf.union(a, b)
-    return {sid: uf.find(sid) for sid in norms}
+    return {sid: uf.find(sid) for sid in index.claims}

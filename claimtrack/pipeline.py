@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import corpus
 from .errors import ClaimtrackError
 from .extract import extract_article
-from .match import MatchSettings, cluster
+from .match import MatchSettings, cluster, match_new
 from .models import Article, Statement
 from .speakers import Registry, resolve_statements
 from .store import Store
@@ -60,7 +59,7 @@ def ingest(
     ``IngestReport.problems`` and the rest go on, unless ``strict``, which raises at the first.
     """
     report = IngestReport()
-    files = list(corpus.find_files(paths))
+    files = list(corpus.find_sources(paths))
     registry = Registry.load("ar", store.stored_speakers())
     changed = False
     for n, item in enumerate(files, 1):
@@ -71,33 +70,47 @@ def ingest(
             _fail(report, item, strict)
             continue
         try:
-            article = corpus.read_file(Path(item))
+            # A JSON Lines file yields many articles, and a Problem for each line that cannot be read.
+            for found in corpus.read_articles(item):
+                if isinstance(found, corpus.Problem):
+                    _fail(report, found, strict)
+                else:
+                    changed |= _store_article(found, store, registry, report, outlet)
         except ClaimtrackError as exc:
+            if strict:
+                raise
             _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
-            continue
-        if outlet:
-            article.outlet, article.outlet_source = outlet, "option"
-        digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
-        previous = store.article_hash(article.id)
-        if previous == digest:
-            report.unchanged += 1
-            continue
-        statements = analyse(article, registry)
-        used = {st.speaker: registry.speakers[st.speaker] for st in statements}
-        with store.transaction():
-            store.save_article(article, digest, statements, used)
-            if previous is not None:
-                store.prune_speakers()
-        changed = True
-        report.statements += len(statements)
-        if previous is None:
-            report.new += 1
-        else:
-            report.updated += 1
-    if changed:
-        rematch(store, settings)
+    if report.updated:
+        # A replaced article's old statements may have been the only link in a cluster: recompute all.
+        rematch(store, settings, registry)
+    elif changed:
+        match_new_statements(store, settings, registry)
     report.speakers = store.counts()["speakers"]
     return report
+
+
+def _store_article(article: Article, store: Store, registry: Registry, report: IngestReport,
+                   outlet: str | None) -> bool:
+    """Extract and store one article unless it is unchanged; whether anything was stored."""
+    if outlet:
+        article.outlet, article.outlet_source = outlet, "option"
+    digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
+    previous = store.article_hash(article.id)
+    if previous == digest:
+        report.unchanged += 1
+        return False
+    statements = analyse(article, registry)
+    used = {st.speaker: registry.speakers[st.speaker] for st in statements}
+    with store.transaction():
+        store.save_article(article, digest, statements, used)
+        if previous is not None:
+            store.prune_speakers()
+    report.statements += len(statements)
+    if previous is None:
+        report.new += 1
+    else:
+        report.updated += 1
+    return True
 
 
 def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
@@ -106,8 +119,33 @@ def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
     report.problems.append(problem)
 
 
-def rematch(store: Store, settings: MatchSettings = MatchSettings()) -> int:
+def rematch(store: Store, settings: MatchSettings = MatchSettings(), registry: Registry | None = None) -> int:
     """Recompute every claim cluster with the given thresholds; returns the number of clusters."""
-    assignment = cluster(store.claim_norms(), settings)
+    registry = registry or Registry.load("ar", store.stored_speakers())
+    assignment = cluster(store.claim_norms(), settings, _entity_words(registry))
     store.set_clusters(assignment)
     return len(set(assignment.values()))
+
+
+def match_new_statements(store: Store, settings: MatchSettings = MatchSettings(),
+                         registry: Registry | None = None) -> int:
+    """Match statements not yet in a cluster against everything stored; stored links are kept.
+
+    Returns how many statements got a new or changed cluster.
+    """
+    registry = registry or Registry.load("ar", store.stored_speakers())
+    current = store.claim_clusters()
+    stored = {sid: c for sid, c in current.items() if c is not None}
+    new = [sid for sid, c in current.items() if c is None]
+    changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry))
+    store.set_clusters(changes)
+    return len(changes)
+
+
+def _entity_words(registry: Registry) -> list[str]:
+    """Names of known speakers, places and nationalities: who and where a claim is about, not what it says."""
+    words = [*registry.lex.places, *registry.lex.nationality]
+    for speaker in registry.speakers.values():
+        if speaker.kind != "anonymous":
+            words.extend(speaker.aliases)
+    return words

@@ -6,6 +6,7 @@ or a crash never sees half an article.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -274,3 +275,51 @@ class Store:
                 INSERT INTO clusters (id, size, representative)
                 SELECT cluster_id, COUNT(*), MIN(id) FROM statements WHERE cluster_id IS NOT NULL GROUP BY cluster_id
             """)
+
+    def claim_clusters(self) -> dict[int, int | None]:
+        """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, cluster_id FROM statements")}
+
+    def claims(self, *, speaker: str | None = None, min_size: int = 1, multi_outlet: bool = False,
+               cluster: int | None = None, limit: int | None = None) -> list[dict]:
+        """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen.
+
+        An outlet missing from an article's metadata is stood in for by the article id.
+        """
+        having, params = ["COUNT(*) >= ?"], [min_size]
+        if multi_outlet:
+            having.append("COUNT(DISTINCT COALESCE(a.outlet, a.id)) > 1")
+        if speaker is not None:
+            having.append("SUM(sp.canonical = ?) > 0")
+            params.append(speaker)
+        if cluster is not None:
+            having.append("s.cluster_id = ?")
+            params.append(cluster)
+        sql = f"""
+            SELECT s.cluster_id AS cluster, COUNT(*) AS size, r.text AS claim,
+                   json_group_array(DISTINCT COALESCE(a.outlet, a.id)) AS outlets,
+                   json_group_array(DISTINCT sp.canonical) AS speakers,
+                   MIN(a.published) AS first_seen, MAX(a.published) AS last_seen,
+                   (SELECT COALESCE(a2.outlet, a2.id) FROM statements s2 JOIN articles a2 ON a2.id = s2.article_id
+                    WHERE s2.cluster_id = s.cluster_id
+                    ORDER BY a2.published IS NULL, a2.published, s2.id LIMIT 1) AS first_outlet
+            FROM statements s JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = s.speaker_id
+                 JOIN clusters c ON c.id = s.cluster_id JOIN statements r ON r.id = c.representative
+            GROUP BY s.cluster_id HAVING {" AND ".join(having)}
+            ORDER BY size DESC, first_seen IS NULL, first_seen, cluster
+        """
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = list(self.db.query(sql, params))
+        for row in rows:
+            row["outlets"], row["speakers"] = json.loads(row["outlets"]), json.loads(row["speakers"])
+        return rows
+
+    def statements_by_id(self, ids: Iterable[int]) -> list[dict]:
+        ids = list(ids)
+        sql = self._STATEMENT_SQL + f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY s.id"
+        return list(self.db.query(sql, ids))
+
+    def cluster_statements(self, cluster: int) -> list[dict]:
+        return list(self.db.query(self._STATEMENT_SQL + " WHERE s.cluster_id = ? ORDER BY s.id", [cluster]))
