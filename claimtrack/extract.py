@@ -182,6 +182,8 @@ class Extractor:
 
     def is_addressee(self, s: _Sentence, i: int) -> bool:
         n = s.norm(i)
+        if n == "ل":  # "لـ"رويترز"": the particle stands apart from a quoted name
+            return True
         if not n.startswith("ل") or n.startswith("لدي") or len(n) < 3:
             return False
         rest = n[1:]
@@ -279,6 +281,12 @@ class Extractor:
                 return None
             if i > start and self.lex.cue(n) and not s.quoted[i] and self.lex.cue(n).tense != "noun":
                 return None
+            if n in self.lex.direct_openers and i > start:
+                return i, i
+            if n == "ان" and s.norm(i - 1).startswith("ي") and len(s.norm(i - 1)) >= 4 and i > start:
+                # "يمكن أن", "يريد أن": the subjunctive particle, not a claim opener.
+                i += 1
+                continue
             if n in self.lex.complementizers:
                 j = i + 1
                 if s.raw(j) == ":":
@@ -420,7 +428,10 @@ class Extractor:
         n = s.phrase_at(i, self.lex.post_verb_openers)
         if not n or s.quoted[i]:
             return None
-        form = self.lex.cue(s.norm(i + n))
+        word = s.norm(i + n)
+        # "وفقا لما ذكرته الوكالة": the verb carries a pronoun pointing back at the claim.
+        form = self.lex.cue(word) or self.lex.cue(word[:-1] if word.endswith("ه") else "") or self.lex.cue(
+            word[:-2] if word.endswith("ها") else "")
         if form is None or form.tense not in ("past", "present"):
             return None
         before_start = found[-1].cue_index + 1 if found else 0
@@ -445,7 +456,7 @@ class Extractor:
 
     def _verb(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
         form = self.lex.cue(s.norm(i))
-        if form is None or form.tense == "noun":
+        if form is None or form.tense == "noun" or s.norm(i - 1) in self.lex.negations:
             return None
         # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
         if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:

@@ -156,7 +156,7 @@ class ArticleResolver:
                 st.speaker, st.speaker_kind = canonical, self.reg.speakers[canonical].kind
                 st.role_as_written = st.role_as_written or role or None
                 return
-        target = self._unwrap(written)
+        target = self._unwrap(self._drop_demonstrative(written))
         parsed = self.parse(target)
         st.role_as_written = parsed.role
         canonical = self._resolve(target, parsed, st)
@@ -213,6 +213,13 @@ class ArticleResolver:
             if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in fold_for_match(phrase):
                 return canonical
         return None
+
+    def _drop_demonstrative(self, phrase: str) -> str:
+        """"هذا المسؤول" points back like "المسؤول" does."""
+        words = phrase.split()
+        if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
+            return " ".join(words[1:])
+        return phrase
 
     def _unwrap(self, phrase: str) -> str:
         """"بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""

@@ -334,3 +334,31 @@ def test_relative_clause_after_an_occasion_is_not_a_speaker():
 def test_paper_names_are_bodies_not_people():
     st = only("وذكرت صحيفة هآرتس أن الحكومة ستجتمع غدا.")
     assert st.speaker_kind == "media"
+
+
+def test_denied_speech_is_not_a_statement():
+    assert said("ولم يذكر الوزير تفاصيل بشأن الدول التي يمكن أن تشارك.") == []
+
+
+def test_subjunctive_an_does_not_open_a_claim():
+    assert said("ويريد الوزير من البرلمان أن يوافق على الميزانية.") == []
+
+
+def test_unmarked_direct_speech_after_the_speaker():
+    st = only("وقال المجالي نحن معنيون بأن نكون واعين لهذا الموضوع.")
+    assert (st.speaker_as_written, st.text) == ("المجالي", "نحن معنيون بأن نكون واعين لهذا الموضوع")
+
+
+def test_demonstrative_points_back():
+    text = "أفاد مسؤول أميركي، الثلاثاء، أن الهجوم انطلق من الجنوب.\nوتابع هذا المسؤول أن الأدلة ستنشر قريبا."
+    assert [sp for sp, _ in said(text)] == ["US officials", "US officials"]
+
+
+def test_particle_apart_from_a_quoted_addressee():
+    st = only('قال عضو بمجلس النواب لـ"رويترز" إن التصويت سيجري غدا.')
+    assert st.speaker_as_written == "عضو بمجلس النواب"
+
+
+def test_post_attribution_verb_with_a_pronoun():
+    st = only('أجاب المسؤول "نعم بكل تأكيد"، وفقا لما ذكرته فرانس برس.')
+    assert st.text == "نعم بكل تأكيد"
