@@ -7,17 +7,28 @@ ranges and stories as spans, so every offset downstream points into what the use
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from . import lexicon as lexicon_mod
-from .arabic import fold
+from .arabic import fold, tokens
 from .errors import ClaimtrackError
 from .models import Article, Story
 
-SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+RECORD_SUFFIXES = (".jsonl", ".json")
+SUFFIXES = (".txt", ".md") + HTML_SUFFIXES + RECORD_SUFFIXES
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+METADATA_FIELDS = ("outlet", "url", "published", "title", "language")
 
 
 @dataclass
@@ -51,7 +62,18 @@ def find_files(paths: list[str]) -> Iterator[Path | Problem]:
 
 
 def read_file(path: Path) -> Article:
-    """One article from a file; raises ClaimtrackError naming the file when it cannot be read."""
+    """One article from a one-article file, read by its format; raises ClaimtrackError naming the file.
+
+    JSON and JSON Lines files hold many articles: ``read_articles`` reads those.
+    """
+    text, encoding = read_text(path)
+    article = parse_document(text, format_of(path), path.stem, str(path))
+    article.encoding = encoding
+    return article
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """A file's decoded text and the encoding it was in; raises ClaimtrackError naming the file when it cannot be read."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -60,10 +82,7 @@ def read_file(path: Path) -> Article:
         raise ClaimtrackError("empty file", path=str(path))
     if b"\x00" in data[:4096]:
         raise ClaimtrackError("binary file, not text", path=str(path))
-    text, encoding = decode(data, str(path))
-    article = parse_text(text, article_id=path.stem, path=str(path))
-    article.encoding = encoding
-    return article
+    return decode(data, str(path))
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -75,12 +94,217 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         raise ClaimtrackError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line) from exc
 
 
+def find_sources(paths: list[str]) -> Iterator[Path | str | Problem]:
+    """``find_files``, with "-" passed through as standard input."""
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+        else:
+            yield from find_files([raw])
+
+
+def format_of(path: Path) -> str:
+    """How a file is read, from its suffix: text (also Markdown), html or records (JSON, JSON Lines)."""
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in RECORD_SUFFIXES:
+        return "records"
+    return "text"
+
+
+def sniff_format(text: str) -> str:
+    """How standard input is read, from its first character, since it has no file name."""
+    head = text.lstrip()[:1]
+    return "records" if head in "{[" and head else "html" if head == "<" else "text"
+
+
+def read_articles(source: Path | str) -> Iterator[Article | Problem]:
+    """Every article in one input: a file, or standard input for "-".
+
+    A JSON or JSON Lines file holds many articles; a record that cannot be read is a Problem naming its line
+    and the rest are still read. A file that cannot be read at all raises ClaimtrackError.
+    """
+    if str(source) == STDIN:
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise ClaimtrackError("nothing on standard input", path=STDIN_NAME)
+        text, encoding = decode(data, STDIN_NAME)
+        fmt, name, stem = sniff_format(text), STDIN_NAME, "stdin-" + content_hash(text)[:12]
+    else:
+        path = Path(source)
+        fmt, name, stem = format_of(path), str(path), path.stem
+        if fmt != "records":
+            yield read_file(path)
+            return
+        text, encoding = read_text(path)
+    found = parse_records(text, name, stem) if fmt == "records" else [parse_document(text, fmt, stem, None)]
+    for item in found:
+        if isinstance(item, Article):
+            item.encoding = encoding
+        yield item
+
+
+def parse_document(text: str, fmt: str, article_id: str, path: str | None) -> Article:
+    """One article from a one-article document: text or Markdown with optional front matter, or an HTML page."""
+    if fmt == "html":
+        return _html_article(text, article_id, path)
+    if fmt == "records":
+        raise ClaimtrackError("holds records, one article each: read it with read_articles", path=path)
+    meta, body_start = front_matter(text, path)
+    return build_article(text, article_id, path, meta, "front-matter", body_start)
+
+
 def parse_text(text: str, article_id: str = "text", path: str | None = None, language: str = "ar") -> Article:
     """An Article from text: boilerplate lines blocked, glued stories split, the outlet's signature found."""
-    article = Article(id=article_id, text=text, path=path, language=language)
-    mark_structure(article)
+    return build_article(text, article_id, path, {"language": language}, "caller")
+
+
+def build_article(text: str, article_id: str, path: str | None, meta: dict, meta_source: str,
+                  body_start: int = 0, line: int | None = None) -> Article:
+    """An Article from its text and metadata; outlet and date are looked for in the text when metadata lacks them.
+
+    ``body_start`` is where the text proper begins (after front matter); ``line`` names a record's line in a
+    JSON Lines file for errors. An article in a language claimtrack has no cue data for is refused.
+    """
+    language = meta.get("language") or detect_language(text[body_start:])
+    if language not in lexicon_mod.LANGUAGES:
+        raise ClaimtrackError(
+            f"the article is in language {language!r}; claimtrack has no cue data for it "
+            f"(it reads: {', '.join(lexicon_mod.LANGUAGES)})", path=path, line=line)
+    article = Article(id=article_id, text=text, path=path, language=language,
+                      title=meta.get("title"), url=meta.get("url"))
+    if meta.get("outlet"):
+        article.outlet, article.outlet_source = meta["outlet"], meta_source
+    if meta.get("published"):
+        article.published, article.published_source = meta["published"], meta_source
+    mark_structure(article, body_start)
+    if article.outlet is None:
+        find_outlet(article, body_start)
+    if article.published is None:
+        find_published(article, body_start)
     return article
 
+
+# ----- formats -----
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def front_matter(text: str, path: str | None) -> tuple[dict, int]:
+    """The metadata in a text's YAML front matter and where the text after it starts; ({}, 0) when there is none."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    try:
+        data = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ClaimtrackError(f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})",
+                              path=path, line=mark.line + 2 if mark else 1) from exc
+    if not isinstance(data, dict):
+        raise ClaimtrackError("front matter must be keys and values (outlet:, published:, ...)", path=path, line=2)
+    return _metadata(data), m.end()
+
+
+def _metadata(data: dict) -> dict:
+    """The fields claimtrack keeps, as strings; a publication date as YYYY-MM-DD where it can be read."""
+    meta = {k: str(data[k]).strip() for k in METADATA_FIELDS if data.get(k) not in (None, "")}
+    if "published" in meta:
+        found = find_date(meta["published"])
+        meta["published"] = found.isoformat() if found else meta["published"]
+    return meta
+
+
+def _html_article(page: str, article_id: str, path: str | None) -> Article:
+    """The main text of a saved web page (trafilatura: no network), with the page's own metadata."""
+    import trafilatura  # a second to import: paid only when a page is read
+
+    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)
+    if doc is None or not (doc.text or "").strip():
+        raise ClaimtrackError("no article text found in the page", path=path)
+    meta = _metadata({"outlet": doc.sitename or doc.hostname, "url": doc.url, "published": doc.date,
+                      "title": doc.title, "language": None})
+    return build_article(doc.text, article_id, path, meta, "html-metadata")
+
+
+def parse_records(text: str, name: str, stem: str) -> Iterator[Article | Problem]:
+    """Articles from a JSON array, one JSON object, or JSON Lines (one object a line).
+
+    A record without an id is named after the file and its line (or place in the array).
+    """
+    try:
+        whole = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if text.lstrip().startswith("["):
+            raise ClaimtrackError(f"not valid JSON ({exc.msg})", path=name, line=exc.lineno) from exc
+        whole = None
+    if isinstance(whole, list):
+        for n, record in enumerate(whole, 1):
+            yield _record_article(record, name, f"{stem}-{n}", f"record {n}: ", None)
+        return
+    if whole is not None:
+        yield _record_article(whole, name, stem, "", 1)
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(name, f"not valid JSON ({exc.msg}, column {exc.colno})", n)
+            continue
+        yield _record_article(record, name, f"{stem}-{n}", "", n)
+
+
+def _record_article(record, name: str, default_id: str, where: str, line: int | None) -> Article | Problem:
+    if not isinstance(record, dict):
+        return Problem(name, f"{where}a record must be a JSON object with a \"text\"", line)
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Problem(name, f"{where}record has no \"text\"", line)
+    article_id = str(record.get("id") or default_id)
+    try:
+        return build_article(text, article_id, name, _metadata(record), "record", line=line)
+    except ClaimtrackError as exc:
+        return Problem(name, where + exc.message, line)
+
+
+# ----- language -----
+
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_ENGLISH_WORDS = frozenset("the and of to in is that said for on with was".split())
+
+
+def detect_language(text: str) -> str:
+    """The article's language by its script: Arabic letters against Latin and others.
+
+    Persian is Arabic script with letters Arabic does not use; Latin script is English when English function
+    words are common, otherwise "und-Latn" (undetermined). Good enough to refuse what claimtrack cannot read.
+    """
+    arabic = persian = latin = other = 0
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc":
+            arabic += 1
+            persian += ch in _PERSIAN_LETTERS
+        elif ch < "\u0250":
+            latin += 1
+        else:
+            other += 1
+    total = arabic + latin + other
+    if not total:
+        return "und"
+    if arabic * 2 >= total:
+        return "fa" if persian > arabic * 0.05 else "ar"
+    if latin * 2 >= total:
+        words = re.findall(r"[a-z]+", text.lower())
+        return "en" if words and sum(w in _ENGLISH_WORDS for w in words) >= len(words) * 0.05 else "und-Latn"
+    return "und"
+
+
+# ----- structure -----
 
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     for m in re.finditer(r"[^\n]*", text):
@@ -89,15 +313,22 @@ def _lines(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), m.group()
 
 
-def mark_structure(article: Article) -> None:
-    """Find boilerplate lines and a second story glued on after a "read also" marker."""
+# Markdown and list furniture around a marker line: "**اقرأ أيضاً**", "## اقرأ أيضاً", "> ...".
+_MARKER_TRIM = " :.-_|*#>"
+
+
+def mark_structure(article: Article, body_start: int = 0) -> None:
+    """Find boilerplate lines (and date-only masthead lines) and a second story glued on after a "read also" marker.
+
+    Text before ``body_start`` (front matter) is blocked as a whole.
+    """
     lex = lexicon_mod.load(article.language)
     text = article.text
-    blocked: list[tuple[int, int]] = []
+    blocked: list[tuple[int, int]] = [(0, body_start)] if body_start else []
     story_starts: list[tuple[int, str]] = []
-    lines = list(_lines(text))
+    lines = [line for line in _lines(text) if line[0] >= body_start]
     for n, (a, b, line) in enumerate(lines):
-        folded = fold(line).strip(" :.-_|")
+        folded = fold(line).strip(_MARKER_TRIM)
         if not folded:
             continue
         if folded in lex.story_markers:
@@ -106,18 +337,215 @@ def mark_structure(article: Article) -> None:
             if nxt is not None:
                 story_starts.append((nxt[0], nxt[2].strip()))
             continue
-        if folded in lex.boilerplate_lines or fold(line).strip().startswith(lex.boilerplate_prefixes):
+        if (folded in lex.boilerplate_lines or fold(line).startswith(lex.boilerplate_prefixes)
+                or _date_only(line, lex)):
             blocked.append((a, b))
     article.blocked = blocked
-    bounds = [0] + [s for s, _ in story_starts] + [len(text)]
-    titles = [_first_line(text)] + [t for _, t in story_starts]
+    bounds = [body_start] + [s for s, _ in story_starts] + [len(text)]
+    titles = [_first_line(text, bounds[0], bounds[1], blocked)] + [t for _, t in story_starts]
     article.stories = [Story(k + 1, bounds[k], bounds[k + 1], titles[k]) for k in range(len(bounds) - 1)]
     if article.title is None:
         article.title = titles[0] or None
 
 
-def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip()
+def _first_line(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> str:
+    """The first line of a story that is not boilerplate, without Markdown heading marks: its title."""
+    for a, _, line in _lines(text[start:end]):
+        title = line.strip().lstrip("#").strip()
+        if title and not any(x <= start + a < y for x, y in blocked):
+            return title
     return ""
+
+
+# ----- outlet -----
+
+_NAME = r"(?P<outlet>[^\W\d_][^\n:：،,.؛!?\"'“”«»‘’()\[\]\-–—_/|]{1,60}?)"
+_QUOTED = r"[\"'“”«‘’]\s*(?P<outlet>[^\"'“”«»‘’\n]{2,60}?)\s*[\"'“”»‘’]"
+_END_OF_NAME = r"(?=\s*(?:[:：،,.؛!?\n]|$))"
+
+
+def _compile_signature(template: str, desks: tuple[str, ...], whole_line: bool) -> re.Pattern:
+    """A regular expression from an outlets.toml signature pattern (the notation is described there)."""
+    out = []
+    for part in re.split(r"(\{\w+\})", template):
+        if part == "{outlet}":
+            out.append(_NAME + ("" if whole_line else _END_OF_NAME))
+        elif part == "{quoted}":
+            out.append(_QUOTED)
+        elif part == "{desk}":
+            out.append("(?:" + "|".join(map(re.escape, desks)) + ")")
+        elif part == "{sep}":
+            out.append(r"[-–—_/|]")
+        else:
+            out.extend(r"[^\S\n]*" if ch.isspace() else r"[^\S\n]*[:：]" if ch == ":" else "ـ?" if ch == "ـ"
+                       else re.escape(ch) for ch in part)
+    pattern = "".join(out)
+    return re.compile(rf"^[^\S\n]*{pattern}[^\S\n]*$" if whole_line else pattern, re.M)
+
+
+@lru_cache(maxsize=None)
+def _signatures(language: str) -> tuple[re.Pattern, ...]:
+    lex = lexicon_mod.load(language)
+    return tuple(
+        [_compile_signature(t, lex.outlet_desks, True) for t in lex.outlet_line_signatures]
+        + [_compile_signature(t, lex.outlet_desks, False) for t in lex.outlet_inline_signatures]
+    )
+
+
+def find_outlet(article: Article, body_start: int = 0) -> str | None:
+    """The outlet an article names itself by ("المصدر: ...", "... - متابعة", "خاص لـ'...'"), set with source "signature".
+
+    The first story is searched before any glued-on one, whose signature would be another article's.
+    """
+    lex = lexicon_mod.load(article.language)
+    text = article.text
+    first_end = article.stories[0].end if article.stories else len(text)
+    for pattern in _signatures(article.language):
+        for region in ((body_start, first_end), (first_end, len(text))):
+            for m in pattern.finditer(text, *region):
+                name = _outlet_name(m.group("outlet"), lex)
+                if name:
+                    article.outlet, article.outlet_source = name, "signature"
+                    return name
+    return None
+
+
+def _outlet_name(raw: str, lex: lexicon_mod.Lexicon) -> str | None:
+    """A signature's name cleaned up; None when it cannot be an outlet (too long, a place, a desk word)."""
+    words = raw.strip().split()
+    if not words or len(words) > 5:
+        return None
+    if len(words) > 1 and fold(words[0]) in lex.outlet_name_prefixes:
+        words = words[1:]
+    folded = fold(" ".join(words))
+    if folded in lex.places or folded in {fold(d) for d in lex.outlet_desks}:
+        return None
+    return " ".join(words)
+
+
+# ----- dates -----
+
+def find_date(text: str, language: str = "ar") -> date | None:
+    """The first full date (day, month, year) written in the text, any way outlets write one."""
+    found = _dates(text, language)
+    return found[0][0] if found else None
+
+
+def _dates(text: str, language: str = "ar") -> list[tuple[date, int, int]]:
+    """Dates in the text with the span of words each took: "5th, September 2023", "٠٨ / نوفمبر / ٢٠٢٤",
+    "4 أيلول 2023", "سبتمبر 5, 2023", "2023-09-05", "05/09/2023" (day first, as Arabic outlets write it)."""
+    lex = lexicon_mod.load(language)
+    words = re.findall(r"\d+|[^\W\d_]+", fold(text))
+    out = []
+    i = 0
+    while i < len(words):
+        found = _date_at(words, i, lex)
+        if found:
+            out.append((found[0], i, found[1]))
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _month_at(words: list[str], i: int, lex: lexicon_mod.Lexicon) -> tuple[int, int] | None:
+    """The month named at word i and the index after it, skipping a second name for the same month
+    ("سبتمبر أيلول", "أغسطس/آب")."""
+    month = None
+    while i < len(words):
+        for width in (2, 1):
+            number = lex.month_numbers.get(" ".join(words[i:i + width]))
+            if number and (month is None or number == month):
+                month, i = number, i + width
+                break
+        else:
+            break
+    return (month, i) if month else None
+
+
+def _date_at(words: list[str], i: int, lex: lexicon_mod.Lexicon) -> tuple[date, int] | None:
+    def number(k: int) -> int | None:
+        return int(words[k]) if k < len(words) and words[k].isdigit() else None
+
+    def make(y: int | None, m: int | None, d: int | None, end: int) -> tuple[date, int] | None:
+        try:
+            return (date(y, m, d), end) if y and m and d and 1000 < y < 3000 else None
+        except ValueError:
+            return None
+
+    first = number(i)
+    if first is None:
+        month = _month_at(words, i, lex)
+        if month and number(month[1]) is not None:  # "September 5, 2023"
+            k = month[1] + 1 + (month[1] + 1 < len(words) and words[month[1] + 1] in _ORDINALS)
+            return make(number(k), month[0], number(month[1]), k + 1)
+        return None
+    if len(words[i]) == 4:  # 2023-09-05
+        return make(first, number(i + 1), number(i + 2), i + 3)
+    k = i + 1 + (i + 1 < len(words) and words[i + 1] in _ORDINALS)
+    month = _month_at(words, k, lex)
+    if month:
+        return make(number(month[1]), month[0], first, month[1] + 1)
+    return make(number(k + 1), number(k), first, k + 2)
+
+
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+
+
+def _date_only(line: str, lex: lexicon_mod.Lexicon) -> bool:
+    """Whether a line holds nothing but a date and perhaps its weekday: a masthead's date."""
+    words = re.findall(r"\d+|[^\W\d_]+", fold(line))
+    found = _dates(line, lex.language)
+    if len(found) != 1:
+        return False
+    _, a, b = found[0]
+    return all(w in lex.weekday_numbers for w in words[:a] + words[b:])
+
+
+def find_published(article: Article, body_start: int = 0) -> str | None:
+    """The publication date written in the article, set as YYYY-MM-DD with how it was found.
+
+    A labelled date ("تاريخ النشر: ...", source "label") wins over a date standing alone on a line before the
+    story starts (source "masthead", which on a saved page may be the day it was saved).
+    """
+    lex = lexicon_mod.load(article.language)
+    first_end = article.stories[0].end if article.stories else len(article.text)
+    masthead, in_story = None, False
+    for a, _, line in _lines(article.text[body_start:first_end]):
+        folded = fold(line)
+        label = next((lb for lb in lex.published_labels if folded.startswith(lb)), None)
+        if label is not None:
+            found = find_date(folded[len(label):], article.language)
+            if found:
+                article.published, article.published_source = found.isoformat(), "label"
+                return article.published
+        if in_story or not folded:
+            continue
+        if _date_only(line, lex):
+            masthead = masthead or find_date(line, article.language)
+        elif not any(x <= body_start + a < y for x, y in article.blocked):
+            in_story = True
+    if masthead:
+        article.published, article.published_source = masthead.isoformat(), "masthead"
+    return article.published
+
+
+def resolve_weekday(weekday: int, known: date) -> date:
+    """The latest day on or before ``known`` that falls on ``weekday`` (Monday 0): an article's "today Tuesday"
+    or "yesterday Monday" is its own day or just before it."""
+    return known - timedelta(days=(known.weekday() - weekday) % 7)
+
+
+def relative_days(article: Article) -> list[tuple[int, int, date]]:
+    """Each "اليوم الثلاثاء"-like mention (start, end) with the date it means, resolved against the publication
+    date; empty when that is unknown. The articles table has no place for these, so they are computed, not stored."""
+    known = find_date(article.published or "", article.language)
+    if known is None:
+        return []
+    lex = lexicon_mod.load(article.language)
+    words = [t for t in tokens(article.text) if t.is_word]
+    return [
+        (before.start, day.end, resolve_weekday(lex.weekday_numbers[day.norm], known))
+        for before, day in zip(words, words[1:])
+        if before.norm in lex.relative_day_words and day.norm in lex.weekday_numbers
+    ]

@@ -64,6 +64,14 @@ class Lexicon:
     boilerplate_lines: frozenset[str] = frozenset()
     boilerplate_prefixes: tuple[str, ...] = ()
     story_markers: frozenset[str] = frozenset()
+    outlet_line_signatures: tuple[str, ...] = ()
+    outlet_inline_signatures: tuple[str, ...] = ()
+    outlet_desks: tuple[str, ...] = ()
+    outlet_name_prefixes: frozenset[str] = frozenset()
+    month_numbers: dict[str, int] = field(default_factory=dict)
+    weekday_numbers: dict[str, int] = field(default_factory=dict)
+    published_labels: tuple[str, ...] = ()
+    relative_day_words: frozenset[str] = frozenset()
     raw: dict = field(default_factory=dict)
 
     def cue(self, word: str) -> CueForm | None:
@@ -165,4 +173,14 @@ def load(language: str = "ar") -> Lexicon:
     lex.boilerplate_lines = frozenset(fold(w) for w in boiler["lines"])
     lex.boilerplate_prefixes = tuple(sorted({fold(w) for w in boiler["line_prefixes"]}, key=len, reverse=True))
     lex.story_markers = frozenset(fold(w) for w in boiler["story_markers"])
+    outlets = _read(language, "outlets.toml")
+    lex.outlet_line_signatures = tuple(outlets["line_signatures"])
+    lex.outlet_inline_signatures = tuple(outlets["inline_signatures"])
+    lex.outlet_desks = tuple(outlets["desks"])
+    lex.outlet_name_prefixes = frozenset(fold(w) for w in outlets["name_prefixes"])
+    dates = _read(language, "dates.toml")
+    lex.month_numbers = {fold(k): v for k, v in dates["months"].items()}
+    lex.weekday_numbers = {fold(k): v for k, v in dates["weekdays"].items()}
+    lex.published_labels = tuple(fold(w) for w in dates["published_labels"])
+    lex.relative_day_words = frozenset(fold(w) for w in dates["relative_day_words"])
     return lex

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import corpus
 from .errors import ClaimtrackError
@@ -60,7 +59,7 @@ def ingest(
     ``IngestReport.problems`` and the rest go on, unless ``strict``, which raises at the first.
     """
     report = IngestReport()
-    files = list(corpus.find_files(paths))
+    files = list(corpus.find_sources(paths))
     registry = Registry.load("ar", store.stored_speakers())
     changed = False
     for n, item in enumerate(files, 1):
@@ -71,29 +70,16 @@ def ingest(
             _fail(report, item, strict)
             continue
         try:
-            article = corpus.read_file(Path(item))
+            # A JSON Lines file yields many articles, and a Problem for each line that cannot be read.
+            for found in corpus.read_articles(item):
+                if isinstance(found, corpus.Problem):
+                    _fail(report, found, strict)
+                else:
+                    changed |= _store_article(found, store, registry, report, outlet)
         except ClaimtrackError as exc:
+            if strict:
+                raise
             _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
-            continue
-        if outlet:
-            article.outlet, article.outlet_source = outlet, "option"
-        digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
-        previous = store.article_hash(article.id)
-        if previous == digest:
-            report.unchanged += 1
-            continue
-        statements = analyse(article, registry)
-        used = {st.speaker: registry.speakers[st.speaker] for st in statements}
-        with store.transaction():
-            store.save_article(article, digest, statements, used)
-            if previous is not None:
-                store.prune_speakers()
-        changed = True
-        report.statements += len(statements)
-        if previous is None:
-            report.new += 1
-        else:
-            report.updated += 1
     if report.updated:
         # A replaced article's old statements may have been the only link in a cluster: recompute all.
         rematch(store, settings, registry)
@@ -101,6 +87,30 @@ def ingest(
         match_new_statements(store, settings, registry)
     report.speakers = store.counts()["speakers"]
     return report
+
+
+def _store_article(article: Article, store: Store, registry: Registry, report: IngestReport,
+                   outlet: str | None) -> bool:
+    """Extract and store one article unless it is unchanged; whether anything was stored."""
+    if outlet:
+        article.outlet, article.outlet_source = outlet, "option"
+    digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
+    previous = store.article_hash(article.id)
+    if previous == digest:
+        report.unchanged += 1
+        return False
+    statements = analyse(article, registry)
+    used = {st.speaker: registry.speakers[st.speaker] for st in statements}
+    with store.transaction():
+        store.save_article(article, digest, statements, used)
+        if previous is not None:
+            store.prune_speakers()
+    report.statements += len(statements)
+    if previous is None:
+        report.new += 1
+    else:
+        report.updated += 1
+    return True
 
 
 def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
