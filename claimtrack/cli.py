@@ -19,12 +19,17 @@ from .store import STATEMENT_COLUMNS, Store, default_path
 
 err = Console(stderr=True)
 
+# `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
+COMMAND_ORDER = ("ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch")
+
+
 
 class _Group(TyperGroup):
     """Shows any ClaimtrackError as one line and exits 1; other errors too, unless --debug."""
 
-    def list_commands(self, ctx):  # in the order a new user needs them, as defined below
-        return list(self.commands)
+    def list_commands(self, ctx):
+        known = [name for name in COMMAND_ORDER if name in self.commands]
+        return known + [name for name in self.commands if name not in COMMAND_ORDER]
 
     def invoke(self, ctx):
         try:
@@ -87,8 +92,14 @@ def main_options(
     ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    bidi: Annotated[render.Bidi, typer.Option(
+        "--bidi", envvar="CLAIMTRACK_BIDI", case_sensitive=False,
+        help="Shape and reorder Arabic for display: on, off, or auto (on unless the terminal does it itself "
+             "or output is piped). JSON, CSV and exports are never reordered.",
+    )] = render.Bidi.auto,
 ) -> None:
     ctx.obj = {"debug": debug}
+    render.use_bidi(bidi)
 
 
 @app.command(epilog="Example: claimtrack ingest corpus/ --db claims.db")
@@ -156,6 +167,73 @@ def speakers(
     with open_store(db) as store:
         rows = store.speaker_table()[:limit]
     render.emit(rows, ["speaker", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
+
+
+@app.command(epilog="Example: claimtrack search 'كوريا الشمالية'   (or: claimtrack search '\"مفاوضات الأسلحة\" OR ذخيرة*')")
+def search(
+    query: Annotated[str, typer.Argument(
+        help="Words to find in claims; hamza forms, ى/ي, ة/ه and diacritics do not matter. "
+             "FTS5 syntax works: \"a phrase\", OR, NOT, prefix*.",
+    )],
+    db: DbOption = None,
+    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+) -> None:
+    """Claims that say something, best match first, with speaker, outlet and a snippet."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        rows = queries.search(store, query, limit=limit)
+    if fmt == "table":
+        render.emit(rows, ["speaker", "outlet", "article", "snippet"], fmt, title=f"Search: {query}",
+                    highlight={"snippet": "matches"})
+    else:
+        render.emit(rows, ["score", *STATEMENT_COLUMNS, "snippet"], fmt)
+
+
+@app.command(epilog="Example: claimtrack show baghdad-today   (or: claimtrack show corpus/baghdad-today.txt --json)")
+def show(
+    article: Annotated[str, typer.Argument(help="An article id (its file name without extension) or its file.")],
+    db: DbOption = None,
+    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+) -> None:
+    """An article's text with every statement marked: claim underlined, cue in bold, speaker labelled."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        row, statements = queries.article_statements(store, article)
+    statements = statements[:limit]
+    if fmt == "json":
+        render.print_json({"article": row, "statements": statements})
+    elif fmt == "table":
+        render.show_article(row, statements)
+    else:
+        render.emit(statements, STATEMENT_COLUMNS, fmt)
+
+
+@app.command("export", epilog="Example: claimtrack export --format jsonl --output statements.jsonl")
+def export_cmd(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or json.")] = "csv",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Leave out doubtful statements.")] = 0.0,
+    what: Annotated[str, typer.Option("--what", help="statements (one row each) or claims (one row per claim cluster).")] = "statements",
+) -> None:
+    """Write every statement out, one row each, with its claim cluster; or every claim cluster (--what claims)."""
+    if fmt not in export.FORMATS:
+        raise ClaimtrackError(f"unknown format {fmt!r}; choose one of {', '.join(export.FORMATS)}")
+    if what not in ("statements", "claims"):
+        raise ClaimtrackError(f"unknown --what {what!r}; choose statements or claims")
+    with open_store(db) as store:
+        if what == "claims":
+            rows, columns = store.claims(), Store.CLAIM_COLUMNS
+        else:
+            rows, columns = store.statements(min_confidence=min_confidence), STATEMENT_COLUMNS
+    if output is None:
+        export.write(rows, fmt, sys.stdout, columns)
+        return
+    tmp = output.with_name(output.name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as out:
+        n = export.write(rows, fmt, out, columns)
+    tmp.replace(output)
+    err.print(f"Wrote {n} {what} to {output}")
 
 
 @app.command("export", epilog="Example: claimtrack export --format jsonl --output statements.jsonl")

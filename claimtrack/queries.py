@@ -1,7 +1,12 @@
-"""Questions users ask of a database: who said what, which speakers there are."""
+"""Questions users ask of a database: who said what, which speakers there are, which claims say a thing."""
 
 from __future__ import annotations
 
+import difflib
+import re
+from pathlib import Path
+
+from .arabic import fold_for_match, tokens
 from .errors import ClaimtrackError
 from .speakers import Registry
 from .store import Store
@@ -46,3 +51,65 @@ def group_by_cluster(rows: list[dict]) -> list[dict]:
             if value not in g[field]:
                 g[field].append(value)
     return list(groups.values())
+
+
+# ----- full-text search -----
+
+FTS_OPERATORS = ("AND", "OR", "NOT", "NEAR")
+_FTS_SYNTAX = re.compile(r'(\s+|["(),*])')
+_FTS_TERM = re.compile(r'([^\s"(),*]+)(\*?)')
+SNIPPET_WORDS = 14
+
+
+def fts_query(query: str) -> str:
+    """A user's search folded as claims are indexed (``fold_for_match``), keeping FTS5 phrases, operators and
+    prefixes; stray punctuation becomes a space, as it does in the index."""
+    folded = "".join(
+        piece if piece in FTS_OPERATORS or _FTS_SYNTAX.fullmatch(piece) else fold_for_match(piece)
+        for piece in _FTS_SYNTAX.split(query)
+    )
+    if not folded.strip(' "()*,'):
+        raise ClaimtrackError("nothing to search for; give a word or a \"phrase\"")
+    return folded
+
+
+def search(store: Store, query: str, *, limit: int | None = None) -> list[dict]:
+    """Claims matching a full-text query, best first, each with a ``snippet`` of the original text around
+    the first hit and the ``matches`` it contains."""
+    folded = fts_query(query)
+    terms = [(word, bool(star)) for word, star in _FTS_TERM.findall(folded) if word not in FTS_OPERATORS]
+    rows = store.search_statements(folded, limit=limit)
+    for row in rows:
+        row["snippet"], row["matches"] = _snippet(row["text"], terms)
+    return rows
+
+
+def _snippet(text: str, terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
+    words = [t for t in tokens(text) if t.is_word]
+    if not words:
+        return text, []
+
+    def hit(word: str) -> bool:
+        folded = fold_for_match(word)
+        return any(folded.startswith(term) if prefix else folded == term for term, prefix in terms)
+
+    hits = [i for i, w in enumerate(words) if hit(w.raw)]
+    start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
+    end = min(len(words), start + SNIPPET_WORDS)
+    start = max(0, end - SNIPPET_WORDS)
+    excerpt = text[words[start].start:words[end - 1].end]
+    excerpt = ("… " if start else "") + excerpt + (" …" if end < len(words) else "")
+    return excerpt, list(dict.fromkeys(words[i].raw for i in hits if start <= i < end))
+
+
+# ----- one article -----
+
+def article_statements(store: Store, article: str) -> tuple[dict, list[dict]]:
+    """An article (by id, or the file it was read from) and its statements in text order."""
+    row = store.article(article) or store.article(Path(article).stem)
+    if row is None:
+        known = store.article_ids()
+        close = difflib.get_close_matches(article, known, n=3)
+        hint = f"did you mean {', '.join(close)}?" if close else f"articles are {', '.join(known[:8])}"
+        raise ClaimtrackError(f"no article {article!r}; {hint}")
+    return row, store.statements(article=row["id"])

@@ -1,43 +1,253 @@
-"""How results look: Rich tables on a terminal, plain tab-separated lines in a pipe, or JSON/CSV/JSON Lines."""
+"""How results look: Rich tables on a terminal, plain tab-separated lines in a pipe, or JSON/CSV/JSON Lines.
+
+Arabic needs help in most terminals: they neither join letters nor reorder right-to-left text, and Rich does
+no bidi of its own. With bidi display on, every table cell is shaped (arabic-reshaper) and reordered (the
+Unicode bidi algorithm from python-bidi) line by line after wrapping, so a wrapped claim still reads from its
+first line down. Only what is drawn on screen changes: JSON, CSV, JSON Lines and exports stay logical-order
+Unicode whatever the mode.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import zlib
 from collections.abc import Sequence
+from enum import Enum
 from typing import TextIO
 
-from rich.console import Console
+import arabic_reshaper
+from bidi import algorithm as bidi_algorithm
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
+from rich.text import Text
 
 from . import export
 
 OUTPUT_FORMATS = ("table", "json", "csv", "nl")
 
 
+class Bidi(str, Enum):
+    """Whether to shape and reorder Arabic for display: ``auto`` asks the terminal."""
+
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
+# Terminals that reorder right-to-left text themselves, each known by an environment variable it sets;
+# reordering again for them would put Arabic back to front.
+BIDI_TERMINALS = {"VTE_VERSION": None, "KONSOLE_VERSION": None, "MLTERM": None, "TERM_PROGRAM": "Apple_Terminal"}
+
+_display_mode = Bidi.auto
+
+# Letters only, no lam-alef ligatures and no dropped marks: one character in, one out, so offsets (and the
+# styles that hang on them) survive shaping.
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False})
+
+# Colours that read on dark and light backgrounds alike; red is kept for errors.
+SPEAKER_PALETTE = (
+    "cyan", "magenta", "green", "yellow", "blue", "bright_cyan", "bright_magenta", "bright_green",
+    "dark_orange", "orchid", "turquoise2", "gold3", "deep_sky_blue1", "spring_green2", "plum2", "salmon1",
+)
+
+
+def use_bidi(mode: Bidi | str) -> None:
+    """Set the display mode for everything this process prints (the CLI's ``--bidi``)."""
+    global _display_mode
+    _display_mode = Bidi(mode)
+
+
+def bidi_wanted(mode: Bidi | str | None = None, *, is_terminal: bool, environ=None) -> bool:
+    """Whether to reorder for display: ``on``/``off`` as said; ``auto`` only on a terminal that cannot."""
+    mode = Bidi(mode or _display_mode)
+    if mode is not Bidi.auto:
+        return mode is Bidi.on
+    if not is_terminal:
+        return False
+    environ = os.environ if environ is None else environ
+    return not any(
+        var in environ and (value is None or environ[var] == value) for var, value in BIDI_TERMINALS.items()
+    )
+
+
+def speaker_style(name: str) -> str:
+    """A speaker's colour: the same in every command and every run (crc32, not the salted ``hash``)."""
+    return SPEAKER_PALETTE[zlib.crc32(name.encode("utf-8")) % len(SPEAKER_PALETTE)]
+
+
+def visual(text: Text, base_level: int | None = None) -> Text:
+    """One line shaped and in display order, each character keeping its style.
+
+    ``base_level`` (0 left-to-right, 1 right-to-left) is the paragraph's direction when the line is part of
+    one; by default the line's first strong letter decides.
+    """
+    plain = _RESHAPER.reshape(text.plain)
+    styles = [Style()] * len(plain)
+    for span in text.spans:
+        for i in range(span.start, min(span.end, len(plain))):
+            styles[i] = styles[i] + (Style.parse(span.style) if isinstance(span.style, str) else span.style)
+    out = Text(style=text.style, end="")
+    run, run_style = "", None
+    for index, char in _display_order(plain, base_level):
+        if styles[index] != run_style and run:
+            out.append(run, run_style)
+            run = ""
+        run, run_style = run + char, styles[index]
+    out.append(run, run_style)
+    return out
+
+
+def _display_order(line: str, base_level: int | None) -> list[tuple[int, str]]:
+    """python-bidi's ``get_display`` steps, with each character's logical index carried along."""
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = bidi_algorithm.get_base_level(line) if base_level is None else base_level
+    storage["base_dir"] = ("L", "R")[storage["base_level"]]
+    bidi_algorithm.get_embedding_levels(line, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    for step in (bidi_algorithm.explicit_embed_and_overrides, bidi_algorithm.resolve_weak_types,
+                 bidi_algorithm.resolve_neutral_types, bidi_algorithm.resolve_implicit_levels,
+                 bidi_algorithm.reorder_resolved_levels, bidi_algorithm.apply_mirroring):
+        step(storage, False)
+    return [(char["index"], char["ch"]) for char in storage["chars"]]
+
+
+class ForDisplay:
+    """Text wrapped in logical order to the width it is given, then each line shaped and reordered.
+
+    Reordering a whole paragraph before wrapping would put its last words on the first line. Right-to-left
+    lines are right-aligned, as a reader of Arabic expects.
+    """
+
+    def __init__(self, text: Text):
+        self.text = text
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        base_level = bidi_algorithm.get_base_level(self.text.plain)
+        for line in self.text.wrap(console, options.max_width):
+            line.rstrip()
+            shown = visual(line, base_level)
+            if base_level == 1:
+                shown.align("right", options.max_width)
+            yield from shown.render(console)
+            yield Segment.line()
+
+
+def display(text: Text | str, *, bidi: bool) -> Text | ForDisplay:
+    text = Text(text) if isinstance(text, str) else text
+    return ForDisplay(text) if bidi else text
+
+
+CUE_WINDOW = 200  # how far from its claim (in characters) a statement's cue verb is looked for
+
+
+def annotated_article(text: str, statements: list[dict]) -> Text:
+    """An article's text with each claim underlined in its speaker's colour, the cue verb in bold and a
+    ``[speaker · cue]`` label after the claim, so extraction can be checked against the source."""
+    marked = Text(text)
+    labels: list[tuple[int, Text]] = []
+    for st in statements:
+        start, end, colour = st["char_start"], st["char_end"], speaker_style(st["speaker"])
+        marked.stylize(f"underline {colour}", start, end)
+        cue_at = _cue_offset(text, st["cue"], start, end)
+        if cue_at is not None:
+            marked.stylize(f"bold {colour}", cue_at, cue_at + len(st["cue"]))
+        label = f" [{st['speaker']} · {st['cue']}{' · ' + st['kind'] if st['kind'] != 'direct' else ''}]"
+        labels.append((end, Text(label, style=f"dim {colour}")))
+    labels.sort(key=lambda pair: pair[0])
+    pieces = marked.divide(offset for offset, _ in labels)
+    out = Text()
+    for i, piece in enumerate(pieces):
+        out.append_text(piece)
+        if i < len(labels):
+            out.append_text(labels[i][1])
+    return out
+
+
+def show_article(article: dict, statements: list[dict], *, out: TextIO | None = None,
+                 console: Console | None = None, bidi: Bidi | str | None = None) -> None:
+    """An article under a one-line header, its statements marked (``annotated_article``)."""
+    console = console or Console(file=out or sys.stdout)
+    reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
+    about = " · ".join(str(v) for v in (article["id"], article.get("outlet"), article.get("published")) if v)
+    header = Text(f"{about} · {len(statements)} statements", style="bold")
+    body = annotated_article(article["text"], statements)
+    if article.get("title"):
+        console.print(display(Text(article["title"], style="bold"), bidi=reorder))
+    console.print(header)
+    console.rule(style="dim")
+    for paragraph in body.split("\n"):
+        # Unwrapped in logical order, a pipe gets whole lines; reordering needs the width to wrap at.
+        console.print(display(paragraph, bidi=reorder), soft_wrap=not reorder)
+
+
+def _cue_offset(text: str, cue: str, start: int, end: int) -> int | None:
+    """Where the cue verb of a claim at [start, end) is: the nearest before it, else the nearest after."""
+    if not cue:
+        return None
+    before = text.rfind(cue, max(0, start - CUE_WINDOW), start)
+    if before >= 0:
+        return before
+    after = text.find(cue, end, end + CUE_WINDOW)
+    return after if after >= 0 else None
+
+
+def print_json(value, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
 def emit(rows: list[dict], columns: Sequence[str], fmt: str = "table", *, title: str | None = None,
-         out: TextIO | None = None, console: Console | None = None) -> None:
-    """Print rows as the user asked: ``table`` (Rich on a terminal, plain when piped), json, csv or nl."""
+         out: TextIO | None = None, console: Console | None = None, bidi: Bidi | str | None = None,
+         highlight: dict[str, str] | None = None) -> None:
+    """Print rows as the user asked: ``table`` (Rich on a terminal, plain when piped), json, csv or nl.
+
+    ``bidi`` overrides the process's display mode; ``highlight`` maps a column to the row field that lists
+    words to pick out in it (search hits in a snippet).
+    """
     out = out or sys.stdout
     if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        print_json(rows, out)
     elif fmt == "nl":
         export.write(rows, "jsonl", out, columns=list(rows[0]) if rows else columns)
     elif fmt == "csv":
         export.write(rows, "csv", out, columns=columns)
     else:
         console = console or Console(file=out)
+        reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
         if not console.is_terminal:
             for row in rows:
-                out.write("\t".join(_plain(row.get(c)) for c in columns) + "\n")
+                cells = (_plain(row.get(c)) for c in columns)
+                out.write("\t".join(visual(Text(c)).plain if reorder else c for c in cells) + "\n")
             return
         table = Table(title=title, show_lines=False, expand=False)
         for col in columns:
-            table.add_column(col.replace("_", " "), overflow="fold")
+            table.add_column(col.replace("_", " "), overflow="fold", min_width=16 if col in _PROSE else None)
         for row in rows:
-            table.add_row(*(_plain(row.get(c)) for c in columns))
+            table.add_row(*(display(_styled(row, col, (highlight or {}).get(col)), bidi=reorder) for col in columns))
         console.print(table)
+
+
+# Columns of running text: they take the spare width and wrap.
+_PROSE = {"text", "claim", "snippet"}
+
+
+def _styled(row: dict, column: str, highlight_field: str | None) -> Text:
+    text = Text(_plain(row.get(column)))
+    if column == "speaker" and row.get(column):
+        text.stylize(speaker_style(row[column]))
+    if highlight_field:
+        text.highlight_words(row.get(highlight_field) or [], "bold reverse")
+    return text
 
 
 def _plain(value) -> str:

@@ -20,7 +20,7 @@ from .arabic import fold_for_match
 from .errors import ClaimtrackError
 from .models import Article, Speaker, Statement
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 
@@ -77,8 +77,32 @@ def _create_v1(db: sqlite_utils.Database) -> None:
         db["statements"].create_index(cols)
 
 
+def _claims_fts_v2(db: sqlite_utils.Database) -> None:
+    """Full-text index over folded claims, kept in step with ``statements`` by triggers.
+
+    The index holds ``statements.norm`` (``arabic.fold_for_match``), so hamza forms, alif maqsura, ta marbuta
+    and diacritics do not matter; ``search_statements`` is given a query folded the same way.
+    """
+    # One statement at a time: executescript would commit the migration's transaction half-way.
+    for sql in (
+        "CREATE VIRTUAL TABLE claims_fts USING fts5(norm, content='statements', content_rowid='id')",
+        "INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')",
+        """CREATE TRIGGER claims_fts_insert AFTER INSERT ON statements BEGIN
+               INSERT INTO claims_fts (rowid, norm) VALUES (new.id, new.norm);
+           END""",
+        """CREATE TRIGGER claims_fts_delete AFTER DELETE ON statements BEGIN
+               INSERT INTO claims_fts (claims_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+           END""",
+        """CREATE TRIGGER claims_fts_update AFTER UPDATE OF norm ON statements BEGIN
+               INSERT INTO claims_fts (claims_fts, rowid, norm) VALUES ('delete', old.id, old.norm);
+               INSERT INTO claims_fts (rowid, norm) VALUES (new.id, new.norm);
+           END""",
+    ):
+        db.execute(sql)
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
-MIGRATIONS = {1: _create_v1}
+MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2}
 
 
 class Store:
@@ -246,6 +270,29 @@ class Store:
             sql += " LIMIT ?"
             params.append(limit)
         return list(self.db.query(sql, params))
+
+    def search_statements(self, fts_query: str, *, limit: int | None = None) -> list[dict]:
+        """Statements whose folded claim matches an FTS5 query, best first (bm25, lower is better)."""
+        sql = self._STATEMENT_SQL.replace("SELECT ", "SELECT bm25(claims_fts) AS score, ", 1) + """
+            JOIN claims_fts ON claims_fts.rowid = s.id WHERE claims_fts MATCH ? ORDER BY score, s.id"""
+        params: list = [fts_query]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.OperationalError as exc:
+            if not str(exc).startswith(("fts5:", "no such column", "unknown special query", "unterminated string")):
+                raise
+            raise ClaimtrackError(
+                f"cannot search for {fts_query!r} ({exc}); use words, \"a phrase\", OR, NOT, NEAR(...) and prefix*"
+            ) from None
+
+    def article(self, article_id: str) -> dict | None:
+        return next(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]), None)
+
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
     def speaker_table(self) -> list[dict]:
         return list(self.db.query("""
