@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,14 +15,16 @@ from typer.core import TyperGroup
 
 from . import __version__, export, queries, render
 from .errors import ClaimtrackError
+from .diff import word_diff
+from .match import MatchSettings, attribution_conflicts, title_conflicts
 from .pipeline import ingest as run_ingest
+from .pipeline import rematch as run_rematch
 from .store import STATEMENT_COLUMNS, Store, default_path
 
 err = Console(stderr=True)
 
 # `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
 COMMAND_ORDER = ("ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch")
-
 
 
 class _Group(TyperGroup):
@@ -236,26 +239,97 @@ def export_cmd(
     err.print(f"Wrote {n} {what} to {output}")
 
 
-@app.command("export", epilog="Example: claimtrack export --format jsonl --output statements.jsonl")
-def export_cmd(
+@app.command(epilog="Example: claimtrack claims --multi-outlet --speaker Kirby")
+def claims(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or json.")] = "csv",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Leave out doubtful statements.")] = 0.0,
+    multi_outlet: Annotated[bool, typer.Option("--multi-outlet", help="Only claims carried by more than one outlet.")] = False,
+    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only claims this speaker is said to have made (any spelling).")] = None,
+    min_size: Annotated[int, typer.Option("--min-size", min=1, help="Only clusters of at least this many statements.")] = 1,
+    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
 ) -> None:
-    """Write every statement out, one row each, with its claim cluster."""
-    if fmt not in export.FORMATS:
-        raise ClaimtrackError(f"unknown format {fmt!r}; choose one of {', '.join(export.FORMATS)}")
+    """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
+    fmt = output_format(json_, csv_, nl)
     with open_store(db) as store:
-        rows = store.statements(min_confidence=min_confidence)
-    if output is None:
-        export.write(rows, fmt, sys.stdout)
+        canonical = queries.find_speaker(store, speaker) if speaker else None
+        rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, limit=limit)
+    render.emit(rows, ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"], fmt,
+                title="Claims")
+
+
+@app.command(epilog="Example: claimtrack diff 21   (or: claimtrack diff --a 5 --b 40 --json)")
+def diff(
+    cluster: Annotated[Optional[int], typer.Argument(help="A claim cluster id (see `claimtrack claims`).", show_default=False)] = None,
+    a: Annotated[Optional[int], typer.Option("--a", help="A statement id (see `claimtrack export`).")] = None,
+    b: Annotated[Optional[int], typer.Option("--b", help="The statement to compare it with.")] = None,
+    db: DbOption = None,
+    json_: JsonOpt = False,
+) -> None:
+    """Versions of a claim side by side, word-level changes marked: deletions struck out, insertions underlined."""
+    if (cluster is None) == (a is None or b is None) or (a is None) != (b is None):
+        raise ClaimtrackError("give a CLUSTER, or both --a and --b statement ids")
+    with open_store(db) as store:
+        if cluster is not None:
+            versions = store.cluster_statements(cluster)
+            if not versions:
+                raise ClaimtrackError(f"no claim cluster {cluster}; `claimtrack claims` lists them")
+        else:
+            versions = store.statements_by_id([a, b])
+            missing = {a, b} - {v["id"] for v in versions}
+            if missing:
+                raise ClaimtrackError(f"no statement {min(missing)}; `claimtrack export` lists them")
+            versions.sort(key=lambda v: v["id"] != a)
+    diffs = [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]]
+    if json_:
+        render.print_json({
+            "versions": [{k: v[k] for k in ("id", "article", "outlet", "speaker", "speaker_as_written", "cue", "text")}
+                         for v in versions],
+            "diffs": [{"a": versions[0]["id"], "b": v["id"], "ops": [op.to_dict() for op in ops]}
+                      for v, ops in zip(versions[1:], diffs)],
+        })
+    else:
+        render.show_diff(versions, diffs)
+
+
+@app.command(epilog="Example: claimtrack conflicts --json")
+def conflicts(
+    db: DbOption = None,
+    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+) -> None:
+    """Claims put in different speakers' mouths by different outlets, and speakers whose titles differ."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        claim_rows = attribution_conflicts(store.claims(min_size=2))[:limit]
+        title_rows = title_conflicts(store.statements())[:limit]
+    if fmt == "json":
+        render.print_json({"claims": claim_rows, "titles": title_rows})
         return
-    tmp = output.with_name(output.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as out:
-        n = export.write(rows, fmt, out)
-    tmp.replace(output)
-    err.print(f"Wrote {n} statements to {output}")
+    rows = [{"conflict": "speakers", "cluster": c["cluster"], "who": c["speakers"], "claim": c["claim"],
+             "outlets": c["outlets"]} for c in claim_rows]
+    rows += [{"conflict": "titles", "who": t["speaker"], "claim": t["titles"]} for t in title_rows]
+    render.emit(rows, ["conflict", "cluster", "who", "claim", "outlets"], fmt, title="Conflicts")
+
+
+@app.command(epilog="Example: claimtrack rematch --min-overlap 0.5 --verbatim 90")
+def rematch(
+    db: DbOption = None,
+    verbatim: Annotated[float, typer.Option("--verbatim", min=0, max=100, help="RapidFuzz ratio at which two claims are copies.")] = MatchSettings.verbatim,
+    min_overlap: Annotated[float, typer.Option("--min-overlap", min=0, max=1, help="Weighted share of the shorter claim the other must carry.")] = MatchSettings.min_overlap,
+    min_shared: Annotated[int, typer.Option("--min-shared", min=1, help="Content words a pair must share, in order.")] = MatchSettings.min_shared,
+    max_df: Annotated[int, typer.Option("--max-df", min=2, help="Words in more statements than this are not blocked on.")] = MatchSettings.max_df,
+    min_words: Annotated[int, typer.Option("--min-words", min=1, help="Claims with fewer content words are never matched.")] = MatchSettings.min_words,
+    entity_weight: Annotated[float, typer.Option("--entity-weight", min=0, max=1, help="Weight of a name or place word.")] = MatchSettings.entity_weight,
+    json_: JsonOpt = False,
+) -> None:
+    """Recompute every claim cluster, with new thresholds if given."""
+    settings = MatchSettings(verbatim=verbatim, min_overlap=min_overlap, min_shared=min_shared, max_df=max_df,
+                             min_words=min_words, entity_weight=entity_weight)
+    with open_store(db) as store:
+        n = run_rematch(store, settings)
+        summary = {"clusters": n, "multi_statement": len(store.claims(min_size=2)), **asdict(settings)}
+    if json_:
+        render.print_json(summary)
+    else:
+        err.print(f"{n} claim clusters, {summary['multi_statement']} with more than one statement")
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from .arabic import content_stems
+from .arabic import content_stems, fold_for_match
 
 
 @dataclass(frozen=True)
@@ -143,3 +143,23 @@ def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]
         if uf.find(a) != uf.find(b) and index.same_claim(a, b):
             uf.union(a, b)
     return {sid: uf.find(sid) for sid in index.claims}
+
+
+def attribution_conflicts(claims: list[dict]) -> list[dict]:
+    """Claim clusters (``Store.claims`` rows) whose statements are put in more than one speaker's mouth."""
+    return [c for c in claims if len(c["speakers"]) > 1]
+
+
+def title_conflicts(statements: list[dict]) -> list[dict]:
+    """Speakers given different titles (``role_as_written``) by different outlets, one row per speaker."""
+    titles: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
+    for st in statements:
+        if st.get("role_as_written"):
+            outlet = st.get("outlet") or st["article"]
+            titles[st["speaker"]][fold_for_match(st["role_as_written"])].add((st["role_as_written"], outlet))
+    rows = []
+    for speaker, by_title in sorted(titles.items()):
+        written = sorted(pair for pairs in by_title.values() for pair in pairs)
+        if len(by_title) > 1 and len({outlet for _, outlet in written}) > 1:
+            rows.append({"speaker": speaker, "titles": [f"{role} ({outlet})" for role, outlet in written]})
+    return rows

@@ -258,3 +258,49 @@ def _plain(value) -> str:
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value).replace("\n", " ").replace("\t", " ")
+
+
+
+DIFF_STYLES = {"delete": "bold red strike", "insert": "bold green underline"}
+# In a pipe, where there is no colour, changes are marked the way wdiff marks them.
+DIFF_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
+def show_diff(versions: list[dict], diffs: list[list], *, out: TextIO | None = None,
+              console: Console | None = None) -> None:
+    """Versions of a claim side by side, each against the first (``diffs[i]`` turns the first into version
+    ``i + 1``): words the first has and this one lacks are struck out in red in the first column (when there
+    are two versions), words only this version has are underlined in green. Each column is headed by outlet,
+    speaker as written and cue; in a pipe each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks."""
+    console = console or Console(file=out or sys.stdout)
+    plain = not console.is_terminal
+    texts = []
+    for i, version in enumerate(versions):
+        text = Text()
+        ops = diffs[0] if i == 0 and len(versions) == 2 else (diffs[i - 1] if i else [])
+        if not ops:
+            text.append(version["text"])
+        for op in ops:
+            words, kind = (op.a, "delete") if i == 0 else (op.b, "insert")
+            if not words:
+                continue
+            if op.op == "equal":
+                text.append(words + " ")
+            elif plain:
+                text.append(DIFF_MARKS[kind][0] + words + DIFF_MARKS[kind][1] + " ")
+            else:
+                text.append(words, style=DIFF_STYLES[kind])
+                text.append(" ")
+        text.rstrip()
+        texts.append(text)
+    heads = [f"{v.get('outlet') or v['article']} · {v['speaker_as_written']} · {v['cue']}" for v in versions]
+    if plain:
+        for head, text in zip(heads, texts):
+            console.file.write(f"{head}\n  {text.plain}\n")
+        return
+    reorder = bidi_wanted(None, is_terminal=True)
+    table = Table(show_lines=True, expand=False)
+    for head in heads:
+        table.add_column(head.replace(" · ", "\n", 1), overflow="fold", min_width=16)
+    table.add_row(*(display(text, bidi=reorder) for text in texts))
+    console.print(table)

@@ -327,6 +327,8 @@ class Store:
         """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""
         return {row[0]: row[1] for row in self.db.execute("SELECT id, cluster_id FROM statements")}
 
+    CLAIM_COLUMNS = ("cluster", "size", "claim", "speakers", "outlets", "first_seen", "last_seen", "first_outlet")
+
     def claims(self, *, speaker: str | None = None, min_size: int = 1, multi_outlet: bool = False,
                cluster: int | None = None, limit: int | None = None) -> list[dict]:
         """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen.

@@ -1,0 +1,86 @@
+"""Claim matching on small sentences written for these tests (not article text)."""
+
+from __future__ import annotations
+
+from claimtrack.arabic import content_stems, light_stem
+from claimtrack.diff import word_diff
+from claimtrack.match import ClaimIndex, MatchSettings, cluster, match_new
+
+ENTITIES = ["روسيا", "الصين", "فرنسا", "ماكرون"]
+
+CLAIMS = {
+    # A claim and a near-verbatim copy: other hamza, a clitic, quotation marks.
+    1: "الحكومة ستخفض أسعار الوقود في المحافظات الجنوبية ابتداء من الشهر المقبل",
+    2: "«الحكومة ستخفض اسعار الوقود في المحافظات الجنوبية إبتداء من الشهر المقبل»",
+    # A paraphrase: most content words survive, in order, a few change.
+    3: "الحكومة قررت خفض أسعار الوقود في المحافظات الجنوبية اعتبارا من الشهر القادم",
+    # The same speaker's different claim, about the same places.
+    4: "الحكومة سترفع رواتب المعلمين في المحافظات الجنوبية خلال العام المقبل",
+    # A different claim sharing only names.
+    5: "ماكرون يزور روسيا والصين لبحث التجارة الزراعية",
+    6: "ماكرون يلتقي قادة روسيا والصين في قمة المناخ",
+    # Unrelated fillers so that words have a frequency.
+    7: "الفيضانات دمرت جسورا ومدارس في القرى الساحلية",
+    8: "البنك المركزي أبقى معدل الفائدة دون تغيير",
+}
+
+
+def _clusters(assignment: dict[int, int]) -> set[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for sid, c in assignment.items():
+        groups.setdefault(c, set()).add(sid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_light_stem_folds_clitics_and_keeps_names():
+    assert light_stem("بالأسلحة") == light_stem("أسلحة") == light_stem("الاسلحة")
+    assert light_stem("للقرارات") == light_stem("قرارات")
+    assert light_stem("بقطار") == light_stem("القطار")
+    assert light_stem("بوتين").startswith("بو")  # a name's first letter is not a particle
+    assert content_stems("قال إن في من الحكومة") == ["قال", "حكوم"]
+
+
+def test_verbatim_and_paraphrase_meet_different_claims_do_not():
+    groups = _clusters(cluster(CLAIMS, entity_words=ENTITIES))
+    assert frozenset({1, 2, 3}) in groups
+    assert not any({1, 4} <= g for g in groups)
+    assert not any({5, 6} <= g for g in groups)
+
+
+def test_cluster_id_is_the_first_statement():
+    assignment = cluster(CLAIMS, entity_words=ENTITIES)
+    assert assignment[2] == assignment[3] == 1
+    assert assignment[8] == 8
+
+
+def test_thresholds_change_the_outcome():
+    strict = MatchSettings(verbatim=101, min_overlap=0.99)
+    groups = _clusters(cluster(CLAIMS, strict, ENTITIES))
+    assert frozenset({1, 2, 3}) not in groups
+
+
+def test_incremental_equals_full_rematch():
+    old = {k: v for k, v in CLAIMS.items() if k in (1, 4, 5, 7)}
+    stored = cluster(old, entity_words=ENTITIES)
+    changes = match_new(stored, CLAIMS, [2, 3, 6, 8], entity_words=ENTITIES)
+    incremental = {**stored, **changes}
+    assert incremental == cluster(CLAIMS, entity_words=ENTITIES)
+    assert set(changes) == {2, 3, 6, 8}  # stored statements kept their clusters
+
+
+def test_blocking_skips_common_words_and_scores_only_candidates():
+    index = ClaimIndex(MatchSettings(max_df=2, min_shared=2), ENTITIES)
+    index.add(CLAIMS)
+    pairs = index.candidates()
+    assert (1, 2) in pairs and (7, 8) not in pairs
+    # "المحافظات" and "الجنوبية" are in 4 claims: over the cap, so 1-4 share nothing to block on.
+    assert (1, 4) not in pairs
+
+
+def test_word_diff_marks_changes_and_merges_small_gaps():
+    ops = word_diff("قال الوزير إن الخطة ستنجح حتما", "قال الوزير إن الخطة قد تفشل حتما")
+    assert [o.op for o in ops] == ["equal", "replace", "equal"]
+    assert ops[1].a == "ستنجح" and ops[1].b == "قد تفشل"
+    merged = word_diff("أ ب ج د هـ", "أ س ج ص هـ")
+    assert [o.op for o in merged] == ["equal", "replace", "equal"]
+    assert word_diff("«الأسعار سترتفع»", "الاسعار سترتفع")[0].op == "equal"
