@@ -107,7 +107,9 @@ def main_options(
 
 @app.command(epilog="Example: claimtrack ingest corpus/ --db claims.db")
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Article files or folders.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files or folders (.txt .md .html .htm .json .jsonl), or - for standard input.",
+        show_default=False)],
     db: DbOption = None,
     outlet: Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for every article given.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read.")] = False,

@@ -1,7 +1,8 @@
 """Reading articles: files and folders in, ``Article`` records out, with boilerplate and glued stories marked.
 
-The article's ``text`` is always the file's whole decoded text, untouched; boilerplate is recorded as blocked
-ranges and stories as spans, so every offset downstream points into what the user has on disk.
+An article's ``text`` is never edited: for text and Markdown it is the file's whole decoded text (front matter
+included, and blocked), for a web page the main text trafilatura extracts, for a JSON record its "text".
+Boilerplate is recorded as blocked ranges and stories as spans, so every offset downstream points into it.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ class Story:
 class Article:
     """An article's text as read, with what is known about where it came from.
 
-    ``text`` is the file's whole decoded text, untouched, so statement offsets point into it.
+    ``text`` is the article's text, untouched (the whole file for .txt and .md, the extracted main text of a
+    web page, a JSON record's text), so statement offsets point into it.
     ``blocked`` lists character ranges of boilerplate (mastheads, share prompts) that never yield statements.
     """
 
