@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -42,6 +43,11 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly like other Unix tools, and point stdout at
+            # /dev/null so the interpreter's last flush does not fail again on the way out.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
         except Exception as exc:  # noqa: BLE001 - the user sees one line; --debug shows the traceback
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -57,6 +63,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     help="Who said what in the news: attributed statements from Arabic articles, matched across outlets.",
+    epilog="Example: claimtrack ingest corpus/ && claimtrack who-said Kirby",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",

@@ -57,3 +57,16 @@ def test_terminal_that_reorders_itself_gets_logical_order(seed_db):
     assert "┃ speaker" in screen and "John Kirby" in screen
     screen = on_screen(["who-said", "Kirby", "--db", seed_db], VTE_VERSION="7600")
     assert "تشعر" in screen and not PRESENTATION_FORMS.search(screen)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sets a pipe's size (Linux)")
+def test_a_reader_that_stops_early_gets_no_error(seed_db):
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from claimtrack.cli import main; main()", "export", "--db", seed_db, "--format", "jsonl"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    fcntl.fcntl(process.stdout.fileno(), fcntl.F_SETPIPE_SZ, 4096)  # smaller than the export, so the writer blocks
+    process.stdout.read(100)
+    process.stdout.close()  # what `| head -c 100` does
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""
