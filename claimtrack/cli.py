@@ -194,7 +194,9 @@ def search(
     fmt = output_format(json_, csv_, nl)
     with open_store(db) as store:
         rows = queries.search(store, query, limit=limit)
-    if fmt == "table":
+    if fmt == "table" and not rows:
+        err.print(f"No claim matches {query!r}.", markup=False, highlight=False)
+    elif fmt == "table":
         render.emit(rows, ["speaker", "outlet", "article", "snippet"], fmt, title=f"Search: {query}",
                     highlight={"snippet": "matches"})
     else:

@@ -180,8 +180,6 @@ def show_article(article: dict, statements: list[dict], *, out: TextIO | None = 
     about = " · ".join(str(v) for v in (article["id"], article.get("outlet"), article.get("published")) if v)
     header = Text(f"{about} · {len(statements)} statements", style="bold")
     body = annotated_article(article["text"], statements)
-    if article.get("title"):
-        console.print(display(Text(article["title"], style="bold"), bidi=reorder))
     console.print(header)
     console.rule(style="dim")
     for paragraph in body.split("\n"):
@@ -190,14 +188,13 @@ def show_article(article: dict, statements: list[dict], *, out: TextIO | None = 
 
 
 def _cue_offset(text: str, cue: str, start: int, end: int) -> int | None:
-    """Where the cue verb of a claim at [start, end) is: the nearest before it, else the nearest after."""
+    """Where the cue verb of a claim at [start, end) is: its nearest occurrence before or after the claim."""
     if not cue:
         return None
     before = text.rfind(cue, max(0, start - CUE_WINDOW), start)
-    if before >= 0:
-        return before
     after = text.find(cue, end, end + CUE_WINDOW)
-    return after if after >= 0 else None
+    found = [at for at in (before, after) if at >= 0]
+    return min(found, key=lambda at: start - at - len(cue) if at < start else at - end) if found else None
 
 
 def print_json(value, out: TextIO | None = None) -> None:

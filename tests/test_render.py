@@ -188,6 +188,11 @@ def test_search_table_shows_speaker_outlet_and_snippet(runner, seed_db):
     assert "speaker" in out and "outlet" in out and "snippet" in out and "كوريا الشمالية" in out
 
 
+def test_search_without_hits_says_so(runner, seed_db):
+    result = runner.invoke(app, ["search", "زززز", "--db", seed_db], env=TERMINAL)
+    assert result.exit_code == 0 and "No claim matches" in result.stderr and "┏" not in result.stdout
+
+
 def test_search_index_follows_reingest(runner, db, tmp_path):
     path = write(tmp_path, "a.txt", PESKOV)
     runner.invoke(app, ["ingest", str(path), "--db", db])
