@@ -7,8 +7,10 @@ Boilerplate is recorded as blocked ranges and stories as spans, so every offset 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -30,6 +32,13 @@ SUFFIXES = (".txt", ".md") + HTML_SUFFIXES + RECORD_SUFFIXES
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 METADATA_FIELDS = ("outlet", "url", "published", "title", "language")
+MAX_FILE_BYTES = 2**20
+"""Larger files are refused unread: a long news article is under 100 KB, and the cap bounds memory and time."""
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
+MAX_FOREIGN_SHARE = 0.02
+# Characters outside the Arabic block that Arabic text carries: guillemets, no-break space, direction marks.
+_ARABIC_COMPANIONS = frozenset("«»\u00a0\u200c\u200d\u200e\u200f")
 
 
 @dataclass
@@ -50,16 +59,59 @@ def content_hash(text: str) -> str:
 
 
 def find_files(paths: list[str]) -> Iterator[Path | Problem]:
-    """Every article file under the given paths, in a stable order; a missing path is a Problem."""
+    """Every article file under the given paths, in a stable order; what cannot be walked is a Problem.
+
+    Symbolic links are followed, but never back into a folder being walked, so a link loop ends the walk
+    of that branch with one Problem instead of running forever.
+    """
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            yield Problem(raw, "no such file or directory")
-        elif path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield child
-        else:
+        if path.is_dir():
+            yield from _walk(path, frozenset({_identity(path)}))
+        elif path.is_file():
             yield path
+        elif path.is_symlink():
+            yield Problem(raw, "broken or looping symbolic link")
+        elif path.exists():
+            yield Problem(raw, "not a regular file")
+        else:
+            yield Problem(raw, "no such file or directory")
+
+
+def _identity(folder: Path) -> tuple[int, int]:
+    st = folder.stat()
+    return st.st_dev, st.st_ino
+
+
+def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Problem]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Problem(str(folder), _os_reason(exc))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            if entry.is_dir():
+                identity = _identity(path)
+                if identity in ancestors:
+                    yield Problem(str(path), "directory loop (a link back to a folder above it); not followed")
+                else:
+                    yield from _walk(path, ancestors | {identity})
+            elif path.suffix.lower() not in SUFFIXES:
+                continue
+            elif entry.is_file():
+                yield path
+            elif entry.is_symlink():
+                yield Problem(str(path), "broken or looping symbolic link")
+        except OSError as exc:
+            yield Problem(str(path), _os_reason(exc))
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory (removed while claimtrack ran?)"
+    return (exc.strerror or type(exc).__name__).lower()
 
 
 def read_file(path: Path) -> Article:
@@ -76,23 +128,101 @@ def read_file(path: Path) -> Article:
 def read_text(path: Path) -> tuple[str, str]:
     """A file's decoded text and the encoding it was in; raises ClaimtrackError naming the file when it cannot be read."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            # Read one byte past the limit rather than trusting stat(): a file can grow while it is read.
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ClaimtrackError(exc.strerror or "cannot be read", path=str(path)) from exc
-    if not data.strip():
+        raise ClaimtrackError(_os_reason(exc), path=str(path)) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise ClaimtrackError(
+            f"larger than {MAX_FILE_BYTES // 2**20} MiB, the most claimtrack reads from one article", path=str(path)
+        )
+    text, encoding = decode(data, str(path))
+    if not text.strip():
         raise ClaimtrackError("empty file", path=str(path))
-    if b"\x00" in data[:4096]:
-        raise ClaimtrackError("binary file, not text", path=str(path))
-    return decode(data, str(path))
+    return text, encoding
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """The text of a file's bytes and the encoding it was in; raises ClaimtrackError when undecidable."""
+    """The text of a file's bytes and the encoding it was in; raises ClaimtrackError when undecidable.
+
+    A BOM decides; then strict UTF-8; then the legacy Arabic code pages, each kept only when the result reads
+    as Arabic text. Any byte sequence decodes as windows-1256, so that check is what keeps mojibake out.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise ClaimtrackError(f"not valid {encoding} despite its byte order mark ({exc.reason})",
+                                      path=path) from exc
+    if b"\x00" in data[:4096]:
+        raise ClaimtrackError("binary file, not text", path=path)
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise ClaimtrackError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line) from exc
+        utf8_error = exc
+    else:
+        misread = _double_encoded(text)
+        if misread:
+            raise ClaimtrackError(f"mojibake: Arabic UTF-8 misread as {misread} and saved again; fix the file",
+                                  path=path)
+        return text, "utf-8"
+    if utf8_error.end == len(data) and utf8_error.reason == "unexpected end of data":
+        raise ClaimtrackError("truncated: the file ends inside a UTF-8 character", path=path,
+                              line=data.count(b"\n") + 1)
+    best: tuple[float, str, str] | None = None
+    for encoding in LEGACY_ENCODINGS:  # the commoner code page first, so it wins a tie
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        foreign = _foreign_share(text)
+        if foreign is not None and foreign <= MAX_FOREIGN_SHARE and (best is None or foreign < best[0]):
+            best = (foreign, text, encoding)
+    if best is not None:
+        return best[1], best[2]
+    line = data[: utf8_error.start].count(b"\n") + 1
+    raise ClaimtrackError(
+        f"unknown encoding: not UTF-8 (byte {utf8_error.start}), and not Arabic text in "
+        f"{' or '.join(LEGACY_ENCODINGS)}",
+        path=path, line=line,
+    ) from utf8_error
+
+
+def _foreign_share(text: str) -> float | None:
+    """Share of the non-ASCII characters that Arabic text would not contain; None when the text is not Arabic.
+
+    A legacy file read in the wrong code page turns Arabic letters into accented Latin letters, symbols and
+    control characters, which this counts; a Latin-script file read as ISO-8859-6 has Arabic letters only
+    where its accents were, so most of its letters are still ASCII.
+    """
+    arabic = foreign = latin_letters = 0
+    for ch in text:
+        if ch.isascii():
+            if ch.isalpha():
+                latin_letters += 1
+            elif ch < " " and ch not in "\t\n\r\f":
+                foreign += 1
+        elif "\u0600" <= ch <= "\u06ff":
+            arabic += 1
+        elif ch not in _ARABIC_COMPANIONS:
+            foreign += 1
+    if arabic <= latin_letters:
+        return None
+    return foreign / (arabic + foreign)
+
+
+def _double_encoded(text: str) -> str | None:
+    """The code page through which UTF-8 Arabic was misread and saved again as UTF-8 ("Ø§Ù„"), if it was."""
+    for encoding in ("windows-1252", "latin-1", "windows-1256"):
+        try:
+            repaired = text.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+        if repaired != text and _foreign_share(repaired) == 0:
+            return encoding
+    return None
 
 
 def find_sources(paths: list[str]) -> Iterator[Path | str | Problem]:
