@@ -80,11 +80,14 @@ def ingest(
             if strict:
                 raise
             _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
-    if report.updated:
-        # A replaced article's old statements may have been the only link in a cluster: recompute all.
-        rematch(store, settings, registry)
-    elif changed:
-        match_new_statements(store, settings, registry)
+    # Matching reads and writes the clusters in one transaction, so a concurrent ingest cannot slip between.
+    # Statements left unmatched by a run that died before this point are matched now.
+    with store.transaction():
+        if report.updated:
+            # A replaced article's old statements may have been the only link in a cluster: recompute all.
+            rematch(store, settings, registry)
+        elif changed or store.unmatched():
+            match_new_statements(store, settings, registry)
     report.speakers = store.counts()["speakers"]
     return report
 
@@ -102,9 +105,17 @@ def _store_article(article: Article, store: Store, registry: Registry, report: I
     statements = analyse(article, registry)
     used = {st.speaker: registry.speakers[st.speaker] for st in statements}
     with store.transaction():
+        # Another ingest may have stored this article while it was being analysed.
+        previous = store.article_hash(article.id)
+        if previous == digest:
+            report.unchanged += 1
+            return False
         store.save_article(article, digest, statements, used)
         if previous is not None:
             store.prune_speakers()
+            # Recorded with the article, so a run that dies before its full rematch leaves every
+            # statement unmatched, and the next run's matching then starts afresh too.
+            store.forget_clusters()
     report.statements += len(statements)
     if previous is None:
         report.new += 1

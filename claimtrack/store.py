@@ -122,10 +122,12 @@ class Store:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
+            store = cls(db, path)
+            # Migrate (or refuse) before switching to WAL, which writes to the file: a newer claimtrack's
+            # database, or a SQLite file that is not ours, is left as it was.
+            store._migrate()
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.enable_wal()
-            store = cls(db, path)
-            store._migrate()
         except sqlite3.DatabaseError as exc:
             raise ClaimtrackError(f"not a claimtrack database ({exc})", path=path) from exc
         return store
@@ -164,8 +166,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction, taken with BEGIN IMMEDIATE so two writers queue instead of deadlocking."""
+        """One write transaction, taken with BEGIN IMMEDIATE so two writers queue instead of deadlocking.
+
+        Inside another transaction it joins that one, so a caller can make several steps one.
+        """
         conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -322,6 +330,15 @@ class Store:
                 INSERT INTO clusters (id, size, representative)
                 SELECT cluster_id, COUNT(*), MIN(id) FROM statements WHERE cluster_id IS NOT NULL GROUP BY cluster_id
             """)
+
+    def forget_clusters(self) -> None:
+        """Mark every statement unmatched, so matching starts afresh even if this run dies before it."""
+        self.db.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+        self.db.execute("DELETE FROM clusters")
+
+    def unmatched(self) -> int:
+        """How many statements no matching has seen yet: stored by a run that stopped before matching."""
+        return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NULL").fetchone()[0]
 
     def claim_clusters(self) -> dict[int, int | None]:
         """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""
