@@ -1,25 +1,42 @@
-"""Statements leaving claimtrack: CSV, JSON Lines or JSON, always logical-order Unicode."""
+"""Statements leaving claimtrack: CSV, JSON Lines or JSON, always logical-order Unicode.
+
+Article text is hostile input: a CSV cell that starts like a formula is neutralised, so a spreadsheet shows
+it instead of running it.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
 from .store import STATEMENT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "json")
+# What a spreadsheet takes as the start of a formula (OWASP CSV injection), full-width forms included.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+EXCEL_BOM = "\ufeff"
 
 
-def write(rows: Iterable[dict], fmt: str, out: TextIO, columns: Sequence[str] = STATEMENT_COLUMNS) -> int:
-    """Write rows in a format; returns how many were written."""
+def write(rows: Iterable[dict], fmt: str, out: TextIO, columns: Sequence[str] = STATEMENT_COLUMNS,
+          *, excel: bool = False) -> int:
+    """Write rows in a format; returns how many were written.
+
+    ``excel`` starts a CSV with a UTF-8 byte order mark, without which Excel reads Arabic as mojibake.
+    """
     rows = list(rows)
     if fmt == "csv":
+        if excel:
+            out.write(EXCEL_BOM)
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(row.get(k)) for k in columns})
+    elif excel:
+        raise ValueError("the Excel byte order mark is for CSV only")
     elif fmt == "jsonl":
         for row in rows:
             out.write(json.dumps({k: row.get(k) for k in columns}, ensure_ascii=False) + "\n")
@@ -33,5 +50,15 @@ def write(rows: Iterable[dict], fmt: str, out: TextIO, columns: Sequence[str] = 
 
 def _cell(value):
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return value
+        value = "; ".join(str(v) for v in value)
+    return neutralise(value) if isinstance(value, str) else value
+
+
+def neutralise(cell: str) -> str:
+    """A text cell a spreadsheet will show, never evaluate: a leading quote before anything formula-like.
+
+    A plain number such as "-12.5" is left alone; a spreadsheet reads it as the number it is.
+    """
+    if cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
