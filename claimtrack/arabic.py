@@ -150,7 +150,6 @@ _PARTICLE_BEFORE = re.compile(r"^[بلك](?=[^اوي])")
 _SUFFIXES = ("هما", "ها", "هم", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
 
 
-@lru_cache(maxsize=262144)
 def light_stem(word: str) -> str:
     """A matching key for a word: clitics and common suffixes peeled, in the manner of light10 stemming.
 
@@ -158,7 +157,11 @@ def light_stem(word: str) -> str:
     للقرارات/قرارات, بقطار/قطار, روسيا/الروسية. A single ب/ل/ك is peeled only before a consonant, so
     transliterated names (بوتين, بيونغ, ليندا) keep their first letter.
     """
-    w = fold(word)
+    return _stem_folded(fold(word))
+
+
+@lru_cache(maxsize=262144)
+def _stem_folded(w: str) -> str:
     if len(w) > 3 and w[0] in PROCLITICS:
         w = w[1:]
     peeled = strip_article(w)
@@ -174,13 +177,14 @@ def light_stem(word: str) -> str:
     return w
 
 
-def content_stems(text: str) -> list[str]:
-    """The light stems of a text's content words, in order: what a claim's wording is compared on."""
+def content_stems(norm: str) -> list[str]:
+    """The light stems of the content words of a text folded by ``fold_for_match``, in order: what a claim's
+    wording is compared on."""
     out = []
-    for word in fold_for_match(text).split():
+    for word in norm.split():
         if word in STOPWORDS:
             continue
-        stem = light_stem(word)
+        stem = _stem_folded(word)
         if len(stem) >= 2 and stem not in STOPWORDS:
             out.append(stem)
     return out

@@ -1,7 +1,7 @@
 """The same claim across outlets: blocking on shared words, RapidFuzz to verify, union-find for clusters.
 
 Never all pairs. Like passim and MinHash-LSH dedup, an inverted index from shingles (here the light stems of
-a claim's content words) to statements proposes only pairs that share ``min_shared`` shingles rare enough to
+a claim's content words, single and in pairs) to statements proposes only pairs that share ``min_shared`` shingles rare enough to
 mean something (no more than ``max_df`` statements carry them); only those pairs are scored.
 
 A pair is the same claim when it is a near-verbatim copy (RapidFuzz ``ratio`` on the folded text), or when
@@ -28,9 +28,10 @@ class MatchSettings:
     """Thresholds of claim matching (documented in the README; ``claimtrack rematch`` applies new ones)."""
 
     verbatim: float = 88.0  # RapidFuzz ratio (0-100) of the folded texts at which two claims are copies
-    min_overlap: float = 0.4  # share of the shorter claim's weighted content the other must carry
+    min_overlap: float = 0.4  # share of the shorter claim's weighted content the other must carry ...
+    overlap_step: float = 0.1  # ... plus this for each in-order shared word short of min_shared + 2
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
-    max_df: int = 200  # shingles carried by more statements than this are too common to block on
+    max_df: int = 50  # shingles carried by more statements than this are too common to block on
     min_words: int = 3  # claims with fewer content words are never matched
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
 
@@ -40,6 +41,11 @@ class _Claim:
     norm: str
     stems: list[str]  # content stems in order
     predicate: list[str]  # stems without entity words: what is said, not about whom
+
+
+def _shingles(stems: list[str]) -> set[str]:
+    """Single stems, for paraphrases, and stem pairs as written, which stay rare where single words do not."""
+    return {*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:]))}
 
 
 class _UnionFind:
@@ -68,17 +74,21 @@ class ClaimIndex:
     def __init__(self, settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = ()) -> None:
         """``entity_words``: names of people, places and nationalities, as written (they weigh little)."""
         self.settings = settings
-        self.entities = frozenset(stem for word in entity_words for stem in content_stems(word))
+        self.entities = frozenset(stem for word in entity_words for stem in content_stems(fold_for_match(word)))
         self.claims: dict[int, _Claim] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
+        # Weights follow document frequencies, so they are computed once per batch of claims added.
+        self._weights: dict[str, float] = {}
+        self._totals: dict[int, float] = {}
 
     def add(self, norms: dict[int, str]) -> None:
+        self._weights, self._totals = {}, {}
         for sid, norm in norms.items():
             stems = content_stems(norm)
             claim = _Claim(norm, stems, [s for s in stems if s not in self.entities])
             self.claims[sid] = claim
             if len(set(stems)) >= self.settings.min_words:
-                for shingle in set(stems):
+                for shingle in _shingles(stems):
                     self.postings[shingle].append(sid)
 
     def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
@@ -96,9 +106,18 @@ class ClaimIndex:
         return {pair for pair, n in shared.items() if n >= self.settings.min_shared}
 
     def weight(self, stem: str) -> float:
-        n = len(self.claims)
-        idf = math.log((n + 1) / (len(self.postings.get(stem, ())) + 0.5))
-        return max(idf, 0.0) * (self.settings.entity_weight if stem in self.entities else 1.0)
+        """Inverse document frequency, scaled down for names and places."""
+        w = self._weights.get(stem)
+        if w is None:
+            idf = math.log((len(self.claims) + 1) / (len(self.postings.get(stem, ())) + 0.5))
+            w = self._weights[stem] = max(idf, 0.0) * (self.settings.entity_weight if stem in self.entities else 1.0)
+        return w
+
+    def _total(self, sid: int) -> float:
+        total = self._totals.get(sid)
+        if total is None:
+            total = self._totals[sid] = sum(self.weight(w) for w in set(self.claims[sid].stems))
+        return total
 
     def same_claim(self, a: int, b: int) -> bool:
         """Whether two claims are the same: a near-verbatim copy, or a paraphrase keeping most content in order."""
@@ -106,12 +125,14 @@ class ClaimIndex:
         s = self.settings
         if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
             return True
-        if LCSseq.similarity(ca.predicate, cb.predicate, score_cutoff=s.min_shared) < s.min_shared:
+        in_order = LCSseq.similarity(ca.predicate, cb.predicate, score_cutoff=s.min_shared)
+        if in_order < s.min_shared:
             return False
-        sa, sb = set(ca.stems), set(cb.stems)
-        shared = sum(self.weight(w) for w in sa & sb)
-        smaller = min(sum(self.weight(w) for w in sa), sum(self.weight(w) for w in sb))
-        return smaller > 0 and shared / smaller >= s.min_overlap
+        # Fewer words agreeing in order is weaker evidence, so more of the content must be shared.
+        needed = s.min_overlap + s.overlap_step * max(0, s.min_shared + 2 - in_order)
+        shared = sum(self.weight(w) for w in set(ca.stems).intersection(cb.stems))
+        smaller = min(self._total(a), self._total(b))
+        return smaller > 0 and shared / smaller >= needed
 
 
 def cluster(norms: dict[int, str], settings: MatchSettings = MatchSettings(),

@@ -266,28 +266,26 @@ DIFF_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 def show_diff(versions: list[dict], diffs: list[list], *, out: TextIO | None = None,
               console: Console | None = None) -> None:
     """Versions of a claim side by side, each against the first (``diffs[i]`` turns the first into version
-    ``i + 1``): words the first has and this one lacks are struck out in red in the first column (when there
-    are two versions), words only this version has are underlined in green. Each column is headed by outlet,
-    speaker as written and cue; in a pipe each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks."""
+    ``i + 1``): in every later column, words of the first that it lacks are struck out in red and words only it
+    has are underlined in green. Each column is headed by outlet, speaker as written and cue; in a pipe each
+    version is a line with wdiff's ``[-…-]``/``{+…+}`` marks."""
     console = console or Console(file=out or sys.stdout)
     plain = not console.is_terminal
-    texts = []
-    for i, version in enumerate(versions):
+    texts = [Text(versions[0]["text"])]
+    for ops in diffs:
         text = Text()
-        ops = diffs[0] if i == 0 and len(versions) == 2 else (diffs[i - 1] if i else [])
-        if not ops:
-            text.append(version["text"])
         for op in ops:
-            words, kind = (op.a, "delete") if i == 0 else (op.b, "insert")
-            if not words:
-                continue
             if op.op == "equal":
-                text.append(words + " ")
-            elif plain:
-                text.append(DIFF_MARKS[kind][0] + words + DIFF_MARKS[kind][1] + " ")
-            else:
-                text.append(words, style=DIFF_STYLES[kind])
-                text.append(" ")
+                text.append(op.a + " ")
+                continue
+            for words, kind in ((op.a, "delete"), (op.b, "insert")):
+                if not words:
+                    continue
+                if plain:
+                    text.append(DIFF_MARKS[kind][0] + words + DIFF_MARKS[kind][1] + " ")
+                else:
+                    text.append(words, style=DIFF_STYLES[kind])
+                    text.append(" ")
         text.rstrip()
         texts.append(text)
     heads = [f"{v.get('outlet') or v['article']} · {v['speaker_as_written']} · {v['cue']}" for v in versions]
