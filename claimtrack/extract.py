@@ -729,7 +729,7 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
         while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;.!؟?"):
             end -= 1
         # An excerpt cut short leaves an opening mark with no closing one.
-        if text[start] in OPENERS or text[start] in SYMMETRIC:
+        if start < end and (text[start] in OPENERS or text[start] in SYMMETRIC):
             if not any(a == start for a, _ in s.quotes):
                 start += 1
                 while start < end and text[start].isspace():
