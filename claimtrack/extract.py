@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import lexicon as lexicon_mod
-from .arabic import Token, fold, stems, tokens
+from .arabic import Token, fold, stems, strip_article, tokens
 from .lexicon import CueForm, Lexicon
 from .models import Article, Sentence, Statement
 from .sentences import OPENERS, SYMMETRIC, quote_spans, split
@@ -178,7 +178,16 @@ class Extractor:
             return True
         if s.phrase_at(i, self.lex.adverbial_openers):
             return True
+        if n in ("في", "على", "عبر", "خلال", "ب", "وفي") and (
+                s.norm(i + 1) in self.lex.occasion_nouns or strip_article(s.norm(i + 1)) in self.lex.occasion_nouns):
+            return True
+        if n[:1] in "بل" and len(n) > 3 and (n[1:] in self.lex.occasion_nouns or strip_article(n[1:]) in self.lex.occasion_nouns):
+            return True
         return self.is_addressee(s, i)
+
+    def opens_occasion(self, s: _Sentence, chunk: _Span) -> bool:
+        """A comma-separated chunk that starts with a preposition says where or how, never who."""
+        return self.is_adverbial(s, chunk.a) or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
 
     def is_addressee(self, s: _Sentence, i: int) -> bool:
         n = s.norm(i)
@@ -204,7 +213,7 @@ class Extractor:
                 depth += 1
             elif r == ")":
                 depth = max(0, depth - 1)
-            elif depth == 0 and s.is_comma(i):
+            elif depth == 0 and (s.is_comma(i) or r in ("-", "–", "—")):
                 chunks.append(_Span(start, i))
                 start = i + 1
         chunks.append(_Span(start, b))
@@ -225,13 +234,17 @@ class Extractor:
                 chunk = _Span(chunk.a + relay, chunk.b)
                 if not chunk:
                     continue
-            if self.is_adverbial(s, chunk.a):
+            if self.opens_occasion(s, chunk):
                 closed = bool(kept)
                 continue
             cut = chunk.b
             wrapper = s.phrase_at(chunk.a, self.lex.speaker_wrappers)
+            depth = 0
             for i in range(chunk.a + wrapper + 1, chunk.b):
-                if self.is_adverbial(s, i) or s.phrase_at(i, self.lex.relay_openers):
+                depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
+                if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
+                    continue
+                if self.is_adverbial(s, i) or s.phrase_at(i, self.lex.relay_openers) or s.norm(i) in self.lex.circumstantial:
                     cut = i
                     break
             kept.append(_Span(chunk.a, cut))
@@ -258,11 +271,13 @@ class Extractor:
             span = _Span(span.a, span.b - 1)
         return (span or None), via
 
-    @staticmethod
-    def _trim_parens(s: _Sentence, chunk: _Span) -> _Span:
+    def _trim_parens(self, s: _Sentence, chunk: _Span) -> _Span:
         """A chunk without a parenthesised aside at its end ("مصادر أمريكية (لم تسمها)")."""
         for i in range(chunk.a, chunk.b):
             if s.raw(i) == "(":
+                # "قناة (روسيا اليوم)" names the channel; "مصادر (لم تسمها)" is an aside.
+                if i > chunk.a and strip_article(s.norm(i - 1)) in self.lex.body_heads | {"انباء"}:
+                    continue
                 return _Span(chunk.a, i)
         return chunk
 
@@ -303,7 +318,8 @@ class Extractor:
                 after = s.index_at(quote[1]) + 1
                 # A quoted title followed by the real opener ("برنامج "في المساء" ...، أن") is not the claim.
                 later = any(s.norm(k) in self.lex.complementizers or s.raw(k) == ":" for k in range(after, min(len(s), after + 8)))
-                if (s.words(inner) >= 4 or i == start) and not later:
+                ends = not any(t.is_word for t in s.toks[after:])
+                if (s.words(inner) >= 4 or i == start or ends) and not later:
                     return i, i + 1
                 i = after
                 continue
@@ -336,7 +352,7 @@ class Extractor:
             if hit is None:
                 i += 1
                 continue
-            if hit.speaker is not None or hit.attribution in ("continuation", "participle", "impersonal"):
+            if hit.speaker is not None or hit.attribution in ("continuation", "participle", "impersonal", "relayed-by"):
                 found.append(hit)
             i = max(i + 1, hit.cue_index + 1)
         return found
@@ -438,6 +454,17 @@ class Extractor:
         if s.words(_Span(self._skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
             return None
         cue_at = i + n
+        if found and found[-1].claim_end is None and found[-1].claim_start < s.toks[i].start:
+            # "كشف الرئيس أنه ...، حسبما أفادت القناة": the outlet relayed the statement before it.
+            speaker, via = self.speaker_span(s, cue_at + 1, len(s))
+            if speaker is None:
+                return None
+            for earlier in reversed(found):
+                if earlier.attribution != "impersonal":
+                    earlier.via = [*earlier.via, *via, speaker]
+                    break
+            return _Found(cue_at, self._boundary(s, i), s.raw(cue_at), None, s.sentence.end, s.sentence.end,
+                          "indirect", "relayed-by", "", 0.0)
         # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
         if self.find_opener(s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
             return None
@@ -759,7 +786,7 @@ def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar"
             if head is not None:
                 found = [head]
         for f, start, end in _finish(s, found, lex):
-            if f.attribution == "impersonal":
+            if f.attribution in ("impersonal", "relayed-by"):
                 continue
             st = _statement(s, f, start, end, story)
             if f.attribution == "participle" and f.speaker is None:

@@ -31,6 +31,7 @@ class Registry:
     lex: Lexicon
     speakers: dict[str, Speaker] = field(default_factory=dict)
     _aliases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
@@ -65,20 +66,23 @@ class Registry:
             return
         self._aliases.append((words, speaker.canonical))
         self._aliases.sort(key=lambda a: len(a[0]), reverse=True)
+        self._by_first.setdefault(words[0], []).append((words, speaker.canonical))
         if speaker.kind == "person":
             self._keys.setdefault(name_key(alias), set()).add(speaker.canonical)
 
     def find_alias(self, text: str, kinds: tuple[str, ...] | None = None) -> str | None:
         """The speaker whose longest alias occurs in text as whole words (a particle may be glued on)."""
         words = _words(text)
-        for alias, canonical in self._aliases:
-            if kinds and self.speakers[canonical].kind not in kinds:
-                continue
-            n = len(alias)
-            for i in range(len(words) - n + 1):
-                if _word_eq(words[i], alias[0]) and all(words[i + k] == alias[k] for k in range(1, n)):
-                    return canonical
-        return None
+        best: tuple[int, int, str] | None = None  # (-alias length, position, canonical): longest, then first
+        for i, word in enumerate(words):
+            for form in _bare_forms(word):
+                for alias, canonical in self._by_first.get(form, ()):
+                    n = len(alias)
+                    if kinds and self.speakers[canonical].kind not in kinds:
+                        continue
+                    if words[i + 1:i + n] == list(alias[1:]):
+                        best = min(best, (-n, i, canonical)) if best else (-n, i, canonical)
+        return best[2] if best else None
 
     def find_by_key(self, name: str) -> str | None:
         """A person whose alias has the same consonant skeleton as name, when exactly one does."""
@@ -123,13 +127,14 @@ def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
     return best
 
 
-def _word_eq(word: str, alias_word: str) -> bool:
-    if word == alias_word:
-        return True
-    for prefix in ("و", "ل", "ب", "ف", "لل"):
-        if word.startswith(prefix) and word[len(prefix):] == alias_word:
-            return True
-    return word.startswith("لل") and "ال" + word[2:] == alias_word
+def _bare_forms(word: str) -> set[str]:
+    """A word as written and without a particle glued before it (ولبوتين, للكرملين -> الكرملين)."""
+    forms = {word}
+    if len(word) > 2 and word[0] in "ولبف":
+        forms.add(word[1:])
+    if word.startswith("لل") and len(word) > 3:
+        forms.update({word[2:], "ال" + word[2:]})
+    return forms
 
 
 @dataclass
@@ -147,6 +152,7 @@ class ArticleResolver:
         self.reg = registry
         self.lex = registry.lex
         self.text = text
+        self.folded_text = fold_for_match(text)  # folded once: resolving each statement must not refold the article
         self.named: list[tuple[str, str, str]] = []  # (as written, canonical, role) in article order
 
     def resolve(self, st: Statement) -> None:
@@ -345,11 +351,12 @@ class ArticleResolver:
             # "المسؤول الروسي ذاته": the same one as before, whatever the article called them then.
             return self.named[-1][1]
         for written, canonical, role in reversed(self.named):
-            if noun in {strip_article(w) for w in _words(written + " " + role)}:
+            known_roles = " ".join(self.reg.speakers[canonical].roles)
+            if noun in {strip_article(w) for w in _words(f"{written} {role} {known_roles}")}:
                 return canonical
         # "الصحيفة" with no speaker before it: the outlet the article named with that noun.
-        for m in re.finditer(noun, fold_for_match(self.text)):
-            tail = fold_for_match(self.text)[m.end(): m.end() + 60]
+        for m in re.finditer(re.escape(noun), self.folded_text):
+            tail = self.folded_text[m.end(): m.end() + 60]
             media = self.reg.find_alias(tail, ("media",))
             if media:
                 return media
@@ -392,10 +399,8 @@ class ArticleResolver:
             if words[0] in theirs and sum(w in theirs for w in words) * 2 >= len(words):
                 return canonical
         # "الرئيس الروسي" after the article wrote "الرئيس الروسي فلاديمير بوتين" somewhere.
-        folded_text = fold_for_match(self.text)
-        folded_phrase = fold_for_match(phrase)
-        for m in re.finditer(re.escape(folded_phrase), folded_text):
-            person = self.reg.find_alias(folded_text[m.end(): m.end() + 40], ("person",))
+        for m in re.finditer(re.escape(fold_for_match(phrase)), self.folded_text):
+            person = self.reg.find_alias(self.folded_text[m.end(): m.end() + 40], ("person",))
             if person:
                 return person
         return self.reg.find_by_role(phrase)

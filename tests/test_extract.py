@@ -362,3 +362,32 @@ def test_particle_apart_from_a_quoted_addressee():
 def test_post_attribution_verb_with_a_pronoun():
     st = only('أجاب المسؤول "نعم بكل تأكيد"، وفقا لما ذكرته فرانس برس.')
     assert st.text == "نعم بكل تأكيد"
+
+
+def test_occasion_chunks_are_not_speakers():
+    st = only("أكد الرئيس الأوكراني فولوديمير زيلينسكي، في مقطع فيديو أمام مكتبه، اليوم السبت، أنه باق في العاصمة.")
+    assert st.speaker_as_written == "الرئيس الأوكراني فولوديمير زيلينسكي"
+    text = "قال الوزير سامي عادل إن الحوار مستمر.\nوأضاف على منصة إكس بعد لقائه السفير أن الجولة المقبلة قريبة."
+    assert [sp for sp, _ in said(text)] == ["سامي عادل", "سامي عادل"]
+
+
+def test_dashes_set_off_an_aside_in_the_speaker_phrase():
+    st = only('وقال الرئيس الفرنسي - في خطاب نقلته وكالة أنباء محلية - "سنواصل دعم الحوار".')
+    assert st.speaker == "Emmanuel Macron" and st.text == "سنواصل دعم الحوار"
+
+
+def test_attribution_after_a_statement_becomes_its_via():
+    st = only("وكشف الوزير سامي عادل أنه لم يغادر العاصمة، حسبما أفادت قناة (الأخبار اليوم) الإخبارية.")
+    assert st.speaker == "سامي عادل"
+    assert st.via == "قناة (الأخبار اليوم) الإخبارية"
+    assert st.text == "لم يغادر العاصمة"
+
+
+def test_circumstantial_clause_closes_the_speaker():
+    st = only("وأضاف الوزير سامي عادل وقد علت الابتسامة وجهه: «نتمنى للجميع صباحا جيدا».")
+    assert st.speaker_as_written == "الوزير سامي عادل"
+
+
+def test_generic_title_points_to_the_person_the_registry_gives_it():
+    text = "وقال زيلينسكي إن الجيش لن يستسلم.\nواختتم الرئيس المقطع قائلا: «المجد للوطن»."
+    assert [sp for sp, _ in said(text)] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
