@@ -129,7 +129,9 @@ def name_key(name: str) -> str:
     (شويغو/شويجو, ميللر/ميلر, دميتري/ديمتري), so the key keeps the consonant skeleton only.
     """
     words = []
-    for word in fold_for_match(name).split():
+    # "عبد الله" and "عبدالله", "أبو زيد" and "أبوزيد" are one name however the space falls.
+    joined = re.sub(r"\b(عبد|ابو) (?=\S)", r"\1", fold_for_match(name))
+    for word in joined.split():
         word = strip_article(word) if word.startswith("ال") else word
         word = word.translate(_NAME_FOLD)
         skeleton = word[0] + re.sub(r"[اويه]", "", word[1:]) if word else ""

@@ -178,12 +178,19 @@ class Extractor:
             return True
         if s.phrase_at(i, self.lex.adverbial_openers):
             return True
-        if n in ("في", "على", "عبر", "خلال", "ب", "وفي") and (
-                s.norm(i + 1) in self.lex.occasion_nouns or strip_article(s.norm(i + 1)) in self.lex.occasion_nouns):
+        if n in ("في", "على", "عبر", "خلال", "ب", "وفي") and self._occasion_noun(s.norm(i + 1)):
             return True
-        if n[:1] in "بل" and len(n) > 3 and (n[1:] in self.lex.occasion_nouns or strip_article(n[1:]) in self.lex.occasion_nouns):
+        if n[:1] in "بل" and len(n) > 3 and self._occasion_noun(n[1:]):
             return True
         return self.is_addressee(s, i)
+
+    def _occasion_noun(self, word: str) -> bool:
+        """"خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""
+        for w in (word, strip_article(word)):
+            for suffix in ("", "ه", "ها", "هم", "ي"):
+                if w.endswith(suffix) and w[: len(w) - len(suffix)] in self.lex.occasion_nouns:
+                    return True
+        return False
 
     def opens_occasion(self, s: _Sentence, chunk: _Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""
@@ -317,7 +324,13 @@ class Extractor:
                 inner = _Span(i + 1, s.index_at(quote[1]))
                 after = s.index_at(quote[1]) + 1
                 # A quoted title followed by the real opener ("برنامج "في المساء" ...، أن") is not the claim.
-                later = any(s.norm(k) in self.lex.complementizers or s.raw(k) == ":" for k in range(after, min(len(s), after + 8)))
+                later = False
+                for k in range(after, min(len(s), after + 8)):
+                    if self.lex.cue(s.norm(k)):  # the next statement's opener is not this one's
+                        break
+                    if s.norm(k) in self.lex.complementizers or s.raw(k) == ":":
+                        later = True
+                        break
                 ends = not any(t.is_word for t in s.toks[after:])
                 if (s.words(inner) >= 4 or i == start or ends) and not later:
                     return i, i + 1

@@ -267,11 +267,10 @@ class ArticleResolver:
                         roles.append(rest)
                     continue
             if name is None and words:
-                run = []
-                for w, k in zip(reversed(words), reversed(kinds)):
-                    if k != "N":
-                        break
-                    run.insert(0, w)
+                # After the last title word, a name: it starts with a word that could be a name and may
+                # go on with ones that carry the article ("السفير بابكر الصديق", "الوزير مختار الغباشي").
+                last_title = max((k for k, kind in enumerate(kinds) if kind == "T"), default=-1)
+                run = words[last_title + 1:] if last_title + 1 < len(words) and kinds[last_title + 1] == "N" else []
                 if run and len(run) < len(words):
                     name = " ".join(run)
                     roles.append(" ".join(words[: len(words) - len(run)]))

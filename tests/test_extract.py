@@ -391,3 +391,24 @@ def test_circumstantial_clause_closes_the_speaker():
 def test_generic_title_points_to_the_person_the_registry_gives_it():
     text = "وقال زيلينسكي إن الجيش لن يستسلم.\nواختتم الرئيس المقطع قائلا: «المجد للوطن»."
     assert [sp for sp, _ in said(text)] == ["Volodymyr Zelensky", "Volodymyr Zelensky"]
+
+
+def test_name_after_a_title_may_carry_the_article():
+    text = ("قال السفير بابكر الصديق، المتحدث باسم الخارجية، إن الأوضاع طبيعية.\n"
+            "وأضاف “الصديق”، في تصريحات له، أن الدعم الشعبي واسع.")
+    assert [sp for sp, _ in said(text)] == ["بابكر الصديق", "بابكر الصديق"]
+
+
+def test_compound_names_match_however_the_space_falls():
+    text = "أكد نبيل عبدالله المتحدث باسم الجيش أن القوات تتقدم.\nوقال عبد الله إن المعارك مستمرة."
+    assert [sp for sp, _ in said(text)] == ["نبيل عبدالله", "نبيل عبدالله"]
+
+
+def test_occasion_noun_with_a_pronoun():
+    st = only("وأضافت الوزارة في بيانها الذي نشرته الوكالة الرسمية، إن الاجتماع انتهى.")
+    assert st.speaker_as_written == "الوزارة"
+
+
+def test_quote_followed_by_a_participle_with_a_colon():
+    found = said('وقال المتحدث "المعارك جارية في كل المناطق حتى الآن"، مضيفا: "قواتنا تتقدم".')
+    assert [claim for _, claim in found] == ["المعارك جارية في كل المناطق حتى الآن", "قواتنا تتقدم"]
