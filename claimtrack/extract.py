@@ -50,7 +50,6 @@ class _Found:
     direct: bool = False
     as_written: str | None = None
     cut_at_next: bool = True
-    tails: list = field(default_factory=list)
 
 
 def _split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
@@ -256,13 +255,11 @@ class Extractor:
                     break
             kept.append(_Span(chunk.a, cut))
             if cut < chunk.b:
-                rest = _Span(cut, chunk.b)
                 relay = s.phrase_at(cut, self.lex.relay_openers)
                 if relay:
                     via.append(_Span(kept[0].a, kept[-1].b))
                     kept = [_Span(cut + relay, chunk.b)]
                     continue
-                del rest
                 closed = True
         kept = [k for k in kept if k]
         if not kept:
@@ -371,10 +368,12 @@ class Extractor:
         return found
 
     def _preposition(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
-        n = s.phrase_at(i, self.lex.prepositions)
-        if not n:
+        phrase = next((p for p in self.lex.prepositions if s.phrase_at(i, [p])), None)
+        if phrase is None:
             return None
-        glued = s.norm(i + n - 1) in ("وفقا", "طبقا") or (n and s.norm(i + n) and s.norm(i + n)[0] in "لب" and self._ends_with_glue(s, i, n))
+        n = s.phrase_at(i, [phrase])
+        # "وفقا للمسؤولين": the phrase's last word is a particle glued to the speaker's first word.
+        glued = len(phrase) > n
         speaker_start = i + n
         before = _Span(found[-1].cue_index + 1 if found else 0, i)
         content_before = s.words(_Span(self._skip_leading(s, before.a, i), i))
@@ -405,10 +404,6 @@ class Extractor:
         cue = " ".join(s.raw(k) for k in range(i, i + n))
         return _Found(i, i, cue, speaker, claim[0], claim[1], claim[2], "post", "", 0.8,
                       as_written=self._glued_text(s, speaker.a, speaker.b, glued), cut_at_next=False)
-
-    def _ends_with_glue(self, s: _Sentence, i: int, n: int) -> bool:
-        phrase = next(p for p in self.lex.prepositions if s.phrase_at(i, [p]) == n)
-        return phrase[-1] in ("ل", "ب")
 
     def _glued_text(self, s: _Sentence, a: int, b: int, glued: bool) -> str:
         """The speaker phrase as written, without the preposition glued to its first word (للمسؤولين -> المسؤولين)."""
@@ -736,11 +731,12 @@ class Extractor:
 
 
 def _line_is_title(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence is a whole line with no final full stop, as headlines are."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end].strip()
-    return sentence.start <= line_start + (len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip())) and not line.endswith((".", "。"))
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    starts_line = sentence.start == line_start + len(line) - len(line.lstrip())
+    return starts_line and not line.strip().endswith(".")
 
 
 def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Found, int, int]]:

@@ -48,7 +48,6 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
     """Sentences of text[start:end]: ended by . ! ? ؟ … or a line break, never inside a quotation."""
     end = len(text) if end is None else end
     out: list[Sentence] = []
-    pos = start
     for m in re.finditer(r"[^\n]+", text[start:end]):
         line_start, line_end = start + m.start(), start + m.end()
         quotes = quote_spans(text, line_start, line_end)
@@ -73,8 +72,6 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                 continue
             i += 1
         _add(out, text, seg_start, line_end, first_index)
-        pos = line_end
-    del pos
     return out
 
 

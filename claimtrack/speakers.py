@@ -308,7 +308,6 @@ class ArticleResolver:
         if words[0] in ("و",):
             words = words[1:]
         label = None
-        joined = " ".join(words)
         for head, value in sorted(self.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
             head_words = [strip_article(w) if w.startswith("ال") else w for w in head.split()]
             if words[: len(head_words)] == head_words:
@@ -332,7 +331,6 @@ class ArticleResolver:
             name = f"Unnamed {nationality} {label[len('Unnamed '):]}" if label.startswith("Unnamed ") else f"{nationality} {label[0].lower() + label[1:]}"
         else:
             name = label
-        del joined
         return self.reg.add(Speaker(name, "anonymous", [phrase.strip()])).canonical
 
     def _reference(self, phrase: str) -> str | None:
