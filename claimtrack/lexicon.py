@@ -61,6 +61,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)
     generic_references: frozenset[str] = frozenset()
     reference_fillers: frozenset[str] = frozenset()
+    group_references: frozenset[str] = frozenset()
     anonymous_heads: dict[str, str] = field(default_factory=dict)
     anonymous_nationality: dict[str, str] = field(default_factory=dict)
     speakers: list[dict] = field(default_factory=list)
@@ -173,6 +174,7 @@ def load(language: str = "ar") -> Lexicon:
     lex.countries = {fold(k): v for k, v in anonymous.get("countries", {}).items()}
     lex.generic_references = frozenset(fold(w) for w in titles["generic_references"])
     lex.reference_fillers = frozenset(fold(w) for w in titles["reference_fillers"])
+    lex.group_references = frozenset(fold(w) for w in titles["group_references"])
     lex.anonymous_heads = {fold(k): v for k, v in anonymous["heads"].items()}
     lex.anonymous_nationality = {fold(k): v for k, v in anonymous["nationality"].items()}
     lex.speakers = speakers.get("speaker", [])

@@ -84,6 +84,25 @@ class Registry:
                         best = min(best, (-n, i, canonical)) if best else (-n, i, canonical)
         return best[2] if best else None
 
+    def mentions(self, text: str, kinds: tuple[str, ...]) -> list[str]:
+        """The speakers of these kinds a text names, in the order it names them (longest alias at a place)."""
+        words = _words(text)
+        found: list[tuple[int, str]] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for form in _bare_forms(words[i]):
+                for alias, canonical in self._by_first.get(form, ()):
+                    if self.speakers[canonical].kind in kinds and words[i + 1:i + len(alias)] == list(alias[1:]):
+                        if hit is None or len(alias) > hit[0]:
+                            hit = (len(alias), canonical)
+            if hit:
+                found.append((i, hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        return [canonical for _, canonical in found]
+
     def find_by_key(self, name: str) -> str | None:
         """A person whose alias has the same consonant skeleton as name, when exactly one does."""
         hits = self._keys.get(name_key(name), set())
@@ -181,6 +200,9 @@ class ArticleResolver:
         person = reg.find_alias(phrase, ("person",))
         if person:
             return person
+        group = self._group(phrase, st)
+        if group:
+            return group
         anonymous = self._anonymous(phrase)
         if anonymous:
             return anonymous
@@ -219,6 +241,22 @@ class ArticleResolver:
             if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in fold_for_match(phrase):
                 return canonical
         return None
+
+    def _group(self, phrase: str, st: Statement) -> str | None:
+        """"الزعيمان" after "ستارمر ... وبايدن": the last two people named before the statement, together."""
+        words = _words(phrase)
+        if not words or words[0] not in self.lex.group_references:
+            return None
+        before = self.reg.mentions(self.text[max(0, st.char_start - 600):st.char_start], ("person",))
+        members: list[str] = []
+        for canonical in reversed(before):
+            if canonical not in members:
+                members.insert(0, canonical)
+            if len(members) == 2:
+                break
+        if len(members) < 2:
+            return None
+        return self.reg.add(Speaker(" and ".join(members), "group", [phrase.strip()])).canonical
 
     def _drop_demonstrative(self, phrase: str) -> str:
         """"هذا المسؤول" points back like "المسؤول" does."""

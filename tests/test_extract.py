@@ -412,3 +412,10 @@ def test_occasion_noun_with_a_pronoun():
 def test_quote_followed_by_a_participle_with_a_colon():
     found = said('وقال المتحدث "المعارك جارية في كل المناطق حتى الآن"، مضيفا: "قواتنا تتقدم".')
     assert [claim for _, claim in found] == ["المعارك جارية في كل المناطق حتى الآن", "قواتنا تتقدم"]
+
+
+def test_dual_speaker_keeps_both_members():
+    st = only("وأشار التقرير إلى قلق الرئيس الفرنسي إيمانويل ماكرون والمستشار الألماني أولاف شولتس من الاتفاق، "
+              "إذ أكدا الزعيمان أن البلدين سيعززان التنسيق.")
+    assert (st.speaker, st.speaker_kind) == ("Emmanuel Macron and Olaf Scholz", "group")
+    assert st.speaker_as_written == "الزعيمان"
