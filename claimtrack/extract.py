@@ -510,7 +510,11 @@ class Extractor:
             return None
         window_end = self._strip_frame(s, i + 1, op, form)
         speaker, via = self.speaker_span(s, i + 1, window_end)
-        if form.weak and (speaker is None or s.words(speaker) > 6) and not self._left_subject(s, i):
+        # A weak cue (زاد, لفت, بيّن) is speech only when its claim opens at once: "ولفت إلى أن", "وزاد:".
+        opens_at_once = window_end == i + 1
+        if form.weak and not opens_at_once and (speaker is None or s.words(speaker) > 6) and not self._left_subject(s, i):
+            return None
+        if form.strict and not opens_at_once:
             return None
         if form.tense == "misspelt" and speaker is None:
             return None

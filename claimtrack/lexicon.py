@@ -27,6 +27,7 @@ class CueForm:
     weak: bool = False
     impersonal: bool = False
     relay: bool = False
+    strict: bool = False  # also an everyday word (بين = between): a cue only when its claim opens right after it
 
 
 @dataclass
@@ -133,13 +134,11 @@ def load(language: str = "ar") -> Lexicon:
     for entry in cues.get("verb", []):
         frame = tuple(fold(f) for f in entry.get("frame", []))
         obj = fold(entry["object"]) if entry.get("object") else None
-        skip = {fold(f) for f in entry.get("skip", [])}
+        strict = {fold(f) for f in entry.get("strict", [])}
         suffixes = ("", "ه", "ها", "هم") if entry.get("suffixes") else ("",)
         for form, (gender, tense) in _verb_forms(entry).items():
-            if form in skip:
-                continue
             cue = CueForm(entry["lemma"], gender, tense, frame, obj, entry.get("weak", False),
-                          entry.get("impersonal", False), entry.get("relay", False))
+                          entry.get("impersonal", False), entry.get("relay", False), form in strict)
             for suffix in suffixes:
                 lex.cue_forms.setdefault(form + suffix, cue)
     for word, gender in cues.get("participle", {}).items():

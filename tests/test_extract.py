@@ -419,3 +419,12 @@ def test_dual_speaker_keeps_both_members():
               "إذ أكدا الزعيمان أن البلدين سيعززان التنسيق.")
     assert (st.speaker, st.speaker_kind) == ("Emmanuel Macron and Olaf Scholz", "group")
     assert st.speaker_as_written == "الزعيمان"
+
+
+def test_weak_and_everyday_cues_continue_only_when_the_claim_opens_at_once():
+    text = ("وقال وزير الصحة إن المستشفيات جاهزة.\nولفت إلى أن الحملة ستشمل كل المدن.\n"
+            "وبيّن أن الأطباء تلقوا تدريبا خاصا.\nوزاد: \"لن نتراجع\".\n"
+            "ولفت انتباه الحضور إلى الخريطة.\nووقع الاتفاق بين الطرفين في القاهرة.")
+    assert [claim for _, claim in said(text)] == [
+        "المستشفيات جاهزة", "الحملة ستشمل كل المدن", "الأطباء تلقوا تدريبا خاصا", "لن نتراجع",
+    ]
