@@ -103,6 +103,26 @@ class Registry:
                 i += 1
         return [canonical for _, canonical in found]
 
+    def rename(self, old: str, new: str) -> bool:
+        """Give a speaker a fuller canonical name, keeping the old one as an alias; False if the new name is taken."""
+        if new in self.speakers or old not in self.speakers:
+            return False
+        sp = self.speakers.pop(old)
+        sp.canonical = new
+        self.speakers[new] = sp
+        self._aliases = [(a, new if c == old else c) for a, c in self._aliases]
+        for entries in self._by_first.values():
+            entries[:] = [(a, new if c == old else c) for a, c in entries]
+        for hits in self._keys.values():
+            if old in hits:
+                hits.discard(old)
+                hits.add(new)
+        for alias in (old, new):
+            if alias not in sp.aliases:
+                sp.aliases.append(alias)
+                self._index_alias(sp, alias)
+        return True
+
     def find_by_key(self, name: str) -> str | None:
         """A person whose alias has the same consonant skeleton as name, when exactly one does."""
         hits = self._keys.get(name_key(name), set())
@@ -173,6 +193,8 @@ class ArticleResolver:
         self.text = text
         self.folded_text = fold_for_match(text)  # folded once: resolving each statement must not refold the article
         self.named: list[tuple[str, str, str]] = []  # (as written, canonical, role) in article order
+        self.created: set[str] = set()  # people this article introduced, whose canonical name may still grow
+        self.renamed: dict[str, str] = {}
 
     def resolve(self, st: Statement) -> None:
         written = st.speaker_as_written or ""
@@ -199,7 +221,7 @@ class ArticleResolver:
             return exact
         person = reg.find_alias(phrase, ("person",))
         if person:
-            return person
+            return self._fuller(person, parsed.name) if parsed.name else person
         group = self._group(phrase, st)
         if group:
             return group
@@ -210,14 +232,12 @@ class ArticleResolver:
         if pointer:
             return pointer
         if parsed.name:
-            named = reg.find_alias(parsed.name) or self._alias_around(phrase, parsed.name)
-            if named:
-                return named
-            known = self._same_name(parsed.name)
+            known = reg.find_alias(parsed.name) or self._alias_around(phrase, parsed.name) or self._same_name(parsed.name)
             if known:
-                return known
+                return self._fuller(known, parsed.name)
             sp = reg.add(Speaker(parsed.name, "person", [parsed.name], [parsed.role] if parsed.role else [],
                                  st.gender if st.gender in ("m", "f") else None))
+            self.created.add(sp.canonical)
             return sp.canonical
         words = _words(phrase)
         if len(words) <= 2 and all(self._word_kind(w) != "T" for w in words):
@@ -241,6 +261,15 @@ class ArticleResolver:
             if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in fold_for_match(phrase):
                 return canonical
         return None
+
+    def _fuller(self, known: str, name: str) -> str:
+        """"متّى" in a headline, then "النائب نزيه متّى": a person this article introduced takes the fuller name."""
+        if known in self.created and len(name.split()) > len(known.split()) and self.reg.rename(known, name):
+            self.created.add(name)
+            self.renamed[known] = name
+            self.named = [(w, name if c == known else c, r) for w, c, r in self.named]
+            return name
+        return known
 
     def _group(self, phrase: str, st: Statement) -> str | None:
         """"الزعيمان" after "ستارمر ... وبايدن": the last two people named before the statement, together."""
@@ -446,3 +475,6 @@ def resolve_statements(statements: list[Statement], text: str, registry: Registr
     resolver = ArticleResolver(registry, text)
     for st in statements:
         resolver.resolve(st)
+    for st in statements:
+        while st.speaker in resolver.renamed:
+            st.speaker = resolver.renamed[st.speaker]

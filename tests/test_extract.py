@@ -428,3 +428,15 @@ def test_weak_and_everyday_cues_continue_only_when_the_claim_opens_at_once():
     assert [claim for _, claim in said(text)] == [
         "المستشفيات جاهزة", "الحملة ستشمل كل المدن", "الأطباء تلقوا تدريبا خاصا", "لن نتراجع",
     ]
+
+
+def test_person_first_named_by_surname_takes_the_fuller_name():
+    text = ("متّى: الحكومة لا تملك القرار النهائي\n"
+            "اعتبر عضو تكتل الجمهورية القوية النائب نزيه متّى أنّ الحكومة لا تملك القرار النهائي.")
+    assert [sp for sp, _ in said(text)] == ["نزيه متّى", "نزيه متّى"]
+
+
+def test_describing_adjectives_are_not_names():
+    st = only("اعتبر نائبٌ حالي أن الانفلات السياسي زاد عن حده.")
+    assert st.speaker == "نائبٌ حالي"
+    assert st.role_as_written is None
