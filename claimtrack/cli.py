@@ -332,13 +332,14 @@ def rematch(
     overlap_step: Annotated[float, typer.Option("--overlap-step", min=0, max=1, help="More overlap needed per in-order word short of min-shared + 2.")] = MatchSettings.overlap_step,
     max_df: Annotated[int, typer.Option("--max-df", min=2, help="Words in more statements than this are not blocked on.")] = MatchSettings.max_df,
     min_words: Annotated[int, typer.Option("--min-words", min=1, help="Claims with fewer content words are never matched.")] = MatchSettings.min_words,
+    window: Annotated[int, typer.Option("--window", min=0, help="Neighbours compared in stem-sorted order.")] = MatchSettings.window,
     entity_weight: Annotated[float, typer.Option("--entity-weight", min=0, max=1, help="Weight of a name or place word.")] = MatchSettings.entity_weight,
     json_: JsonOpt = False,
 ) -> None:
     """Recompute every claim cluster, with new thresholds if given."""
     settings = MatchSettings(verbatim=verbatim, min_overlap=min_overlap, overlap_step=overlap_step,
                              min_shared=min_shared, max_df=max_df,
-                             min_words=min_words, entity_weight=entity_weight)
+                             min_words=min_words, entity_weight=entity_weight, window=window)
     with open_store(db) as store:
         n = run_rematch(store, settings)
         summary = {"clusters": n, "multi_statement": len(store.claims(min_size=2)), **asdict(settings)}

@@ -1,8 +1,9 @@
 """The same claim across outlets: blocking on shared words, RapidFuzz to verify, union-find for clusters.
 
 Never all pairs. Like passim and MinHash-LSH dedup, an inverted index from shingles (here the light stems of
-a claim's content words, single and in pairs) to statements proposes only pairs that share ``min_shared`` shingles rare enough to
-mean something (no more than ``max_df`` statements carry them); only those pairs are scored.
+a claim's content words, single and in pairs) to statements proposes only pairs that share ``min_shared``
+shingles rare enough to mean something (no more than ``max_df`` statements carry them); claims next to each
+other when all are sorted by their stems are proposed too (sorted neighbourhood); only those pairs are scored.
 
 A pair is the same claim when it is a near-verbatim copy (RapidFuzz ``ratio`` on the folded text), or when
 most of the shorter claim's content survives in the longer one, in the same order. Content is weighed by
@@ -33,6 +34,7 @@ class MatchSettings:
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
     max_df: int = 50  # shingles carried by more statements than this are too common to block on
     min_words: int = 3  # claims with fewer content words are never matched
+    window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
 
 
@@ -103,7 +105,25 @@ class ClaimIndex:
                 for b in ordered[i + 1:]:
                     if wanted is None or a in wanted or b in wanted:
                         shared[(a, b)] += 1
-        return {pair for pair, n in shared.items() if n >= self.settings.min_shared}
+        pairs = {pair for pair, n in shared.items() if n >= self.settings.min_shared}
+        return pairs | self._neighbours(wanted)
+
+    def _neighbours(self, wanted: set[int] | None) -> set[tuple[int, int]]:
+        """Pairs close in the claims sorted by their stems, read forwards and backwards.
+
+        The df cap drops every shingle of a claim that hundreds of outlets copied, so blocking alone never
+        proposes those copies; sorted neighbourhood (as record linkage blocks) brings copies that differ in a
+        word or two together without comparing all pairs.
+        """
+        indexed = [sid for sid, c in self.claims.items() if len(set(c.stems)) >= self.settings.min_words]
+        pairs = set()
+        for key in (lambda sid: self.claims[sid].stems, lambda sid: self.claims[sid].stems[::-1]):
+            ordered = sorted(indexed, key=key)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:i + 1 + self.settings.window]:
+                    if wanted is None or a in wanted or b in wanted:
+                        pairs.add((a, b) if a < b else (b, a))
+        return pairs
 
     def weight(self, stem: str) -> float:
         """Inverse document frequency, scaled down for names and places."""

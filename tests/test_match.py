@@ -70,7 +70,7 @@ def test_incremental_equals_full_rematch():
 
 
 def test_blocking_skips_common_words_and_scores_only_candidates():
-    index = ClaimIndex(MatchSettings(max_df=2, min_shared=2), ENTITIES)
+    index = ClaimIndex(MatchSettings(max_df=2, min_shared=2, window=0), ENTITIES)
     index.add(NORMS)
     pairs = index.candidates()
     assert (1, 2) in pairs and (7, 8) not in pairs
@@ -85,3 +85,11 @@ def test_word_diff_marks_changes_and_merges_small_gaps():
     merged = word_diff("أ ب ج د هـ", "أ س ج ص هـ")
     assert [o.op for o in merged] == ["equal", "replace", "equal"]
     assert word_diff("«الأسعار سترتفع»", "الاسعار سترتفع")[0].op == "equal"
+
+
+def test_copies_too_common_to_block_on_still_meet():
+    copies = {sid: NORMS[1] + (" " + "اليوم" if sid % 2 else "") for sid in range(1, 6)}
+    copies[6] = NORMS[7]
+    blocked_only = _clusters(cluster(copies, MatchSettings(max_df=2, window=0)))
+    assert frozenset(range(1, 6)) not in blocked_only  # every shingle is in 5 claims, over the cap
+    assert frozenset(range(1, 6)) in _clusters(cluster(copies, MatchSettings(max_df=2)))
