@@ -375,6 +375,11 @@ class Extractor:
         # "وفقا للمسؤولين": the phrase's last word is a particle glued to the speaker's first word.
         glued = len(phrase) > n
         speaker_start = i + n
+        head = s.norm(speaker_start)
+        if glued and head[:1] in "لب":
+            head = "ال" + head[2:] if head.startswith("لل") else head[1:]
+        if head in self.lex.non_sources or any(s.norm(k) in self.lex.conformity_verbs for k in range(max(0, i - 3), i)):
+            return None
         before = _Span(found[-1].cue_index + 1 if found else 0, i)
         content_before = s.words(_Span(self._skip_leading(s, before.a, i), i))
         # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".

@@ -440,3 +440,9 @@ def test_describing_adjectives_are_not_names():
     st = only("اعتبر نائبٌ حالي أن الانفلات السياسي زاد عن حده.")
     assert st.speaker == "نائبٌ حالي"
     assert st.role_as_written is None
+
+
+def test_according_to_a_rule_or_a_plan_is_not_a_source():
+    assert said("وستجري الانتخابات في موعدها المحدد، وفقا للدستور.") == []
+    assert said("وجاء القرار المنتظر منذ أسابيع وفقاً لتوقعات المحللين.") == []
+    assert said("وبحسب الخطة الجديدة، ستفتح المعابر يوم الأحد.") == []
