@@ -302,6 +302,10 @@ class Extractor:
                 return None
             if n in self.lex.direct_openers and i > start:
                 return i, i
+            if form is not None and i > start and (
+                    n in self.lex.claim_nouns or (n in form.frame and s.norm(i + 1) in self.lex.claim_nouns)):
+                # "أكد الوزير عدم ...", "شدد على ضرورة ...": the verbal noun is the claim's first word.
+                return i, i if n in self.lex.claim_nouns else i + 1
             if n == "ان" and s.norm(i - 1).startswith("ي") and len(s.norm(i - 1)) >= 4 and i > start:
                 # "يمكن أن", "يريد أن": the subjunctive particle, not a claim opener.
                 i += 1
@@ -542,6 +546,8 @@ class Extractor:
             clause_end = next((k for k in range(first, len(s)) if s.is_comma(k)), len(s))
             if s.words(_Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
                 return None
+        if s.norm(first) in self.lex.claim_nouns:
+            confidence = min(confidence, 0.7)
         kind = "direct" if direct or s.raw(op) == ":" else "indirect"
         return _Found(i, boundary, s.raw(i), speaker, claim_start, claim_end, kind, attribution, form.gender,
                       confidence, via=via)

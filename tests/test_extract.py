@@ -446,3 +446,10 @@ def test_according_to_a_rule_or_a_plan_is_not_a_source():
     assert said("وستجري الانتخابات في موعدها المحدد، وفقا للدستور.") == []
     assert said("وجاء القرار المنتظر منذ أسابيع وفقاً لتوقعات المحللين.") == []
     assert said("وبحسب الخطة الجديدة، ستفتح المعابر يوم الأحد.") == []
+
+
+def test_verbal_noun_opens_a_claim():
+    st = only("وشدد رئيس الوزراء العراقي، خلال استقباله السفير، على ضرورة احترام السيادة.")
+    assert (st.speaker_as_written, st.text) == ("رئيس الوزراء العراقي", "ضرورة احترام السيادة")
+    st = only("أكد الناطق باسم الخارجية سامر يوسف، عدم وجود أي تواصل مع الطرف الآخر.")
+    assert st.text.startswith("عدم وجود") and st.confidence <= 0.7
