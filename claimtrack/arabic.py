@@ -149,7 +149,7 @@ STOPWORDS = frozenset(fold_for_match(
 ).split())
 
 _PARTICLE_BEFORE = re.compile(r"^[بلك](?=[^اوي])")
-_SUFFIXES = ("هما", "ها", "هم", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
+_SUFFIXES = ("هما", "تا", "ها", "هم", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
 
 
 def light_stem(word: str) -> str:
@@ -176,6 +176,9 @@ def _stem_folded(w: str) -> str:
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
                 w = w[: -len(suffix)]
                 break
+    # The present tense's ت/ي (تتقدم/تقدم, تبادلتا/تبادل): one outlet writes the verb, another its noun.
+    if len(w) >= 5 and w[0] in "تي" and w[1] != "ا":
+        w = w[1:]
     return w
 
 

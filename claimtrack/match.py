@@ -39,10 +39,16 @@ class MatchSettings:
 
 
 @dataclass
-class _Claim:
-    norm: str
+class _View:
     stems: list[str]  # content stems in order
     predicate: list[str]  # stems without entity words: what is said, not about whom
+
+
+@dataclass
+class _Claim:
+    norm: str
+    stems: list[str]
+    views: list[_View]  # the whole claim, and the claim it reports after an inner أنّ ("تشير إلى أن ...")
 
 
 def _shingles(stems: list[str]) -> set[str]:
@@ -73,10 +79,14 @@ class _UnionFind:
 class ClaimIndex:
     """Claims by id with the inverted index that proposes which of them to compare."""
 
-    def __init__(self, settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = ()) -> None:
-        """``entity_words``: names of people, places and nationalities, as written (they weigh little)."""
+    def __init__(self, settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = (),
+                 openers: Iterable[tuple[str, ...]] = ()) -> None:
+        """``entity_words``: names of people, places and nationalities, as written (they weigh little).
+        ``openers``: folded phrases that open a reported claim ("فان", "الى ان"); what follows the last one
+        is matched too."""
         self.settings = settings
         self.entities = frozenset(stem for word in entity_words for stem in content_stems(fold_for_match(word)))
+        self.openers = frozenset(tuple(phrase) for phrase in openers)
         self.claims: dict[int, _Claim] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
         # Weights follow document frequencies, so they are computed once per batch of claims added.
@@ -87,11 +97,24 @@ class ClaimIndex:
         self._weights, self._totals = {}, {}
         for sid, norm in norms.items():
             stems = content_stems(norm)
-            claim = _Claim(norm, stems, [s for s in stems if s not in self.entities])
+            claim = _Claim(norm, stems, [self._view(stems)])
+            core = self._core(norm)
+            if core and len(set(core)) >= self.settings.min_words and len(core) < len(stems):
+                # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...") that another
+                # states bare; the framed claim is compared by what it reports as well.
+                claim.views.append(self._view(core))
             self.claims[sid] = claim
             if len(set(stems)) >= self.settings.min_words:
                 for shingle in _shingles(stems):
                     self.postings[shingle].append(sid)
+
+    def _view(self, stems: list[str]) -> _View:
+        return _View(stems, [s for s in stems if s not in self.entities])
+
+    def _core(self, norm: str) -> list[str]:
+        words = norm.split()
+        ends = [i + len(p) for i in range(len(words)) for p in self.openers if tuple(words[i:i + len(p)]) == p]
+        return content_stems(" ".join(words[max(ends):])) if ends else []
 
     def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
         """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency; with ``ids``, pairs touching them."""
@@ -133,44 +156,49 @@ class ClaimIndex:
             w = self._weights[stem] = max(idf, 0.0) * (self.settings.entity_weight if stem in self.entities else 1.0)
         return w
 
-    def _total(self, sid: int) -> float:
-        total = self._totals.get(sid)
+    def _total(self, view: _View) -> float:
+        key = id(view)
+        total = self._totals.get(key)
         if total is None:
-            total = self._totals[sid] = sum(self.weight(w) for w in set(self.claims[sid].stems))
+            total = self._totals[key] = sum(self.weight(w) for w in set(view.stems))
         return total
 
     def same_claim(self, a: int, b: int) -> bool:
         """Whether two claims are the same: a near-verbatim copy, or a paraphrase keeping most content in order."""
         ca, cb = self.claims[a], self.claims[b]
-        s = self.settings
-        if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
+        if fuzz.ratio(ca.norm, cb.norm, score_cutoff=self.settings.verbatim):
             return True
-        in_order = LCSseq.similarity(ca.predicate, cb.predicate, score_cutoff=s.min_shared)
+        return any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views)
+
+    def _paraphrase(self, va: _View, vb: _View) -> bool:
+        s = self.settings
+        in_order = LCSseq.similarity(va.predicate, vb.predicate, score_cutoff=s.min_shared)
         if in_order < s.min_shared:
             return False
         # Fewer words agreeing in order is weaker evidence, so more of the content must be shared.
         needed = s.min_overlap + s.overlap_step * max(0, s.min_shared + 2 - in_order)
-        shared = sum(self.weight(w) for w in set(ca.stems).intersection(cb.stems))
-        smaller = min(self._total(a), self._total(b))
+        shared = sum(self.weight(w) for w in set(va.stems).intersection(vb.stems))
+        smaller = min(self._total(va), self._total(vb))
         return smaller > 0 and shared / smaller >= needed
 
 
 def cluster(norms: dict[int, str], settings: MatchSettings = MatchSettings(),
-            entity_words: Iterable[str] = ()) -> dict[int, int]:
+            entity_words: Iterable[str] = (), openers: Iterable[tuple[str, ...]] = ()) -> dict[int, int]:
     """Statement id -> cluster id (the smallest statement id in it) for every statement given."""
-    index = ClaimIndex(settings, entity_words)
+    index = ClaimIndex(settings, entity_words, openers)
     index.add(norms)
     return _link(index, index.candidates(), {})
 
 
 def match_new(stored: dict[int, int], norms: dict[int, str], new: Iterable[int],
-              settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = ()) -> dict[int, int]:
+              settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = (),
+              openers: Iterable[tuple[str, ...]] = ()) -> dict[int, int]:
     """Clusters after adding the ``new`` statements to those ``stored`` (statement -> cluster) already matched.
 
     Only pairs with a new statement are scored; stored links stand. Returns the statements whose cluster is
     new or changed.
     """
-    index = ClaimIndex(settings, entity_words)
+    index = ClaimIndex(settings, entity_words, openers)
     index.add(norms)
     new = set(new)
     assignment = _link(index, index.candidates(new), stored)

@@ -133,7 +133,7 @@ def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
 def rematch(store: Store, settings: MatchSettings = MatchSettings(), registry: Registry | None = None) -> int:
     """Recompute every claim cluster with the given thresholds; returns the number of clusters."""
     registry = registry or Registry.load("ar", store.stored_speakers())
-    assignment = cluster(store.claim_norms(), settings, _entity_words(registry))
+    assignment = cluster(store.claim_norms(), settings, _entity_words(registry), _inner_openers(registry))
     store.set_clusters(assignment)
     return len(set(assignment.values()))
 
@@ -148,15 +148,28 @@ def match_new_statements(store: Store, settings: MatchSettings = MatchSettings()
     current = store.claim_clusters()
     stored = {sid: c for sid, c in current.items() if c is not None}
     new = [sid for sid, c in current.items() if c is None]
-    changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry))
+    changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry),
+                        _inner_openers(registry))
     store.set_clusters(changes)
     return len(changes)
+
+
+def _inner_openers(registry: Registry) -> set[tuple[str, ...]]:
+    """Where a claim reports another in turn: "فإنّ", "بأنّ", or a cue's preposition before أنّ ("تشير إلى أن").
+
+    A bare أنّ is left out: it is as often the subjunctive (يرغب في أن تزود) as a report.
+    """
+    lex = registry.lex
+    plain = {c for c in lex.complementizers if c.startswith(("ان", "انه", "انها"))}
+    frames = {f for form in lex.cue_forms.values() for f in form.frame}
+    return {(c,) for c in lex.complementizers if c[0] in "فب"} | {(f, c) for f in frames for c in plain}
 
 
 def _entity_words(registry: Registry) -> list[str]:
     """Names of known speakers, places and nationalities: who and where a claim is about, not what it says."""
     words = [*registry.lex.places, *registry.lex.nationality]
+    # Only people's names: a body's alias is made of everyday words (وزارة الدفاع) that a claim may be about.
     for speaker in registry.speakers.values():
-        if speaker.kind != "anonymous":
+        if speaker.kind == "person":
             words.extend(speaker.aliases)
     return words

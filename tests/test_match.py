@@ -93,3 +93,30 @@ def test_copies_too_common_to_block_on_still_meet():
     blocked_only = _clusters(cluster(copies, MatchSettings(max_df=2, window=0)))
     assert frozenset(range(1, 6)) not in blocked_only  # every shingle is in 5 claims, over the cap
     assert frozenset(range(1, 6)) in _clusters(cluster(copies, MatchSettings(max_df=2)))
+
+
+def test_present_tense_and_its_noun_share_a_stem():
+    assert light_stem("تتقدم") == light_stem("تقدما")
+    assert light_stem("تبادلتا") == light_stem("تبادلا")
+
+
+FRAMED = {
+    # One outlet reports a claim inside a framing of its own; another states it bare.
+    1: "كما حذرنا مرارا في اجتماعات الحلف وأمام لجان البرلمان وفي رسائل رسمية، فإن محادثات التجارة بين البلدين تتقدم",
+    2: "الوزارة تشعر بقلق بالغ وتحذر الحلفاء والشركاء في الإقليم من أن محادثات التجارة بين البلدين تحرز تقدما ملموسا",
+    # The same framing around a different claim must not join them.
+    3: "كما حذرنا من قبل، فإن أسعار القمح سترتفع في الأسواق المحلية",
+    4: "الفيضانات دمرت جسورا ومدارس في القرى الساحلية",
+    5: "البنك المركزي أبقى معدل الفائدة دون تغيير",
+    6: "الشرطة أغلقت الطرق المؤدية إلى وسط العاصمة",
+}
+OPENERS = {("فان",), ("من", "ان"), ("الى", "ان")}
+
+
+def test_a_framed_claim_is_matched_by_what_it_reports():
+    norms = {sid: fold_for_match(text) for sid, text in FRAMED.items()}
+    groups = _clusters(cluster(norms, openers=OPENERS))
+    assert frozenset({1, 2}) in groups
+    assert not any({1, 3} <= g or {2, 3} <= g for g in groups)
+    without = _clusters(cluster(norms))
+    assert frozenset({1, 2}) not in without
