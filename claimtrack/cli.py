@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -19,6 +19,7 @@ from .errors import ClaimtrackError
 from .diff import word_diff
 from .match import MatchSettings, attribution_conflicts, title_conflicts
 from .pipeline import ingest as run_ingest
+from .pipeline import match_settings
 from .pipeline import rematch as run_rematch
 from .store import STATEMENT_COLUMNS, Store, default_path
 
@@ -326,21 +327,24 @@ def conflicts(
 @app.command(epilog="Example: claimtrack rematch --min-overlap 0.5 --verbatim 90")
 def rematch(
     db: DbOption = None,
-    verbatim: Annotated[float, typer.Option("--verbatim", min=0, max=100, help="RapidFuzz ratio at which two claims are copies.")] = MatchSettings.verbatim,
-    min_overlap: Annotated[float, typer.Option("--min-overlap", min=0, max=1, help="Weighted share of the shorter claim the other must carry.")] = MatchSettings.min_overlap,
-    min_shared: Annotated[int, typer.Option("--min-shared", min=1, help="Content words a pair must share, in order.")] = MatchSettings.min_shared,
-    overlap_step: Annotated[float, typer.Option("--overlap-step", min=0, max=1, help="More overlap needed per in-order word short of min-shared + 2.")] = MatchSettings.overlap_step,
-    max_df: Annotated[int, typer.Option("--max-df", min=2, help="Words in more statements than this are not blocked on.")] = MatchSettings.max_df,
-    min_words: Annotated[int, typer.Option("--min-words", min=1, help="Claims with fewer content words are never matched.")] = MatchSettings.min_words,
-    window: Annotated[int, typer.Option("--window", min=0, help="Neighbours compared in stem-sorted order.")] = MatchSettings.window,
-    entity_weight: Annotated[float, typer.Option("--entity-weight", min=0, max=1, help="Weight of a name or place word.")] = MatchSettings.entity_weight,
+    verbatim: Annotated[Optional[float], typer.Option("--verbatim", min=0, max=100, help=f"RapidFuzz ratio at which two claims are copies (default {MatchSettings.verbatim}).")] = None,
+    min_overlap: Annotated[Optional[float], typer.Option("--min-overlap", min=0, max=1, help=f"Weighted share of the shorter claim the other must carry (default {MatchSettings.min_overlap}).")] = None,
+    min_shared: Annotated[Optional[int], typer.Option("--min-shared", min=1, help=f"Content words a pair must share, in order (default {MatchSettings.min_shared}).")] = None,
+    overlap_step: Annotated[Optional[float], typer.Option("--overlap-step", min=0, max=1, help=f"More overlap needed per in-order word short of min-shared + 2 (default {MatchSettings.overlap_step}).")] = None,
+    max_df: Annotated[Optional[int], typer.Option("--max-df", min=2, help=f"Words in more statements than this are not blocked on (default {MatchSettings.max_df}).")] = None,
+    min_words: Annotated[Optional[int], typer.Option("--min-words", min=1, help=f"Claims with fewer content words are never matched (default {MatchSettings.min_words}).")] = None,
+    window: Annotated[Optional[int], typer.Option("--window", min=0, help=f"Neighbours compared in stem-sorted order (default {MatchSettings.window}).")] = None,
+    entity_weight: Annotated[Optional[float], typer.Option("--entity-weight", min=0, max=1, help=f"Weight of a name or place word (default {MatchSettings.entity_weight}).")] = None,
+    defaults: Annotated[bool, typer.Option("--defaults", help="Go back to the default thresholds.")] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """Recompute every claim cluster, with new thresholds if given."""
-    settings = MatchSettings(verbatim=verbatim, min_overlap=min_overlap, overlap_step=overlap_step,
-                             min_shared=min_shared, max_df=max_df,
-                             min_words=min_words, entity_weight=entity_weight, window=window)
+    """Recompute every claim cluster; thresholds given here are kept for later ingests."""
+    changes = {k: v for k, v in dict(verbatim=verbatim, min_overlap=min_overlap, min_shared=min_shared,
+                                     overlap_step=overlap_step, max_df=max_df, min_words=min_words,
+                                     window=window, entity_weight=entity_weight).items() if v is not None}
     with open_store(db) as store:
+        base = MatchSettings() if defaults else match_settings(store)
+        settings = replace(base, **changes)
         n = run_rematch(store, settings)
         summary = {"clusters": n, "multi_statement": len(store.claims(min_size=2)), **asdict(settings)}
     if json_:

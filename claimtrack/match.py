@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -36,6 +36,12 @@ class MatchSettings:
     min_words: int = 3  # claims with fewer content words are never matched
     window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
+
+    @classmethod
+    def from_strings(cls, values: dict[str, str]) -> "MatchSettings":
+        """Settings as a database stores them (text), unknown keys ignored, missing ones at their default."""
+        kinds = {f.name: type(getattr(cls(), f.name)) for f in fields(cls)}
+        return cls(**{k: kinds[k](v) for k, v in values.items() if k in kinds})
 
 
 @dataclass

@@ -6,7 +6,7 @@ This is the library's front door; the CLI only parses options and prints what th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from . import corpus
 from .errors import ClaimtrackError
@@ -49,7 +49,7 @@ def ingest(
     *,
     outlet: str | None = None,
     strict: bool = False,
-    settings: MatchSettings = MatchSettings(),
+    settings: MatchSettings | None = None,
     on_file: Callable[[str, int], None] | None = None,
 ) -> IngestReport:
     """Read, extract, resolve and store every article under ``paths``, then match claims.
@@ -57,8 +57,10 @@ def ingest(
     Each article is stored with its statements in one transaction. An unchanged article (same content
     hash) is skipped; a changed one replaces its statements. A file that cannot be read is reported in
     ``IngestReport.problems`` and the rest go on, unless ``strict``, which raises at the first.
+    New claims are matched with ``settings``, or else with those the database was last matched with.
     """
     report = IngestReport()
+    settings = settings or match_settings(store)
     files = list(corpus.find_sources(paths))
     registry = Registry.load("ar", store.stored_speakers())
     changed = False
@@ -130,21 +132,35 @@ def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
     report.problems.append(problem)
 
 
-def rematch(store: Store, settings: MatchSettings = MatchSettings(), registry: Registry | None = None) -> int:
-    """Recompute every claim cluster with the given thresholds; returns the number of clusters."""
+def match_settings(store: Store) -> MatchSettings:
+    """The thresholds this database was last matched with (the defaults until ``rematch`` changes them)."""
+    return MatchSettings.from_strings(store.settings("match"))
+
+
+def rematch(store: Store, settings: MatchSettings | None = None, registry: Registry | None = None) -> int:
+    """Recompute every claim cluster; with ``settings``, they become the database's from now on.
+
+    Returns the number of clusters.
+    """
     registry = registry or Registry.load("ar", store.stored_speakers())
-    assignment = cluster(store.claim_norms(), settings, _entity_words(registry), _inner_openers(registry))
-    store.set_clusters(assignment)
+    with store.transaction():
+        if settings is None:
+            settings = match_settings(store)
+        else:
+            store.save_settings("match", asdict(settings))
+        assignment = cluster(store.claim_norms(), settings, _entity_words(registry), _inner_openers(registry))
+        store.set_clusters(assignment)
     return len(set(assignment.values()))
 
 
-def match_new_statements(store: Store, settings: MatchSettings = MatchSettings(),
+def match_new_statements(store: Store, settings: MatchSettings | None = None,
                          registry: Registry | None = None) -> int:
     """Match statements not yet in a cluster against everything stored; stored links are kept.
 
     Returns how many statements got a new or changed cluster.
     """
     registry = registry or Registry.load("ar", store.stored_speakers())
+    settings = settings or match_settings(store)
     current = store.claim_clusters()
     stored = {sid: c for sid, c in current.items() if c is not None}
     new = [sid for sid, c in current.items() if c is None]

@@ -20,7 +20,7 @@ from .arabic import fold_for_match
 from .errors import ClaimtrackError
 from .models import Article, Speaker, Statement
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 
@@ -101,8 +101,13 @@ def _claims_fts_v2(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _settings_v3(db: sqlite_utils.Database) -> None:
+    """Settings a database was matched with, so a later ingest matches new claims the same way."""
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
-MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2}
+MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3}
 
 
 class Store:
@@ -313,6 +318,18 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in ("articles", "statements", "speakers", "clusters")}
+
+    # ----- settings -----
+
+    def settings(self, prefix: str) -> dict[str, str]:
+        """Stored settings whose key starts with ``prefix.``, without the prefix."""
+        rows = self.db.execute("SELECT key, value FROM settings WHERE key LIKE ? || '.%'", [prefix]).fetchall()
+        return {key[len(prefix) + 1:]: value for key, value in rows}
+
+    def save_settings(self, prefix: str, values: dict[str, object]) -> None:
+        """Replace the settings under ``prefix``; the caller holds the transaction."""
+        self.db.execute("DELETE FROM settings WHERE key LIKE ? || '.%'", [prefix])
+        self.db["settings"].insert_all([{"key": f"{prefix}.{k}", "value": str(v)} for k, v in values.items()], pk="key")
 
     # ----- clusters -----
 

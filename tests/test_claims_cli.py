@@ -71,8 +71,26 @@ def test_rematch_applies_new_thresholds(runner, seed_db, tmp_path):
     assert strict.exit_code == 0, strict.output
     assert json.loads(strict.stdout)["min_overlap"] == 1
     assert len(_claims(runner, db, "--min-size", "2")) < len(before)
+    # The thresholds stay with the database: a plain rematch keeps them, --defaults goes back.
     runner.invoke(app, ["rematch", "--db", db])
+    assert len(_claims(runner, db, "--min-size", "2")) < len(before)
+    runner.invoke(app, ["rematch", "--db", db, "--defaults"])
     assert _claims(runner, db, "--min-size", "2") == before
+
+
+def test_later_ingests_match_with_the_stored_thresholds(runner, db, tmp_path):
+    first = tmp_path / "a.txt"
+    first.write_text("وقال الوزير إن الحكومة ستخفض أسعار الوقود في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("وقال الوزير إن الحكومة ستخفض أسعار البنزين في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8")
+    runner.invoke(app, ["ingest", str(first), "--db", db])
+    runner.invoke(app, ["rematch", "--db", db, "--verbatim", "100", "--min-overlap", "1"])
+    runner.invoke(app, ["ingest", str(second), "--db", db])
+    rows = json.loads(runner.invoke(app, ["export", "--db", db, "--format", "json"]).stdout)
+    assert len({r["cluster"] for r in rows}) == 2
+    runner.invoke(app, ["rematch", "--db", db, "--defaults"])
+    rows = json.loads(runner.invoke(app, ["export", "--db", db, "--format", "json"]).stdout)
+    assert len({r["cluster"] for r in rows}) == 1
 
 
 def test_export_claims(runner, seed_db):

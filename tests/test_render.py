@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from claimtrack import Store
+from claimtrack.store import SCHEMA_VERSION
 from claimtrack.cli import app
 from claimtrack.render import Bidi, ForDisplay, bidi_wanted, speaker_style, visual
 from conftest import write
@@ -211,9 +212,10 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
         for trigger in ("claims_fts_insert", "claims_fts_delete", "claims_fts_update"):
             store.db.execute(f"DROP TRIGGER {trigger}")
         store.db.execute("DROP TABLE claims_fts")
+        store.db.execute("DROP TABLE settings")
         store.db.execute("PRAGMA user_version = 1")
     with Store.open(path) as store:
-        assert store.version == 2
+        assert store.version == SCHEMA_VERSION
         assert store.search_statements("كوريا")
 
 
