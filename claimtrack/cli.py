@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from typer.core import TyperGroup
@@ -26,7 +27,8 @@ from .store import STATEMENT_COLUMNS, Store, default_path
 err = Console(stderr=True)
 
 # `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
-COMMAND_ORDER = ("ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch")
+COMMAND_ORDER = ("ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch",
+                 "serve")
 
 
 class _Group(TyperGroup):
@@ -40,7 +42,7 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ClaimtrackError as exc:
-            err.print(f"[red]Error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+            err.print(f"[red]Error:[/red] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
@@ -135,7 +137,7 @@ def ingest(
             report = run_ingest(paths, store, outlet=outlet, strict=strict, on_file=on_file)
             progress.update(task, completed=report.new + report.updated + report.unchanged + report.failed)
     for problem in report.problems:
-        err.print(f"[red]Error:[/red] {problem}", markup=True, highlight=False, soft_wrap=True)
+        err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
     summary = {
         "articles_new": report.new, "articles_updated": report.updated, "articles_unchanged": report.unchanged,
         "files_failed": report.failed, "statements": report.statements, "speakers": report.speakers,
@@ -351,6 +353,22 @@ def rematch(
         render.print_json(summary)
     else:
         err.print(f"{n} claim clusters, {summary['multi_statement']} with more than one statement")
+
+
+@app.command(epilog="Example: claimtrack serve --port 8001   (needs: pip install 'claimtrack[serve]')")
+def serve(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on (localhost only).")] = 8001,
+) -> None:
+    """Browse the database in Datasette: every table, with SQL and facets."""
+    import importlib.util
+    import subprocess
+
+    path = str(db or default_path())
+    open_store(db).close()  # a clear error for a missing or foreign database before Datasette starts
+    if importlib.util.find_spec("datasette") is None:
+        raise ClaimtrackError("Datasette is not installed; pip install 'claimtrack[serve]'")
+    raise typer.Exit(subprocess.call([sys.executable, "-m", "datasette", "serve", path, "--port", str(port)]))
 
 
 def main() -> None:

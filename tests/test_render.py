@@ -270,7 +270,8 @@ def test_every_command_help_ends_with_an_example(runner):
 def test_help_lists_commands_in_the_order_a_new_user_needs(runner):
     out = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
     listed = re.findall(r"│ (\S+) +\S", out.split("Commands")[1])
-    order = ["ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch"]
+    order = ["ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch",
+             "serve"]
     assert {"ingest", "who-said", "speakers", "search", "show", "export"} <= set(listed)
     assert [name for name in listed if name in order] == [name for name in order if name in listed]
 
@@ -279,7 +280,7 @@ def test_shell_completion(runner):
     script = runner.invoke(app, ["--show-completion", "bash"], prog_name="claimtrack")
     assert script.exit_code == 0 and "_CLAIMTRACK_COMPLETE=complete_bash" in script.stdout
     done = runner.invoke(app, [], prog_name="claimtrack",
-                         env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack se", "COMP_CWORD": "1"})
+                         env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack sea", "COMP_CWORD": "1"})
     assert done.stdout.split() == ["search"]
     modes = runner.invoke(app, [], prog_name="claimtrack",
                           env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack --bidi ", "COMP_CWORD": "2"})
