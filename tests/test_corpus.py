@@ -211,7 +211,7 @@ def test_detect_language():
 def test_unsupported_language_is_a_problem_line_not_a_crash(runner, db, tmp_path):
     english = write(tmp_path, "en.txt", "The minister said that the talks would take place in Moscow.\n")
     declared = write(tmp_path, "declared.txt", "---\nlanguage: fr\n---\n" + CLAIM)
-    arabic = write(tmp_path, "ar.txt", CLAIM)
+    write(tmp_path, "ar.txt", CLAIM)
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{english}: the article is in language 'en'" in result.output
