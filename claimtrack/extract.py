@@ -193,7 +193,9 @@ class Extractor:
 
     def opens_occasion(self, s: _Sentence, chunk: _Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""
-        return self.is_adverbial(s, chunk.a) or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
+        cue = self.lex.cue(s.norm(chunk.a))
+        return (self.is_adverbial(s, chunk.a) or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
+                or (cue is not None and cue.tense == "participle"))  # "وتابع قائلاً إن"
 
     def is_addressee(self, s: _Sentence, i: int) -> bool:
         n = s.norm(i)
@@ -298,12 +300,19 @@ class Extractor:
                 continue
             if r in ("؛", ";"):
                 return None
-            if i > start and self.lex.cue(n) and not s.quoted[i] and self.lex.cue(n).tense != "noun":
+            if s.is_comma(i - 1) and s.phrase_at(i, self.lex.adverbial_openers) and n in self.lex.relatives:
+                # "، الذي كان يتحدث في البيت الأبيض،": a relative clause, whatever verbs it holds.
+                while i < end and not s.is_comma(i) and s.raw(i) != ":":
+                    i += 1
+                continue
+            cue = self.lex.cue(n) if i > start and not s.quoted[i] else None
+            if cue is not None and cue.tense != "noun" and not cue.weak:
                 return None
             if n in self.lex.direct_openers and i > start:
                 return i, i
             if form is not None and i > start and (
-                    n in self.lex.claim_nouns or (n in form.frame and s.norm(i + 1) in self.lex.claim_nouns)):
+                    (n in self.lex.claim_nouns and s.is_comma(i - 1))
+                    or (n in form.frame and s.norm(i + 1) in self.lex.claim_nouns)):
                 # "أكد الوزير عدم ...", "شدد على ضرورة ...": the verbal noun is the claim's first word.
                 return i, i if n in self.lex.claim_nouns else i + 1
             if n == "ان" and s.norm(i - 1).startswith("ي") and len(s.norm(i - 1)) >= 4 and i > start:
@@ -654,6 +663,9 @@ class Extractor:
 
     def _participle(self, s: _Sentence, i: int, form: CueForm, found: list[_Found]) -> _Found | None:
         """"...، قائلة إن ...": the claim belongs to the subject of the sentence's main verb."""
+        before = self.lex.cue(s.norm(i - 1))
+        if before is not None and before.tense in ("past", "present"):
+            return None  # "وتابع قائلاً إن": the verb before it has taken the claim
         opener = self.find_opener(s, i + 1, None, 6)
         if opener is None:
             return None

@@ -47,6 +47,7 @@ class Lexicon:
     direct_openers: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
     particles_before_verb: frozenset[str] = frozenset()
     clause_links: list[tuple[str, ...]] = field(default_factory=list)
     claim_tails: list[tuple[str, ...]] = field(default_factory=list)
@@ -67,6 +68,7 @@ class Lexicon:
     reference_fillers: frozenset[str] = frozenset()
     group_references: frozenset[str] = frozenset()
     anonymous_heads: dict[str, str] = field(default_factory=dict)
+    quantifiers: frozenset[str] = frozenset()
     anonymous_nationality: dict[str, str] = field(default_factory=dict)
     speakers: list[dict] = field(default_factory=list)
     boilerplate_lines: frozenset[str] = frozenset()
@@ -161,6 +163,7 @@ def load(language: str = "ar") -> Lexicon:
     lex.direct_openers = frozenset(fold(w) for w in grammar["direct_openers"])
     lex.claim_nouns = frozenset(fold(w) for w in grammar["claim_nouns"])
     lex.demonstratives = frozenset(fold(w) for w in grammar["demonstratives"])
+    lex.relatives = frozenset(fold(w) for w in grammar["relatives"])
     lex.particles_before_verb = frozenset(fold(w) for w in grammar["particles_before_verb"])
     lex.adverbial_openers = _phrases(grammar["adverbial_openers"])
     lex.clause_links = _phrases(grammar["clause_links"])
@@ -181,6 +184,7 @@ def load(language: str = "ar") -> Lexicon:
     lex.reference_fillers = frozenset(fold(w) for w in titles["reference_fillers"])
     lex.group_references = frozenset(fold(w) for w in titles["group_references"])
     lex.anonymous_heads = {fold(k): v for k, v in anonymous["heads"].items()}
+    lex.quantifiers = frozenset(fold(w) for w in anonymous["quantifiers"])
     lex.anonymous_nationality = {fold(k): v for k, v in anonymous["nationality"].items()}
     lex.speakers = speakers.get("speaker", [])
     lex.boilerplate_lines = frozenset(fold(w) for w in boiler["lines"])

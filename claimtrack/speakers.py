@@ -154,6 +154,15 @@ class Registry:
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
 
 
+def _singulars(word: str) -> list[str]:
+    """A nationality word and its singular forms (اسرائيليون -> اسرائيلي), to look up in the data."""
+    out = [word]
+    for suffix in ("ون", "ين"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)])
+    return out
+
+
 def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
     best, start = None, None
     for i, k in enumerate([*kinds, None]):
@@ -372,8 +381,10 @@ class ArticleResolver:
         words = [strip_article(w) if w.startswith(("ال", "وال")) else w for w in _words(phrase)]
         if not words:
             return None
-        if words[0] in ("و",):
-            words = words[1:]
+        while words and (words[0] in ("و",) or words[0] in self.lex.quantifiers):
+            words = words[1:]  # "ثلاثة مصادر", "عدد من المسؤولين": the head follows the count
+        if not words:
+            return None
         label = None
         for head, value in sorted(self.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
             head_words = [strip_article(w) if w.startswith("ال") else w for w in head.split()]
@@ -385,7 +396,8 @@ class ArticleResolver:
             return None
         if any(w in self.lex.reference_fillers for w in words):
             return None
-        nationality = next((self.lex.anonymous_nationality[w.lstrip("و")] for w in rest if w.lstrip("و") in self.lex.anonymous_nationality), None)
+        nationality = next((self.lex.anonymous_nationality[form] for w in rest for form in _singulars(w.lstrip("و"))
+                            if form in self.lex.anonymous_nationality), None)
         if nationality is None:
             # "المسؤولون" after "مسؤولون أميركيون": the same group, named once.
             for _, canonical, _ in reversed(self.named):

@@ -453,3 +453,23 @@ def test_verbal_noun_opens_a_claim():
     assert (st.speaker_as_written, st.text) == ("رئيس الوزراء العراقي", "ضرورة احترام السيادة")
     st = only("أكد الناطق باسم الخارجية سامر يوسف، عدم وجود أي تواصل مع الطرف الآخر.")
     assert st.text.startswith("عدم وجود") and st.confidence <= 0.7
+
+
+def test_relative_clause_with_a_speech_verb_is_skipped():
+    text = "وقال الرئيس الأمريكي جو بايدن إن الاتفاق صامد.\nوأضاف بايدن، الذي كان يتحدث في البيت الأبيض، أن المفاوضات ستستمر."
+    assert said(text)[1] == ("Joe Biden", "المفاوضات ستستمر")
+
+
+def test_verb_then_participle_is_one_statement():
+    text = "وقال الوزير سامي عادل إن الحوار مستمر.\nوتابع قائلاً إن الجولة المقبلة قريبة."
+    assert said(text) == [("سامي عادل", "الحوار مستمر"), ("سامي عادل", "الجولة المقبلة قريبة")]
+
+
+def test_a_verbal_noun_inside_the_speaker_phrase_does_not_open_the_claim():
+    st = only("وقال مصدر مطلع طلب عدم الكشف عن هويته إن الاجتماع تأجل.")
+    assert st.text == "الاجتماع تأجل" and st.speaker_kind == "anonymous"
+
+
+def test_counted_and_plural_sources():
+    assert only("ونقلت وكالة رويترز عن ثلاثة مصادر مطلعة قولها إن الشحنة وصلت.").speaker == "Unnamed sources"
+    assert only("أكد مسؤولون إسرائيليون لموقع أكسيوس أن الرد سيكون محدودا.").speaker == "Israeli officials"
