@@ -191,6 +191,16 @@ class Extractor:
                     return True
         return False
 
+    def _plausible_head(self, s: _Sentence, i: int) -> bool:
+        """Whether a word can start a speaker phrase: a title, body or source word, a known name, or a bare name."""
+        n = s.norm(i)
+        bare = strip_article(n)
+        if s.toks[i].raw in OPENERS or s.toks[i].raw in SYMMETRIC:
+            return True
+        return (bare in self.lex.title_words or n in self.lex.title_words or bare in self.lex.body_heads
+                or n in self.lex.anonymous_heads or bare in self.lex.anonymous_heads or n in self.alias_first_words
+                or n in self.lex.generic_references or not n.startswith(("ال", "وال")))
+
     def opens_occasion(self, s: _Sentence, chunk: _Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""
         cue = self.lex.cue(s.norm(chunk.a))
@@ -228,6 +238,7 @@ class Extractor:
         kept: list[_Span] = []
         via: list[_Span] = []
         closed = False  # an adverbial after the speaker closes it; only a relay ("نقلا عن") may follow
+        skipped = False  # an occasion came before any speaker: what follows must look like one
         for chunk in chunks:
             chunk = self._trim_parens(s, chunk)
             if not chunk:
@@ -244,6 +255,10 @@ class Extractor:
                     continue
             if self.opens_occasion(s, chunk):
                 closed = bool(kept)
+                skipped = True
+                continue
+            if skipped and not kept and not self._plausible_head(s, chunk.a):
+                # "خلال مداخلة لبرنامج "90 دقيقة"، المذاع على قناة "المحور"،": still the occasion.
                 continue
             cut = chunk.b
             wrapper = s.phrase_at(chunk.a, self.lex.speaker_wrappers)
@@ -315,7 +330,8 @@ class Extractor:
                     or (n in form.frame and s.norm(i + 1) in self.lex.claim_nouns)):
                 # "أكد الوزير عدم ...", "شدد على ضرورة ...": the verbal noun is the claim's first word.
                 return i, i if n in self.lex.claim_nouns else i + 1
-            if n == "ان" and s.norm(i - 1).startswith("ي") and len(s.norm(i - 1)) >= 4 and i > start:
+            prev = s.norm(i - 1)
+            if n == "ان" and i > start and (prev in self.lex.subjunctive_verbs or prev[1:] in self.lex.subjunctive_verbs):
                 # "يمكن أن", "يريد أن": the subjunctive particle, not a claim opener.
                 i += 1
                 continue
@@ -633,6 +649,9 @@ class Extractor:
         The subject is its head and what can follow a head inside one name: titles, institutions,
         nationalities and names without the article. A place or another definite noun starts the object.
         """
+        quote = s.quote_at(speaker.a)
+        if quote is not None:  # "وسرد "ابن جاسم" قصة ...": the quoted name is the subject
+            return _Span(speaker.a, min(speaker.b, s.index_at(quote[1]) + 1))
         for k in range(speaker.a + 1, speaker.b):
             n = s.norm(k)
             if not s.toks[k].is_word:

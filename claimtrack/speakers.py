@@ -154,6 +154,13 @@ class Registry:
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
 
 
+# Words no name is made of; a phrase holding one is a clause or a title, not "first name, surname".
+_FUNCTION_WORDS = frozenset(fold(w) for w in (
+    "في", "من", "عن", "على", "إلى", "لدى", "و", "ب", "ل", "كما", "ما", "لا", "لم", "لن", "قد", "هو", "هي", "هم",
+    "كان", "كانت", "مثل", "حسب", "أو", "ثم", "إن", "أن", "غير", "بعد", "قبل", "عند", "مع", "ذلك", "هذا", "هذه",
+))
+
+
 def _singulars(word: str) -> list[str]:
     """A nationality word and its singular forms (اسرائيليون -> اسرائيلي), to look up in the data."""
     out = [word]
@@ -273,7 +280,8 @@ class ArticleResolver:
 
     def _fuller(self, known: str, name: str) -> str:
         """"متّى" in a headline, then "النائب نزيه متّى": a person this article introduced takes the fuller name."""
-        if known in self.created and len(name.split()) > len(known.split()) and self.reg.rename(known, name):
+        fuller = len(name.split()) > len(known.split()) and name_key(name).endswith(name_key(known))
+        if known in self.created and fuller and self.reg.rename(known, name):
             self.created.add(name)
             self.renamed[known] = name
             self.named = [(w, name if c == known else c, r) for w, c, r in self.named]
@@ -322,10 +330,16 @@ class ArticleResolver:
     def parse(self, phrase: str) -> Parsed:
         """Name and role of a speaker phrase: "المتحدث باسم الكرملين، دميتري بيسكوف" -> (دميتري بيسكوف, المتحدث باسم الكرملين)."""
         chunks = [c.strip() for c in re.split(r"[،,]", phrase) if c.strip()]
+        split = [[t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word] for chunk in chunks]
+        # A chunk that is nothing but a name ("، حمد بن جاسم،") is the name, whatever the titles around it.
+        for k, words in enumerate(split):
+            kinds = [self._word_kind(w) for w in words]
+            if len(words) >= 2 and kinds[0] == "N" and "T" not in kinds:
+                roles = [" ".join(w) for j, w in enumerate(split) if j != k and w]
+                return Parsed(" ".join(words), "، ".join(roles) or None)
         name = None
         roles = []
-        for chunk in chunks:
-            words = [t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word]
+        for words in split:
             kinds = [self._word_kind(w) for w in words]
             if words and strip_article(words[0]) in self.lex.body_heads | {fold(words[0])}.intersection(self.lex.body_heads):
                 roles.append(" ".join(words))
@@ -346,7 +360,9 @@ class ArticleResolver:
                 # After the last title word, a name: it starts with a word that could be a name and may
                 # go on with ones that carry the article ("السفير بابكر الصديق", "الوزير مختار الغباشي").
                 last_title = max((k for k, kind in enumerate(kinds) if kind == "T"), default=-1)
-                run = words[last_title + 1:] if last_title + 1 < len(words) and kinds[last_title + 1] == "N" else []
+                # Definite adjectives may follow the title before the name ("الكاتب الصحفي جهاد الخازن").
+                first_name = next((k for k in range(last_title + 1, len(words)) if kinds[k] == "N"), None)
+                run = words[first_name:] if first_name is not None and last_title >= 0 else []
                 if run and len(run) < len(words):
                     name = " ".join(run)
                     roles.append(" ".join(words[: len(words) - len(run)]))
@@ -371,7 +387,9 @@ class ArticleResolver:
                 return "T"
             if cand in lex.anonymous_heads or cand in lex.places or cand in lex.generic_references:
                 return "T"
-        if f in ("في", "من", "عن", "على", "الى", "لدى", "و", "ب", "ل") or f.isdigit() or f in lex.reference_fillers:
+            if any(form in lex.anonymous_nationality for form in _singulars(cand)):
+                return "T"
+        if f in _FUNCTION_WORDS or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
             return "T"
         if f.startswith(("ال", "وال", "بال", "لل")):
             return "D"

@@ -473,3 +473,29 @@ def test_a_verbal_noun_inside_the_speaker_phrase_does_not_open_the_claim():
 def test_counted_and_plural_sources():
     assert only("ونقلت وكالة رويترز عن ثلاثة مصادر مطلعة قولها إن الشحنة وصلت.").speaker == "Unnamed sources"
     assert only("أكد مسؤولون إسرائيليون لموقع أكسيوس أن الرد سيكون محدودا.").speaker == "Israeli officials"
+
+
+def test_a_chunk_that_is_only_a_name_is_the_name():
+    st = only("اعترف وزير الخارجية السابق، كما يسميه الشارع، حمد بن سالم، أن أخطاء وقعت.")
+    assert st.speaker == "حمد بن سالم"
+
+
+def test_adjectives_between_title_and_name():
+    st = only("قال الكاتب الصحفي جهاد يوسف، إن الحوار هو الحل.")
+    assert (st.speaker, st.role_as_written) == ("جهاد يوسف", "الكاتب الصحفي")
+
+
+def test_a_description_after_an_occasion_is_not_a_speaker():
+    text = ("قال الكاتب جهاد يوسف إن الحوار هو الحل.\n"
+            'وأشار خلال مداخلة هاتفية لبرنامج "المساء"، المذاع على قناة محلية، إلى أن الأزمة ستنتهي.')
+    assert [sp for sp, _ in said(text)] == ["جهاد يوسف", "جهاد يوسف"]
+
+
+def test_nationality_after_a_title_is_not_a_name():
+    st = only("قال محلل إماراتي إن الأسواق مستقرة.")
+    assert st.role_as_written is None and st.speaker == "محلل إماراتي"
+
+
+def test_a_name_starting_with_ya_is_not_a_subjunctive_verb():
+    st = only("قال الكاتب يوسف حسن إن الحوار هو الحل.")
+    assert st.speaker == "يوسف حسن"
