@@ -668,15 +668,21 @@ def resolve_weekday(weekday: int, known: date) -> date:
 
 
 def relative_days(article: Article) -> list[tuple[int, int, date]]:
-    """Each "اليوم الثلاثاء"-like mention (start, end) with the date it means, resolved against the publication
-    date; empty when that is unknown. The articles table has no place for these, so they are computed, not stored."""
+    """Each weekday mention (start, end) with the date it means, resolved against the publication date:
+    "اليوم الثلاثاء", "أمس الأربعاء", or a weekday alone ("، الاثنين،"); empty when that date is unknown.
+    A statement's ``said_on`` is the one in its sentence before its claim."""
     known = find_date(article.published or "", article.language)
     if known is None:
         return []
     lex = lexicon_mod.load(article.language)
     words = [t for t in tokens(article.text) if t.is_word]
-    return [
-        (before.start, day.end, resolve_weekday(lex.weekday_numbers[day.norm], known))
-        for before, day in zip(words, words[1:])
-        if before.norm in lex.relative_day_words and day.norm in lex.weekday_numbers
-    ]
+    found = []
+    for k, day in enumerate(words):
+        weekday = lex.weekday_numbers.get(day.norm[1:] if day.norm[:1] == "و" and day.norm[1:] in lex.weekday_numbers
+                                          else day.norm)
+        if weekday is None:
+            continue
+        before = words[k - 1] if k else None
+        start = before.start if before is not None and before.norm in lex.relative_day_words else day.start
+        found.append((start, day.end, resolve_weekday(weekday, known)))
+    return found

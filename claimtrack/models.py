@@ -68,6 +68,7 @@ class Statement:
     sentence: int = 0
     confidence: float = 1.0
     attribution: str = "explicit"  # explicit, continuation, participle, relay, preposition, post, subject-first, headline
+    said_on: str | None = None  # ISO date the article gives for the statement ("اليوم الثلاثاء"), if any
     speaker: str | None = None  # canonical name, set by speaker resolution
     speaker_kind: str | None = None  # person, organisation, media, anonymous
     gender: str | None = None  # m, f or p as the cue verb marks it; guides continuations

@@ -40,7 +40,20 @@ def extract_statements(text: str, language: str = "ar", registry: Registry | Non
 def analyse(article: Article, registry: Registry) -> list[Statement]:
     statements = extract_article(article)
     resolve_statements(statements, article.text, registry)
+    date_statements(article, statements)
     return statements
+
+
+def date_statements(article: Article, statements: list[Statement]) -> None:
+    """Set ``said_on`` from a day named in a statement's sentence before its claim ("قال، الاثنين، إن")."""
+    days = corpus.relative_days(article)
+    if not days:
+        return
+    for st in statements:
+        line_start = max(article.text.rfind("\n", 0, st.char_start), article.text.rfind(".", 0, st.char_start)) + 1
+        before = [day for start, end, day in days if line_start <= start and end <= st.char_start]
+        if before:
+            st.said_on = before[-1].isoformat()
 
 
 def ingest(

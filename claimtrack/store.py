@@ -20,14 +20,14 @@ from .arabic import fold_for_match
 from .errors import ClaimtrackError
 from .models import Article, Speaker, Statement
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 
 STATEMENT_COLUMNS = (
     "id", "article", "outlet", "story", "sentence", "speaker", "speaker_kind", "speaker_as_written",
     "role_as_written", "cue", "kind", "text", "char_start", "char_end", "via", "confidence", "attribution",
-    "cluster",
+    "said_on", "cluster",
 )
 
 
@@ -106,8 +106,13 @@ def _settings_v3(db: sqlite_utils.Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
+def _said_on_v4(db: sqlite_utils.Database) -> None:
+    """The day a statement was made, when the article dates it ("اليوم الثلاثاء") and its own date is known."""
+    db["statements"].add_column("said_on", str)
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
-MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3}
+MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3, 4: _said_on_v4}
 
 
 class Store:
@@ -221,7 +226,8 @@ class Store:
                 "speaker_id": ids[st.speaker], "speaker_as_written": st.speaker_as_written,
                 "role_as_written": st.role_as_written, "cue": st.cue, "kind": st.kind, "text": st.text,
                 "norm": fold_for_match(st.text), "char_start": st.char_start, "char_end": st.char_end,
-                "via": st.via, "confidence": st.confidence, "attribution": st.attribution, "cluster_id": None,
+                "via": st.via, "confidence": st.confidence, "attribution": st.attribution, "said_on": st.said_on,
+                "cluster_id": None,
             })
         self.db["statements"].insert_all(rows, pk="id")
 
@@ -264,7 +270,8 @@ class Store:
     _STATEMENT_SQL = """
         SELECT s.id, s.article_id AS article, a.outlet, s.story, s.sentence, sp.canonical AS speaker,
                sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
-               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.cluster_id AS cluster
+               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on,
+               s.cluster_id AS cluster
         FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
     """
 

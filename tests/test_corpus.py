@@ -241,3 +241,12 @@ def test_seed_baghdad_today_russia_iran_story_is_story_2():
     assert len(article.stories) == 2
     second = article.stories[1]
     assert "روسيا وإيران" in second.title and article.text.index("روسيا وإيران") >= second.start
+
+
+def test_statements_are_dated_by_the_day_their_sentence_names(runner, db, tmp_path):
+    write(tmp_path, "dated.txt", "---\npublished: 2023-09-05\n---\n"
+          "وقال الوزير، اليوم الثلاثاء، إن الحدود ستفتح.\n"
+          "وقال المتحدث، الاثنين، إن الاتفاق جاهز.\n"
+          "وقال السفير إن الحوار مستمر.\n")
+    runner.invoke(app, ["ingest", str(tmp_path / "dated.txt"), "--db", db])
+    assert [r["said_on"] for r in export(runner, db)] == ["2023-09-05", "2023-09-04", None]
