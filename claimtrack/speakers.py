@@ -244,7 +244,7 @@ class ArticleResolver:
         anonymous = self._anonymous(phrase)
         if anonymous:
             return anonymous
-        pointer = self._reference(phrase)
+        pointer = self._reference(phrase, st)
         if pointer:
             return pointer
         if parsed.name:
@@ -430,7 +430,7 @@ class ArticleResolver:
             name = label
         return self.reg.add(Speaker(name, "anonymous", [phrase.strip()])).canonical
 
-    def _reference(self, phrase: str) -> str | None:
+    def _reference(self, phrase: str, st: Statement) -> str | None:
         """"الوكالة", "الصحيفة", "المسؤول الروسي ذاته": the latest speaker this article named with that noun."""
         words = _words(phrase)
         if not words:
@@ -454,6 +454,31 @@ class ArticleResolver:
             media = self.reg.find_alias(tail, ("media",))
             if media:
                 return media
+        described = self._described_before(noun, st)
+        if described:
+            return self.reg.add(Speaker(described, "organisation", [described, phrase.strip()])).canonical
+        return None
+
+    def _described_before(self, noun: str, st: Statement) -> str | None:
+        """"البيان" after "... في بيان مشترك صدر عن المملكة المتحدة، واليابان، ... إن": the body as described there.
+
+        The description runs from the noun to the next claim opener or full stop, in a sentence before this one.
+        """
+        sentence_start = max(self.text.rfind("\n", 0, st.char_start), self.text.rfind(".", 0, st.char_start))
+        words = tokens(self.text[: max(sentence_start, 0)])
+        for k in range(len(words) - 1, -1, -1):
+            if strip_article(words[k].norm) != noun:
+                continue
+            end = k
+            for j in range(k + 1, min(len(words), k + 16)):
+                t = words[j]
+                if t.norm in self.lex.complementizers or t.raw in ".:؛;!؟?" or self.lex.cue(t.norm):
+                    break
+                if t.is_word:
+                    end = j
+            if end - k >= 2:
+                return self.text[words[k].start: words[end].end]
+            return None
         return None
 
     def _nationalities(self, phrase: str) -> set[str]:

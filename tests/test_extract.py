@@ -499,3 +499,9 @@ def test_nationality_after_a_title_is_not_a_name():
 def test_a_name_starting_with_ya_is_not_a_subjunctive_verb():
     st = only("قال الكاتب يوسف حسن إن الحوار هو الحل.")
     assert st.speaker == "يوسف حسن"
+
+
+def test_a_reference_to_a_body_described_earlier():
+    text = ("وقالت السفيرة، في بيان مشترك صدر عن فرنسا، وألمانيا، إن الهدنة صامدة.\n"
+            'كما حث البيان الطرفين على "احترام وقف إطلاق النار والعودة إلى المفاوضات".')
+    assert said(text)[1][0] == "بيان مشترك صدر عن فرنسا، وألمانيا"
