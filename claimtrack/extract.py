@@ -53,26 +53,34 @@ class _Found:
 
 
 def _split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
-    """Split a cue verb off the word a page glued it to ("الأوسطوأكدت" -> "الأوسط" + "وأكدت").
+    """Split words a page glued together where one of them is structure the rules read.
 
-    Only a و/ف-prefixed past or present cue after at least three letters is split, so ordinary words
-    that merely end in a cue's letters stay whole.
+    "الأوسطوأكدت" -> "الأوسط" + "وأكدت" (a و/ف-prefixed cue after three letters or more);
+    "قالالمدير" -> "قال" + "المدير" (a cue before the article); "جيبريسوسإن" -> "جيبريسوس" + "إن" (a hamza-
+    written إنّ/أنّ, which ends no Arabic word). Ordinary words that merely contain a cue's letters stay whole.
     """
     out: list[Token] = []
     for t in toks:
         n = t.norm
-        if t.is_word and len(n) >= 7 and lex.cue(n) is None:
-            for p in range(3, len(n) - 3):
-                if n[p] in "وف" and (cue := lex.cue(n[p:])) is not None and cue.tense in ("past", "present"):
-                    k = next((k for k in range(len(t.raw) + 1) if fold(t.raw[:k]) == n[:p]), None)
-                    if k:
-                        out.append(Token(t.start, t.start + k, t.raw[:k], n[:p]))
-                        out.append(Token(t.start + k, t.end, t.raw[k:], n[p:]))
-                        break
-            else:
-                out.append(t)
-            continue
-        out.append(t)
+        cut = None
+        if t.is_word and len(n) >= 6 and lex.cue(n) is None:
+            for p in range(3, len(n) - 2):
+                head, tail = n[:p], n[p:]
+                tail_cue, head_cue = lex.cue(tail), lex.cue(head)
+                if tail[0] in "وف" and len(tail) >= 4 and tail_cue is not None and tail_cue.tense in ("past", "present"):
+                    cut = p
+                elif head_cue is not None and head_cue.tense in ("past", "present") and tail.startswith("ال") and len(tail) >= 5:
+                    cut = p
+                if cut:
+                    break
+            if cut is None and len(t.raw) >= 5 and t.raw.endswith(("إن", "أن")):
+                cut = len(n) - 2
+        k = next((k for k in range(1, len(t.raw)) if fold(t.raw[:k]) == n[:cut]), None) if cut else None
+        if k:
+            out.append(Token(t.start, t.start + k, t.raw[:k], fold(t.raw[:k])))
+            out.append(Token(t.start + k, t.end, t.raw[k:], fold(t.raw[k:])))
+        else:
+            out.append(t)
     return out
 
 
@@ -214,7 +222,9 @@ class Extractor:
         if not n.startswith("ل") or n.startswith("لدي") or len(n) < 3:
             return False
         rest = n[1:]
-        return rest in self.alias_first_words or ("ال" + rest[1:] if rest.startswith("ل") else rest) in self.alias_first_words
+        definite = "ال" + rest[1:] if rest.startswith("ل") else rest
+        return (rest in self.alias_first_words or definite in self.alias_first_words
+                or definite in self.lex.addressee_nouns or rest in self.lex.addressee_nouns)
 
     def speaker_span(self, s: _Sentence, a: int, b: int) -> tuple[_Span | None, list[_Span]]:
         """The speaker phrase in tokens [a, b), and the sources relaying it ("نقلا عن", "عن"), outermost first.

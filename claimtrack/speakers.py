@@ -501,6 +501,12 @@ class ArticleResolver:
             keys = [name_key(a) for a in [canonical, *sp.aliases]]
             if any(k == key or (k.split() and k.split()[-1] == last) for k in keys):
                 return canonical
+        if " " not in key:
+            # "تيدروس" after "تيدروس أدهانوم غيبريسوس": some people are called by their first name.
+            firsts = {c for _, c, _ in self.named if self.reg.speakers[c].kind == "person"
+                      and len(name_key(c).split()) > 1 and name_key(c).split()[0] == key}
+            if len(firsts) == 1:
+                return firsts.pop()
         return self.reg.find_by_key(name)
 
     def _titled(self, phrase: str) -> str | None:
