@@ -124,7 +124,7 @@ def test_quote_then_hasbama():
 def test_claim_then_bihasab_ma_alana():
     st = only("ستبدأ المفاوضات الأسبوع المقبل في جنيف، بحسب ما أعلن مسؤولون أتراك.")
     assert st.text == "ستبدأ المفاوضات الأسبوع المقبل في جنيف"
-    assert st.speaker == "Turkish officials" or st.speaker_kind == "anonymous"
+    assert st.speaker == "Turkish officials"
 
 
 def test_claim_then_wafqan_lil():
