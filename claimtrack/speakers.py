@@ -225,7 +225,8 @@ class ArticleResolver:
         canonical = self._resolve(target, parsed, st)
         sp = self.reg.speakers[canonical]
         st.speaker, st.speaker_kind = canonical, sp.kind
-        if sp.kind == "anonymous" or (parsed.name is None and sp.kind != "person"):
+        titled = any(self._word_kind(w) == "T" for w in _words(target))
+        if sp.kind == "anonymous" or (parsed.name is None and (sp.kind != "person" or not titled)):
             st.role_as_written = parsed.role = None
         self.named.append((written, canonical, parsed.role or ""))
 
@@ -367,8 +368,14 @@ class ArticleResolver:
                     name = " ".join(run)
                     roles.append(" ".join(words[: len(words) - len(run)]))
                     continue
-                # "السفير أحمد أبو زيد المتحدث الرسمي ...": a name between two titles.
+                # "السفير أحمد أبو زيد المتحدث الرسمي ...": a name between two titles; a nationality word
+                # right after it is a surname ("اللواء منصور التركي", "محمد شياع السوداني").
                 inner = _longest_run(kinds, "N")
+                if inner:
+                    end = inner[1]
+                    while end < len(words) and self._is_nationality(words[end]):
+                        end += 1
+                    inner = (inner[0], end)
                 if inner and inner[1] - inner[0] >= 2:
                     name = " ".join(words[inner[0]:inner[1]])
                     roles.append(" ".join(words[: inner[0]] + words[inner[1]:]))
@@ -376,6 +383,9 @@ class ArticleResolver:
             roles.append(" ".join(words))
         role = "، ".join(r for r in roles if r) or None
         return Parsed(name, role)
+
+    def _is_nationality(self, word: str) -> bool:
+        return any(form in self.lex.anonymous_nationality for form in _singulars(strip_article(fold(word))))
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""

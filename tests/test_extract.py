@@ -522,3 +522,19 @@ def test_addressees_are_not_speakers():
 def test_a_person_called_by_first_name():
     text = "أكد المدير العام للمنظمة تيدروس أدهانوم غيبريسوس أن الجائحة لم تنته.\nوقال تيدروس إن اللقاحات متوفرة."
     assert [sp for sp, _ in said(text)] == ["تيدروس أدهانوم غيبريسوس", "تيدروس أدهانوم غيبريسوس"]
+
+
+def test_a_nationality_word_after_a_name_is_its_surname():
+    text = ("نفى اللواء منصور الحداد التركي، المتحدث الأمني، الخبر.\n"
+            "وقال اللواء منصور التركي، في بيان، إن الخبر غير صحيح.\nوأضاف اللواء التركي أن التحقيق مستمر.")
+    assert [sp for sp, _ in said(text)] == ["منصور التركي", "منصور التركي"]
+
+
+def test_egyptian_spelling_of_official():
+    st = only("وكان مسئول بوزارة الداخلية قد أعلن أن التحقيق بدأ.")
+    assert st.speaker_kind == "anonymous"
+
+
+def test_an_observatory_is_a_body():
+    st = only("وفقًا للمرصد السوري لحقوق الإنسان، اندلعت الاشتباكات فجر الثلاثاء.")
+    assert (st.speaker, st.speaker_kind) == ("المرصد السوري لحقوق الإنسان", "organisation")
