@@ -185,7 +185,7 @@ class Extractor:
             return True
         if s.phrase_at(i, self.lex.adverbial_openers):
             return True
-        if n in ("في", "على", "عبر", "خلال", "ب", "وفي") and self._occasion_noun(s.norm(i + 1)):
+        if n in self.lex.occasion_prepositions and self._occasion_noun(s.norm(i + 1)):
             return True
         if n[:1] in "بل" and len(n) > 3 and self._occasion_noun(n[1:]):
             return True
@@ -295,7 +295,7 @@ class Extractor:
         if via:
             # A relay through two hands: "نقلا عن صحيفة هآرتس عن مصادر أمنية".
             for k in range(span.a + 1, span.b - 1):
-                if s.norm(k) == "عن":
+                if s.norm(k) == self.lex.relay_preposition:
                     via.append(_Span(span.a, k))
                     span = _Span(k + 1, span.b)
         while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in "(:.!?؟"):
@@ -307,7 +307,7 @@ class Extractor:
         for i in range(chunk.a, chunk.b):
             if s.raw(i) == "(":
                 # "قناة (روسيا اليوم)" names the channel; "مصادر (لم تسمها)" is an aside.
-                if i > chunk.a and strip_article(s.norm(i - 1)) in self.lex.body_heads | {"انباء"}:
+                if i > chunk.a and strip_article(s.norm(i - 1)) in self.lex.body_heads:
                     continue
                 return _Span(chunk.a, i)
         return chunk
@@ -465,7 +465,7 @@ class Extractor:
         i = a
         while i < b and (s.raw(i) in COMMAS or s.norm(i) in ("و", "ف")):
             i += 1
-        if i < b and (self.is_adverbial(s, i) or s.norm(i) in ("وفي", "في", "ومن", "من")):
+        if i < b and (self.is_adverbial(s, i) or s.norm(i) in self.lex.leading_prepositions):
             j = i
             while j < b and not s.is_comma(j):
                 j += 1
@@ -524,7 +524,7 @@ class Extractor:
         if speaker is None:
             return None
         if form.relay:
-            an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == "عن"), None)
+            an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == self.lex.relay_preposition), None)
             if an is not None:
                 via, speaker = [*via, _Span(speaker.a, an)], _Span(an + 1, speaker.b)
         claim = self._claim_before(s, before_start, i)
@@ -615,11 +615,11 @@ class Extractor:
     def _strip_frame(self, s: _Sentence, a: int, op: int, form: CueForm) -> int:
         """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
         end = op
-        while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in ("على", "الى", "من", "ب", "بـ")):
+        while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in self.lex.claim_prepositions):
             end -= 1
         # "عن قلقه" / "عن أمله": the object of أعرب/أبدى sits between the speaker and the claim.
         for k in range(a, end):
-            if s.norm(k) == "عن" and "عن" in form.frame:
+            if s.norm(k) in form.frame and s.norm(k) == self.lex.relay_preposition:
                 return k
         return end
 
@@ -709,7 +709,7 @@ class Extractor:
                 main = self.lex.cue(s.norm(k)) if not s.quoted[k] else None
                 if main and main.tense in ("past", "present"):
                     window_end = k + 1
-                    while window_end < i and not s.norm(window_end) in ("عن",) and not s.is_comma(window_end):
+                    while window_end < i and s.norm(window_end) != self.lex.relay_preposition and not s.is_comma(window_end):
                         window_end += 1
                     speaker, _ = self.speaker_span(s, k + 1, window_end)
                     gender = gender or main.gender
@@ -732,7 +732,7 @@ class Extractor:
         """"نقلت وكالة إنترفاكس عن شويغو القول ..." — the speaker is after عن, the relaying outlet is the subject."""
         an = None
         for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
-            if s.norm(k) == "عن":
+            if s.norm(k) == self.lex.relay_preposition:
                 an = k
                 break
         if an is None:

@@ -154,13 +154,6 @@ class Registry:
         return sorted(best.items(), key=lambda kv: -kv[1])[:limit]
 
 
-# Words no name is made of; a phrase holding one is a clause or a title, not "first name, surname".
-_FUNCTION_WORDS = frozenset(fold(w) for w in (
-    "في", "من", "عن", "على", "إلى", "لدى", "و", "ب", "ل", "كما", "ما", "لا", "لم", "لن", "قد", "هو", "هي", "هم",
-    "كان", "كانت", "مثل", "حسب", "أو", "ثم", "إن", "أن", "غير", "بعد", "قبل", "عند", "مع", "ذلك", "هذا", "هذه",
-))
-
-
 def _singulars(word: str) -> list[str]:
     """A nationality word and its singular forms (اسرائيليون -> اسرائيلي), to look up in the data."""
     out = [word]
@@ -268,7 +261,7 @@ class ArticleResolver:
         body = reg.find_alias(phrase)
         if body:
             return body
-        kind = "media" if _words(phrase)[:1] and strip_article(_words(phrase)[0]) in ("وكاله", "صحيفه", "قناه", "موقع") else "organisation"
+        kind = "media" if _words(phrase)[:1] and strip_article(_words(phrase)[0]) in self.lex.media_heads else "organisation"
         return reg.add(Speaker(phrase.strip(), kind, [phrase.strip()])).canonical
 
     def _alias_around(self, phrase: str, name: str) -> str | None:
@@ -399,7 +392,7 @@ class ArticleResolver:
                 return "T"
             if any(form in lex.anonymous_nationality for form in _singulars(cand)):
                 return "T"
-        if f in _FUNCTION_WORDS or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
+        if f in lex.function_words or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
             return "T"
         if f.startswith(("ال", "وال", "بال", "لل")):
             return "D"
