@@ -19,6 +19,7 @@ from .models import Article, Sentence, Statement
 from .sentences import OPENERS, SYMMETRIC, quote_spans, split
 
 MAX_SPEAKER_TOKENS = 30
+NEXT_LINE = -1  # claim_start of a statement whose claim is the next line ("وقال الوزير:" then the quotation)
 MIN_POST_CLAIM_WORDS = 3
 COMMAS = {"،", ",", "؛", ";"}
 
@@ -550,7 +551,7 @@ class Extractor:
         if opener is None:
             return self._claim_first(s, i, form, boundary)
         op, first = opener
-        if first >= len(s):
+        if first >= len(s) and s.raw(op) != ":":
             return None
         window_end = self._strip_frame(s, i + 1, op, form)
         speaker, via = self.speaker_span(s, i + 1, window_end)
@@ -562,7 +563,11 @@ class Extractor:
             return None
         if form.tense == "misspelt" and speaker is None:
             return None
-        claim_start, claim_end, direct = self._claim_after(s, op, first)
+        if first >= len(s):
+            # "وقال الوزير:" ends the line: the claim is the paragraph after it.
+            claim_start, claim_end, direct = NEXT_LINE, None, True
+        else:
+            claim_start, claim_end, direct = self._claim_after(s, op, first)
         attribution, confidence = "explicit", 0.9
         if speaker is None:
             left = self._left_subject(s, i)
@@ -843,17 +848,23 @@ def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar"
     ex = _extractor(language)
     statements: list[Statement] = []
     history: list[Statement] = []  # explicit speakers so far, for continuations
+    pending: list[tuple[_Sentence, _Found]] = []  # cues that ended their line with a colon
     for sentence in sentences:
         s = _Sentence(text, sentence, lex)
+        finished = [(ps, f, *span) for ps, f in pending for span in [_next_line_claim(text, sentence)] if span]
+        pending = []
         found = ex.sentence_statements(s)
-        if not found and _line_is_title(text, sentence):
+        if not found and not finished and _line_is_title(text, sentence):
             head = ex.headline(s)
             if head is not None:
                 found = [head]
-        for f, start, end in _finish(s, found, lex):
+        pending = [(s, f) for f in found if f.claim_start == NEXT_LINE]
+        found = [f for f in found if f.claim_start != NEXT_LINE]
+        finished += [(s, f, start, end) for f, start, end in _finish(s, found, lex)]
+        for fs, f, start, end in finished:
             if f.attribution in ("impersonal", "relayed-by"):
                 continue
-            st = _statement(s, f, start, end, story)
+            st = _statement(fs, f, start, end, story)
             if f.attribution == "participle" and f.speaker is None:
                 prev = next((x for x in reversed(statements) if x.sentence == sentence.index), None)
                 if prev is None:
@@ -869,6 +880,18 @@ def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar"
                 history.append(st)
             statements.append(st)
     return statements
+
+
+def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The claim a line-ending colon announced: this sentence, without its quotation marks."""
+    start, end = sentence.start, sentence.end
+    while end > start and text[end - 1] in "،,:؛;.!؟?":
+        end -= 1
+    if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
+        start, end = start + 1, end - 1
+    elif text[start] in OPENERS or text[start] in SYMMETRIC:
+        start += 1
+    return (start, end) if end - start >= 3 else None
 
 
 def _inherit(st: Statement, prev: Statement) -> None:

@@ -538,3 +538,13 @@ def test_egyptian_spelling_of_official():
 def test_an_observatory_is_a_body():
     st = only("وفقًا للمرصد السوري لحقوق الإنسان، اندلعت الاشتباكات فجر الثلاثاء.")
     assert (st.speaker, st.speaker_kind) == ("المرصد السوري لحقوق الإنسان", "organisation")
+
+
+def test_colon_at_the_end_of_a_line_announces_the_next_one():
+    text = "وقال وزير الخارجية سامر حداد:\n«نحن مستعدون للحوار مع جميع الأطراف».\nوأضاف أن الجولة المقبلة قريبة."
+    found = extract_statements(text)
+    assert [(st.speaker, st.kind, st.text) for st in found] == [
+        ("سامر حداد", "direct", "نحن مستعدون للحوار مع جميع الأطراف"),
+        ("سامر حداد", "indirect", "الجولة المقبلة قريبة"),
+    ]
+    assert all(text[st.char_start:st.char_end] == st.text for st in found)
