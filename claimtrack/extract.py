@@ -588,9 +588,27 @@ class Extractor:
                 return None
         if s.norm(first) in self.lex.claim_nouns:
             confidence = min(confidence, 0.7)
+        if s.quote_at(op) is not None and speaker is not None:
+            lead = self._leading_quote(s, i)
+            if lead is not None:
+                # «...»، قال الوزير، «...»: the quotation before the verb is the speaker's too.
+                found.append(_Found(i, 0, s.raw(i), speaker, lead[0] + 1, lead[1], "direct", "post", form.gender,
+                                    0.8, cut_at_next=False))
         kind = "direct" if direct or s.raw(op) == ":" else "indirect"
         return _Found(i, boundary, s.raw(i), speaker, claim_start, claim_end, kind, attribution, form.gender,
                       confidence, via=via)
+
+    def _leading_quote(self, s: _Sentence, i: int) -> tuple[int, int] | None:
+        """A quotation that opens the sentence and closes just before the cue at token i (only a comma between)."""
+        j = i - 1
+        while j >= 0 and s.is_comma(j):
+            j -= 1
+        if j < 0:
+            return None
+        for qa, qb in s.quotes:
+            if qb == s.toks[j].start and qa == s.toks[0].start:
+                return qa, qb
+        return None
 
     def _at_clause_boundary(self, s: _Sentence, i: int, form: CueForm) -> bool:
         prev = i - 1

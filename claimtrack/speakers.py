@@ -235,7 +235,8 @@ class ArticleResolver:
         group = self._group(phrase, st)
         if group:
             return group
-        anonymous = self._anonymous(phrase)
+        # "الخبير الاقتصادي سمير رزق" names a person; "مصادر طبية" names nobody.
+        anonymous = None if self._personal_name(parsed.name) else self._anonymous(phrase)
         if anonymous:
             return anonymous
         pointer = self._reference(phrase, st)
@@ -376,6 +377,17 @@ class ArticleResolver:
             roles.append(" ".join(words))
         role = "، ".join(r for r in roles if r) or None
         return Parsed(name, role)
+
+    def _personal_name(self, name: str | None) -> bool:
+        """Whether a parsed name is a person's (first name and surname), not "وسائل إعلام" or "وكالة فرانس برس"."""
+        words = _words(name or "")
+        if len(words) < 2 or any(fold_for_match(name).startswith(head) for head in self.lex.anonymous_heads):
+            return False
+        heads = self.lex.media_heads | self.lex.body_heads
+        if any(strip_article(w) in heads or w in self.lex.anonymous_heads for w in words):
+            return False
+        known = self.reg.find_alias(name)
+        return known is None or self.reg.speakers[known].kind == "person"
 
     def _is_nationality(self, word: str) -> bool:
         return any(form in self.lex.anonymous_nationality for form in _singulars(strip_article(fold(word))))

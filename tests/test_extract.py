@@ -548,3 +548,13 @@ def test_colon_at_the_end_of_a_line_announces_the_next_one():
         ("سامر حداد", "indirect", "الجولة المقبلة قريبة"),
     ]
     assert all(text[st.char_start:st.char_end] == st.text for st in found)
+
+
+def test_attribution_between_two_quotations_gives_both():
+    found = said("«نحن مستعدون للحوار»، قال الوزير، «لكننا لن نتنازل عن حقوقنا».")
+    assert found == [("الوزير", "نحن مستعدون للحوار"), ("الوزير", "لكننا لن نتنازل عن حقوقنا")]
+
+
+def test_a_named_expert_is_a_person_not_experts():
+    st = only('ويقول الخبير الاقتصادي سمير رزق: "الأسعار سترتفع".')
+    assert (st.speaker, st.speaker_kind, st.role_as_written) == ("سمير رزق", "person", "الخبير الاقتصادي")
