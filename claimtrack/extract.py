@@ -161,13 +161,17 @@ class _Sentence:
 class Extractor:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        first_words = set()
+        first_words, addressees = set(), set()
         for entry in lex.speakers:
             for alias in entry.get("aliases", []):
                 words = fold(alias).split()
                 if words:
                     first_words.add(words[0])
+                    # One speaks to a person or an outlet ("لبوتين", "لرويترز"); "للأمم المتحدة" is a genitive.
+                    if entry.get("kind", "person") in ("person", "media"):
+                        addressees.add(words[0])
         self.alias_first_words = frozenset(first_words)
+        self.addressee_first_words = frozenset(addressees)
 
     # ----- the speaker phrase -----
 
@@ -224,7 +228,7 @@ class Extractor:
             return False
         rest = n[1:]
         definite = "ال" + rest[1:] if rest.startswith("ل") else rest
-        return (rest in self.alias_first_words or definite in self.alias_first_words
+        return (rest in self.addressee_first_words or definite in self.addressee_first_words
                 or definite in self.lex.addressee_nouns or rest in self.lex.addressee_nouns)
 
     def speaker_span(self, s: _Sentence, a: int, b: int) -> tuple[_Span | None, list[_Span]]:
@@ -689,7 +693,7 @@ class Extractor:
             n = s.norm(k)
             if not s.toks[k].is_word:
                 continue
-            if n in self.lex.places or any(st in self.lex.places for st in stems(s.raw(k))):
+            if n in self.lex.places or any(st in self.lex.places for st in stems(s.raw(k))) or n in self.lex.claim_nouns:
                 return _Span(speaker.a, k)
             known = n in self.lex.title_words or n in self.lex.nationality or any(
                 st in self.lex.title_words for st in stems(s.raw(k)))
@@ -735,6 +739,8 @@ class Extractor:
                     while window_end < i and s.norm(window_end) != self.lex.relay_preposition and not s.is_comma(window_end):
                         window_end += 1
                     speaker, _ = self.speaker_span(s, k + 1, window_end)
+                    if speaker is not None:  # "وأكد الحية استعداد الحركة ... متابعًا": the subject only
+                        speaker = self._subject_before_object(s, speaker)
                     gender = gender or main.gender
                     break
             if speaker is None:

@@ -45,6 +45,8 @@ class Lexicon:
     relay_preposition: str = ""
     function_words: frozenset[str] = frozenset()
     media_heads: frozenset[str] = frozenset()
+    spoken_for: frozenset[str] = frozenset()
+    title_synonyms: dict[str, str] = field(default_factory=dict)
     non_sources: frozenset[str] = frozenset()
     conformity_verbs: frozenset[str] = frozenset()
     chunk_prepositions: list[tuple[str, ...]] = field(default_factory=list)
@@ -169,6 +171,8 @@ def load(language: str = "ar") -> Lexicon:
     lex.relay_preposition = fold(grammar["relay_preposition"])
     lex.function_words = frozenset(fold(w) for w in grammar["function_words"])
     lex.media_heads = frozenset(fold(w) for w in titles["media_heads"])
+    lex.spoken_for = frozenset(fold(w) for w in titles["spoken_for"])
+    lex.title_synonyms = {fold(k): fold(v) for k, v in titles.get("title_synonyms", {}).items()}
     lex.non_sources = frozenset(fold(w) for w in grammar["non_sources"])
     lex.conformity_verbs = frozenset(fold(w) for w in grammar["conformity_verbs"])
     lex.chunk_prepositions = _phrases(grammar["chunk_prepositions"])

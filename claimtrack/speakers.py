@@ -244,6 +244,9 @@ class ArticleResolver:
             return pointer
         if parsed.name:
             known = reg.find_alias(parsed.name) or self._alias_around(phrase, parsed.name) or self._same_name(parsed.name)
+            if known and reg.speakers[known].kind != "person" and parsed.role:
+                # "متحدث حماس": a title of a body; the person the article gave that title, if any.
+                return self._titled(phrase) or known
             if known:
                 return self._fuller(known, parsed.name)
             sp = reg.add(Speaker(parsed.name, "person", [parsed.name], [parsed.role] if parsed.role else [],
@@ -328,14 +331,14 @@ class ArticleResolver:
         split = [[t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word] for chunk in chunks]
         # A chunk that is nothing but a name ("، حمد بن جاسم،") is the name, whatever the titles around it.
         for k, words in enumerate(split):
-            kinds = [self._word_kind(w) for w in words]
+            kinds = self._kinds(words)
             if len(words) >= 2 and kinds[0] == "N" and "T" not in kinds:
                 roles = [" ".join(w) for j, w in enumerate(split) if j != k and w]
                 return Parsed(" ".join(words), "، ".join(roles) or None)
         name = None
         roles = []
         for words in split:
-            kinds = [self._word_kind(w) for w in words]
+            kinds = self._kinds(words)
             if words and strip_article(words[0]) in self.lex.body_heads | {fold(words[0])}.intersection(self.lex.body_heads):
                 roles.append(" ".join(words))
                 continue
@@ -355,9 +358,11 @@ class ArticleResolver:
                 # After the last title word, a name: it starts with a word that could be a name and may
                 # go on with ones that carry the article ("السفير بابكر الصديق", "الوزير مختار الغباشي").
                 last_title = max((k for k, kind in enumerate(kinds) if kind == "T"), default=-1)
-                # Definite adjectives may follow the title before the name ("الكاتب الصحفي جهاد الخازن").
-                first_name = next((k for k in range(last_title + 1, len(words)) if kinds[k] == "N"), None)
-                run = words[first_name:] if first_name is not None and last_title >= 0 else []
+                # The name is the last run that opens with a would-be name after a title or a definite word
+                # ("الكاتب الصحفي جهاد الخازن", "رئيس وفد حركة حماس المفاوض خليل الحية").
+                first_name = next((k for k in range(len(words) - 1, last_title, -1)
+                                   if kinds[k] == "N" and kinds[k - 1] in ("T", "D")), None) if last_title >= 0 else None
+                run = words[first_name:] if first_name is not None else []
                 if run and len(run) < len(words):
                     name = " ".join(run)
                     roles.append(" ".join(words[: len(words) - len(run)]))
@@ -392,6 +397,14 @@ class ArticleResolver:
     def _is_nationality(self, word: str) -> bool:
         return any(form in self.lex.anonymous_nationality for form in _singulars(strip_article(fold(word))))
 
+    def _kinds(self, words: list[str]) -> list[str]:
+        """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
+        kinds = [self._word_kind(w) for w in words]
+        for k in range(1, len(words)):
+            if fold(words[k - 1]) in self.lex.spoken_for:
+                kinds[k] = "T"
+        return kinds
+
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""
         f = fold(word)
@@ -401,6 +414,8 @@ class ArticleResolver:
             if cand in lex.title_words or cand in lex.nationality or strip_article(cand) in lex.title_words:
                 return "T"
             if cand in lex.anonymous_heads or cand in lex.places or cand in lex.generic_references:
+                return "T"
+            if cand in lex.body_heads or cand in lex.media_heads:
                 return "T"
             if any(form in lex.anonymous_nationality for form in _singulars(cand)):
                 return "T"
@@ -524,9 +539,12 @@ class ArticleResolver:
                 return firsts.pop()
         return self.reg.find_by_key(name)
 
+    def _synonym(self, word: str) -> str:
+        return self.lex.title_synonyms.get(word, word)
+
     def _titled(self, phrase: str) -> str | None:
         """A title alone: someone this article named with the same title, or the one the registry gives it."""
-        words = [strip_article(w) for w in _words(phrase)]
+        words = [self._synonym(strip_article(w)) for w in _words(phrase)]
         if not words or words[0] not in {strip_article(t) for t in self.lex.title_words}:
             return None
         mine = self._nationalities(phrase)
@@ -535,7 +553,7 @@ class ArticleResolver:
                 continue
             if mine and mine.isdisjoint(self._nationalities(written + " " + role)):
                 continue
-            theirs = {strip_article(w) for w in _words(written + " " + role)}
+            theirs = {self._synonym(strip_article(w)) for w in _words(written + " " + role)}
             if words[0] in theirs and sum(w in theirs for w in words) * 2 >= len(words):
                 return canonical
         # "الرئيس الروسي" after the article wrote "الرئيس الروسي فلاديمير بوتين" somewhere.
