@@ -444,6 +444,8 @@ class Extractor:
         # After the claim: "...، وفقا للمسؤولين".
         if content_before < MIN_POST_CLAIM_WORDS:
             return None
+        if self._open_claim(s, i, found):
+            return self._relayed_by(s, i, i, speaker_start, found)
         speaker, _ = self.speaker_span(s, speaker_start, len(s))
         if speaker is None:
             return None
@@ -496,6 +498,23 @@ class Extractor:
             return None
         return s.toks[start].start, s.toks[j].end, "indirect"
 
+    @staticmethod
+    def _open_claim(s: _Sentence, i: int, found: list[_Found]) -> bool:
+        """Whether an earlier statement's claim in this sentence runs on to token i."""
+        return bool(found) and found[-1].claim_end is None and found[-1].claim_start < s.toks[i].start
+
+    def _relayed_by(self, s: _Sentence, i: int, cue_at: int, speaker_start: int, found: list[_Found]) -> _Found | None:
+        """"كشف الرئيس أنه ...، حسبما أفادت القناة": the outlet relayed the statement before it; it is its via."""
+        speaker, via = self.speaker_span(s, speaker_start, len(s))
+        if speaker is None:
+            return None
+        for earlier in reversed(found):
+            if earlier.attribution != "impersonal":
+                earlier.via = [*earlier.via, *via, speaker]
+                break
+        return _Found(cue_at, self._boundary(s, i), s.raw(cue_at), None, s.sentence.end, s.sentence.end,
+                      "indirect", "relayed-by", "", 0.0)
+
     def _post_opener(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
         """"...، حسبما ذكرت الوكالة": a cue verb after حسبما/كما/وفق ما attributes what came before it."""
         n = s.phrase_at(i, self.lex.post_verb_openers)
@@ -511,17 +530,8 @@ class Extractor:
         if s.words(_Span(self._skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
             return None
         cue_at = i + n
-        if found and found[-1].claim_end is None and found[-1].claim_start < s.toks[i].start:
-            # "كشف الرئيس أنه ...، حسبما أفادت القناة": the outlet relayed the statement before it.
-            speaker, via = self.speaker_span(s, cue_at + 1, len(s))
-            if speaker is None:
-                return None
-            for earlier in reversed(found):
-                if earlier.attribution != "impersonal":
-                    earlier.via = [*earlier.via, *via, speaker]
-                    break
-            return _Found(cue_at, self._boundary(s, i), s.raw(cue_at), None, s.sentence.end, s.sentence.end,
-                          "indirect", "relayed-by", "", 0.0)
+        if self._open_claim(s, i, found):
+            return self._relayed_by(s, i, cue_at, cue_at + 1, found)
         # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
         if self.find_opener(s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
             return None
@@ -574,7 +584,7 @@ class Extractor:
             claim_start, claim_end, direct = self._claim_after(s, op, first)
         attribution, confidence = "explicit", 0.9
         if speaker is None:
-            left = self._left_subject(s, i)
+            left = self._left_subject(s, i) or self._subject_before_verb(s, i)
             if left is not None:
                 speaker, attribution, boundary = left, "subject-first", min(boundary, left.a)
             elif form.impersonal and form.tense == "present":
@@ -679,6 +689,23 @@ class Extractor:
             if self.lex.cue(s.norm(k)) and k != i:
                 break
         return None
+
+    def _subject_before_verb(self, s: _Sentence, i: int) -> _Span | None:
+        """"لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""
+        a = i
+        while a > 0 and i - a < 6 and s.toks[a - 1].is_word and not self.lex.cue(s.norm(a - 1)):
+            a -= 1
+        if a == i or (a > 0 and not s.is_comma(a - 1)):
+            return None
+        while a < i and s.norm(a) in self.lex.clause_openers:
+            a += 1
+        if a == i:
+            return None
+        head = strip_article(s.norm(a))
+        source_like = (s.norm(a) in self.lex.anonymous_heads or head in self.lex.anonymous_heads
+                       or head in self.lex.title_words or head in self.lex.body_heads or head in self.lex.media_heads
+                       or s.norm(a) in self.alias_first_words)
+        return _Span(a, i) if source_like else None
 
     def _subject_before_object(self, s: _Sentence, speaker: _Span) -> _Span:
         """Where the subject ends and the object begins: "حث البيان جمهورية كوريا على ...", "انتقد الوزير القرار".

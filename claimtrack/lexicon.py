@@ -60,6 +60,7 @@ class Lexicon:
     addressee_nouns: frozenset[str] = frozenset()
     particles_before_verb: frozenset[str] = frozenset()
     clause_links: list[tuple[str, ...]] = field(default_factory=list)
+    clause_openers: frozenset[str] = frozenset()
     claim_tails: list[tuple[str, ...]] = field(default_factory=list)
     adverbial_openers: list[tuple[str, ...]] = field(default_factory=list)
     days: frozenset[str] = frozenset()
@@ -187,6 +188,7 @@ def load(language: str = "ar") -> Lexicon:
     lex.particles_before_verb = frozenset(fold(w) for w in grammar["particles_before_verb"])
     lex.adverbial_openers = _phrases(grammar["adverbial_openers"])
     lex.clause_links = _phrases(grammar["clause_links"])
+    lex.clause_openers = frozenset(fold(w) for w in grammar["clause_openers"])
     lex.claim_tails = [tuple(p) for p in _phrases(grammar["claim_tails"])]
     lex.days = frozenset(fold(w) for w in grammar["days"])
     lex.time_words = frozenset(fold(w) for w in grammar["time_words"])

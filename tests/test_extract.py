@@ -570,3 +570,9 @@ def test_titles_of_a_body_point_to_the_person_named_with_them():
 def test_the_word_after_bism_is_the_body_not_a_name():
     st = only("وقال الناطق باسم التجديد إن الحوار مستمر.")
     assert (st.speaker, st.speaker_kind) == ("الناطق باسم التجديد", "organisation")
+
+
+def test_a_source_before_its_verb_and_a_trailing_report_as_via():
+    st = only('لكن مسؤولين إسرائيليين قالوا إن الاقتراح "مخفف" وغير مقبول، بحسب تقارير إعلامية إسرائيلية.')
+    assert (st.speaker, st.via) == ("Israeli officials", "تقارير إعلامية إسرائيلية")
+    assert st.text == 'الاقتراح "مخفف" وغير مقبول'
