@@ -7,7 +7,7 @@ hamza or ta marbuta spelling.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -30,70 +30,92 @@ class CueForm:
     strict: bool = False  # also an everyday word (بين = between): a cue only when its claim opens right after it
 
 
+# How a value in a data file becomes a Lexicon field: words and phrases are folded so that rules compare
+# them with folded text whatever hamza or ta marbuta spelling the file uses.
+_CONVERT = {
+    "words": lambda v: frozenset(fold(w) for w in v),
+    "word": fold,
+    "phrases": lambda v: _phrases(v),
+    "prefixes": lambda v: tuple(sorted({fold(w) for w in v}, key=len, reverse=True)),
+    "folded_keys": lambda v: {fold(k): value for k, value in v.items()},
+    "folded_pairs": lambda v: {fold(k): fold(value) for k, value in v.items()},
+    "folded_tuple": lambda v: tuple(fold(w) for w in v),
+    "tuple": tuple,
+    "list": list,
+    "int": int,
+}
+_EMPTY = {"words": frozenset, "word": str, "phrases": list, "prefixes": tuple, "folded_keys": dict,
+          "folded_pairs": dict, "folded_tuple": tuple, "tuple": tuple, "list": list, "int": int}
+
+
+def _data(file: str, key: str, how: str):
+    """A Lexicon field read from ``data/<language>/<file>.toml`` at ``key`` (dotted for a nested table)."""
+    return field(default_factory=_EMPTY[how], metadata={"file": file, "key": key, "how": how})
+
+
 @dataclass
 class Lexicon:
     language: str
     cue_forms: dict[str, CueForm] = field(default_factory=dict)
-    prepositions: list[tuple[str, ...]] = field(default_factory=list)
-    post_verb_openers: list[tuple[str, ...]] = field(default_factory=list)
-    complementizers: frozenset[str] = frozenset()
-    kana: frozenset[str] = frozenset()
-    negations: frozenset[str] = frozenset()
-    occasion_prepositions: frozenset[str] = frozenset()
-    claim_prepositions: frozenset[str] = frozenset()
-    leading_prepositions: frozenset[str] = frozenset()
-    relay_preposition: str = ""
-    function_words: frozenset[str] = frozenset()
-    media_heads: frozenset[str] = frozenset()
-    spoken_for: frozenset[str] = frozenset()
-    title_synonyms: dict[str, str] = field(default_factory=dict)
-    non_sources: frozenset[str] = frozenset()
-    conformity_verbs: frozenset[str] = frozenset()
-    chunk_prepositions: list[tuple[str, ...]] = field(default_factory=list)
-    occasion_nouns: frozenset[str] = frozenset()
-    circumstantial: frozenset[str] = frozenset()
-    direct_openers: frozenset[str] = frozenset()
-    subjunctive_verbs: frozenset[str] = frozenset()
-    claim_nouns: frozenset[str] = frozenset()
-    demonstratives: frozenset[str] = frozenset()
-    relatives: frozenset[str] = frozenset()
-    addressee_nouns: frozenset[str] = frozenset()
-    particles_before_verb: frozenset[str] = frozenset()
-    clause_links: list[tuple[str, ...]] = field(default_factory=list)
-    clause_openers: frozenset[str] = frozenset()
-    claim_tails: list[tuple[str, ...]] = field(default_factory=list)
-    adverbial_openers: list[tuple[str, ...]] = field(default_factory=list)
-    days: frozenset[str] = frozenset()
-    time_words: frozenset[str] = frozenset()
-    months: frozenset[str] = frozenset()
-    time_prepositions: frozenset[str] = frozenset()
-    speaker_wrappers: list[tuple[str, ...]] = field(default_factory=list)
-    relay_openers: list[tuple[str, ...]] = field(default_factory=list)
-    headline_max_speaker_words: int = 5
-    title_words: frozenset[str] = frozenset()
-    nationality: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
-    body_heads: frozenset[str] = frozenset()
-    countries: dict[str, str] = field(default_factory=dict)
-    generic_references: frozenset[str] = frozenset()
-    reference_fillers: frozenset[str] = frozenset()
-    group_references: frozenset[str] = frozenset()
-    anonymous_heads: dict[str, str] = field(default_factory=dict)
-    quantifiers: frozenset[str] = frozenset()
-    anonymous_nationality: dict[str, str] = field(default_factory=dict)
-    speakers: list[dict] = field(default_factory=list)
-    boilerplate_lines: frozenset[str] = frozenset()
-    boilerplate_prefixes: tuple[str, ...] = ()
-    story_markers: frozenset[str] = frozenset()
-    outlet_line_signatures: tuple[str, ...] = ()
-    outlet_inline_signatures: tuple[str, ...] = ()
-    outlet_desks: tuple[str, ...] = ()
-    outlet_name_prefixes: frozenset[str] = frozenset()
-    month_numbers: dict[str, int] = field(default_factory=dict)
-    weekday_numbers: dict[str, int] = field(default_factory=dict)
-    published_labels: tuple[str, ...] = ()
-    relative_day_words: frozenset[str] = frozenset()
-    raw: dict = field(default_factory=dict)
+    prepositions: list[tuple[str, ...]] = _data("cues", "preposition.phrases", "phrases")
+    post_verb_openers: list[tuple[str, ...]] = _data("cues", "preposition.post_verb_openers", "phrases")
+    complementizers: frozenset[str] = _data("grammar", "complementizers", "words")
+    kana: frozenset[str] = _data("grammar", "kana", "words")
+    negations: frozenset[str] = _data("grammar", "negations", "words")
+    occasion_prepositions: frozenset[str] = _data("grammar", "occasion_prepositions", "words")
+    claim_prepositions: frozenset[str] = _data("grammar", "claim_prepositions", "words")
+    leading_prepositions: frozenset[str] = _data("grammar", "leading_prepositions", "words")
+    relay_preposition: str = _data("grammar", "relay_preposition", "word")
+    function_words: frozenset[str] = _data("grammar", "function_words", "words")
+    non_sources: frozenset[str] = _data("grammar", "non_sources", "words")
+    conformity_verbs: frozenset[str] = _data("grammar", "conformity_verbs", "words")
+    chunk_prepositions: list[tuple[str, ...]] = _data("grammar", "chunk_prepositions", "phrases")
+    occasion_nouns: frozenset[str] = _data("grammar", "occasion_nouns", "words")
+    circumstantial: frozenset[str] = _data("grammar", "circumstantial", "words")
+    direct_openers: frozenset[str] = _data("grammar", "direct_openers", "words")
+    subjunctive_verbs: frozenset[str] = _data("grammar", "subjunctive_verbs", "words")
+    claim_nouns: frozenset[str] = _data("grammar", "claim_nouns", "words")
+    demonstratives: frozenset[str] = _data("grammar", "demonstratives", "words")
+    relatives: frozenset[str] = _data("grammar", "relatives", "words")
+    addressee_nouns: frozenset[str] = _data("grammar", "addressee_nouns", "words")
+    particles_before_verb: frozenset[str] = _data("grammar", "particles_before_verb", "words")
+    clause_links: list[tuple[str, ...]] = _data("grammar", "clause_links", "phrases")
+    clause_openers: frozenset[str] = _data("grammar", "clause_openers", "words")
+    claim_tails: list[tuple[str, ...]] = _data("grammar", "claim_tails", "phrases")
+    adverbial_openers: list[tuple[str, ...]] = _data("grammar", "adverbial_openers", "phrases")
+    days: frozenset[str] = _data("grammar", "days", "words")
+    time_words: frozenset[str] = _data("grammar", "time_words", "words")
+    months: frozenset[str] = _data("grammar", "months", "words")
+    time_prepositions: frozenset[str] = _data("grammar", "time_prepositions", "words")
+    speaker_wrappers: list[tuple[str, ...]] = _data("grammar", "speaker_wrappers", "phrases")
+    relay_openers: list[tuple[str, ...]] = _data("grammar", "relay_openers", "phrases")
+    headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")
+    title_words: frozenset[str] = _data("titles", "title_words", "words")
+    media_heads: frozenset[str] = _data("titles", "media_heads", "words")
+    spoken_for: frozenset[str] = _data("titles", "spoken_for", "words")
+    title_synonyms: dict[str, str] = _data("titles", "title_synonyms", "folded_pairs")
+    nationality: frozenset[str] = _data("titles", "nationality", "words")
+    places: frozenset[str] = _data("titles", "places", "words")
+    body_heads: frozenset[str] = _data("titles", "body_heads", "words")
+    generic_references: frozenset[str] = _data("titles", "generic_references", "words")
+    reference_fillers: frozenset[str] = _data("titles", "reference_fillers", "words")
+    group_references: frozenset[str] = _data("titles", "group_references", "words")
+    anonymous_heads: dict[str, str] = _data("anonymous", "heads", "folded_keys")
+    quantifiers: frozenset[str] = _data("anonymous", "quantifiers", "words")
+    anonymous_nationality: dict[str, str] = _data("anonymous", "nationality", "folded_keys")
+    countries: dict[str, str] = _data("anonymous", "countries", "folded_keys")
+    speakers: list[dict] = _data("speakers", "speaker", "list")
+    boilerplate_lines: frozenset[str] = _data("boilerplate", "lines", "words")
+    boilerplate_prefixes: tuple[str, ...] = _data("boilerplate", "line_prefixes", "prefixes")
+    story_markers: frozenset[str] = _data("boilerplate", "story_markers", "words")
+    outlet_line_signatures: tuple[str, ...] = _data("outlets", "line_signatures", "tuple")
+    outlet_inline_signatures: tuple[str, ...] = _data("outlets", "inline_signatures", "tuple")
+    outlet_desks: tuple[str, ...] = _data("outlets", "desks", "tuple")
+    outlet_name_prefixes: frozenset[str] = _data("outlets", "name_prefixes", "words")
+    month_numbers: dict[str, int] = _data("dates", "months", "folded_keys")
+    weekday_numbers: dict[str, int] = _data("dates", "weekdays", "folded_keys")
+    published_labels: tuple[str, ...] = _data("dates", "published_labels", "folded_tuple")
+    relative_day_words: frozenset[str] = _data("dates", "relative_day_words", "words")
 
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a و or ف before it."""
@@ -140,13 +162,18 @@ def _read(language: str, name: str) -> dict:
 def load(language: str = "ar") -> Lexicon:
     if language not in LANGUAGES:
         raise ClaimtrackError(f"claimtrack has no cue data for language {language!r} (it knows: {', '.join(LANGUAGES)})")
-    cues = _read(language, "cues.toml")
-    grammar = _read(language, "grammar.toml")
-    titles = _read(language, "titles.toml")
-    anonymous = _read(language, "anonymous.toml")
-    speakers = _read(language, "speakers.toml")
-    boiler = _read(language, "boilerplate.toml")
-    lex = Lexicon(language=language, raw={"grammar": grammar, "boilerplate": boiler})
+    files = {f.metadata["file"] for f in fields(Lexicon) if f.metadata}
+    data = {name: _read(language, f"{name}.toml") for name in sorted(files | {"cues"})}
+    lex = Lexicon(language=language)
+    for f in fields(Lexicon):
+        if not f.metadata:
+            continue
+        value = data[f.metadata["file"]]
+        for part in f.metadata["key"].split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        if value is not None:
+            setattr(lex, f.name, _CONVERT[f.metadata["how"]](value))
+    cues = data["cues"]
     for entry in cues.get("verb", []):
         frame = tuple(fold(f) for f in entry.get("frame", []))
         obj = fold(entry["object"]) if entry.get("object") else None
@@ -161,65 +188,4 @@ def load(language: str = "ar") -> Lexicon:
         lex.cue_forms[fold(word)] = CueForm(word, gender, "participle")
     for word, gender in cues.get("noun", {}).items():
         lex.cue_forms[fold(word)] = CueForm(word, gender, "noun")
-    lex.prepositions = _phrases(cues["preposition"]["phrases"])
-    lex.post_verb_openers = _phrases(cues["preposition"]["post_verb_openers"])
-    lex.complementizers = frozenset(fold(w) for w in grammar["complementizers"])
-    lex.kana = frozenset(fold(w) for w in grammar["kana"])
-    lex.negations = frozenset(fold(w) for w in grammar["negations"])
-    lex.occasion_prepositions = frozenset(fold(w) for w in grammar["occasion_prepositions"])
-    lex.claim_prepositions = frozenset(fold(w) for w in grammar["claim_prepositions"])
-    lex.leading_prepositions = frozenset(fold(w) for w in grammar["leading_prepositions"])
-    lex.relay_preposition = fold(grammar["relay_preposition"])
-    lex.function_words = frozenset(fold(w) for w in grammar["function_words"])
-    lex.media_heads = frozenset(fold(w) for w in titles["media_heads"])
-    lex.spoken_for = frozenset(fold(w) for w in titles["spoken_for"])
-    lex.title_synonyms = {fold(k): fold(v) for k, v in titles.get("title_synonyms", {}).items()}
-    lex.non_sources = frozenset(fold(w) for w in grammar["non_sources"])
-    lex.conformity_verbs = frozenset(fold(w) for w in grammar["conformity_verbs"])
-    lex.chunk_prepositions = _phrases(grammar["chunk_prepositions"])
-    lex.occasion_nouns = frozenset(fold(w) for w in grammar["occasion_nouns"])
-    lex.circumstantial = frozenset(fold(w) for w in grammar["circumstantial"])
-    lex.direct_openers = frozenset(fold(w) for w in grammar["direct_openers"])
-    lex.subjunctive_verbs = frozenset(fold(w) for w in grammar["subjunctive_verbs"])
-    lex.claim_nouns = frozenset(fold(w) for w in grammar["claim_nouns"])
-    lex.demonstratives = frozenset(fold(w) for w in grammar["demonstratives"])
-    lex.relatives = frozenset(fold(w) for w in grammar["relatives"])
-    lex.addressee_nouns = frozenset(fold(w) for w in grammar["addressee_nouns"])
-    lex.particles_before_verb = frozenset(fold(w) for w in grammar["particles_before_verb"])
-    lex.adverbial_openers = _phrases(grammar["adverbial_openers"])
-    lex.clause_links = _phrases(grammar["clause_links"])
-    lex.clause_openers = frozenset(fold(w) for w in grammar["clause_openers"])
-    lex.claim_tails = [tuple(p) for p in _phrases(grammar["claim_tails"])]
-    lex.days = frozenset(fold(w) for w in grammar["days"])
-    lex.time_words = frozenset(fold(w) for w in grammar["time_words"])
-    lex.months = frozenset(fold(w) for w in grammar["months"])
-    lex.time_prepositions = frozenset(fold(w) for w in grammar["time_prepositions"])
-    lex.speaker_wrappers = _phrases(grammar["speaker_wrappers"])
-    lex.relay_openers = _phrases(grammar["relay_openers"])
-    lex.headline_max_speaker_words = int(grammar.get("headline_max_speaker_words", 5))
-    lex.title_words = frozenset(fold(w) for w in titles["title_words"])
-    lex.nationality = frozenset(fold(w) for w in titles["nationality"])
-    lex.places = frozenset(fold(w) for w in titles["places"])
-    lex.body_heads = frozenset(fold(w) for w in titles["body_heads"])
-    lex.countries = {fold(k): v for k, v in anonymous.get("countries", {}).items()}
-    lex.generic_references = frozenset(fold(w) for w in titles["generic_references"])
-    lex.reference_fillers = frozenset(fold(w) for w in titles["reference_fillers"])
-    lex.group_references = frozenset(fold(w) for w in titles["group_references"])
-    lex.anonymous_heads = {fold(k): v for k, v in anonymous["heads"].items()}
-    lex.quantifiers = frozenset(fold(w) for w in anonymous["quantifiers"])
-    lex.anonymous_nationality = {fold(k): v for k, v in anonymous["nationality"].items()}
-    lex.speakers = speakers.get("speaker", [])
-    lex.boilerplate_lines = frozenset(fold(w) for w in boiler["lines"])
-    lex.boilerplate_prefixes = tuple(sorted({fold(w) for w in boiler["line_prefixes"]}, key=len, reverse=True))
-    lex.story_markers = frozenset(fold(w) for w in boiler["story_markers"])
-    outlets = _read(language, "outlets.toml")
-    lex.outlet_line_signatures = tuple(outlets["line_signatures"])
-    lex.outlet_inline_signatures = tuple(outlets["inline_signatures"])
-    lex.outlet_desks = tuple(outlets["desks"])
-    lex.outlet_name_prefixes = frozenset(fold(w) for w in outlets["name_prefixes"])
-    dates = _read(language, "dates.toml")
-    lex.month_numbers = {fold(k): v for k, v in dates["months"].items()}
-    lex.weekday_numbers = {fold(k): v for k, v in dates["weekdays"].items()}
-    lex.published_labels = tuple(fold(w) for w in dates["published_labels"])
-    lex.relative_day_words = frozenset(fold(w) for w in dates["relative_day_words"])
     return lex
