@@ -16,7 +16,7 @@ from . import lexicon as lexicon_mod
 from .arabic import Token, fold, stems, strip_article, tokens
 from .lexicon import CueForm, Lexicon
 from .models import Article, Sentence, Statement
-from .sentences import OPENERS, SYMMETRIC, quote_spans, split
+from .sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans, split
 
 MAX_SPEAKER_TOKENS = 30
 NEXT_LINE = -1  # claim_start of a statement whose claim is the next line ("وقال الوزير:" then the quotation)
@@ -144,7 +144,7 @@ class _Sentence:
     def quote_at(self, i: int) -> tuple[int, int] | None:
         """The quotation whose opening mark is token i."""
         t = self.toks[i] if 0 <= i < len(self.toks) else None
-        if t is None or (t.raw not in OPENERS and t.raw not in SYMMETRIC):
+        if t is None or (t.raw not in OPENERS and t.raw not in SYMMETRIC and t.raw not in MISUSED_OPENERS):
             return None
         for a, b in self.quotes:
             if a == t.start:
@@ -683,7 +683,8 @@ class Extractor:
         while j >= 0 and s.norm(j) in self.lex.particles_before_verb:
             j -= 1
         for k in range(j, max(-1, j - MAX_SPEAKER_TOKENS), -1):
-            if s.norm(k) in self.lex.kana:
+            # Only a كان that opens its clause has the subject after it ("فوزا كان في متناوله" does not).
+            if s.norm(k) in self.lex.kana and (k == 0 or s.is_comma(k - 1) or s.norm(k - 1) in self.lex.clause_openers):
                 span, _ = self.speaker_span(s, k + 1, j + 1)
                 return span
             if self.lex.cue(s.norm(k)) and k != i:
@@ -724,6 +725,8 @@ class Extractor:
                 return _Span(speaker.a, k)
             known = n in self.lex.title_words or n in self.lex.nationality or any(
                 st in self.lex.title_words for st in stems(s.raw(k)))
+            if not known and n not in self.alias_first_words and n.endswith(("ه", "ها", "هم")) and len(n) > 3:
+                return _Span(speaker.a, k)  # "وقدم الجوهر شكره ...": a noun with a pronoun is the object
             if n.startswith(("ال", "وال")) and not known and n not in self.alias_first_words:
                 return _Span(speaker.a, k)
         return speaker

@@ -12,6 +12,7 @@ from .models import Sentence
 
 OPENERS = {"“": "”", "«": "»", "„": "”", "‹": "›"}
 SYMMETRIC = {'"'}
+MISUSED_OPENERS = {"”", "»"}
 _END = set(".!?؟…")
 _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a quote
 
@@ -19,7 +20,7 @@ _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a
 def _closing(text: str, i: int, limit: int) -> int | None:
     """Where the quotation opened at ``i`` closes within ``limit``, or None when it never does."""
     ch = text[i]
-    close = OPENERS.get(ch, ch)
+    close = OPENERS.get(ch, ch)  # a misused closing mark closes with itself
     j = text.find(close, i + 1, min(limit, i + _MAX_QUOTE))
     return j if j >= 0 else None
 
@@ -34,7 +35,9 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     i = start
     while i < end:
         ch = text[i]
-        if ch in OPENERS or ch in SYMMETRIC:
+        # Sloppy pages open with the closing mark too (” كانت مباراة ...”): after a space it opens.
+        misused = ch in MISUSED_OPENERS and (i == start or text[i - 1].isspace())
+        if ch in OPENERS or ch in SYMMETRIC or misused:
             j = _closing(text, i, end)
             if j is not None:
                 spans.append((i, j))

@@ -576,3 +576,18 @@ def test_a_source_before_its_verb_and_a_trailing_report_as_via():
     st = only('لكن مسؤولين إسرائيليين قالوا إن الاقتراح "مخفف" وغير مقبول، بحسب تقارير إعلامية إسرائيلية.')
     assert (st.speaker, st.via) == ("Israeli officials", "تقارير إعلامية إسرائيلية")
     assert st.text == 'الاقتراح "مخفف" وغير مقبول'
+
+
+def test_kana_inside_a_claim_is_not_a_subject_first_verb():
+    text = "قال المدرب سامي عادل إن الفريق ضيّع فوزا كان في متناوله، وقال إنه يتمنى الأفضل."
+    assert [sp for sp, _ in said(text)] == ["سامي عادل", "سامي عادل"]
+
+
+def test_a_closing_mark_used_to_open_a_quotation():
+    st = only("وقال المدرب في المؤتمر الصحفي عقب المباراة ” كانت مباراة جيدة من الطرفين.”")
+    assert (st.kind, st.text) == ("direct", "كانت مباراة جيدة من الطرفين")
+
+
+def test_sports_titles_are_roles():
+    st = only("قال مدرب المنتخب الوطني ناصر الجوهر إن الفريق سيعود أقوى.")
+    assert (st.speaker, st.role_as_written) == ("ناصر الجوهر", "مدرب المنتخب الوطني")
