@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import lexicon as lexicon_mod
 from .arabic import Token, fold, stems, strip_article, tokens
 from .lexicon import CueForm, Lexicon
-from .models import Article, Sentence, Statement
+from .models import Article, Sentence, Statement, Story
 from .sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans, split
 
 MAX_SPEAKER_TOKENS = 30
@@ -830,6 +830,22 @@ class Extractor:
 
     # ----- headlines -----
 
+    def headline_speaker(self, st: Statement, statements: list[Statement]) -> bool:
+        """Whether a headline's "X:" is a speaker: a source-like word opens it, or the article quotes X too.
+
+        "غيشان: ..." is kept when Ghishan speaks below; "سقوط الأسد: ..." (the fall of Assad) is a topic.
+        """
+        words = [w for w in fold(st.speaker_as_written).replace("«", " ").replace("»", " ").split() if w.isalpha()]
+        if not words:
+            return False
+        head = strip_article(words[0])
+        if (words[0] in self.alias_first_words or head in self.lex.title_words or head in self.lex.body_heads
+                or head in self.lex.media_heads or words[0] in self.lex.anonymous_heads or head in self.lex.anonymous_heads):
+            return True
+        last = strip_article(words[-1])
+        return any(other is not st and last in {strip_article(w) for w in fold(other.speaker_as_written).split()}
+                   for other in statements)
+
     def headline(self, s: _Sentence) -> _Found | None:
         """"البيت الأبيض: كوريا الشمالية أرسلت ..." — a short speaker, a colon, a claim, on a title line."""
         colon = next((k for k in range(len(s)) if s.raw(k) == ":"), None)
@@ -994,11 +1010,7 @@ def _extractor(language: str) -> Extractor:
 def extract_article(article: Article) -> list[Statement]:
     """Statements of every story in an article, skipping its boilerplate lines."""
     out: list[Statement] = []
-    stories = article.stories or []
-    if not stories:
-        from .models import Story
-
-        stories = [Story(1, 0, len(article.text))]
+    stories = article.stories or [Story(1, 0, len(article.text))]
     index = 0
     for story in stories:
         sentences = [
@@ -1012,4 +1024,5 @@ def extract_article(article: Article) -> list[Statement]:
             st.article = article.id
             st.outlet = article.outlet
             out.append(st)
-    return out
+    ex = _extractor(article.language)
+    return [st for st in out if st.attribution != "headline" or ex.headline_speaker(st, out)]

@@ -591,3 +591,9 @@ def test_a_closing_mark_used_to_open_a_quotation():
 def test_sports_titles_are_roles():
     st = only("قال مدرب المنتخب الوطني ناصر الجوهر إن الفريق سيعود أقوى.")
     assert (st.speaker, st.role_as_written) == ("ناصر الجوهر", "مدرب المنتخب الوطني")
+
+
+def test_a_headline_topic_is_not_a_speaker():
+    assert said("انهيار الهدنة: تداعيات خطيرة على المنطقة كلها\nوتستمر المعارك في الشمال.") == []
+    text = "حداد: الحوار هو الطريق الوحيد للحل\nوقال الكاتب سامر حداد إن الحوار هو الطريق الوحيد."
+    assert [sp for sp, _ in said(text)] == ["سامر حداد", "سامر حداد"]
