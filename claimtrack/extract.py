@@ -214,11 +214,31 @@ class Extractor:
                 or n in self.lex.anonymous_heads or bare in self.lex.anonymous_heads or n in self.alias_first_words
                 or n in self.lex.generic_references or not n.startswith(("ال", "وال")))
 
+    def _plausible_source(self, s: _Sentence, i: int) -> bool:
+        """Stricter than a plausible head: a definite word must be a title, body, source or pointer word."""
+        n = s.norm(i)
+        if not n.startswith(("ال", "وال")):
+            return True
+        bare = strip_article(n)
+        return (bare in self.lex.title_words or bare in self.lex.body_heads or bare in self.lex.media_heads
+                or n in self.lex.anonymous_heads or bare in self.lex.anonymous_heads or n in self.alias_first_words
+                or n in self.lex.generic_references)
+
     def opens_occasion(self, s: _Sentence, chunk: _Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""
         cue = self.lex.cue(s.norm(chunk.a))
+        if self._name_not_preposition(s, chunk.a):
+            return False
         return (self.is_adverbial(s, chunk.a) or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
                 or (cue is not None and cue.tense == "participle"))  # "وتابع قائلاً إن"
+
+    def _name_not_preposition(self, s: _Sentence, i: int) -> bool:
+        """"، علي البنداوي،": the name علي folds like the preposition على; written with ي and not before an
+        occasion or a place ("على منصة", "على هامش"), it is the name."""
+        if s.raw(i) != "علي" or i + 1 >= len(s) or not s.toks[i + 1].is_word:
+            return False
+        following = s.norm(i + 1)
+        return not self._occasion_noun(following) and strip_article(following) not in self.lex.places
 
     def is_addressee(self, s: _Sentence, i: int) -> bool:
         n = s.norm(i)
@@ -377,8 +397,8 @@ class Extractor:
                     return i, i + 1
                 i = after
                 continue
-            if form is not None and form.object and i > start:
-                obj = form.object
+            if form is not None and form.object and i > start and s.norm(i + 1) not in self.lex.complementizers:
+                obj = form.object  # ("كشف ... عن أن ...": the preposition frames the claim أنّ opens)
                 if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and self._glued_object(n, obj)):
                     return i, i + 1 if n == obj or n in ("بـ", "ب") else i
             if form is not None and form.object and n in ("بـ",) and i > start:
@@ -597,6 +617,8 @@ class Extractor:
         if form.object and s.norm(op) != "" and op < len(s) and s.norm(op) not in self.lex.complementizers and s.raw(op) != ":":
             speaker = self._subject_before_object(s, speaker) if speaker else speaker
             confidence = min(confidence, 0.7)
+            if speaker is not None and not self._plausible_source(s, speaker.a):
+                return None  # "وكشف النقاب عن ...": an idiom, not a source revealing something
             clause_end = next((k for k in range(first, len(s)) if s.is_comma(k)), len(s))
             if s.words(_Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
                 return None

@@ -400,9 +400,11 @@ class ArticleResolver:
     def _kinds(self, words: list[str]) -> list[str]:
         """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
         kinds = [self._word_kind(w) for w in words]
-        for k in range(1, len(words)):
-            if fold(words[k - 1]) in self.lex.spoken_for:
+        for k in range(len(words)):
+            if k and fold(words[k - 1]) in self.lex.spoken_for:
                 kinds[k] = "T"
+            elif words[k] == "علي" and k + 1 < len(words):  # the name, written with ي; the preposition is على
+                kinds[k] = "N"
         return kinds
 
     def _word_kind(self, word: str) -> str:

@@ -597,3 +597,16 @@ def test_a_headline_topic_is_not_a_speaker():
     assert said("انهيار الهدنة: تداعيات خطيرة على المنطقة كلها\nوتستمر المعارك في الشمال.") == []
     text = "حداد: الحوار هو الطريق الوحيد للحل\nوقال الكاتب سامر حداد إن الحوار هو الطريق الوحيد."
     assert [sp for sp, _ in said(text)] == ["سامر حداد", "سامر حداد"]
+
+
+def test_the_name_ali_is_not_the_preposition_ala():
+    st = only("أكد عضو اللجنة، علي البنداوي، اليوم الاثنين، أن الحدود مؤمنة.")
+    assert st.speaker == "علي البنداوي"
+
+
+def test_revealing_something_is_a_statement_an_idiom_is_not():
+    st = only("كشف مصدر أمني مطلع، اليوم الأحد، عن اعتقال ثلاثة متهمين بتهريب الأسلحة.")
+    assert (st.speaker_kind, st.text) == ("anonymous", "اعتقال ثلاثة متهمين بتهريب الأسلحة")
+    assert said("وكشف النقاب عن تفاصيل الخطة الجديدة للحكومة.") == []
+    st = only("كشفت القيادة العامة للجيش، الثلاثاء، عن أن الهدنة انهارت.")
+    assert (st.speaker_as_written, st.text) == ("القيادة العامة للجيش", "الهدنة انهارت")
