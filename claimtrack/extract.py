@@ -758,15 +758,15 @@ class Extractor:
         if not s.is_comma(i - 1) and not (s.norm(i).startswith("و") and s.is_comma(i - 2)):
             return None
         speaker, via = self.speaker_span(s, i + 1, len(s))
-        if speaker is None:
-            return None
-        tail_words = s.words(_Span(speaker.b, len(s)))
+        tail_words = s.words(_Span(speaker.b if speaker else i + 1, len(s)))
         if tail_words > 6:
             return None
         claim = self._claim_before(s, 0, i)
         if claim is None or claim[2] != "direct":
             return None
-        return _Found(i, boundary, s.raw(i), speaker, claim[0], claim[1], "direct", "post", form.gender, 0.8,
+        # «...»، أضاف. — with no speaker after the verb it is the last speaker's, as "وأضاف:" would be.
+        return _Found(i, boundary, s.raw(i), speaker, claim[0], claim[1], "direct",
+                      "post" if speaker else "continuation", form.gender, 0.8 if speaker else 0.7,
                       via=via, cut_at_next=False)
 
     def _participle(self, s: _Sentence, i: int, form: CueForm, found: list[_Found]) -> _Found | None:

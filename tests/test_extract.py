@@ -610,3 +610,8 @@ def test_revealing_something_is_a_statement_an_idiom_is_not():
     assert said("وكشف النقاب عن تفاصيل الخطة الجديدة للحكومة.") == []
     st = only("كشفت القيادة العامة للجيش، الثلاثاء، عن أن الهدنة انهارت.")
     assert (st.speaker_as_written, st.text) == ("القيادة العامة للجيش", "الهدنة انهارت")
+
+
+def test_quote_then_a_bare_verb_continues_the_last_speaker():
+    text = 'وقال الوزير سامر حداد: "نحن مستعدون للحوار".\n"وسنواصل العمل حتى النهاية"، أضاف.'
+    assert said(text) == [("سامر حداد", "نحن مستعدون للحوار"), ("سامر حداد", "وسنواصل العمل حتى النهاية")]
