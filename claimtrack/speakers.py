@@ -489,6 +489,10 @@ class ArticleResolver:
         described = self._described_before(noun, st)
         if described:
             return self.reg.add(Speaker(described, "organisation", [described, phrase.strip()])).canonical
+        # "وقالت الشركة في بيان ... وأضاف البيان": the statement the last speaker issued.
+        recent = fold_for_match(self.text[max(0, st.char_start - 300):st.char_start])
+        if self.named and re.search(rf"\b{re.escape(noun)}\b", recent):
+            return self.named[-1][1]
         return None
 
     def _described_before(self, noun: str, st: Statement) -> str | None:

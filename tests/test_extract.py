@@ -615,3 +615,17 @@ def test_revealing_something_is_a_statement_an_idiom_is_not():
 def test_quote_then_a_bare_verb_continues_the_last_speaker():
     text = 'وقال الوزير سامر حداد: "نحن مستعدون للحوار".\n"وسنواصل العمل حتى النهاية"، أضاف.'
     assert said(text) == [("سامر حداد", "نحن مستعدون للحوار"), ("سامر حداد", "وسنواصل العمل حتى النهاية")]
+
+
+def test_a_request_for_anonymity_is_not_part_of_the_speaker():
+    st = only("قال مسؤول أمريكي طلب عدم نشر اسمه لرويترز يوم الخميس إن الإدارة تدرس خيارات جديدة.")
+    assert (st.speaker, st.speaker_as_written) == ("US officials", "مسؤول أمريكي")
+
+
+def test_the_statement_a_speaker_issued_points_back_to_the_speaker():
+    text = "وقالت الشركة في بيان إنها تتوقع ارتفاع الأرباح.\nوأضاف البيان أن الشركة ستفتتح ثلاثة مصانع."
+    assert [sp for sp, _ in said(text)] == ["الشركة", "الشركة"]
+
+
+def test_dual_sources():
+    assert only("وقال مصدران مطلعان إن المحادثات متوقفة منذ أسبوع.").speaker_kind == "anonymous"
