@@ -92,6 +92,7 @@ class Lexicon:
     headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")
     title_words: frozenset[str] = _data("titles", "title_words", "words")
     media_heads: frozenset[str] = _data("titles", "media_heads", "words")
+    person_titles: frozenset[str] = _data("titles", "person_titles", "words")
     spoken_for: frozenset[str] = _data("titles", "spoken_for", "words")
     title_synonyms: dict[str, str] = _data("titles", "title_synonyms", "folded_pairs")
     nationality: frozenset[str] = _data("titles", "nationality", "words")

@@ -265,7 +265,8 @@ class ArticleResolver:
         body = reg.find_alias(phrase)
         if body:
             return body
-        kind = "media" if _words(phrase)[:1] and strip_article(_words(phrase)[0]) in self.lex.media_heads else "organisation"
+        head = self._synonym(strip_article(_words(phrase)[0])) if _words(phrase) else ""
+        kind = "media" if head in self.lex.media_heads else "person" if head in self.lex.person_titles else "organisation"
         return reg.add(Speaker(phrase.strip(), kind, [phrase.strip()])).canonical
 
     def _alias_around(self, phrase: str, name: str) -> str | None:
