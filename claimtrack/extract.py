@@ -873,10 +873,11 @@ class Extractor:
         colon = next((k for k in range(len(s)) if s.raw(k) == ":"), None)
         if colon is None or colon == 0 or colon + 1 >= len(s):
             return None
-        head = _Span(0, colon)
-        if s.words(head) > self.lex.headline_max_speaker_words or any(self.lex.cue(s.norm(k)) for k in range(colon)):
+        first = next((k for k in range(colon) if s.toks[k].is_word or s.quote_at(k)), colon)
+        head = _Span(first, colon)  # "*الناطق الرسمي: ..." — decoration before the speaker is not part of it
+        if not head or s.words(head) > self.lex.headline_max_speaker_words or any(self.lex.cue(s.norm(k)) for k in range(colon)):
             return None
-        if s.norm(0).startswith("و") or self.is_adverbial(s, 0) or s.words(_Span(colon + 1, len(s))) < 3:
+        if s.norm(first).startswith("و") or self.is_adverbial(s, first) or s.words(_Span(colon + 1, len(s))) < 3:
             return None
         claim_start, claim_end, direct = self._claim_after(s, colon, colon + 1)
         return _Found(0, 0, ":", head, claim_start, claim_end, "direct" if direct else "indirect", "headline", "",
@@ -915,7 +916,7 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
         text = s.text
         while start < end and (text[start].isspace() or text[start] in "،,:؛;"):
             start += 1
-        while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;.!؟?"):
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "،,:؛;.!؟?*"):
             end -= 1
         # An excerpt cut short leaves an opening mark with no closing one.
         if start < end and (text[start] in OPENERS or text[start] in SYMMETRIC):

@@ -628,3 +628,8 @@ def test_the_statement_a_speaker_issued_points_back_to_the_speaker():
 
 def test_dual_sources():
     assert only("وقال مصدران مطلعان إن المحادثات متوقفة منذ أسبوع.").speaker_kind == "anonymous"
+
+
+def test_decoration_around_a_headline_is_not_kept():
+    text = "*الناطق الرسمي للجيش : القوات تتقدم على كل الجبهات*\nوقال الناطق الرسمي للجيش إن القوات تتقدم."
+    assert said(text)[0] == ("الناطق الرسمي للجيش", "القوات تتقدم على كل الجبهات")
