@@ -94,6 +94,7 @@ class Lexicon:
     media_heads: frozenset[str] = _data("titles", "media_heads", "words")
     person_titles: frozenset[str] = _data("titles", "person_titles", "words")
     spoken_for: frozenset[str] = _data("titles", "spoken_for", "words")
+    name_particles: frozenset[str] = _data("titles", "name_particles", "words")
     title_synonyms: dict[str, str] = _data("titles", "title_synonyms", "folded_pairs")
     nationality: frozenset[str] = _data("titles", "nationality", "words")
     places: frozenset[str] = _data("titles", "places", "words")

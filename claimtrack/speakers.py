@@ -402,10 +402,16 @@ class ArticleResolver:
         """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
         kinds = [self._word_kind(w) for w in words]
         for k in range(len(words)):
-            if k and fold(words[k - 1]) in self.lex.spoken_for:
+            before = fold(words[k - 1]) if k else ""
+            if before in self.lex.spoken_for:
                 kinds[k] = "T"
+            elif before in self.lex.body_heads and kinds[k] == "N":
+                kinds[k] = "T"  # "حركة حقوق": a bare body noun names the body next, not a person
             elif words[k] == "علي" and k + 1 < len(words):  # the name, written with ي; the preposition is على
                 kinds[k] = "N"
+            if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
+                kinds[k] = "N"  # "عبد الأمير", "أبو زيد", "بن سلمان": one name, whatever the next word means
+                kinds[k + 1] = "N" if kinds[k + 1] != "N" else kinds[k + 1]
         return kinds
 
     def _word_kind(self, word: str) -> str:

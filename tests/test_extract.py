@@ -633,3 +633,15 @@ def test_dual_sources():
 def test_decoration_around_a_headline_is_not_kept():
     text = "*الناطق الرسمي للجيش : القوات تتقدم على كل الجبهات*\nوقال الناطق الرسمي للجيش إن القوات تتقدم."
     assert said(text)[0] == ("الناطق الرسمي للجيش", "القوات تتقدم على كل الجبهات")
+
+
+def test_compound_names_and_named_bodies():
+    st = only("وقال القيادي في الإطار عبد الأمير المياحي إن الحوار مستمر.")
+    assert st.speaker == "عبد الأمير المياحي"
+    st = only("أكد عضو حركة حقوق محسن السعيدي أنه لا منافس للتحالف.")
+    assert (st.speaker, st.role_as_written) == ("محسن السعيدي", "عضو حركة حقوق")
+
+
+def test_a_clause_about_the_statement_is_not_the_speaker():
+    st = only('وذكر بيان للتحالف تلقته وكالة الأنباء الوطنية، أن "الاجتماع ناقش آخر التطورات السياسية".')
+    assert st.speaker_as_written == "بيان للتحالف"
