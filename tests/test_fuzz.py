@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from claimtrack import Registry, Store, export, extract_statements, ingest
 from claimtrack.arabic import fold, fold_for_match
 
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# FUZZ_EXAMPLES=2000 for a deeper run by hand; CI keeps the default small.
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 ARABIC_LETTERS = "".join(chr(c) for c in range(0x0621, 0x064B)) + "\u064b\u064e\u0651\u0670ـ"
 PIECES = (
