@@ -603,6 +603,12 @@ class Extractor:
         else:
             claim_start, claim_end, direct = self._claim_after(s, op, first)
         attribution, confidence = "explicit", 0.9
+        if speaker is None and s.norm(i - 1) in self.lex.relatives:
+            # "التقى الوزير بالسفير الذي قال إن ...": the one the relative clause is about, or nobody known.
+            speaker = self._relative_antecedent(s, i - 1)
+            if speaker is None:
+                return None
+            attribution, confidence = "relative", 0.7
         if speaker is None:
             left = self._left_subject(s, i) or self._subject_before_verb(s, i)
             if left is not None:
@@ -712,6 +718,19 @@ class Extractor:
             if self.lex.cue(s.norm(k)) and k != i:
                 break
         return None
+
+    def _relative_antecedent(self, s: _Sentence, rel: int) -> _Span | None:
+        """The noun a relative pronoun at token ``rel`` follows, when it is source-like ("بالسفير الأمريكي الذي")."""
+        k = rel - 1
+        while k > 0 and s.norm(k) in self.lex.nationality:  # adjectives between the noun and الذي
+            k -= 1
+        if k < 0 or not s.toks[k].is_word:
+            return None
+        n = s.norm(k)
+        bare = strip_article(n[1:] if n[:1] in "بلو" and len(n) > 3 else n)
+        source_like = (bare in self.lex.title_words or bare in self.lex.person_titles or bare in self.lex.anonymous_heads
+                       or n in self.alias_first_words or bare in self.lex.body_heads)
+        return _Span(k, rel) if source_like else None
 
     def _subject_before_verb(self, s: _Sentence, i: int) -> _Span | None:
         """"لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""

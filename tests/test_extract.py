@@ -645,3 +645,10 @@ def test_compound_names_and_named_bodies():
 def test_a_clause_about_the_statement_is_not_the_speaker():
     st = only('وذكر بيان للتحالف تلقته وكالة الأنباء الوطنية، أن "الاجتماع ناقش آخر التطورات السياسية".')
     assert st.speaker_as_written == "بيان للتحالف"
+
+
+def test_a_relative_clause_speaker_is_the_noun_before_it():
+    st = only("والتقى الرئيس بالسفير الأمريكي الذي قال إن بلاده تدعم الحوار.")
+    assert (st.speaker_as_written, st.text, st.attribution) == ("بالسفير الأمريكي", "بلاده تدعم الحوار", "relative")
+    text = "وقال الوزير سامر حداد إن الحوار مستمر.\nوزار الوفد المصنع الذي قال إن الإنتاج تضاعف."
+    assert said(text) == [("سامر حداد", "الحوار مستمر")]  # no source before الذي: nobody's, not the minister's
