@@ -681,6 +681,8 @@ class Extractor:
         """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
         end = op
         while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in self.lex.claim_prepositions):
+            if s.raw(end - 1) == "علي" and end - 1 > a:
+                break  # "يوسف علي إن": the name, not the preposition على
             end -= 1
         # "عن قلقه" / "عن أمله": the object of أعرب/أبدى sits between the speaker and the claim.
         for k in range(a, end):

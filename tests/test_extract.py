@@ -652,3 +652,13 @@ def test_a_relative_clause_speaker_is_the_noun_before_it():
     assert (st.speaker_as_written, st.text, st.attribution) == ("بالسفير الأمريكي", "بلاده تدعم الحوار", "relative")
     text = "وقال الوزير سامر حداد إن الحوار مستمر.\nوزار الوفد المصنع الذي قال إن الإنتاج تضاعف."
     assert said(text) == [("سامر حداد", "الحوار مستمر")]  # no source before الذي: nobody's, not the minister's
+
+
+def test_ali_as_a_surname_before_the_opener():
+    st = only("وتعليقا على ذلك، قال المحلل السياسي يوسف علي إن الخطوة متوقعة.")
+    assert st.speaker == "يوسف علي"
+
+
+def test_a_source_inside_a_body_is_anonymous_not_the_body():
+    st = only("وصرح مصدر في الرئاسة لوكالة الصحافة الفرنسية بأن الزيارة ستتم الشهر المقبل.")
+    assert (st.speaker, st.speaker_kind) == ("Unnamed sources", "anonymous")
