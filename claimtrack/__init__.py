@@ -13,14 +13,14 @@ __version__ = "0.1.0"
 from .corpus import parse_text, read_file  # noqa: E402
 from .errors import ClaimtrackError  # noqa: E402
 from .match import MatchSettings  # noqa: E402
-from .models import Article, Cluster, Speaker, Statement, Story  # noqa: E402
+from .models import Article, Speaker, Statement, Story  # noqa: E402
 from .pipeline import IngestReport, extract_statements, ingest, rematch  # noqa: E402
 from .queries import find_speaker, who_said  # noqa: E402
 from .speakers import Registry  # noqa: E402
 from .store import Store  # noqa: E402
 
 __all__ = [
-    "Article", "ClaimtrackError", "Cluster", "IngestReport", "MatchSettings", "Registry", "Speaker", "Statement",
+    "Article", "ClaimtrackError", "IngestReport", "MatchSettings", "Registry", "Speaker", "Statement",
     "Store", "Story", "extract_statements", "find_speaker", "ingest", "parse_text", "read_file", "rematch",
     "who_said",
 ]

@@ -38,12 +38,6 @@ class Article:
     stories: list[Story] = field(default_factory=list)
     blocked: list[tuple[int, int]] = field(default_factory=list)
 
-    def story_at(self, offset: int) -> int:
-        for story in self.stories:
-            if story.start <= offset < story.end:
-                return story.number
-        return 1
-
 
 @dataclass
 class Sentence:
@@ -90,8 +84,3 @@ class Speaker:
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
 
-
-@dataclass
-class Cluster:
-    id: int
-    statements: list[int] = field(default_factory=list)

@@ -28,8 +28,6 @@ from rich.text import Text
 
 from . import export
 
-OUTPUT_FORMATS = ("table", "json", "csv", "nl")
-
 
 class Bidi(str, Enum):
     """Whether to shape and reorder Arabic for display: ``auto`` asks the terminal."""

@@ -31,6 +31,7 @@ class Registry:
     lex: Lexicon
     speakers: dict[str, Speaker] = field(default_factory=dict)
     _aliases: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    _exact: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
 
@@ -64,8 +65,9 @@ class Registry:
         words = tuple(_words(alias))
         if not words:
             return
+        # Insertion order, not sorted: re-sorting on every add made loading a large database quadratic.
         self._aliases.append((words, speaker.canonical))
-        self._aliases.sort(key=lambda a: len(a[0]), reverse=True)
+        self._exact.setdefault(" ".join(words), speaker.canonical)
         self._by_first.setdefault(words[0], []).append((words, speaker.canonical))
         if speaker.kind == "person":
             self._keys.setdefault(name_key(alias), set()).add(speaker.canonical)
@@ -111,6 +113,7 @@ class Registry:
         sp.canonical = new
         self.speakers[new] = sp
         self._aliases = [(a, new if c == old else c) for a, c in self._aliases]
+        self._exact = {a: new if c == old else c for a, c in self._exact.items()}
         for entries in self._by_first.values():
             entries[:] = [(a, new if c == old else c) for a, c in entries]
         for hits in self._keys.values():
@@ -226,7 +229,7 @@ class ArticleResolver:
     def _resolve(self, phrase: str, parsed: Parsed, st: Statement) -> str:
         reg = self.reg
         folded = fold_for_match(phrase)
-        exact = next((c for a, c in reg._aliases if " ".join(a) == folded), None)
+        exact = reg._exact.get(folded)
         if exact:
             return exact
         person = reg.find_alias(phrase, ("person",))
@@ -272,10 +275,10 @@ class ArticleResolver:
     def _alias_around(self, phrase: str, name: str) -> str | None:
         """A known body whose alias contains the would-be name: "صحيفة واشنطن بوست" is not a person called بوست."""
         last = _words(name)[-1:]
-        for alias, canonical in self.reg._aliases:
-            if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in fold_for_match(phrase):
-                return canonical
-        return None
+        folded = fold_for_match(phrase)
+        around = [(alias, canonical) for alias, canonical in self.reg._aliases
+                  if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in folded]
+        return max(around, key=lambda a: len(a[0]))[1] if around else None  # the longest, first added on ties
 
     def _fuller(self, known: str, name: str) -> str:
         """"متّى" in a headline, then "النائب نزيه متّى": a person this article introduced takes the fuller name."""
