@@ -235,7 +235,7 @@ class Extractor:
     def _name_not_preposition(self, s: _Sentence, i: int) -> bool:
         """"، علي البنداوي،": the name علي folds like the preposition على; written with ي and not before an
         occasion or a place ("على منصة", "على هامش"), it is the name."""
-        if s.raw(i) != "علي" or i + 1 >= len(s) or not s.toks[i + 1].is_word:
+        if s.raw(i) not in self.lex.name_homographs or i + 1 >= len(s) or not s.toks[i + 1].is_word:
             return False
         following = s.norm(i + 1)
         return not self._occasion_noun(following) and strip_article(following) not in self.lex.places
@@ -681,7 +681,7 @@ class Extractor:
         """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
         end = op
         while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in self.lex.claim_prepositions):
-            if s.raw(end - 1) == "علي" and end - 1 > a:
+            if s.raw(end - 1) in self.lex.name_homographs and end - 1 > a:
                 break  # "يوسف علي إن": the name, not the preposition على
             end -= 1
         # "عن قلقه" / "عن أمله": the object of أعرب/أبدى sits between the speaker and the claim.

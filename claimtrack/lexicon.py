@@ -41,10 +41,11 @@ _CONVERT = {
     "folded_pairs": lambda v: {fold(k): fold(value) for k, value in v.items()},
     "folded_tuple": lambda v: tuple(fold(w) for w in v),
     "tuple": tuple,
+    "raw_words": frozenset,
     "list": list,
     "int": int,
 }
-_EMPTY = {"words": frozenset, "word": str, "phrases": list, "prefixes": tuple, "folded_keys": dict,
+_EMPTY = {"raw_words": frozenset, "words": frozenset, "word": str, "phrases": list, "prefixes": tuple, "folded_keys": dict,
           "folded_pairs": dict, "folded_tuple": tuple, "tuple": tuple, "list": list, "int": int}
 
 
@@ -95,6 +96,7 @@ class Lexicon:
     person_titles: frozenset[str] = _data("titles", "person_titles", "words")
     spoken_for: frozenset[str] = _data("titles", "spoken_for", "words")
     name_particles: frozenset[str] = _data("titles", "name_particles", "words")
+    name_homographs: frozenset[str] = _data("titles", "name_homographs", "raw_words")
     title_synonyms: dict[str, str] = _data("titles", "title_synonyms", "folded_pairs")
     nationality: frozenset[str] = _data("titles", "nationality", "words")
     places: frozenset[str] = _data("titles", "places", "words")

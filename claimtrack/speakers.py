@@ -410,7 +410,7 @@ class ArticleResolver:
                 kinds[k] = "T"
             elif before in self.lex.body_heads and kinds[k] == "N":
                 kinds[k] = "T"  # "حركة حقوق": a bare body noun names the body next, not a person
-            elif words[k] == "علي":  # the name, written with ي; the preposition is على
+            elif words[k] in self.lex.name_homographs:  # علي the name, not على the preposition
                 kinds[k] = "N"
             if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
                 kinds[k] = "N"  # "عبد الأمير", "أبو زيد", "بن سلمان": one name, whatever the next word means
