@@ -204,25 +204,22 @@ class Extractor:
                     return True
         return False
 
-    def _plausible_head(self, s: _Sentence, i: int) -> bool:
-        """Whether a word can start a speaker phrase: a title, body or source word, a known name, or a bare name."""
-        n = s.norm(i)
+    def source_word(self, n: str) -> bool:
+        """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer
+        (الوكالة) or the first word of a known speaker's name. The one test every rule below asks."""
         bare = strip_article(n)
-        if s.toks[i].raw in OPENERS or s.toks[i].raw in SYMMETRIC:
-            return True
-        return (bare in self.lex.title_words or n in self.lex.title_words or bare in self.lex.body_heads
-                or n in self.lex.anonymous_heads or bare in self.lex.anonymous_heads or n in self.alias_first_words
-                or n in self.lex.generic_references or not n.startswith(("ال", "وال")))
+        return (bare in self.lex.title_words or n in self.lex.title_words or bare in self.lex.person_titles
+                or bare in self.lex.body_heads or bare in self.lex.media_heads or n in self.lex.anonymous_heads
+                or bare in self.lex.anonymous_heads or n in self.alias_first_words or n in self.lex.generic_references)
+
+    def _plausible_head(self, s: _Sentence, i: int) -> bool:
+        """Whether a token can start a speaker phrase: a quotation mark (a quoted name) or a plausible source."""
+        return s.toks[i].raw in OPENERS or s.toks[i].raw in SYMMETRIC or self._plausible_source(s, i)
 
     def _plausible_source(self, s: _Sentence, i: int) -> bool:
-        """Stricter than a plausible head: a definite word must be a title, body, source or pointer word."""
+        """A bare (would-be) name, or a definite word that is a source word."""
         n = s.norm(i)
-        if not n.startswith(("ال", "وال")):
-            return True
-        bare = strip_article(n)
-        return (bare in self.lex.title_words or bare in self.lex.body_heads or bare in self.lex.media_heads
-                or n in self.lex.anonymous_heads or bare in self.lex.anonymous_heads or n in self.alias_first_words
-                or n in self.lex.generic_references)
+        return not n.startswith(("ال", "وال")) or self.source_word(n)
 
     def opens_occasion(self, s: _Sentence, chunk: _Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""
@@ -729,10 +726,8 @@ class Extractor:
         if k < 0 or not s.toks[k].is_word:
             return None
         n = s.norm(k)
-        bare = strip_article(n[1:] if n[:1] in "بلو" and len(n) > 3 else n)
-        source_like = (bare in self.lex.title_words or bare in self.lex.person_titles or bare in self.lex.anonymous_heads
-                       or n in self.alias_first_words or bare in self.lex.body_heads)
-        return _Span(k, rel) if source_like else None
+        particle_free = n[1:] if n[:1] in "بلو" and len(n) > 3 else n  # "بالسفير"
+        return _Span(k, rel) if self.source_word(n) or self.source_word(particle_free) else None
 
     def _subject_before_verb(self, s: _Sentence, i: int) -> _Span | None:
         """"لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""
@@ -745,11 +740,7 @@ class Extractor:
             a += 1
         if a == i:
             return None
-        head = strip_article(s.norm(a))
-        source_like = (s.norm(a) in self.lex.anonymous_heads or head in self.lex.anonymous_heads
-                       or head in self.lex.title_words or head in self.lex.body_heads or head in self.lex.media_heads
-                       or s.norm(a) in self.alias_first_words)
-        return _Span(a, i) if source_like else None
+        return _Span(a, i) if self.source_word(s.norm(a)) else None
 
     def _subject_before_object(self, s: _Sentence, speaker: _Span) -> _Span:
         """Where the subject ends and the object begins: "حث البيان جمهورية كوريا على ...", "انتقد الوزير القرار".
@@ -881,9 +872,7 @@ class Extractor:
         words = [w for w in fold(st.speaker_as_written).replace("«", " ").replace("»", " ").split() if w.isalpha()]
         if not words:
             return False
-        head = strip_article(words[0])
-        if (words[0] in self.alias_first_words or head in self.lex.title_words or head in self.lex.body_heads
-                or head in self.lex.media_heads or words[0] in self.lex.anonymous_heads or head in self.lex.anonymous_heads):
+        if self.source_word(words[0]):
             return True
         last = strip_article(words[-1])
         return any(other is not st and last in {strip_article(w) for w in fold(other.speaker_as_written).split()}
