@@ -102,8 +102,13 @@ def run(n: int, seeds: list[str], settings: MatchSettings) -> dict:
     baseline_s = (time.perf_counter() - started) * (n / len(rows))
     met = sum(assignment[a] == assignment[b] for a, b in pairs)
     return {
-        "n": n, "blocked_s": blocked_s, "baseline_s": baseline_s, "sampled": sampled, "rows": len(rows),
-        "pairs": len(pairs), "recall": met / len(pairs) if pairs else 1.0,
+        "n": n,
+        "blocked_s": blocked_s,
+        "baseline_s": baseline_s,
+        "sampled": sampled,
+        "rows": len(rows),
+        "pairs": len(pairs),
+        "recall": met / len(pairs) if pairs else 1.0,
     }
 
 
@@ -116,8 +121,11 @@ def main(sizes: list[int]) -> None:
     for n in sizes:
         r = run(n, seeds, settings)
         estimate = f" (est. from {r['rows']:,} rows)" if r["sampled"] else ""
-        print(f"| {r['n']:,} | {r['blocked_s']:.1f} s | {r['baseline_s']:.0f} s{estimate} | "
-              f"{r['baseline_s'] / r['blocked_s']:.0f}x | {r['pairs']:,} | {r['recall']:.3f} |", flush=True)
+        print(
+            f"| {r['n']:,} | {r['blocked_s']:.1f} s | {r['baseline_s']:.0f} s{estimate} | "
+            f"{r['baseline_s'] / r['blocked_s']:.0f}x | {r['pairs']:,} | {r['recall']:.3f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

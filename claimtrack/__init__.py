@@ -20,7 +20,20 @@ from .speakers import Registry  # noqa: E402
 from .store import Store  # noqa: E402
 
 __all__ = [
-    "Article", "ClaimtrackError", "IngestReport", "MatchSettings", "Registry", "Speaker", "Statement",
-    "Store", "Story", "extract_statements", "find_speaker", "ingest", "parse_text", "read_file", "rematch",
+    "Article",
+    "ClaimtrackError",
+    "IngestReport",
+    "MatchSettings",
+    "Registry",
+    "Speaker",
+    "Statement",
+    "Store",
+    "Story",
+    "extract_statements",
+    "find_speaker",
+    "ingest",
+    "parse_text",
+    "read_file",
+    "rematch",
     "who_said",
 ]

@@ -27,8 +27,19 @@ from .store import STATEMENT_COLUMNS, Store, default_path
 err = Console(stderr=True)
 
 # `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
-COMMAND_ORDER = ("ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch",
-                 "serve")
+COMMAND_ORDER = (
+    "ingest",
+    "who-said",
+    "speakers",
+    "search",
+    "show",
+    "claims",
+    "diff",
+    "conflicts",
+    "export",
+    "rematch",
+    "serve",
+)
 
 
 class _Group(TyperGroup):
@@ -58,8 +69,12 @@ class _Group(TyperGroup):
 
             if isinstance(exc, click.ClickException):
                 raise
-            err.print(f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-                      markup=False, highlight=False, soft_wrap=True)
+            err.print(
+                f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(2) from None
 
 
@@ -104,12 +119,19 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
-    bidi: Annotated[render.Bidi, typer.Option(
-        "--bidi", envvar="CLAIMTRACK_BIDI", case_sensitive=False,
-        help="Shape and reorder Arabic for display: on, off, or auto (on unless the terminal does it itself "
-             "or output is piped). JSON, CSV and exports are never reordered.",
-    )] = render.Bidi.auto,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+    bidi: Annotated[
+        render.Bidi,
+        typer.Option(
+            "--bidi",
+            envvar="CLAIMTRACK_BIDI",
+            case_sensitive=False,
+            help="Shape and reorder Arabic for display: on, off, or auto (on unless the terminal does it itself "
+            "or output is piped). JSON, CSV and exports are never reordered.",
+        ),
+    ] = render.Bidi.auto,
 ) -> None:
     ctx.obj = {"debug": debug}
     render.use_bidi(bidi)
@@ -117,9 +139,13 @@ def main_options(
 
 @app.command(epilog="Example: claimtrack ingest corpus/ --db claims.db")
 def ingest(
-    paths: Annotated[list[str], typer.Argument(
-        help="Article files or folders (.txt .md .html .htm .json .jsonl), or - for standard input.",
-        show_default=False)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files or folders (.txt .md .html .htm .json .jsonl), or - for standard input.",
+            show_default=False,
+        ),
+    ],
     db: DbOption = None,
     outlet: Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for every article given.")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read.")] = False,
@@ -127,8 +153,15 @@ def ingest(
 ) -> None:
     """Read articles, extract who said what, resolve speakers, match claims and store it all."""
     with open_store(db, create=True) as store:
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=err, transient=True, disable=json_) as progress:
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=json_,
+        ) as progress:
             task = progress.add_task("Reading", total=None)
 
             def on_file(name: str, n: int) -> None:
@@ -139,8 +172,12 @@ def ingest(
     for problem in report.problems:
         err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
     summary = {
-        "articles_new": report.new, "articles_updated": report.updated, "articles_unchanged": report.unchanged,
-        "files_failed": report.failed, "statements": report.statements, "speakers": report.speakers,
+        "articles_new": report.new,
+        "articles_updated": report.updated,
+        "articles_unchanged": report.unchanged,
+        "files_failed": report.failed,
+        "statements": report.statements,
+        "speakers": report.speakers,
     }
     if json_:
         render.emit([summary], list(summary), "json")
@@ -158,8 +195,13 @@ def ingest(
 def who_said(
     name: Annotated[str, typer.Argument(help="A speaker's name, Latin or Arabic, any spelling.")],
     db: DbOption = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Hide doubtful statements.")] = 0.0,
-    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0, max=1, help="Hide doubtful statements.")
+    ] = 0.0,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """What one speaker said: one row per claim, with every outlet that carried it."""
     fmt = output_format(json_, csv_, nl)
@@ -175,7 +217,10 @@ def who_said(
 @app.command(epilog="Example: claimtrack speakers --limit 10")
 def speakers(
     db: DbOption = None,
-    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """Every speaker with how many statements and outlets quote them."""
     fmt = output_format(json_, csv_, nl)
@@ -184,14 +229,22 @@ def speakers(
     render.emit(rows, ["speaker", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
 
 
-@app.command(epilog="Example: claimtrack search 'كوريا الشمالية'   (or: claimtrack search '\"مفاوضات الأسلحة\" OR ذخيرة*')")
+@app.command(
+    epilog="Example: claimtrack search 'كوريا الشمالية'   (or: claimtrack search '\"مفاوضات الأسلحة\" OR ذخيرة*')"
+)
 def search(
-    query: Annotated[str, typer.Argument(
-        help="Words to find in claims; hamza forms, ى/ي, ة/ه and diacritics do not matter. "
-             "FTS5 syntax works: \"a phrase\", OR, NOT, prefix*.",
-    )],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words to find in claims; hamza forms, ى/ي, ة/ه and diacritics do not matter. "
+            'FTS5 syntax works: "a phrase", OR, NOT, prefix*.',
+        ),
+    ],
     db: DbOption = None,
-    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """Claims that say something, best match first, with speaker, outlet and a snippet."""
     fmt = output_format(json_, csv_, nl)
@@ -200,8 +253,13 @@ def search(
     if fmt == "table" and not rows:
         err.print(f"No claim matches {query!r}.", markup=False, highlight=False)
     elif fmt == "table":
-        render.emit(rows, ["speaker", "outlet", "article", "snippet"], fmt, title=f"Search: {query}",
-                    highlight={"snippet": "matches"})
+        render.emit(
+            rows,
+            ["speaker", "outlet", "article", "snippet"],
+            fmt,
+            title=f"Search: {query}",
+            highlight={"snippet": "matches"},
+        )
     else:
         render.emit(rows, ["score", *STATEMENT_COLUMNS, "snippet"], fmt)
 
@@ -210,7 +268,10 @@ def search(
 def show(
     article: Annotated[str, typer.Argument(help="An article id (its file name without extension) or its file.")],
     db: DbOption = None,
-    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """An article's text with every statement marked: claim underlined, cue in bold, speaker labelled."""
     fmt = output_format(json_, csv_, nl)
@@ -229,10 +290,18 @@ def show(
 def export_cmd(
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or json.")] = "csv",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0, max=1, help="Leave out doubtful statements.")] = 0.0,
-    what: Annotated[str, typer.Option("--what", help="statements (one row each) or claims (one row per claim cluster).")] = "statements",
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for Excel: starts with a UTF-8 byte order mark so Arabic shows.")] = False,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0, max=1, help="Leave out doubtful statements.")
+    ] = 0.0,
+    what: Annotated[
+        str, typer.Option("--what", help="statements (one row each) or claims (one row per claim cluster).")
+    ] = "statements",
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: starts with a UTF-8 byte order mark so Arabic shows.")
+    ] = False,
 ) -> None:
     """Write every statement out, one row each, with its claim cluster; or every claim cluster (--what claims)."""
     if fmt not in export.FORMATS:
@@ -259,23 +328,35 @@ def export_cmd(
 @app.command(epilog="Example: claimtrack claims --multi-outlet --speaker Kirby")
 def claims(
     db: DbOption = None,
-    multi_outlet: Annotated[bool, typer.Option("--multi-outlet", help="Only claims carried by more than one outlet.")] = False,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", help="Only claims this speaker is said to have made (any spelling).")] = None,
-    min_size: Annotated[int, typer.Option("--min-size", min=1, help="Only clusters of at least this many statements.")] = 1,
-    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+    multi_outlet: Annotated[
+        bool, typer.Option("--multi-outlet", help="Only claims carried by more than one outlet.")
+    ] = False,
+    speaker: Annotated[
+        Optional[str], typer.Option("--speaker", help="Only claims this speaker is said to have made (any spelling).")
+    ] = None,
+    min_size: Annotated[
+        int, typer.Option("--min-size", min=1, help="Only clusters of at least this many statements.")
+    ] = 1,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
     fmt = output_format(json_, csv_, nl)
     with open_store(db) as store:
         canonical = queries.find_speaker(store, speaker) if speaker else None
         rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, limit=limit)
-    render.emit(rows, ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"], fmt,
-                title="Claims")
+    render.emit(
+        rows, ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"], fmt, title="Claims"
+    )
 
 
 @app.command(epilog="Example: claimtrack diff 21   (or: claimtrack diff --a 5 --b 40 --json)")
 def diff(
-    cluster: Annotated[Optional[int], typer.Argument(help="A claim cluster id (see `claimtrack claims`).", show_default=False)] = None,
+    cluster: Annotated[
+        Optional[int], typer.Argument(help="A claim cluster id (see `claimtrack claims`).", show_default=False)
+    ] = None,
     a: Annotated[Optional[int], typer.Option("--a", help="A statement id (see `claimtrack export`).")] = None,
     b: Annotated[Optional[int], typer.Option("--b", help="The statement to compare it with.")] = None,
     db: DbOption = None,
@@ -297,12 +378,18 @@ def diff(
             versions.sort(key=lambda v: v["id"] != a)
     diffs = [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]]
     if json_:
-        render.print_json({
-            "versions": [{k: v[k] for k in ("id", "article", "outlet", "speaker", "speaker_as_written", "cue", "text")}
-                         for v in versions],
-            "diffs": [{"a": versions[0]["id"], "b": v["id"], "ops": [op.to_dict() for op in ops]}
-                      for v, ops in zip(versions[1:], diffs)],
-        })
+        render.print_json(
+            {
+                "versions": [
+                    {k: v[k] for k in ("id", "article", "outlet", "speaker", "speaker_as_written", "cue", "text")}
+                    for v in versions
+                ],
+                "diffs": [
+                    {"a": versions[0]["id"], "b": v["id"], "ops": [op.to_dict() for op in ops]}
+                    for v, ops in zip(versions[1:], diffs)
+                ],
+            }
+        )
     else:
         render.show_diff(versions, diffs)
 
@@ -310,7 +397,10 @@ def diff(
 @app.command(epilog="Example: claimtrack conflicts --json")
 def conflicts(
     db: DbOption = None,
-    json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False, limit: LimitOpt = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
 ) -> None:
     """Claims put in different speakers' mouths by different outlets, and speakers whose titles differ."""
     fmt = output_format(json_, csv_, nl)
@@ -320,8 +410,16 @@ def conflicts(
     if fmt == "json":
         render.print_json({"claims": claim_rows, "titles": title_rows})
         return
-    rows = [{"conflict": "speakers", "cluster": c["cluster"], "who": c["speakers"], "claim": c["claim"],
-             "outlets": c["outlets"]} for c in claim_rows]
+    rows = [
+        {
+            "conflict": "speakers",
+            "cluster": c["cluster"],
+            "who": c["speakers"],
+            "claim": c["claim"],
+            "outlets": c["outlets"],
+        }
+        for c in claim_rows
+    ]
     rows += [{"conflict": "titles", "who": t["speaker"], "claim": t["titles"]} for t in title_rows]
     render.emit(rows, ["conflict", "cluster", "who", "claim", "outlets"], fmt, title="Conflicts")
 
@@ -329,21 +427,90 @@ def conflicts(
 @app.command(epilog="Example: claimtrack rematch --min-overlap 0.5 --verbatim 90")
 def rematch(
     db: DbOption = None,
-    verbatim: Annotated[Optional[float], typer.Option("--verbatim", min=0, max=100, help=f"RapidFuzz ratio at which two claims are copies (default {MatchSettings.verbatim}).")] = None,
-    min_overlap: Annotated[Optional[float], typer.Option("--min-overlap", min=0, max=1, help=f"Weighted share of the shorter claim the other must carry (default {MatchSettings.min_overlap}).")] = None,
-    min_shared: Annotated[Optional[int], typer.Option("--min-shared", min=1, help=f"Content words a pair must share, in order (default {MatchSettings.min_shared}).")] = None,
-    overlap_step: Annotated[Optional[float], typer.Option("--overlap-step", min=0, max=1, help=f"More overlap needed per in-order word short of min-shared + 2 (default {MatchSettings.overlap_step}).")] = None,
-    max_df: Annotated[Optional[int], typer.Option("--max-df", min=2, help=f"Words in more statements than this are not blocked on (default {MatchSettings.max_df}).")] = None,
-    min_words: Annotated[Optional[int], typer.Option("--min-words", min=1, help=f"Claims with fewer content words are never matched (default {MatchSettings.min_words}).")] = None,
-    window: Annotated[Optional[int], typer.Option("--window", min=0, help=f"Neighbours compared in stem-sorted order (default {MatchSettings.window}).")] = None,
-    entity_weight: Annotated[Optional[float], typer.Option("--entity-weight", min=0, max=1, help=f"Weight of a name or place word (default {MatchSettings.entity_weight}).")] = None,
+    verbatim: Annotated[
+        Optional[float],
+        typer.Option(
+            "--verbatim",
+            min=0,
+            max=100,
+            help=f"RapidFuzz ratio at which two claims are copies (default {MatchSettings.verbatim}).",
+        ),
+    ] = None,
+    min_overlap: Annotated[
+        Optional[float],
+        typer.Option(
+            "--min-overlap",
+            min=0,
+            max=1,
+            help=f"Weighted share of the shorter claim the other must carry (default {MatchSettings.min_overlap}).",
+        ),
+    ] = None,
+    min_shared: Annotated[
+        Optional[int],
+        typer.Option(
+            "--min-shared",
+            min=1,
+            help=f"Content words a pair must share, in order (default {MatchSettings.min_shared}).",
+        ),
+    ] = None,
+    overlap_step: Annotated[
+        Optional[float],
+        typer.Option(
+            "--overlap-step",
+            min=0,
+            max=1,
+            help=f"More overlap needed per in-order word short of min-shared + 2 (default {MatchSettings.overlap_step}).",
+        ),
+    ] = None,
+    max_df: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-df",
+            min=2,
+            help=f"Words in more statements than this are not blocked on (default {MatchSettings.max_df}).",
+        ),
+    ] = None,
+    min_words: Annotated[
+        Optional[int],
+        typer.Option(
+            "--min-words",
+            min=1,
+            help=f"Claims with fewer content words are never matched (default {MatchSettings.min_words}).",
+        ),
+    ] = None,
+    window: Annotated[
+        Optional[int],
+        typer.Option(
+            "--window", min=0, help=f"Neighbours compared in stem-sorted order (default {MatchSettings.window})."
+        ),
+    ] = None,
+    entity_weight: Annotated[
+        Optional[float],
+        typer.Option(
+            "--entity-weight",
+            min=0,
+            max=1,
+            help=f"Weight of a name or place word (default {MatchSettings.entity_weight}).",
+        ),
+    ] = None,
     defaults: Annotated[bool, typer.Option("--defaults", help="Go back to the default thresholds.")] = False,
     json_: JsonOpt = False,
 ) -> None:
     """Recompute every claim cluster; thresholds given here are kept for later ingests."""
-    changes = {k: v for k, v in dict(verbatim=verbatim, min_overlap=min_overlap, min_shared=min_shared,
-                                     overlap_step=overlap_step, max_df=max_df, min_words=min_words,
-                                     window=window, entity_weight=entity_weight).items() if v is not None}
+    changes = {
+        k: v
+        for k, v in dict(
+            verbatim=verbatim,
+            min_overlap=min_overlap,
+            min_shared=min_shared,
+            overlap_step=overlap_step,
+            max_df=max_df,
+            min_words=min_words,
+            window=window,
+            entity_weight=entity_weight,
+        ).items()
+        if v is not None
+    }
     with open_store(db) as store:
         base = MatchSettings() if defaults else match_settings(store)
         settings = replace(base, **changes)

@@ -152,10 +152,11 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding), encoding
+                return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise ClaimtrackError(f"not valid {encoding} despite its byte order mark ({exc.reason})",
-                                      path=path) from exc
+                raise ClaimtrackError(
+                    f"not valid {encoding} despite its byte order mark ({exc.reason})", path=path
+                ) from exc
     if b"\x00" in data[:4096]:
         raise ClaimtrackError("binary file, not text", path=path)
     try:
@@ -165,12 +166,14 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     else:
         misread = _double_encoded(text)
         if misread:
-            raise ClaimtrackError(f"mojibake: Arabic UTF-8 misread as {misread} and saved again; fix the file",
-                                  path=path)
+            raise ClaimtrackError(
+                f"mojibake: Arabic UTF-8 misread as {misread} and saved again; fix the file", path=path
+            )
         return text, "utf-8"
     if utf8_error.end == len(data) and utf8_error.reason == "unexpected end of data":
-        raise ClaimtrackError("truncated: the file ends inside a UTF-8 character", path=path,
-                              line=data.count(b"\n") + 1)
+        raise ClaimtrackError(
+            "truncated: the file ends inside a UTF-8 character", path=path, line=data.count(b"\n") + 1
+        )
     best: tuple[float, str, str] | None = None
     for encoding in LEGACY_ENCODINGS:  # the commoner code page first, so it wins a tie
         try:
@@ -186,7 +189,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     raise ClaimtrackError(
         f"unknown encoding: not UTF-8 (byte {utf8_error.start}), and not Arabic text in "
         f"{' or '.join(LEGACY_ENCODINGS)}",
-        path=path, line=line,
+        path=path,
+        line=line,
     ) from utf8_error
 
 
@@ -291,8 +295,15 @@ def parse_text(text: str, article_id: str = "text", path: str | None = None, lan
     return build_article(text, article_id, path, {"language": language}, "caller")
 
 
-def build_article(text: str, article_id: str, path: str | None, meta: dict, meta_source: str,
-                  body_start: int = 0, line: int | None = None) -> Article:
+def build_article(
+    text: str,
+    article_id: str,
+    path: str | None,
+    meta: dict,
+    meta_source: str,
+    body_start: int = 0,
+    line: int | None = None,
+) -> Article:
     """An Article from its text and metadata; outlet and date are looked for in the text when metadata lacks them.
 
     ``body_start`` is where the text proper begins (after front matter); ``line`` names a record's line in a
@@ -302,9 +313,13 @@ def build_article(text: str, article_id: str, path: str | None, meta: dict, meta
     if language not in lexicon_mod.LANGUAGES:
         raise ClaimtrackError(
             f"the article is in language {language!r}; claimtrack has no cue data for it "
-            f"(it reads: {', '.join(lexicon_mod.LANGUAGES)})", path=path, line=line)
-    article = Article(id=article_id, text=text, path=path, language=language,
-                      title=meta.get("title"), url=meta.get("url"))
+            f"(it reads: {', '.join(lexicon_mod.LANGUAGES)})",
+            path=path,
+            line=line,
+        )
+    article = Article(
+        id=article_id, text=text, path=path, language=language, title=meta.get("title"), url=meta.get("url")
+    )
     if meta.get("outlet"):
         article.outlet, article.outlet_source = meta["outlet"], meta_source
     if meta.get("published"):
@@ -331,8 +346,11 @@ def front_matter(text: str, path: str | None) -> tuple[dict, int]:
         data = yaml.safe_load(m.group(1)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ClaimtrackError(f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})",
-                              path=path, line=mark.line + 2 if mark else 1) from exc
+        raise ClaimtrackError(
+            f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})",
+            path=path,
+            line=mark.line + 2 if mark else 1,
+        ) from exc
     if not isinstance(data, dict):
         raise ClaimtrackError("front matter must be keys and values (outlet:, published:, ...)", path=path, line=2)
     return _metadata(data), m.end()
@@ -354,8 +372,15 @@ def _html_article(page: str, article_id: str, path: str | None) -> Article:
     doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         raise ClaimtrackError("no article text found in the page", path=path)
-    meta = _metadata({"outlet": doc.sitename or doc.hostname, "url": doc.url, "published": doc.date,
-                      "title": doc.title, "language": None})
+    meta = _metadata(
+        {
+            "outlet": doc.sitename or doc.hostname,
+            "url": doc.url,
+            "published": doc.date,
+            "title": doc.title,
+            "language": None,
+        }
+    )
     return build_article(doc.text, article_id, path, meta, "html-metadata")
 
 
@@ -390,10 +415,10 @@ def parse_records(text: str, name: str, stem: str) -> Iterator[Article | Problem
 
 def _record_article(record, name: str, default_id: str, where: str, line: int | None) -> Article | Problem:
     if not isinstance(record, dict):
-        return Problem(name, f"{where}a record must be a JSON object with a \"text\"", line)
+        return Problem(name, f'{where}a record must be a JSON object with a "text"', line)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Problem(name, f"{where}record has no \"text\"", line)
+        return Problem(name, f'{where}record has no "text"', line)
     article_id = str(record.get("id") or default_id)
     try:
         return build_article(text, article_id, name, _metadata(record), "record", line=line)
@@ -437,6 +462,7 @@ def detect_language(text: str) -> str:
 
 # ----- structure -----
 
+
 def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     for m in re.finditer(r"[^\n]*", text):
         if m.start() == m.end() and m.start() > 0 and text[m.start() - 1] != "\n":
@@ -464,12 +490,11 @@ def mark_structure(article: Article, body_start: int = 0) -> None:
             continue
         if folded in lex.story_markers:
             blocked.append((a, b))
-            nxt = next(((la, lb, ll) for la, lb, ll in lines[n + 1:] if ll.strip()), None)
+            nxt = next(((la, lb, ll) for la, lb, ll in lines[n + 1 :] if ll.strip()), None)
             if nxt is not None:
                 story_starts.append((nxt[0], nxt[2].strip()))
             continue
-        if (folded in lex.boilerplate_lines or fold(line).startswith(lex.boilerplate_prefixes)
-                or _date_only(line, lex)):
+        if folded in lex.boilerplate_lines or fold(line).startswith(lex.boilerplate_prefixes) or _date_only(line, lex):
             blocked.append((a, b))
     article.blocked = blocked
     bounds = [body_start] + [s for s, _ in story_starts] + [len(text)]
@@ -508,8 +533,10 @@ def _compile_signature(template: str, desks: tuple[str, ...], whole_line: bool) 
         elif part == "{sep}":
             out.append(r"[-–—_/|]")
         else:
-            out.extend(r"[^\S\n]*" if ch.isspace() else r"[^\S\n]*[:：]" if ch == ":" else "ـ?" if ch == "ـ"
-                       else re.escape(ch) for ch in part)
+            out.extend(
+                r"[^\S\n]*" if ch.isspace() else r"[^\S\n]*[:：]" if ch == ":" else "ـ?" if ch == "ـ" else re.escape(ch)
+                for ch in part
+            )
     pattern = "".join(out)
     return re.compile(rf"^[^\S\n]*{pattern}[^\S\n]*$" if whole_line else pattern, re.M)
 
@@ -556,6 +583,7 @@ def _outlet_name(raw: str, lex: lexicon_mod.Lexicon) -> str | None:
 
 # ----- dates -----
 
+
 def find_date(text: str, language: str = "ar") -> date | None:
     """The first full date (day, month, year) written in the text, any way outlets write one."""
     found = _dates(text, language)
@@ -585,7 +613,7 @@ def _month_at(words: list[str], i: int, lex: lexicon_mod.Lexicon) -> tuple[int, 
     month = None
     while i < len(words):
         for width in (2, 1):
-            number = lex.month_numbers.get(" ".join(words[i:i + width]))
+            number = lex.month_numbers.get(" ".join(words[i : i + width]))
             if number and (month is None or number == month):
                 month, i = number, i + width
                 break
@@ -646,7 +674,7 @@ def find_published(article: Article, body_start: int = 0) -> str | None:
         folded = fold(line)
         label = next((lb for lb in lex.published_labels if folded.startswith(lb)), None)
         if label is not None:
-            found = find_date(folded[len(label):], article.language)
+            found = find_date(folded[len(label) :], article.language)
             if found:
                 article.published, article.published_source = found.isoformat(), "label"
                 return article.published
@@ -678,8 +706,9 @@ def relative_days(article: Article) -> list[tuple[int, int, date]]:
     words = [t for t in tokens(article.text) if t.is_word]
     found = []
     for k, day in enumerate(words):
-        weekday = lex.weekday_numbers.get(day.norm[1:] if day.norm[:1] == "و" and day.norm[1:] in lex.weekday_numbers
-                                          else day.norm)
+        weekday = lex.weekday_numbers.get(
+            day.norm[1:] if day.norm[:1] == "و" and day.norm[1:] in lex.weekday_numbers else day.norm
+        )
         if weekday is None:
             continue
         before = words[k - 1] if k else None

@@ -21,8 +21,9 @@ _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 EXCEL_BOM = "\ufeff"
 
 
-def write(rows: Iterable[dict], fmt: str, out: TextIO, columns: Sequence[str] = STATEMENT_COLUMNS,
-          *, excel: bool = False) -> int:
+def write(
+    rows: Iterable[dict], fmt: str, out: TextIO, columns: Sequence[str] = STATEMENT_COLUMNS, *, excel: bool = False
+) -> int:
     """Write rows in a format; returns how many were written.
 
     ``excel`` starts a CSV with a UTF-8 byte order mark, without which Excel reads Arabic as mojibake.

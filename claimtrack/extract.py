@@ -68,9 +68,19 @@ def _split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
             for p in range(3, len(n) - 2):
                 head, tail = n[:p], n[p:]
                 tail_cue, head_cue = lex.cue(tail), lex.cue(head)
-                if tail[0] in "وف" and len(tail) >= 4 and tail_cue is not None and tail_cue.tense in ("past", "present"):
+                if (
+                    tail[0] in "وف"
+                    and len(tail) >= 4
+                    and tail_cue is not None
+                    and tail_cue.tense in ("past", "present")
+                ):
                     cut = p
-                elif head_cue is not None and head_cue.tense in ("past", "present") and tail.startswith("ال") and len(tail) >= 5:
+                elif (
+                    head_cue is not None
+                    and head_cue.tense in ("past", "present")
+                    and tail.startswith("ال")
+                    and len(tail) >= 5
+                ):
                     cut = p
                 if cut:
                     break
@@ -109,7 +119,7 @@ class _Sentence:
         return self.raw(i) in COMMAS
 
     def words(self, span: _Span) -> int:
-        return sum(1 for t in self.toks[span.a:span.b] if t.is_word)
+        return sum(1 for t in self.toks[span.a : span.b] if t.is_word)
 
     def phrase_at(self, i: int, phrases: list[tuple[str, ...]], allow_conj: bool = True) -> int:
         """Length in tokens of the first phrase matching at token i (0 if none).
@@ -139,7 +149,7 @@ class _Sentence:
         return 0
 
     def span_text(self, span: _Span) -> str:
-        return self.text[self.toks[span.a].start:self.toks[span.b - 1].end] if span else ""
+        return self.text[self.toks[span.a].start : self.toks[span.b - 1].end] if span else ""
 
     def quote_at(self, i: int) -> tuple[int, int] | None:
         """The quotation whose opening mark is token i."""
@@ -184,7 +194,9 @@ class Extractor:
         if n.startswith("و") and n[1:] in self.lex.days:
             return True
         if (n in self.lex.time_prepositions or (n[:1] == "و" and n[1:] in self.lex.time_prepositions)) and (
-            s.norm(i + 1) in self.lex.months or s.norm(i + 1) in self.lex.days or s.norm(i + 1).isdigit()
+            s.norm(i + 1) in self.lex.months
+            or s.norm(i + 1) in self.lex.days
+            or s.norm(i + 1).isdigit()
             or s.norm(i + 1) in self.lex.time_words
         ):
             return True
@@ -197,7 +209,7 @@ class Extractor:
         return self.is_addressee(s, i)
 
     def _occasion_noun(self, word: str) -> bool:
-        """"خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""
+        """ "خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""
         for w in (word, strip_article(word)):
             for suffix in ("", "ه", "ها", "هم", "ي"):
                 if w.endswith(suffix) and w[: len(w) - len(suffix)] in self.lex.occasion_nouns:
@@ -208,9 +220,17 @@ class Extractor:
         """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer
         (الوكالة) or the first word of a known speaker's name. The one test every rule below asks."""
         bare = strip_article(n)
-        return (bare in self.lex.title_words or n in self.lex.title_words or bare in self.lex.person_titles
-                or bare in self.lex.body_heads or bare in self.lex.media_heads or n in self.lex.anonymous_heads
-                or bare in self.lex.anonymous_heads or n in self.alias_first_words or n in self.lex.generic_references)
+        return (
+            bare in self.lex.title_words
+            or n in self.lex.title_words
+            or bare in self.lex.person_titles
+            or bare in self.lex.body_heads
+            or bare in self.lex.media_heads
+            or n in self.lex.anonymous_heads
+            or bare in self.lex.anonymous_heads
+            or n in self.alias_first_words
+            or n in self.lex.generic_references
+        )
 
     def _plausible_head(self, s: _Sentence, i: int) -> bool:
         """Whether a token can start a speaker phrase: a quotation mark (a quoted name) or a plausible source."""
@@ -226,11 +246,14 @@ class Extractor:
         cue = self.lex.cue(s.norm(chunk.a))
         if self._name_not_preposition(s, chunk.a):
             return False
-        return (self.is_adverbial(s, chunk.a) or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
-                or (cue is not None and cue.tense == "participle"))  # "وتابع قائلاً إن"
+        return (
+            self.is_adverbial(s, chunk.a)
+            or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
+            or (cue is not None and cue.tense == "participle")
+        )  # "وتابع قائلاً إن"
 
     def _name_not_preposition(self, s: _Sentence, i: int) -> bool:
-        """"، علي البنداوي،": the name علي folds like the preposition على; written with ي and not before an
+        """ "، علي البنداوي،": the name علي folds like the preposition على; written with ي and not before an
         occasion or a place ("على منصة", "على هامش"), it is the name."""
         if s.raw(i) not in self.lex.name_homographs or i + 1 >= len(s) or not s.toks[i + 1].is_word:
             return False
@@ -245,8 +268,12 @@ class Extractor:
             return False
         rest = n[1:]
         definite = "ال" + rest[1:] if rest.startswith("ل") else rest
-        return (rest in self.addressee_first_words or definite in self.addressee_first_words
-                or definite in self.lex.addressee_nouns or rest in self.lex.addressee_nouns)
+        return (
+            rest in self.addressee_first_words
+            or definite in self.addressee_first_words
+            or definite in self.lex.addressee_nouns
+            or rest in self.lex.addressee_nouns
+        )
 
     def speaker_span(self, s: _Sentence, a: int, b: int) -> tuple[_Span | None, list[_Span]]:
         """The speaker phrase in tokens [a, b), and the sources relaying it ("نقلا عن", "عن"), outermost first.
@@ -299,7 +326,11 @@ class Extractor:
                 depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
                 if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
                     continue
-                if self.is_adverbial(s, i) or s.phrase_at(i, self.lex.relay_openers) or s.norm(i) in self.lex.circumstantial:
+                if (
+                    self.is_adverbial(s, i)
+                    or s.phrase_at(i, self.lex.relay_openers)
+                    or s.norm(i) in self.lex.circumstantial
+                ):
                     cut = i
                     break
             kept.append(_Span(chunk.a, cut))
@@ -357,13 +388,22 @@ class Extractor:
                 return None
             if n in self.lex.direct_openers and i > start:
                 return i, i
-            if form is not None and i > start and (
+            if (
+                form is not None
+                and i > start
+                and (
                     (n in self.lex.claim_nouns and s.is_comma(i - 1))
-                    or (n in form.frame and s.norm(i + 1) in self.lex.claim_nouns)):
+                    or (n in form.frame and s.norm(i + 1) in self.lex.claim_nouns)
+                )
+            ):
                 # "أكد الوزير عدم ...", "شدد على ضرورة ...": the verbal noun is the claim's first word.
                 return i, i if n in self.lex.claim_nouns else i + 1
             prev = s.norm(i - 1)
-            if n == "ان" and i > start and (prev in self.lex.subjunctive_verbs or prev[1:] in self.lex.subjunctive_verbs):
+            if (
+                n == "ان"
+                and i > start
+                and (prev in self.lex.subjunctive_verbs or prev[1:] in self.lex.subjunctive_verbs)
+            ):
                 # "يمكن أن", "يريد أن": the subjunctive particle, not a claim opener.
                 i += 1
                 continue
@@ -405,7 +445,7 @@ class Extractor:
 
     def _glued_object(self, word: str, prefix: str) -> bool:
         """Whether a word is a preposition glued to a noun (بتعزيز, بإخفاء) rather than a word that starts with it (بوتين, باسم)."""
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word in self.alias_first_words or word in self.lex.title_words or len(rest) < 3:
             return False
         return rest.startswith("ال") or rest[0] in "ا" or word in ("بـ",)
@@ -446,7 +486,12 @@ class Extractor:
         # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
         if content_before == 0:
             j = speaker_start
-            while j < len(s) and not s.is_comma(j) and s.norm(j) not in self.lex.complementizers and j - speaker_start < 12:
+            while (
+                j < len(s)
+                and not s.is_comma(j)
+                and s.norm(j) not in self.lex.complementizers
+                and j - speaker_start < 12
+            ):
                 j += 1
             if j >= len(s) or j == speaker_start:
                 return None
@@ -455,9 +500,19 @@ class Extractor:
                 claim_first += 1
             if claim_first >= len(s):
                 return None
-            return _Found(i, i, " ".join(s.raw(k) for k in range(i, i + max(n, 1))), _Span(speaker_start, j),
-                          s.toks[claim_first].start, None, "indirect", "preposition", "", 0.8,
-                          as_written=self._glued_text(s, speaker_start, j, glued))
+            return _Found(
+                i,
+                i,
+                " ".join(s.raw(k) for k in range(i, i + max(n, 1))),
+                _Span(speaker_start, j),
+                s.toks[claim_first].start,
+                None,
+                "indirect",
+                "preposition",
+                "",
+                0.8,
+                as_written=self._glued_text(s, speaker_start, j, glued),
+            )
         # After the claim: "...، وفقا للمسؤولين".
         if content_before < MIN_POST_CLAIM_WORDS:
             return None
@@ -470,8 +525,20 @@ class Extractor:
         if claim is None:
             return None
         cue = " ".join(s.raw(k) for k in range(i, i + n))
-        return _Found(i, i, cue, speaker, claim[0], claim[1], claim[2], "post", "", 0.8,
-                      as_written=self._glued_text(s, speaker.a, speaker.b, glued), cut_at_next=False)
+        return _Found(
+            i,
+            i,
+            cue,
+            speaker,
+            claim[0],
+            claim[1],
+            claim[2],
+            "post",
+            "",
+            0.8,
+            as_written=self._glued_text(s, speaker.a, speaker.b, glued),
+            cut_at_next=False,
+        )
 
     def _glued_text(self, s: _Sentence, a: int, b: int, glued: bool) -> str:
         """The speaker phrase as written, without the preposition glued to its first word (للمسؤولين -> المسؤولين)."""
@@ -521,7 +588,7 @@ class Extractor:
         return bool(found) and found[-1].claim_end is None and found[-1].claim_start < s.toks[i].start
 
     def _relayed_by(self, s: _Sentence, i: int, cue_at: int, speaker_start: int, found: list[_Found]) -> _Found | None:
-        """"كشف الرئيس أنه ...، حسبما أفادت القناة": the outlet relayed the statement before it; it is its via."""
+        """ "كشف الرئيس أنه ...، حسبما أفادت القناة": the outlet relayed the statement before it; it is its via."""
         speaker, via = self.speaker_span(s, speaker_start, len(s))
         if speaker is None:
             return None
@@ -529,18 +596,31 @@ class Extractor:
             if earlier.attribution != "impersonal":
                 earlier.via = [*earlier.via, *via, speaker]
                 break
-        return _Found(cue_at, self._boundary(s, i), s.raw(cue_at), None, s.sentence.end, s.sentence.end,
-                      "indirect", "relayed-by", "", 0.0)
+        return _Found(
+            cue_at,
+            self._boundary(s, i),
+            s.raw(cue_at),
+            None,
+            s.sentence.end,
+            s.sentence.end,
+            "indirect",
+            "relayed-by",
+            "",
+            0.0,
+        )
 
     def _post_opener(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
-        """"...، حسبما ذكرت الوكالة": a cue verb after حسبما/كما/وفق ما attributes what came before it."""
+        """ "...، حسبما ذكرت الوكالة": a cue verb after حسبما/كما/وفق ما attributes what came before it."""
         n = s.phrase_at(i, self.lex.post_verb_openers)
         if not n or s.quoted[i]:
             return None
         word = s.norm(i + n)
         # "وفقا لما ذكرته الوكالة": the verb carries a pronoun pointing back at the claim.
-        form = self.lex.cue(word) or self.lex.cue(word[:-1] if word.endswith("ه") else "") or self.lex.cue(
-            word[:-2] if word.endswith("ها") else "")
+        form = (
+            self.lex.cue(word)
+            or self.lex.cue(word[:-1] if word.endswith("ه") else "")
+            or self.lex.cue(word[:-2] if word.endswith("ها") else "")
+        )
         if form is None or form.tense not in ("past", "present"):
             return None
         before_start = found[-1].cue_index + 1 if found else 0
@@ -562,8 +642,20 @@ class Extractor:
         claim = self._claim_before(s, before_start, i)
         if claim is None:
             return None
-        return _Found(cue_at, i, s.raw(cue_at), speaker, claim[0], claim[1], claim[2], "post", form.gender, 0.8,
-                      via=via, cut_at_next=False)
+        return _Found(
+            cue_at,
+            i,
+            s.raw(cue_at),
+            speaker,
+            claim[0],
+            claim[1],
+            claim[2],
+            "post",
+            form.gender,
+            0.8,
+            via=via,
+            cut_at_next=False,
+        )
 
     def _verb(self, s: _Sentence, i: int, found: list[_Found]) -> _Found | None:
         form = self.lex.cue(s.norm(i))
@@ -588,7 +680,12 @@ class Extractor:
         speaker, via = self.speaker_span(s, i + 1, window_end)
         # A weak cue (زاد, لفت, بيّن) is speech only when its claim opens at once: "ولفت إلى أن", "وزاد:".
         opens_at_once = window_end == i + 1
-        if form.weak and not opens_at_once and (speaker is None or s.words(speaker) > 6) and not self._left_subject(s, i):
+        if (
+            form.weak
+            and not opens_at_once
+            and (speaker is None or s.words(speaker) > 6)
+            and not self._left_subject(s, i)
+        ):
             return None
         if form.strict and not opens_at_once:
             return None
@@ -617,7 +714,13 @@ class Extractor:
                 attribution, confidence = "continuation", 0.75
         if form.tense == "misspelt":
             confidence = 0.5
-        if form.object and s.norm(op) != "" and op < len(s) and s.norm(op) not in self.lex.complementizers and s.raw(op) != ":":
+        if (
+            form.object
+            and s.norm(op) != ""
+            and op < len(s)
+            and s.norm(op) not in self.lex.complementizers
+            and s.raw(op) != ":"
+        ):
             speaker = self._subject_before_object(s, speaker) if speaker else speaker
             confidence = min(confidence, 0.7)
             if speaker is not None and not self._plausible_source(s, speaker.a):
@@ -631,11 +734,25 @@ class Extractor:
             lead = self._leading_quote(s, i)
             if lead is not None:
                 # «...»، قال الوزير، «...»: the quotation before the verb is the speaker's too.
-                found.append(_Found(i, 0, s.raw(i), speaker, lead[0] + 1, lead[1], "direct", "post", form.gender,
-                                    0.8, cut_at_next=False))
+                found.append(
+                    _Found(
+                        i,
+                        0,
+                        s.raw(i),
+                        speaker,
+                        lead[0] + 1,
+                        lead[1],
+                        "direct",
+                        "post",
+                        form.gender,
+                        0.8,
+                        cut_at_next=False,
+                    )
+                )
         kind = "direct" if direct or s.raw(op) == ":" else "indirect"
-        return _Found(i, boundary, s.raw(i), speaker, claim_start, claim_end, kind, attribution, form.gender,
-                      confidence, via=via)
+        return _Found(
+            i, boundary, s.raw(i), speaker, claim_start, claim_end, kind, attribution, form.gender, confidence, via=via
+        )
 
     def _leading_quote(self, s: _Sentence, i: int) -> tuple[int, int] | None:
         """A quotation that opens the sentence and closes just before the cue at token i (only a comma between)."""
@@ -689,7 +806,9 @@ class Extractor:
 
     def _claim_after(self, s: _Sentence, op: int, first: int) -> tuple[int, int | None, bool]:
         """Where a claim that opens at token ``first`` starts and, when it is one quotation, where it ends."""
-        quote = s.quote_at(first) or (s.quote_at(op) if s.raw(op) not in (":",) and s.norm(op) not in self.lex.complementizers else None)
+        quote = s.quote_at(first) or (
+            s.quote_at(op) if s.raw(op) not in (":",) and s.norm(op) not in self.lex.complementizers else None
+        )
         if quote is not None:
             qa, qb = quote
             after = s.index_at(qb + 1)
@@ -730,7 +849,7 @@ class Extractor:
         return _Span(k, rel) if self.source_word(n) or self.source_word(particle_free) else None
 
     def _subject_before_verb(self, s: _Sentence, i: int) -> _Span | None:
-        """"لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""
+        """ "لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""
         a = i
         while a > 0 and i - a < 6 and s.toks[a - 1].is_word and not self.lex.cue(s.norm(a - 1)):
             a -= 1
@@ -755,10 +874,17 @@ class Extractor:
             n = s.norm(k)
             if not s.toks[k].is_word:
                 continue
-            if n in self.lex.places or any(st in self.lex.places for st in stems(s.raw(k))) or n in self.lex.claim_nouns:
+            if (
+                n in self.lex.places
+                or any(st in self.lex.places for st in stems(s.raw(k)))
+                or n in self.lex.claim_nouns
+            ):
                 return _Span(speaker.a, k)
-            known = n in self.lex.title_words or n in self.lex.nationality or any(
-                st in self.lex.title_words for st in stems(s.raw(k)))
+            known = (
+                n in self.lex.title_words
+                or n in self.lex.nationality
+                or any(st in self.lex.title_words for st in stems(s.raw(k)))
+            )
             if not known and n not in self.alias_first_words and n.endswith(("ه", "ها", "هم")) and len(n) > 3:
                 return _Span(speaker.a, k)  # "وقدم الجوهر شكره ...": a noun with a pronoun is the object
             if n.startswith(("ال", "وال")) and not known and n not in self.alias_first_words:
@@ -777,12 +903,23 @@ class Extractor:
         if claim is None or claim[2] != "direct":
             return None
         # «...»، أضاف. — with no speaker after the verb it is the last speaker's, as "وأضاف:" would be.
-        return _Found(i, boundary, s.raw(i), speaker, claim[0], claim[1], "direct",
-                      "post" if speaker else "continuation", form.gender, 0.8 if speaker else 0.7,
-                      via=via, cut_at_next=False)
+        return _Found(
+            i,
+            boundary,
+            s.raw(i),
+            speaker,
+            claim[0],
+            claim[1],
+            "direct",
+            "post" if speaker else "continuation",
+            form.gender,
+            0.8 if speaker else 0.7,
+            via=via,
+            cut_at_next=False,
+        )
 
     def _participle(self, s: _Sentence, i: int, form: CueForm, found: list[_Found]) -> _Found | None:
-        """"...، قائلة إن ...": the claim belongs to the subject of the sentence's main verb."""
+        """ "...، قائلة إن ...": the claim belongs to the subject of the sentence's main verb."""
         before = self.lex.cue(s.norm(i - 1))
         if before is not None and before.tense in ("past", "present"):
             return None  # "وتابع قائلاً إن": the verb before it has taken the claim
@@ -800,7 +937,11 @@ class Extractor:
                 main = self.lex.cue(s.norm(k)) if not s.quoted[k] else None
                 if main and main.tense in ("past", "present"):
                     window_end = k + 1
-                    while window_end < i and s.norm(window_end) != self.lex.relay_preposition and not s.is_comma(window_end):
+                    while (
+                        window_end < i
+                        and s.norm(window_end) != self.lex.relay_preposition
+                        and not s.is_comma(window_end)
+                    ):
                         window_end += 1
                     speaker, _ = self.speaker_span(s, k + 1, window_end)
                     if speaker is not None:  # "وأكد الحية استعداد الحركة ... متابعًا": the subject only
@@ -818,11 +959,12 @@ class Extractor:
                 attribution = "subject-first"
         claim_start, claim_end, direct = self._claim_after(s, op, first)
         kind = "direct" if direct or s.raw(op) == ":" else "indirect"
-        return _Found(i, self._boundary(s, i), s.raw(i), speaker, claim_start, claim_end, kind, attribution,
-                      gender, 0.7)
+        return _Found(
+            i, self._boundary(s, i), s.raw(i), speaker, claim_start, claim_end, kind, attribution, gender, 0.7
+        )
 
     def _relay(self, s: _Sentence, i: int, form: CueForm) -> _Found | None:
-        """"نقلت وكالة إنترفاكس عن شويغو القول ..." — the speaker is after عن, the relaying outlet is the subject."""
+        """ "نقلت وكالة إنترفاكس عن شويغو القول ..." — the speaker is after عن, the relaying outlet is the subject."""
         an = None
         for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
             if s.norm(k) == self.lex.relay_preposition:
@@ -859,8 +1001,9 @@ class Extractor:
         claim_start, claim_end, direct = self._claim_after(s, op, first)
         kind = "direct" if direct or s.raw(op) == ":" else "indirect"
         gender = noun.gender if noun and noun.tense == "noun" else ""
-        return _Found(i, self._boundary(s, i), cue_text, speaker, claim_start, claim_end, kind, "relay", gender,
-                      0.85, via=via)
+        return _Found(
+            i, self._boundary(s, i), cue_text, speaker, claim_start, claim_end, kind, "relay", gender, 0.85, via=via
+        )
 
     # ----- headlines -----
 
@@ -875,30 +1018,35 @@ class Extractor:
         if self.source_word(words[0]):
             return True
         last = strip_article(words[-1])
-        return any(other is not st and last in {strip_article(w) for w in fold(other.speaker_as_written).split()}
-                   for other in statements)
+        return any(
+            other is not st and last in {strip_article(w) for w in fold(other.speaker_as_written).split()}
+            for other in statements
+        )
 
     def headline(self, s: _Sentence) -> _Found | None:
-        """"البيت الأبيض: كوريا الشمالية أرسلت ..." — a short speaker, a colon, a claim, on a title line."""
+        """ "البيت الأبيض: كوريا الشمالية أرسلت ..." — a short speaker, a colon, a claim, on a title line."""
         colon = next((k for k in range(len(s)) if s.raw(k) == ":"), None)
         if colon is None or colon == 0 or colon + 1 >= len(s):
             return None
         first = next((k for k in range(colon) if s.toks[k].is_word or s.quote_at(k)), colon)
         head = _Span(first, colon)  # "*الناطق الرسمي: ..." — decoration before the speaker is not part of it
-        if not head or s.words(head) > self.lex.headline_max_speaker_words or any(self.lex.cue(s.norm(k)) for k in range(colon)):
+        if (
+            not head
+            or s.words(head) > self.lex.headline_max_speaker_words
+            or any(self.lex.cue(s.norm(k)) for k in range(colon))
+        ):
             return None
         if s.norm(first).startswith("و") or self.is_adverbial(s, first) or s.words(_Span(colon + 1, len(s))) < 3:
             return None
         claim_start, claim_end, direct = self._claim_after(s, colon, colon + 1)
-        return _Found(0, 0, ":", head, claim_start, claim_end, "direct" if direct else "indirect", "headline", "",
-                      0.6)
+        return _Found(0, 0, ":", head, claim_start, claim_end, "direct" if direct else "indirect", "headline", "", 0.6)
 
 
 def _line_is_title(text: str, sentence: Sentence) -> bool:
     """Whether a sentence is a whole line with no final full stop, as headlines are."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
+    line = text[line_start : len(text) if line_end < 0 else line_end]
     starts_line = sentence.start == line_start + len(line) - len(line.lstrip())
     return starts_line and not line.strip().endswith(".")
 
@@ -911,7 +1059,7 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
         end = f.claim_end
         if end is None:
             end = s.sentence.end
-            for later in found[k + 1:]:
+            for later in found[k + 1 :]:
                 b = later.boundary if later.cut_at_next else None
                 if later.attribution == "post" and later.claim_end is not None:
                     b = later.boundary
@@ -920,7 +1068,11 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
                     break
             for tail in lex.claim_tails:
                 for t in range(len(s) - 1):
-                    if s.toks[t].start >= f.claim_start and s.toks[t].start < end and s.phrase_at(t, [tail], False) == len(tail):
+                    if (
+                        s.toks[t].start >= f.claim_start
+                        and s.toks[t].start < end
+                        and s.phrase_at(t, [tail], False) == len(tail)
+                    ):
                         end = min(end, s.toks[t].start)
         start = f.claim_start
         text = s.text
@@ -937,7 +1089,12 @@ def _finish(s: _Sentence, found: list[_Found], lex: Lexicon) -> list[tuple[_Foun
         # A claim that is one whole quotation is stored without the marks.
         if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
             start, end = start + 1, end - 1
-        elif end - start >= 2 and text[start] in SYMMETRIC and text[end - 1] == text[start] and text[start] not in text[start + 1:end - 1]:
+        elif (
+            end - start >= 2
+            and text[start] in SYMMETRIC
+            and text[end - 1] == text[start]
+            and text[start] not in text[start + 1 : end - 1]
+        ):
             start, end = start + 1, end - 1
         if end - start < 3:
             continue
@@ -1047,7 +1204,8 @@ def extract_article(article: Article) -> list[Statement]:
     index = 0
     for story in stories:
         sentences = [
-            sent for sent in split(article.text, story.start, story.end)
+            sent
+            for sent in split(article.text, story.start, story.end)
             if not any(a <= sent.start < b for a, b in article.blocked)
         ]
         for sent in sentences:

@@ -45,8 +45,19 @@ _CONVERT = {
     "list": list,
     "int": int,
 }
-_EMPTY = {"raw_words": frozenset, "words": frozenset, "word": str, "phrases": list, "prefixes": tuple, "folded_keys": dict,
-          "folded_pairs": dict, "folded_tuple": tuple, "tuple": tuple, "list": list, "int": int}
+_EMPTY = {
+    "raw_words": frozenset,
+    "words": frozenset,
+    "word": str,
+    "phrases": list,
+    "prefixes": tuple,
+    "folded_keys": dict,
+    "folded_pairs": dict,
+    "folded_tuple": tuple,
+    "tuple": tuple,
+    "list": list,
+    "int": int,
+}
 
 
 def _data(file: str, key: str, how: str):
@@ -165,7 +176,9 @@ def _read(language: str, name: str) -> dict:
 @lru_cache(maxsize=None)
 def load(language: str = "ar") -> Lexicon:
     if language not in LANGUAGES:
-        raise ClaimtrackError(f"claimtrack has no cue data for language {language!r} (it knows: {', '.join(LANGUAGES)})")
+        raise ClaimtrackError(
+            f"claimtrack has no cue data for language {language!r} (it knows: {', '.join(LANGUAGES)})"
+        )
     files = {f.metadata["file"] for f in fields(Lexicon) if f.metadata}
     data = {name: _read(language, f"{name}.toml") for name in sorted(files | {"cues"})}
     lex = Lexicon(language=language)
@@ -184,8 +197,17 @@ def load(language: str = "ar") -> Lexicon:
         strict = {fold(f) for f in entry.get("strict", [])}
         suffixes = ("", "ه", "ها", "هم") if entry.get("suffixes") else ("",)
         for form, (gender, tense) in _verb_forms(entry).items():
-            cue = CueForm(entry["lemma"], gender, tense, frame, obj, entry.get("weak", False),
-                          entry.get("impersonal", False), entry.get("relay", False), form in strict)
+            cue = CueForm(
+                entry["lemma"],
+                gender,
+                tense,
+                frame,
+                obj,
+                entry.get("weak", False),
+                entry.get("impersonal", False),
+                entry.get("relay", False),
+                form in strict,
+            )
             for suffix in suffixes:
                 lex.cue_forms.setdefault(form + suffix, cue)
     for word, gender in cues.get("participle", {}).items():

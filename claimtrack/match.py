@@ -85,8 +85,12 @@ class _UnionFind:
 class ClaimIndex:
     """Claims by id with the inverted index that proposes which of them to compare."""
 
-    def __init__(self, settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = (),
-                 openers: Iterable[tuple[str, ...]] = ()) -> None:
+    def __init__(
+        self,
+        settings: MatchSettings = MatchSettings(),
+        entity_words: Iterable[str] = (),
+        openers: Iterable[tuple[str, ...]] = (),
+    ) -> None:
         """``entity_words``: names of people, places and nationalities, as written (they weigh little).
         ``openers``: folded phrases that open a reported claim ("فان", "الى ان"); what follows the last one
         is matched too."""
@@ -119,8 +123,8 @@ class ClaimIndex:
 
     def _core(self, norm: str) -> list[str]:
         words = norm.split()
-        ends = [i + len(p) for i in range(len(words)) for p in self.openers if tuple(words[i:i + len(p)]) == p]
-        return content_stems(" ".join(words[max(ends):])) if ends else []
+        ends = [i + len(p) for i in range(len(words)) for p in self.openers if tuple(words[i : i + len(p)]) == p]
+        return content_stems(" ".join(words[max(ends) :])) if ends else []
 
     def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
         """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency; with ``ids``, pairs touching them."""
@@ -131,7 +135,7 @@ class ClaimIndex:
                 continue
             ordered = sorted(posting)
             for i, a in enumerate(ordered):
-                for b in ordered[i + 1:]:
+                for b in ordered[i + 1 :]:
                     if wanted is None or a in wanted or b in wanted:
                         shared[(a, b)] += 1
         pairs = {pair for pair, n in shared.items() if n >= self.settings.min_shared}
@@ -149,7 +153,7 @@ class ClaimIndex:
         for key in (lambda sid: self.claims[sid].stems, lambda sid: self.claims[sid].stems[::-1]):
             ordered = sorted(indexed, key=key)
             for i, a in enumerate(ordered):
-                for b in ordered[i + 1:i + 1 + self.settings.window]:
+                for b in ordered[i + 1 : i + 1 + self.settings.window]:
                     if wanted is None or a in wanted or b in wanted:
                         pairs.add((a, b) if a < b else (b, a))
         return pairs
@@ -188,17 +192,26 @@ class ClaimIndex:
         return smaller > 0 and shared / smaller >= needed
 
 
-def cluster(norms: dict[int, str], settings: MatchSettings = MatchSettings(),
-            entity_words: Iterable[str] = (), openers: Iterable[tuple[str, ...]] = ()) -> dict[int, int]:
+def cluster(
+    norms: dict[int, str],
+    settings: MatchSettings = MatchSettings(),
+    entity_words: Iterable[str] = (),
+    openers: Iterable[tuple[str, ...]] = (),
+) -> dict[int, int]:
     """Statement id -> cluster id (the smallest statement id in it) for every statement given."""
     index = ClaimIndex(settings, entity_words, openers)
     index.add(norms)
     return _link(index, index.candidates(), {})
 
 
-def match_new(stored: dict[int, int], norms: dict[int, str], new: Iterable[int],
-              settings: MatchSettings = MatchSettings(), entity_words: Iterable[str] = (),
-              openers: Iterable[tuple[str, ...]] = ()) -> dict[int, int]:
+def match_new(
+    stored: dict[int, int],
+    norms: dict[int, str],
+    new: Iterable[int],
+    settings: MatchSettings = MatchSettings(),
+    entity_words: Iterable[str] = (),
+    openers: Iterable[tuple[str, ...]] = (),
+) -> dict[int, int]:
     """Clusters after adding the ``new`` statements to those ``stored`` (statement -> cluster) already matched.
 
     Only pairs with a new statement are scored; stored links stand. Returns the statements whose cluster is

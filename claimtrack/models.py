@@ -61,7 +61,9 @@ class Statement:
     via: str | None = None
     sentence: int = 0
     confidence: float = 1.0
-    attribution: str = "explicit"  # explicit, continuation, participle, relay, preposition, post, subject-first, headline
+    attribution: str = (
+        "explicit"  # explicit, continuation, participle, relay, preposition, post, subject-first, headline
+    )
     said_on: str | None = None  # ISO date the article gives for the statement ("اليوم الثلاثاء"), if any
     speaker: str | None = None  # canonical name, set by speaker resolution
     speaker_kind: str | None = None  # person, organisation, media, anonymous
@@ -83,4 +85,3 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     gender: str | None = None
-

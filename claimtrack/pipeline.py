@@ -107,8 +107,9 @@ def ingest(
     return report
 
 
-def _store_article(article: Article, store: Store, registry: Registry, report: IngestReport,
-                   outlet: str | None) -> bool:
+def _store_article(
+    article: Article, store: Store, registry: Registry, report: IngestReport, outlet: str | None
+) -> bool:
     """Extract and store one article unless it is unchanged; whether anything was stored."""
     if outlet:
         article.outlet, article.outlet_source = outlet, "option"
@@ -166,8 +167,7 @@ def rematch(store: Store, settings: MatchSettings | None = None, registry: Regis
     return len(set(assignment.values()))
 
 
-def match_new_statements(store: Store, settings: MatchSettings | None = None,
-                         registry: Registry | None = None) -> int:
+def match_new_statements(store: Store, settings: MatchSettings | None = None, registry: Registry | None = None) -> int:
     """Match statements not yet in a cluster against everything stored; stored links are kept.
 
     Returns how many statements got a new or changed cluster.
@@ -177,8 +177,7 @@ def match_new_statements(store: Store, settings: MatchSettings | None = None,
     current = store.claim_clusters()
     stored = {sid: c for sid, c in current.items() if c is not None}
     new = [sid for sid, c in current.items() if c is None]
-    changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry),
-                        _inner_openers(registry))
+    changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry), _inner_openers(registry))
     store.set_clusters(changes)
     return len(changes)
 

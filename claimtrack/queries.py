@@ -30,7 +30,9 @@ def find_speaker(store: Store, name: str) -> str:
     return best
 
 
-def who_said(store: Store, name: str, *, min_confidence: float = 0.0, limit: int | None = None) -> tuple[str, list[dict]]:
+def who_said(
+    store: Store, name: str, *, min_confidence: float = 0.0, limit: int | None = None
+) -> tuple[str, list[dict]]:
     speaker = find_speaker(store, name)
     return speaker, store.statements(speakers=[speaker], min_confidence=min_confidence, limit=limit)
 
@@ -43,11 +45,21 @@ def group_by_cluster(rows: list[dict]) -> list[dict]:
         g = groups.get(key)
         if g is None:
             g = groups[key] = {
-                "cluster": row.get("cluster"), "speaker": row["speaker"], "text": row["text"], "outlets": [],
-                "articles": [], "cues": [], "kind": row["kind"], "statements": 0,
+                "cluster": row.get("cluster"),
+                "speaker": row["speaker"],
+                "text": row["text"],
+                "outlets": [],
+                "articles": [],
+                "cues": [],
+                "kind": row["kind"],
+                "statements": 0,
             }
         g["statements"] += 1
-        for field, value in (("outlets", row.get("outlet") or row["article"]), ("articles", row["article"]), ("cues", row["cue"])):
+        for field, value in (
+            ("outlets", row.get("outlet") or row["article"]),
+            ("articles", row["article"]),
+            ("cues", row["cue"]),
+        ):
             if value not in g[field]:
                 g[field].append(value)
     return list(groups.values())
@@ -69,7 +81,7 @@ def fts_query(query: str) -> str:
         for piece in _FTS_SYNTAX.split(query)
     )
     if not folded.strip(' "()*,'):
-        raise ClaimtrackError("nothing to search for; give a word or a \"phrase\"")
+        raise ClaimtrackError('nothing to search for; give a word or a "phrase"')
     return folded
 
 
@@ -97,12 +109,13 @@ def _snippet(text: str, terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
     start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
     end = min(len(words), start + SNIPPET_WORDS)
     start = max(0, end - SNIPPET_WORDS)
-    excerpt = text[words[start].start:words[end - 1].end]
+    excerpt = text[words[start].start : words[end - 1].end]
     excerpt = ("… " if start else "") + excerpt + (" …" if end < len(words) else "")
     return excerpt, list(dict.fromkeys(words[i].raw for i in hits if start <= i < end))
 
 
 # ----- one article -----
+
 
 def article_statements(store: Store, article: str) -> tuple[dict, list[dict]]:
     """An article (by id, or the file it was read from) and its statements in text order."""

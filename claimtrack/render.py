@@ -49,8 +49,22 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": Fals
 
 # Colours that read on dark and light backgrounds alike; red is kept for errors.
 SPEAKER_PALETTE = (
-    "cyan", "magenta", "green", "yellow", "blue", "bright_cyan", "bright_magenta", "bright_green",
-    "dark_orange", "orchid", "turquoise2", "gold3", "deep_sky_blue1", "spring_green2", "plum2", "salmon1",
+    "cyan",
+    "magenta",
+    "green",
+    "yellow",
+    "blue",
+    "bright_cyan",
+    "bright_magenta",
+    "bright_green",
+    "dark_orange",
+    "orchid",
+    "turquoise2",
+    "gold3",
+    "deep_sky_blue1",
+    "spring_green2",
+    "plum2",
+    "salmon1",
 )
 
 
@@ -68,9 +82,7 @@ def bidi_wanted(mode: Bidi | str | None = None, *, is_terminal: bool, environ=No
     if not is_terminal:
         return False
     environ = os.environ if environ is None else environ
-    return not any(
-        var in environ and (value is None or environ[var] == value) for var, value in BIDI_TERMINALS.items()
-    )
+    return not any(var in environ and (value is None or environ[var] == value) for var, value in BIDI_TERMINALS.items())
 
 
 def speaker_style(name: str) -> str:
@@ -108,9 +120,14 @@ def _display_order(line: str, base_level: int | None) -> list[tuple[int, str]]:
     bidi_algorithm.get_embedding_levels(line, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
-    for step in (bidi_algorithm.explicit_embed_and_overrides, bidi_algorithm.resolve_weak_types,
-                 bidi_algorithm.resolve_neutral_types, bidi_algorithm.resolve_implicit_levels,
-                 bidi_algorithm.reorder_resolved_levels, bidi_algorithm.apply_mirroring):
+    for step in (
+        bidi_algorithm.explicit_embed_and_overrides,
+        bidi_algorithm.resolve_weak_types,
+        bidi_algorithm.resolve_neutral_types,
+        bidi_algorithm.resolve_implicit_levels,
+        bidi_algorithm.reorder_resolved_levels,
+        bidi_algorithm.apply_mirroring,
+    ):
         step(storage, False)
     return [(char["index"], char["ch"]) for char in storage["chars"]]
 
@@ -170,8 +187,14 @@ def annotated_article(text: str, statements: list[dict]) -> Text:
     return out
 
 
-def show_article(article: dict, statements: list[dict], *, out: TextIO | None = None,
-                 console: Console | None = None, bidi: Bidi | str | None = None) -> None:
+def show_article(
+    article: dict,
+    statements: list[dict],
+    *,
+    out: TextIO | None = None,
+    console: Console | None = None,
+    bidi: Bidi | str | None = None,
+) -> None:
     """An article under a one-line header, its statements marked (``annotated_article``)."""
     console = console or Console(file=out or sys.stdout)
     reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
@@ -201,9 +224,17 @@ def print_json(value, out: TextIO | None = None) -> None:
     out.write("\n")
 
 
-def emit(rows: list[dict], columns: Sequence[str], fmt: str = "table", *, title: str | None = None,
-         out: TextIO | None = None, console: Console | None = None, bidi: Bidi | str | None = None,
-         highlight: dict[str, str] | None = None) -> None:
+def emit(
+    rows: list[dict],
+    columns: Sequence[str],
+    fmt: str = "table",
+    *,
+    title: str | None = None,
+    out: TextIO | None = None,
+    console: Console | None = None,
+    bidi: Bidi | str | None = None,
+    highlight: dict[str, str] | None = None,
+) -> None:
     """Print rows as the user asked: ``table`` (Rich on a terminal, plain when piped), json, csv or nl.
 
     ``bidi`` overrides the process's display mode; ``highlight`` maps a column to the row field that lists
@@ -255,14 +286,14 @@ def _plain(value) -> str:
     return str(value).replace("\n", " ").replace("\t", " ")
 
 
-
 DIFF_STYLES = {"delete": "bold red strike", "insert": "bold green underline"}
 # In a pipe, where there is no colour, changes are marked the way wdiff marks them.
 DIFF_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 
-def show_diff(versions: list[dict], diffs: list[list], *, out: TextIO | None = None,
-              console: Console | None = None) -> None:
+def show_diff(
+    versions: list[dict], diffs: list[list], *, out: TextIO | None = None, console: Console | None = None
+) -> None:
     """Versions of a claim side by side, each against the first (``diffs[i]`` turns the first into version
     ``i + 1``): in every later column, words of the first that it lacks are struck out in red and words only it
     has are underlined in green. Each column is headed by outlet, speaker as written and cue; in a pipe each

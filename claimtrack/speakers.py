@@ -40,8 +40,15 @@ class Registry:
         lex = lexicon_mod.load(language)
         reg = cls(lex)
         for entry in lex.speakers:
-            reg.add(Speaker(entry["canonical"], entry.get("kind", "person"), list(entry.get("aliases", [])),
-                            list(entry.get("roles", [])), entry.get("gender")))
+            reg.add(
+                Speaker(
+                    entry["canonical"],
+                    entry.get("kind", "person"),
+                    list(entry.get("aliases", [])),
+                    list(entry.get("roles", [])),
+                    entry.get("gender"),
+                )
+            )
         for sp in stored:
             reg.add(sp)
         return reg
@@ -82,7 +89,7 @@ class Registry:
                     n = len(alias)
                     if kinds and self.speakers[canonical].kind not in kinds:
                         continue
-                    if words[i + 1:i + n] == list(alias[1:]):
+                    if words[i + 1 : i + n] == list(alias[1:]):
                         best = min(best, (-n, i, canonical)) if best else (-n, i, canonical)
         return best[2] if best else None
 
@@ -95,7 +102,7 @@ class Registry:
             hit = None
             for form in _bare_forms(words[i]):
                 for alias, canonical in self._by_first.get(form, ()):
-                    if self.speakers[canonical].kind in kinds and words[i + 1:i + len(alias)] == list(alias[1:]):
+                    if self.speakers[canonical].kind in kinds and words[i + 1 : i + len(alias)] == list(alias[1:]):
                         if hit is None or len(alias) > hit[0]:
                             hit = (len(alias), canonical)
             if hit:
@@ -146,7 +153,9 @@ class Registry:
                 choices[fold_for_match(alias)] = sp.canonical
         q = fold_for_match(query)
         best: dict[str, float] = {}
-        for alias, score, _ in process.extract(q, list(choices), scorer=fuzz.WRatio, limit=limit * 5, score_cutoff=cutoff):
+        for alias, score, _ in process.extract(
+            q, list(choices), scorer=fuzz.WRatio, limit=limit * 5, score_cutoff=cutoff
+        ):
             canonical = choices[alias]
             if alias == q or alias.split()[-1:] == [q]:
                 score = 100.0
@@ -246,14 +255,23 @@ class ArticleResolver:
         if pointer:
             return pointer
         if parsed.name:
-            known = reg.find_alias(parsed.name) or self._alias_around(phrase, parsed.name) or self._same_name(parsed.name)
+            known = (
+                reg.find_alias(parsed.name) or self._alias_around(phrase, parsed.name) or self._same_name(parsed.name)
+            )
             if known and reg.speakers[known].kind != "person" and parsed.role:
                 # "متحدث حماس": a title of a body; the person the article gave that title, if any.
                 return self._titled(phrase) or known
             if known:
                 return self._fuller(known, parsed.name)
-            sp = reg.add(Speaker(parsed.name, "person", [parsed.name], [parsed.role] if parsed.role else [],
-                                 st.gender if st.gender in ("m", "f") else None))
+            sp = reg.add(
+                Speaker(
+                    parsed.name,
+                    "person",
+                    [parsed.name],
+                    [parsed.role] if parsed.role else [],
+                    st.gender if st.gender in ("m", "f") else None,
+                )
+            )
             self.created.add(sp.canonical)
             return sp.canonical
         words = _words(phrase)
@@ -269,19 +287,24 @@ class ArticleResolver:
         if body:
             return body
         head = self._synonym(strip_article(_words(phrase)[0])) if _words(phrase) else ""
-        kind = "media" if head in self.lex.media_heads else "person" if head in self.lex.person_titles else "organisation"
+        kind = (
+            "media" if head in self.lex.media_heads else "person" if head in self.lex.person_titles else "organisation"
+        )
         return reg.add(Speaker(phrase.strip(), kind, [phrase.strip()])).canonical
 
     def _alias_around(self, phrase: str, name: str) -> str | None:
         """A known body whose alias contains the would-be name: "صحيفة واشنطن بوست" is not a person called بوست."""
         last = _words(name)[-1:]
         folded = fold_for_match(phrase)
-        around = [(alias, canonical) for alias, canonical in self.reg._aliases
-                  if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in folded]
+        around = [
+            (alias, canonical)
+            for alias, canonical in self.reg._aliases
+            if last and last[0] in alias and len(alias) > 1 and " ".join(alias) in folded
+        ]
         return max(around, key=lambda a: len(a[0]))[1] if around else None  # the longest, first added on ties
 
     def _fuller(self, known: str, name: str) -> str:
-        """"متّى" in a headline, then "النائب نزيه متّى": a person this article introduced takes the fuller name."""
+        """ "متّى" in a headline, then "النائب نزيه متّى": a person this article introduced takes the fuller name."""
         fuller = len(name.split()) > len(known.split()) and name_key(name).endswith(name_key(known))
         if known in self.created and fuller and self.reg.rename(known, name):
             self.created.add(name)
@@ -291,11 +314,11 @@ class ArticleResolver:
         return known
 
     def _group(self, phrase: str, st: Statement) -> str | None:
-        """"الزعيمان" after "ستارمر ... وبايدن": the last two people named before the statement, together."""
+        """ "الزعيمان" after "ستارمر ... وبايدن": the last two people named before the statement, together."""
         words = _words(phrase)
         if not words or words[0] not in self.lex.group_references:
             return None
-        before = self.reg.mentions(self.text[max(0, st.char_start - 600):st.char_start], ("person",))
+        before = self.reg.mentions(self.text[max(0, st.char_start - 600) : st.char_start], ("person",))
         members: list[str] = []
         for canonical in reversed(before):
             if canonical not in members:
@@ -307,22 +330,27 @@ class ArticleResolver:
         return self.reg.add(Speaker(" and ".join(members), "group", [phrase.strip()])).canonical
 
     def _drop_demonstrative(self, phrase: str) -> str:
-        """"هذا المسؤول" points back like "المسؤول" does."""
+        """ "هذا المسؤول" points back like "المسؤول" does."""
         words = phrase.split()
         if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
             return " ".join(words[1:])
         return phrase
 
     def _unwrap(self, phrase: str) -> str:
-        """"بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
+        """ "بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
         words = phrase.split()
         folded = [fold(w) for w in words]
         for wrapper in self.lex.speaker_wrappers:
             n = len(wrapper)
             if n > len(folded):
                 continue
-            if wrapper[-1] in ("ل", "ب") and folded[: n - 1] == list(wrapper[:-1]) and len(folded) >= n and folded[n - 1][:1] == wrapper[-1]:
-                rest = words[n - 1:]
+            if (
+                wrapper[-1] in ("ل", "ب")
+                and folded[: n - 1] == list(wrapper[:-1])
+                and len(folded) >= n
+                and folded[n - 1][:1] == wrapper[-1]
+            ):
+                rest = words[n - 1 :]
                 rest[0] = ("ال" + rest[0][2:]) if rest[0].startswith("لل") else rest[0][1:].lstrip("ـ")
                 return " ".join(rest)
             if folded[:n] == list(wrapper) and len(folded) > n:
@@ -343,7 +371,9 @@ class ArticleResolver:
         roles = []
         for words in split:
             kinds = self._kinds(words)
-            if words and strip_article(words[0]) in self.lex.body_heads | {fold(words[0])}.intersection(self.lex.body_heads):
+            if words and strip_article(words[0]) in self.lex.body_heads | {fold(words[0])}.intersection(
+                self.lex.body_heads
+            ):
                 roles.append(" ".join(words))
                 continue
             if name is None and words and kinds[0] == "N":
@@ -354,7 +384,7 @@ class ArticleResolver:
                     run.append(w)
                 if run:
                     name = " ".join(run)
-                    rest = " ".join(words[len(run):])
+                    rest = " ".join(words[len(run) :])
                     if rest:
                         roles.append(rest)
                     continue
@@ -364,8 +394,18 @@ class ArticleResolver:
                 last_title = max((k for k, kind in enumerate(kinds) if kind == "T"), default=-1)
                 # The name is the last run that opens with a would-be name after a title or a definite word
                 # ("الكاتب الصحفي جهاد الخازن", "رئيس وفد حركة حماس المفاوض خليل الحية").
-                first_name = next((k for k in range(len(words) - 1, last_title, -1)
-                                   if kinds[k] == "N" and kinds[k - 1] in ("T", "D")), None) if last_title >= 0 else None
+                first_name = (
+                    next(
+                        (
+                            k
+                            for k in range(len(words) - 1, last_title, -1)
+                            if kinds[k] == "N" and kinds[k - 1] in ("T", "D")
+                        ),
+                        None,
+                    )
+                    if last_title >= 0
+                    else None
+                )
                 run = words[first_name:] if first_name is not None else []
                 if run and len(run) < len(words):
                     name = " ".join(run)
@@ -380,8 +420,8 @@ class ArticleResolver:
                         end += 1
                     inner = (inner[0], end)
                 if inner and inner[1] - inner[0] >= 2:
-                    name = " ".join(words[inner[0]:inner[1]])
-                    roles.append(" ".join(words[: inner[0]] + words[inner[1]:]))
+                    name = " ".join(words[inner[0] : inner[1]])
+                    roles.append(" ".join(words[: inner[0]] + words[inner[1] :]))
                     continue
             roles.append(" ".join(words))
         role = "، ".join(r for r in roles if r) or None
@@ -450,14 +490,21 @@ class ArticleResolver:
             head_words = [strip_article(w) if w.startswith("ال") else w for w in head.split()]
             if words[: len(head_words)] == head_words:
                 label = value
-                rest = words[len(head_words):]
+                rest = words[len(head_words) :]
                 break
         if label is None:
             return None
         if any(w in self.lex.reference_fillers for w in words):
             return None
-        nationality = next((self.lex.anonymous_nationality[form] for w in rest for form in _singulars(w.lstrip("و"))
-                            if form in self.lex.anonymous_nationality), None)
+        nationality = next(
+            (
+                self.lex.anonymous_nationality[form]
+                for w in rest
+                for form in _singulars(w.lstrip("و"))
+                if form in self.lex.anonymous_nationality
+            ),
+            None,
+        )
         if nationality is None:
             # "المسؤولون" after "مسؤولون أميركيون": the same group, named once.
             for _, canonical, _ in reversed(self.named):
@@ -467,13 +514,17 @@ class ArticleResolver:
         if nationality and nationality.lower() in label.lower():
             name = label
         elif nationality:
-            name = f"Unnamed {nationality} {label[len('Unnamed '):]}" if label.startswith("Unnamed ") else f"{nationality} {label[0].lower() + label[1:]}"
+            name = (
+                f"Unnamed {nationality} {label[len('Unnamed ') :]}"
+                if label.startswith("Unnamed ")
+                else f"{nationality} {label[0].lower() + label[1:]}"
+            )
         else:
             name = label
         return self.reg.add(Speaker(name, "anonymous", [phrase.strip()])).canonical
 
     def _reference(self, phrase: str, st: Statement) -> str | None:
-        """"الوكالة", "الصحيفة", "المسؤول الروسي ذاته": the latest speaker this article named with that noun."""
+        """ "الوكالة", "الصحيفة", "المسؤول الروسي ذاته": the latest speaker this article named with that noun."""
         words = _words(phrase)
         if not words:
             return None
@@ -492,7 +543,7 @@ class ArticleResolver:
                 return canonical
         # "الصحيفة" with no speaker before it: the outlet the article named with that noun.
         for m in re.finditer(re.escape(noun), self.folded_text):
-            tail = self.folded_text[m.end(): m.end() + 60]
+            tail = self.folded_text[m.end() : m.end() + 60]
             media = self.reg.find_alias(tail, ("media",))
             if media:
                 return media
@@ -500,13 +551,13 @@ class ArticleResolver:
         if described:
             return self.reg.add(Speaker(described, "organisation", [described, phrase.strip()])).canonical
         # "وقالت الشركة في بيان ... وأضاف البيان": the statement the last speaker issued.
-        recent = fold_for_match(self.text[max(0, st.char_start - 300):st.char_start])
+        recent = fold_for_match(self.text[max(0, st.char_start - 300) : st.char_start])
         if self.named and re.search(rf"\b{re.escape(noun)}\b", recent):
             return self.named[-1][1]
         return None
 
     def _described_before(self, noun: str, st: Statement) -> str | None:
-        """"البيان" after "... في بيان مشترك صدر عن المملكة المتحدة، واليابان، ... إن": the body as described there.
+        """ "البيان" after "... في بيان مشترك صدر عن المملكة المتحدة، واليابان، ... إن": the body as described there.
 
         The description runs from the noun to the next claim opener or full stop, in a sentence before this one.
         """
@@ -523,17 +574,23 @@ class ArticleResolver:
                 if t.is_word:
                     end = j
             if end - k >= 2:
-                return self.text[words[k].start: words[end].end]
+                return self.text[words[k].start : words[end].end]
             return None
         return None
 
     def _nationalities(self, phrase: str) -> set[str]:
         """Which countries a phrase ties its speaker to, by adjective (الأمريكية) or by name (الولايات المتحدة)."""
         folded = " " + fold_for_match(phrase) + " "
-        found = {self.lex.anonymous_nationality[w] for w in (strip_article(x) for x in folded.split())
-                 if w in self.lex.anonymous_nationality}
-        found |= {label for country, label in self.lex.countries.items() if f" {country} " in folded
-                  or f" ل{country} " in folded or f" و{country} " in folded}
+        found = {
+            self.lex.anonymous_nationality[w]
+            for w in (strip_article(x) for x in folded.split())
+            if w in self.lex.anonymous_nationality
+        }
+        found |= {
+            label
+            for country, label in self.lex.countries.items()
+            if f" {country} " in folded or f" ل{country} " in folded or f" و{country} " in folded
+        }
         return found
 
     def _same_name(self, name: str) -> str | None:
@@ -549,8 +606,13 @@ class ArticleResolver:
                 return canonical
         if " " not in key:
             # "تيدروس" after "تيدروس أدهانوم غيبريسوس": some people are called by their first name.
-            firsts = {c for _, c, _ in self.named if self.reg.speakers[c].kind == "person"
-                      and len(name_key(c).split()) > 1 and name_key(c).split()[0] == key}
+            firsts = {
+                c
+                for _, c, _ in self.named
+                if self.reg.speakers[c].kind == "person"
+                and len(name_key(c).split()) > 1
+                and name_key(c).split()[0] == key
+            }
             if len(firsts) == 1:
                 return firsts.pop()
         return self.reg.find_by_key(name)
@@ -574,7 +636,7 @@ class ArticleResolver:
                 return canonical
         # "الرئيس الروسي" after the article wrote "الرئيس الروسي فلاديمير بوتين" somewhere.
         for m in re.finditer(re.escape(fold_for_match(phrase)), self.folded_text):
-            person = self.reg.find_alias(self.folded_text[m.end(): m.end() + 40], ("person",))
+            person = self.reg.find_alias(self.folded_text[m.end() : m.end() + 40], ("person",))
             if person:
                 return person
         return self.reg.find_by_role(phrase)

@@ -25,9 +25,25 @@ DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 
 STATEMENT_COLUMNS = (
-    "id", "article", "outlet", "story", "sentence", "speaker", "speaker_kind", "speaker_as_written",
-    "role_as_written", "cue", "kind", "text", "char_start", "char_end", "via", "confidence", "attribution",
-    "said_on", "cluster",
+    "id",
+    "article",
+    "outlet",
+    "story",
+    "sentence",
+    "speaker",
+    "speaker_kind",
+    "speaker_as_written",
+    "role_as_written",
+    "cue",
+    "kind",
+    "text",
+    "char_start",
+    "char_end",
+    "via",
+    "confidence",
+    "attribution",
+    "said_on",
+    "cluster",
 )
 
 
@@ -38,9 +54,19 @@ def default_path() -> str:
 def _create_v1(db: sqlite_utils.Database) -> None:
     db["articles"].create(
         {
-            "id": str, "path": str, "outlet": str, "outlet_source": str, "published": str,
-            "published_source": str, "title": str, "url": str, "language": str, "encoding": str,
-            "hash": str, "text": str, "ingested_at": str,
+            "id": str,
+            "path": str,
+            "outlet": str,
+            "outlet_source": str,
+            "published": str,
+            "published_source": str,
+            "title": str,
+            "url": str,
+            "language": str,
+            "encoding": str,
+            "hash": str,
+            "text": str,
+            "ingested_at": str,
         },
         pk="id",
     )
@@ -65,10 +91,23 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db["clusters"].create({"id": int, "size": int, "representative": int}, pk="id")
     db["statements"].create(
         {
-            "id": int, "article_id": str, "story": int, "sentence": int, "speaker_id": int,
-            "speaker_as_written": str, "role_as_written": str, "cue": str, "kind": str, "text": str,
-            "norm": str, "char_start": int, "char_end": int, "via": str, "confidence": float,
-            "attribution": str, "cluster_id": int,
+            "id": int,
+            "article_id": str,
+            "story": int,
+            "sentence": int,
+            "speaker_id": int,
+            "speaker_as_written": str,
+            "role_as_written": str,
+            "cue": str,
+            "kind": str,
+            "text": str,
+            "norm": str,
+            "char_start": int,
+            "char_end": int,
+            "via": str,
+            "confidence": float,
+            "attribution": str,
+            "cluster_id": int,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")],
@@ -198,37 +237,61 @@ class Store:
         row = self.db.execute("SELECT hash FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
-    def save_article(self, article: Article, content_hash: str, statements: list[Statement],
-                     speakers: dict[str, Speaker]) -> None:
+    def save_article(
+        self, article: Article, content_hash: str, statements: list[Statement], speakers: dict[str, Speaker]
+    ) -> None:
         """Replace an article and its statements; the caller holds the transaction."""
         self.db.execute("DELETE FROM statements WHERE article_id = ?", [article.id])
         self.db.execute("DELETE FROM stories WHERE article_id = ?", [article.id])
         self.db["articles"].upsert(
             {
-                "id": article.id, "path": article.path, "outlet": article.outlet,
-                "outlet_source": article.outlet_source, "published": article.published,
-                "published_source": article.published_source, "title": article.title, "url": article.url,
-                "language": article.language, "encoding": article.encoding, "hash": content_hash,
-                "text": article.text, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "id": article.id,
+                "path": article.path,
+                "outlet": article.outlet,
+                "outlet_source": article.outlet_source,
+                "published": article.published,
+                "published_source": article.published_source,
+                "title": article.title,
+                "url": article.url,
+                "language": article.language,
+                "encoding": article.encoding,
+                "hash": content_hash,
+                "text": article.text,
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             },
             pk="id",
         )
         self.db["stories"].insert_all(
-            [{"article_id": article.id, "number": s.number, "start": s.start, "end": s.end, "title": s.title}
-             for s in article.stories],
+            [
+                {"article_id": article.id, "number": s.number, "start": s.start, "end": s.end, "title": s.title}
+                for s in article.stories
+            ],
             pk=("article_id", "number"),
         )
         ids = {sp.canonical: self.save_speaker(sp) for sp in speakers.values()}
         rows = []
         for st in statements:
-            rows.append({
-                "article_id": article.id, "story": st.story, "sentence": st.sentence,
-                "speaker_id": ids[st.speaker], "speaker_as_written": st.speaker_as_written,
-                "role_as_written": st.role_as_written, "cue": st.cue, "kind": st.kind, "text": st.text,
-                "norm": fold_for_match(st.text), "char_start": st.char_start, "char_end": st.char_end,
-                "via": st.via, "confidence": st.confidence, "attribution": st.attribution, "said_on": st.said_on,
-                "cluster_id": None,
-            })
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "story": st.story,
+                    "sentence": st.sentence,
+                    "speaker_id": ids[st.speaker],
+                    "speaker_as_written": st.speaker_as_written,
+                    "role_as_written": st.role_as_written,
+                    "cue": st.cue,
+                    "kind": st.kind,
+                    "text": st.text,
+                    "norm": fold_for_match(st.text),
+                    "char_start": st.char_start,
+                    "char_end": st.char_end,
+                    "via": st.via,
+                    "confidence": st.confidence,
+                    "attribution": st.attribution,
+                    "said_on": st.said_on,
+                    "cluster_id": None,
+                }
+            )
         self.db["statements"].insert_all(rows, pk="id")
 
     def save_speaker(self, speaker: Speaker) -> int:
@@ -236,12 +299,15 @@ class Store:
         if row:
             speaker_id = row[0]
         else:
-            speaker_id = self.db["speakers"].insert(
-                {"canonical": speaker.canonical, "kind": speaker.kind, "gender": speaker.gender}
-            ).last_pk
+            speaker_id = (
+                self.db["speakers"]
+                .insert({"canonical": speaker.canonical, "kind": speaker.kind, "gender": speaker.gender})
+                .last_pk
+            )
         self.db["aliases"].insert_all(
             [{"speaker_id": speaker_id, "alias": a, "norm": fold_for_match(a)} for a in speaker.aliases],
-            pk=("speaker_id", "alias"), ignore=True,
+            pk=("speaker_id", "alias"),
+            ignore=True,
         )
         self.db["roles"].insert_all(
             [{"speaker_id": speaker_id, "role": r} for r in speaker.roles], pk=("speaker_id", "role"), ignore=True
@@ -275,8 +341,14 @@ class Store:
         FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
     """
 
-    def statements(self, *, speakers: Iterable[str] | None = None, article: str | None = None,
-                   min_confidence: float = 0.0, limit: int | None = None) -> list[dict]:
+    def statements(
+        self,
+        *,
+        speakers: Iterable[str] | None = None,
+        article: str | None = None,
+        min_confidence: float = 0.0,
+        limit: int | None = None,
+    ) -> list[dict]:
         where, params = ["s.confidence >= ?"], [min_confidence]
         if speakers is not None:
             speakers = list(speakers)
@@ -293,8 +365,11 @@ class Store:
 
     def search_statements(self, fts_query: str, *, limit: int | None = None) -> list[dict]:
         """Statements whose folded claim matches an FTS5 query, best first (bm25, lower is better)."""
-        sql = self._STATEMENT_SQL.replace("SELECT ", "SELECT bm25(claims_fts) AS score, ", 1) + """
+        sql = (
+            self._STATEMENT_SQL.replace("SELECT ", "SELECT bm25(claims_fts) AS score, ", 1)
+            + """
             JOIN claims_fts ON claims_fts.rowid = s.id WHERE claims_fts MATCH ? ORDER BY score, s.id"""
+        )
         params: list = [fts_query]
         if limit is not None:
             sql += " LIMIT ?"
@@ -305,7 +380,7 @@ class Store:
             if not str(exc).startswith(("fts5:", "no such column", "unknown special query", "unterminated string")):
                 raise
             raise ClaimtrackError(
-                f"cannot search for {fts_query!r} ({exc}); use words, \"a phrase\", OR, NOT, NEAR(...) and prefix*"
+                f'cannot search for {fts_query!r} ({exc}); use words, "a phrase", OR, NOT, NEAR(...) and prefix*'
             ) from None
 
     def article(self, article_id: str) -> dict | None:
@@ -315,13 +390,15 @@ class Store:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
     def speaker_table(self) -> list[dict]:
-        return list(self.db.query("""
+        return list(
+            self.db.query("""
             SELECT sp.canonical AS speaker, sp.kind, COUNT(s.id) AS statements,
                    COUNT(DISTINCT s.article_id) AS articles,
                    COUNT(DISTINCT COALESCE(a.outlet, a.id)) AS outlets
             FROM speakers sp JOIN statements s ON s.speaker_id = sp.id JOIN articles a ON a.id = s.article_id
             GROUP BY sp.id ORDER BY statements DESC, sp.canonical
-        """))
+        """)
+        )
 
     def counts(self) -> dict[str, int]:
         return {t: self.db[t].count for t in ("articles", "statements", "speakers", "clusters")}
@@ -331,7 +408,7 @@ class Store:
     def settings(self, prefix: str) -> dict[str, str]:
         """Stored settings whose key starts with ``prefix.``, without the prefix."""
         rows = self.db.execute("SELECT key, value FROM settings WHERE key LIKE ? || '.%'", [prefix]).fetchall()
-        return {key[len(prefix) + 1:]: value for key, value in rows}
+        return {key[len(prefix) + 1 :]: value for key, value in rows}
 
     def save_settings(self, prefix: str, values: dict[str, object]) -> None:
         """Replace the settings under ``prefix``; the caller holds the transaction."""
@@ -370,8 +447,15 @@ class Store:
 
     CLAIM_COLUMNS = ("cluster", "size", "claim", "speakers", "outlets", "first_seen", "last_seen", "first_outlet")
 
-    def claims(self, *, speaker: str | None = None, min_size: int = 1, multi_outlet: bool = False,
-               cluster: int | None = None, limit: int | None = None) -> list[dict]:
+    def claims(
+        self,
+        *,
+        speaker: str | None = None,
+        min_size: int = 1,
+        multi_outlet: bool = False,
+        cluster: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict]:
         """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen.
 
         An outlet missing from an article's metadata is stood in for by the article id.

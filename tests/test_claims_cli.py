@@ -80,9 +80,13 @@ def test_rematch_applies_new_thresholds(runner, seed_db, tmp_path):
 
 def test_later_ingests_match_with_the_stored_thresholds(runner, db, tmp_path):
     first = tmp_path / "a.txt"
-    first.write_text("وقال الوزير إن الحكومة ستخفض أسعار الوقود في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8")
+    first.write_text(
+        "وقال الوزير إن الحكومة ستخفض أسعار الوقود في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8"
+    )
     second = tmp_path / "b.txt"
-    second.write_text("وقال الوزير إن الحكومة ستخفض أسعار البنزين في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8")
+    second.write_text(
+        "وقال الوزير إن الحكومة ستخفض أسعار البنزين في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8"
+    )
     runner.invoke(app, ["ingest", str(first), "--db", db])
     runner.invoke(app, ["rematch", "--db", db, "--verbatim", "100", "--min-overlap", "1"])
     runner.invoke(app, ["ingest", str(second), "--db", db])
@@ -97,8 +101,16 @@ def test_export_claims(runner, seed_db):
     result = runner.invoke(app, ["export", "--what", "claims", "--db", seed_db, "--format", "csv"])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["cluster", "size", "claim", "speakers", "outlets", "first_seen", "last_seen",
-                             "first_outlet"]
+    assert list(rows[0]) == [
+        "cluster",
+        "size",
+        "claim",
+        "speakers",
+        "outlets",
+        "first_seen",
+        "last_seen",
+        "first_outlet",
+    ]
     urging = _urging_cluster(rows)
     assert urging["size"] == "3" and "John Kirby" in urging["speakers"].split("; ")
     lines = runner.invoke(app, ["export", "--what", "claims", "--db", seed_db, "--format", "jsonl"]).stdout

@@ -62,7 +62,9 @@ def test_bad_inputs_are_reported_and_the_rest_ingested(runner, db, tmp_path):
     empty = write(tmp_path, "empty.txt", "  \n")
     latin1 = tmp_path / "bad.txt"
     latin1.write_bytes(b"first line\n\xff\xfe\xfa not utf-8\n")
-    result = runner.invoke(app, ["ingest", str(good), str(empty), str(latin1), str(tmp_path / "missing.txt"), "--db", db])
+    result = runner.invoke(
+        app, ["ingest", str(good), str(empty), str(latin1), str(tmp_path / "missing.txt"), "--db", db]
+    )
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.stderr
     assert "missing.txt: no such file or directory" in result.stderr
@@ -92,8 +94,20 @@ def test_export_formats(runner, seed_db, tmp_path):
     result = runner.invoke(app, ["export", "--db", seed_db, "--format", "csv", "--output", str(out)])
     assert result.exit_code == 0
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
-    for col in ("article", "outlet", "speaker", "speaker_as_written", "role_as_written", "cue", "kind", "text",
-                "char_start", "char_end", "via", "cluster"):
+    for col in (
+        "article",
+        "outlet",
+        "speaker",
+        "speaker_as_written",
+        "role_as_written",
+        "cue",
+        "kind",
+        "text",
+        "char_start",
+        "char_end",
+        "via",
+        "cluster",
+    ):
         assert col in header
     bad = runner.invoke(app, ["export", "--db", seed_db, "--format", "xml"])
     assert bad.exit_code == 1 and "unknown format" in bad.stderr

@@ -30,8 +30,12 @@ def export(runner, db: str) -> list[dict]:
 
 # ----- formats -----
 
+
 def test_txt_front_matter_sets_metadata_and_offsets_stay_in_the_file(tmp_path):
-    text = "---\noutlet: نشرة الاختبار\npublished: 2024-03-02\ntitle: عنوان من البيانات\nurl: https://example.org/a\n---\n" + CLAIM
+    text = (
+        "---\noutlet: نشرة الاختبار\npublished: 2024-03-02\ntitle: عنوان من البيانات\nurl: https://example.org/a\n---\n"
+        + CLAIM
+    )
     path = write(tmp_path, "fm.txt", text)
     [article] = articles(path)
     assert (article.outlet, article.outlet_source) == ("نشرة الاختبار", "front-matter")
@@ -72,14 +76,20 @@ def test_html_main_text_without_navigation_or_footer(tmp_path):
 
 
 def test_html_statements_point_into_the_extracted_text(runner, db, tmp_path):
-    page = "<html><body><article><h1>خبر</h1><p>" + CLAIM.strip() + "</p><p>" + CLAIM_2.strip() + "</p></article></body></html>"
+    page = (
+        "<html><body><article><h1>خبر</h1><p>"
+        + CLAIM.strip()
+        + "</p><p>"
+        + CLAIM_2.strip()
+        + "</p></article></body></html>"
+    )
     path = write(tmp_path, "page.htm", page)
     assert runner.invoke(app, ["ingest", str(path), "--db", db]).exit_code == 0
     [article] = articles(path)
     rows = export(runner, db)
     assert {r["speaker"] for r in rows} == {"Sergei Lavrov", "Dmitry Peskov"}
     for row in rows:
-        assert article.text[row["char_start"]:row["char_end"]] == row["text"]
+        assert article.text[row["char_start"] : row["char_end"]] == row["text"]
 
 
 def test_jsonl_bad_line_reported_with_its_number_and_the_rest_ingested(runner, db, tmp_path):
@@ -93,7 +103,12 @@ def test_jsonl_bad_line_reported_with_its_number_and_the_rest_ingested(runner, d
     problems = [p for p in found if isinstance(p, corpus.Problem)]
     assert [(p.path, p.line) for p in problems] == [(str(path), 2)]
     first, third = [a for a in found if not isinstance(a, corpus.Problem)]
-    assert (first.id, first.outlet, first.outlet_source, first.published) == ("a1", "وكالة الأولى", "record", "2024-01-02")
+    assert (first.id, first.outlet, first.outlet_source, first.published) == (
+        "a1",
+        "وكالة الأولى",
+        "record",
+        "2024-01-02",
+    )
     assert third.id == "dump-3"
     result = runner.invoke(app, ["ingest", str(path), "--db", db])
     assert result.exit_code == 1 and f"{path}:2" in result.output
@@ -101,7 +116,9 @@ def test_jsonl_bad_line_reported_with_its_number_and_the_rest_ingested(runner, d
 
 
 def test_json_array_and_single_object(tmp_path):
-    many = write(tmp_path, "many.json", json.dumps([{"id": "x", "text": CLAIM}, {"text": ""}, {"id": "y", "text": CLAIM_2}]))
+    many = write(
+        tmp_path, "many.json", json.dumps([{"id": "x", "text": CLAIM}, {"text": ""}, {"id": "y", "text": CLAIM_2}])
+    )
     found = articles(many)
     assert [a.id for a in found if isinstance(a, corpus.Problem) is False] == ["x", "y"]
     assert [p.reason for p in found if isinstance(p, corpus.Problem)] == ['record 2: record has no "text"']
@@ -125,15 +142,19 @@ def test_stdin_json_lines(runner, db):
 
 # ----- outlet and date -----
 
-@pytest.mark.parametrize("line, outlet", [
-    ("المصدر: وكالة الشمال الإخبارية", "الشمال الإخبارية"),
-    ("صوت المدينة- متابعة", "صوت المدينة"),
-    ("أخبار الساحل_ وكالات", "أخبار الساحل"),
-    ("وأضاف الخبير في تصريحات خاصة لـ'نافذة الشرق' إن الأمر محسوم.", "نافذة الشرق"),
-    ("وأضاف الخبير في تصريحات خاصة لـ”نافذة الشرق”: إن الأمر محسوم.", "نافذة الشرق"),
-    ("وأضاف الخبير في حديث خاص لـ «نافذة الشرق» إن الأمر محسوم.", "نافذة الشرق"),
-    ("وقال الخبير في تصريحات خاصة لـ نافذة الشرق: إن الأمر محسوم.", "نافذة الشرق"),
-])
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("المصدر: وكالة الشمال الإخبارية", "الشمال الإخبارية"),
+        ("صوت المدينة- متابعة", "صوت المدينة"),
+        ("أخبار الساحل_ وكالات", "أخبار الساحل"),
+        ("وأضاف الخبير في تصريحات خاصة لـ'نافذة الشرق' إن الأمر محسوم.", "نافذة الشرق"),
+        ("وأضاف الخبير في تصريحات خاصة لـ”نافذة الشرق”: إن الأمر محسوم.", "نافذة الشرق"),
+        ("وأضاف الخبير في حديث خاص لـ «نافذة الشرق» إن الأمر محسوم.", "نافذة الشرق"),
+        ("وقال الخبير في تصريحات خاصة لـ نافذة الشرق: إن الأمر محسوم.", "نافذة الشرق"),
+    ],
+)
 def test_outlet_signature(line, outlet):
     article = corpus.parse_text(CLAIM + line + "\n")
     assert (article.outlet, article.outlet_source) == (outlet, "signature")
@@ -150,17 +171,20 @@ def test_outlet_option_overrides_signature(runner, db, tmp_path):
     assert row["outlet"] == "نشرة الخيار"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("تاريخ النشر: 5th, September 2023 GMT", date(2023, 9, 5)),
-    ("الجمعة ٠٨ / نوفمبر / ٢٠٢٤", date(2024, 11, 8)),
-    ("اليوم الاثنين (4 أيلول 2023)", date(2023, 9, 4)),
-    ("في 12 كانون الثاني 2022", date(2022, 1, 12)),
-    ("September 5, 2023", date(2023, 9, 5)),
-    ("30 أغسطس/آب 2023", date(2023, 8, 30)),
-    ("2023-09-05T10:00", date(2023, 9, 5)),
-    ("05/09/2023", date(2023, 9, 5)),
-    ("من 10 إلى 13 سبتمبر الجاري", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("تاريخ النشر: 5th, September 2023 GMT", date(2023, 9, 5)),
+        ("الجمعة ٠٨ / نوفمبر / ٢٠٢٤", date(2024, 11, 8)),
+        ("اليوم الاثنين (4 أيلول 2023)", date(2023, 9, 4)),
+        ("في 12 كانون الثاني 2022", date(2022, 1, 12)),
+        ("September 5, 2023", date(2023, 9, 5)),
+        ("30 أغسطس/آب 2023", date(2023, 8, 30)),
+        ("2023-09-05T10:00", date(2023, 9, 5)),
+        ("05/09/2023", date(2023, 9, 5)),
+        ("من 10 إلى 13 سبتمبر الجاري", None),
+    ],
+)
 def test_find_date(text, expected):
     assert corpus.find_date(text) == expected
 
@@ -179,15 +203,18 @@ def test_relative_day_resolved_against_publication_date():
     article = corpus.parse_text("تاريخ النشر: 2024-03-07\nأعلن المجلس اليوم الثلاثاء، ثم اجتمع أمس الأربعاء.\n")
     days = corpus.relative_days(article)
     assert [d for _, _, d in days] == [date(2024, 3, 5), date(2024, 3, 6)]
-    assert article.text[days[0][0]:days[0][1]] == "اليوم الثلاثاء"
+    assert article.text[days[0][0] : days[0][1]] == "اليوم الثلاثاء"
     assert corpus.relative_days(corpus.parse_text("أعلن المجلس اليوم الثلاثاء.\n")) == []
 
 
 # ----- boilerplate and glued stories -----
 
+
 def test_boilerplate_lines_are_blocked_and_a_glued_story_is_story_2(runner, db, tmp_path):
-    text = ("الوضع الداكن\nعنوان القصة الأولى\n" + CLAIM + "شارك هذا المقال\nاشترك في نشرتنا البريدية\n"
-            "إقرأ أيضاً:\nعنوان القصة الثانية\n" + CLAIM_2)
+    text = (
+        "الوضع الداكن\nعنوان القصة الأولى\n" + CLAIM + "شارك هذا المقال\nاشترك في نشرتنا البريدية\n"
+        "إقرأ أيضاً:\nعنوان القصة الثانية\n" + CLAIM_2
+    )
     path = write(tmp_path, "glued.txt", text)
     [article] = articles(path)
     blocked = [text[a:b] for a, b in article.blocked]
@@ -197,10 +224,11 @@ def test_boilerplate_lines_are_blocked_and_a_glued_story_is_story_2(runner, db, 
     rows = {r["speaker"]: r for r in export(runner, db)}
     assert (rows["Sergei Lavrov"]["story"], rows["Dmitry Peskov"]["story"]) == (1, 2)
     for row in rows.values():
-        assert text[row["char_start"]:row["char_end"]] == row["text"]
+        assert text[row["char_start"] : row["char_end"]] == row["text"]
 
 
 # ----- language -----
+
 
 def test_detect_language():
     assert corpus.detect_language(CLAIM) == "ar"
@@ -221,13 +249,15 @@ def test_unsupported_language_is_a_problem_line_not_a_crash(runner, db, tmp_path
 
 # ----- the seed corpus -----
 
+
 def test_seed_outlets_dates_and_glued_story(seed_db):
     from claimtrack import Store
 
     with Store.open(seed_db) as store:
         rows = {r["id"]: r for r in store.db.query("SELECT * FROM articles")}
         story = store.db.execute(
-            "SELECT DISTINCT story FROM statements WHERE article_id = 'baghdad-today' AND text LIKE '%إيران%'").fetchall()
+            "SELECT DISTINCT story FROM statements WHERE article_id = 'baghdad-today' AND text LIKE '%إيران%'"
+        ).fetchall()
     assert rows["levant-news"]["outlet"] == "ليفانت نيوز"
     assert rows["arab-files"]["outlet"] == "ملفات عربية"
     assert rows["baghdad-today"]["outlet"] == "بغداد اليوم"
@@ -244,9 +274,13 @@ def test_seed_baghdad_today_russia_iran_story_is_story_2():
 
 
 def test_statements_are_dated_by_the_day_their_sentence_names(runner, db, tmp_path):
-    write(tmp_path, "dated.txt", "---\npublished: 2023-09-05\n---\n"
-          "وقال الوزير، اليوم الثلاثاء، إن الحدود ستفتح.\n"
-          "وقال المتحدث، الاثنين، إن الاتفاق جاهز.\n"
-          "وقال السفير إن الحوار مستمر.\n")
+    write(
+        tmp_path,
+        "dated.txt",
+        "---\npublished: 2023-09-05\n---\n"
+        "وقال الوزير، اليوم الثلاثاء، إن الحدود ستفتح.\n"
+        "وقال المتحدث، الاثنين، إن الاتفاق جاهز.\n"
+        "وقال السفير إن الحوار مستمر.\n",
+    )
     runner.invoke(app, ["ingest", str(tmp_path / "dated.txt"), "--db", db])
     assert [r["said_on"] for r in export(runner, db)] == ["2023-09-05", "2023-09-04", None]

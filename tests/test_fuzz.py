@@ -14,13 +14,46 @@ from claimtrack import Registry, Store, export, extract_statements, ingest
 from claimtrack.arabic import fold, fold_for_match
 
 # FUZZ_EXAMPLES=2000 for a deeper run by hand; CI keeps the default small.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 ARABIC_LETTERS = "".join(chr(c) for c in range(0x0621, 0x064B)) + "\u064b\u064e\u0651\u0670ـ"
 PIECES = (
-    "وقال", "قال", "وأضاف", "أكد", "وأوضحت", "بحسب", "نقلا عن", "إن", "أن", "المتحدث باسم الكرملين",
-    "دميتري بيسكوف", "لافروف", "كيربي", "مصادر", "وزير الخارجية", ":", "،", ".", "؟", "!", "«", "»", "\"",
-    "“", "”", "'", "(", ")", "\n", "\n\n", " ", "اقرأ أيضاً", "\u200f", "٢٠٢٤",
+    "وقال",
+    "قال",
+    "وأضاف",
+    "أكد",
+    "وأوضحت",
+    "بحسب",
+    "نقلا عن",
+    "إن",
+    "أن",
+    "المتحدث باسم الكرملين",
+    "دميتري بيسكوف",
+    "لافروف",
+    "كيربي",
+    "مصادر",
+    "وزير الخارجية",
+    ":",
+    "،",
+    ".",
+    "؟",
+    "!",
+    "«",
+    "»",
+    '"',
+    "“",
+    "”",
+    "'",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    " ",
+    "اقرأ أيضاً",
+    "\u200f",
+    "٢٠٢٤",
 )
 arabic_heavy = st.lists(
     st.one_of(st.sampled_from(PIECES), st.text(alphabet=ARABIC_LETTERS + " ", min_size=1, max_size=12)),
@@ -28,7 +61,7 @@ arabic_heavy = st.lists(
 ).map(" ".join)
 any_unicode = st.text(max_size=300)
 unbalanced_quotes = st.lists(
-    st.sampled_from(("وقال بيسكوف إن", "«", "\"", "“", "»", "”", "المحادثات ستجري", "في موسكو", ".", "\n")),
+    st.sampled_from(("وقال بيسكوف إن", "«", '"', "“", "»", "”", "المحادثات ستجري", "في موسكو", ".", "\n")),
     max_size=40,
 ).map(" ".join)
 # One sentence with no full stop, many words long: the shape that makes span searches blow up.
@@ -44,7 +77,7 @@ REGISTRY = Registry.load("ar")
 def _assert_offsets_inside(text: str) -> None:
     for statement in extract_statements(text, registry=REGISTRY):
         assert 0 <= statement.char_start <= statement.char_end <= len(text)
-        assert text[statement.char_start:statement.char_end] == statement.text
+        assert text[statement.char_start : statement.char_end] == statement.text
 
 
 @FUZZ
@@ -92,7 +125,8 @@ def test_ingest_then_export_round_trips_every_statement(tmp_path_factory, claims
         (folder / f"a{n}.txt").write_text(texts[f"a{n}"], encoding="utf-8")
     expected = sorted(
         (article, s.speaker, s.text, s.char_start, s.char_end)
-        for article, text in texts.items() for s in extract_statements(text)
+        for article, text in texts.items()
+        for s in extract_statements(text)
     )
     with Store.open(folder / "claims.db") as store:
         ingest([str(folder)], store)
@@ -105,6 +139,7 @@ def test_ingest_then_export_round_trips_every_statement(tmp_path_factory, claims
             got = sorted((r["article"], r["speaker"], r["text"], r["char_start"], r["char_end"]) for r in exported)
         else:
             exported = list(csv.DictReader(io.StringIO(out.getvalue())))
-            got = sorted((r["article"], r["speaker"], r["text"], int(r["char_start"]), int(r["char_end"]))
-                         for r in exported)
+            got = sorted(
+                (r["article"], r["speaker"], r["text"], int(r["char_start"]), int(r["char_end"])) for r in exported
+            )
         assert got == expected

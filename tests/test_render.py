@@ -21,8 +21,16 @@ from conftest import write
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # Rich takes its output for a terminal when TTY_COMPATIBLE says so; the width keeps tables predictable.
-TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": None, "FORCE_COLOR": None,
-            "VTE_VERSION": None, "KONSOLE_VERSION": None, "MLTERM": None, "TERM_PROGRAM": None}
+TERMINAL = {
+    "TTY_COMPATIBLE": "1",
+    "COLUMNS": "120",
+    "NO_COLOR": None,
+    "FORCE_COLOR": None,
+    "VTE_VERSION": None,
+    "KONSOLE_VERSION": None,
+    "MLTERM": None,
+    "TERM_PROGRAM": None,
+}
 PIPE = {"TTY_COMPATIBLE": None, "FORCE_COLOR": None}
 
 PESKOV = "وقال المتحدث باسم الكرملين دميتري بيسكوف إن المحادثات ستجري في موسكو.\n"
@@ -34,14 +42,18 @@ def table_cells(output: str) -> str:
 
 # ----- display mode -----
 
-@pytest.mark.parametrize(("environ", "wanted"), [
-    ({}, True),
-    ({"TERM_PROGRAM": "iTerm.app"}, True),
-    ({"VTE_VERSION": "7600"}, False),
-    ({"KONSOLE_VERSION": "230804"}, False),
-    ({"MLTERM": "3.9.3"}, False),
-    ({"TERM_PROGRAM": "Apple_Terminal"}, False),
-])
+
+@pytest.mark.parametrize(
+    ("environ", "wanted"),
+    [
+        ({}, True),
+        ({"TERM_PROGRAM": "iTerm.app"}, True),
+        ({"VTE_VERSION": "7600"}, False),
+        ({"KONSOLE_VERSION": "230804"}, False),
+        ({"MLTERM": "3.9.3"}, False),
+        ({"TERM_PROGRAM": "Apple_Terminal"}, False),
+    ],
+)
 def test_auto_asks_the_terminal(environ, wanted):
     assert bidi_wanted(Bidi.auto, is_terminal=True, environ=environ) is wanted
 
@@ -101,11 +113,12 @@ def test_visual_keeps_styles_on_their_words():
     text = Text("قال كيربي إن")
     text.stylize("bold", 4, 9)
     shown = visual(text)
-    bold = "".join(shown.plain[s.start:s.end] for s in shown.spans if "bold" in str(s.style))
+    bold = "".join(shown.plain[s.start : s.end] for s in shown.spans if "bold" in str(s.style))
     assert bold == visual(Text("كيربي")).plain
 
 
 # ----- tables -----
+
 
 def test_speaker_colours_are_stable_across_commands(runner, seed_db):
     colour = {}
@@ -128,8 +141,9 @@ def test_who_said_is_one_row_per_claim_with_every_outlet(runner, db, tmp_path):
 
 
 def test_long_claims_wrap_in_their_cell(runner, seed_db):
-    out = runner.invoke(app, ["--bidi", "off", "who-said", "Kirby", "--db", seed_db],
-                        env={**TERMINAL, "COLUMNS": "70"}).stdout
+    out = runner.invoke(
+        app, ["--bidi", "off", "who-said", "Kirby", "--db", seed_db], env={**TERMINAL, "COLUMNS": "70"}
+    ).stdout
     lines = ANSI.sub("", out).splitlines()
     assert all(len(line) <= 70 for line in lines)
     claim = "تشعر بالقلق من أن مفاوضات الأسلحة بين روسيا وكوريا الشمالية تحرز تقدما"
@@ -138,6 +152,7 @@ def test_long_claims_wrap_in_their_cell(runner, seed_db):
 
 
 # ----- show -----
+
 
 def test_show_marks_claims_speakers_and_cues(runner, seed_db):
     result = runner.invoke(app, ["--bidi", "off", "show", "baghdad-today", "--db", seed_db], env=TERMINAL)
@@ -152,7 +167,7 @@ def test_show_json_offsets_point_into_the_article(runner, seed_db):
     doc = json.loads(result.stdout)
     assert doc["article"]["id"] == "levant-news" and doc["statements"]
     for st in doc["statements"]:
-        assert doc["article"]["text"][st["char_start"]:st["char_end"]] == st["text"]
+        assert doc["article"]["text"][st["char_start"] : st["char_end"]] == st["text"]
 
 
 def test_show_unknown_article_suggests_one(runner, seed_db):
@@ -162,6 +177,7 @@ def test_show_unknown_article_suggests_one(runner, seed_db):
 
 
 # ----- search -----
+
 
 def test_search_folds_hamza_ya_ta_marbuta_and_diacritics(runner, db, tmp_path):
     path = write(tmp_path, "a.txt", "وقال بيسكوف إن روسيا أكّد التزامها بالمعاهدة الدولية.\n")
@@ -184,8 +200,9 @@ def test_search_ranks_the_closer_claim_first(runner, db, tmp_path):
 
 
 def test_search_table_shows_speaker_outlet_and_snippet(runner, seed_db):
-    out = ANSI.sub("", runner.invoke(app, ["--bidi", "off", "search", "كوريا الشماليه", "--db", seed_db],
-                                     env=TERMINAL).stdout)
+    out = ANSI.sub(
+        "", runner.invoke(app, ["--bidi", "off", "search", "كوريا الشماليه", "--db", seed_db], env=TERMINAL).stdout
+    )
     assert "speaker" in out and "outlet" in out and "snippet" in out and "كوريا الشمالية" in out
 
 
@@ -206,6 +223,7 @@ def test_search_index_follows_reingest(runner, db, tmp_path):
 
 def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
     import shutil
+
     path = tmp_path / "v1.db"
     shutil.copy(seed_db, path)
     with Store.open(path) as store:
@@ -258,6 +276,7 @@ def test_version(runner):
 
 # ----- help -----
 
+
 def test_every_command_help_ends_with_an_example(runner):
     import typer.main
 
@@ -271,8 +290,19 @@ def test_every_command_help_ends_with_an_example(runner):
 def test_help_lists_commands_in_the_order_a_new_user_needs(runner):
     out = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
     listed = re.findall(r"│ (\S+) +\S", out.split("Commands")[1])
-    order = ["ingest", "who-said", "speakers", "search", "show", "claims", "diff", "conflicts", "export", "rematch",
-             "serve"]
+    order = [
+        "ingest",
+        "who-said",
+        "speakers",
+        "search",
+        "show",
+        "claims",
+        "diff",
+        "conflicts",
+        "export",
+        "rematch",
+        "serve",
+    ]
     assert {"ingest", "who-said", "speakers", "search", "show", "export"} <= set(listed)
     assert [name for name in listed if name in order] == [name for name in order if name in listed]
 
@@ -280,9 +310,17 @@ def test_help_lists_commands_in_the_order_a_new_user_needs(runner):
 def test_shell_completion(runner):
     script = runner.invoke(app, ["--show-completion", "bash"], prog_name="claimtrack")
     assert script.exit_code == 0 and "_CLAIMTRACK_COMPLETE=complete_bash" in script.stdout
-    done = runner.invoke(app, [], prog_name="claimtrack",
-                         env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack sea", "COMP_CWORD": "1"})
+    done = runner.invoke(
+        app,
+        [],
+        prog_name="claimtrack",
+        env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack sea", "COMP_CWORD": "1"},
+    )
     assert done.stdout.split() == ["search"]
-    modes = runner.invoke(app, [], prog_name="claimtrack",
-                          env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack --bidi ", "COMP_CWORD": "2"})
+    modes = runner.invoke(
+        app,
+        [],
+        prog_name="claimtrack",
+        env={"_CLAIMTRACK_COMPLETE": "complete_bash", "COMP_WORDS": "claimtrack --bidi ", "COMP_CWORD": "2"},
+    )
     assert modes.stdout.split() == ["auto", "on", "off"]

@@ -57,9 +57,11 @@ def _counts_by_article(db: str) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
             return {}  # killed before the schema was made: still a valid, empty database
-        return dict(conn.execute(
-            "SELECT a.id, COUNT(s.id) FROM articles a LEFT JOIN statements s ON s.article_id = a.id GROUP BY a.id"
-        ))
+        return dict(
+            conn.execute(
+                "SELECT a.id, COUNT(s.id) FROM articles a LEFT JOIN statements s ON s.article_id = a.id GROUP BY a.id"
+            )
+        )
 
 
 def _partition(rows: list[dict]) -> set[frozenset]:
@@ -77,8 +79,7 @@ def synthetic(tmp_path_factory) -> tuple[Path, list[dict]]:
     for i in range(SYNTHETIC_ARTICLES):
         r = random.Random(i)
         lines = [f"تقرير رقم {i} عن المحادثات"] + [
-            f"وقال {r.choice(SPEAKERS)} إن {r.choice(CLAIMS)} خلال مؤتمر صحفي في {r.choice(PLACES)}."
-            for _ in range(8)
+            f"وقال {r.choice(SPEAKERS)} إن {r.choice(CLAIMS)} خلال مؤتمر صحفي في {r.choice(PLACES)}." for _ in range(8)
         ]
         (folder / f"a{i:03d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     from typer.testing import CliRunner
@@ -120,9 +121,13 @@ def test_every_bad_file_gets_one_line_and_the_rest_is_ingested(runner, db, tmp_p
     assert result.exit_code == 1
     lines = result.stderr.strip().splitlines()
     for name, reason in (
-        ("b-empty.txt", "empty file"), ("c-binary.txt", "binary"), ("d-truncated.txt", "truncated"),
-        ("e-huge.txt", "larger than 1 MiB"), ("f-unreadable.txt", "permission denied"),
-        ("back", "directory loop"), ("g-dangling.txt", "symbolic link"),
+        ("b-empty.txt", "empty file"),
+        ("c-binary.txt", "binary"),
+        ("d-truncated.txt", "truncated"),
+        ("e-huge.txt", "larger than 1 MiB"),
+        ("f-unreadable.txt", "permission denied"),
+        ("back", "directory loop"),
+        ("g-dangling.txt", "symbolic link"),
     ):
         assert sum(name in line and reason in line for line in lines) == 1, (name, result.stderr)
     assert "Traceback" not in result.output
@@ -184,19 +189,22 @@ def test_unexpected_error_is_one_line_unless_debug(runner, db, tmp_path, monkeyp
 # ----- 2. encodings -----
 
 ARABIC = (
-    "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات ستجري في موسكو، وأضاف: \"لن نقبل بأي شروط\".\n"
+    'وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات ستجري في موسكو، وأضاف: "لن نقبل بأي شروط".\n'
     "وقالت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا إن الوفد وصل؟\n"
 )
 
 
-@pytest.mark.parametrize("encoding, recorded, bom", [
-    ("utf-8", "utf-8", b""),
-    ("utf-8", "utf-8-sig", b"\xef\xbb\xbf"),
-    ("utf-16-le", "utf-16-le", b"\xff\xfe"),
-    ("utf-16-be", "utf-16-be", b"\xfe\xff"),
-    ("windows-1256", "windows-1256", b""),
-    ("iso-8859-6", "iso-8859-6", b""),
-])
+@pytest.mark.parametrize(
+    "encoding, recorded, bom",
+    [
+        ("utf-8", "utf-8", b""),
+        ("utf-8", "utf-8-sig", b"\xef\xbb\xbf"),
+        ("utf-16-le", "utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", "utf-16-be", b"\xfe\xff"),
+        ("windows-1256", "windows-1256", b""),
+        ("iso-8859-6", "iso-8859-6", b""),
+    ],
+)
 def test_encodings_are_detected_and_recorded(tmp_path, db, encoding, recorded, bom):
     path = tmp_path / "article.txt"
     path.write_bytes(bom + ARABIC.encode(encoding))
@@ -208,15 +216,18 @@ def test_encodings_are_detected_and_recorded(tmp_path, db, encoding, recorded, b
         assert {r["speaker"] for r in store.statements()} == {"Sergei Lavrov", "Maria Zakharova"}
 
 
-@pytest.mark.parametrize("data, reason", [
-    ("Un article français, déjà très mal encodé à l'été.\n".encode("latin-1"), "unknown encoding"),
-    ("He said “no” — twice\n".encode("windows-1252"), "unknown encoding"),
-    (ARABIC.encode("utf-8").decode("windows-1256").encode("utf-8"), "mojibake"),
-    (ARABIC.encode("utf-8").decode("latin-1").encode("utf-8"), "mojibake"),
-    (ARABIC.encode("utf-16-le")[:-1], "binary"),
-    (b"\xff\xfe" + ARABIC.encode("utf-16-le")[:-1], "not valid utf-16-le"),
-    (random.Random(5).randbytes(3000).replace(b"\x00", b""), "unknown encoding"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        ("Un article français, déjà très mal encodé à l'été.\n".encode("latin-1"), "unknown encoding"),
+        ("He said “no” — twice\n".encode("windows-1252"), "unknown encoding"),
+        (ARABIC.encode("utf-8").decode("windows-1256").encode("utf-8"), "mojibake"),
+        (ARABIC.encode("utf-8").decode("latin-1").encode("utf-8"), "mojibake"),
+        (ARABIC.encode("utf-16-le")[:-1], "binary"),
+        (b"\xff\xfe" + ARABIC.encode("utf-16-le")[:-1], "not valid utf-16-le"),
+        (random.Random(5).randbytes(3000).replace(b"\x00", b""), "unknown encoding"),
+    ],
+)
 def test_undecidable_bytes_are_reported_not_stored(tmp_path, data, reason):
     path = tmp_path / "bad.txt"
     path.write_bytes(data)
@@ -251,8 +262,11 @@ def test_kill_9_during_ingest_then_rerun_gives_what_one_run_gives(runner, synthe
     # Kill while the schema is made, after a few articles, half-way, and once every article is stored
     # (matching, or just after it).
     for stored_before_kill in (-1, 3, SYNTHETIC_ARTICLES // 2, SYNTHETIC_ARTICLES):
-        proc = subprocess.Popen(_claimtrack("ingest", str(folder), "--db", db, "--json"),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            _claimtrack("ingest", str(folder), "--db", db, "--json"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             _wait_for(lambda: _stored_articles(db) >= stored_before_kill or proc.poll() is not None)
         finally:
@@ -302,8 +316,15 @@ def test_two_ingests_at_once_and_a_reader_meanwhile(runner, synthetic, tmp_path)
     folder, reference = synthetic
     db = str(tmp_path / "shared.db")
     peskov = _counts_by_article_rows([r for r in reference if r["speaker"] == "Dmitry Peskov"])
-    procs = [subprocess.Popen(_claimtrack("ingest", str(folder), "--db", db, "--json"),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            _claimtrack("ingest", str(folder), "--db", db, "--json"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     _wait_for(lambda: _stored_articles(db) >= 1)
     reads = 0
     while any(p.poll() is None for p in procs):
@@ -342,11 +363,25 @@ def _version_1_database(path: str) -> None:
     db["articles"].insert({"id": "old", "text": GOOD, "hash": "h", "language": "ar", "encoding": "utf-8"})
     db["speakers"].insert({"id": 1, "canonical": "Dmitry Peskov", "kind": "person"})
     db["aliases"].insert({"speaker_id": 1, "alias": "بيسكوف", "norm": "بيسكوف"})
-    db["statements"].insert({
-        "id": 1, "article_id": "old", "story": 1, "sentence": 0, "speaker_id": 1, "speaker_as_written": "بيسكوف",
-        "cue": "وقال", "kind": "indirect", "text": "المحادثات ستجري في موسكو", "norm": "المحادثات ستجري في موسكو",
-        "char_start": 46, "char_end": 70, "confidence": 0.9, "attribution": "explicit", "cluster_id": 1,
-    })
+    db["statements"].insert(
+        {
+            "id": 1,
+            "article_id": "old",
+            "story": 1,
+            "sentence": 0,
+            "speaker_id": 1,
+            "speaker_as_written": "بيسكوف",
+            "cue": "وقال",
+            "kind": "indirect",
+            "text": "المحادثات ستجري في موسكو",
+            "norm": "المحادثات ستجري في موسكو",
+            "char_start": 46,
+            "char_end": 70,
+            "confidence": 0.9,
+            "attribution": "explicit",
+            "cluster_id": 1,
+        }
+    )
     db["clusters"].insert({"id": 1, "size": 1, "representative": 1})
     db.execute("PRAGMA user_version = 1")
     db.close()
@@ -357,9 +392,7 @@ def test_version_1_database_is_upgraded_with_its_data(runner, db):
     with Store.open(db) as store:
         assert store.version == store_mod.SCHEMA_VERSION
         rows = store.statements()
-    assert [(r["speaker"], r["text"], r["cluster"]) for r in rows] == [
-        ("Dmitry Peskov", "المحادثات ستجري في موسكو", 1)
-    ]
+    assert [(r["speaker"], r["text"], r["cluster"]) for r in rows] == [("Dmitry Peskov", "المحادثات ستجري في موسكو", 1)]
     result = runner.invoke(app, ["who-said", "Peskov", "--db", db, "--json"])
     assert [r["article"] for r in json.loads(result.stdout)] == ["old"]
 
@@ -401,23 +434,26 @@ def test_newer_database_is_refused_and_left_untouched(runner, db):
 # ----- 5. hostile text -----
 
 
-@pytest.mark.parametrize("cell, shown", [
-    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
-    ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
-    ("-2+3", "'-2+3"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("＝1+1", "'＝1+1"),
-    ("＋1", "'＋1"),
-    ("－1", "'－1"),
-    ("＠A1", "'＠A1"),
-    ("-12.5", "-12.5"),
-    ("+3", "+3"),
-    ("1e-3", "1e-3"),
-    ("قال = لا", "قال = لا"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "cell, shown",
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("＝1+1", "'＝1+1"),
+        ("＋1", "'＋1"),
+        ("－1", "'－1"),
+        ("＠A1", "'＠A1"),
+        ("-12.5", "-12.5"),
+        ("+3", "+3"),
+        ("1e-3", "1e-3"),
+        ("قال = لا", "قال = لا"),
+        ("", ""),
+    ],
+)
 def test_formula_looking_cells_are_neutralised(cell, shown):
     assert export.neutralise(cell) == shown
 
@@ -427,10 +463,15 @@ def test_csv_export_neutralises_text_but_not_numbers(tmp_path):
     import io
 
     out = io.StringIO()
-    export.write([{"text": "=1+1", "speaker": "@x", "char_start": -12, "confidence": 0.5}], "csv", out,
-                 columns=("text", "speaker", "char_start", "confidence"))
+    export.write(
+        [{"text": "=1+1", "speaker": "@x", "char_start": -12, "confidence": 0.5}],
+        "csv",
+        out,
+        columns=("text", "speaker", "char_start", "confidence"),
+    )
     assert list(csv.reader(io.StringIO(out.getvalue()))) == [
-        ["text", "speaker", "char_start", "confidence"], ["'=1+1", "'@x", "-12", "0.5"]
+        ["text", "speaker", "char_start", "confidence"],
+        ["'=1+1", "'@x", "-12", "0.5"],
     ]
 
 
@@ -451,7 +492,7 @@ def test_export_excel_starts_with_a_bom(runner, tmp_path, db):
 def test_query_arguments_are_data_not_sql(runner, tmp_path, db):
     path = write(tmp_path, "a.txt", GOOD)
     runner.invoke(app, ["ingest", str(path), "--db", db])
-    for name in ("x'; DROP TABLE statements; --", "\" OR 1=1 --", "%", "_"):
+    for name in ("x'; DROP TABLE statements; --", '" OR 1=1 --', "%", "_"):
         result = runner.invoke(app, ["who-said", name, "--db", db])
         assert result.exit_code == 1 and "Traceback" not in result.output
     assert len(_export(runner, db)) == 1

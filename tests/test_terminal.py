@@ -21,12 +21,32 @@ def on_screen(args: list[str], **environ: str) -> str:
     """Run the CLI with a pseudo-terminal as stdin, stdout and stderr; everything it wrote there."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"COLUMNS", "LINES", "TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR", "CLAIMTRACK_BIDI",
-                        "VTE_VERSION", "KONSOLE_VERSION", "MLTERM", "TERM_PROGRAM"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "COLUMNS",
+            "LINES",
+            "TTY_COMPATIBLE",
+            "FORCE_COLOR",
+            "NO_COLOR",
+            "CLAIMTRACK_BIDI",
+            "VTE_VERSION",
+            "KONSOLE_VERSION",
+            "MLTERM",
+            "TERM_PROGRAM",
+        }
+    }
     env.update(TERM="xterm-256color", **environ)
-    process = subprocess.Popen([sys.executable, "-c", "from claimtrack.cli import main; main()", *args],
-                               stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from claimtrack.cli import main; main()", *args],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        close_fds=True,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -62,8 +82,18 @@ def test_terminal_that_reorders_itself_gets_logical_order(seed_db):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sets a pipe's size (Linux)")
 def test_a_reader_that_stops_early_gets_no_error(seed_db):
     process = subprocess.Popen(
-        [sys.executable, "-c", "from claimtrack.cli import main; main()", "export", "--db", seed_db, "--format", "jsonl"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-c",
+            "from claimtrack.cli import main; main()",
+            "export",
+            "--db",
+            seed_db,
+            "--format",
+            "jsonl",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     fcntl.fcntl(process.stdout.fileno(), fcntl.F_SETPIPE_SZ, 4096)  # smaller than the export, so the writer blocks
     process.stdout.read(100)
