@@ -1,0 +1,131 @@
+"""Commands that maintain or serve the database: rematch, serve."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict, replace
+from typing import Annotated, Optional
+
+import typer
+
+from .. import render
+from ..errors import ClaimtrackError
+from ..match import MatchSettings
+from ..pipeline import match_settings
+from ..pipeline import rematch as run_rematch
+from ..store import default_path
+from .app import DbOption, JsonOpt, app, err, open_store
+
+
+@app.command(epilog="Example: claimtrack rematch --min-overlap 0.5 --verbatim 90")
+def rematch(
+    db: DbOption = None,
+    verbatim: Annotated[
+        Optional[float],
+        typer.Option(
+            "--verbatim",
+            min=0,
+            max=100,
+            help=f"RapidFuzz ratio at which two claims are copies (default {MatchSettings.verbatim}).",
+        ),
+    ] = None,
+    min_overlap: Annotated[
+        Optional[float],
+        typer.Option(
+            "--min-overlap",
+            min=0,
+            max=1,
+            help=f"Weighted share of the shorter claim the other must carry (default {MatchSettings.min_overlap}).",
+        ),
+    ] = None,
+    min_shared: Annotated[
+        Optional[int],
+        typer.Option(
+            "--min-shared",
+            min=1,
+            help=f"Content words a pair must share, in order (default {MatchSettings.min_shared}).",
+        ),
+    ] = None,
+    overlap_step: Annotated[
+        Optional[float],
+        typer.Option(
+            "--overlap-step",
+            min=0,
+            max=1,
+            help=f"More overlap needed per in-order word short of min-shared + 2 (default {MatchSettings.overlap_step}).",
+        ),
+    ] = None,
+    max_df: Annotated[
+        Optional[int],
+        typer.Option(
+            "--max-df",
+            min=2,
+            help=f"Words in more statements than this are not blocked on (default {MatchSettings.max_df}).",
+        ),
+    ] = None,
+    min_words: Annotated[
+        Optional[int],
+        typer.Option(
+            "--min-words",
+            min=1,
+            help=f"Claims with fewer content words are never matched (default {MatchSettings.min_words}).",
+        ),
+    ] = None,
+    window: Annotated[
+        Optional[int],
+        typer.Option(
+            "--window", min=0, help=f"Neighbours compared in stem-sorted order (default {MatchSettings.window})."
+        ),
+    ] = None,
+    entity_weight: Annotated[
+        Optional[float],
+        typer.Option(
+            "--entity-weight",
+            min=0,
+            max=1,
+            help=f"Weight of a name or place word (default {MatchSettings.entity_weight}).",
+        ),
+    ] = None,
+    defaults: Annotated[bool, typer.Option("--defaults", help="Go back to the default thresholds.")] = False,
+    json_: JsonOpt = False,
+) -> None:
+    """Recompute every claim cluster; thresholds given here are kept for later ingests."""
+    changes = {
+        k: v
+        for k, v in dict(
+            verbatim=verbatim,
+            min_overlap=min_overlap,
+            min_shared=min_shared,
+            overlap_step=overlap_step,
+            max_df=max_df,
+            min_words=min_words,
+            window=window,
+            entity_weight=entity_weight,
+        ).items()
+        if v is not None
+    }
+    with open_store(db) as store:
+        base = MatchSettings() if defaults else match_settings(store)
+        settings = replace(base, **changes)
+        n = run_rematch(store, settings)
+        summary = {"clusters": n, "multi_statement": len(store.claims(min_size=2)), **asdict(settings)}
+    if json_:
+        render.print_json(summary)
+    else:
+        err.print(f"{n} claim clusters, {summary['multi_statement']} with more than one statement")
+
+
+@app.command(epilog="Example: claimtrack serve --port 8001   (needs: pip install 'claimtrack[serve]')")
+def serve(
+    db: DbOption = None,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on (localhost only).")] = 8001,
+) -> None:
+    """Browse the database in Datasette: every table, with SQL and facets."""
+    import importlib.util
+    import subprocess
+
+    path = str(db or default_path())
+    open_store(db).close()  # a clear error for a missing or foreign database before Datasette starts
+    if importlib.util.find_spec("datasette") is None:
+        raise ClaimtrackError("Datasette is not installed; pip install 'claimtrack[serve]'")
+    raise typer.Exit(subprocess.call([sys.executable, "-m", "datasette", "serve", path, "--port", str(port)]))

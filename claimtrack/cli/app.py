@@ -1,0 +1,129 @@
+"""The Typer application, its error handling, global options and the options commands share."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from .. import __version__, render
+from ..errors import ClaimtrackError
+from ..store import Store, default_path
+
+err = Console(stderr=True)
+
+# `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
+COMMAND_ORDER = (
+    "ingest",
+    "who-said",
+    "speakers",
+    "search",
+    "show",
+    "claims",
+    "diff",
+    "conflicts",
+    "export",
+    "rematch",
+    "serve",
+)
+
+
+class _Group(TyperGroup):
+    """Shows any ClaimtrackError as one line and exits 1; other errors too, unless --debug."""
+
+    def list_commands(self, ctx):
+        known = [name for name in COMMAND_ORDER if name in self.commands]
+        return known + [name for name in self.commands if name not in COMMAND_ORDER]
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ClaimtrackError as exc:
+            err.print(f"[red]Error:[/red] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:
+            # The reader went away (`| head`): stop quietly like other Unix tools, and point stdout at
+            # /dev/null so the interpreter's last flush does not fail again on the way out.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(141) from None
+        except Exception as exc:  # noqa: BLE001 - the user sees one line; --debug shows the traceback
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            import click
+
+            if isinstance(exc, click.ClickException):
+                raise
+            err.print(
+                f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Who said what in the news: attributed statements from Arabic articles, matched across outlets.",
+    epilog="Example: claimtrack ingest corpus/ && claimtrack who-said Kirby",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+# ----- options shared by commands -----
+DbOption = Annotated[
+    Optional[Path],
+    typer.Option("--db", envvar="CLAIMTRACK_DB", help="SQLite database (default ./claims.db).", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
+NlOpt = Annotated[bool, typer.Option("--nl", help="Print JSON Lines, one record a line.")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+
+
+def output_format(json_: bool, csv_: bool, nl: bool) -> str:
+    chosen = [name for name, on in (("json", json_), ("csv", csv_), ("nl", nl)) if on]
+    if len(chosen) > 1:
+        raise ClaimtrackError("choose one of --json, --csv, --nl")
+    return chosen[0] if chosen else "table"
+
+
+def open_store(db: Path | None, *, create: bool = False) -> Store:
+    return Store.open(db or default_path(), create=create)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+    bidi: Annotated[
+        render.Bidi,
+        typer.Option(
+            "--bidi",
+            envvar="CLAIMTRACK_BIDI",
+            case_sensitive=False,
+            help="Shape and reorder Arabic for display: on, off, or auto (on unless the terminal does it itself "
+            "or output is piped). JSON, CSV and exports are never reordered.",
+        ),
+    ] = render.Bidi.auto,
+) -> None:
+    ctx.obj = {"debug": debug}
+    render.use_bidi(bidi)

@@ -1,0 +1,106 @@
+"""Commands that read speakers and statements: who-said, speakers, search, show."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import queries, render
+from ..store import STATEMENT_COLUMNS
+from .app import CsvOpt, DbOption, JsonOpt, LimitOpt, NlOpt, app, err, open_store, output_format
+
+
+@app.command("who-said", epilog="Example: claimtrack who-said Kirby --json   (or: claimtrack who-said كيربي)")
+def who_said(
+    name: Annotated[str, typer.Argument(help="A speaker's name, Latin or Arabic, any spelling.")],
+    db: DbOption = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0, max=1, help="Hide doubtful statements.")
+    ] = 0.0,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """What one speaker said: one row per claim, with every outlet that carried it."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        speaker, rows = queries.who_said(store, name, min_confidence=min_confidence, limit=limit)
+    if fmt == "table":
+        grouped = queries.group_by_cluster(rows)
+        render.emit(grouped, ["text", "outlets", "cues", "kind", "statements"], fmt, title=f"Who said: {speaker}")
+    else:
+        render.emit(rows, STATEMENT_COLUMNS, fmt)
+
+
+@app.command(epilog="Example: claimtrack speakers --limit 10")
+def speakers(
+    db: DbOption = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """Every speaker with how many statements and outlets quote them."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        rows = store.speaker_table()[:limit]
+    render.emit(rows, ["speaker", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
+
+
+@app.command(
+    epilog="Example: claimtrack search 'كوريا الشمالية'   (or: claimtrack search '\"مفاوضات الأسلحة\" OR ذخيرة*')"
+)
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Words to find in claims; hamza forms, ى/ي, ة/ه and diacritics do not matter. "
+            'FTS5 syntax works: "a phrase", OR, NOT, prefix*.',
+        ),
+    ],
+    db: DbOption = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """Claims that say something, best match first, with speaker, outlet and a snippet."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        rows = queries.search(store, query, limit=limit)
+    if fmt == "table" and not rows:
+        err.print(f"No claim matches {query!r}.", markup=False, highlight=False)
+    elif fmt == "table":
+        render.emit(
+            rows,
+            ["speaker", "outlet", "article", "snippet"],
+            fmt,
+            title=f"Search: {query}",
+            highlight={"snippet": "matches"},
+        )
+    else:
+        render.emit(rows, ["score", *STATEMENT_COLUMNS, "snippet"], fmt)
+
+
+@app.command(epilog="Example: claimtrack show baghdad-today   (or: claimtrack show corpus/baghdad-today.txt --json)")
+def show(
+    article: Annotated[str, typer.Argument(help="An article id (its file name without extension) or its file.")],
+    db: DbOption = None,
+    json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
+    limit: LimitOpt = None,
+) -> None:
+    """An article's text with every statement marked: claim underlined, cue in bold, speaker labelled."""
+    fmt = output_format(json_, csv_, nl)
+    with open_store(db) as store:
+        row, statements = queries.article_statements(store, article)
+    statements = statements[:limit]
+    if fmt == "json":
+        render.print_json({"article": row, "statements": statements})
+    elif fmt == "table":
+        render.show_article(row, statements)
+    else:
+        render.emit(statements, STATEMENT_COLUMNS, fmt)
