@@ -5,7 +5,10 @@ This is the library's front door; the CLI only parses options and prints what th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from . import corpus
@@ -25,10 +28,20 @@ class IngestReport:
     statements: int = 0
     speakers: int = 0
     problems: list[corpus.Problem] = field(default_factory=list)
+    # Seconds spent in each stage (read, extract, resolve, store, match): where an ingest's time goes.
+    timings: dict[str, float] = field(default_factory=lambda: defaultdict(float))
 
     @property
     def failed(self) -> int:
         return len(self.problems)
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] += time.perf_counter() - started
 
 
 def extract_statements(text: str, language: str = "ar", registry: Registry | None = None) -> list[Statement]:
@@ -37,11 +50,19 @@ def extract_statements(text: str, language: str = "ar", registry: Registry | Non
     return analyse(article, registry or Registry.load(language))
 
 
-def analyse(article: Article, registry: Registry) -> list[Statement]:
-    statements = extract_article(article)
-    resolve_statements(statements, article.text, registry)
-    date_statements(article, statements)
+def analyse(article: Article, registry: Registry, report: IngestReport | None = None) -> list[Statement]:
+    clock = report.timed if report else _untimed
+    with clock("extract"):
+        statements = extract_article(article)
+    with clock("resolve"):
+        resolve_statements(statements, article.text, registry)
+        date_statements(article, statements)
     return statements
+
+
+@contextmanager
+def _untimed(stage: str) -> Iterator[None]:
+    yield
 
 
 def date_statements(article: Article, statements: list[Statement]) -> None:
@@ -86,7 +107,7 @@ def ingest(
             continue
         try:
             # A JSON Lines file yields many articles, and a Problem for each line that cannot be read.
-            for found in corpus.read_articles(item):
+            for found in _timed(corpus.read_articles(item), report, "read"):
                 if isinstance(found, corpus.Problem):
                     _fail(report, found, strict)
                 else:
@@ -97,7 +118,7 @@ def ingest(
             _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
     # Matching reads and writes the clusters in one transaction, so a concurrent ingest cannot slip between.
     # Statements left unmatched by a run that died before this point are matched now.
-    with store.transaction():
+    with report.timed("match"), store.transaction():
         if report.updated:
             # A replaced article's old statements may have been the only link in a cluster: recompute all.
             rematch(store, settings, registry)
@@ -118,9 +139,9 @@ def _store_article(
     if previous == digest:
         report.unchanged += 1
         return False
-    statements = analyse(article, registry)
+    statements = analyse(article, registry, report)
     used = {st.speaker: registry.speakers[st.speaker] for st in statements}
-    with store.transaction():
+    with report.timed("store"), store.transaction():
         # Another ingest may have stored this article while it was being analysed.
         previous = store.article_hash(article.id)
         if previous == digest:
@@ -138,6 +159,20 @@ def _store_article(
     else:
         report.updated += 1
     return True
+
+
+def _timed(items: Iterator, report: IngestReport, stage: str) -> Iterator:
+    """``items`` one by one, the time taken to produce each counted to ``stage``."""
+    items = iter(items)
+    while True:
+        with report.timed(stage):
+            item = next(items, _DONE)
+        if item is _DONE:
+            return
+        yield item
+
+
+_DONE = object()
 
 
 def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
