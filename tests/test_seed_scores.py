@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 from claimtrack import Store
@@ -32,3 +33,32 @@ def test_seed_scores_hold(seed_db):
     assert result["speaker_accuracy"] >= 0.97
     assert result["core_speaker_accuracy"] >= 0.97
     assert result["hard_recall"] >= 0.70
+
+
+GOLDEN = Path(__file__).parent / "golden" / "seed-extraction.jsonl"
+GOLDEN_FIELDS = ("speaker_as_written", "cue", "kind", "attribution", "char_start", "char_end", "via", "text")
+
+
+def _extraction_lines() -> list[str]:
+    from claimtrack import corpus
+    from claimtrack.extract import extract_article
+    from conftest import CORPUS
+
+    lines = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        for st in extract_article(corpus.read_file(path)):
+            row = {"article": path.stem, **{k: getattr(st, k) for k in GOLDEN_FIELDS}}
+            lines.append(json.dumps(row, ensure_ascii=False, sort_keys=False))
+    return lines
+
+
+def test_seed_extraction_matches_the_golden_file():
+    """A diffable record of every seed statement: a change shows which statement moved.
+
+    After an intended change, rewrite it with CLAIMTRACK_UPDATE_GOLDEN=1 and read the diff before committing.
+    """
+    lines = _extraction_lines()
+    if os.environ.get("CLAIMTRACK_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == GOLDEN.read_text(encoding="utf-8").splitlines()
