@@ -86,6 +86,8 @@ class Lexicon:
     circumstantial: frozenset[str] = _data("grammar", "circumstantial", "words")
     direct_openers: frozenset[str] = _data("grammar", "direct_openers", "words")
     subjunctive_verbs: frozenset[str] = _data("grammar", "subjunctive_verbs", "words")
+    subjunctive_particles: frozenset[str] = _data("grammar", "subjunctive_particles", "words")
+    detached_particles: frozenset[str] = _data("grammar", "detached_particles", "words")
     claim_nouns: frozenset[str] = _data("grammar", "claim_nouns", "words")
     demonstratives: frozenset[str] = _data("grammar", "demonstratives", "words")
     relatives: frozenset[str] = _data("grammar", "relatives", "words")

@@ -1,0 +1,208 @@
+"""One article's statements: the sentence rules run over every sentence, then the article-level stages.
+
+``STAGES`` is the order; each stage reads and writes fields of one ``Draft``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import lexicon
+from ..models import Article, Sentence, Statement, Story
+from ..sentences import OPENERS, SYMMETRIC, split
+from .candidate import MARKERS, Attribution, Candidate
+from .doc import NEXT_LINE, SentenceView
+from .grammar import Grammar
+from .rules import RULES, headline
+from .spans import claim_spans
+
+
+@dataclass
+class Claimed:
+    """A candidate with its final claim span, in the sentence it was found in."""
+
+    view: SentenceView
+    candidate: Candidate
+    start: int
+    end: int
+
+
+@dataclass
+class Draft:
+    """One story's extraction in progress."""
+
+    text: str
+    sentences: list[Sentence]
+    grammar: Grammar
+    story: int
+    claimed: list[Claimed] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+
+def find_claims(d: Draft) -> None:
+    """Reads sentences; writes ``claimed``: every rule's candidates with their claim spans, in text order.
+
+    A cue that ends its line with a colon ("وقال الوزير:") takes the next sentence as its claim; a title line
+    with no other statement may be a headline ("الوزير: ...")."""
+    pending: list[tuple[SentenceView, Candidate]] = []
+    for sentence in d.sentences:
+        s = SentenceView(d.text, sentence, d.grammar.lex)
+        span = _next_line_claim(d.text, sentence) if pending else None
+        finished = [Claimed(view, f, *span) for view, f in pending] if span else []
+        found = sentence_candidates(d.grammar, s)
+        if not found and not finished and _line_is_title(d.text, sentence):
+            found = [head] if (head := headline.find(d.grammar, s)) is not None else []
+        pending = [(s, f) for f in found if f.claim_start == NEXT_LINE]
+        found = [f for f in found if f.claim_start != NEXT_LINE]
+        d.claimed += finished + [Claimed(s, f, start, end) for f, start, end in claim_spans(d.grammar, s, found)]
+
+
+def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
+    """The first rule that fires at each token outside a quotation; the scan resumes after its cue."""
+    found: list[Candidate] = []
+    i = 0
+    while i < len(s):
+        if s.quoted[i]:
+            i += 1
+            continue
+        hit = next((c for rule in RULES if (c := rule.find(g, s, i, found)) is not None), None)
+        if hit is None:
+            i += 1
+            continue
+        if hit.speaker is not None or hit.attribution in _SPEAKERLESS:
+            found.append(hit)
+        i = max(i + 1, hit.cue_index + 1)
+    return found
+
+
+# Candidates kept without a speaker phrase: a later stage finds their speaker, or they only mark a boundary.
+_SPEAKERLESS = frozenset({Attribution.CONTINUATION, Attribution.PARTICIPLE, *MARKERS})
+
+
+def build_statements(d: Draft) -> None:
+    """Reads ``claimed``; writes ``statements``, leaving out markers (impersonal cues, relaying outlets)."""
+    for c in d.claimed:
+        if c.candidate.attribution in MARKERS:
+            continue
+        f, s = c.candidate, c.view
+        as_written = f.as_written if f.as_written is not None else (s.span_text(f.speaker) if f.speaker else "")
+        st = Statement(
+            speaker_as_written=as_written,
+            cue=f.cue,
+            kind=f.kind,
+            text=d.text[c.start : c.end],
+            char_start=c.start,
+            char_end=c.end,
+            via=" > ".join(s.span_text(v) for v in f.via) if f.via else None,
+            sentence=s.sentence.index,
+            confidence=f.confidence,
+            gender=f.gender or None,
+            story=d.story,
+            attribution=f.attribution,
+        )
+        d.statements.append(st)
+
+
+def resolve_continuations(d: Draft) -> None:
+    """Reads and writes ``statements``: a statement with no speaker phrase takes its antecedent's speaker.
+
+    A participle ("...، مؤكداً أن") continues the statement before it in its sentence; a subject-less verb
+    ("وأضاف", "وتابعت") the latest explicit speaker of its grammatical gender. With none, it is dropped."""
+    kept: list[Statement] = []
+    history: list[Statement] = []
+    for st in d.statements:
+        if st.speaker_as_written:
+            history.append(st)
+        elif st.attribution == Attribution.PARTICIPLE:
+            prev = next((x for x in reversed(kept) if x.sentence == st.sentence), None)
+            if prev is None:
+                continue
+            _inherit(st, prev)
+            st.gender = st.gender or prev.gender
+        else:
+            prev = _antecedent(history, st.gender or "")
+            if prev is None:
+                continue
+            _inherit(st, prev)
+        kept.append(st)
+    d.statements = kept
+
+
+STAGES = [
+    find_claims,
+    build_statements,
+    resolve_continuations,
+]
+
+
+def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar", story: int = 1) -> list[Statement]:
+    """Statements in the given sentences of ``text``, every stage run in order."""
+    draft = Draft(text=text, sentences=sentences, grammar=grammar(language), story=story)
+    for stage in STAGES:
+        stage(draft)
+    return draft.statements
+
+
+def extract_article(article: Article) -> list[Statement]:
+    """Statements of every story in an article, skipping its boilerplate lines and topic headlines."""
+    out: list[Statement] = []
+    stories = article.stories or [Story(1, 0, len(article.text))]
+    index = 0
+    for story in stories:
+        sentences = [
+            sent
+            for sent in split(article.text, story.start, story.end)
+            if not any(a <= sent.start < b for a, b in article.blocked)
+        ]
+        for sent in sentences:
+            sent.index = index
+            index += 1
+        for st in extract_sentences(article.text, sentences, article.language, story.number):
+            st.article = article.id
+            st.outlet = article.outlet
+            out.append(st)
+    g = grammar(article.language)
+    return [st for st in out if st.attribution != Attribution.HEADLINE or headline.is_speaker(g, st, out)]
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    return Grammar(lexicon.load(language))
+
+
+def _line_is_title(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence is a whole line with no final full stop, as headlines are."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    starts_line = sentence.start == line_start + len(line) - len(line.lstrip())
+    return starts_line and not line.strip().endswith(".")
+
+
+def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:
+    """The claim a line-ending colon announced: this sentence, without its quotation marks."""
+    start, end = sentence.start, sentence.end
+    while end > start and text[end - 1] in "،,:؛;.!؟?":
+        end -= 1
+    if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
+        start, end = start + 1, end - 1
+    elif text[start] in OPENERS or text[start] in SYMMETRIC:
+        start += 1
+    return (start, end) if end - start >= 3 else None
+
+
+def _inherit(st: Statement, prev: Statement) -> None:
+    st.speaker_as_written = prev.speaker_as_written
+    st.role_as_written = prev.role_as_written
+    st.speaker = prev.speaker
+    if st.via is None:
+        st.via = prev.via
+
+
+def _antecedent(history: list[Statement], gender: str) -> Statement | None:
+    """The latest explicit speaker a subject-less cue can refer to: same grammatical gender when it tells."""
+    for st in reversed(history):
+        if not gender or not st.gender or st.gender == gender:
+            return st
+    return history[-1] if history else None

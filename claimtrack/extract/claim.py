@@ -1,0 +1,224 @@
+"""Where a claim opens after its cue and where one before an attribution starts.
+
+Reads a sentence view and a cue form; writes token positions. ``OPENER_CHECKS`` is the order in which the
+openers are tried at each token after a cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import CueForm
+from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
+from .candidate import Candidate, Kind
+from .grammar import Grammar
+
+
+@dataclass(frozen=True)
+class Opener:
+    """Where a claim opens after a cue: the opening token (إنّ, a colon, a quotation mark) and the claim's first."""
+
+    op: int
+    first: int
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Scan on from token ``to``: what stood here (a quotation's words, a relative clause) opens nothing."""
+
+    to: int
+
+
+STOP = Skip(-1)  # nothing opens a claim for this cue: another cue or a clause end came first
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the opener checks read: the tokens after a cue at ``start``, and the cue's form (None: a participle)."""
+
+    g: Grammar
+    s: SentenceView
+    start: int
+    form: CueForm | None
+
+
+def find_opener(g: Grammar, s: SentenceView, start: int, form: CueForm | None, limit: int) -> tuple[int, int] | None:
+    """(opener token, claim's first token) after a cue, or None when no claim opens within ``limit``.
+
+    At each token the ``OPENER_CHECKS`` are asked in order; the first with an answer decides."""
+    scan = Scan(g, s, start, form)
+    end = min(len(s), start + limit)
+    i = start
+    while i < end:
+        step = next((r for check in OPENER_CHECKS if (r := check(scan, i, end)) is not None), None)
+        if step is STOP:
+            return None
+        if isinstance(step, Opener):
+            return step.op, step.first
+        i = step.to if isinstance(step, Skip) else i + 1
+    return None
+
+
+def _inside_quotation(sc: Scan, i: int, end: int) -> Skip | None:
+    return Skip(i + 1) if sc.s.quoted[i] and sc.s.quote_at(i) is None else None
+
+
+def _clause_end(sc: Scan, i: int, end: int) -> Skip | None:
+    return STOP if sc.s.raw(i) in ("؛", ";") else None
+
+
+def _relative_clause(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "، الذي كان يتحدث في البيت الأبيض،": a relative clause, whatever verbs it holds."""
+    s, lex = sc.s, sc.g.lex
+    if not (s.is_comma(i - 1) and s.phrase_at(i, lex.adverbial_openers) and s.norm(i) in lex.relatives):
+        return None
+    while i < end and not s.is_comma(i) and s.raw(i) != ":":
+        i += 1
+    return Skip(i)
+
+
+def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:
+    """A second speech verb before any opener: this cue has no claim of its own."""
+    if i == sc.start or sc.s.quoted[i]:
+        return None
+    cue = sc.g.lex.cue(sc.s.norm(i))
+    return STOP if cue is not None and cue.tense != "noun" and not cue.weak else None
+
+
+def _direct_opener(sc: Scan, i: int, end: int) -> Opener | None:
+    return Opener(i, i) if i > sc.start and sc.s.norm(i) in sc.g.lex.direct_openers else None
+
+
+def _verbal_noun(sc: Scan, i: int, end: int) -> Opener | None:
+    """ "أكد الوزير، عدم ...", "شدد على ضرورة ...": the verbal noun is the claim's first word."""
+    s, lex, n = sc.s, sc.g.lex, sc.s.norm(i)
+    if sc.form is None or i == sc.start:
+        return None
+    if n in lex.claim_nouns and s.is_comma(i - 1):
+        return Opener(i, i)
+    if n in sc.form.frame and s.norm(i + 1) in lex.claim_nouns:
+        return Opener(i, i + 1)
+    return None
+
+
+def _subjunctive(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "يمكن أن", "يريد أن": the subjunctive particle, not a claim opener."""
+    prev = sc.s.norm(i - 1)
+    subjunctive = sc.g.lex.subjunctive_verbs
+    if i > sc.start and sc.s.norm(i) in sc.g.lex.subjunctive_particles:
+        if prev in subjunctive or prev[1:] in subjunctive:
+            return Skip(i + 1)
+    return None
+
+
+def _complementizer(sc: Scan, i: int, end: int) -> Opener | None:
+    """ "إن ...", "أن: ...", ": ...", ": إن ...": the claim starts after the particle and the colon."""
+    s, comps = sc.s, sc.g.lex.complementizers
+    if s.norm(i) in comps:
+        return Opener(i, i + 2 if s.raw(i + 1) == ":" else i + 1)
+    if s.raw(i) == ":":
+        return Opener(i, i + 2 if s.norm(i + 1) in comps else i + 1)
+    return None
+
+
+def _quotation(sc: Scan, i: int, end: int) -> Opener | Skip | None:
+    """A quotation opens the claim, unless it is a quoted title followed by the real opener ("برنامج "في المساء"
+    ...، أن")."""
+    s, lex = sc.s, sc.g.lex
+    quote = s.quote_at(i)
+    if quote is None:
+        return None
+    inner = Span(i + 1, s.index_at(quote[1]))
+    after = s.index_at(quote[1]) + 1
+    later = False
+    for k in range(after, min(len(s), after + 8)):
+        if lex.cue(s.norm(k)):  # the next statement's opener is not this one's
+            break
+        if s.norm(k) in lex.complementizers or s.raw(k) == ":":
+            later = True
+            break
+    ends = not any(t.is_word for t in s.toks[after:])
+    if (s.words(inner) >= 4 or i == sc.start or ends) and not later:
+        return Opener(i, i + 1)
+    return Skip(after)
+
+
+def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
+    """ "كشف ... عن ...", "طالب ... بتعزيز ...": the cue's own preposition frames the claim."""
+    s, form, n = sc.s, sc.form, sc.s.norm(i)
+    if form is None or not form.object or i == sc.start:
+        return None
+    obj = form.object
+    if s.norm(i + 1) not in sc.g.lex.complementizers:
+        if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and sc.g.glued_object(n, obj)):
+            return Opener(i, i + 1 if n == obj or n in sc.g.lex.detached_particles else i)
+    return None
+
+
+OPENER_CHECKS = [
+    _inside_quotation,
+    _clause_end,
+    _relative_clause,
+    _another_cue,
+    _direct_opener,
+    _verbal_noun,
+    _subjunctive,
+    _complementizer,
+    _quotation,
+    _cue_object,
+]
+
+
+def claim_after(g: Grammar, s: SentenceView, op: int, first: int) -> tuple[int, int | None, bool]:
+    """Where a claim that opens at token ``first`` starts and, when it is one quotation, where it ends."""
+    quote = s.quote_at(first) or (
+        s.quote_at(op) if s.raw(op) not in (":",) and s.norm(op) not in g.lex.complementizers else None
+    )
+    if quote is not None:
+        qa, qb = quote
+        after = s.index_at(qb + 1)
+        # The quotation is the whole claim when nothing but punctuation or a comma-led tail follows it.
+        if after >= len(s) or not any(t.is_word for t in s.toks[after:]) or s.raw(after) in COMMAS:
+            return qa + 1, qb, True
+    start = s.toks[first].start if first < len(s) else s.sentence.end
+    return start, None, mostly_quoted(g, s, start)
+
+
+def mostly_quoted(g: Grammar, s: SentenceView, start: int) -> bool:
+    end = s.sentence.end
+    quoted = sum(min(b, end) - max(a + 1, start) for a, b in s.quotes if b > start)
+    return end > start and quoted / (end - start) >= 0.6
+
+
+def claim_before(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[int, int, str] | None:
+    """The claim that precedes an attribution ending at token b: the quotation just before it, or the clause."""
+    j = b - 1
+    while j >= a and (s.is_comma(j) or s.norm(j) in ("و",)):
+        j -= 1
+    if j < a:
+        return None
+    for qa, qb in s.quotes:
+        if s.toks[j].start == qb and qa >= s.toks[a].start:
+            return qa + 1, qb, Kind.DIRECT
+    start = g.skip_leading(s, a, j + 1)
+    if s.words(Span(start, j + 1)) < MIN_POST_CLAIM_WORDS:
+        return None
+    return s.toks[start].start, s.toks[j].end, Kind.INDIRECT
+
+
+def open_claim(s: SentenceView, i: int, found: list[Candidate]) -> bool:
+    """Whether an earlier statement's claim in this sentence runs on to token i."""
+    return bool(found) and found[-1].claim_end is None and found[-1].claim_start < s.toks[i].start
+
+
+def leading_quote(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
+    """A quotation that opens the sentence and closes just before the cue at token i (only a comma between)."""
+    j = i - 1
+    while j >= 0 and s.is_comma(j):
+        j -= 1
+    if j < 0:
+        return None
+    for qa, qb in s.quotes:
+        if qb == s.toks[j].start and qa == s.toks[0].start:
+            return qa, qb
+    return None

@@ -1,0 +1,142 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..arabic import Token, fold, tokens
+from ..lexicon import Lexicon
+from ..models import Sentence
+from ..sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans
+
+
+MAX_SPEAKER_TOKENS = 30
+NEXT_LINE = -1  # claim_start of a statement whose claim is the next line ("وقال الوزير:" then the quotation)
+MIN_POST_CLAIM_WORDS = 3
+COMMAS = {"،", ",", "؛", ";"}
+
+
+@dataclass
+class Span:
+    """Tokens [a, b) of a sentence."""
+
+    a: int
+    b: int
+
+    def __bool__(self) -> bool:
+        return self.b > self.a
+
+
+def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
+    """Split words a page glued together where one of them is structure the rules read.
+
+    "الأوسطوأكدت" -> "الأوسط" + "وأكدت" (a و/ف-prefixed cue after three letters or more);
+    "قالالمدير" -> "قال" + "المدير" (a cue before the article); "جيبريسوسإن" -> "جيبريسوس" + "إن" (a hamza-
+    written إنّ/أنّ, which ends no Arabic word). Ordinary words that merely contain a cue's letters stay whole.
+    """
+    out: list[Token] = []
+    for t in toks:
+        n = t.norm
+        cut = None
+        if t.is_word and len(n) >= 6 and lex.cue(n) is None:
+            for p in range(3, len(n) - 2):
+                head, tail = n[:p], n[p:]
+                tail_cue, head_cue = lex.cue(tail), lex.cue(head)
+                if (
+                    tail[0] in "وف"
+                    and len(tail) >= 4
+                    and tail_cue is not None
+                    and tail_cue.tense in ("past", "present")
+                ):
+                    cut = p
+                elif (
+                    head_cue is not None
+                    and head_cue.tense in ("past", "present")
+                    and tail.startswith("ال")
+                    and len(tail) >= 5
+                ):
+                    cut = p
+                if cut:
+                    break
+            if cut is None and len(t.raw) >= 5 and t.raw.endswith(("إن", "أن")):
+                cut = len(n) - 2
+        k = next((k for k in range(1, len(t.raw)) if fold(t.raw[:k]) == n[:cut]), None) if cut else None
+        if k:
+            out.append(Token(t.start, t.start + k, t.raw[:k], fold(t.raw[:k])))
+            out.append(Token(t.start + k, t.end, t.raw[k:], fold(t.raw[k:])))
+        else:
+            out.append(t)
+    return out
+
+
+class SentenceView:
+    """One sentence's tokens with what the rules ask of them."""
+
+    def __init__(self, text: str, sentence: Sentence, lex: Lexicon):
+        self.text = text
+        self.sentence = sentence
+        self.lex = lex
+        self.toks: list[Token] = split_glued_cues(tokens(sentence.text, sentence.start), lex)
+        self.quotes = quote_spans(text, sentence.start, sentence.end)
+        self.quoted = [any(a < t.start and t.end <= b for a, b in self.quotes) for t in self.toks]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def norm(self, i: int) -> str:
+        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+
+    def raw(self, i: int) -> str:
+        return self.toks[i].raw if 0 <= i < len(self.toks) else ""
+
+    def is_comma(self, i: int) -> bool:
+        return self.raw(i) in COMMAS
+
+    def words(self, span: Span) -> int:
+        return sum(1 for t in self.toks[span.a : span.b] if t.is_word)
+
+    def phrase_at(self, i: int, phrases: list[tuple[str, ...]], allow_conj: bool = True) -> int:
+        """Length in tokens of the first phrase matching at token i (0 if none).
+
+        A phrase word "ل" or "ب" is a prefix glued to the next word ("وفقا ل" + "للمسؤولين").
+        """
+        for phrase in phrases:
+            n = len(phrase)
+            ok = True
+            for k, word in enumerate(phrase):
+                tok = self.norm(i + k)
+                if not tok:
+                    ok = False
+                    break
+                if word in ("ل", "ب") and k == n - 1:
+                    if not (tok.startswith(word) and len(tok) > 2) and tok != word:
+                        ok = False
+                    break
+                if tok == word or (k == 0 and allow_conj and tok in ("و" + word, "ف" + word)):
+                    continue
+                ok = False
+                break
+            if ok:
+                last = phrase[-1]
+                glued = last in ("ل", "ب") and self.norm(i + n - 1) != last
+                return n - 1 if glued else n
+        return 0
+
+    def span_text(self, span: Span) -> str:
+        return self.text[self.toks[span.a].start : self.toks[span.b - 1].end] if span else ""
+
+    def quote_at(self, i: int) -> tuple[int, int] | None:
+        """The quotation whose opening mark is token i."""
+        t = self.toks[i] if 0 <= i < len(self.toks) else None
+        if t is None or (t.raw not in OPENERS and t.raw not in SYMMETRIC and t.raw not in MISUSED_OPENERS):
+            return None
+        for a, b in self.quotes:
+            if a == t.start:
+                return a, b
+        return None
+
+    def index_at(self, offset: int) -> int:
+        for i, t in enumerate(self.toks):
+            if t.start >= offset:
+                return i
+        return len(self.toks)

@@ -1,0 +1,186 @@
+"""TODO"""
+
+from __future__ import annotations
+
+from ..arabic import fold, strip_article
+from ..lexicon import CueForm, Lexicon
+from ..sentences import OPENERS, SYMMETRIC
+from .doc import COMMAS, Span, SentenceView
+
+
+class Grammar:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        first_words, addressees = set(), set()
+        for entry in lex.speakers:
+            for alias in entry.get("aliases", []):
+                words = fold(alias).split()
+                if words:
+                    first_words.add(words[0])
+                    # One speaks to a person or an outlet ("لبوتين", "لرويترز"); "للأمم المتحدة" is a genitive.
+                    if entry.get("kind", "person") in ("person", "media"):
+                        addressees.add(words[0])
+        self.alias_first_words = frozenset(first_words)
+        self.addressee_first_words = frozenset(addressees)
+
+    def is_adverbial(self, s: SentenceView, i: int) -> bool:
+        n = s.norm(i)
+        if not n:
+            return False
+        if n in self.lex.days or n in self.lex.time_words or n.isdigit():
+            return True
+        if n.startswith("و") and n[1:] in self.lex.days:
+            return True
+        if (n in self.lex.time_prepositions or (n[:1] == "و" and n[1:] in self.lex.time_prepositions)) and (
+            s.norm(i + 1) in self.lex.months
+            or s.norm(i + 1) in self.lex.days
+            or s.norm(i + 1).isdigit()
+            or s.norm(i + 1) in self.lex.time_words
+        ):
+            return True
+        if s.phrase_at(i, self.lex.adverbial_openers):
+            return True
+        if n in self.lex.occasion_prepositions and self.occasion_noun(s.norm(i + 1)):
+            return True
+        if n[:1] in "بل" and len(n) > 3 and self.occasion_noun(n[1:]):
+            return True
+        return self.is_addressee(s, i)
+
+    def occasion_noun(self, word: str) -> bool:
+        """ "خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""
+        for w in (word, strip_article(word)):
+            for suffix in ("", "ه", "ها", "هم", "ي"):
+                if w.endswith(suffix) and w[: len(w) - len(suffix)] in self.lex.occasion_nouns:
+                    return True
+        return False
+
+    def source_word(self, n: str) -> bool:
+        """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer
+        (الوكالة) or the first word of a known speaker's name. The one test every rule below asks."""
+        bare = strip_article(n)
+        return (
+            bare in self.lex.title_words
+            or n in self.lex.title_words
+            or bare in self.lex.person_titles
+            or bare in self.lex.body_heads
+            or bare in self.lex.media_heads
+            or n in self.lex.anonymous_heads
+            or bare in self.lex.anonymous_heads
+            or n in self.alias_first_words
+            or n in self.lex.generic_references
+        )
+
+    def plausible_head(self, s: SentenceView, i: int) -> bool:
+        """Whether a token can start a speaker phrase: a quotation mark (a quoted name) or a plausible source."""
+        return s.toks[i].raw in OPENERS or s.toks[i].raw in SYMMETRIC or self.plausible_source(s, i)
+
+    def plausible_source(self, s: SentenceView, i: int) -> bool:
+        """A bare (would-be) name, or a definite word that is a source word."""
+        n = s.norm(i)
+        return not n.startswith(("ال", "وال")) or self.source_word(n)
+
+    def opens_occasion(self, s: SentenceView, chunk: Span) -> bool:
+        """A comma-separated chunk that starts with a preposition says where or how, never who."""
+        cue = self.lex.cue(s.norm(chunk.a))
+        if self.name_not_preposition(s, chunk.a):
+            return False
+        return (
+            self.is_adverbial(s, chunk.a)
+            or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
+            or (cue is not None and cue.tense == "participle")
+        )  # "وتابع قائلاً إن"
+
+    def name_not_preposition(self, s: SentenceView, i: int) -> bool:
+        """ "، علي البنداوي،": the name علي folds like the preposition على; written with ي and not before an
+        occasion or a place ("على منصة", "على هامش"), it is the name."""
+        if s.raw(i) not in self.lex.name_homographs or i + 1 >= len(s) or not s.toks[i + 1].is_word:
+            return False
+        following = s.norm(i + 1)
+        return not self.occasion_noun(following) and strip_article(following) not in self.lex.places
+
+    def is_addressee(self, s: SentenceView, i: int) -> bool:
+        n = s.norm(i)
+        if n == "ل":  # "لـ"رويترز"": the particle stands apart from a quoted name
+            return True
+        if not n.startswith("ل") or n.startswith("لدي") or len(n) < 3:
+            return False
+        rest = n[1:]
+        definite = "ال" + rest[1:] if rest.startswith("ل") else rest
+        return (
+            rest in self.addressee_first_words
+            or definite in self.addressee_first_words
+            or definite in self.lex.addressee_nouns
+            or rest in self.lex.addressee_nouns
+        )
+
+    def glued_object(self, word: str, prefix: str) -> bool:
+        """Whether a word is a preposition glued to a noun (بتعزيز, بإخفاء) rather than a word that starts with it (بوتين, باسم)."""
+        rest = word[len(prefix) :]
+        if word in self.alias_first_words or word in self.lex.title_words or len(rest) < 3:
+            return False
+        return rest.startswith("ال") or rest[0] in "ا" or word in ("بـ",)
+
+    def skip_leading(self, s: SentenceView, a: int, b: int) -> int:
+        """Past a leading conjunction and adverbial phrase ("وفي وقت سابق،") to where content starts."""
+        i = a
+        while i < b and (s.raw(i) in COMMAS or s.norm(i) in ("و", "ف")):
+            i += 1
+        if i < b and (self.is_adverbial(s, i) or s.norm(i) in self.lex.leading_prepositions):
+            j = i
+            while j < b and not s.is_comma(j):
+                j += 1
+            if j < b:
+                return self.skip_leading(s, j + 1, b)
+            phrase = s.phrase_at(i, self.lex.adverbial_openers)
+            if phrase:
+                return i + phrase
+        return i
+
+    def boundary(self, s: SentenceView, i: int) -> int:
+        """The first token of a statement whose cue is token i: its linking word and comma, if any."""
+        b = i
+        for phrase in self.lex.clause_links:
+            k = len(phrase)
+            if b - k >= 0 and s.phrase_at(b - k, [phrase]) == k:
+                b -= k
+                break
+        while b > 0 and (s.norm(b - 1) in self.lex.particles_before_verb or s.norm(b - 1) in ("و", "ف")):
+            b -= 1
+        if b > 0 and s.is_comma(b - 1):
+            b -= 1
+        return b
+
+    def at_clause_boundary(self, s: SentenceView, i: int, form: CueForm) -> bool:
+        prev = i - 1
+        if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in "وف"):
+            return True
+        for phrase in self.lex.clause_links:
+            k = len(phrase)
+            if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
+                return True
+        # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
+        return s.norm(i)[0] in "وف" and form.tense == "past" and not s.quoted[i]
+
+    def strip_frame(self, s: SentenceView, a: int, op: int, form: CueForm) -> int:
+        """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
+        end = op
+        while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in self.lex.claim_prepositions):
+            if s.raw(end - 1) in self.lex.name_homographs and end - 1 > a:
+                break  # "يوسف علي إن": the name, not the preposition على
+            end -= 1
+        # "عن قلقه" / "عن أمله": the object of أعرب/أبدى sits between the speaker and the claim.
+        for k in range(a, end):
+            if s.norm(k) in form.frame and s.norm(k) == self.lex.relay_preposition:
+                return k
+        return end
+
+    def glued_text(self, s: SentenceView, a: int, b: int, glued: bool) -> str:
+        """The speaker phrase as written, without the preposition glued to its first word (للمسؤولين -> المسؤولين)."""
+        text = s.span_text(Span(a, b))
+        if not glued or not text:
+            return text
+        if text.startswith("لل"):
+            return "ال" + text[2:]
+        if text[0] in "لب":
+            return text[1:].lstrip("ـ")
+        return text

@@ -1,0 +1,19 @@
+"""The sentence rules: each finds one construction that ties a claim to its speaker.
+
+Every rule has one interface, ``find(grammar, sentence, i, found) -> Candidate | None``, and reads its words
+from the language data through ``Grammar``. They are tried in this order at each token outside a quotation;
+the first that fires wins, and the scan goes on after its cue.
+"""
+
+from __future__ import annotations
+
+from . import claim_first, participle, post_opener, preposition, relay, verb
+
+RULES = [
+    post_opener,  # "...، حسبما ذكرت الوكالة": a cue after حسبما/كما/وفق ما attributes what came before
+    preposition,  # "وفقاً للوزير، ..." / "...، بحسب المصادر": a preposition of attribution
+    participle,  # "...، مؤكداً أن ...": the main verb's subject says a second claim
+    relay,  # "نقلت الوكالة عن الوزير قوله ...": a speaker relayed by an outlet
+    verb,  # "قال الوزير إن ..." and the cue verb's other openers
+    claim_first,  # «...»، قال الوزير.: the claim came first
+]

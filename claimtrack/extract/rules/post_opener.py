@@ -1,0 +1,64 @@
+"""Rule: "...، حسبما ذكرت الوكالة" — a cue after حسبما/كما/وفق ما attributes the clause before it."""
+
+from __future__ import annotations
+
+from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, Span, SentenceView
+from ..candidate import Attribution, Candidate
+from ..grammar import Grammar
+from ..speaker_phrase import speaker_span
+from ..claim import find_opener
+from ..claim import claim_before
+from ..claim import open_claim
+from .relayed_by import relayed_by
+
+NAME = "post-opener"
+
+
+def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
+    """ "...، حسبما ذكرت الوكالة": a cue verb after حسبما/كما/وفق ما attributes what came before it."""
+    n = s.phrase_at(i, g.lex.post_verb_openers)
+    if not n or s.quoted[i]:
+        return None
+    word = s.norm(i + n)
+    # "وفقا لما ذكرته الوكالة": the verb carries a pronoun pointing back at the claim.
+    form = (
+        g.lex.cue(word)
+        or g.lex.cue(word[:-1] if word.endswith("ه") else "")
+        or g.lex.cue(word[:-2] if word.endswith("ها") else "")
+    )
+    if form is None or form.tense not in ("past", "present"):
+        return None
+    before_start = found[-1].cue_index + 1 if found else 0
+    if s.words(Span(g.skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
+        return None
+    cue_at = i + n
+    if open_claim(s, i, found):
+        return relayed_by(g, s, i, cue_at, cue_at + 1, found)
+    # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
+    if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
+        return None
+    speaker, via = speaker_span(g, s, cue_at + 1, len(s))
+    if speaker is None:
+        return None
+    if form.relay:
+        an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == g.lex.relay_preposition), None)
+        if an is not None:
+            via, speaker = [*via, Span(speaker.a, an)], Span(an + 1, speaker.b)
+    claim = claim_before(g, s, before_start, i)
+    if claim is None:
+        return None
+    return Candidate(
+        rule=NAME,
+        cue_index=cue_at,
+        boundary=i,
+        cue=s.raw(cue_at),
+        speaker=speaker,
+        claim_start=claim[0],
+        claim_end=claim[1],
+        kind=claim[2],
+        attribution=Attribution.POST,
+        gender=form.gender,
+        confidence=0.8,
+        via=via,
+        cut_at_next=False,
+    )

@@ -1,0 +1,38 @@
+"""Helper rule: "...، حسبما أفادت القناة" after a statement makes the outlet that statement's via."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..doc import SentenceView
+from ..candidate import Attribution, Candidate, Kind
+from ..grammar import Grammar
+from ..speaker_phrase import speaker_span
+
+NAME = "relayed-by"
+
+
+def relayed_by(
+    g: Grammar, s: SentenceView, i: int, cue_at: int, speaker_start: int, found: list[Candidate]
+) -> Candidate | None:
+    """ "كشف الرئيس أنه ...، حسبما أفادت القناة": the outlet relayed the statement before it; it is its via."""
+    speaker, via = speaker_span(g, s, speaker_start, len(s))
+    if speaker is None:
+        return None
+    for k in range(len(found) - 1, -1, -1):
+        if found[k].attribution != Attribution.IMPERSONAL:
+            found[k] = replace(found[k], via=(*found[k].via, *via, speaker))
+            break
+    return Candidate(
+        rule=NAME,
+        cue_index=cue_at,
+        boundary=g.boundary(s, i),
+        cue=s.raw(cue_at),
+        speaker=None,
+        claim_start=s.sentence.end,
+        claim_end=s.sentence.end,
+        kind=Kind.INDIRECT,
+        attribution=Attribution.RELAYED_BY,
+        gender="",
+        confidence=0.0,
+    )

@@ -1,0 +1,151 @@
+"""A cue verb and what follows it: "قال الوزير إن ..."، "وأكدت الوزارة: «...»"، "وأضاف أن ...".
+
+Reads the cue form at token i, the opener after it (إنّ/أنّ, a colon, a quotation, a verbal noun framed by the
+cue's preposition) and the speaker phrase between; writes one candidate. With no opener, the claim may come
+first («...»، قال المتحدث.), which is `claim_first`'s job.
+"""
+
+from __future__ import annotations
+
+from ...lexicon import CueForm
+from ..candidate import Attribution, Candidate, Kind
+from ..claim import claim_after, find_opener, leading_quote
+from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
+from ..grammar import Grammar
+from ..speaker_phrase import (
+    left_subject,
+    relative_antecedent,
+    speaker_span,
+    subject_before_object,
+    subject_before_verb,
+)
+from .cue import cue_here
+
+NAME = "verb"
+
+
+def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
+    form = cue_here(g, s, i, found)
+    if form is None or form.tense == "participle" or form.relay:
+        return None
+    opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
+    if opener is None:
+        return None
+    op, first = opener
+    if first >= len(s) and s.raw(op) != ":":
+        return None
+    window_end = g.strip_frame(s, i + 1, op, form)
+    speaker, via = speaker_span(g, s, i + 1, window_end)
+    if not _speaks(g, s, i, form, speaker, opens_at_once=window_end == i + 1):
+        return None
+    if first >= len(s):
+        # "وقال الوزير:" ends the line: the claim is the paragraph after it.
+        claim_start, claim_end, direct = NEXT_LINE, None, True
+    else:
+        claim_start, claim_end, direct = claim_after(g, s, op, first)
+    boundary = g.boundary(s, i)
+    speaker, attribution, confidence, boundary = _subject(g, s, i, form, speaker, boundary)
+    if attribution is None:
+        return None
+    if attribution == Attribution.IMPERSONAL:
+        # "فيما يُعتقد أن ...": nobody's statement, but it ends the claim before it.
+        return Candidate(
+            cue_index=i,
+            boundary=boundary,
+            cue=s.raw(i),
+            speaker=None,
+            claim_start=claim_start,
+            claim_end=claim_end,
+            kind=Kind.INDIRECT,
+            attribution=attribution,
+            gender="",
+            confidence=0.0,
+            rule=NAME,
+        )
+    if form.tense == "misspelt":
+        confidence = 0.5
+    if _object_frames_claim(g, s, form, op):
+        speaker = subject_before_object(g, s, speaker) if speaker else speaker
+        confidence = min(confidence, 0.7)
+        if speaker is not None and not g.plausible_source(s, speaker.a):
+            return None  # "وكشف النقاب عن ...": an idiom, not a source revealing something
+        clause_end = next((k for k in range(first, len(s)) if s.is_comma(k)), len(s))
+        if s.words(Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
+            return None
+    if s.norm(first) in g.lex.claim_nouns:
+        confidence = min(confidence, 0.7)
+    if s.quote_at(op) is not None and speaker is not None:
+        _claim_the_leading_quote(g, s, i, form, speaker, found)
+    return Candidate(
+        cue_index=i,
+        boundary=boundary,
+        cue=s.raw(i),
+        speaker=speaker,
+        claim_start=claim_start,
+        claim_end=claim_end,
+        kind=Kind.DIRECT if direct or s.raw(op) == ":" else Kind.INDIRECT,
+        attribution=attribution,
+        gender=form.gender,
+        confidence=confidence,
+        via=via,
+        rule=NAME,
+    )
+
+
+def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, *, opens_at_once: bool) -> bool:
+    """Whether the verb is speech here: a weak cue (زاد, لفت, بيّن) only when its claim opens at once ("ولفت إلى
+    أن", "وزاد:"), a strict one only then, a misspelt one only with a speaker."""
+    if form.weak and not opens_at_once and (speaker is None or s.words(speaker) > 6) and not left_subject(g, s, i):
+        return False
+    if form.strict and not opens_at_once:
+        return False
+    return not (form.tense == "misspelt" and speaker is None)
+
+
+def _subject(
+    g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, boundary: int
+) -> tuple[Span | None, Attribution | None, float, int]:
+    """Who speaks when no speaker follows the verb: a relative clause's noun, a subject before the verb, or the
+    last speaker (a continuation). Attribution None: not a statement."""
+    if speaker is not None:
+        return speaker, Attribution.EXPLICIT, 0.9, boundary
+    if s.norm(i - 1) in g.lex.relatives:
+        # "التقى الوزير بالسفير الذي قال إن ...": the one the relative clause is about, or nobody known.
+        antecedent = relative_antecedent(g, s, i - 1)
+        return antecedent, (Attribution.RELATIVE if antecedent else None), 0.7, boundary
+    left = left_subject(g, s, i) or subject_before_verb(g, s, i)
+    if left is not None:
+        return left, Attribution.SUBJECT_FIRST, 0.9, min(boundary, left.a)
+    if form.impersonal and form.tense == "present":
+        return None, Attribution.IMPERSONAL, 0.0, boundary
+    return None, Attribution.CONTINUATION, 0.75, boundary
+
+
+def _object_frames_claim(g: Grammar, s: SentenceView, form: CueForm, op: int) -> bool:
+    """ "كشف ... عن ...": the cue's own preposition, not إنّ or a colon, opens the claim."""
+    return bool(form.object) and op < len(s) and s.norm(op) not in g.lex.complementizers and s.raw(op) != ":"
+
+
+def _claim_the_leading_quote(
+    g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span, found: list[Candidate]
+) -> None:
+    """«...»، قال الوزير، «...»: the quotation before the verb is the speaker's too."""
+    lead = leading_quote(g, s, i)
+    if lead is None:
+        return
+    found.append(
+        Candidate(
+            cue_index=i,
+            boundary=0,
+            cue=s.raw(i),
+            speaker=speaker,
+            claim_start=lead[0] + 1,
+            claim_end=lead[1],
+            kind=Kind.DIRECT,
+            attribution=Attribution.POST,
+            gender=form.gender,
+            confidence=0.8,
+            cut_at_next=False,
+            rule=NAME,
+        )
+    )

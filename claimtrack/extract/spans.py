@@ -1,0 +1,65 @@
+"""Where each claim ends: at the next statement in its sentence or at a tail the data names, without marks."""
+
+from __future__ import annotations
+
+from ..sentences import OPENERS, SYMMETRIC
+from .candidate import Attribution, Candidate
+from .doc import SentenceView
+from .grammar import Grammar
+
+# Punctuation a claim neither starts nor ends with.
+LEADING = "،,:؛;"
+TRAILING = "،,:؛;.!؟?*"
+
+
+def claim_spans(g: Grammar, s: SentenceView, found: list[Candidate]) -> list[tuple[Candidate, int, int]]:
+    """Each candidate's final claim span (char offsets), in cue order; spans under three characters are dropped."""
+    out = []
+    found = sorted(found, key=lambda f: f.cue_index)
+    for k, f in enumerate(found):
+        end = f.claim_end if f.claim_end is not None else _open_end(g, s, f, found[k + 1 :])
+        start, end = trim(s, f.claim_start, end)
+        if end - start >= 3:
+            out.append((f, start, end))
+    return out
+
+
+def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate]) -> int:
+    """An open claim runs to the next statement's boundary or to the first tail ("على حد تعبيره")."""
+    end = s.sentence.end
+    for other in later:
+        cuts = other.cut_at_next or (other.attribution == Attribution.POST and other.claim_end is not None)
+        b = other.boundary if cuts else None
+        if b is not None and b < len(s) and s.toks[b].start > f.claim_start:
+            end = min(end, s.toks[b].start)
+            break
+    for tail in g.lex.claim_tails:
+        for t in range(len(s) - 1):
+            tok = s.toks[t]
+            if f.claim_start <= tok.start < end and s.phrase_at(t, [tail], False) == len(tail):
+                end = tok.start
+    return end
+
+
+def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
+    """A span without edge punctuation, an opening mark the excerpt never closed, or the marks of a whole quotation."""
+    text = s.text
+    while start < end and (text[start].isspace() or text[start] in LEADING):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING):
+        end -= 1
+    if start < end and (text[start] in OPENERS or text[start] in SYMMETRIC):
+        if not any(a == start for a, _ in s.quotes):
+            start += 1
+            while start < end and text[start].isspace():
+                start += 1
+    if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
+        return start + 1, end - 1
+    if (
+        end - start >= 2
+        and text[start] in SYMMETRIC
+        and text[end - 1] == text[start]
+        and text[start] not in text[start + 1 : end - 1]
+    ):
+        return start + 1, end - 1
+    return start, end

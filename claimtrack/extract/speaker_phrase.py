@@ -1,0 +1,178 @@
+"""Which tokens are the speaker: the phrase after a cue (without time, place and occasion), the subject
+before a verb, the noun a relative clause is about.
+"""
+
+from __future__ import annotations
+
+from ..arabic import stems, strip_article
+from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
+from .grammar import Grammar
+
+
+def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | None, list[Span]]:
+    """The speaker phrase in tokens [a, b), and the sources relaying it ("نقلا عن", "عن"), outermost first.
+
+    Comma-separated chunks that are time, place or occasion are dropped; appositions after the name
+    ("جون كيربي، المتحدث باسم ...") stay with it.
+    """
+    chunks = _chunks(s, a, b)
+    kept: list[Span] = []
+    via: list[Span] = []
+    closed = False  # an adverbial after the speaker closes it; only a relay ("نقلا عن") may follow
+    skipped = False  # an occasion came before any speaker: what follows must look like one
+    for chunk in chunks:
+        chunk = trim_parens(g, s, chunk)
+        if not chunk:
+            continue
+        relay = s.phrase_at(chunk.a, g.lex.relay_openers)
+        if closed and not relay:
+            continue
+        if relay:
+            if kept:
+                via.append(Span(kept[0].a, kept[-1].b))
+            kept = []
+            chunk = Span(chunk.a + relay, chunk.b)
+            if not chunk:
+                continue
+        if g.opens_occasion(s, chunk):
+            closed = bool(kept)
+            skipped = True
+            continue
+        if skipped and not kept and not g.plausible_head(s, chunk.a):
+            # "خلال مداخلة لبرنامج "90 دقيقة"، المذاع على قناة "المحور"،": still the occasion.
+            continue
+        cut = _phrase_end(g, s, chunk)
+        kept.append(Span(chunk.a, cut))
+        if cut < chunk.b:
+            relay = s.phrase_at(cut, g.lex.relay_openers)
+            if relay:
+                via.append(Span(kept[0].a, kept[-1].b))
+                kept = [Span(cut + relay, chunk.b)]
+                continue
+            closed = True
+    kept = [k for k in kept if k]
+    if not kept:
+        return None, via
+    span = Span(kept[0].a, kept[-1].b)
+    if via:
+        span = _second_hand(g, s, span, via)
+    while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in "(:.!?؟"):
+        span = Span(span.a, span.b - 1)
+    return (span or None), via
+
+
+def _chunks(s: SentenceView, a: int, b: int) -> list[Span]:
+    """Tokens [a, b) cut at commas and dashes outside parentheses."""
+    chunks: list[Span] = []
+    start = a
+    depth = 0
+    for i in range(a, b):
+        r = s.raw(i)
+        if r == "(":
+            depth += 1
+        elif r == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (s.is_comma(i) or r in ("-", "–", "—")):
+            chunks.append(Span(start, i))
+            start = i + 1
+    chunks.append(Span(start, b))
+    return chunks
+
+
+def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
+    """Where a speaker phrase inside one chunk ends: before an adverbial, a relay or a circumstantial word."""
+    wrapper = s.phrase_at(chunk.a, g.lex.speaker_wrappers)
+    depth = 0
+    for i in range(chunk.a + wrapper + 1, chunk.b):
+        depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
+        if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
+            continue
+        if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
+            return i
+    return chunk.b
+
+
+def _second_hand(g: Grammar, s: SentenceView, span: Span, via: list[Span]) -> Span:
+    """A relay through two hands: "نقلا عن صحيفة هآرتس عن مصادر أمنية"; the outer hands join ``via``."""
+    for k in range(span.a + 1, span.b - 1):
+        if s.norm(k) == g.lex.relay_preposition:
+            via.append(Span(span.a, k))
+            span = Span(k + 1, span.b)
+    return span
+
+
+def trim_parens(g: Grammar, s: SentenceView, chunk: Span) -> Span:
+    """A chunk without a parenthesised aside at its end ("مصادر أمريكية (لم تسمها)")."""
+    for i in range(chunk.a, chunk.b):
+        if s.raw(i) == "(":
+            # "قناة (روسيا اليوم)" names the channel; "مصادر (لم تسمها)" is an aside.
+            if i > chunk.a and strip_article(s.norm(i - 1)) in g.lex.body_heads:
+                continue
+            return Span(chunk.a, i)
+    return chunk
+
+
+def left_subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """The subject written before the verb: "وكان جون كيربي ... قال", "وكانت وكالة الأنباء ... قد ذكرت"."""
+    j = i - 1
+    while j >= 0 and s.norm(j) in g.lex.particles_before_verb:
+        j -= 1
+    for k in range(j, max(-1, j - MAX_SPEAKER_TOKENS), -1):
+        # Only a كان that opens its clause has the subject after it ("فوزا كان في متناوله" does not).
+        if s.norm(k) in g.lex.kana and (k == 0 or s.is_comma(k - 1) or s.norm(k - 1) in g.lex.clause_openers):
+            span, _ = speaker_span(g, s, k + 1, j + 1)
+            return span
+        if g.lex.cue(s.norm(k)) and k != i:
+            break
+    return None
+
+
+def relative_antecedent(g: Grammar, s: SentenceView, rel: int) -> Span | None:
+    """The noun a relative pronoun at token ``rel`` follows, when it is source-like ("بالسفير الأمريكي الذي")."""
+    k = rel - 1
+    while k > 0 and s.norm(k) in g.lex.nationality:  # adjectives between the noun and الذي
+        k -= 1
+    if k < 0 or not s.toks[k].is_word:
+        return None
+    n = s.norm(k)
+    particle_free = n[1:] if n[:1] in "بلو" and len(n) > 3 else n  # "بالسفير"
+    return Span(k, rel) if g.source_word(n) or g.source_word(particle_free) else None
+
+
+def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """ "لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""
+    a = i
+    while a > 0 and i - a < 6 and s.toks[a - 1].is_word and not g.lex.cue(s.norm(a - 1)):
+        a -= 1
+    if a == i or (a > 0 and not s.is_comma(a - 1)):
+        return None
+    while a < i and s.norm(a) in g.lex.clause_openers:
+        a += 1
+    if a == i:
+        return None
+    return Span(a, i) if g.source_word(s.norm(a)) else None
+
+
+def subject_before_object(g: Grammar, s: SentenceView, speaker: Span) -> Span:
+    """Where the subject ends and the object begins: "حث البيان جمهورية كوريا على ...", "انتقد الوزير القرار".
+
+    The subject is its head and what can follow a head inside one name: titles, institutions,
+    nationalities and names without the article. A place or another definite noun starts the object.
+    """
+    quote = s.quote_at(speaker.a)
+    if quote is not None:  # "وسرد "ابن جاسم" قصة ...": the quoted name is the subject
+        return Span(speaker.a, min(speaker.b, s.index_at(quote[1]) + 1))
+    for k in range(speaker.a + 1, speaker.b):
+        n = s.norm(k)
+        if not s.toks[k].is_word:
+            continue
+        if n in g.lex.places or any(st in g.lex.places for st in stems(s.raw(k))) or n in g.lex.claim_nouns:
+            return Span(speaker.a, k)
+        known = (
+            n in g.lex.title_words or n in g.lex.nationality or any(st in g.lex.title_words for st in stems(s.raw(k)))
+        )
+        if not known and n not in g.alias_first_words and n.endswith(("ه", "ها", "هم")) and len(n) > 3:
+            return Span(speaker.a, k)  # "وقدم الجوهر شكره ...": a noun with a pronoun is the object
+        if n.startswith(("ال", "وال")) and not known and n not in g.alias_first_words:
+            return Span(speaker.a, k)
+    return speaker
