@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,7 +11,7 @@ import typer
 
 from .. import export
 from ..errors import ClaimtrackError
-from ..store import STATEMENT_COLUMNS, Store
+from ..store import STATEMENT_COLUMNS, Store, default_path
 from .app import DbOption, app, err, open_store
 
 
@@ -38,6 +39,8 @@ def export_cmd(
         raise ClaimtrackError("--excel writes CSV; leave out --format or use --format csv")
     if what not in ("statements", "claims"):
         raise ClaimtrackError(f"unknown --what {what!r}; choose statements or claims")
+    if output is not None:
+        refuse_database_output(output, Path(db or default_path()))
     with open_store(db) as store:
         if what == "claims":
             rows, columns = store.claims(), Store.CLAIM_COLUMNS
@@ -50,4 +53,36 @@ def export_cmd(
     with open(tmp, "w", encoding="utf-8", newline="") as out:
         n = export.write(rows, fmt, out, columns, excel=excel)
     tmp.replace(output)
-    err.print(f"Wrote {n} {what} to {output}")
+    err.print(f"Wrote {n} {what} to {output}", markup=False, highlight=False)
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# Files SQLite keeps beside a database while it is open: writing over one corrupts the database.
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_database_output(output: Path, db: Path) -> None:
+    """Raise when writing ``output`` would destroy a database: the one being read (however the path is spelt,
+    through links included), a file SQLite keeps beside it, or any other SQLite file."""
+    target = output.resolve()
+    for suffix in DATABASE_COMPANIONS:
+        companion = db.with_name(db.name + suffix)
+        if target == companion.resolve() or _same_file(output, companion):
+            raise ClaimtrackError(
+                f"--output {output} is the database being exported{' (its ' + suffix[1:] + ' file)' if suffix else ''}; "
+                "choose another file"
+            )
+    try:
+        with open(output, "rb") as existing:
+            head = existing.read(len(SQLITE_MAGIC))
+    except OSError:
+        return  # nothing there (or unreadable: writing it will say why)
+    if head == SQLITE_MAGIC:
+        raise ClaimtrackError(f"--output {output} is an SQLite database; claimtrack never writes over one")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
