@@ -58,7 +58,28 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def find_files(paths: list[str]) -> Iterator[Path | Problem]:
+@dataclass(frozen=True)
+class Source:
+    """One input file and the id its article gets: the path from the folder named on the command line, that
+    folder's own name first ("corpus/2024/article.txt"); a file named directly counts from its own folder
+    ("corpus/article.txt"). Two files never share an id, however alike their names, and the id is the same
+    from any working directory and in every run."""
+
+    path: Path
+    id: str
+
+    def __str__(self) -> str:
+        return str(self.path)
+
+
+def source_id(path: Path, root: Path) -> str:
+    """The article id of ``path`` found under the folder ``root`` (see ``Source``); "/" between parts on every OS."""
+    top = Path(os.path.abspath(root))
+    parts = Path(os.path.abspath(path)).relative_to(top).parts
+    return "/".join([top.name, *parts] if top.name else parts)
+
+
+def find_files(paths: list[str]) -> Iterator[Source | Problem]:
     """Every article file under the given paths, in a stable order; what cannot be walked is a Problem.
 
     Symbolic links are followed, but never back into a folder being walked, so a link loop ends the walk
@@ -67,9 +88,9 @@ def find_files(paths: list[str]) -> Iterator[Path | Problem]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, frozenset({_identity(path)}))
+            yield from _walk(path, path, frozenset({_identity(path)}))
         elif path.is_file():
-            yield path
+            yield Source(path, source_id(path, Path(os.path.abspath(path)).parent))
         elif path.is_symlink():
             yield Problem(raw, "broken or looping symbolic link")
         elif path.exists():
@@ -83,7 +104,7 @@ def _identity(folder: Path) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
-def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Problem]:
+def _walk(folder: Path, root: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Source | Problem]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -97,11 +118,11 @@ def _walk(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path 
                 if identity in ancestors:
                     yield Problem(str(path), "directory loop (a link back to a folder above it); not followed")
                 else:
-                    yield from _walk(path, ancestors | {identity})
+                    yield from _walk(path, root, ancestors | {identity})
             elif path.suffix.lower() not in SUFFIXES:
                 continue
             elif entry.is_file():
-                yield path
+                yield Source(path, source_id(path, root))
             elif entry.is_symlink():
                 yield Problem(str(path), "broken or looping symbolic link")
         except OSError as exc:
@@ -114,15 +135,24 @@ def _os_reason(exc: OSError) -> str:
     return (exc.strerror or type(exc).__name__).lower()
 
 
-def read_file(path: Path) -> Article:
+def read_file(path: Path | Source) -> Article:
     """One article from a one-article file, read by its format; raises ClaimtrackError naming the file.
 
     JSON and JSON Lines files hold many articles: ``read_articles`` reads those.
     """
-    text, encoding = read_text(path)
-    article = parse_document(text, format_of(path), path.stem, str(path))
-    article.encoding = encoding
+    source = as_source(path)
+    text, encoding = read_text(source.path)
+    article = parse_document(text, format_of(source.path), source.id, str(source.path))
+    article.encoding, article.former_id = encoding, source.path.stem
     return article
+
+
+def as_source(path: Path | Source | str) -> Source:
+    """A file named on its own, as ``find_files`` would give it."""
+    if isinstance(path, Source):
+        return path
+    path = Path(path)
+    return Source(path, source_id(path, Path(os.path.abspath(path)).parent))
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -229,13 +259,21 @@ def _double_encoded(text: str) -> str | None:
     return None
 
 
-def find_sources(paths: list[str]) -> Iterator[Path | str | Problem]:
-    """``find_files``, with "-" passed through as standard input."""
+def find_sources(paths: list[str]) -> Iterator[Source | str | Problem]:
+    """``find_files``, with "-" passed through as standard input; a file named twice (a folder and a file in
+    it) comes once."""
+    seen = set()
     for raw in paths:
         if raw == STDIN:
             yield STDIN
-        else:
-            yield from find_files([raw])
+            continue
+        for found in find_files([raw]):
+            if isinstance(found, Source):
+                key = (found.id, os.path.realpath(found.path))
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield found
 
 
 def format_of(path: Path) -> str:
@@ -254,7 +292,7 @@ def sniff_format(text: str) -> str:
     return "records" if head in "{[" and head else "html" if head == "<" else "text"
 
 
-def read_articles(source: Path | str) -> Iterator[Article | Problem]:
+def read_articles(source: Source | Path | str) -> Iterator[Article | Problem]:
     """Every article in one input: a file, or standard input for "-".
 
     A JSON or JSON Lines file holds many articles; a record that cannot be read is a Problem naming its line
@@ -265,15 +303,18 @@ def read_articles(source: Path | str) -> Iterator[Article | Problem]:
         if not data.strip():
             raise ClaimtrackError("nothing on standard input", path=STDIN_NAME)
         text, encoding = decode(data, STDIN_NAME)
-        fmt, name, stem = sniff_format(text), STDIN_NAME, "stdin-" + content_hash(text)[:12]
+        fmt, name, file_id = sniff_format(text), STDIN_NAME, "stdin-" + content_hash(text)[:12]
+        former = file_id
     else:
-        path = Path(source)
-        fmt, name, stem = format_of(path), str(path), path.stem
+        source = as_source(source)
+        fmt, name, file_id, former = format_of(source.path), str(source.path), source.id, source.path.stem
         if fmt != "records":
-            yield read_file(path)
+            yield read_file(source)
             return
-        text, encoding = read_text(path)
-    found = parse_records(text, name, stem) if fmt == "records" else [parse_document(text, fmt, stem, None)]
+        text, encoding = read_text(source.path)
+    found = (
+        parse_records(text, name, file_id, former) if fmt == "records" else [parse_document(text, fmt, file_id, None)]
+    )
     for item in found:
         if isinstance(item, Article):
             item.encoding = encoding
@@ -318,7 +359,13 @@ def build_article(
             line=line,
         )
     article = Article(
-        id=article_id, text=text, path=path, language=language, title=meta.get("title"), url=meta.get("url")
+        id=article_id,
+        text=text,
+        path=path,
+        line=line,
+        language=language,
+        title=meta.get("title"),
+        url=meta.get("url"),
     )
     if meta.get("outlet"):
         article.outlet, article.outlet_source = meta["outlet"], meta_source
@@ -337,13 +384,24 @@ def build_article(
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: a date is read by ``find_date``, so ``2023-13-45`` or ``T25:61`` is a
+    reportable bad value, not an exception from inside the YAML library."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def front_matter(text: str, path: str | None) -> tuple[dict, int]:
     """The metadata in a text's YAML front matter and where the text after it starts; ({}, 0) when there is none."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, 0
     try:
-        data = yaml.safe_load(m.group(1)) or {}
+        data = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ClaimtrackError(
@@ -351,17 +409,40 @@ def front_matter(text: str, path: str | None) -> tuple[dict, int]:
             path=path,
             line=mark.line + 2 if mark else 1,
         ) from exc
+    except RecursionError:
+        raise ClaimtrackError("front matter is nested too deeply to read", path=path, line=2) from None
     if not isinstance(data, dict):
         raise ClaimtrackError("front matter must be keys and values (outlet:, published:, ...)", path=path, line=2)
-    return _metadata(data), m.end()
+    try:
+        return _metadata(data), m.end()
+    except _BadField as exc:
+        line = next((n for n, row in enumerate(m.group(1).split("\n"), 2) if row.startswith(exc.field)), 2)
+        raise ClaimtrackError(exc.message, path=path, line=line) from None
 
 
-def _metadata(data: dict) -> dict:
-    """The fields claimtrack keeps, as strings; a publication date as YYYY-MM-DD where it can be read."""
+class _BadField(ClaimtrackError):
+    """A metadata field whose value cannot be used; ``field`` names it, so a caller can say on which line."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _metadata(data: dict, *, strict: bool = True) -> dict:
+    """The fields claimtrack keeps, as strings; a publication date as YYYY-MM-DD.
+
+    A publication date that is not a date raises ``_BadField``, unless not ``strict`` (a web page's metadata,
+    which the page's author, not the user, wrote): then it is left out and looked for in the text.
+    """
     meta = {k: str(data[k]).strip() for k in METADATA_FIELDS if data.get(k) not in (None, "")}
     if "published" in meta:
         found = find_date(meta["published"])
-        meta["published"] = found.isoformat() if found else meta["published"]
+        if found:
+            meta["published"] = found.isoformat()
+        elif strict:
+            raise _BadField("published", f"published: {meta['published']!r} is not a date (YYYY-MM-DD)")
+        else:
+            del meta["published"]
     return meta
 
 
@@ -379,15 +460,18 @@ def _html_article(page: str, article_id: str, path: str | None) -> Article:
             "published": doc.date,
             "title": doc.title,
             "language": None,
-        }
+        },
+        strict=False,
     )
     return build_article(doc.text, article_id, path, meta, "html-metadata")
 
 
-def parse_records(text: str, name: str, stem: str) -> Iterator[Article | Problem]:
+def parse_records(text: str, name: str, file_id: str, former: str | None = None) -> Iterator[Article | Problem]:
     """Articles from a JSON array, one JSON object, or JSON Lines (one object a line).
 
-    A record without an id is named after the file and its line (or place in the array).
+    A record without an id is named after the file and its line (or place in the array): "dump.jsonl:3";
+    ``former`` is the file's id in older claimtracks, "dump" (they named the record "dump-3"). Lines end at a
+    line feed only: U+2028 and U+0085 are characters JSON strings may hold.
     """
     try:
         whole = json.loads(text)
@@ -395,14 +479,18 @@ def parse_records(text: str, name: str, stem: str) -> Iterator[Article | Problem
         if text.lstrip().startswith("["):
             raise ClaimtrackError(f"not valid JSON ({exc.msg})", path=name, line=exc.lineno) from exc
         whole = None
+    except RecursionError:
+        if text.lstrip().startswith("["):
+            raise ClaimtrackError(TOO_DEEP, path=name, line=1) from None
+        whole = None
     if isinstance(whole, list):
         for n, record in enumerate(whole, 1):
-            yield _record_article(record, name, f"{stem}-{n}", f"record {n}: ", None)
+            yield _record_article(record, name, (f"{file_id}:{n}", former and f"{former}-{n}"), f"record {n}: ", None)
         return
     if whole is not None:
-        yield _record_article(whole, name, stem, "", 1)
+        yield _record_article(whole, name, (file_id, former), "", 1)
         return
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -410,20 +498,31 @@ def parse_records(text: str, name: str, stem: str) -> Iterator[Article | Problem
         except json.JSONDecodeError as exc:
             yield Problem(name, f"not valid JSON ({exc.msg}, column {exc.colno})", n)
             continue
-        yield _record_article(record, name, f"{stem}-{n}", "", n)
+        except RecursionError:
+            yield Problem(name, TOO_DEEP, n)
+            continue
+        yield _record_article(record, name, (f"{file_id}:{n}", former and f"{former}-{n}"), "", n)
 
 
-def _record_article(record, name: str, default_id: str, where: str, line: int | None) -> Article | Problem:
+TOO_DEEP = "nested too deeply to read (JSON arrays and objects inside each other, thousands deep)"
+
+
+def _record_article(
+    record, name: str, default_ids: tuple[str, str | None], where: str, line: int | None
+) -> Article | Problem:
     if not isinstance(record, dict):
         return Problem(name, f'{where}a record must be a JSON object with a "text"', line)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         return Problem(name, f'{where}record has no "text"', line)
-    article_id = str(record.get("id") or default_id)
+    article_id = str(record.get("id") or default_ids[0])
     try:
-        return build_article(text, article_id, name, _metadata(record), "record", line=line)
+        article = build_article(text, article_id, name, _metadata(record), "record", line=line)
     except ClaimtrackError as exc:
         return Problem(name, where + exc.message, line)
+    if not record.get("id"):
+        article.former_id = default_ids[1]
+    return article
 
 
 # ----- language -----

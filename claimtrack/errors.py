@@ -18,3 +18,22 @@ class ClaimtrackError(Exception):
         if where and self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class DatabaseError(ClaimtrackError):
+    """The database cannot be used (full disk, locked, read-only, not ours): a run stops at once."""
+
+
+# What an unforeseen exception means to a user, for the few whose own message does not say it.
+_PLAIN = {
+    RecursionError: "nested too deeply to read",
+    MemoryError: "out of memory",
+}
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as words a user can read: its message, never its class name."""
+    for kind, words in _PLAIN.items():
+        if isinstance(exc, kind):
+            return words
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else "an internal error"

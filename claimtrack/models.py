@@ -35,6 +35,8 @@ class Article:
     language: str = "ar"
     encoding: str = "utf-8"
     path: str | None = None
+    line: int | None = None  # a record's line in a JSON Lines file, for errors
+    former_id: str | None = None  # the id older claimtracks gave it: the file name without extension
     stories: list[Story] = field(default_factory=list)
     blocked: list[tuple[int, int]] = field(default_factory=list)
 

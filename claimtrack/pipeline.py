@@ -5,6 +5,7 @@ This is the library's front door; the CLI only parses options and prints what th
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -12,12 +13,12 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from . import corpus
-from .errors import ClaimtrackError
+from .errors import ClaimtrackError, DatabaseError, describe
 from .extract import extract_article
 from .match import MatchSettings, cluster, match_new
 from .models import Article, Statement
 from .speakers import Registry, resolve_statements
-from .store import Store
+from .store import STORAGE_ERRORS, Store
 
 
 @dataclass
@@ -85,60 +86,113 @@ def ingest(
     strict: bool = False,
     settings: MatchSettings | None = None,
     on_file: Callable[[str, int], None] | None = None,
+    debug: bool = False,
 ) -> IngestReport:
     """Read, extract, resolve and store every article under ``paths``, then match claims.
 
     Each article is stored with its statements in one transaction. An unchanged article (same content
-    hash) is skipped; a changed one replaces its statements. A file that cannot be read is reported in
-    ``IngestReport.problems`` and the rest go on, unless ``strict``, which raises at the first.
-    New claims are matched with ``settings``, or else with those the database was last matched with.
+    hash) is skipped; a changed one replaces its statements. A file or record that cannot be read, or that
+    claimtrack fails on, is reported in ``IngestReport.problems`` and the rest go on, unless ``strict``, which
+    raises at the first (``debug`` lets an unexpected error through with its traceback). Whatever happens,
+    what was stored is matched, with ``settings`` or else those the database was last matched with; only a
+    database fault stops the run at once.
     """
     report = IngestReport()
     settings = settings or match_settings(store)
     files = list(corpus.find_sources(paths))
     registry = Registry.load("ar", store.stored_speakers())
-    changed = False
-    for n, item in enumerate(files, 1):
-        name = str(item.path if isinstance(item, corpus.Problem) else item)
-        if on_file:
-            on_file(name, n)
-        if isinstance(item, corpus.Problem):
-            _fail(report, item, strict)
-            continue
-        try:
-            # A JSON Lines file yields many articles, and a Problem for each line that cannot be read.
-            for found in _timed(corpus.read_articles(item), report, "read"):
-                if isinstance(found, corpus.Problem):
-                    _fail(report, found, strict)
-                else:
-                    changed |= _store_article(found, store, registry, report, outlet)
-        except ClaimtrackError as exc:
-            if strict:
-                raise
-            _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
-    # Matching reads and writes the clusters in one transaction, so a concurrent ingest cannot slip between.
-    # Statements left unmatched by a run that died before this point are matched now.
-    with report.timed("match"), store.transaction():
-        if report.updated:
-            # A replaced article's old statements may have been the only link in a cluster: recompute all.
-            rematch(store, settings, registry)
-        elif changed or store.unmatched():
-            match_new_statements(store, settings, registry)
+    taken: dict[str, tuple[str | None, int | None]] = {}  # article id -> where it was read in this run
+    try:
+        for n, item in enumerate(files, 1):
+            name = str(item.path if isinstance(item, corpus.Problem) else item)
+            if on_file:
+                on_file(name, n)
+            if isinstance(item, corpus.Problem):
+                _fail(report, item, strict)
+            else:
+                _ingest_source(
+                    item, name, store, registry, report, outlet=outlet, strict=strict, debug=debug, taken=taken
+                )
+    except ClaimtrackError as exc:
+        if not isinstance(exc, DatabaseError):
+            _match_stored(store, settings, registry, report)
+        raise
+    _match_stored(store, settings, registry, report)
     report.speakers = store.counts()["speakers"]
     return report
 
 
+def _ingest_source(item, name: str, store: Store, registry: Registry, report: IngestReport, **options) -> None:
+    """Every article of one file (a JSON Lines file holds many), each stored or reported on its own."""
+    strict, debug = options["strict"], options["debug"]
+    try:
+        for found in _timed(corpus.read_articles(item), report, "read"):
+            if isinstance(found, corpus.Problem):
+                _fail(report, found, strict)
+                continue
+            try:
+                _claim_id(found, options["taken"])
+                _store_article(found, store, registry, report, options["outlet"])
+            except STORAGE_ERRORS:
+                raise
+            except ClaimtrackError as exc:
+                _fail(report, corpus.Problem(found.path or name, exc.message, found.line), strict)
+            except Exception as exc:  # noqa: BLE001 - one article claimtrack cannot handle must not stop the run
+                if debug:
+                    raise
+                _fail(report, corpus.Problem(found.path or name, unexpected(exc), found.line), strict)
+    except STORAGE_ERRORS:
+        raise
+    except ClaimtrackError as exc:
+        _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
+    except Exception as exc:  # noqa: BLE001 - as above, for a file claimtrack fails to read
+        if debug:
+            raise
+        _fail(report, corpus.Problem(name, unexpected(exc)), strict)
+
+
+def _claim_id(article: Article, taken: dict[str, tuple[str | None, int | None]]) -> None:
+    """Take the article's id for this run; raises when another file or record of the run has it already."""
+    here = (article.path, article.line)
+    other = taken.setdefault(article.id, here)
+    if other != here and not (other[1] == here[1] and _same_file(other[0], here[0])):
+        where = f"{other[0]}:{other[1]}" if other[1] is not None else str(other[0] or corpus.STDIN_NAME)
+        raise ClaimtrackError(
+            f"article id {article.id!r} is already {where}'s in this run; give one of them another id"
+        )
+
+
+def _same_file(a: str | None, b: str | None) -> bool:
+    try:
+        return a is not None and b is not None and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _match_stored(store: Store, settings: MatchSettings, registry: Registry, report: IngestReport) -> None:
+    """Match what is stored and not yet matched, in one transaction, so a concurrent ingest cannot slip between.
+
+    Statements left unmatched by a run that died before this point are matched now.
+    """
+    with report.timed("match"), store.transaction():
+        if report.updated:
+            # A replaced article's old statements may have been the only link in a cluster: recompute all.
+            rematch(store, settings, registry)
+        elif store.unmatched():
+            match_new_statements(store, settings, registry)
+
+
 def _store_article(
     article: Article, store: Store, registry: Registry, report: IngestReport, outlet: str | None
-) -> bool:
-    """Extract and store one article unless it is unchanged; whether anything was stored."""
+) -> None:
+    """Extract and store one article unless it is unchanged."""
     if outlet:
         article.outlet, article.outlet_source = outlet, "option"
     digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
     previous = store.article_hash(article.id)
     if previous == digest:
         report.unchanged += 1
-        return False
+        return
     statements = analyse(article, registry, report)
     used = {st.speaker: registry.speakers[st.speaker] for st in statements}
     with report.timed("store"), store.transaction():
@@ -146,7 +200,9 @@ def _store_article(
         previous = store.article_hash(article.id)
         if previous == digest:
             report.unchanged += 1
-            return False
+            return
+        if previous is None and _adopt_former(article, store):
+            previous = ""
         store.save_article(article, digest, statements, used)
         if previous is not None:
             store.prune_speakers()
@@ -158,6 +214,16 @@ def _store_article(
         report.new += 1
     else:
         report.updated += 1
+
+
+def _adopt_former(article: Article, store: Store) -> bool:
+    """Replace the article stored under the id an older claimtrack gave the same file, if there is one."""
+    if not article.former_id or article.former_id == article.id:
+        return False
+    row = store.article(article.former_id)
+    if row is None or row["path"] != article.path:
+        return False
+    store.delete_article(article.former_id)
     return True
 
 
@@ -179,6 +245,11 @@ def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
     if strict:
         raise ClaimtrackError(problem.reason, path=problem.path, line=problem.line)
     report.problems.append(problem)
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line for an error claimtrack did not foresee in one input: what went wrong, and how to learn more."""
+    return f"claimtrack could not process this ({describe(exc)}); run with --debug for the traceback"
 
 
 def match_settings(store: Store) -> MatchSettings:

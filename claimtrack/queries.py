@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from .arabic import fold_for_match, tokens
 from .errors import ClaimtrackError
@@ -118,11 +118,41 @@ def _snippet(text: str, terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
 
 
 def article_statements(store: Store, article: str) -> tuple[dict, list[dict]]:
-    """An article (by id, or the file it was read from) and its statements in text order."""
-    row = store.article(article) or store.article(Path(article).stem)
-    if row is None:
-        known = store.article_ids()
-        close = difflib.get_close_matches(article, known, n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"articles are {', '.join(known[:8])}"
-        raise ClaimtrackError(f"no article {article!r}; {hint}")
+    """An article (by id, the file it was read from, or its file name alone when no other has it) and its
+    statements in text order."""
+    row = find_article(store, article)
     return row, store.statements(article=row["id"])
+
+
+def find_article(store: Store, article: str) -> dict:
+    """The stored article a user means: its id ("corpus/baghdad-today.txt"), a path ending in it, or a file
+    name with or without extension ("baghdad-today") that only one article has; raises when none or several."""
+    row = store.article(article)
+    if row is not None:
+        return row
+    wanted = article.replace("\\", "/").strip("/")
+    ids = store.article_ids()
+    hits = [i for i in ids if _names(i, wanted)]
+    if len(hits) == 1:
+        return store.article(hits[0])
+    if hits:
+        raise ClaimtrackError(f"{article!r} may be any of {', '.join(hits[:8])}; give more of the path")
+    close = (
+        difflib.get_close_matches(wanted, ids, n=3)
+        or [i for i in ids if difflib.get_close_matches(wanted, [_stem(i)], n=1)][:3]
+    )
+    hint = f"did you mean {', '.join(close)}?" if close else f"articles are {', '.join(ids[:8])}"
+    raise ClaimtrackError(f"no article {article!r}; {hint}")
+
+
+def _names(article_id: str, wanted: str) -> bool:
+    """Whether a user's ``wanted`` names ``article_id``: a path ending in it, the end of it, or its file name."""
+    return (
+        wanted.endswith("/" + article_id)
+        or article_id.endswith("/" + wanted)
+        or wanted in (PurePosixPath(article_id).name, _stem(article_id))
+    )
+
+
+def _stem(article_id: str) -> str:
+    return PurePosixPath(article_id.split(":", 1)[0]).stem

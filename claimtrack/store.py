@@ -17,12 +17,14 @@ from pathlib import Path
 import sqlite_utils
 
 from .arabic import fold_for_match
-from .errors import ClaimtrackError
+from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
 
 SCHEMA_VERSION = 4
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
+# What a storage fault raises: a run stops at once on one, since every later article would meet it too.
+STORAGE_ERRORS = (sqlite3.Error, DatabaseError)
 
 STATEMENT_COLUMNS = (
     "id",
@@ -236,6 +238,12 @@ class Store:
     def article_hash(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT hash FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
+
+    def delete_article(self, article_id: str) -> None:
+        """Forget an article and its statements; the caller holds the transaction."""
+        self.db.execute("DELETE FROM statements WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM stories WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
     def save_article(
         self, article: Article, content_hash: str, statements: list[Statement], speakers: dict[str, Speaker]

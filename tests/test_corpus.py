@@ -109,10 +109,10 @@ def test_jsonl_bad_line_reported_with_its_number_and_the_rest_ingested(runner, d
         "record",
         "2024-01-02",
     )
-    assert third.id == "dump-3"
+    assert third.id == f"{tmp_path.name}/dump.jsonl:3"  # a record without an id: its file and line
     result = runner.invoke(app, ["ingest", str(path), "--db", db])
     assert result.exit_code == 1 and f"{path}:2" in result.output
-    assert {r["article"] for r in export(runner, db)} == {"a1", "dump-3"}
+    assert {r["article"] for r in export(runner, db)} == {"a1", f"{tmp_path.name}/dump.jsonl:3"}
 
 
 def test_json_array_and_single_object(tmp_path):
@@ -123,7 +123,7 @@ def test_json_array_and_single_object(tmp_path):
     assert [a.id for a in found if isinstance(a, corpus.Problem) is False] == ["x", "y"]
     assert [p.reason for p in found if isinstance(p, corpus.Problem)] == ['record 2: record has no "text"']
     one = write(tmp_path, "one.json", json.dumps({"title": "واحد", "text": CLAIM}))
-    assert [a.id for a in articles(one)] == ["one"]
+    assert [a.id for a in articles(one)] == [f"{tmp_path.name}/one.json"]
 
 
 def test_stdin(runner, db):
@@ -244,7 +244,7 @@ def test_unsupported_language_is_a_problem_line_not_a_crash(runner, db, tmp_path
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{english}: the article is in language 'en'" in result.output
     assert f"{declared}: the article is in language 'fr'" in result.output  # front matter wins
-    assert {r["article"] for r in export(runner, db)} == {"ar"}
+    assert {r["article"] for r in export(runner, db)} == {f"{tmp_path.name}/ar.txt"}
 
 
 # ----- the seed corpus -----
@@ -254,9 +254,11 @@ def test_seed_outlets_dates_and_glued_story(seed_db):
     from claimtrack import Store
 
     with Store.open(seed_db) as store:
-        rows = {r["id"]: r for r in store.db.query("SELECT * FROM articles")}
+        rows = {
+            r["id"].removeprefix("corpus/").removesuffix(".txt"): r for r in store.db.query("SELECT * FROM articles")
+        }
         story = store.db.execute(
-            "SELECT DISTINCT story FROM statements WHERE article_id = 'baghdad-today' AND text LIKE '%إيران%'"
+            "SELECT DISTINCT story FROM statements WHERE article_id = 'corpus/baghdad-today.txt' AND text LIKE '%إيران%'"
         ).fetchall()
     assert rows["levant-news"]["outlet"] == "ليفانت نيوز"
     assert rows["arab-files"]["outlet"] == "ملفات عربية"

@@ -76,3 +76,150 @@ def test_export_refuses_to_overwrite_any_sqlite_file(runner, filled, tmp_path):
 def _link(link: Path, target: str, *, symbolic: bool) -> str:
     (link.symlink_to if symbolic else link.hardlink_to)(target)
     return str(link)
+
+
+# ----- 2. one bad file or record never stops a run -----
+
+
+def _front(published: str) -> str:
+    return f"---\noutlet: نشرة\ntitle: خبر\npublished: {published}\n---\n{OTHER}"
+
+
+BAD_FILES = {
+    "b-month.txt": (_front("2023-13-45"), 4, "published"),
+    "c-feb30.md": (_front("2023-02-30"), 4, "published"),
+    "d-hour.txt": (_front("2023-09-05T25:61:00"), None, None),  # the date is good; the time is not needed
+    "e-deep.txt": ("---\nx: " + "[" * 20_000 + "]" * 20_000 + "\n---\n" + OTHER, 2, "nested"),
+    "f-deep.json": ("[" * 100_000 + "]" * 100_000, 1, "nested"),
+}
+
+
+def test_bad_files_and_records_are_named_counted_and_skipped(runner, db, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a-good.txt", GOOD)
+    for name, (text, _, _) in BAD_FILES.items():
+        write(folder, name, text)
+    records = [
+        json.dumps({"id": "r1", "text": OTHER.replace("بلا", "دون")}),
+        '{"id": "deep", "x": ' + "[" * 100_000 + "]" * 100_000 + ', "text": "x"}',
+        json.dumps({"id": "r3", "published": "2023-13-45", "text": OTHER}),
+        json.dumps({"id": "r4", "text": GOOD.replace("موسكو", "جنيف")}),
+    ]
+    write(folder, "g-records.jsonl", "\n".join(records) + "\n")
+    write(folder, "z-good.txt", GOOD.replace("المحادثات", "المفاوضات"))
+    for attempt in range(2):  # a re-run meets the same files the same way
+        result = runner.invoke(app, ["ingest", str(folder), "--db", db])
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output and "Error:" in result.stderr
+        for word in ("RecursionError", "ValueError", "must be in"):
+            assert word not in result.output
+        lines = result.stderr.splitlines()
+        for name, (_, line, reason) in BAD_FILES.items():
+            where = f"{folder / name}:{line}:" if line else f"{folder / name}:"
+            if reason:
+                assert sum(line.startswith(f"Error: {where}") and reason in line for line in lines) == 1, (name, lines)
+            else:
+                assert not any(name in line for line in lines)
+        for n, reason in ((2, "nested"), (3, "published")):
+            assert sum(f"g-records.jsonl:{n}:" in line and reason in line for line in lines) == 1, lines
+    rows = _export(runner, db)
+    assert {r["article"] for r in rows} == {"in/a-good.txt", "in/d-hour.txt", "r1", "r4", "in/z-good.txt"}
+    assert all(r["cluster"] is not None for r in rows)  # matching ran over everything stored
+
+
+def test_an_article_claimtrack_fails_on_is_reported_and_the_run_goes_on(runner, db, tmp_path, monkeypatch):
+    from claimtrack import pipeline
+
+    real = pipeline.analyse
+
+    def fails_on_b(article, *args):
+        if "b.txt" in (article.path or ""):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(article, *args)
+
+    monkeypatch.setattr(pipeline, "analyse", fails_on_b)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path, name, GOOD.replace("موسكو", name[0]))
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db])
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if "b.txt" in line]
+    assert "RecursionError" not in line and "--debug" in line
+    assert len(_export(runner, db)) == 2
+    debug = runner.invoke(app, ["--debug", "ingest", str(tmp_path), "--db", db])
+    assert isinstance(debug.exception, RecursionError)
+
+
+def test_strict_stops_but_what_was_stored_is_matched(db, tmp_path):
+    from claimtrack.errors import ClaimtrackError
+
+    write(tmp_path, "a.txt", GOOD)
+    write(tmp_path, "b.txt", GOOD.replace("قال", "وقال أيضا"))
+    write(tmp_path, "c.txt", _front("2023-13-45"))
+    write(tmp_path, "d.txt", OTHER)
+    with Store.open(db) as store:
+        with pytest.raises(ClaimtrackError, match="published"):
+            ingest([str(tmp_path)], store, strict=True)
+        assert store.counts()["articles"] == 2 and store.unmatched() == 0
+
+
+# ----- 3. article ids: unique per source, stable across runs -----
+
+
+def test_files_with_the_same_name_are_different_articles(runner, db, tmp_path, monkeypatch):
+    folder = tmp_path / "news"
+    for sub, text in (("one", GOOD), ("two", OTHER)):
+        (folder / sub).mkdir(parents=True)
+        write(folder / sub, "article.txt", text)
+    write(folder, "x.txt", GOOD.replace("موسكو", "جنيف"))
+    write(folder, "x.md", OTHER.replace("بلا", "دون"))
+    first = ingest_json(runner, [str(folder)], db)
+    assert first["articles_new"] == 4
+    ids = {r["article"] for r in _export(runner, db)}
+    assert ids == {"news/one/article.txt", "news/two/article.txt", "news/x.txt", "news/x.md"}
+    monkeypatch.chdir(folder)  # the same folder named another way, from another directory
+    again = ingest_json(runner, [".", "x.md"], db)
+    assert (again["articles_new"], again["articles_updated"], again["articles_unchanged"]) == (0, 0, 4)
+
+
+def test_show_finds_an_article_by_its_file_name_unless_two_share_it(runner, db, tmp_path):
+    for sub in ("one", "two"):
+        (tmp_path / sub).mkdir()
+        write(tmp_path / sub, "article.txt", GOOD)
+    write(tmp_path / "one", "only.txt", OTHER)
+    ingest_json(runner, [str(tmp_path)], db)
+    for name in ("only", "only.txt", "one/only.txt", str(tmp_path / "one" / "only.txt")):
+        result = runner.invoke(app, ["show", name, "--db", db, "--json"])
+        assert result.exit_code == 0, (name, result.output)
+        assert json.loads(result.stdout)["article"]["id"] == f"{tmp_path.name}/one/only.txt"
+    result = runner.invoke(app, ["show", "article", "--db", db])
+    assert result.exit_code == 1 and "one/article.txt" in result.stderr and "two/article.txt" in result.stderr
+
+
+def test_two_records_with_one_id_in_a_run_are_a_problem_not_an_overwrite(runner, db, tmp_path):
+    records = [json.dumps({"id": "same", "text": t}) for t in (GOOD, OTHER)]
+    path = write(tmp_path, "dump.jsonl", "\n".join(records) + "\n")
+    result = runner.invoke(app, ["ingest", str(path), "--db", db])
+    assert result.exit_code == 1
+    assert f"{path}:2: article id 'same' is already {path}:1's" in result.stderr
+    assert [r["speaker"] for r in _export(runner, db)] == ["Dmitry Peskov"]
+
+
+def test_a_database_with_old_ids_takes_the_new_ones_without_doubling(runner, db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    write(tmp_path / "news", "a.txt", GOOD)
+    ingest_json(runner, ["news"], db)
+    with sqlite3.connect(db) as conn:  # what an older claimtrack stored: the file name without extension
+        conn.execute("PRAGMA foreign_keys = OFF")
+        for table, column in (("statements", "article_id"), ("stories", "article_id"), ("articles", "id")):
+            conn.execute(f"UPDATE {table} SET {column} = 'a' WHERE {column} = 'news/a.txt'")
+    again = ingest_json(runner, ["news"], db)
+    assert (again["articles_new"], again["articles_updated"]) == (0, 1)
+    assert [r["article"] for r in _export(runner, db)] == ["news/a.txt"]
+
+
+def ingest_json(runner, paths: list[str], db: str) -> dict:
+    result = runner.invoke(app, ["ingest", *paths, "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)[0]

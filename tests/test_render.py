@@ -165,7 +165,7 @@ def test_show_marks_claims_speakers_and_cues(runner, seed_db):
 def test_show_json_offsets_point_into_the_article(runner, seed_db):
     result = runner.invoke(app, ["show", "corpus/levant-news.txt", "--db", seed_db, "--json"])
     doc = json.loads(result.stdout)
-    assert doc["article"]["id"] == "levant-news" and doc["statements"]
+    assert doc["article"]["id"] == "corpus/levant-news.txt" and doc["statements"]
     for st in doc["statements"]:
         assert doc["article"]["text"][st["char_start"] : st["char_end"]] == st["text"]
 
@@ -173,7 +173,7 @@ def test_show_json_offsets_point_into_the_article(runner, seed_db):
 def test_show_unknown_article_suggests_one(runner, seed_db):
     result = runner.invoke(app, ["show", "levant-newz", "--db", seed_db])
     assert result.exit_code == 1
-    assert "did you mean levant-news" in result.stderr and "Traceback" not in result.output
+    assert "did you mean corpus/levant-news.txt" in result.stderr and "Traceback" not in result.output
 
 
 # ----- search -----

@@ -19,6 +19,7 @@ from .app import DbOption, JsonOpt, app, err, open_store
 
 @app.command(epilog="Example: claimtrack ingest corpus/ --db claims.db")
 def ingest(
+    ctx: typer.Context,
     paths: Annotated[
         list[str],
         typer.Argument(
@@ -47,7 +48,9 @@ def ingest(
             def on_file(name: str, n: int) -> None:
                 progress.update(task, description=f"Reading {Path(name).name}", completed=n - 1)
 
-            report = run_ingest(paths, store, outlet=outlet, strict=strict, on_file=on_file)
+            report = run_ingest(
+                paths, store, outlet=outlet, strict=strict, on_file=on_file, debug=bool(ctx.obj and ctx.obj["debug"])
+            )
             progress.update(task, completed=report.new + report.updated + report.unchanged + report.failed)
     for problem in report.problems:
         err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)

@@ -86,7 +86,9 @@ def search(
 
 @app.command(epilog="Example: claimtrack show baghdad-today   (or: claimtrack show corpus/baghdad-today.txt --json)")
 def show(
-    article: Annotated[str, typer.Argument(help="An article id (its file name without extension) or its file.")],
+    article: Annotated[
+        str, typer.Argument(help="An article id (corpus/x.txt), its file, or a file name only one article has (x).")
+    ],
     db: DbOption = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
