@@ -121,8 +121,10 @@ def test_ingest_then_export_round_trips_every_statement(tmp_path_factory, claims
     folder = tmp_path_factory.mktemp("round-trip")
     texts = {}
     for n, said in enumerate(claims):
-        texts[f"a{n}"] = f"وقال المتحدث باسم الكرملين دميتري بيسكوف إن {said}.\n\nوأضاف لافروف: «{said}».\n"
-        (folder / f"a{n}.txt").write_text(texts[f"a{n}"], encoding="utf-8")
+        texts[f"{folder.name}/a{n}.txt"] = (
+            f"وقال المتحدث باسم الكرملين دميتري بيسكوف إن {said}.\n\nوأضاف لافروف: «{said}».\n"
+        )
+        (folder / f"a{n}.txt").write_text(texts[f"{folder.name}/a{n}.txt"], encoding="utf-8")
     expected = sorted(
         (article, s.speaker, s.text, s.char_start, s.char_end)
         for article, text in texts.items()
