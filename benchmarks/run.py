@@ -34,7 +34,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -104,7 +104,9 @@ def families(db_path: Path, truth_path: Path) -> dict[int, int]:
     conn = sqlite3.connect(db_path)
     out = {}
     for sid, article, start, end in conn.execute("SELECT id, article_id, char_start, char_end FROM statements"):
-        best = max(((min(end, b) - max(start, a), f) for a, b, f in spans.get(article, ())), default=(0, None))
+        # An article id is the file's path from the folder ingested ("base/0001/a17.txt"); truth names the file.
+        named = spans.get(PurePosixPath(article).stem, ())
+        best = max(((min(end, b) - max(start, a), f) for a, b, f in named), default=(0, None))
         if best[0] > 0:
             out[sid] = best[1]
     conn.close()
