@@ -17,7 +17,7 @@ from .errors import ClaimtrackError, DatabaseError, describe
 from .extract import extract_article
 from .match import MatchSettings, cluster, match_new
 from .models import Article, Statement
-from .speakers import Registry, resolve_statements
+from .speakers import Registry, SpeakerKind, resolve_statements
 from .store import STORAGE_ERRORS, Store
 
 
@@ -27,6 +27,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     statements: int = 0
+    unattributed: int = 0  # statements whose speaker phrase named nobody (a fragment): kept, without a speaker
     speakers: int = 0
     problems: list[corpus.Problem] = field(default_factory=list)
     # Seconds spent in each stage (read, extract, resolve, store, match): where an ingest's time goes.
@@ -118,7 +119,7 @@ def ingest(
             _match_stored(store, settings, registry, report)
         raise
     _match_stored(store, settings, registry, report)
-    report.speakers = store.counts()["speakers"]
+    report.speakers = sum(row["kind"] != SpeakerKind.unattributed for row in store.speaker_table())
     return report
 
 
@@ -210,6 +211,7 @@ def _store_article(
             # statement unmatched, and the next run's matching then starts afresh too.
             store.forget_clusters()
     report.statements += len(statements)
+    report.unattributed += sum(st.speaker_kind == SpeakerKind.unattributed for st in statements)
     if previous is None:
         report.new += 1
     else:

@@ -8,33 +8,63 @@ from pathlib import PurePosixPath
 
 from .arabic import fold_for_match, tokens
 from .errors import ClaimtrackError
-from .speakers import Registry
+from .speakers import UNATTRIBUTED, Registry, SpeakerKind
+from .speakers.lookup import SpeakerMatch, closest, display_name, match_speakers
 from .store import Store
 
 AMBIGUITY_MARGIN = 8.0  # a second candidate this close to the best makes a name ambiguous
 
 
-def find_speaker(store: Store, name: str) -> str:
-    """The one stored speaker a user's name means (Latin or Arabic, any spelling); raises when none or several."""
-    stored = store.stored_speakers()
-    present = {row["speaker"] for row in store.speaker_table()}
-    registry = Registry.load("ar", stored)
-    hits = [(c, s) for c, s in registry.search(name, limit=10) if c in present]
+def _registry(store: Store) -> Registry:
+    return Registry.load("ar", store.stored_speakers())
+
+
+def find_speaker(store: Store, name: str) -> SpeakerMatch:
+    """The one stored speaker a user's name means (Latin or Arabic, any spelling), and how it matched.
+
+    Raises with the closest speakers ("did you mean") when none matches well, and with the candidates when
+    several match equally well.
+    """
+    registry = _registry(store)
+    present = {row["speaker"] for row in store.speaker_table()} - {UNATTRIBUTED}
+    hits = match_speakers(registry, name, present)
     if not hits:
-        raise ClaimtrackError(f"no speaker matches {name!r}; `claimtrack speakers` lists them")
-    best, score = hits[0]
-    rivals = [c for c, s in hits[1:] if s >= score - AMBIGUITY_MARGIN and (s == 100 or score < 100)]
+        near = closest(registry, name, present)
+        hint = f"did you mean {', '.join(near)}?" if near else "the database has no speakers yet"
+        raise ClaimtrackError(f"no speaker matches {name!r}; {hint} (`claimtrack speakers` lists them)")
+    best = hits[0]
+    rivals = [
+        m.speaker
+        for m in hits[1:]
+        if m.kind == best.kind and m.score >= best.score - (0 if best.score >= 99 else AMBIGUITY_MARGIN)
+    ]
     if rivals:
-        names = ", ".join([best, *rivals])
+        names = ", ".join([best.speaker, *rivals])
         raise ClaimtrackError(f"{name!r} is ambiguous: it may mean {names}; give more of the name")
     return best
 
 
 def who_said(
     store: Store, name: str, *, min_confidence: float = 0.0, limit: int | None = None
-) -> tuple[str, list[dict]]:
-    speaker = find_speaker(store, name)
-    return speaker, store.statements(speakers=[speaker], min_confidence=min_confidence, limit=limit)
+) -> tuple[SpeakerMatch, list[dict]]:
+    """A speaker's statements; each row says which speaker the name matched and how."""
+    match = find_speaker(store, name)
+    rows = store.statements(speakers=[match.speaker], min_confidence=min_confidence, limit=limit)
+    for row in rows:
+        row.update(matched_speaker=match.speaker, match=str(match.kind), match_score=match.score)
+    return match, rows
+
+
+MATCH_COLUMNS = ("matched_speaker", "match", "match_score")
+
+
+def speaker_list(store: Store) -> list[dict]:
+    """Every speaker with counts and a Latin display name; the unattributed statements are not a speaker."""
+    registry = _registry(store)
+    rows = [row for row in store.speaker_table() if row["kind"] != SpeakerKind.unattributed]
+    for row in rows:
+        row["latin"] = display_name(registry, row["speaker"])
+    return rows
 
 
 def group_by_cluster(rows: list[dict]) -> list[dict]:

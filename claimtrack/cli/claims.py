@@ -33,7 +33,7 @@ def claims(
     """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
     fmt = output_format(json_, csv_, nl)
     with open_store(db) as store:
-        canonical = queries.find_speaker(store, speaker) if speaker else None
+        canonical = queries.find_speaker(store, speaker).speaker if speaker else None
         rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, limit=limit)
     render.emit(
         rows, ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"], fmt, title="Claims"

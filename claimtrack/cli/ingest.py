@@ -60,13 +60,14 @@ def ingest(
         "articles_unchanged": report.unchanged,
         "files_failed": report.failed,
         "statements": report.statements,
+        "unattributed": report.unattributed,
         "speakers": report.speakers,
     }
     if json_:
         render.emit([summary], list(summary), "json")
     else:
         table = Table(title="Ingest", show_header=True)
-        for col in ("articles new", "updated", "unchanged", "failed", "statements", "speakers"):
+        for col in ("articles new", "updated", "unchanged", "failed", "statements", "unattributed", "speakers"):
             table.add_column(col, justify="right")
         table.add_row(*(str(v) for v in summary.values()))
         Console(stderr=not sys.stdout.isatty()).print(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -26,12 +27,15 @@ def who_said(
     """What one speaker said: one row per claim, with every outlet that carried it."""
     fmt = output_format(json_, csv_, nl)
     with open_store(db) as store:
-        speaker, rows = queries.who_said(store, name, min_confidence=min_confidence, limit=limit)
+        match, rows = queries.who_said(store, name, min_confidence=min_confidence, limit=limit)
     if fmt == "table":
         grouped = queries.group_by_cluster(rows)
-        render.emit(grouped, ["text", "outlets", "cues", "kind", "statements"], fmt, title=f"Who said: {speaker}")
+        title = f"Who said: {match.speaker} ({match.describe()})"
+        if not sys.stdout.isatty():
+            err.print(title, markup=False, highlight=False)  # piped lines carry no title: say who matched
+        render.emit(grouped, ["text", "outlets", "cues", "kind", "statements"], fmt, title=title)
     else:
-        render.emit(rows, STATEMENT_COLUMNS, fmt)
+        render.emit(rows, [*STATEMENT_COLUMNS, *queries.MATCH_COLUMNS], fmt)
 
 
 @app.command(epilog="Example: claimtrack speakers --limit 10")
@@ -45,8 +49,8 @@ def speakers(
     """Every speaker with how many statements and outlets quote them."""
     fmt = output_format(json_, csv_, nl)
     with open_store(db) as store:
-        rows = store.speaker_table()[:limit]
-    render.emit(rows, ["speaker", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
+        rows = queries.speaker_list(store)[:limit]
+    render.emit(rows, ["speaker", "latin", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
 
 
 @app.command(

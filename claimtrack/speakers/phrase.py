@@ -1,0 +1,261 @@
+"""What a speaker phrase is made of: its name and role, and whether it can name a speaker at all.
+
+A speaker is what a person would call a source: a name with or without a title, a title, a body, an outlet,
+or an unnamed or collective source. ``is_fragment`` tells the rest (a lone bracket, a verb, "حصيلة").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..arabic import fold, fold_for_match, strip_article, tokens
+from ..lexicon import Lexicon
+from .registry import Registry, words_of
+
+MAX_NAME_WORDS = 4  # "فيصل بن فرحان آل سعود"; a longer run after a title has run on past the name
+
+
+@dataclass
+class Parsed:
+    """A speaker phrase taken apart."""
+
+    name: str | None
+    role: str | None
+
+
+def singulars(word: str) -> list[str]:
+    """A nationality word and its singular forms (اسرائيليون -> اسرائيلي), to look up in the data."""
+    out = [word]
+    for suffix in ("ون", "ين"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)])
+    return out
+
+
+def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
+    best, start = None, None
+    for i, k in enumerate([*kinds, None]):
+        if k == kind and start is None:
+            start = i
+        elif k != kind and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return best
+
+
+class PhraseReader:
+    """Reads speaker phrases with one language's word lists."""
+
+    def __init__(self, registry: Registry):
+        self.reg = registry
+        self.lex: Lexicon = registry.lex
+
+    # ----- is it a speaker at all -----
+
+    def is_fragment(self, phrase: str) -> bool:
+        """Whether a phrase cannot name a speaker: no word, a verb first, a noun for what was said, a dateline."""
+        words = words_of(phrase)
+        if not words:
+            return True
+        if self.is_dateline(phrase):
+            return True
+        if self.reg.exact(phrase) or self._collective(words):
+            return False
+        head = words[0]
+        lex = self.lex
+        bare = {head, head[1:] if head[:1] in "وف" and len(head) > 3 else head}
+        if any(lex.cue(w) and lex.cue(w).tense in ("past", "present") for w in bare):
+            return True
+        if {w[1:] if w[:1] in "وف" else w for w in words[:2]} & lex.fragment_verbs or set(
+            words[:2]
+        ) & lex.fragment_verbs:
+            return True  # "أعربت", "بيان أصدرته": a verb where the speaker should be
+        if len(words) == 1 and (head in lex.not_speakers or strip_article(head) in lex.not_speakers):
+            return head not in lex.latin_words or head in lex.demonstratives
+        if head in lex.demonstratives and all(w in lex.demonstratives for w in words):
+            return True
+        return (head in lex.not_speakers or strip_article(head) in lex.not_speakers) and head not in lex.latin_words
+
+    def _collective(self, words: list[str]) -> bool:
+        """ "وسائل الإعلام الرسمية": a collective source, though its first word alone names nothing."""
+        bare = [strip_article(w) for w in words]
+        for head in self.lex.anonymous_heads:
+            head_words = [strip_article(w) for w in head.split()]
+            if len(head_words) > 1 and bare[: len(head_words)] == head_words:
+                return True
+        return False
+
+    def is_dateline(self, phrase: str) -> bool:
+        """ "القاهرة - العربية.نت": a place, a dash, an outlet; the outlet's byline, not who spoke."""
+        parts = re.split(r"\s+[" + re.escape("".join(self.lex.dateline_separators)) + r"]\s+", phrase.strip())
+        if len(parts) != 2 or not parts[0] or len(words_of(parts[0])) > 3:
+            return False
+        return all(self._word_kind(w) != "N" or w in self.lex.places for w in words_of(parts[0])) or bool(
+            self.reg.find_alias(parts[1], ("media",))
+        )
+
+    # ----- name and role -----
+
+    def parse(self, phrase: str) -> Parsed:
+        """Name and role: "المتحدث باسم الكرملين، دميتري بيسكوف" -> (دميتري بيسكوف, المتحدث باسم الكرملين)."""
+        chunks = [c.strip() for c in re.split(r"[،,]", phrase) if c.strip()]
+        split = [[t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word] for chunk in chunks]
+        # A chunk that is nothing but a name ("، حمد بن جاسم،") is the name, whatever the titles around it.
+        for k, words in enumerate(split):
+            kinds = self.kinds(words)
+            if len(words) >= 2 and kinds[0] == "N" and "T" not in kinds:
+                roles = [" ".join(w) for j, w in enumerate(split) if j != k and w]
+                return Parsed(" ".join(words[: self._name_end(words, kinds, 0)]), "، ".join(roles) or None)
+        name = None
+        roles: list[str] = []
+        for words in split:
+            found = None if name is not None else self._name_in(words)
+            if found:
+                name = found[0]
+                roles.extend(r for r in found[1:] if r)
+            else:
+                roles.append(" ".join(words))
+        return Parsed(name, "، ".join(r for r in roles if r) or None)
+
+    def _name_in(self, words: list[str]) -> tuple[str, ...] | None:
+        """(name, role words...) of one chunk, or None when it names nobody."""
+        if not words:
+            return None
+        kinds = self.kinds(words)
+        if strip_article(words[0]) in self.lex.body_heads:
+            return None
+        if kinds[0] == "N":
+            end = self._name_end(words, kinds, 0)
+            return (" ".join(words[:end]), " ".join(words[end:]))
+        last_title = max((k for k, kind in enumerate(kinds) if kind == "T"), default=-1)
+        # After the titles, the name opens with a would-be name after a title or a definite word
+        # ("الكاتب الصحفي جهاد الخازن", "رئيس وفد حركة حماس المفاوض خليل الحية"): the first such opening.
+        start = next(
+            (k for k in range(last_title + 1, len(words)) if kinds[k] == "N" and kinds[k - 1] in ("T", "D")),
+            None,
+        )
+        if last_title >= 0 and start is not None:
+            end = self._name_end(words, kinds, start)
+            return (" ".join(words[start:end]), " ".join(words[:start]))
+        # "السفير أحمد أبو زيد المتحدث الرسمي ...": a name between two titles; a nationality word
+        # right after it is a surname ("اللواء منصور التركي", "محمد شياع السوداني").
+        inner = _longest_run(kinds, "N")
+        if inner:
+            end = inner[1]
+            while end < len(words) and self.is_nationality(words[end]):
+                end += 1
+            inner = (inner[0], end)
+        if inner and inner[1] - inner[0] >= 2:
+            return (" ".join(words[inner[0] : inner[1]]), " ".join(words[: inner[0]] + words[inner[1] :]))
+        return None
+
+    def _name_end(self, words: list[str], kinds: list[str], start: int) -> int:
+        """Where a name opening at ``start`` ends: before a title, or at a surname with the article that a new
+        noun phrase follows ("فلان الفلاني حديث الشارع"), and never past MAX_NAME_WORDS (particles aside)."""
+        end, counted = start, 0
+        while end < len(words) and kinds[end] != "T":
+            if counted >= MAX_NAME_WORDS:
+                break
+            particle = fold(words[end]) in self.lex.name_particles
+            counted += 0 if particle else 1
+            end += 1
+            definite = kinds[end - 1] == "D" and not particle
+            if definite and end < len(words) and kinds[end] == "N" and fold(words[end]) not in self.lex.name_particles:
+                break
+        return end
+
+    def kinds(self, words: list[str]) -> list[str]:
+        """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
+        kinds = [self._word_kind(w) for w in words]
+        for k in range(len(words)):
+            before = fold(words[k - 1]) if k else ""
+            if before in self.lex.spoken_for:
+                kinds[k] = "T"
+            elif before in self.lex.body_heads and kinds[k] == "N":
+                kinds[k] = "T"  # "حركة حقوق": a bare body noun names the body next, not a person
+            elif words[k] in self.lex.name_homographs:  # علي the name, not على the preposition
+                kinds[k] = "N"
+            if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
+                kinds[k] = "N"  # "عبد الأمير", "أبو زيد", "بن سلمان": one name, whatever the next word means
+                kinds[k + 1] = "N"
+        return kinds
+
+    def _word_kind(self, word: str) -> str:
+        """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""
+        f = fold(word)
+        lex = self.lex
+        for cand in {f, strip_article(f), f[1:] if f[:1] in "وبل" else f}:
+            if self._is_title_word(cand):
+                return "T"
+        if f in lex.function_words or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
+            return "T"
+        if f.startswith(("ال", "وال", "بال", "لل")):
+            return "D"
+        return "N"
+
+    def _is_title_word(self, cand: str) -> bool:
+        lex = self.lex
+        return (
+            cand in lex.title_words
+            or cand in lex.nationality
+            or strip_article(cand) in lex.title_words
+            or cand in lex.anonymous_heads
+            or cand in lex.places
+            or cand in lex.generic_references
+            or cand in lex.body_heads
+            or cand in lex.media_heads
+            or any(form in lex.anonymous_nationality for form in singulars(cand))
+        )
+
+    def is_title_word(self, word: str) -> bool:
+        return self._word_kind(word) == "T"
+
+    def is_nationality(self, word: str) -> bool:
+        return any(form in self.lex.anonymous_nationality for form in singulars(strip_article(fold(word))))
+
+    def personal_name(self, name: str | None) -> bool:
+        """Whether a parsed name is a person's (first name and surname), not "وسائل إعلام" or "وكالة فرانس برس"."""
+        words = words_of(name or "")
+        if len(words) < 2 or any(fold_for_match(name).startswith(head) for head in self.lex.anonymous_heads):
+            return False
+        heads = self.lex.media_heads | self.lex.body_heads
+        if any(strip_article(w) in heads or w in self.lex.anonymous_heads for w in words):
+            return False
+        known = self.reg.find_alias(name)
+        return known is None or self.reg.kind(known) == "person"
+
+    # ----- taking off what is not the speaker -----
+
+    def drop_demonstrative(self, phrase: str) -> str:
+        """ "هذا المسؤول" points back like "المسؤول" does."""
+        words = phrase.split()
+        if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
+            return " ".join(words[1:])
+        return phrase
+
+    def unwrap(self, phrase: str) -> str:
+        """ "بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
+        words = phrase.split()
+        folded = [fold(w) for w in words]
+        for wrapper in self.lex.speaker_wrappers:
+            n = len(wrapper)
+            if n > len(folded):
+                continue
+            glued = wrapper[-1] in ("ل", "ب") and folded[: n - 1] == list(wrapper[:-1])
+            if glued and folded[n - 1][:1] == wrapper[-1]:
+                rest = words[n - 1 :]
+                rest[0] = ("ال" + rest[0][2:]) if rest[0].startswith("لل") else rest[0][1:].lstrip("ـ")
+                return " ".join(rest)
+            if folded[:n] == list(wrapper) and len(folded) > n:
+                return " ".join(words[n:])
+        return phrase
+
+    def complete_name(self, name: str, text: str) -> str:
+        """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""
+        words = name.split()
+        if not words or fold(words[-1]) not in self.lex.name_particles:
+            return name
+        m = re.search(re.escape(name) + r"\s+([\w\u0600-\u06ff]+)", text)
+        return f"{name} {m.group(1)}" if m else name

@@ -1,0 +1,239 @@
+"""The speakers known so far and how to find them: the one place that indexes names.
+
+Everything else asks through the public methods here (``exact``, ``find_alias``, ``mentions``, ``find_by_key``,
+``find_by_role``, ``aliases_containing``); nothing reaches into the indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .. import lexicon as lexicon_mod
+from ..arabic import fold_for_match, name_key, strip_article
+from ..lexicon import Lexicon
+from ..models import Speaker
+
+
+class SpeakerKind(StrEnum):
+    person = "person"
+    organisation = "organisation"
+    media = "media"
+    anonymous = "anonymous"
+    group = "group"
+    title = "title"  # an unnamed title holder of one article ("the minister (unnamed)")
+    unattributed = "unattributed"  # a fragment stood where a speaker should: the statement has no speaker
+
+
+UNATTRIBUTED = "(unattributed)"
+
+
+def words_of(text: str) -> list[str]:
+    return fold_for_match(text).split()
+
+
+def bare_forms(word: str) -> set[str]:
+    """A word as written and without a particle glued before it (ولبوتين, للكرملين -> الكرملين)."""
+    forms = {word}
+    if len(word) > 2 and word[0] in "ولبف":
+        forms.add(word[1:])
+    if word.startswith("لل") and len(word) > 3:
+        forms.update({word[2:], "ال" + word[2:]})
+    return forms
+
+
+@dataclass
+class Registry:
+    """Known speakers and how to find them by alias, key or role."""
+
+    lex: Lexicon
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    curated: set[str] = field(default_factory=set)  # speakers from the language data, whose roles are checked
+    _exact: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
+    _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    _keys: dict[str, set[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, language: str = "ar", stored: list[Speaker] = ()) -> "Registry":
+        lex = lexicon_mod.load(language)
+        reg = cls(lex)
+        for entry in lex.speakers:
+            speaker = Speaker(
+                entry["canonical"],
+                entry.get("kind", "person"),
+                list(entry.get("aliases", [])),
+                list(entry.get("roles", [])),
+                entry.get("gender"),
+            )
+            reg.add(speaker)
+            reg.curated.add(speaker.canonical)
+        for sp in stored:
+            reg.add(sp)
+        return reg
+
+    # ----- adding -----
+
+    def add(self, speaker: Speaker) -> Speaker:
+        known = self.speakers.get(speaker.canonical)
+        if known is None:
+            known = Speaker(speaker.canonical, speaker.kind, [], list(speaker.roles), speaker.gender)
+            self.speakers[speaker.canonical] = known
+            self._index_alias(known, speaker.canonical)
+        for alias in speaker.aliases:
+            self.add_alias(known.canonical, alias)
+        for role in speaker.roles:
+            if role not in known.roles:
+                known.roles.append(role)
+        if known.gender is None and speaker.gender in ("m", "f"):
+            known.gender = speaker.gender
+        return known
+
+    def add_alias(self, canonical: str, alias: str) -> None:
+        """Another way of writing a speaker; a bare title ("الوزير") is never one, it names nobody alone."""
+        known = self.speakers[canonical]
+        if alias in known.aliases or self.is_bare_title(alias):
+            return
+        known.aliases.append(alias)
+        self._index_alias(known, alias)
+
+    def _index_alias(self, speaker: Speaker, alias: str) -> None:
+        words = tuple(words_of(alias))
+        if not words or speaker.kind in (SpeakerKind.title, SpeakerKind.unattributed):
+            return
+        self._exact.setdefault(" ".join(words), speaker.canonical)
+        self._by_first.setdefault(words[0], []).append((words, speaker.canonical))
+        if speaker.kind == SpeakerKind.person:
+            self._keys.setdefault(name_key(alias), set()).add(speaker.canonical)
+
+    def rename(self, old: str, new: str) -> bool:
+        """Give a speaker another canonical name, keeping the old one as an alias; False if the new name is taken."""
+        if new in self.speakers or old not in self.speakers:
+            return False
+        sp = self.speakers.pop(old)
+        sp.canonical = new
+        self.speakers[new] = sp
+        self._exact = {a: new if c == old else c for a, c in self._exact.items()}
+        for entries in self._by_first.values():
+            entries[:] = [(a, new if c == old else c) for a, c in entries]
+        for hits in self._keys.values():
+            if old in hits:
+                hits.discard(old)
+                hits.add(new)
+        if old in self.curated:
+            self.curated.add(new)
+        for alias in (old, new):
+            self.add_alias(new, alias)
+        return True
+
+    # ----- looking up -----
+
+    def get(self, canonical: str) -> Speaker | None:
+        return self.speakers.get(canonical)
+
+    def kind(self, canonical: str) -> str:
+        return self.speakers[canonical].kind
+
+    def exact(self, phrase: str) -> str | None:
+        """The speaker one of whose aliases is the whole phrase (folded)."""
+        return self._exact.get(" ".join(words_of(phrase)))
+
+    def _hits(self, words: list[str], i: int, kinds: tuple[str, ...] | None):
+        for form in bare_forms(words[i]):
+            for alias, canonical in self._by_first.get(form, ()):
+                if kinds and self.speakers[canonical].kind not in kinds:
+                    continue
+                if words[i + 1 : i + len(alias)] == list(alias[1:]):
+                    yield alias, canonical
+
+    def find_alias(self, text: str, kinds: tuple[str, ...] | None = None) -> str | None:
+        """The speaker whose longest alias occurs in text as whole words (a particle may be glued on)."""
+        words = words_of(text)
+        best: tuple[int, int, str] | None = None  # (-alias length, position, canonical): longest, then first
+        for i in range(len(words)):
+            for alias, canonical in self._hits(words, i, kinds):
+                cand = (-len(alias), i, canonical)
+                best = min(best, cand) if best else cand
+        return best[2] if best else None
+
+    def mentions(self, text: str, kinds: tuple[str, ...]) -> list[str]:
+        """The speakers of these kinds a text names, in the order it names them (longest alias at a place)."""
+        words = words_of(text)
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            hit = max(self._hits(words, i, kinds), key=lambda h: len(h[0]), default=None)
+            if hit:
+                found.append(hit[1])
+                i += len(hit[0])
+            else:
+                i += 1
+        return found
+
+    def aliases_containing(self, word: str, within: str) -> str | None:
+        """The speaker with the longest multi-word alias that contains ``word`` and occurs in ``within``."""
+        folded = " " + " ".join(words_of(within)) + " "
+        best: tuple[int, str] | None = None
+        for entries in self._by_first.values():
+            for alias, canonical in entries:
+                if word in alias and len(alias) > 1 and f" {' '.join(alias)} " in folded:
+                    if best is None or len(alias) > best[0]:
+                        best = (len(alias), canonical)
+        return best[1] if best else None
+
+    def find_by_key(self, name: str) -> str | None:
+        """A person whose alias has the same consonant skeleton as name, when exactly one does."""
+        hits = self._keys.get(name_key(name), set())
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def find_by_role(self, title: str) -> str | None:
+        """The curated speaker whose listed role is this title: roles seen in other articles are not trusted."""
+        folded = fold_for_match(title)
+        for canonical in sorted(self.curated):
+            sp = self.speakers.get(canonical)
+            if sp and any(fold_for_match(r) == folded for r in sp.roles):
+                return canonical
+        return None
+
+    def is_bare_title(self, phrase: str) -> bool:
+        """A title that says nothing of whose it is ("الوزير", "المتحدث الرسمي", "المصدر ذاته")."""
+        return bare_title(self.lex, phrase) is not None
+
+    def people_named(self) -> list[Speaker]:
+        return [sp for sp in self.speakers.values() if sp.kind == SpeakerKind.person]
+
+    def choices(self) -> list[tuple[str, str]]:
+        """(alias, canonical) for every way of writing every speaker, canonical names first."""
+        out = []
+        for sp in self.speakers.values():
+            if sp.kind == SpeakerKind.unattributed:
+                continue
+            out.extend((alias, sp.canonical) for alias in dict.fromkeys([sp.canonical, *sp.aliases]))
+        return out
+
+    def same_key(self, name: str) -> set[str]:
+        return set(self._keys.get(name_key(name), ()))
+
+
+@dataclass(frozen=True)
+class BareTitle:
+    word: str  # the title word, folded without the article ("وزيره")
+    gender: str  # m, f or "" when the word does not tell
+    english: str  # "minister"
+
+
+def bare_title(lex: Lexicon, phrase: str) -> BareTitle | None:
+    """The title a phrase is made of alone, with words that do not say whose title it is, or None."""
+    words = words_of(phrase)
+    if not words:
+        return None
+    first = words[0][1:] if words[0][:2] in ("وا", "فا") else words[0]
+    if not first.startswith("ال"):
+        return None  # "مسؤول", "مصدر": an indefinite official is an unnamed source, not a title to look up
+    head = strip_article(first)
+    entry = lex.bare_titles.get(head)
+    if entry is None:
+        return None
+    rest = words[1:]
+    if any(w not in lex.bare_modifiers and strip_article(w) not in lex.bare_modifiers for w in rest):
+        return None
+    return BareTitle(head, entry[0], entry[1])

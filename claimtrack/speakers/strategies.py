@@ -1,0 +1,299 @@
+"""Resolution strategies, tried in order; each takes one speaker phrase and answers a canonical name or None.
+
+Every rule about who a phrase names is one strategy here or one entry in the language data, and each can be
+called alone with an ``ArticleContext`` and an ``Ask`` (tests/test_speakers.py does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..arabic import fold_for_match, name_key, strip_article
+from ..models import Speaker
+from .context import ArticleContext, Ask
+from .phrase import singulars
+from .registry import UNATTRIBUTED, SpeakerKind, bare_title, words_of
+
+Strategy = Callable[[ArticleContext, Ask], "str | None"]
+
+
+def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
+    """The very phrase this article resolved before."""
+    for m in reversed(ctx.named):
+        if m.written == ask.written:
+            return m.canonical
+    return None
+
+
+def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A phrase that names nobody (")", "بيان أصدرته", "حصيلة", a dateline): the statement stays unattributed."""
+    if ctx.reader.is_fragment(ask.target) or ctx.reader.is_dateline(ask.written):
+        return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+    return None
+
+
+def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A bare title ("الوزير", "المتحدثة", "نفس المصدر"): only someone this article named before with it,
+    agreeing in gender, else the article's own unnamed holder of that title. Never a person from elsewhere."""
+    title = bare_title(ctx.lex, ask.target)
+    words = words_of(ask.target)
+    same_source = bool(set(words) & ctx.lex.same_source_words)
+    if title is None and same_source:
+        rest = [w for w in words if w not in ctx.lex.same_source_words]
+        title = bare_title(ctx.lex, " ".join(rest)) if rest else None
+    if title is None:
+        return None
+    gender = title.gender or (ask.statement.gender if ask.statement.gender in ("m", "f") else None)
+    for m in reversed(ctx.named):
+        if ctx.holds_title(m, title, gender):
+            return m.canonical
+    person = ctx.person_after_title_in_text(ask.target, ask.statement)
+    if person:
+        return person
+    if same_source and ctx.named:
+        return ctx.named[-1].canonical
+    label = " ".join(w for w in ask.target.split() if fold_for_match(w) not in ctx.lex.same_source_words)
+    return unnamed_holder(ctx, label or ask.target, title.word, title.gender)
+
+
+def exact(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A known alias, the whole phrase."""
+    return ctx.registry.exact(ask.target)
+
+
+def alias(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A known person's alias inside the phrase ("الرئيس الروسي فلاديمير بوتين")."""
+    person = ctx.registry.find_alias(ask.target, (SpeakerKind.person,))
+    if person and ask.parsed.name:
+        return ctx.fuller(person, ask.parsed.name)
+    return person
+
+
+def group(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "الزعيمان" after "ستارمر ... وبايدن": the last two people named before the statement, together."""
+    words = words_of(ask.target)
+    if not words or words[0] not in ctx.lex.group_references:
+        return None
+    before = ctx.registry.mentions(ctx.before(ask.statement, 600), (SpeakerKind.person,))
+    members: list[str] = []
+    for canonical in reversed(before):
+        if canonical not in members:
+            members.insert(0, canonical)
+        if len(members) == 2:
+            break
+    if len(members) < 2:
+        return None
+    return ctx.registry.add(Speaker(" and ".join(members), SpeakerKind.group, [ask.target.strip()])).canonical
+
+
+def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
+    """An unnamed or collective source ("مسؤولون أميركيون", "مصادر طبية"), qualified by its nationality."""
+    if ctx.reader.personal_name(ask.parsed.name):
+        return None  # "الخبير الاقتصادي سمير رزق" names a person
+    lex = ctx.lex
+    words = [strip_article(w) if w.startswith(("ال", "وال")) else w for w in words_of(ask.target)]
+    while words and (words[0] == "و" or words[0] in lex.quantifiers):
+        words = words[1:]  # "ثلاثة مصادر", "عدد من المسؤولين": the head follows the count
+    label, rest = _anonymous_head(ctx, words)
+    if label is None or any(w in lex.reference_fillers for w in words):
+        return None
+    nationality = next(
+        (
+            lex.anonymous_nationality[form]
+            for w in rest
+            for form in singulars(w.lstrip("و"))
+            if form in lex.anonymous_nationality
+        ),
+        None,
+    )
+    if nationality is None:
+        # "المسؤولون" after "مسؤولون أميركيون": the same group, named once.
+        for m in reversed(ctx.named):
+            sp = ctx.registry.get(m.canonical)
+            if sp and sp.kind == SpeakerKind.anonymous and m.canonical.lower().endswith(label.lower().split()[-1]):
+                return m.canonical
+    name = _anonymous_name(label, nationality)
+    return ctx.registry.add(Speaker(name, SpeakerKind.anonymous, [ask.target.strip()])).canonical
+
+
+def _anonymous_head(ctx: ArticleContext, words: list[str]) -> tuple[str | None, list[str]]:
+    for head, value in sorted(ctx.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
+        head_words = [strip_article(w) if w.startswith("ال") else w for w in head.split()]
+        if words[: len(head_words)] == head_words:
+            return value, words[len(head_words) :]
+    return None, []
+
+
+def _anonymous_name(label: str, nationality: str | None) -> str:
+    if nationality is None or nationality.lower() in label.lower():
+        return label
+    if label.startswith("Unnamed "):
+        return f"Unnamed {nationality} {label[len('Unnamed ') :]}"
+    return f"{nationality} {label[0].lower() + label[1:]}"
+
+
+def reference(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "الوكالة", "الصحيفة", "المسؤول الروسي ذاته": the latest speaker this article named with that noun."""
+    words = words_of(ask.target)
+    lex = ctx.lex
+    if not words:
+        return None
+    head = words[0][1:] if words[0].startswith("و") and words[0][1:] in lex.generic_references else words[0]
+    fillers = any(w in lex.reference_fillers for w in words)
+    if head not in lex.generic_references or (len(words) > 2 and not fillers):
+        return None
+    noun = strip_article(head)
+    if fillers and ctx.named:
+        return ctx.named[-1].canonical  # the same one as before, whatever the article called them then
+    for m in reversed(ctx.named):
+        sp = ctx.registry.get(m.canonical)
+        known_roles = " ".join(sp.roles) if sp and m.canonical in ctx.registry.curated else ""
+        if noun in {strip_article(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}:
+            return m.canonical
+    return _outlet_named_with(ctx, noun) or _described_or_recent(ctx, ask, noun)
+
+
+def _outlet_named_with(ctx: ArticleContext, noun: str) -> str | None:
+    """ "الصحيفة" with no speaker before it: the outlet the article named with that noun."""
+    for m in re.finditer(re.escape(noun), ctx.folded_text):
+        media = ctx.registry.find_alias(ctx.folded_text[m.end() : m.end() + 60], (SpeakerKind.media,))
+        if media:
+            return media
+    return None
+
+
+def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
+    described = ctx.described_before(noun, ask.statement)
+    if described:
+        sp = Speaker(described, SpeakerKind.organisation, [described, ask.target.strip()])
+        return ctx.registry.add(sp).canonical
+    # "وقالت الشركة في بيان ... وأضاف البيان": the statement the last speaker issued.
+    recent = fold_for_match(ctx.before(ask.statement, 300))
+    if ctx.named and re.search(rf"\b{re.escape(noun)}\b", recent):
+        return ctx.named[-1].canonical
+    return None
+
+
+def name(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A person's name: someone known by any spelling, else a new person."""
+    parsed = ask.parsed
+    if not parsed.name:
+        return None
+    reg = ctx.registry
+    full = ctx.reader.complete_name(parsed.name, ctx.text)
+    known = reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
+    if known and reg.kind(known) != SpeakerKind.person and parsed.role:
+        # "متحدث حماس": a title of a body; the person the article gave that title, if any.
+        return titled(ctx, ask) or known
+    if known:
+        return ctx.fuller(known, full)
+    return ctx.create_person(full, parsed.role, ask.statement.gender)
+
+
+def surname(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "الخطيب" after "سامر الخطيب": a surname that happens to carry the article."""
+    words = words_of(ask.target)
+    if len(words) <= 2 and not any(ctx.reader.is_title_word(w) for w in words):
+        return same_name(ctx, ask.target)
+    return None
+
+
+def same_name(ctx: ArticleContext, text: str) -> str | None:
+    """A person named earlier in this article or elsewhere, by full name or surname, any spelling."""
+    key = name_key(text)
+    last = key.split()[-1] if key else ""
+    for m in reversed(ctx.named):
+        sp = ctx.registry.get(m.canonical)
+        if sp is None or sp.kind != SpeakerKind.person:
+            continue
+        keys = [name_key(a) for a in [m.canonical, *sp.aliases]]
+        if any(k == key or (k.split() and k.split()[-1] == last) for k in keys):
+            return m.canonical
+    if " " not in key:
+        # "تيدروس" after "تيدروس أدهانوم غيبريسوس": some people are called by their first name.
+        firsts = {
+            m.canonical
+            for m in ctx.named
+            if ctx.registry.kind(m.canonical) == SpeakerKind.person
+            and len(name_key(m.canonical).split()) > 1
+            and name_key(m.canonical).split()[0] == key
+        }
+        if len(firsts) == 1:
+            return firsts.pop()
+    return ctx.registry.find_by_key(text)
+
+
+def titled(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A qualified title ("السفيرة البريطانية"): someone this article named with it, or the curated holder."""
+    words = [ctx.synonym(strip_article(w)) for w in words_of(ask.target)]
+    if not words or words[0] not in {strip_article(t) for t in ctx.lex.title_words}:
+        return ctx.registry.find_by_role(ask.target)  # "الرجل الأول في كوريا الشمالية"
+    mine = ctx.nationalities(ask.target)
+    for m in reversed(ctx.named):
+        if ctx.registry.kind(m.canonical) != SpeakerKind.person:
+            continue
+        if mine and mine.isdisjoint(ctx.nationalities(m.written + " " + m.role)):
+            continue
+        theirs = ctx.title_words(m.written + " " + m.role)
+        if words[0] in theirs and sum(w in theirs for w in words) * 2 >= len(words):
+            return m.canonical
+    person = ctx.person_after_title_in_text(ask.target, ask.statement)
+    return person or ctx.registry.find_by_role(ask.target)
+
+
+def body(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A body or outlet the registry knows, named inside the phrase."""
+    return ctx.registry.find_alias(ask.target)
+
+
+def new(ctx: ArticleContext, ask: Ask) -> str:
+    """Last: the phrase itself, a new speaker of the kind its head word tells."""
+    words = words_of(ask.target)
+    head = ctx.synonym(strip_article(words[0])) if words else ""
+    lex = ctx.lex
+    phrase = ask.target.strip()
+    if head in lex.person_titles and not _qualified(ctx, phrase):
+        # An unnamed holder of a title that says not whose ("نائبٌ حالي", "المتحدث باسم المحافظة"): a person of
+        # this article only, never the same as another article's.
+        return unnamed_holder(ctx, phrase, head)
+    if head in lex.person_titles:
+        kind = SpeakerKind.person  # one office ("وزير الدفاع الأوكراني"): a person, never a body
+    else:
+        kind = SpeakerKind.media if head in lex.media_heads else SpeakerKind.organisation
+    return ctx.registry.add(Speaker(phrase, kind, [phrase])).canonical
+
+
+def _qualified(ctx: ArticleContext, phrase: str) -> bool:
+    """Whether a title says whose it is: a country ("الأوكراني", "الأممي") or a body the registry knows."""
+    words = words_of(phrase)
+    lex = ctx.lex
+    spoken_for = [w for k, w in enumerate(words) if k and words[k - 1] in lex.spoken_for]
+    if any(w not in lex.bare_modifiers and strip_article(w) not in lex.bare_modifiers for w in spoken_for):
+        return True  # "الناطق باسم التجديد": a body by its name, known or not
+    national = any(w in lex.nationality or strip_article(w) in lex.places or w in lex.places for w in words)
+    return national or bool(ctx.nationalities(phrase)) or bool(ctx.registry.find_alias(phrase))
+
+
+def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | None = None) -> str:
+    """The article's own unnamed holder of a title: "الوزير · article-id", shown as "the minister (unnamed)"."""
+    english = ctx.lex.bare_titles.get(head, ["", ""])[1] or "title holder"
+    canonical = f"{label} · {ctx.article}" if ctx.article else label
+    return ctx.registry.add(Speaker(canonical, SpeakerKind.title, [], [english], gender or None)).canonical
+
+
+STRATEGIES: list[Strategy] = [
+    repeated,
+    fragment,
+    title_in_article,
+    exact,
+    alias,
+    group,
+    anonymous,
+    reference,
+    name,
+    surname,
+    titled,
+    body,
+    new,
+]

@@ -1,0 +1,121 @@
+"""Speaker resolution: each strategy on its own, and whole articles from tests/cases/ar/speakers.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from claimtrack import Registry, extract_statements
+from claimtrack.lexicon import load
+from claimtrack.models import Speaker, Statement
+from claimtrack.speakers import UNATTRIBUTED, SpeakerKind, strategies
+from claimtrack.speakers.context import ArticleContext, Mention
+from claimtrack.speakers.latin import latin_name
+from claimtrack.speakers.lookup import MatchKind, match_speakers
+from claimtrack.speakers.phrase import PhraseReader
+from claimtrack.speakers.resolve import ask_for
+
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "ar" / "speakers.toml").read_text(encoding="utf-8"))["case"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_article_speakers(case):
+    assert [st.speaker for st in extract_statements(case["text"])] == case["speakers"]
+
+
+def _person(registry: Registry, name: str) -> str:
+    return registry.add(Speaker(name, "person", [name])).canonical
+
+
+def _ask(ctx: ArticleContext, phrase: str, gender: str | None = None):
+    st = Statement(phrase, "قال", "indirect", "x", 0, 1, gender=gender)
+    return ask_for(ctx, st)
+
+
+def test_bare_title_strategy_never_looks_outside_the_article():
+    registry = Registry.load("ar")
+    first = ArticleContext(registry, "", "a1")
+    first.named.append(Mention("وزير الخارجية سامي عادل", _person(registry, "سامي عادل")))
+    second = ArticleContext(registry, "", "a2")
+    assert strategies.title_in_article(first, _ask(first, "الوزير")) == "سامي عادل"
+    assert strategies.title_in_article(second, _ask(second, "الوزير")) == "الوزير · a2"
+    assert registry.get("الوزير · a2").kind == SpeakerKind.title
+    assert registry.exact("الوزير") is None  # a bare title is never an alias
+
+
+def test_bare_title_strategy_checks_gender():
+    registry = Registry.load("ar")
+    ctx = ArticleContext(registry, "", "a1")
+    ctx.named.append(Mention("وزير الخارجية سامي عادل", _person(registry, "سامي عادل"), gender="m"))
+    assert strategies.title_in_article(ctx, _ask(ctx, "الوزيرة")) == "الوزيرة · a1"
+    ctx.named.append(Mention("الوزير ليلى حمدان", _person(registry, "ليلى حمدان"), gender="f"))
+    assert strategies.title_in_article(ctx, _ask(ctx, "الوزير")) == "سامي عادل"  # the nearest man
+
+
+@pytest.mark.parametrize(
+    "phrase, fragment",
+    [
+        (")", True),
+        ("بيان أصدرته", True),
+        ("أعربت", True),
+        ("وجهت", True),
+        ("حصيلة", True),
+        ("وسائل", True),
+        ("ذلك", True),
+        ("القاهرة - العربية.نت", True),
+        ("وسائل الإعلام الرسمية", False),
+        ("الوزير", False),
+        ("أمل حسن", False),
+        ("وزارة الصحة", False),
+        ("مصادر طبية", False),
+    ],
+)
+def test_fragment_check(phrase, fragment):
+    assert PhraseReader(Registry.load("ar")).is_fragment(phrase) is fragment
+
+
+def test_fragment_strategy_leaves_the_statement_unattributed():
+    ctx = ArticleContext(Registry.load("ar"), "", "a1")
+    assert strategies.fragment(ctx, _ask(ctx, "أعربت")) == UNATTRIBUTED
+    assert strategies.fragment(ctx, _ask(ctx, "وزير الصحة")) is None
+
+
+def test_two_articles_each_with_only_the_minister_keep_different_speakers():
+    registry = Registry.load("ar")
+    one = extract_statements("وقال الوزير إن الموسم الزراعي جيد.", registry=registry)
+    two = extract_statements("وأكد الوزير أن المنتخب سيشارك في البطولة.", registry=registry)
+    assert one[0].speaker != two[0].speaker or one[0].article == two[0].article
+
+
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [("فيصل بن فرحان", "Faisal bin Farhan"), ("مختار الغباشي", "Mokhtar al-Ghabashi"), ("John Kirby", "John Kirby")],
+)
+def test_latin_names(arabic, latin):
+    assert latin_name(load("ar"), arabic) == latin
+
+
+@pytest.mark.parametrize(
+    "query, speaker, kind",
+    [
+        ("Faisal bin Farhan", "فيصل بن فرحان", MatchKind.alias),  # its Latin name
+        ("Faysal bin Farhan", "فيصل بن فرحان", MatchKind.variant),
+        ("John Kirby", "John Kirby", MatchKind.exact),
+        ("كيربي", "John Kirby", MatchKind.alias),
+        ("Kim Jong Un", "Kim Jong Un", MatchKind.exact),
+        ("Kim Yo Jong", None, None),
+        ("الخارجية المصرية", None, None),
+        ("John Kirbys", "John Kirby", MatchKind.fuzzy),
+    ],
+)
+def test_name_queries_match_honestly(query, speaker, kind):
+    registry = Registry.load("ar")
+    _person(registry, "فيصل بن فرحان")
+    present = {"فيصل بن فرحان", "John Kirby", "Kim Jong Un", "Russian Foreign Ministry"}
+    hits = match_speakers(registry, query, present)
+    if speaker is None:
+        assert hits == []
+    else:
+        assert (hits[0].speaker, hits[0].kind) == (speaker, kind)
