@@ -31,7 +31,7 @@ RECORD_SUFFIXES = (".jsonl", ".json")
 SUFFIXES = (".txt", ".md") + HTML_SUFFIXES + RECORD_SUFFIXES
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-METADATA_FIELDS = ("outlet", "url", "published", "title", "language")
+METADATA_FIELDS = ("outlet", "url", "published", "title", "author", "language")
 MAX_FILE_BYTES = 2**20
 """Larger files are refused unread: a long news article is under 100 KB, and the cap bounds memory and time."""
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -88,7 +88,12 @@ def find_files(paths: list[str]) -> Iterator[Source | Problem]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path, path, frozenset({_identity(path)}))
+            found = False
+            for item in _walk(path, path, frozenset({_identity(path)})):
+                found = True
+                yield item
+            if not found:
+                yield Problem(raw, f"no article files ({' '.join(SUFFIXES)}) in this folder")
         elif path.is_file():
             yield Source(path, source_id(path, Path(os.path.abspath(path)).parent))
         elif path.is_symlink():
@@ -366,6 +371,7 @@ def build_article(
         language=language,
         title=meta.get("title"),
         url=meta.get("url"),
+        author=meta.get("author"),
     )
     if meta.get("outlet"):
         article.outlet, article.outlet_source = meta["outlet"], meta_source
@@ -448,22 +454,24 @@ def _metadata(data: dict, *, strict: bool = True) -> dict:
 
 def _html_article(page: str, article_id: str, path: str | None) -> Article:
     """The main text of a saved web page (trafilatura: no network), with the page's own metadata."""
+    return parse_page(page, article_id, path, None, {})
+
+
+def parse_page(page: str, article_id: str, path: str | None, url: str | None, hints: dict) -> Article:
+    """An article from a web page's HTML: trafilatura's main text, and the page's title, author, outlet
+    (site name), published date and canonical address; ``hints`` (a feed item's) fill what the page does not
+    say, and the outlet falls back to the host name. ``url`` is where the page was fetched from, if it was."""
     import trafilatura  # a second to import: paid only when a page is read
 
-    doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         raise ClaimtrackError("no article text found in the page", path=path)
-    meta = _metadata(
-        {
-            "outlet": doc.sitename or doc.hostname,
-            "url": doc.url,
-            "published": doc.date,
-            "title": doc.title,
-            "language": None,
-        },
-        strict=False,
-    )
-    return build_article(doc.text, article_id, path, meta, "html-metadata")
+    found = {"outlet": doc.sitename, "url": doc.url or url, "published": doc.date, "title": doc.title}
+    merged = {k: found.get(k) or hints.get(k) for k in METADATA_FIELDS if k != "language"}
+    merged["outlet"] = merged["outlet"] or doc.hostname
+    merged["author"] = doc.author or hints.get("author")
+    # The page's metadata is its author's, not the user's: a date that is not one is left out, not an error.
+    return build_article(doc.text, article_id, path, _metadata(merged, strict=False), "html-metadata")
 
 
 def parse_records(text: str, name: str, file_id: str, former: str | None = None) -> Iterator[Article | Problem]:

@@ -32,6 +32,7 @@ class Article:
     published_source: str | None = None
     title: str | None = None
     url: str | None = None
+    author: str | None = None
     language: str = "ar"
     encoding: str = "utf-8"
     path: str | None = None

@@ -5,20 +5,24 @@ This is the library's front door; the CLI only parses options and prints what th
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
 
-from . import corpus
+from . import corpus, fetch
 from .errors import ClaimtrackError, DatabaseError, describe
 from .extract import extract_article
 from .match import MatchSettings, cluster, match_new
 from .models import Article, Statement
 from .speakers import Registry, SpeakerKind, resolve_statements
-from .store import STORAGE_ERRORS, Store
+from .store import STORAGE_ERRORS, Store, remove_if_empty
 
 
 @dataclass
@@ -26,6 +30,7 @@ class IngestReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    known: int = 0  # feed items already stored, not fetched again
     statements: int = 0
     unattributed: int = 0  # statements whose speaker phrase named nobody (a fragment): kept, without a speaker
     speakers: int = 0
@@ -36,6 +41,24 @@ class IngestReport:
     @property
     def failed(self) -> int:
         return len(self.problems)
+
+    @property
+    def nothing_found(self) -> bool:
+        """No article was read and no feed item was already stored: the sources hold nothing to ingest."""
+        return self.new + self.updated + self.unchanged + self.known == 0
+
+    def summary(self) -> dict[str, int]:
+        """The counts a user is shown after an ingest, by name."""
+        return {
+            "articles_new": self.new,
+            "articles_updated": self.updated,
+            "articles_unchanged": self.unchanged,
+            "items_known": self.known,
+            "failed": self.failed,
+            "statements": self.statements,
+            "unattributed": self.unattributed,
+            "speakers": self.speakers,
+        }
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -98,16 +121,107 @@ def ingest(
     what was stored is matched, with ``settings`` or else those the database was last matched with; only a
     database fault stops the run at once.
     """
+    return ingest_inputs(
+        file_inputs(paths), store, outlet=outlet, strict=strict, settings=settings, on_input=on_file, debug=debug
+    )
+
+
+# An input is one thing to read: a name for messages, and either the Problem that stops it being read or a
+# reader giving its articles (a JSON Lines file or a feed gives many), each an Article or a Problem.
+Reader = Callable[[], Iterable[Article | corpus.Problem]]
+Input = tuple[str, corpus.Problem | Reader]
+
+
+def file_inputs(paths: list[str]) -> Iterator[Input]:
+    """The files under ``paths`` ("-" for standard input), each read when its turn comes."""
+    for item in corpus.find_sources(paths):
+        if isinstance(item, corpus.Problem):
+            yield str(item.path), item
+        else:
+            yield str(item), partial(corpus.read_articles, item)
+
+
+def web_inputs(
+    fetcher: fetch.Fetcher, urls: Sequence[str], feeds: Sequence[str], known: set[str], report: IngestReport
+) -> Iterator[Input]:
+    """Web pages, then each feed's items whose article id is not in ``known`` (those are counted in
+    ``report.known`` and not fetched). A feed that cannot be read is a Problem, and the other feeds go on."""
+    for url in urls:
+        yield url, partial(_page, fetcher, url, {})
+    for feed_url in feeds:
+        try:
+            feed = fetch.read_feed(fetcher, feed_url)
+        except ClaimtrackError as exc:
+            yield feed_url, corpus.Problem(feed_url, exc.message)
+            continue
+        for n, item in enumerate(feed.items, 1):
+            if not item.link:
+                yield feed_url, corpus.Problem(feed_url, f"item {n} ({item.title or 'untitled'}) has no link")
+            elif fetch.article_id(item.link) in known:
+                report.known += 1
+            else:
+                hints = {"title": item.title, "author": item.author, "published": item.published, "outlet": feed.title}
+                yield item.link, partial(_page, fetcher, item.link, hints)
+
+
+def _page(fetcher: fetch.Fetcher, url: str, hints: dict) -> list[Article]:
+    return [fetch.read_page(fetcher, url, hints)]
+
+
+def ingest_sources(
+    db: str | os.PathLike,
+    sources: Sequence[str],
+    *,
+    feeds: Sequence[str] = (),
+    fetch_settings: fetch.FetchSettings | None = None,
+    on_input: Callable[[str, int], None] | None = None,
+    **options,
+) -> IngestReport:
+    """Ingest files, folders, web addresses (http:// or https://) and the new items of feeds into the database
+    at ``db``; ``options`` are ``ingest_inputs``'s.
+
+    A database this run would create is not left behind when nothing was stored in it (a wrong path, an empty
+    folder, pages that all fail): ``IngestReport.nothing_found`` then says so. A feed's items already stored
+    are not fetched again (``IngestReport.known``).
+    """
+    paths = [s for s in sources if not fetch.is_address(s)]
+    urls = [s for s in sources if fetch.is_address(s)]
     report = IngestReport()
+    existed = Path(db).exists()
+    try:
+        with ExitStack() as stack:
+            store = stack.enter_context(Store.open(db))
+            inputs: Iterable[Input] = file_inputs(paths)
+            if urls or feeds:
+                fetcher = stack.enter_context(fetch.Fetcher(fetch_settings))
+                known = set(store.article_ids()) if feeds else set()
+                inputs = itertools.chain(inputs, web_inputs(fetcher, urls, feeds, known, report))
+            return ingest_inputs(inputs, store, on_input=on_input, report=report, **options)
+    finally:
+        if not existed:
+            remove_if_empty(db)
+
+
+def ingest_inputs(
+    inputs: Iterable[Input],
+    store: Store,
+    *,
+    outlet: str | None = None,
+    strict: bool = False,
+    settings: MatchSettings | None = None,
+    on_input: Callable[[str, int], None] | None = None,
+    debug: bool = False,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """``ingest`` from any inputs: files, web pages, feed items."""
+    report = report or IngestReport()
     settings = settings or match_settings(store)
-    files = list(corpus.find_sources(paths))
     registry = Registry.load("ar", store.stored_speakers())
     taken: dict[str, tuple[str | None, int | None]] = {}  # article id -> where it was read in this run
     try:
-        for n, item in enumerate(files, 1):
-            name = str(item.path if isinstance(item, corpus.Problem) else item)
-            if on_file:
-                on_file(name, n)
+        for n, (name, item) in enumerate(inputs, 1):
+            if on_input:
+                on_input(name, n)
             if isinstance(item, corpus.Problem):
                 _fail(report, item, strict)
             else:
@@ -123,11 +237,46 @@ def ingest(
     return report
 
 
-def _ingest_source(item, name: str, store: Store, registry: Registry, report: IngestReport, **options) -> None:
-    """Every article of one file (a JSON Lines file holds many), each stored or reported on its own."""
+_DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", re.I)
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in "90s", "15m", "2h", "1d" or a bare number of seconds; ValueError for anything else."""
+    m = _DURATION.fullmatch(text)
+    if not m or float(m.group(1)) <= 0:
+        raise ValueError(f"{text!r} is not a duration; write it as 90s, 15m, 2h or 1d")
+    return float(m.group(1)) * _UNIT_SECONDS[m.group(2).lower()]
+
+
+def watch(
+    db: str | os.PathLike,
+    feeds: Sequence[str],
+    *,
+    every: float,
+    rounds: int | None = None,
+    on_round: Callable[[IngestReport], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    **options,
+) -> int:
+    """Ingest the feeds' new items every ``every`` seconds, ``rounds`` times or until interrupted; each round's
+    report goes to ``on_round``. Returns the number of rounds run."""
+    done = 0
+    while rounds is None or done < rounds:
+        report = ingest_sources(db, [], feeds=feeds, **options)
+        done += 1
+        if on_round:
+            on_round(report)
+        if rounds is None or done < rounds:
+            sleep(every)
+    return done
+
+
+def _ingest_source(read: Reader, name: str, store: Store, registry: Registry, report: IngestReport, **options) -> None:
+    """Every article of one input (a JSON Lines file holds many), each stored or reported on its own."""
     strict, debug = options["strict"], options["debug"]
     try:
-        for found in _timed(corpus.read_articles(item), report, "read"):
+        for found in _timed(read(), report, "read"):
             if isinstance(found, corpus.Problem):
                 _fail(report, found, strict)
                 continue

@@ -286,6 +286,25 @@ def _plain(value) -> str:
     return str(value).replace("\n", " ").replace("\t", " ")
 
 
+def show_ingest(summary: dict[str, int], *, console: Console | None = None) -> None:
+    """An ingest's counts as a one-row table: on stdout at a terminal, on stderr when stdout is piped, so a
+    pipeline reading stdout gets nothing it did not ask for."""
+    console = console or Console(stderr=not sys.stdout.isatty())
+    table = Table(title="Ingest", show_header=True)
+    for key in summary:
+        table.add_column(key.replace("articles_", "").replace("_", " "), justify="right")
+    table.add_row(*(str(v) for v in summary.values()))
+    console.print(table)
+
+
+def round_line(summary: dict[str, int]) -> str:
+    """One line for a round of ``watch``: when, and what came in."""
+    from datetime import datetime
+
+    counts = ", ".join(f"{v} {k.replace('articles_', '').replace('_', ' ')}" for k, v in summary.items() if v)
+    return f"{datetime.now().isoformat(timespec='seconds')}  {counts or 'nothing new'}"
+
+
 DIFF_STYLES = {"delete": "bold red strike", "insert": "bold green underline"}
 # In a pipe, where there is no colour, changes are marked the way wdiff marks them.
 DIFF_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}

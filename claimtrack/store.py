@@ -20,7 +20,7 @@ from .arabic import fold_for_match
 from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 # What a storage fault raises: a run stops at once on one, since every later article would meet it too.
@@ -152,8 +152,24 @@ def _said_on_v4(db: sqlite_utils.Database) -> None:
     db["statements"].add_column("said_on", str)
 
 
+def _author_v5(db: sqlite_utils.Database) -> None:
+    """Who wrote an article, when its page or metadata says (a byline is not a speaker)."""
+    db["articles"].add_column("author", str)
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
-MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3, 4: _said_on_v4}
+MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3, 4: _said_on_v4, 5: _author_v5}
+
+
+def remove_if_empty(path: str | os.PathLike) -> None:
+    """Delete the database at ``path`` if it holds no article: what a run that found nothing to store leaves."""
+    if not Path(path).exists():
+        return
+    with Store.open(path, create=False) as store:
+        if store.counts()["articles"]:
+            return
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 class Store:
@@ -261,6 +277,7 @@ class Store:
                 "published_source": article.published_source,
                 "title": article.title,
                 "url": article.url,
+                "author": article.author,
                 "language": article.language,
                 "encoding": article.encoding,
                 "hash": content_hash,

@@ -30,6 +30,15 @@ def seed_db(tmp_path_factory) -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def site():
+    """The base address of the local test news site (``local_site``)."""
+    from local_site import serve
+
+    with serve() as base:
+        yield base
+
+
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -232,6 +232,7 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
         store.db.execute("DROP TABLE claims_fts")
         store.db.execute("DROP TABLE settings")
         store.db.execute("ALTER TABLE statements DROP COLUMN said_on")
+        store.db.execute("ALTER TABLE articles DROP COLUMN author")
         store.db.execute("PRAGMA user_version = 1")
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION

@@ -176,7 +176,7 @@ def test_unexpected_error_is_one_line_unless_debug(runner, db, tmp_path, monkeyp
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("claimtrack.cli.ingest.run_ingest", broken)
+    monkeypatch.setattr("claimtrack.pipeline.ingest_inputs", broken)
     path = write(tmp_path, "a.txt", GOOD)
     result = runner.invoke(app, ["ingest", str(path), "--db", db])
     assert result.exit_code == 2

@@ -18,6 +18,10 @@ from ..store import Store, default_path
 
 err = Console(stderr=True)
 
+# Typer's own exceptions derive from the Click it runs on, which from Typer 0.22 on is a private copy
+# (typer._click), not the installed `click`: the base class is found from typer.BadParameter, whichever it is.
+USAGE_ERRORS = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
 # `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
 COMMAND_ORDER = (
     "ingest",
@@ -47,7 +51,7 @@ class _Group(TyperGroup):
         except ClaimtrackError as exc:
             err.print(f"[red]Error:[/red] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, *USAGE_ERRORS):
             raise
         except BrokenPipeError:
             # The reader went away (`| head`): stop quietly like other Unix tools, and point stdout at
@@ -56,10 +60,6 @@ class _Group(TyperGroup):
             raise typer.Exit(141) from None
         except Exception as exc:  # noqa: BLE001 - the user sees one line; --debug shows the traceback
             if ctx.obj and ctx.obj.get("debug"):
-                raise
-            import click
-
-            if isinstance(exc, click.ClickException):
                 raise
             err.print(
                 f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",

@@ -1,75 +1,150 @@
-"""`claimtrack ingest`: read articles and store who said what."""
+"""`claimtrack ingest` and `claimtrack watch`: read articles from files, web pages and feeds, and store them."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from .. import render
-from ..pipeline import ingest as run_ingest
-from .app import DbOption, JsonOpt, app, err, open_store
+from .. import pipeline, render
+from ..errors import ClaimtrackError
+from ..fetch import FetchSettings
+from ..store import default_path
+from .app import DbOption, JsonOpt, app, err
+
+_FETCH = FetchSettings()
+FeedOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--feed", help="An RSS or Atom feed's address; its new items are fetched (repeatable).", show_default=False
+    ),
+]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for one web request.")]
+RetriesOpt = Annotated[
+    int,
+    typer.Option("--retries", min=0, max=10, help="Further attempts after a timeout, dropped connection, 429 or 5xx."),
+]
+DelayOpt = Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to the same host.")]
+OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for every article given.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first source that cannot be read.")]
 
 
-@app.command(epilog="Example: claimtrack ingest corpus/ --db claims.db")
+@app.command(
+    epilog="Example: claimtrack ingest corpus/   (or: claimtrack ingest https://example.org/news/1.html; "
+    "claimtrack ingest --feed https://example.org/rss.xml)"
+)
 def ingest(
     ctx: typer.Context,
-    paths: Annotated[
-        list[str],
+    sources: Annotated[
+        Optional[list[str]],
         typer.Argument(
-            help="Article files or folders (.txt .md .html .htm .json .jsonl), or - for standard input.",
+            help="Article files or folders (.txt .md .html .htm .json .jsonl), web addresses (http:// or "
+            "https://), or - for standard input.",
             show_default=False,
         ),
-    ],
+    ] = None,
+    feed: FeedOpt = None,
     db: DbOption = None,
-    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for every article given.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first file that cannot be read.")] = False,
+    outlet: OutletOpt = None,
+    strict: StrictOpt = False,
+    timeout: TimeoutOpt = _FETCH.timeout,
+    retries: RetriesOpt = _FETCH.retries,
+    delay: DelayOpt = _FETCH.host_delay,
     json_: JsonOpt = False,
 ) -> None:
     """Read articles, extract who said what, resolve speakers, match claims and store it all."""
-    with open_store(db, create=True) as store:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=json_,
-        ) as progress:
-            task = progress.add_task("Reading", total=None)
-
-            def on_file(name: str, n: int) -> None:
-                progress.update(task, description=f"Reading {Path(name).name}", completed=n - 1)
-
-            report = run_ingest(
-                paths, store, outlet=outlet, strict=strict, on_file=on_file, debug=bool(ctx.obj and ctx.obj["debug"])
-            )
-            progress.update(task, completed=report.new + report.updated + report.unchanged + report.failed)
-    for problem in report.problems:
-        err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
-    summary = {
-        "articles_new": report.new,
-        "articles_updated": report.updated,
-        "articles_unchanged": report.unchanged,
-        "files_failed": report.failed,
-        "statements": report.statements,
-        "unattributed": report.unattributed,
-        "speakers": report.speakers,
-    }
-    if json_:
-        render.emit([summary], list(summary), "json")
-    else:
-        table = Table(title="Ingest", show_header=True)
-        for col in ("articles new", "updated", "unchanged", "failed", "statements", "unattributed", "speakers"):
-            table.add_column(col, justify="right")
-        table.add_row(*(str(v) for v in summary.values()))
-        Console(stderr=not sys.stdout.isatty()).print(table)
+    if not sources and not feed:
+        raise typer.BadParameter("give a file, folder or web address, or --feed URL", param_hint="'SOURCES...'")
+    fetch_settings = FetchSettings(timeout, retries, delay)
+    debug = bool(ctx.obj and ctx.obj["debug"])
+    report = _run(db, sources or [], feed or [], fetch_settings, json_, outlet=outlet, strict=strict, debug=debug)
+    _show(report, json_)
+    if report.nothing_found:
+        raise ClaimtrackError(
+            f"nothing to ingest in {', '.join([*(sources or []), *(feed or [])])}; no database written"
+        )
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command(epilog="Example: claimtrack watch --feed https://example.org/rss.xml --every 15m")
+def watch(
+    feed: Annotated[
+        list[str], typer.Option("--feed", help="An RSS or Atom feed's address (repeatable).", show_default=False)
+    ],
+    every: Annotated[str, typer.Option("--every", help="Time between two reads of the feeds: 90s, 15m, 2h.")] = "15m",
+    rounds: Annotated[
+        Optional[int], typer.Option("--rounds", min=1, help="Stop after this many reads (default: run until Ctrl-C).")
+    ] = None,
+    db: DbOption = None,
+    outlet: OutletOpt = None,
+    timeout: TimeoutOpt = _FETCH.timeout,
+    retries: RetriesOpt = _FETCH.retries,
+    delay: DelayOpt = _FETCH.host_delay,
+    json_: JsonOpt = False,
+) -> None:
+    """Read feeds again and again, ingesting each new item once; a line per round says what came in."""
+    try:
+        seconds = pipeline.parse_duration(every)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--every'") from None
+    fetch_settings = FetchSettings(timeout, retries, delay)
+
+    def one_round(report: pipeline.IngestReport) -> None:
+        for problem in report.problems:
+            err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
+        if json_:
+            render.print_json(report.summary())
+        else:
+            err.print(render.round_line(report.summary()), markup=False, highlight=False)
+
+    try:
+        pipeline.watch(
+            db or default_path(),
+            feed,
+            every=seconds,
+            rounds=rounds,
+            on_round=one_round,
+            fetch_settings=fetch_settings,
+            outlet=outlet,
+        )
+    except KeyboardInterrupt:
+        err.print("Stopped.")
+
+
+def _run(db, sources, feeds, fetch_settings, quiet, **options) -> pipeline.IngestReport:
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet,
+    ) as progress:
+        task = progress.add_task("Reading", total=None)
+
+        def on_item(name: str, n: int) -> None:
+            shown = name if "://" in name else Path(name).name
+            progress.update(task, description=f"Reading {shown}", completed=n - 1)
+
+        return pipeline.ingest_sources(
+            db or default_path(),
+            sources,
+            feeds=feeds,
+            fetch_settings=fetch_settings,
+            on_input=on_item,
+            **options,
+        )
+
+
+def _show(report: pipeline.IngestReport, json_: bool) -> None:
+    for problem in report.problems:
+        err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
+    if json_:
+        render.print_json([report.summary()])
+    elif not report.nothing_found:
+        render.show_ingest(report.summary())
