@@ -8,7 +8,15 @@ other when all are sorted by their stems are proposed too (sorted neighbourhood)
 A pair is the same claim when it is a near-verbatim copy (RapidFuzz ``ratio`` on the folded text), or when
 most of the shorter claim's content survives in the longer one, in the same order. Content is weighed by
 rarity (inverse document frequency), and names of people, places and nationalities weigh little: two claims
-about Putin and Kim are not the same claim for that, what they say about them decides.
+about Putin and Kim are not the same claim for that, what they say about them decides. With sentence vectors
+(``semantic``), pairs whose meanings are close are proposed too, and a pair close enough in meaning, with some
+words in common, is the same claim.
+
+Every proposed pair is compared (``compare``): a same-claim score and a typed relation (``relation``). A
+cluster is one assertion: a pair joins only when a rule says it is the same claim and nothing it asserts
+differs (no negation flipped, no other number, date, place or hedge), and two clusters join only when none of
+their members' assertions differ either, so a chain of near matches cannot carry 3,000 dead into a cluster
+about 11,300. Pairs that are one claim family but differ are kept as relations, with the rule that related them.
 """
 
 from __future__ import annotations
@@ -21,7 +29,9 @@ from dataclasses import dataclass, fields
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from .arabic import content_stems, fold_for_match
+from .arabic import STOPWORDS, fold_for_match
+from .claimtext import ClaimText, claim_stem, read_claim
+from .relation import SPLITTING, Change, ChangeKind, Comparison, Relation, changes, classify, fact_changes, same_score
 
 
 @dataclass(frozen=True)
@@ -30,12 +40,19 @@ class MatchSettings:
 
     verbatim: float = 88.0  # RapidFuzz ratio (0-100) of the folded texts at which two claims are copies
     min_overlap: float = 0.4  # share of the shorter claim's weighted content the other must carry ...
-    overlap_step: float = 0.1  # ... plus this for each in-order shared word short of min_shared + 2
+    overlap_step: float = 0.12  # ... plus this for each in-order shared word short of min_shared + 2
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
     max_df: int = 50  # shingles carried by more statements than this are too common to block on
     min_words: int = 3  # claims with fewer content words are never matched
     window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
+    semantic: float = 0.8  # encoder cosine at which two claims with some words in common are the same claim ...
+    semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this
+    semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
+    family: float = 0.25  # same-claim score (before changes weigh) from which two claims are one claim family
+    contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
+    change_factor: float = 0.4  # ... of one that changes a number, date, place or hedge by this ...
+    word_factor: float = 0.6  # ... and of a near-copy with one content word replaced by this
 
     @classmethod
     def from_strings(cls, values: dict[str, str]) -> "MatchSettings":
@@ -52,14 +69,52 @@ class _View:
 
 @dataclass
 class _Claim:
-    norm: str
-    stems: list[str]
+    text: ClaimText
     views: list[_View]  # the whole claim, and the claim it reports after an inner أنّ ("تشير إلى أن ...")
+    speaker: str | None
+    kind: str | None
+
+    @property
+    def norm(self) -> str:
+        return self.text.norm
+
+    @property
+    def stems(self) -> list[str]:
+        return list(self.text.stems)
+
+
+@dataclass(frozen=True)
+class Version:
+    """A statement as matching reads it: the claim's text, who said it and whether it is a direct quote."""
+
+    text: str
+    speaker: str | None = None
+    kind: str | None = None  # direct or indirect
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two statements compared: the comparison, and whether it joined them into one cluster."""
+
+    a: int
+    b: int
+    comparison: Comparison
+    joined: bool
+
+
+@dataclass
+class MatchResult:
+    assignment: dict[int, int]  # statement -> cluster (the smallest statement id in it)
+    links: list[Link]  # every compared pair that is one claim family (relation other than different)
 
 
 def _shingles(stems: list[str]) -> set[str]:
     """Single stems, for paraphrases, and stem pairs as written, which stay rare where single words do not."""
     return {*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:]))}
+
+
+# Below this many claims, word frequencies say nothing and every word weighs the same.
+MIN_CLAIMS_FOR_IDF = 3
 
 
 class _UnionFind:
@@ -90,32 +145,37 @@ class ClaimIndex:
         settings: MatchSettings = MatchSettings(),
         entity_words: Iterable[str] = (),
         openers: Iterable[tuple[str, ...]] = (),
+        vectors=None,
     ) -> None:
         """``entity_words``: names of people, places and nationalities, as written (they weigh little).
         ``openers``: folded phrases that open a reported claim ("فان", "الى ان"); what follows the last one
-        is matched too."""
+        is matched too. ``vectors``: a ``semantic.VectorIndex`` of the claims' sentence vectors, if any."""
         self.settings = settings
-        self.entities = frozenset(stem for word in entity_words for stem in content_stems(fold_for_match(word)))
+        self.entities = frozenset(
+            claim_stem(w) for word in entity_words for w in fold_for_match(word).split() if w not in STOPWORDS
+        )
         self.openers = frozenset(tuple(phrase) for phrase in openers)
+        self.vectors = vectors
         self.claims: dict[int, _Claim] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
         # Weights follow document frequencies, so they are computed once per batch of claims added.
         self._weights: dict[str, float] = {}
         self._totals: dict[int, float] = {}
 
-    def add(self, norms: dict[int, str]) -> None:
+    def add(self, versions: dict[int, str | Version]) -> None:
         self._weights, self._totals = {}, {}
-        for sid, norm in norms.items():
-            stems = content_stems(norm)
-            claim = _Claim(norm, stems, [self._view(stems)])
-            core = self._core(norm)
-            if core and len(set(core)) >= self.settings.min_words and len(core) < len(stems):
+        for sid, version in versions.items():
+            version = version if isinstance(version, Version) else Version(version)
+            text = read_claim(version.text)
+            claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind)
+            core = self._core(text.norm)
+            if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
                 # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...") that another
                 # states bare; the framed claim is compared by what it reports as well.
                 claim.views.append(self._view(core))
             self.claims[sid] = claim
-            if len(set(stems)) >= self.settings.min_words:
-                for shingle in _shingles(stems):
+            if len(set(text.stems)) >= self.settings.min_words:
+                for shingle in _shingles(claim.stems):
                     self.postings[shingle].append(sid)
 
     def _view(self, stems: list[str]) -> _View:
@@ -124,10 +184,11 @@ class ClaimIndex:
     def _core(self, norm: str) -> list[str]:
         words = norm.split()
         ends = [i + len(p) for i in range(len(words)) for p in self.openers if tuple(words[i : i + len(p)]) == p]
-        return content_stems(" ".join(words[max(ends) :])) if ends else []
+        return list(read_claim(" ".join(words[max(ends) :])).stems) if ends else []
 
     def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
-        """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency; with ``ids``, pairs touching them."""
+        """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency, neighbours in stem order, and
+        neighbours in meaning when vectors are known; with ``ids``, pairs touching them."""
         wanted = None if ids is None else set(ids)
         shared: dict[tuple[int, int], int] = defaultdict(int)
         for posting in self.postings.values():
@@ -139,6 +200,8 @@ class ClaimIndex:
                     if wanted is None or a in wanted or b in wanted:
                         shared[(a, b)] += 1
         pairs = {pair for pair, n in shared.items() if n >= self.settings.min_shared}
+        if self.vectors is not None:
+            pairs |= {(a, b) for a, b in self.vectors.pairs(wanted) if a in self.claims and b in self.claims}
         return pairs | self._neighbours(wanted)
 
     def _neighbours(self, wanted: set[int] | None) -> set[tuple[int, int]]:
@@ -148,9 +211,9 @@ class ClaimIndex:
         proposes those copies; sorted neighbourhood (as record linkage blocks) brings copies that differ in a
         word or two together without comparing all pairs.
         """
-        indexed = [sid for sid, c in self.claims.items() if len(set(c.stems)) >= self.settings.min_words]
+        indexed = [sid for sid, c in self.claims.items() if len(set(c.text.stems)) >= self.settings.min_words]
         pairs = set()
-        for key in (lambda sid: self.claims[sid].stems, lambda sid: self.claims[sid].stems[::-1]):
+        for key in (lambda sid: self.claims[sid].text.stems, lambda sid: self.claims[sid].text.stems[::-1]):
             ordered = sorted(indexed, key=key)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1 : i + 1 + self.settings.window]:
@@ -159,11 +222,15 @@ class ClaimIndex:
         return pairs
 
     def weight(self, stem: str) -> float:
-        """Inverse document frequency, scaled down for names and places."""
+        """Inverse document frequency, scaled down for names and places; 1 for all when there are too few
+        claims for frequencies to mean anything (two sentences compared on their own)."""
         w = self._weights.get(stem)
         if w is None:
-            idf = math.log((len(self.claims) + 1) / (len(self.postings.get(stem, ())) + 0.5))
-            w = self._weights[stem] = max(idf, 0.0) * (self.settings.entity_weight if stem in self.entities else 1.0)
+            if len(self.claims) < MIN_CLAIMS_FOR_IDF:
+                idf = 1.0
+            else:
+                idf = max(math.log((len(self.claims) + 1) / (len(self.postings.get(stem, ())) + 0.5)), 0.0)
+            w = self._weights[stem] = idf * (self.settings.entity_weight if stem in self.entities else 1.0)
         return w
 
     def _total(self, view: _View) -> float:
@@ -174,11 +241,50 @@ class ClaimIndex:
         return total
 
     def same_claim(self, a: int, b: int) -> bool:
-        """Whether two claims are the same: a near-verbatim copy, or a paraphrase keeping most content in order."""
+        """Whether two claims are one assertion (``compare(a, b).joins``)."""
+        return self.compare(a, b).joins
+
+    def compare(self, a: int, b: int) -> Comparison:
+        """Score, relation, changes and the rule relating two claims."""
+        s = self.settings
         ca, cb = self.claims[a], self.claims[b]
-        if fuzz.ratio(ca.norm, cb.norm, score_cutoff=self.settings.verbatim):
-            return True
-        return any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views)
+        lexical = max(self._dice(va, vb) for va in ca.views for vb in cb.views)
+        semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
+        rule = self._rule(ca, cb, lexical, semantic)
+        found = changes(ca.text, cb.text)
+        if ca.kind and cb.kind and ca.kind != cb.kind:
+            found.append(Change(ChangeKind.quote, ca.kind, cb.kind))
+        speakers_differ = bool(ca.speaker and cb.speaker and ca.speaker != cb.speaker)
+        if speakers_differ:
+            found.append(Change(ChangeKind.speaker, ca.speaker, cb.speaker))
+        if not rule and same_score(lexical, semantic, [], s) >= s.family:
+            rule = "similar"
+        return Comparison(
+            score=same_score(lexical, semantic, found, s),
+            relation=classify(found, bool(rule), speakers_differ),
+            changes=tuple(found),
+            rule=rule,
+            lexical=round(lexical, 4),
+            semantic=None if semantic is None else round(semantic, 4),
+        )
+
+    def _rule(self, ca: _Claim, cb: _Claim, lexical: float, semantic: float | None) -> str:
+        """The rule by which two claims are the same claim, or "" when none says so."""
+        s = self.settings
+        if len(set(ca.text.stems)) < s.min_words or len(set(cb.text.stems)) < s.min_words:
+            return ""
+        if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
+            return "verbatim"
+        if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
+            return "paraphrase"
+        if semantic is not None and semantic >= s.semantic and lexical >= s.semantic_support:
+            return "semantic"
+        return ""
+
+    def _dice(self, va: _View, vb: _View) -> float:
+        total = self._total(va) + self._total(vb)
+        shared = sum(self.weight(w) for w in set(va.stems).intersection(vb.stems))
+        return 2 * shared / total if total else 0.0
 
     def _paraphrase(self, va: _View, vb: _View) -> bool:
         s = self.settings
@@ -192,45 +298,117 @@ class ClaimIndex:
         return smaller > 0 and shared / smaller >= needed
 
 
+def match_all(
+    versions: dict[int, str | Version],
+    settings: MatchSettings = MatchSettings(),
+    entity_words: Iterable[str] = (),
+    openers: Iterable[tuple[str, ...]] = (),
+    vectors=None,
+) -> MatchResult:
+    """Clusters and relations of every statement given."""
+    index = ClaimIndex(settings, entity_words, openers, vectors)
+    index.add(versions)
+    return _link(index, index.candidates(), {})
+
+
+def match_added(
+    stored: dict[int, int],
+    versions: dict[int, str | Version],
+    new: Iterable[int],
+    settings: MatchSettings = MatchSettings(),
+    entity_words: Iterable[str] = (),
+    openers: Iterable[tuple[str, ...]] = (),
+    vectors=None,
+) -> MatchResult:
+    """Clusters after adding the ``new`` statements to those ``stored`` (statement -> cluster) already matched.
+
+    Only pairs with a new statement are scored; stored links stand. The assignment holds the statements whose
+    cluster is new or changed; the links, the pairs scored.
+    """
+    index = ClaimIndex(settings, entity_words, openers, vectors)
+    index.add(versions)
+    new = set(new)
+    result = _link(index, index.candidates(new), stored)
+    result.assignment = {sid: c for sid, c in result.assignment.items() if sid in new or stored.get(sid) != c}
+    return result
+
+
 def cluster(
-    norms: dict[int, str],
+    versions: dict[int, str | Version],
     settings: MatchSettings = MatchSettings(),
     entity_words: Iterable[str] = (),
     openers: Iterable[tuple[str, ...]] = (),
 ) -> dict[int, int]:
     """Statement id -> cluster id (the smallest statement id in it) for every statement given."""
-    index = ClaimIndex(settings, entity_words, openers)
-    index.add(norms)
-    return _link(index, index.candidates(), {})
+    return match_all(versions, settings, entity_words, openers).assignment
 
 
 def match_new(
     stored: dict[int, int],
-    norms: dict[int, str],
+    versions: dict[int, str | Version],
     new: Iterable[int],
     settings: MatchSettings = MatchSettings(),
     entity_words: Iterable[str] = (),
     openers: Iterable[tuple[str, ...]] = (),
 ) -> dict[int, int]:
-    """Clusters after adding the ``new`` statements to those ``stored`` (statement -> cluster) already matched.
-
-    Only pairs with a new statement are scored; stored links stand. Returns the statements whose cluster is
-    new or changed.
-    """
-    index = ClaimIndex(settings, entity_words, openers)
-    index.add(norms)
-    new = set(new)
-    assignment = _link(index, index.candidates(new), stored)
-    return {sid: c for sid, c in assignment.items() if sid in new or stored.get(sid) != c}
+    """``match_added``'s assignment: the statements whose cluster is new or changed."""
+    return match_added(stored, versions, new, settings, entity_words, openers).assignment
 
 
-def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]) -> dict[int, int]:
+def _assertion(text: ClaimText) -> tuple:
+    """What a claim asserts beyond its words: two claims with one key never differ in a fact."""
+    return (
+        text.numbers,
+        text.dates,
+        frozenset(text.places),
+        text.negations % 2,
+        text.denied,
+        text.directions,
+    )
+
+
+def _splits(found: list[Change]) -> bool:
+    return any(c.kind in SPLITTING for c in found)
+
+
+class _Assertions:
+    """For each cluster, one claim per distinct assertion its members make, so that joining two clusters can be
+    refused when any member of one differs in a fact from any member of the other."""
+
+    def __init__(self, index: ClaimIndex, uf: _UnionFind) -> None:
+        self.by_root: dict[int, dict[tuple, ClaimText]] = defaultdict(dict)
+        for sid, claim in index.claims.items():
+            self.by_root[uf.find(sid)].setdefault(_assertion(claim.text), claim.text)
+
+    def compatible(self, ra: int, rb: int) -> bool:
+        xs, ys = self.by_root[ra], self.by_root[rb]
+        return all(kx == ky or not _splits(fact_changes(x, y)) for kx, x in xs.items() for ky, y in ys.items())
+
+    def merge(self, root: int, other: int) -> None:
+        merged = self.by_root.pop(other, {})
+        for key, text in merged.items():
+            self.by_root[root].setdefault(key, text)
+
+
+def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]) -> MatchResult:
     uf = _UnionFind(stored)
+    assertions = _Assertions(index, uf)
+    links: list[Link] = []
     for a, b in sorted(pairs):
         # Already joined through others: scoring again cannot change the clusters.
-        if uf.find(a) != uf.find(b) and index.same_claim(a, b):
+        if uf.find(a) == uf.find(b):
+            continue
+        comparison = index.compare(a, b)
+        if comparison.relation is Relation.different:
+            continue
+        ra, rb = uf.find(a), uf.find(b)
+        joined = comparison.joins and assertions.compatible(ra, rb)
+        if joined:
             uf.union(a, b)
-    return {sid: uf.find(sid) for sid in index.claims}
+            root = uf.find(a)
+            assertions.merge(root, rb if root == ra else ra)
+        links.append(Link(a, b, comparison, joined))
+    return MatchResult({sid: uf.find(sid) for sid in index.claims}, links)
 
 
 def attribution_conflicts(claims: list[dict]) -> list[dict]:

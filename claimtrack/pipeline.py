@@ -19,8 +19,10 @@ from pathlib import Path
 from . import corpus, fetch
 from .errors import ClaimtrackError, DatabaseError, describe
 from .extract import extract_article
-from .match import MatchSettings, cluster, match_new
+from .match import ClaimIndex, MatchSettings, cluster, match_new
 from .models import Article, Statement
+from .relation import Comparison
+from .semantic import VectorIndex, encode, load_encoder
 from .speakers import Registry, SpeakerKind, resolve_statements
 from .store import STORAGE_ERRORS, Store, remove_if_empty
 
@@ -437,6 +439,35 @@ def match_new_statements(store: Store, settings: MatchSettings | None = None, re
     changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry), _inner_openers(registry))
     store.set_clusters(changes)
     return len(changes)
+
+
+def compare_pairs(
+    pairs: list[tuple[str, str]],
+    *,
+    semantic: bool = True,
+    settings: MatchSettings | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> list[Comparison]:
+    """Compare each pair of claims as matching would: score, relation, changes.
+
+    Word weights are the texts' own frequencies across all the pairs given (a single pair weighs every word
+    the same). With ``semantic`` and the encoder installed, each distinct text is encoded once, in batches;
+    ``on_progress`` is told how many texts each batch encoded.
+    """
+    registry = Registry.load("ar")
+    texts = sorted({t for pair in pairs for t in pair})
+    ids = {t: i for i, t in enumerate(texts)}
+    vectors = _vector_index(texts, on_progress) if semantic else None
+    index = ClaimIndex(settings or MatchSettings(), _entity_words(registry), _inner_openers(registry), vectors)
+    index.add(dict(enumerate(texts)))
+    return [index.compare(ids[a], ids[b]) for a, b in pairs]
+
+
+def _vector_index(texts: list[str], on_progress: Callable[[int], None] | None):
+    encoder = load_encoder()
+    if encoder is None:
+        return None
+    return VectorIndex(dict(enumerate(encode(encoder, texts, on_progress))))
 
 
 def _inner_openers(registry: Registry) -> set[tuple[str, ...]]:

