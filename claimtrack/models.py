@@ -67,6 +67,10 @@ class Statement:
     attribution: str = (
         "explicit"  # explicit, continuation, participle, relay, preposition, post, subject-first, headline
     )
+    cue_start: int | None = None  # char offset of the cue; parts of one statement share it
+    part: int = 0  # 0: the cue's only claim; 1..n: one of the claims of one quotation or one cue
+    polarity: str = "asserted"  # asserted, or denied ("نفى أن ...")
+    hedged: bool = False  # the claim is hedged (قد، ربما، من المرجح)
     said_on: str | None = None  # ISO date the article gives for the statement ("اليوم الثلاثاء"), if any
     speaker: str | None = None  # canonical name, set by speaker resolution
     speaker_kind: str | None = None  # person, organisation, media, anonymous

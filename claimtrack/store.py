@@ -20,7 +20,6 @@ from .arabic import fold_for_match
 from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
 
-SCHEMA_VERSION = 5
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 # What a storage fault raises: a run stops at once on one, since every later article would meet it too.
@@ -45,6 +44,9 @@ STATEMENT_COLUMNS = (
     "confidence",
     "attribution",
     "said_on",
+    "part",
+    "polarity",
+    "hedged",
     "cluster",
 )
 
@@ -157,8 +159,6 @@ def _author_v5(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("author", str)
 
 
-# Each entry upgrades a database from the version before it; never edit one that has shipped.
-MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3, 4: _said_on_v4, 5: _author_v5}
 
 
 def remove_if_empty(path: str | os.PathLike) -> None:
@@ -170,6 +170,20 @@ def remove_if_empty(path: str | os.PathLike) -> None:
             return
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _claim_parts_v6(db: sqlite_utils.Database) -> None:
+    """Parts of one quotation or one cue's several claims (``part`` 1..n, ``cue_start`` shared), and whether a
+    statement denies its claim or hedges it, for matching to compare."""
+    db["statements"].add_column("cue_start", int)
+    db["statements"].add_column("part", int)
+    db["statements"].add_column("polarity", str)
+    db["statements"].add_column("hedged", int)
+
+
+# Each entry upgrades a database from the version before it; never edit one that has shipped.
+MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3, 4: _said_on_v4, 5: _author_v5, 6: _claim_parts_v6}
+SCHEMA_VERSION = max(MIGRATIONS)
 
 
 class Store:
@@ -314,6 +328,10 @@ class Store:
                     "confidence": st.confidence,
                     "attribution": st.attribution,
                     "said_on": st.said_on,
+                    "cue_start": st.cue_start,
+                    "part": st.part,
+                    "polarity": st.polarity,
+                    "hedged": int(st.hedged),
                     "cluster_id": None,
                 }
             )
@@ -361,7 +379,7 @@ class Store:
     _STATEMENT_SQL = """
         SELECT s.id, s.article_id AS article, a.outlet, s.story, s.sentence, sp.canonical AS speaker,
                sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
-               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on,
+               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity, s.hedged,
                s.cluster_id AS cluster
         FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
     """

@@ -231,7 +231,8 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
             store.db.execute(f"DROP TRIGGER {trigger}")
         store.db.execute("DROP TABLE claims_fts")
         store.db.execute("DROP TABLE settings")
-        store.db.execute("ALTER TABLE statements DROP COLUMN said_on")
+        for column in ("said_on", "cue_start", "part", "polarity", "hedged"):  # added by versions 4 and 6
+            store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
         store.db.execute("ALTER TABLE articles DROP COLUMN author")
         store.db.execute("PRAGMA user_version = 1")
     with Store.open(path) as store:

@@ -1,0 +1,5 @@
+"""`python -m claimtrack`: the command line, for environments without the script on PATH."""
+
+from claimtrack.cli import main
+
+main()
