@@ -159,8 +159,6 @@ def _author_v5(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("author", str)
 
 
-
-
 def remove_if_empty(path: str | os.PathLike) -> None:
     """Delete the database at ``path`` if it holds no article: what a run that found nothing to store leaves."""
     if not Path(path).exists():
