@@ -169,6 +169,60 @@ def remove_if_empty(path: str | os.PathLike) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
+# Views for reading the database without knowing its joins (Datasette, the sqlite3 shell, `Store.claims`).
+# They are recreated whenever their SQL here changes, so they are no migration; being views, every ingest
+# and rematch keeps them current. An outlet missing from an article's metadata is stood in for by its id.
+VIEWS = {
+    "statement_list": """
+        SELECT s.id, sp.canonical AS speaker, sp.kind AS speaker_kind, COALESCE(a.outlet, a.id) AS outlet,
+               COALESCE(s.said_on, a.published) AS day, s.kind, s.cue, s.text AS claim, s.cluster_id AS cluster,
+               s.article_id AS article, s.speaker_as_written, s.role_as_written, s.via, s.confidence,
+               s.char_start, s.char_end, a.url
+        FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id""",
+    "who_said_what": """
+        WITH said AS (
+            SELECT s.speaker_id, s.cluster_id, MIN(s.id) AS first_id, COUNT(*) AS statements,
+                   json_group_array(DISTINCT COALESCE(a.outlet, a.id)) AS outlets,
+                   MIN(COALESCE(s.said_on, a.published)) AS first_seen
+            FROM statements s JOIN articles a ON a.id = s.article_id
+            GROUP BY s.speaker_id, COALESCE(s.cluster_id, -s.id))
+        SELECT sp.canonical AS speaker, f.text AS claim, said.outlets, said.first_seen, said.statements,
+               said.cluster_id AS cluster, said.first_id AS statement
+        FROM said JOIN speakers sp ON sp.id = said.speaker_id JOIN statements f ON f.id = said.first_id""",
+    "claim_clusters": """
+        SELECT s.cluster_id AS cluster, COUNT(*) AS size, r.text AS claim,
+               json_group_array(DISTINCT COALESCE(a.outlet, a.id)) AS outlets,
+               json_group_array(DISTINCT sp.canonical) AS speakers,
+               COUNT(DISTINCT s.norm) AS versions,
+               MIN(a.published) AS first_seen, MAX(a.published) AS last_seen,
+               (SELECT COALESCE(a2.outlet, a2.id) FROM statements s2 JOIN articles a2 ON a2.id = s2.article_id
+                WHERE s2.cluster_id = s.cluster_id
+                ORDER BY a2.published IS NULL, a2.published, s2.id LIMIT 1) AS first_outlet
+        FROM statements s JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = s.speaker_id
+             JOIN clusters c ON c.id = s.cluster_id JOIN statements r ON r.id = c.representative
+        GROUP BY s.cluster_id""",
+    # As `match.attribution_conflicts`: one claim put in more than one speaker's mouth.
+    "attribution_conflicts": "SELECT * FROM claim_clusters WHERE json_array_length(speakers) > 1",
+}
+
+
+_CREATE_VIEWS = {name: f"CREATE VIEW {name} AS {sql.strip()}" for name, sql in VIEWS.items()}
+
+
+def _stored_views(db: sqlite_utils.Database) -> dict[str, str]:
+    return dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+
+
+def _refresh_views(db: sqlite_utils.Database) -> None:
+    """Recreate every view; the caller holds the transaction."""
+    stored = _stored_views(db)
+    # A view reads the ones before it (attribution_conflicts reads claim_clusters): drop all, create in order.
+    for name in reversed(list(_CREATE_VIEWS)):
+        if name in stored:
+            db.execute(f"DROP VIEW {name}")
+    for sql in _CREATE_VIEWS.values():
+        db.execute(sql)
+
 
 def _claim_parts_v6(db: sqlite_utils.Database) -> None:
     """Parts of one quotation or one cue's several claims (``part`` 1..n, ``cue_start`` shared), and whether a
@@ -220,6 +274,12 @@ class Store:
     def close(self) -> None:
         self.db.conn.close()
 
+    def checkpoint(self) -> bool:
+        """Move the write-ahead log into the database file, so a reader that ignores the log (Datasette's
+        immutable mode) sees every committed write; False when a reader kept part of the log in use."""
+        busy, _, _ = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return not busy
+
     @property
     def version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -232,16 +292,23 @@ class Store:
                 "upgrade claimtrack to use it",
                 path=self.path,
             )
-        if version == SCHEMA_VERSION:
-            return
-        if version == 0 and self.db.table_names():
-            raise ClaimtrackError("this SQLite file is not a claimtrack database", path=self.path)
-        with self.transaction():
-            # Another process may have migrated while we waited for the write lock.
-            current = self.version
-            for target in range(current + 1, SCHEMA_VERSION + 1):
-                MIGRATIONS[target](self.db)
-                self.db.execute(f"PRAGMA user_version = {target}")
+        if version < SCHEMA_VERSION:
+            if version == 0 and self.db.table_names():
+                raise ClaimtrackError("this SQLite file is not a claimtrack database", path=self.path)
+            with self.transaction():
+                # Another process may have migrated while we waited for the write lock.
+                current = self.version
+                for target in range(current + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[target](self.db)
+                    self.db.execute(f"PRAGMA user_version = {target}")
+        if _stored_views(self.db) != _CREATE_VIEWS:
+            try:
+                with self.transaction():
+                    _refresh_views(self.db)
+            except sqlite3.OperationalError as exc:
+                # A read-only file keeps the views it has; everything but the browsing views still works.
+                if "readonly" not in str(exc):
+                    raise
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -501,26 +568,18 @@ class Store:
 
         An outlet missing from an article's metadata is stood in for by the article id.
         """
-        having, params = ["COUNT(*) >= ?"], [min_size]
+        where, params = ["size >= ?"], [min_size]
         if multi_outlet:
-            having.append("COUNT(DISTINCT COALESCE(a.outlet, a.id)) > 1")
+            where.append("json_array_length(outlets) > 1")
         if speaker is not None:
-            having.append("SUM(sp.canonical = ?) > 0")
+            where.append("EXISTS (SELECT 1 FROM json_each(speakers) WHERE value = ?)")
             params.append(speaker)
         if cluster is not None:
-            having.append("s.cluster_id = ?")
+            where.append("cluster = ?")
             params.append(cluster)
+        columns = ", ".join(self.CLAIM_COLUMNS)
         sql = f"""
-            SELECT s.cluster_id AS cluster, COUNT(*) AS size, r.text AS claim,
-                   json_group_array(DISTINCT COALESCE(a.outlet, a.id)) AS outlets,
-                   json_group_array(DISTINCT sp.canonical) AS speakers,
-                   MIN(a.published) AS first_seen, MAX(a.published) AS last_seen,
-                   (SELECT COALESCE(a2.outlet, a2.id) FROM statements s2 JOIN articles a2 ON a2.id = s2.article_id
-                    WHERE s2.cluster_id = s.cluster_id
-                    ORDER BY a2.published IS NULL, a2.published, s2.id LIMIT 1) AS first_outlet
-            FROM statements s JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = s.speaker_id
-                 JOIN clusters c ON c.id = s.cluster_id JOIN statements r ON r.id = c.representative
-            GROUP BY s.cluster_id HAVING {" AND ".join(having)}
+            SELECT {columns} FROM claim_clusters WHERE {" AND ".join(where)}
             ORDER BY size DESC, first_seen IS NULL, first_seen, cluster
         """
         if limit is not None:

@@ -1,19 +1,16 @@
-"""Commands that maintain or serve the database: rematch, serve."""
+"""Commands that maintain the database: rematch."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict, replace
 from typing import Annotated, Optional
 
 import typer
 
 from .. import render
-from ..errors import ClaimtrackError
 from ..match import MatchSettings
 from ..pipeline import match_settings
 from ..pipeline import rematch as run_rematch
-from ..store import default_path
 from .app import DbOption, JsonOpt, app, err, open_store
 
 
@@ -113,19 +110,3 @@ def rematch(
         render.print_json(summary)
     else:
         err.print(f"{n} claim clusters, {summary['multi_statement']} with more than one statement")
-
-
-@app.command(epilog="Example: claimtrack serve --port 8001   (needs: pip install 'claimtrack[serve]')")
-def serve(
-    db: DbOption = None,
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on (localhost only).")] = 8001,
-) -> None:
-    """Browse the database in Datasette: every table, with SQL and facets."""
-    import importlib.util
-    import subprocess
-
-    path = str(db or default_path())
-    open_store(db).close()  # a clear error for a missing or foreign database before Datasette starts
-    if importlib.util.find_spec("datasette") is None:
-        raise ClaimtrackError("Datasette is not installed; pip install 'claimtrack[serve]'")
-    raise typer.Exit(subprocess.call([sys.executable, "-m", "datasette", "serve", path, "--port", str(port)]))

@@ -36,6 +36,7 @@ COMMAND_ORDER = (
     "export",
     "rematch",
     "serve",
+    "publish",
 )
 
 
