@@ -20,6 +20,9 @@ from claimtrack.serve.plugin import marked_text, rewrite_query
 from served import alive, children, port_open, serve
 
 
+BAGHDAD = "corpus/baghdad-today.txt"  # the article id: its path in the corpus
+
+
 def q(text: str) -> str:
     return urllib.parse.quote(text)
 
@@ -89,7 +92,7 @@ def test_canned_queries_answer_without_sql(served):
     urging = next(c for c in conflicts if c["size"] == 3)
     versions = served.json(f"/{name}/claim_versions.json?cluster={urging['cluster']}&_shape=objects")["rows"]
     assert len(versions) == 3 and len({v["speaker"] for v in versions}) > 1
-    article = served.json(f"/{name}/article_statements.json?article=baghdad-today&_shape=objects")["rows"]
+    article = served.json(f"/{name}/article_statements.json?article={q(BAGHDAD)}&_shape=objects")["rows"]
     assert article and [r["char_start"] for r in article] == sorted(r["char_start"] for r in article)
     titles = served.json(f"/{name}/title_conflicts.json?_shape=objects")["rows"]
     assert "Dmitry Peskov" in {t["speaker"] for t in titles}
@@ -97,7 +100,7 @@ def test_canned_queries_answer_without_sql(served):
 
 def test_statement_links_to_its_place_in_the_article(served):
     status, html = served.get(f"/{served.name}/statement_list?speaker=John+Kirby")
-    assert f"/-/claimtrack/{served.name}/article/baghdad-today#s" in html
+    assert f"/-/claimtrack/{served.name}/article/{q(BAGHDAD)}#s" in html
     statement = served.json(f"/{served.name}/statement_list.json?speaker=John+Kirby&_shape=objects")["rows"][0]
     status, page = served.get(f"/-/claimtrack/{served.name}/article/{statement['article']}")
     assert status == 200 and f'id="s{statement["id"]}"' in page and "John Kirby" in page

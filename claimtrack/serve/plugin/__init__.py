@@ -67,7 +67,7 @@ def _speakers_named(path: str, immutable: bool, name: str) -> str:
     try:
         store = Store(sqlite_utils.Database(conn), path)
         try:
-            return json.dumps([find_speaker(store, name)], ensure_ascii=False)
+            return json.dumps([find_speaker(store, name).speaker], ensure_ascii=False)
         except ClaimtrackError:
             folded = fold_for_match(name)
             names = {
@@ -139,7 +139,7 @@ def _link(href: str, text, **attrs) -> Markup:
 
 
 def article_url(datasette, database: str, article: str, statement: int | None = None) -> str:
-    url = datasette.urls.path(f"/-/claimtrack/{quote(database)}/article/{quote(article, safe='')}")
+    url = datasette.urls.path(f"/-/claimtrack/{quote(database)}/article/{quote(article)}")
     return url + (f"#s{statement}" if statement is not None else "")
 
 
@@ -241,4 +241,4 @@ async def article_page(datasette, request):
 
 @hookimpl
 def register_routes():
-    return [(r"^/-/claimtrack/(?P<database>[^/]+)/article/(?P<article>[^/]+)$", article_page)]
+    return [(r"^/-/claimtrack/(?P<database>[^/]+)/article/(?P<article>.+)$", article_page)]
