@@ -142,18 +142,6 @@ def test_serve_without_datasette_says_how_to_get_it(runner, seed_db, monkeypatch
     assert "pip install 'claimtrack[serve]'" in result.stderr
 
 
-def test_serve_runs_datasette_on_the_database(runner, seed_db, monkeypatch):
-    import importlib.util
-    import subprocess
-
-    calls = []
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object())
-    monkeypatch.setattr(subprocess, "call", lambda args: calls.append(args) or 0)
-    result = runner.invoke(app, ["serve", "--db", seed_db, "--port", "8123"])
-    assert result.exit_code == 0, result.output
-    assert calls[0][1:] == ["-m", "datasette", "serve", seed_db, "--port", "8123"]
-
-
 def test_error_messages_keep_square_brackets(runner, tmp_path, db):
     bad = tmp_path / "[draft] notes.txt"
     bad.write_text("", encoding="utf-8")
