@@ -169,6 +169,7 @@ def remove_if_empty(path: str | os.PathLike) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
 
+
 # Views for reading the database without knowing its joins (Datasette, the sqlite3 shell, `Store.claims`).
 # They are recreated whenever their SQL here changes, so they are no migration; being views, every ingest
 # and rematch keeps them current. An outlet missing from an article's metadata is stood in for by its id.
@@ -213,13 +214,18 @@ def _stored_views(db: sqlite_utils.Database) -> dict[str, str]:
     return dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
 
 
-def _refresh_views(db: sqlite_utils.Database) -> None:
-    """Recreate every view; the caller holds the transaction."""
+def _drop_views(db: sqlite_utils.Database) -> None:
+    """Drop claimtrack's views, latest first (attribution_conflicts reads claim_clusters); the caller holds the
+    transaction. A migration runs without them, so it may change any column they read."""
     stored = _stored_views(db)
-    # A view reads the ones before it (attribution_conflicts reads claim_clusters): drop all, create in order.
     for name in reversed(list(_CREATE_VIEWS)):
         if name in stored:
             db.execute(f"DROP VIEW {name}")
+
+
+def _refresh_views(db: sqlite_utils.Database) -> None:
+    """Recreate every view; the caller holds the transaction."""
+    _drop_views(db)
     for sql in _CREATE_VIEWS.values():
         db.execute(sql)
 
@@ -298,6 +304,7 @@ class Store:
             with self.transaction():
                 # Another process may have migrated while we waited for the write lock.
                 current = self.version
+                _drop_views(self.db)
                 for target in range(current + 1, SCHEMA_VERSION + 1):
                     MIGRATIONS[target](self.db)
                     self.db.execute(f"PRAGMA user_version = {target}")
