@@ -48,3 +48,20 @@ def _merge_small_equals(ops: list[tuple[str, list[str], list[str]]]) -> list[tup
             tag = "replace" if x and y else ("delete" if x else "insert")
         out.append((tag, x, y))
     return out
+
+
+# Without colour, changes are marked the way wdiff marks them.
+MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
+
+
+def marked(ops: list[DiffOp]) -> str:
+    """Version b as one line, the words of a it lacks in ``[-…-]`` and its own words in ``{+…+}``."""
+    out = []
+    for op in ops:
+        if op.op == "equal":
+            out.append(op.a)
+            continue
+        for words, kind in ((op.a, "delete"), (op.b, "insert")):
+            if words:
+                out.append(MARKS[kind][0] + words + MARKS[kind][1])
+    return " ".join(out)

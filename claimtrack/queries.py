@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .arabic import fold_for_match, tokens
+from .diff import DiffOp, marked, word_diff
 from .errors import ClaimtrackError
+from .match import attribution_conflicts, title_conflicts
 from .speakers import UNATTRIBUTED, Registry, SpeakerKind
 from .speakers.lookup import SpeakerMatch, closest, display_name, match_speakers
-from .store import Store
+from .store import EVERYTHING, Scope, Store
 
 AMBIGUITY_MARGIN = 8.0  # a second candidate this close to the best makes a name ambiguous
 
@@ -45,11 +48,12 @@ def find_speaker(store: Store, name: str) -> SpeakerMatch:
 
 
 def who_said(
-    store: Store, name: str, *, min_confidence: float = 0.0, limit: int | None = None
+    store: Store, name: str, *, min_confidence: float = 0.0, scope: Scope = EVERYTHING, limit: int | None = None
 ) -> tuple[SpeakerMatch, list[dict]]:
-    """A speaker's statements; each row says which speaker the name matched and how."""
+    """A speaker's statements, each with its article's title, outlet, address and date; each row says which
+    speaker the name matched and how."""
     match = find_speaker(store, name)
-    rows = store.statements(speakers=[match.speaker], min_confidence=min_confidence, limit=limit)
+    rows = store.statements(speakers=[match.speaker], min_confidence=min_confidence, scope=scope, limit=limit)
     for row in rows:
         row.update(matched_speaker=match.speaker, match=str(match.kind), match_score=match.score)
     return match, rows
@@ -58,17 +62,18 @@ def who_said(
 MATCH_COLUMNS = ("matched_speaker", "match", "match_score")
 
 
-def speaker_list(store: Store) -> list[dict]:
+def speaker_list(store: Store, scope: Scope = EVERYTHING) -> list[dict]:
     """Every speaker with counts and a Latin display name; the unattributed statements are not a speaker."""
     registry = _registry(store)
-    rows = [row for row in store.speaker_table() if row["kind"] != SpeakerKind.unattributed]
+    rows = [row for row in store.speaker_table(scope) if row["kind"] != SpeakerKind.unattributed]
     for row in rows:
         row["latin"] = display_name(registry, row["speaker"])
     return rows
 
 
 def group_by_cluster(rows: list[dict]) -> list[dict]:
-    """One row per claim cluster: the first version's text, every outlet and cue that carried it."""
+    """One row per claim cluster: the first version's text, every outlet and cue that carried it, and its
+    ``sources``, "outlet (date)" in the order they published it (undated last)."""
     groups: dict[object, dict] = {}
     for row in rows:
         key = row.get("cluster") or ("statement", row["id"])
@@ -81,6 +86,7 @@ def group_by_cluster(rows: list[dict]) -> list[dict]:
                 "outlets": [],
                 "articles": [],
                 "cues": [],
+                "citations": [],
                 "kind": row["kind"],
                 "statements": 0,
             }
@@ -89,10 +95,29 @@ def group_by_cluster(rows: list[dict]) -> list[dict]:
             ("outlets", row.get("outlet") or row["article"]),
             ("articles", row["article"]),
             ("cues", row["cue"]),
+            ("citations", citation(row)),
         ):
             if value not in g[field]:
                 g[field].append(value)
+    for g in groups.values():
+        g["citations"].sort(key=lambda c: (c["published"] is None, c["published"] or ""))
+        g["first_published"] = g["citations"][0]["published"]
+        g["sources"] = [source_line(c) for c in g["citations"]]
     return list(groups.values())
+
+
+def citation(row: dict) -> dict:
+    """Where a statement was read: its article's outlet (or id), title, address and published date."""
+    return {
+        "outlet": row.get("outlet") or row["article"],
+        "title": row.get("title"),
+        "url": row.get("url"),
+        "published": row.get("published"),
+    }
+
+
+def source_line(cite: dict) -> str:
+    return f"{cite['outlet']} ({cite['published']})" if cite.get("published") else cite["outlet"]
 
 
 # ----- full-text search -----
@@ -115,12 +140,12 @@ def fts_query(query: str) -> str:
     return folded
 
 
-def search(store: Store, query: str, *, limit: int | None = None) -> list[dict]:
+def search(store: Store, query: str, *, scope: Scope = EVERYTHING, limit: int | None = None) -> list[dict]:
     """Claims matching a full-text query, best first, each with a ``snippet`` of the original text around
     the first hit and the ``matches`` it contains."""
     folded = fts_query(query)
     terms = [(word, bool(star)) for word, star in _FTS_TERM.findall(folded) if word not in FTS_OPERATORS]
-    rows = store.search_statements(folded, limit=limit)
+    rows = store.search_statements(folded, scope=scope, limit=limit)
     for row in rows:
         row["snippet"], row["matches"] = _snippet(row["text"], terms)
     return rows
@@ -142,6 +167,99 @@ def _snippet(text: str, terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
     excerpt = text[words[start].start : words[end - 1].end]
     excerpt = ("… " if start else "") + excerpt + (" …" if end < len(words) else "")
     return excerpt, list(dict.fromkeys(words[i].raw for i in hits if start <= i < end))
+
+
+# ----- versions of a claim, conflicts -----
+
+VERSION_FIELDS = (
+    "id",
+    "article",
+    "outlet",
+    "title",
+    "url",
+    "published",
+    "speaker",
+    "speaker_as_written",
+    "cue",
+    "text",
+)
+
+
+@dataclass
+class Comparison:
+    """Versions of a claim, the base first, and each later version's word changes against the base."""
+
+    versions: list[dict]
+    diffs: list[list[DiffOp]]
+
+    def to_dict(self) -> dict:
+        base = self.versions[0]["id"]
+        return {
+            "versions": [{k: v.get(k) for k in VERSION_FIELDS} for v in self.versions],
+            "diffs": [
+                {"a": base, "b": v["id"], "ops": [op.to_dict() for op in ops]}
+                for v, ops in zip(self.versions[1:], self.diffs)
+            ],
+        }
+
+    def rows(self) -> list[dict]:
+        """One row per version, its text marked against the base the way wdiff marks it."""
+        marks = ["", *(marked(ops) for ops in self.diffs)]
+        return [{**{k: v.get(k) for k in VERSION_FIELDS}, "changes": m} for v, m in zip(self.versions, marks)]
+
+
+COMPARISON_COLUMNS = (*VERSION_FIELDS, "changes")
+
+
+def compare_cluster(store: Store, cluster: int, scope: Scope = EVERYTHING) -> Comparison:
+    """A cluster's versions; the base is the earliest published (the first stored when dates are unknown)."""
+    versions = store.cluster_statements(cluster, scope)
+    if not versions:
+        known = store.claims(cluster=cluster)
+        if known:
+            raise ClaimtrackError(f"claim cluster {cluster} has no statement in the articles asked for")
+        raise ClaimtrackError(f"no claim cluster {cluster}; `claimtrack claims` lists them")
+    return _compare(versions)
+
+
+def compare_statements(store: Store, a: int, b: int) -> Comparison:
+    """Two statements by id, ``a`` the base."""
+    versions = store.statements_by_id([a, b])
+    missing = {a, b} - {v["id"] for v in versions}
+    if missing:
+        raise ClaimtrackError(f"no statement {min(missing)}; `claimtrack export` lists them")
+    versions.sort(key=lambda v: v["id"] != a)
+    return _compare(versions)
+
+
+def _compare(versions: list[dict]) -> Comparison:
+    return Comparison(versions, [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]])
+
+
+CONFLICT_COLUMNS = ("conflict", "cluster", "who", "claim", "outlets")
+
+
+def conflicts(store: Store, scope: Scope = EVERYTHING, limit: int | None = None) -> dict[str, list[dict]]:
+    """Claims put in different speakers' mouths (``claims``) and speakers whose titles differ (``titles``)."""
+    return {
+        "claims": attribution_conflicts(store.claims(min_size=2, scope=scope))[:limit],
+        "titles": title_conflicts(store.statements(scope=scope))[:limit],
+    }
+
+
+def conflict_rows(found: dict[str, list[dict]]) -> list[dict]:
+    """Both kinds of conflict as rows of one table (``CONFLICT_COLUMNS``)."""
+    rows = [
+        {
+            "conflict": "speakers",
+            "cluster": c["cluster"],
+            "who": c["speakers"],
+            "claim": c["claim"],
+            "outlets": c["outlets"],
+        }
+        for c in found["claims"]
+    ]
+    return rows + [{"conflict": "titles", "who": t["speaker"], "claim": t["titles"]} for t in found["titles"]]
 
 
 # ----- one article -----

@@ -27,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import export
+from .diff import marked
 
 
 class Bidi(str, Enum):
@@ -305,9 +306,43 @@ def round_line(summary: dict[str, int]) -> str:
     return f"{datetime.now().isoformat(timespec='seconds')}  {counts or 'nothing new'}"
 
 
+BAR = "█"
+FIRST_MARK = "◆ first"
+
+
+def show_timeline(tl, *, out: TextIO | None = None, console: Console | None = None) -> None:
+    """A ``timeline.Timeline``: a bar per period (day, week or month) with the first appearance marked, then
+    its statements in the order they were published. In a pipe, tab-separated lines instead of bars."""
+    console = console or Console(file=out or sys.stdout)
+    columns = ["published", "outlet", "speaker", "text"] if tl.kind == "cluster" else ["published", "outlet", "text"]
+    rows = [
+        {**row, "published": (FIRST_MARK + " " if row["first"] else "") + (row["published"] or "?")}
+        for row in tl.statements
+    ]
+    if not console.is_terminal:
+        for c in tl.counts:
+            console.file.write(f"{c['period']}\t{c['statements']}\t{'first' if c['first'] else ''}\n")
+        emit(rows, columns, "table", console=console)
+        return
+    peak = max((c["statements"] for c in tl.counts), default=1)
+    room = max(10, min(50, console.width - 30))
+    chart = Table(title=f"{tl.subject}: statements by {tl.unit}", show_header=False, box=None, padding=(0, 1))
+    chart.add_column(justify="right", style="dim")
+    chart.add_column()
+    for c in tl.counts:
+        bar = Text(BAR * max(1, round(c["statements"] * room / peak)), style="cyan")
+        bar.append(f" {c['statements']}")
+        if c["first"]:
+            bar.append(f"  {FIRST_MARK}", style="bold yellow")
+        chart.add_row(c["period"], bar)
+    console.print(chart)
+    if tl.undated:
+        plural = "s" if tl.undated != 1 else ""
+        console.print(f"{tl.undated} statement{plural} with no known date, listed last.", style="dim")
+    emit(rows, columns, "table", console=console, title=None)
+
+
 DIFF_STYLES = {"delete": "bold red strike", "insert": "bold green underline"}
-# In a pipe, where there is no colour, changes are marked the way wdiff marks them.
-DIFF_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
 
 
 def show_diff(
@@ -315,10 +350,21 @@ def show_diff(
 ) -> None:
     """Versions of a claim side by side, each against the first (``diffs[i]`` turns the first into version
     ``i + 1``): in every later column, words of the first that it lacks are struck out in red and words only it
-    has are underlined in green. Each column is headed by outlet, speaker as written and cue; in a pipe each
-    version is a line with wdiff's ``[-…-]``/``{+…+}`` marks."""
+    has are underlined in green. Each column is headed by outlet, date, speaker as written and cue; in a pipe
+    each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks (``diff.marked``)."""
     console = console or Console(file=out or sys.stdout)
-    plain = not console.is_terminal
+    heads = [
+        " · ".join(
+            str(x)
+            for x in (v.get("outlet") or v["article"], v.get("published"), v["speaker_as_written"], v["cue"])
+            if x
+        )
+        for v in versions
+    ]
+    if not console.is_terminal:
+        for head, line in zip(heads, [versions[0]["text"], *(marked(ops) for ops in diffs)]):
+            console.file.write(f"{head}\n  {line}\n")
+        return
     texts = [Text(versions[0]["text"])]
     for ops in diffs:
         text = Text()
@@ -327,20 +373,11 @@ def show_diff(
                 text.append(op.a + " ")
                 continue
             for words, kind in ((op.a, "delete"), (op.b, "insert")):
-                if not words:
-                    continue
-                if plain:
-                    text.append(DIFF_MARKS[kind][0] + words + DIFF_MARKS[kind][1] + " ")
-                else:
+                if words:
                     text.append(words, style=DIFF_STYLES[kind])
                     text.append(" ")
         text.rstrip()
         texts.append(text)
-    heads = [f"{v.get('outlet') or v['article']} · {v['speaker_as_written']} · {v['cue']}" for v in versions]
-    if plain:
-        for head, text in zip(heads, texts):
-            console.file.write(f"{head}\n  {text.plain}\n")
-        return
     reorder = bidi_wanted(None, is_terminal=True)
     table = Table(show_lines=True, expand=False)
     for head in heads:

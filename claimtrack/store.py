@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,6 +30,9 @@ STATEMENT_COLUMNS = (
     "id",
     "article",
     "outlet",
+    "title",
+    "url",
+    "published",
     "story",
     "sentence",
     "speaker",
@@ -49,6 +53,36 @@ STATEMENT_COLUMNS = (
     "hedged",
     "cluster",
 )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which articles a query looks at: published from ``since`` to ``until`` (YYYY-MM-DD, both days included;
+    an article whose date is unknown is in no period) and carried by one of ``outlets`` (compared folded, so
+    hamza and ta marbuta spellings agree). The empty scope is everything."""
+
+    since: str | None = None
+    until: str | None = None
+    outlets: tuple[str, ...] = ()
+
+    def where(self, article: str = "a") -> tuple[list[str], list]:
+        """SQL conditions on the articles table (aliased ``article``) and their parameters."""
+        clauses, params = [], []
+        if self.since:
+            clauses.append(f"substr({article}.published, 1, 10) >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"substr({article}.published, 1, 10) <= ?")
+            params.append(self.until)
+        if self.outlets:
+            clauses.append(
+                f"claimtrack_fold(COALESCE({article}.outlet, {article}.id)) IN ({', '.join('?' * len(self.outlets))})"
+            )
+            params.extend(fold_for_match(o) for o in self.outlets)
+        return clauses, params
+
+
+EVERYTHING = Scope()
 
 
 def default_path() -> str:
@@ -170,6 +204,33 @@ def remove_if_empty(path: str | os.PathLike) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
+def claim_clusters_sql(scope: Scope) -> tuple[str, list]:
+    """SQL for one row per claim cluster (the ``claim_clusters`` view, and ``Store.claims`` within a scope) and
+    its parameters: the statements in ``scope`` counted, and where the cluster was first seen among them."""
+    where, params = scope.where()
+    first_where, first_params = scope.where("a2")
+
+    def first(column: str) -> str:
+        return f"""(SELECT {column} FROM statements s2 JOIN articles a2 ON a2.id = s2.article_id
+                WHERE {" AND ".join(["s2.cluster_id = s.cluster_id", *first_where])}
+                ORDER BY a2.published IS NULL, a2.published, s2.id LIMIT 1)"""
+
+    sql = f"""
+        SELECT s.cluster_id AS cluster, COUNT(*) AS size, r.text AS claim,
+               json_group_array(DISTINCT COALESCE(a.outlet, a.id)) AS outlets,
+               json_group_array(DISTINCT sp.canonical) AS speakers,
+               COUNT(DISTINCT s.norm) AS versions,
+               MIN(a.published) AS first_seen, MAX(a.published) AS last_seen,
+               {first("COALESCE(a2.outlet, a2.id)")} AS first_outlet,
+               {first("a2.title")} AS first_title,
+               {first("a2.url")} AS first_url
+        FROM statements s JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = s.speaker_id
+             JOIN clusters c ON c.id = s.cluster_id JOIN statements r ON r.id = c.representative
+        {"WHERE " + " AND ".join(where) if where else ""}
+        GROUP BY s.cluster_id"""
+    return sql, first_params * 3 + params
+
+
 # Views for reading the database without knowing its joins (Datasette, the sqlite3 shell, `Store.claims`).
 # They are recreated whenever their SQL here changes, so they are no migration; being views, every ingest
 # and rematch keeps them current. An outlet missing from an article's metadata is stood in for by its id.
@@ -190,18 +251,7 @@ VIEWS = {
         SELECT sp.canonical AS speaker, f.text AS claim, said.outlets, said.first_seen, said.statements,
                said.cluster_id AS cluster, said.first_id AS statement
         FROM said JOIN speakers sp ON sp.id = said.speaker_id JOIN statements f ON f.id = said.first_id""",
-    "claim_clusters": """
-        SELECT s.cluster_id AS cluster, COUNT(*) AS size, r.text AS claim,
-               json_group_array(DISTINCT COALESCE(a.outlet, a.id)) AS outlets,
-               json_group_array(DISTINCT sp.canonical) AS speakers,
-               COUNT(DISTINCT s.norm) AS versions,
-               MIN(a.published) AS first_seen, MAX(a.published) AS last_seen,
-               (SELECT COALESCE(a2.outlet, a2.id) FROM statements s2 JOIN articles a2 ON a2.id = s2.article_id
-                WHERE s2.cluster_id = s.cluster_id
-                ORDER BY a2.published IS NULL, a2.published, s2.id LIMIT 1) AS first_outlet
-        FROM statements s JOIN articles a ON a.id = s.article_id JOIN speakers sp ON sp.id = s.speaker_id
-             JOIN clusters c ON c.id = s.cluster_id JOIN statements r ON r.id = c.representative
-        GROUP BY s.cluster_id""",
+    "claim_clusters": claim_clusters_sql(EVERYTHING)[0],
     # As `match.attribution_conflicts`: one claim put in more than one speaker's mouth.
     "attribution_conflicts": "SELECT * FROM claim_clusters WHERE json_array_length(speakers) > 1",
 }
@@ -259,6 +309,7 @@ class Store:
         try:
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.create_function("claimtrack_fold", 1, fold_for_match, deterministic=True)
             db = sqlite_utils.Database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             store = cls(db, path)
@@ -449,7 +500,7 @@ class Store:
     # ----- queries -----
 
     _STATEMENT_SQL = """
-        SELECT s.id, s.article_id AS article, a.outlet, s.story, s.sentence, sp.canonical AS speaker,
+        SELECT s.id, s.article_id AS article, a.outlet, a.title, a.url, a.published, s.story, s.sentence, sp.canonical AS speaker,
                sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
                s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity, s.hedged,
                s.cluster_id AS cluster
@@ -462,9 +513,12 @@ class Store:
         speakers: Iterable[str] | None = None,
         article: str | None = None,
         min_confidence: float = 0.0,
+        scope: Scope = EVERYTHING,
         limit: int | None = None,
     ) -> list[dict]:
-        where, params = ["s.confidence >= ?"], [min_confidence]
+        where, params = scope.where()
+        where.append("s.confidence >= ?")
+        params.append(min_confidence)
         if speakers is not None:
             speakers = list(speakers)
             where.append(f"sp.canonical IN ({', '.join('?' * len(speakers))})")
@@ -478,14 +532,16 @@ class Store:
             params.append(limit)
         return list(self.db.query(sql, params))
 
-    def search_statements(self, fts_query: str, *, limit: int | None = None) -> list[dict]:
+    def search_statements(self, fts_query: str, *, scope: Scope = EVERYTHING, limit: int | None = None) -> list[dict]:
         """Statements whose folded claim matches an FTS5 query, best first (bm25, lower is better)."""
+        where, params = scope.where()
         sql = (
             self._STATEMENT_SQL.replace("SELECT ", "SELECT bm25(claims_fts) AS score, ", 1)
-            + """
-            JOIN claims_fts ON claims_fts.rowid = s.id WHERE claims_fts MATCH ? ORDER BY score, s.id"""
+            + " JOIN claims_fts ON claims_fts.rowid = s.id WHERE "
+            + " AND ".join(["claims_fts MATCH ?", *where])
+            + " ORDER BY score, s.id"
         )
-        params: list = [fts_query]
+        params.insert(0, fts_query)
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -504,15 +560,20 @@ class Store:
     def article_ids(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
 
-    def speaker_table(self) -> list[dict]:
+    def speaker_table(self, scope: Scope = EVERYTHING) -> list[dict]:
+        where, params = scope.where()
         return list(
-            self.db.query("""
+            self.db.query(
+                f"""
             SELECT sp.canonical AS speaker, sp.kind, COUNT(s.id) AS statements,
                    COUNT(DISTINCT s.article_id) AS articles,
                    COUNT(DISTINCT COALESCE(a.outlet, a.id)) AS outlets
             FROM speakers sp JOIN statements s ON s.speaker_id = sp.id JOIN articles a ON a.id = s.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
             GROUP BY sp.id ORDER BY statements DESC, sp.canonical
-        """)
+        """,
+                params,
+            )
         )
 
     def counts(self) -> dict[str, int]:
@@ -560,7 +621,18 @@ class Store:
         """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""
         return {row[0]: row[1] for row in self.db.execute("SELECT id, cluster_id FROM statements")}
 
-    CLAIM_COLUMNS = ("cluster", "size", "claim", "speakers", "outlets", "first_seen", "last_seen", "first_outlet")
+    CLAIM_COLUMNS = (
+        "cluster",
+        "size",
+        "claim",
+        "speakers",
+        "outlets",
+        "first_seen",
+        "last_seen",
+        "first_outlet",
+        "first_title",
+        "first_url",
+    )
 
     def claims(
         self,
@@ -569,13 +641,17 @@ class Store:
         min_size: int = 1,
         multi_outlet: bool = False,
         cluster: int | None = None,
+        scope: Scope = EVERYTHING,
         limit: int | None = None,
     ) -> list[dict]:
-        """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen.
+        """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen, and
+        where it was first seen (outlet, title, address). With a ``scope``, only its statements count.
 
         An outlet missing from an article's metadata is stood in for by the article id.
         """
-        where, params = ["size >= ?"], [min_size]
+        clusters, params = claim_clusters_sql(scope)
+        where = ["size >= ?"]
+        params.append(min_size)
         if multi_outlet:
             where.append("json_array_length(outlets) > 1")
         if speaker is not None:
@@ -586,7 +662,7 @@ class Store:
             params.append(cluster)
         columns = ", ".join(self.CLAIM_COLUMNS)
         sql = f"""
-            SELECT {columns} FROM claim_clusters WHERE {" AND ".join(where)}
+            SELECT {columns} FROM ({clusters}) WHERE {" AND ".join(where)}
             ORDER BY size DESC, first_seen IS NULL, first_seen, cluster
         """
         if limit is not None:
@@ -602,5 +678,13 @@ class Store:
         sql = self._STATEMENT_SQL + f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY s.id"
         return list(self.db.query(sql, ids))
 
-    def cluster_statements(self, cluster: int) -> list[dict]:
-        return list(self.db.query(self._STATEMENT_SQL + " WHERE s.cluster_id = ? ORDER BY s.id", [cluster]))
+    def cluster_statements(self, cluster: int, scope: Scope = EVERYTHING) -> list[dict]:
+        """A cluster's statements, earliest published first (unknown dates last), then in the order stored."""
+        where, params = scope.where()
+        sql = (
+            self._STATEMENT_SQL
+            + " WHERE "
+            + " AND ".join(["s.cluster_id = ?", *where])
+            + " ORDER BY a.published IS NULL, a.published, s.id"
+        )
+        return list(self.db.query(sql, [cluster, *params]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -14,7 +15,7 @@ from typer.core import TyperGroup
 
 from .. import __version__, render
 from ..errors import ClaimtrackError
-from ..store import Store, default_path
+from ..store import Scope, Store, default_path
 
 err = Console(stderr=True)
 
@@ -31,6 +32,7 @@ COMMAND_ORDER = (
     "show",
     "claims",
     "diff",
+    "timeline",
     "conflicts",
     "compare",
     "export",
@@ -90,6 +92,41 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 NlOpt = Annotated[bool, typer.Option("--nl", help="Print JSON Lines, one record a line.")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+SinceOpt = Annotated[
+    Optional[datetime],
+    typer.Option(
+        "--since",
+        formats=["%Y-%m-%d"],
+        help="Only articles published on or after this day (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+UntilOpt = Annotated[
+    Optional[datetime],
+    typer.Option(
+        "--until",
+        formats=["%Y-%m-%d"],
+        help="Only articles published on or before this day (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+OutletFilterOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--outlet", help="Only articles from this outlet (repeatable; any hamza spelling).", show_default=False
+    ),
+]
+
+
+def scope(since: datetime | None, until: datetime | None, outlets: list[str] | None) -> Scope:
+    """The articles a query looks at, from the --since, --until and --outlet options."""
+    if since and until and since > until:
+        raise typer.BadParameter(f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}", param_hint="'--since'")
+    return Scope(
+        since=f"{since:%Y-%m-%d}" if since else None,
+        until=f"{until:%Y-%m-%d}" if until else None,
+        outlets=tuple(outlets or ()),
+    )
 
 
 def output_format(json_: bool, csv_: bool, nl: bool) -> str:

@@ -7,10 +7,21 @@ from typing import Annotated, Optional
 import typer
 
 from .. import queries, render
-from ..errors import ClaimtrackError
-from ..diff import word_diff
-from ..match import attribution_conflicts, title_conflicts
-from .app import CsvOpt, DbOption, JsonOpt, LimitOpt, NlOpt, app, open_store, output_format
+from ..store import Store
+from .app import (
+    CsvOpt,
+    DbOption,
+    JsonOpt,
+    LimitOpt,
+    NlOpt,
+    OutletFilterOpt,
+    SinceOpt,
+    UntilOpt,
+    app,
+    open_store,
+    output_format,
+    scope,
+)
 
 
 @app.command(epilog="Example: claimtrack claims --multi-outlet --speaker Kirby")
@@ -25,6 +36,9 @@ def claims(
     min_size: Annotated[
         int, typer.Option("--min-size", min=1, help="Only clusters of at least this many statements.")
     ] = 1,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
@@ -32,12 +46,12 @@ def claims(
 ) -> None:
     """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
     fmt = output_format(json_, csv_, nl)
+    where = scope(since, until, outlet)
     with open_store(db) as store:
         canonical = queries.find_speaker(store, speaker).speaker if speaker else None
-        rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, limit=limit)
-    render.emit(
-        rows, ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"], fmt, title="Claims"
-    )
+        rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, scope=where, limit=limit)
+    columns = ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"]
+    render.emit(rows, columns if fmt == "table" else Store.CLAIM_COLUMNS, fmt, title="Claims")
 
 
 @app.command(epilog="Example: claimtrack diff 21   (or: claimtrack diff --a 5 --b 40 --json)")
@@ -48,43 +62,38 @@ def diff(
     a: Annotated[Optional[int], typer.Option("--a", help="A statement id (see `claimtrack export`).")] = None,
     b: Annotated[Optional[int], typer.Option("--b", help="The statement to compare it with.")] = None,
     db: DbOption = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
     json_: JsonOpt = False,
+    csv_: CsvOpt = False,
+    nl: NlOpt = False,
 ) -> None:
-    """Versions of a claim side by side, word-level changes marked: deletions struck out, insertions underlined."""
+    """Versions of a claim side by side, the earliest published first, word-level changes marked: deletions
+    struck out, insertions underlined."""
+    fmt = output_format(json_, csv_, nl)
     if (cluster is None) == (a is None or b is None) or (a is None) != (b is None):
-        raise ClaimtrackError("give a CLUSTER, or both --a and --b statement ids")
+        raise typer.BadParameter("give a CLUSTER, or both --a and --b statement ids", param_hint="'CLUSTER'")
+    where = scope(since, until, outlet)
     with open_store(db) as store:
         if cluster is not None:
-            versions = store.cluster_statements(cluster)
-            if not versions:
-                raise ClaimtrackError(f"no claim cluster {cluster}; `claimtrack claims` lists them")
+            found = queries.compare_cluster(store, cluster, where)
         else:
-            versions = store.statements_by_id([a, b])
-            missing = {a, b} - {v["id"] for v in versions}
-            if missing:
-                raise ClaimtrackError(f"no statement {min(missing)}; `claimtrack export` lists them")
-            versions.sort(key=lambda v: v["id"] != a)
-    diffs = [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]]
-    if json_:
-        render.print_json(
-            {
-                "versions": [
-                    {k: v[k] for k in ("id", "article", "outlet", "speaker", "speaker_as_written", "cue", "text")}
-                    for v in versions
-                ],
-                "diffs": [
-                    {"a": versions[0]["id"], "b": v["id"], "ops": [op.to_dict() for op in ops]}
-                    for v, ops in zip(versions[1:], diffs)
-                ],
-            }
-        )
+            found = queries.compare_statements(store, a, b)
+    if fmt == "json":
+        render.print_json(found.to_dict())
+    elif fmt == "table":
+        render.show_diff(found.versions, found.diffs)
     else:
-        render.show_diff(versions, diffs)
+        render.emit(found.rows(), queries.COMPARISON_COLUMNS, fmt)
 
 
 @app.command(epilog="Example: claimtrack conflicts --json")
 def conflicts(
     db: DbOption = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
@@ -92,21 +101,10 @@ def conflicts(
 ) -> None:
     """Claims put in different speakers' mouths by different outlets, and speakers whose titles differ."""
     fmt = output_format(json_, csv_, nl)
+    where = scope(since, until, outlet)
     with open_store(db) as store:
-        claim_rows = attribution_conflicts(store.claims(min_size=2))[:limit]
-        title_rows = title_conflicts(store.statements())[:limit]
+        found = queries.conflicts(store, where, limit)
     if fmt == "json":
-        render.print_json({"claims": claim_rows, "titles": title_rows})
-        return
-    rows = [
-        {
-            "conflict": "speakers",
-            "cluster": c["cluster"],
-            "who": c["speakers"],
-            "claim": c["claim"],
-            "outlets": c["outlets"],
-        }
-        for c in claim_rows
-    ]
-    rows += [{"conflict": "titles", "who": t["speaker"], "claim": t["titles"]} for t in title_rows]
-    render.emit(rows, ["conflict", "cluster", "who", "claim", "outlets"], fmt, title="Conflicts")
+        render.print_json(found)
+    else:
+        render.emit(queries.conflict_rows(found), queries.CONFLICT_COLUMNS, fmt, title="Conflicts")

@@ -12,7 +12,7 @@ import typer
 from .. import export
 from ..errors import ClaimtrackError
 from ..store import STATEMENT_COLUMNS, Store, default_path
-from .app import DbOption, app, err, open_store
+from .app import DbOption, OutletFilterOpt, SinceOpt, UntilOpt, app, err, open_store, scope
 
 
 @app.command("export", epilog="Example: claimtrack export --format jsonl --output statements.jsonl")
@@ -31,6 +31,9 @@ def export_cmd(
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV for Excel: starts with a UTF-8 byte order mark so Arabic shows.")
     ] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
 ) -> None:
     """Write every statement out, one row each, with its claim cluster; or every claim cluster (--what claims)."""
     if fmt not in export.FORMATS:
@@ -41,11 +44,12 @@ def export_cmd(
         raise ClaimtrackError(f"unknown --what {what!r}; choose statements or claims")
     if output is not None:
         refuse_database_output(output, Path(db or default_path()))
+    where = scope(since, until, outlet)
     with open_store(db) as store:
         if what == "claims":
-            rows, columns = store.claims(), Store.CLAIM_COLUMNS
+            rows, columns = store.claims(scope=where), Store.CLAIM_COLUMNS
         else:
-            rows, columns = store.statements(min_confidence=min_confidence), STATEMENT_COLUMNS
+            rows, columns = store.statements(min_confidence=min_confidence, scope=where), STATEMENT_COLUMNS
     if output is None:
         export.write(rows, fmt, sys.stdout, columns, excel=excel)
         return

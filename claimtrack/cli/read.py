@@ -9,7 +9,21 @@ import typer
 
 from .. import queries, render
 from ..store import STATEMENT_COLUMNS
-from .app import CsvOpt, DbOption, JsonOpt, LimitOpt, NlOpt, app, err, open_store, output_format
+from .app import (
+    CsvOpt,
+    DbOption,
+    JsonOpt,
+    LimitOpt,
+    NlOpt,
+    OutletFilterOpt,
+    SinceOpt,
+    UntilOpt,
+    app,
+    err,
+    open_store,
+    output_format,
+    scope,
+)
 
 
 @app.command("who-said", epilog="Example: claimtrack who-said Kirby --json   (or: claimtrack who-said كيربي)")
@@ -19,21 +33,25 @@ def who_said(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0, max=1, help="Hide doubtful statements.")
     ] = 0.0,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
     limit: LimitOpt = None,
 ) -> None:
-    """What one speaker said: one row per claim, with every outlet that carried it."""
+    """What one speaker said: one row per claim, with every outlet that carried it and when."""
     fmt = output_format(json_, csv_, nl)
+    where = scope(since, until, outlet)
     with open_store(db) as store:
-        match, rows = queries.who_said(store, name, min_confidence=min_confidence, limit=limit)
+        match, rows = queries.who_said(store, name, min_confidence=min_confidence, scope=where, limit=limit)
     if fmt == "table":
         grouped = queries.group_by_cluster(rows)
         title = f"Who said: {match.speaker} ({match.describe()})"
         if not sys.stdout.isatty():
             err.print(title, markup=False, highlight=False)  # piped lines carry no title: say who matched
-        render.emit(grouped, ["text", "outlets", "cues", "kind", "statements"], fmt, title=title)
+        render.emit(grouped, ["text", "sources", "cues", "kind", "statements"], fmt, title=title)
     else:
         render.emit(rows, [*STATEMENT_COLUMNS, *queries.MATCH_COLUMNS], fmt)
 
@@ -41,6 +59,9 @@ def who_said(
 @app.command(epilog="Example: claimtrack speakers --limit 10")
 def speakers(
     db: DbOption = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
@@ -48,8 +69,9 @@ def speakers(
 ) -> None:
     """Every speaker with how many statements and outlets quote them."""
     fmt = output_format(json_, csv_, nl)
+    where = scope(since, until, outlet)
     with open_store(db) as store:
-        rows = queries.speaker_list(store)[:limit]
+        rows = queries.speaker_list(store, where)[:limit]
     render.emit(rows, ["speaker", "latin", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
 
 
@@ -65,21 +87,25 @@ def search(
         ),
     ],
     db: DbOption = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletFilterOpt = None,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
     limit: LimitOpt = None,
 ) -> None:
-    """Claims that say something, best match first, with speaker, outlet and a snippet."""
+    """Claims that say something, best match first, with speaker, outlet, date and a snippet."""
     fmt = output_format(json_, csv_, nl)
+    where = scope(since, until, outlet)
     with open_store(db) as store:
-        rows = queries.search(store, query, limit=limit)
+        rows = queries.search(store, query, scope=where, limit=limit)
     if fmt == "table" and not rows:
         err.print(f"No claim matches {query!r}.", markup=False, highlight=False)
     elif fmt == "table":
         render.emit(
             rows,
-            ["speaker", "outlet", "article", "snippet"],
+            ["speaker", "outlet", "published", "snippet"],
             fmt,
             title=f"Search: {query}",
             highlight={"snippet": "matches"},
