@@ -37,3 +37,8 @@ def describe(exc: BaseException) -> str:
         if isinstance(exc, kind):
             return words
     return str(exc).strip().splitlines()[0] if str(exc).strip() else "an internal error"
+
+
+def unexpected(exc: BaseException) -> str:
+    """One line for an error claimtrack did not foresee in one input: what went wrong, and how to learn more."""
+    return f"claimtrack could not process this ({describe(exc)}); run with --debug for the traceback"

@@ -17,14 +17,19 @@ from functools import partial
 from pathlib import Path
 
 from . import corpus, fetch
-from .errors import ClaimtrackError, DatabaseError, describe
+from .errors import ClaimtrackError, DatabaseError, unexpected
 from .extract import extract_article
 from .match import ClaimIndex, MatchSettings, cluster, match_new
-from .models import Article, Statement
+from .models import Article, Speaker, Statement
+from .prepare import Extracted, Prepared, date_statements, prepared
 from .relation import Comparison
 from .semantic import VectorIndex, encode, load_encoder
 from .speakers import Registry, SpeakerKind, resolve_statements
 from .store import STORAGE_ERRORS, Store, remove_if_empty
+
+BATCH_ARTICLES = 200
+"""Articles stored per transaction: each is stored whole or not at all, and a commit per article would cost
+more than the writing."""
 
 
 @dataclass
@@ -92,18 +97,6 @@ def _untimed(stage: str) -> Iterator[None]:
     yield
 
 
-def date_statements(article: Article, statements: list[Statement]) -> None:
-    """Set ``said_on`` from a day named in a statement's sentence before its claim ("قال، الاثنين، إن")."""
-    days = corpus.relative_days(article)
-    if not days:
-        return
-    for st in statements:
-        line_start = max(article.text.rfind("\n", 0, st.char_start), article.text.rfind(".", 0, st.char_start)) + 1
-        before = [day for start, end, day in days if line_start <= start and end <= st.char_start]
-        if before:
-            st.said_on = before[-1].isoformat()
-
-
 def ingest(
     paths: list[str],
     store: Store,
@@ -113,34 +106,42 @@ def ingest(
     settings: MatchSettings | None = None,
     on_file: Callable[[str, int], None] | None = None,
     debug: bool = False,
+    workers: int = 1,
 ) -> IngestReport:
     """Read, extract, resolve and store every article under ``paths``, then match claims.
 
-    Each article is stored with its statements in one transaction. An unchanged article (same content
-    hash) is skipped; a changed one replaces its statements. A file or record that cannot be read, or that
-    claimtrack fails on, is reported in ``IngestReport.problems`` and the rest go on, unless ``strict``, which
-    raises at the first (``debug`` lets an unexpected error through with its traceback). Whatever happens,
-    what was stored is matched, with ``settings`` or else those the database was last matched with; only a
-    database fault stops the run at once.
+    Articles are stored in batches, each with its statements in one transaction. A file whose bytes are
+    unchanged since it was last stored whole is skipped unread; an unchanged article (same content hash) is
+    skipped; a changed one replaces its statements. A file or record that cannot be read, or that claimtrack
+    fails on, is reported in ``IngestReport.problems`` and the rest go on, unless ``strict``, which raises at
+    the first (``debug`` lets an unexpected error through with its traceback). Whatever happens, what was
+    stored is matched, with ``settings`` or else those the database was last matched with; only a database
+    fault stops the run at once. ``workers`` processes read and extract files; speakers are resolved in this
+    one, in file order, so the database does not depend on how many.
     """
     return ingest_inputs(
-        file_inputs(paths), store, outlet=outlet, strict=strict, settings=settings, on_input=on_file, debug=debug
+        file_inputs(paths),
+        store,
+        outlet=outlet,
+        strict=strict,
+        settings=settings,
+        on_input=on_file,
+        debug=debug,
+        workers=workers,
     )
 
 
-# An input is one thing to read: a name for messages, and either the Problem that stops it being read or a
-# reader giving its articles (a JSON Lines file or a feed gives many), each an Article or a Problem.
+# An input is one thing to read: a name for messages, and the Problem that stops it being read, a file (a
+# Source, or "-" for standard input), or a reader giving its articles (a feed item); a JSON Lines file gives
+# many articles, each an Article or a Problem.
 Reader = Callable[[], Iterable[Article | corpus.Problem]]
-Input = tuple[str, corpus.Problem | Reader]
+Input = tuple[str, corpus.Problem | corpus.Source | str | Reader]
 
 
 def file_inputs(paths: list[str]) -> Iterator[Input]:
     """The files under ``paths`` ("-" for standard input), each read when its turn comes."""
     for item in corpus.find_sources(paths):
-        if isinstance(item, corpus.Problem):
-            yield str(item.path), item
-        else:
-            yield str(item), partial(corpus.read_articles, item)
+        yield (str(item.path), item) if isinstance(item, corpus.Problem) else (str(item), item)
 
 
 def web_inputs(
@@ -214,29 +215,132 @@ def ingest_inputs(
     on_input: Callable[[str, int], None] | None = None,
     debug: bool = False,
     report: IngestReport | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     """``ingest`` from any inputs: files, web pages, feed items."""
     report = report or IngestReport()
     settings = settings or match_settings(store)
-    registry = Registry.load("ar", store.stored_speakers())
-    taken: dict[str, tuple[str | None, int | None]] = {}  # article id -> where it was read in this run
+    run = _Run(store, Registry.load("ar", store.stored_speakers()), report, strict=strict, debug=debug)
+    results = prepared(inputs, outlet, store, workers, debug)
     try:
-        for n, (name, item) in enumerate(inputs, 1):
+        for n, (name, item) in enumerate(results, 1):
             if on_input:
                 on_input(name, n)
             if isinstance(item, corpus.Problem):
-                _fail(report, item, strict)
+                run.fail(item)
             else:
-                _ingest_source(
-                    item, name, store, registry, report, outlet=outlet, strict=strict, debug=debug, taken=taken
-                )
-    except ClaimtrackError as exc:
-        if not isinstance(exc, DatabaseError):
-            _match_stored(store, settings, registry, report)
+                run.take(item)
+    except STORAGE_ERRORS:
         raise
-    _match_stored(store, settings, registry, report)
+    except BaseException as exc:
+        # Whatever was analysed before a stop (--strict, Ctrl-C) is stored, whole articles only, and matched.
+        run.batch.flush()
+        if isinstance(exc, ClaimtrackError) and not isinstance(exc, DatabaseError):
+            _match_stored(store, settings, run.registry, report)
+        raise
+    finally:
+        results.close()
+    run.batch.flush()
+    _match_stored(store, settings, run.registry, report)
     report.speakers = sum(row["kind"] != SpeakerKind.unattributed for row in store.speaker_table())
     return report
+
+
+class _Run:
+    """The parent's half of an ingest: each prepared input's articles checked, resolved and queued, in order."""
+
+    def __init__(self, store: Store, registry: Registry, report: IngestReport, *, strict: bool, debug: bool) -> None:
+        self.registry, self.report, self.strict, self.debug = registry, report, strict, debug
+        self.batch = _Batch(store, report)
+        self.taken: dict[str, tuple[str | None, int | None]] = {}  # article id -> where it was read in this run
+
+    def fail(self, problem: corpus.Problem) -> None:
+        _fail(self.report, problem, self.strict)
+
+    def take(self, done: Prepared) -> None:
+        report = self.report
+        for stage, seconds in done.timings.items():
+            report.timings[stage] += seconds
+        report.unchanged += done.skipped
+        failed = report.failed
+        for item in done.items:
+            if isinstance(item, corpus.Problem):
+                self.fail(item)
+            else:
+                self._take_article(item, done.source)
+        if done.raw_hash is not None and not done.skipped and report.failed == failed:
+            self.batch.add_file(str(Path(done.source).resolve()), done.raw_hash, len(done.items))
+
+    def _take_article(self, item: Extracted, source: str) -> None:
+        article = item.article
+        try:
+            _claim_id(article, self.taken)
+            if item.statements is None:
+                self.report.unchanged += 1
+                return
+            with self.report.timed("resolve"):
+                resolve_statements(item.statements, article.text, self.registry)
+            used = {st.speaker: self.registry.speakers[st.speaker] for st in item.statements}
+        except STORAGE_ERRORS:
+            raise
+        except ClaimtrackError as exc:
+            self.fail(corpus.Problem(article.path or source, exc.message, article.line))
+        except Exception as exc:  # noqa: BLE001 - one article claimtrack cannot handle must not stop the run
+            if self.debug:
+                raise
+            self.fail(corpus.Problem(article.path or source, unexpected(exc), article.line))
+        else:
+            self.batch.add(item, used)
+
+
+class _Batch:
+    """Articles waiting to be stored, written BATCH_ARTICLES at a time in one transaction."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.store, self.report = store, report
+        self.articles: list[tuple[Extracted, dict[str, Speaker]]] = []
+        self.files: list[tuple[str, str, int]] = []
+
+    def add(self, item: Extracted, speakers: dict[str, Speaker]) -> None:
+        self.articles.append((item, speakers))
+        if len(self.articles) >= BATCH_ARTICLES:
+            self.flush()
+
+    def add_file(self, path: str, raw_hash: str, articles: int) -> None:
+        """A file all of whose articles are queued (or stored): recorded after them, in their transaction."""
+        self.files.append((path, raw_hash, articles))
+
+    def flush(self) -> None:
+        if not self.articles and not self.files:
+            return
+        with self.report.timed("store"), self.store.transaction():
+            for item, speakers in self.articles:
+                self._save(item, speakers)
+            for path, raw_hash, articles in self.files:
+                self.store.save_file(path, raw_hash, articles)
+        self.articles, self.files = [], []
+
+    def _save(self, item: Extracted, speakers: dict[str, Speaker]) -> None:
+        store, report, article, statements = self.store, self.report, item.article, item.statements
+        # Another ingest may have stored this article while it was being analysed.
+        previous = store.article_hash(article.id)
+        if previous == item.digest:
+            report.unchanged += 1
+            return
+        if previous is None and _adopt_former(article, store):
+            previous = ""
+        store.save_article(article, item.digest, statements, speakers)
+        if previous is not None:
+            store.prune_speakers()
+            # Recorded with the article, so a run that dies before its full rematch leaves every
+            # statement unmatched, and the next run's matching then starts afresh too.
+            store.forget_clusters()
+        report.statements += len(statements)
+        report.unattributed += sum(st.speaker_kind == SpeakerKind.unattributed for st in statements)
+        if previous is None:
+            report.new += 1
+        else:
+            report.updated += 1
 
 
 _DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", re.I)
@@ -274,35 +378,6 @@ def watch(
     return done
 
 
-def _ingest_source(read: Reader, name: str, store: Store, registry: Registry, report: IngestReport, **options) -> None:
-    """Every article of one input (a JSON Lines file holds many), each stored or reported on its own."""
-    strict, debug = options["strict"], options["debug"]
-    try:
-        for found in _timed(read(), report, "read"):
-            if isinstance(found, corpus.Problem):
-                _fail(report, found, strict)
-                continue
-            try:
-                _claim_id(found, options["taken"])
-                _store_article(found, store, registry, report, options["outlet"])
-            except STORAGE_ERRORS:
-                raise
-            except ClaimtrackError as exc:
-                _fail(report, corpus.Problem(found.path or name, exc.message, found.line), strict)
-            except Exception as exc:  # noqa: BLE001 - one article claimtrack cannot handle must not stop the run
-                if debug:
-                    raise
-                _fail(report, corpus.Problem(found.path or name, unexpected(exc), found.line), strict)
-    except STORAGE_ERRORS:
-        raise
-    except ClaimtrackError as exc:
-        _fail(report, corpus.Problem(exc.path or name, exc.message, exc.line), strict)
-    except Exception as exc:  # noqa: BLE001 - as above, for a file claimtrack fails to read
-        if debug:
-            raise
-        _fail(report, corpus.Problem(name, unexpected(exc)), strict)
-
-
 def _claim_id(article: Article, taken: dict[str, tuple[str | None, int | None]]) -> None:
     """Take the article's id for this run; raises when another file or record of the run has it already."""
     here = (article.path, article.line)
@@ -334,41 +409,6 @@ def _match_stored(store: Store, settings: MatchSettings, registry: Registry, rep
             match_new_statements(store, settings, registry)
 
 
-def _store_article(
-    article: Article, store: Store, registry: Registry, report: IngestReport, outlet: str | None
-) -> None:
-    """Extract and store one article unless it is unchanged."""
-    if outlet:
-        article.outlet, article.outlet_source = outlet, "option"
-    digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
-    previous = store.article_hash(article.id)
-    if previous == digest:
-        report.unchanged += 1
-        return
-    statements = analyse(article, registry, report)
-    used = {st.speaker: registry.speakers[st.speaker] for st in statements}
-    with report.timed("store"), store.transaction():
-        # Another ingest may have stored this article while it was being analysed.
-        previous = store.article_hash(article.id)
-        if previous == digest:
-            report.unchanged += 1
-            return
-        if previous is None and _adopt_former(article, store):
-            previous = ""
-        store.save_article(article, digest, statements, used)
-        if previous is not None:
-            store.prune_speakers()
-            # Recorded with the article, so a run that dies before its full rematch leaves every
-            # statement unmatched, and the next run's matching then starts afresh too.
-            store.forget_clusters()
-    report.statements += len(statements)
-    report.unattributed += sum(st.speaker_kind == SpeakerKind.unattributed for st in statements)
-    if previous is None:
-        report.new += 1
-    else:
-        report.updated += 1
-
-
 def _adopt_former(article: Article, store: Store) -> bool:
     """Replace the article stored under the id an older claimtrack gave the same file, if there is one."""
     if not article.former_id or article.former_id == article.id:
@@ -380,29 +420,10 @@ def _adopt_former(article: Article, store: Store) -> bool:
     return True
 
 
-def _timed(items: Iterator, report: IngestReport, stage: str) -> Iterator:
-    """``items`` one by one, the time taken to produce each counted to ``stage``."""
-    items = iter(items)
-    while True:
-        with report.timed(stage):
-            item = next(items, _DONE)
-        if item is _DONE:
-            return
-        yield item
-
-
-_DONE = object()
-
-
 def _fail(report: IngestReport, problem: corpus.Problem, strict: bool) -> None:
     if strict:
         raise ClaimtrackError(problem.reason, path=problem.path, line=problem.line)
     report.problems.append(problem)
-
-
-def unexpected(exc: BaseException) -> str:
-    """One line for an error claimtrack did not foresee in one input: what went wrong, and how to learn more."""
-    return f"claimtrack could not process this ({describe(exc)}); run with --debug for the traceback"
 
 
 def match_settings(store: Store) -> MatchSettings:

@@ -193,6 +193,13 @@ def _author_v5(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("author", str)
 
 
+def _insert_sql(table: str, row: dict) -> str:
+    """INSERT of one row's columns, by name (``:column``), to run with that row or many like it."""
+    columns = ", ".join(f'"{c}"' for c in row)
+    values = ", ".join(f":{c}" for c in row)
+    return f"INSERT INTO {table} ({columns}) VALUES ({values})"
+
+
 def remove_if_empty(path: str | os.PathLike) -> None:
     """Delete the database at ``path`` if it holds no article: what a run that found nothing to store leaves."""
     if not Path(path).exists():
@@ -289,8 +296,21 @@ def _claim_parts_v6(db: sqlite_utils.Database) -> None:
     db["statements"].add_column("hedged", int)
 
 
+def _files_v7(db: sqlite_utils.Database) -> None:
+    """Each input file's raw hash once all its articles are stored, so an unchanged file is skipped unparsed."""
+    db["files"].create({"path": str, "hash": str, "articles": int}, pk="path")
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
-MIGRATIONS = {1: _create_v1, 2: _claims_fts_v2, 3: _settings_v3, 4: _said_on_v4, 5: _author_v5, 6: _claim_parts_v6}
+MIGRATIONS = {
+    1: _create_v1,
+    2: _claims_fts_v2,
+    3: _settings_v3,
+    4: _said_on_v4,
+    5: _author_v5,
+    6: _claim_parts_v6,
+    7: _files_v7,
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
@@ -318,9 +338,19 @@ class Store:
             store._migrate()
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.enable_wal()
+            # In WAL mode NORMAL never corrupts the database and loses no committed transaction on a crash of
+            # claimtrack, only (on power loss) the last ones, which a re-run stores again; FULL would fsync
+            # every commit.
+            db.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as exc:
             raise ClaimtrackError(f"not a claimtrack database ({exc})", path=path) from exc
         return store
+
+    @classmethod
+    def reader(cls, path: str) -> "Store":
+        """A read-only connection to an existing database, for worker processes that only look things up."""
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        return cls(sqlite_utils.Database(conn), path)
 
     def __enter__(self) -> "Store":
         return self
@@ -398,87 +428,102 @@ class Store:
         self.db.execute("DELETE FROM stories WHERE article_id = ?", [article_id])
         self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
+    def file_hash(self, path: str) -> tuple[str, int] | None:
+        """The raw hash recorded for an input file, and how many articles it held; None if never stored whole."""
+        row = self.db.execute("SELECT hash, articles FROM files WHERE path = ?", [path]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def save_file(self, path: str, raw_hash: str, articles: int) -> None:
+        """Record a file whose articles are all stored; the caller holds the transaction."""
+        self.db.execute(
+            "INSERT INTO files (path, hash, articles) VALUES (?, ?, ?) "
+            "ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, articles = excluded.articles",
+            [path, raw_hash, articles],
+        )
+
     def save_article(
         self, article: Article, content_hash: str, statements: list[Statement], speakers: dict[str, Speaker]
     ) -> None:
-        """Replace an article and its statements; the caller holds the transaction."""
-        self.db.execute("DELETE FROM statements WHERE article_id = ?", [article.id])
-        self.db.execute("DELETE FROM stories WHERE article_id = ?", [article.id])
-        self.db["articles"].upsert(
-            {
-                "id": article.id,
-                "path": article.path,
-                "outlet": article.outlet,
-                "outlet_source": article.outlet_source,
-                "published": article.published,
-                "published_source": article.published_source,
-                "title": article.title,
-                "url": article.url,
-                "author": article.author,
-                "language": article.language,
-                "encoding": article.encoding,
-                "hash": content_hash,
-                "text": article.text,
-                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            },
-            pk="id",
-        )
-        self.db["stories"].insert_all(
-            [
-                {"article_id": article.id, "number": s.number, "start": s.start, "end": s.end, "title": s.title}
-                for s in article.stories
-            ],
-            pk=("article_id", "number"),
-        )
-        ids = {sp.canonical: self.save_speaker(sp) for sp in speakers.values()}
-        rows = []
-        for st in statements:
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "story": st.story,
-                    "sentence": st.sentence,
-                    "speaker_id": ids[st.speaker],
-                    "speaker_as_written": st.speaker_as_written,
-                    "role_as_written": st.role_as_written,
-                    "cue": st.cue,
-                    "kind": st.kind,
-                    "text": st.text,
-                    "norm": fold_for_match(st.text),
-                    "char_start": st.char_start,
-                    "char_end": st.char_end,
-                    "via": st.via,
-                    "confidence": st.confidence,
-                    "attribution": st.attribution,
-                    "said_on": st.said_on,
-                    "cue_start": st.cue_start,
-                    "part": st.part,
-                    "polarity": st.polarity,
-                    "hedged": int(st.hedged),
-                    "cluster_id": None,
-                }
-            )
-        self.db["statements"].insert_all(rows, pk="id")
+        """Replace an article and its statements; the caller holds the transaction.
 
-    def save_speaker(self, speaker: Speaker) -> int:
-        row = self.db.execute("SELECT id FROM speakers WHERE canonical = ?", [speaker.canonical]).fetchone()
-        if row:
-            speaker_id = row[0]
-        else:
-            speaker_id = (
-                self.db["speakers"]
-                .insert({"canonical": speaker.canonical, "kind": speaker.kind, "gender": speaker.gender})
-                .last_pk
-            )
-        self.db["aliases"].insert_all(
-            [{"speaker_id": speaker_id, "alias": a, "norm": fold_for_match(a)} for a in speaker.aliases],
-            pk=("speaker_id", "alias"),
-            ignore=True,
-        )
-        self.db["roles"].insert_all(
-            [{"speaker_id": speaker_id, "role": r} for r in speaker.roles], pk=("speaker_id", "role"), ignore=True
-        )
-        return speaker_id
+        Plain prepared statements, many rows each (executemany): sqlite-utils would read the table's layout
+        again for every call.
+        """
+        conn = self.db.conn
+        conn.execute("DELETE FROM statements WHERE article_id = ?", [article.id])
+        conn.execute("DELETE FROM stories WHERE article_id = ?", [article.id])
+        row = {
+            "id": article.id,
+            "path": article.path,
+            "outlet": article.outlet,
+            "outlet_source": article.outlet_source,
+            "published": article.published,
+            "published_source": article.published_source,
+            "title": article.title,
+            "url": article.url,
+            "author": article.author,
+            "language": article.language,
+            "encoding": article.encoding,
+            "hash": content_hash,
+            "text": article.text,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
+        conn.execute(f"{_insert_sql('articles', row)} ON CONFLICT (id) DO UPDATE SET {updates}", row)
+        stories = [
+            {"article_id": article.id, "number": s.number, "start": s.start, "end": s.end, "title": s.title}
+            for s in article.stories
+        ]
+        if stories:
+            conn.executemany(_insert_sql("stories", stories[0]), stories)
+        ids = self.save_speakers(speakers.values())
+        rows = [
+            {
+                "article_id": article.id,
+                "story": st.story,
+                "sentence": st.sentence,
+                "speaker_id": ids[st.speaker],
+                "speaker_as_written": st.speaker_as_written,
+                "role_as_written": st.role_as_written,
+                "cue": st.cue,
+                "kind": st.kind,
+                "text": st.text,
+                "norm": fold_for_match(st.text),
+                "char_start": st.char_start,
+                "char_end": st.char_end,
+                "via": st.via,
+                "confidence": st.confidence,
+                "attribution": st.attribution,
+                "said_on": st.said_on,
+                "cue_start": st.cue_start,
+                "part": st.part,
+                "polarity": st.polarity,
+                "hedged": int(st.hedged),
+                "cluster_id": None,
+            }
+            for st in statements
+        ]
+        if rows:
+            conn.executemany(_insert_sql("statements", rows[0]), rows)
+
+    def save_speakers(self, speakers: Iterable[Speaker]) -> dict[str, int]:
+        """Store speakers (new aliases and roles added to known ones); canonical name -> id."""
+        conn = self.db.conn
+        ids: dict[str, int] = {}
+        aliases, roles = [], []
+        for speaker in speakers:
+            row = conn.execute("SELECT id FROM speakers WHERE canonical = ?", [speaker.canonical]).fetchone()
+            if row is None:
+                row = conn.execute(
+                    "INSERT INTO speakers (canonical, kind, gender) VALUES (?, ?, ?) RETURNING id",
+                    [speaker.canonical, speaker.kind, speaker.gender],
+                ).fetchone()
+            speaker_id = ids[speaker.canonical] = row[0]
+            aliases.extend((speaker_id, a, fold_for_match(a)) for a in speaker.aliases)
+            roles.extend((speaker_id, r) for r in speaker.roles)
+        conn.executemany("INSERT OR IGNORE INTO aliases (speaker_id, alias, norm) VALUES (?, ?, ?)", aliases)
+        conn.executemany("INSERT OR IGNORE INTO roles (speaker_id, role) VALUES (?, ?)", roles)
+        return ids
 
     def stored_speakers(self) -> list[Speaker]:
         out = {}

@@ -129,16 +129,16 @@ def test_bad_files_and_records_are_named_counted_and_skipped(runner, db, tmp_pat
 
 
 def test_an_article_claimtrack_fails_on_is_reported_and_the_run_goes_on(runner, db, tmp_path, monkeypatch):
-    from claimtrack import pipeline
+    from claimtrack import prepare
 
-    real = pipeline.analyse
+    real = prepare.extract_article
 
     def fails_on_b(article, *args):
         if "b.txt" in (article.path or ""):
             raise RecursionError("maximum recursion depth exceeded")
         return real(article, *args)
 
-    monkeypatch.setattr(pipeline, "analyse", fails_on_b)
+    monkeypatch.setattr(prepare, "extract_article", fails_on_b)
     for name in ("a.txt", "b.txt", "c.txt"):
         write(tmp_path, name, GOOD.replace("موسكو", name[0]))
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db])
@@ -214,6 +214,7 @@ def test_a_database_with_old_ids_takes_the_new_ones_without_doubling(runner, db,
         conn.execute("PRAGMA foreign_keys = OFF")
         for table, column in (("statements", "article_id"), ("stories", "article_id"), ("articles", "id")):
             conn.execute(f"UPDATE {table} SET {column} = 'a' WHERE {column} = 'news/a.txt'")
+        conn.execute("DELETE FROM files")  # nor did it keep a record of the files it read whole
     again = ingest_json(runner, ["news"], db)
     assert (again["articles_new"], again["articles_updated"]) == (0, 1)
     assert [r["article"] for r in _export(runner, db)] == ["news/a.txt"]

@@ -233,6 +233,7 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
             store.db.execute(f"DROP TRIGGER {trigger}")
         store.db.execute("DROP TABLE claims_fts")
         store.db.execute("DROP TABLE settings")
+        store.db.execute("DROP TABLE files")
         for column in ("said_on", "cue_start", "part", "polarity", "hedged"):  # added by versions 4 and 6
             store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
         store.db.execute("ALTER TABLE articles DROP COLUMN author")

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .. import pipeline, render
 from ..errors import ClaimtrackError
 from ..fetch import FetchSettings
+from ..prepare import default_workers
 from ..store import default_path
 from .app import DbOption, JsonOpt, app, err
 
@@ -30,6 +31,16 @@ RetriesOpt = Annotated[
 DelayOpt = Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to the same host.")]
 OutletOpt = Annotated[Optional[str], typer.Option("--outlet", help="Outlet name for every article given.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Stop at the first source that cannot be read.")]
+WorkersOpt = Annotated[
+    Optional[int],
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Processes that read and extract files (default: the machine's cores); any number gives the same "
+        "database.",
+        show_default=False,
+    ),
+]
 
 
 @app.command(
@@ -50,6 +61,7 @@ def ingest(
     db: DbOption = None,
     outlet: OutletOpt = None,
     strict: StrictOpt = False,
+    workers: WorkersOpt = None,
     timeout: TimeoutOpt = _FETCH.timeout,
     retries: RetriesOpt = _FETCH.retries,
     delay: DelayOpt = _FETCH.host_delay,
@@ -60,7 +72,8 @@ def ingest(
         raise typer.BadParameter("give a file, folder or web address, or --feed URL", param_hint="'SOURCES...'")
     fetch_settings = FetchSettings(timeout, retries, delay)
     debug = bool(ctx.obj and ctx.obj["debug"])
-    report = _run(db, sources or [], feed or [], fetch_settings, json_, outlet=outlet, strict=strict, debug=debug)
+    options = {"outlet": outlet, "strict": strict, "debug": debug, "workers": workers or default_workers()}
+    report = _run(db, sources or [], feed or [], fetch_settings, json_, **options)
     _show(report, json_)
     if report.nothing_found:
         raise ClaimtrackError(

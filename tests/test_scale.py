@@ -1,0 +1,114 @@
+"""Ingest at scale: worker processes give the database one process gives, unchanged files are skipped unread."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from claimtrack import Store, ingest, prepare
+from claimtrack.cli import app
+
+FULL_NAMES = ("وزير المالية العراقي خالد الشمري", "المتحدث باسم الحكومة سامي الحداد", "رئيس البرلمان نبيل الخطيب")
+SURNAMES = ("الشمري", "الحداد", "الخطيب")
+CLAIMS = (
+    "الحكومة ستخصص مئتي مليون دولار لدعم المزارعين في البصرة",
+    "الوزارة افتتحت اثنتي عشرة مدرسة جديدة في الموصل",
+    "البرلمان سيناقش قانون الموازنة الأسبوع المقبل",
+    "شركة الكهرباء أعادت تأهيل محطة الطاقة في كربلاء",
+)
+
+
+@pytest.fixture
+def articles(tmp_path):
+    """40 articles of our own sentences: people named in full early and by surname later (so how a speaker
+    resolves depends on the files before), a JSON Lines file with a broken line and an empty file."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(40):
+        r = random.Random(i)
+        who = r.randrange(len(FULL_NAMES))
+        name = FULL_NAMES[who] if i < 10 or r.random() < 0.3 else SURNAMES[who]
+        lines = [f"وقال {name} إن {r.choice(CLAIMS)}.", f"وأضاف أن {r.choice(CLAIMS)}."]
+        (folder / f"a{i:03d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = [json.dumps({"id": f"r{k}", "text": f"وأكد {FULL_NAMES[k]} أن {CLAIMS[k]}."}) for k in range(3)]
+    (folder / "records.jsonl").write_text("\n".join([records[0], "{broken", *records[1:]]) + "\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def _export(runner, db: str) -> list[dict]:
+    result = runner.invoke(app, ["export", "--db", db, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_workers_give_what_one_process_gives(runner, articles, tmp_path):
+    results = {}
+    for workers in (1, 2):
+        db = str(tmp_path / f"w{workers}.db")
+        with Store.open(db) as store:
+            report = ingest([str(articles)], store, workers=workers)
+            speakers = store.speaker_table()
+        results[workers] = (
+            _export(runner, db),
+            speakers,
+            (report.new, report.statements, report.speakers, [(p.path, p.line) for p in report.problems]),
+        )
+    assert results[1] == results[2]
+    exported, _, (new, statements, _, problems) = results[1]
+    assert new == 43 and statements == len(exported) == 83
+    assert problems == [(str(articles / "empty.txt"), None), (str(articles / "records.jsonl"), 2)]
+
+
+def test_worker_count_is_bounded_by_the_files(monkeypatch, articles, tmp_path):
+    """A pool only when each worker gets MIN_FILES_PER_WORKER files: 42 files make 2 workers of 8 asked for."""
+    pools = []
+    real = prepare.multiprocessing.get_context
+
+    class Spy:
+        def __init__(self, method):
+            self.context = real(method)
+
+        def Pool(self, processes, **options):
+            pools.append(processes)
+            return self.context.Pool(processes, **options)
+
+    monkeypatch.setattr(prepare.multiprocessing, "get_context", Spy)
+    with Store.open(tmp_path / "claims.db") as store:
+        ingest([str(articles)], store, workers=8)
+        ingest([str(articles / "a000.txt")], store, workers=8)
+    assert pools == [2]
+
+
+def test_unchanged_files_are_skipped_unread(articles, tmp_path, monkeypatch):
+    db = tmp_path / "claims.db"
+    with Store.open(db) as store:
+        first = ingest([str(articles)], store)
+
+    def never(*args, **kwargs):
+        raise AssertionError("an unchanged file was parsed")
+
+    with Store.open(db) as store:
+        monkeypatch.setattr(prepare.corpus, "read_articles", never)
+        bad = (articles / "records.jsonl", articles / "empty.txt")
+        again = ingest([str(p) for p in articles.glob("a*.txt")], store)
+        assert (again.unchanged, again.new, again.failed) == (40, 0, 0)
+        monkeypatch.undo()
+        # A file with a problem was never recorded whole: it is read (and its problem told) every time.
+        again = ingest([str(p) for p in bad], store)
+        assert (again.unchanged, again.failed) == (3, 2)
+    assert first.new == 43
+
+
+def test_a_file_is_read_again_when_it_or_the_outlet_given_changes(articles, tmp_path):
+    path = articles / "a000.txt"
+    with Store.open(tmp_path / "claims.db") as store:
+        ingest([str(path)], store)
+        assert ingest([str(path)], store).unchanged == 1
+        assert ingest([str(path)], store, outlet="صحيفة الصباح").updated == 1
+        path.write_text(f"وقال {FULL_NAMES[2]} إن {CLAIMS[3]}.\n", encoding="utf-8")
+        report = ingest([str(path)], store, outlet="صحيفة الصباح")
+        assert report.updated == 1
+        assert [row["speaker"] for row in store.statements(article="articles/a000.txt")] == ["نبيل الخطيب"]
