@@ -25,6 +25,7 @@ from .prepare import Extracted, Prepared, date_statements, prepared
 from .relation import Comparison
 from .semantic import VectorIndex, encode, load_encoder
 from .speakers import Registry, SpeakerKind, resolve_statements
+from .speakers.rebuild import resolve_all
 from .store import STORAGE_ERRORS, Store, remove_if_empty
 
 BATCH_ARTICLES = 200
@@ -236,11 +237,13 @@ def ingest_inputs(
         # Whatever was analysed before a stop (--strict, Ctrl-C) is stored, whole articles only, and matched.
         run.batch.flush()
         if isinstance(exc, ClaimtrackError) and not isinstance(exc, DatabaseError):
+            _resolve_stored(store, report)
             _match_stored(store, settings, run.registry, report)
         raise
     finally:
         results.close()
     run.batch.flush()
+    _resolve_stored(store, report)
     _match_stored(store, settings, run.registry, report)
     report.speakers = sum(row["kind"] != SpeakerKind.unattributed for row in store.speaker_table())
     return report
@@ -396,6 +399,13 @@ def _same_file(a: str | None, b: str | None) -> bool:
         return False
 
 
+def _resolve_stored(store: Store, report: IngestReport) -> None:
+    """Speakers resolved again over the whole database, corrections on top: the same whatever the order of ingest."""
+    if report.new or report.updated:
+        with report.timed("resolve"):
+            resolve_all(store)
+
+
 def _match_stored(store: Store, settings: MatchSettings, registry: Registry, report: IngestReport) -> None:
     """Match what is stored and not yet matched, in one transaction, so a concurrent ingest cannot slip between.
 
@@ -404,7 +414,7 @@ def _match_stored(store: Store, settings: MatchSettings, registry: Registry, rep
     with report.timed("match"), store.transaction():
         if report.updated:
             # A replaced article's old statements may have been the only link in a cluster: recompute all.
-            rematch(store, settings, registry)
+            rematch(store, settings, registry, speakers=False)
         elif store.unmatched():
             match_new_statements(store, settings, registry)
 
@@ -431,13 +441,18 @@ def match_settings(store: Store) -> MatchSettings:
     return MatchSettings.from_strings(store.settings("match"))
 
 
-def rematch(store: Store, settings: MatchSettings | None = None, registry: Registry | None = None) -> int:
+def rematch(
+    store: Store, settings: MatchSettings | None = None, registry: Registry | None = None, *, speakers: bool = True
+) -> int:
     """Recompute every claim cluster; with ``settings``, they become the database's from now on.
 
+    With ``speakers`` (the default), speakers are resolved again first and the user's corrections re-applied.
     Returns the number of clusters.
     """
-    registry = registry or Registry.load("ar", store.stored_speakers())
     with store.transaction():
+        if speakers:
+            resolve_all(store)
+        registry = registry or Registry.load("ar", store.stored_speakers())
         if settings is None:
             settings = match_settings(store)
         else:

@@ -302,6 +302,12 @@ def _files_v7(db: sqlite_utils.Database) -> None:
 
 
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
+def _corrections_v8(db: sqlite_utils.Database) -> None:
+    """A user's speaker corrections, re-applied after every resolution; the cue's gender, which resolution reads."""
+    db["corrections"].create({"id": int, "action": str, "args": str, "created_at": str}, pk="id")
+    db["statements"].add_column("gender", str)
+
+
 MIGRATIONS = {
     1: _create_v1,
     2: _claims_fts_v2,
@@ -310,6 +316,7 @@ MIGRATIONS = {
     5: _author_v5,
     6: _claim_parts_v6,
     7: _files_v7,
+    8: _corrections_v8,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -499,6 +506,7 @@ class Store:
                 "part": st.part,
                 "polarity": st.polarity,
                 "hedged": int(st.hedged),
+                "gender": st.gender,
                 "cluster_id": None,
             }
             for st in statements
@@ -524,6 +532,61 @@ class Store:
         conn.executemany("INSERT OR IGNORE INTO aliases (speaker_id, alias, norm) VALUES (?, ?, ?)", aliases)
         conn.executemany("INSERT OR IGNORE INTO roles (speaker_id, role) VALUES (?, ?)", roles)
         return ids
+
+    # ----- speakers: resolution over the whole database, and the user's corrections -----
+
+    def resolution_input(self) -> Iterator[tuple[dict, list[dict]]]:
+        """Each article (id, text) with its statements in text order, as speaker resolution reads them."""
+        rows = self.db.query(
+            "SELECT id, article_id, speaker_as_written, cue, kind, text, char_start, char_end, sentence, story, "
+            "gender, attribution FROM statements ORDER BY article_id, char_start, id"
+        )
+        current: dict | None = None
+        statements: list[dict] = []
+        for row in rows:
+            if current is None or row["article_id"] != current["id"]:
+                if current is not None:
+                    yield current, statements
+                current = self.db.execute("SELECT id, text FROM articles WHERE id = ?", [row["article_id"]]).fetchone()
+                current, statements = {"id": current[0], "text": current[1]}, []
+            statements.append(row)
+        if current is not None:
+            yield current, statements
+
+    def assign_speakers(self, assignment: dict[int, tuple[str, str | None]], speakers: dict[str, Speaker]) -> None:
+        """Set every statement's speaker and role (statement id -> (canonical, role)); the speakers table becomes
+        exactly the speakers used, with their aliases and roles. One transaction."""
+        with self.transaction():
+            self.db.execute("DELETE FROM aliases")
+            self.db.execute("DELETE FROM roles")
+            ids = self.save_speakers(speakers.values())
+            self.db.conn.executemany(
+                "UPDATE speakers SET kind = ?, gender = ? WHERE id = ?",
+                [(sp.kind, sp.gender, ids[sp.canonical]) for sp in speakers.values()],
+            )
+            self.db.conn.executemany(
+                "UPDATE statements SET speaker_id = ?, role_as_written = ? WHERE id = ?",
+                [(ids[canonical], role, sid) for sid, (canonical, role) in assignment.items()],
+            )
+            self.prune_speakers()
+
+    def add_correction(self, action: str, args: dict) -> int:
+        row = {
+            "action": action,
+            "args": json.dumps(args, ensure_ascii=False, sort_keys=True),
+            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        return self.db["corrections"].insert(row).last_pk
+
+    def corrections(self) -> list[dict]:
+        """The user's corrections in the order they were made: id, action, args (a dict), created_at."""
+        rows = list(self.db.query("SELECT id, action, args, created_at FROM corrections ORDER BY id"))
+        for row in rows:
+            row["args"] = json.loads(row["args"])
+        return rows
+
+    def delete_correction(self, correction_id: int) -> bool:
+        return self.db.execute("DELETE FROM corrections WHERE id = ?", [correction_id]).rowcount > 0
 
     def stored_speakers(self) -> list[Speaker]:
         out = {}

@@ -237,6 +237,8 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
         for column in ("said_on", "cue_start", "part", "polarity", "hedged"):  # added by versions 4 and 6
             store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
         store.db.execute("ALTER TABLE articles DROP COLUMN author")
+        store.db.execute("DROP TABLE corrections")
+        store.db.execute("ALTER TABLE statements DROP COLUMN gender")
         store.db.execute("PRAGMA user_version = 1")
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION

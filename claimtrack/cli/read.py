@@ -1,4 +1,4 @@
-"""Commands that read speakers and statements: who-said, speakers, search, show."""
+"""Commands that read speakers and statements: who-said, search, show (`speakers` is in cli/speakers.py)."""
 
 from __future__ import annotations
 
@@ -54,25 +54,6 @@ def who_said(
         render.emit(grouped, ["text", "sources", "cues", "kind", "statements"], fmt, title=title)
     else:
         render.emit(rows, [*STATEMENT_COLUMNS, *queries.MATCH_COLUMNS], fmt)
-
-
-@app.command(epilog="Example: claimtrack speakers --limit 10")
-def speakers(
-    db: DbOption = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    outlet: OutletFilterOpt = None,
-    json_: JsonOpt = False,
-    csv_: CsvOpt = False,
-    nl: NlOpt = False,
-    limit: LimitOpt = None,
-) -> None:
-    """Every speaker with how many statements and outlets quote them."""
-    fmt = output_format(json_, csv_, nl)
-    where = scope(since, until, outlet)
-    with open_store(db) as store:
-        rows = queries.speaker_list(store, where)[:limit]
-    render.emit(rows, ["speaker", "latin", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
 
 
 @app.command(
