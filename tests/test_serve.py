@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import signal
 import time
@@ -269,8 +270,6 @@ def test_publish_prints_a_package_command_with_our_metadata_and_plugin(runner, s
     out = tmp_path / "bundle"
     result = runner.invoke(app, ["publish", "--db", seed_db, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    import shlex
-
     command = shlex.split(result.stdout.strip())
     assert command[:3] == ["datasette", "package", seed_db]
     meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
@@ -286,6 +285,25 @@ def test_publish_prints_a_package_command_with_our_metadata_and_plugin(runner, s
     ) as folder:
         assert (Path(folder) / wheel).is_file()
         assert f"pip install -U datasette datasette-dashboards {wheel}" in (Path(folder) / "Dockerfile").read_text()
+
+
+def test_publish_run_runs_the_command_it_prints(runner, seed_db, tmp_path, monkeypatch):
+    # A stand-in `datasette` first on PATH records what it was given: the real one would need Docker.
+    bin_dir, record = tmp_path / "bin", tmp_path / "args.json"
+    bin_dir.mkdir()
+    fake = bin_dir / "datasette"
+    fake.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {record}\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    wheel = tmp_path / "claimtrack-0.1.0-py3-none-any.whl"
+    wheel.write_bytes(b"not really a wheel, never installed here")
+    out = tmp_path / "bundle"
+    args = ["publish", "--db", seed_db, "--out", str(out), "--wheel", str(wheel), "--target", "cloudrun"]
+    printed = runner.invoke(app, args)
+    result = runner.invoke(app, [*args, "--run"])
+    assert result.exit_code == 3  # the command's own exit status
+    assert ["datasette", *record.read_text(encoding="utf-8").splitlines()] == shlex.split(printed.stdout)
+    assert (out / "dist" / wheel.name).is_file()
 
 
 def test_publish_refuses_an_unknown_target(runner, seed_db, tmp_path):
