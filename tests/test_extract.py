@@ -108,10 +108,13 @@ def test_impersonal_present_is_not_a_continuation():
 # ----- direct quotes -----
 
 
-def test_direct_quote_after_colon():
-    st = only('وقال الوزير: "نحن مستعدون للحوار. لكننا لن نقبل الشروط المسبقة".')
-    assert st.kind == "direct"
-    assert st.text == "نحن مستعدون للحوار. لكننا لن نقبل الشروط المسبقة"
+def test_direct_quote_after_colon_gives_one_statement_per_sentence():
+    parts = extract_statements('وقال الوزير: "نحن مستعدون للحوار. لكننا لن نقبل الشروط المسبقة".')
+    assert [(st.kind, st.part, st.text) for st in parts] == [
+        ("direct", 1, "نحن مستعدون للحوار"),
+        ("direct", 2, "لكننا لن نقبل الشروط المسبقة"),
+    ]
+    assert parts[0].cue_start == parts[1].cue_start
 
 
 def test_quote_missing_its_closing_mark():

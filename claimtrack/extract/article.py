@@ -16,6 +16,7 @@ from .doc import NEXT_LINE, SentenceView
 from .grammar import Grammar
 from .rules import RULES, headline
 from .spans import claim_spans
+from .split import split_claims
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Claimed:
     candidate: Candidate
     start: int
     end: int
+    part: int = 0  # 1..n when ``split_claims`` cut one cue's claim into several
 
 
 @dataclass
@@ -100,6 +102,8 @@ def build_statements(d: Draft) -> None:
             gender=f.gender or None,
             story=d.story,
             attribution=f.attribution,
+            cue_start=s.toks[f.cue_index].start if f.cue_index < len(s) else None,
+            part=c.part,
         )
         d.statements.append(st)
 
@@ -131,6 +135,7 @@ def resolve_continuations(d: Draft) -> None:
 
 STAGES = [
     find_claims,
+    split_claims,
     build_statements,
     resolve_continuations,
 ]

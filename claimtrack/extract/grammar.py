@@ -164,7 +164,12 @@ class Grammar:
     def strip_frame(self, s: SentenceView, a: int, op: int, form: CueForm) -> int:
         """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
         end = op
-        while end > a and (s.norm(end - 1) in form.frame or s.norm(end - 1) in self.lex.claim_prepositions):
+        lex = self.lex
+        while end > a and (
+            s.norm(end - 1) in form.frame
+            or s.norm(end - 1) in lex.claim_prepositions
+            or s.norm(end - 1) in lex.speech_fillers
+        ):
             if s.raw(end - 1) in self.lex.name_homographs and end - 1 > a:
                 break  # "يوسف علي إن": the name, not the preposition على
             end -= 1

@@ -1,0 +1,100 @@
+"""One statement per claim: a cue's claim span cut where a second claim begins.
+
+Outlets quote different parts of the same remarks, so matching needs the parts: a quotation of several
+sentences gives one statement per sentence, "أكد أن ... وأن ..." gives two, and an indirect claim continued
+after a comma by a clause link the data names ("، فيما ..."، "، لكن ...") gives a second.
+Reads and writes ``Draft.claimed``; every part keeps its cue, speaker and kind and records its number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .candidate import Kind
+from .doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
+from .grammar import Grammar
+from .spans import trim
+
+if TYPE_CHECKING:
+    from .article import Claimed, Draft
+
+SENTENCE_ENDS = frozenset(".!?؟")
+
+
+def split_claims(d: Draft) -> None:
+    out: list[Claimed] = []
+    for c in d.claimed:
+        cuts = _cuts(d.grammar, c)
+        if not cuts:
+            out.append(c)
+            continue
+        bounds = [(c.start, None), *cuts, (None, c.end)]
+        parts = []
+        for (_, start), (end, _) in zip(bounds, bounds[1:]):
+            a, b = trim(c.view, start if start is not None else c.start, end if end is not None else c.end)
+            if b - a >= 3:
+                parts.append((a, b))
+        if len(parts) < 2:
+            out.append(c)
+            continue
+        out += [replace(c, start=a, end=b, part=k) for k, (a, b) in enumerate(parts, 1)]
+    d.claimed = out
+
+
+def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int]]:
+    """(end of one part, start of the next) as char offsets, for every place a new claim begins."""
+    s = c.view
+    first = s.index_at(c.start)
+    last = first
+    while last < len(s) and s.toks[last].end <= c.end:
+        last += 1
+    cuts = []
+    prev = first
+    concedes = bool(s.phrase_at(first, g.lex.concessive_openers))
+    for i in range(first + 1, last):
+        kind = c.candidate.kind
+        cut = _sentence_end(s, i) or _coordinated(g, s, i, kind) or _clause_link(g, s, i, kind, concedes)
+        if cut is None:
+            continue
+        end_tok, next_tok = cut
+        if (
+            s.words(Span(prev, end_tok)) >= MIN_POST_CLAIM_WORDS
+            and s.words(Span(next_tok, last)) >= MIN_POST_CLAIM_WORDS
+        ):
+            cuts.append((s.toks[end_tok - 1].end, s.toks[next_tok].start))
+            prev = next_tok
+    return cuts
+
+
+def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
+    """ "... ملموسة. يمكننا ...": a full stop followed by a space, not "4.5" or the "د." of a title."""
+    t = s.toks[i]
+    if t.raw not in SENTENCE_ENDS or i + 1 >= len(s) or s.toks[i + 1].start == t.end:
+        return None
+    if len(s.raw(i - 1)) < 2 or not s.toks[i + 1].is_word:
+        return None
+    return i + 1, i + 1
+
+
+def _coordinated(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """ "أن ... وأن ...": a second complementizer joined by و opens a second claim after it."""
+    if kind != Kind.INDIRECT or s.quoted[i] or s.norm(i) not in g.lex.coordinated_openers:
+        return None
+    return i, i + 1
+
+
+def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
+    """ "...، فيما ..."، "...، لكن ...": after a comma, a link the data names opens a second claim, unless the
+    claim conceded first ("على الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
+    if kind != Kind.INDIRECT or concedes or s.quoted[i] or not s.is_comma(i - 1):
+        return None
+    n = s.phrase_at(i, g.lex.claim_links)
+    if not n:
+        return None
+    after = i + n
+    if s.phrase_at(i, g.lex.while_links) and s.norm(after).startswith(g.lex.present_prefixes):
+        return None
+    if s.norm(after) in g.lex.complementizers:  # "، إلا أن ..."
+        after += 1
+    return i - 1, after
