@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..arabic import fold, strip_article
 from ..lexicon import CueForm, Lexicon
 from ..sentences import OPENERS, SYMMETRIC
+from .nouns import VerbalNouns
 from .doc import COMMAS, Span, SentenceView
 
 
@@ -22,6 +23,7 @@ class Grammar:
                         addressees.add(words[0])
         self.alias_first_words = frozenset(first_words)
         self.addressee_first_words = frozenset(addressees)
+        self.verbal_nouns = VerbalNouns(lex, self.alias_first_words)
 
     def is_adverbial(self, s: SentenceView, i: int) -> bool:
         n = s.norm(i)

@@ -7,7 +7,7 @@ the first that fires wins, and the scan goes on after its cue.
 
 from __future__ import annotations
 
-from . import claim_first, participle, post_opener, preposition, relay, verb
+from . import claim_first, participle, post_opener, preposition, relay, verb, verbal_noun
 
 RULES = [
     post_opener,  # "...، حسبما ذكرت الوكالة": a cue after حسبما/كما/وفق ما attributes what came before
@@ -16,4 +16,5 @@ RULES = [
     relay,  # "نقلت الوكالة عن الوزير قوله ...": a speaker relayed by an outlet
     verb,  # "قال الوزير إن ..." and the cue verb's other openers
     claim_first,  # «...»، قال الوزير.: the claim came first
+    verbal_noun,  # "أعلنت الوزارة تسجيل ...": a verbal noun, not أنّ, is the cue's object
 ]

@@ -1,0 +1,43 @@
+"""Verbal nouns, recognised from the patterns and words in the language data."""
+
+from __future__ import annotations
+
+import re
+
+from ..arabic import strip_article
+from ..lexicon import Lexicon
+
+
+class VerbalNouns:
+    """Whether a folded word is a verbal noun: in the data's list, or built on one of its patterns.
+
+    A place, a nationality, a title or the first word of a known speaker's name is never one, whatever its
+    shape ("تركيا" has the shape of تفعيل)."""
+
+    def __init__(self, lex: Lexicon, names: frozenset[str]):
+        roots = set(lex.root_letters)
+        self.lex = lex
+        self.names = names
+        self.patterns = [
+            re.compile("".join("." if ch in roots else re.escape(ch) for ch in pattern))
+            for pattern in lex.verbal_noun_patterns
+        ]
+
+    def __contains__(self, word: str) -> bool:
+        lex = self.lex
+        if word in lex.verbal_nouns:
+            return True
+        if word in lex.places or strip_article(word) in lex.places or word in lex.countries:
+            return False
+        if word in lex.nationality or word in lex.title_words or word in self.names:
+            return False
+        return any(p.fullmatch(word) for p in self.patterns)
+
+    def feeling(self, word: str) -> bool:
+        """ "قلقه", "أسفها": a word of feeling with a pronoun, what "أعرب عن" takes."""
+        for suffix in self.lex.pronoun_suffixes:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                stem = word[: -len(suffix)]
+                if stem in self.lex.feelings or (stem.endswith("ت") and stem[:-1] + "ه" in self.lex.feelings):
+                    return True
+        return False

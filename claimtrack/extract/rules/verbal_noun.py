@@ -1,0 +1,76 @@
+"""Rule: "أعلنت الوزارة تسجيل حالة وفاة ثانية"، "كشفت الشرطة عن مقتل ..."، "أعرب الوزير عن قلقه من ...".
+
+A cue verb whose object is a verbal noun (or, after the cue's preposition, a word of feeling with its pronoun)
+rather than an أنّ-clause: the claim starts at that noun. Only when no other opener follows the cue.
+"""
+
+from __future__ import annotations
+
+from ..candidate import Attribution, Candidate, Kind
+from ..claim import find_opener
+from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
+from ..grammar import Grammar
+from ..speaker_phrase import speaker_span
+from .cue import cue_here
+
+NAME = "verbal-noun"
+
+
+def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
+    form = cue_here(g, s, i, found)
+    if form is None or form.tense not in ("past", "present") or form.relay or form.weak or form.strict:
+        return None
+    if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
+        return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
+    obj = _object(g, s, i, form.frame)
+    if obj is None:
+        return None
+    window_end, first = obj
+    clause_end = next((k for k in range(first, len(s)) if s.raw(k) in ("؛", ";")), len(s))
+    if s.words(Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
+        return None
+    speaker, via = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 else (None, [])
+    if speaker is not None and not g.plausible_source(s, speaker.a):
+        return None
+    return Candidate(
+        rule=NAME,
+        cue_index=i,
+        boundary=g.boundary(s, i),
+        cue=s.raw(i),
+        speaker=speaker,
+        claim_start=s.toks[first].start,
+        claim_end=None,
+        kind=Kind.INDIRECT,
+        attribution=Attribution.VERBAL_NOUN if speaker else Attribution.CONTINUATION,
+        gender=form.gender,
+        confidence=0.7,
+        via=via,
+    )
+
+
+def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str]) -> tuple[int, int] | None:
+    """(end of the speaker window, the claim's first token): the first verbal noun after the subject."""
+    nouns = g.verbal_nouns
+    for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
+        n, r = s.norm(k), s.raw(k)
+        if r in ("؛", ";", ":") or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
+            return None
+        if not s.toks[k].is_word or _genitive(g, s, k):
+            continue
+        if n in nouns:
+            return k, k
+        after = s.norm(k + 1)
+        if (n in frame or n in g.lex.claim_prepositions) and (after in nouns or nouns.feeling(after)):
+            return k, k + 1
+        if n[:1] in g.lex.glued_prepositions and (n[1:] in nouns or nouns.feeling(n[1:])):
+            return k, k  # "بوجود", "عن" written apart is the case above
+    return None
+
+
+def _genitive(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k completes the noun before it ("وزير خارجية تركيا"): then it is part of the subject."""
+    prev = s.norm(k - 1)
+    if not s.toks[k - 1].is_word or prev.startswith(g.lex.definite_prefixes):
+        return False
+    bare = prev[1:] if prev[:1] in g.lex.glued_prepositions else prev
+    return bare in g.lex.title_words or bare in g.lex.body_heads or bare in g.lex.person_titles
