@@ -104,6 +104,8 @@ class Lexicon:
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
     glued_prepositions: frozenset[str] = _data("grammar", "glued_prepositions", "words")
     definite_prefixes: tuple[str, ...] = _data("grammar", "definite_prefixes", "prefixes")
+    feminine_endings: tuple[str, ...] = _data("grammar", "feminine_endings", "tuple")
+    nisba_endings: tuple[str, ...] = _data("grammar", "nisba_endings", "prefixes")
     pronoun_suffixes: tuple[str, ...] = _data("grammar", "pronoun_suffixes", "prefixes")
     root_letters: tuple[str, ...] = _data("grammar", "verbal_nouns.root_letters", "prefixes")
     verbal_noun_patterns: tuple[str, ...] = _data("grammar", "verbal_nouns.patterns", "prefixes")

@@ -163,16 +163,33 @@ def subject_before_object(g: Grammar, s: SentenceView, speaker: Span) -> Span:
     if quote is not None:  # "وسرد "ابن جاسم" قصة ...": the quoted name is the subject
         return Span(speaker.a, min(speaker.b, s.index_at(quote[1]) + 1))
     for k in range(speaker.a + 1, speaker.b):
-        n = s.norm(k)
-        if not s.toks[k].is_word:
-            continue
-        if n in g.lex.places or any(st in g.lex.places for st in stems(s.raw(k))) or n in g.lex.claim_nouns:
-            return Span(speaker.a, k)
-        known = (
-            n in g.lex.title_words or n in g.lex.nationality or any(st in g.lex.title_words for st in stems(s.raw(k)))
-        )
-        if not known and n not in g.alias_first_words and n.endswith(("ه", "ها", "هم")) and len(n) > 3:
-            return Span(speaker.a, k)  # "وقدم الجوهر شكره ...": a noun with a pronoun is the object
-        if n.startswith(("ال", "وال")) and not known and n not in g.alias_first_words:
-            return Span(speaker.a, k)
+        if s.toks[k].is_word and (cut := _object_starts(g, s, k, speaker.a)) is not None:
+            return Span(speaker.a, cut)
     return speaker
+
+
+def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
+    """Where the object begins if token k shows it has: k itself, or the word before it when that word heads
+    the object ("وصف المدرب نتيجة المباراة"). None: k still belongs to the subject."""
+    lex, n = g.lex, s.norm(k)
+    if n in lex.places or any(st in lex.places for st in stems(s.raw(k))) or n in lex.claim_nouns:
+        return k
+    known = n in lex.title_words or n in lex.nationality or any(st in lex.title_words for st in stems(s.raw(k)))
+    if known or n in g.alias_first_words:
+        return None
+    if not n.startswith(lex.definite_prefixes):
+        # "وقدم الجوهر شكره ...": a noun with a pronoun is the object
+        pronoun = n.endswith(lex.pronoun_suffixes) and not s.raw(k).endswith(lex.feminine_endings)
+        return k if pronoun and len(n) > 3 else None
+    prev = s.norm(k - 1)
+    if not s.toks[k - 1].is_word:
+        return k
+    if prev in lex.name_particles or n.endswith(lex.nisba_endings):
+        return None  # "عبد الغفار" is one name; "الديوان الملكي", "للنادي الأهلي": the adjective of its noun
+    if prev.startswith(lex.definite_prefixes):
+        return k
+    bare = prev[1:] if prev[:1] in lex.glued_prepositions and len(prev) > 3 else prev
+    if bare in lex.title_words or bare in lex.body_heads or bare in lex.person_titles:
+        return None  # "وزارة الصحة", "لنادي الفتح": the noun completes its head
+    # an unknown bare word before a definite one opens the object ("نتيجة المباراة"), unless it is the subject
+    return k - 1 if k - 1 > a else k
