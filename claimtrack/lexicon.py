@@ -156,6 +156,12 @@ class Lexicon:
     weekday_numbers: dict[str, int] = _data("dates", "weekdays", "folded_keys")
     published_labels: tuple[str, ...] = _data("dates", "published_labels", "folded_tuple")
     relative_day_words: frozenset[str] = _data("dates", "relative_day_words", "words")
+    search_conjunctions: tuple[str, ...] = _data("search", "conjunctions", "prefixes")
+    search_prepositions: tuple[str, ...] = _data("search", "prepositions", "prefixes")
+    search_articles: tuple[str, ...] = _data("search", "articles", "prefixes")
+    search_pronouns: tuple[str, ...] = _data("search", "pronouns", "prefixes")
+    search_unsure_pronouns: frozenset[str] = _data("search", "unsure_pronouns", "words")
+    search_min_stem: int = _data("search", "min_stem", "int")
 
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a و or ف before it."""

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from .arabic import fold_for_match, tokens
 from .diff import DiffOp, marked, word_diff
+from .search import query_key, word_keys
 from .errors import ClaimtrackError
 from .match import attribution_conflicts, title_conflicts
 from .speakers import UNATTRIBUTED, Registry, SpeakerKind
@@ -123,44 +124,99 @@ def source_line(cite: dict) -> str:
 # ----- full-text search -----
 
 FTS_OPERATORS = ("AND", "OR", "NOT", "NEAR")
-_FTS_SYNTAX = re.compile(r'(\s+|["(),*])')
-_FTS_TERM = re.compile(r'([^\s"(),*]+)(\*?)')
+# A query's pieces: a "phrase" (its closing mark may be missing), a bracket, NEAR's comma, or a word (prefix*).
+_FTS_PIECE = re.compile(r'"[^"]*"?|[(),]|[^\s"(),]+')
 SNIPPET_WORDS = 14
 
 
+@dataclass(frozen=True)
+class SearchTerm:
+    """One thing a query looks for, to pick out in a snippet: a search key (``search.word_keys``), a key's
+    prefix, or a word of an exact phrase (folded)."""
+
+    key: str
+    prefix: bool = False
+    exact: bool = False
+
+    def hit(self, word: str) -> bool:
+        if self.exact:
+            return fold_for_match(word) == self.key
+        keys = word_keys(word)
+        return any(k.startswith(self.key) for k in keys) if self.prefix else self.key in keys
+
+
 def fts_query(query: str) -> str:
-    """A user's search folded as claims are indexed (``fold_for_match``), keeping FTS5 phrases, operators and
-    prefixes; stray punctuation becomes a space, as it does in the index."""
-    folded = "".join(
-        piece if piece in FTS_OPERATORS or _FTS_SYNTAX.fullmatch(piece) else fold_for_match(piece)
-        for piece in _FTS_SYNTAX.split(query)
-    )
-    if not folded.strip(' "()*,'):
+    """A user's query as an FTS5 query over ``claims_fts`` (``search_query``)."""
+    return search_query(query)[0]
+
+
+def search_query(query: str) -> tuple[str, list[SearchTerm]]:
+    """A user's query as an FTS5 query over ``claims_fts``, and the terms it looks for.
+
+    A word is looked up by its search key (clitics peeled: ``search.query_key``), so الصفقة finds صفقة and
+    بالصفقة; a "quoted phrase" matches the folded text exactly (hamza, ى/ي, ة/ه and diacritics still do not
+    matter); OR, NOT, AND, NEAR(...) and prefix* keep their FTS5 meaning.
+    """
+    out: list[str] = []
+    terms: list[SearchTerm] = []
+    brackets: list[bool] = []  # for each open bracket, whether it is NEAR's
+    for piece in _FTS_PIECE.findall(query):
+        if piece.startswith('"'):
+            out.append(_phrase(piece, query, near=any(brackets), terms=terms))
+        elif piece == "(":
+            brackets.append(bool(out) and out[-1] == "NEAR")
+            out.append(piece)
+        elif piece == ")":
+            if brackets:
+                brackets.pop()
+            out.append(piece)
+        elif piece in FTS_OPERATORS or piece == "," or (out and out[-1] == "," and piece.isdigit()):
+            out.append(piece)
+        else:
+            out.extend(_word_keys(piece, terms))
+    if not terms:
         raise ClaimtrackError('nothing to search for; give a word or a "phrase"')
-    return folded
+    return " ".join(out), terms
+
+
+def _phrase(piece: str, query: str, *, near: bool, terms: list[SearchTerm]) -> str:
+    if len(piece) < 2 or not piece.endswith('"'):
+        raise ClaimtrackError(f'cannot search for {query!r}: a "phrase" has no closing quotation mark')
+    words = fold_for_match(piece[1:-1]).split()
+    terms.extend(SearchTerm(w, exact=True) for w in words)
+    phrase = '"' + " ".join(words) + '"'
+    # Inside NEAR(...) FTS5 takes no column filter; the phrase may then also meet the search keys.
+    return phrase if near else "norm : " + phrase
+
+
+def _word_keys(piece: str, terms: list[SearchTerm]) -> list[str]:
+    prefix = piece.endswith("*")
+    words = [t.raw for t in tokens(piece.rstrip("*")) if t.is_word]
+    keys = []
+    for n, word in enumerate(words):
+        last_prefix = prefix and n == len(words) - 1
+        key = query_key(word, prefix=last_prefix)
+        if key:
+            terms.append(SearchTerm(key, prefix=last_prefix))
+            keys.append('"' + key + '"' + ("*" if last_prefix else ""))
+    return keys
 
 
 def search(store: Store, query: str, *, scope: Scope = EVERYTHING, limit: int | None = None) -> list[dict]:
-    """Claims matching a full-text query, best first, each with a ``snippet`` of the original text around
+    """Claims matching a query (``fts_query``), best first, each with a ``snippet`` of the original text around
     the first hit and the ``matches`` it contains."""
-    folded = fts_query(query)
-    terms = [(word, bool(star)) for word, star in _FTS_TERM.findall(folded) if word not in FTS_OPERATORS]
-    rows = store.search_statements(folded, scope=scope, limit=limit)
+    fts, terms = search_query(query)
+    rows = store.search_statements(fts, scope=scope, limit=limit)
     for row in rows:
         row["snippet"], row["matches"] = _snippet(row["text"], terms)
     return rows
 
 
-def _snippet(text: str, terms: list[tuple[str, bool]]) -> tuple[str, list[str]]:
+def _snippet(text: str, terms: list[SearchTerm]) -> tuple[str, list[str]]:
     words = [t for t in tokens(text) if t.is_word]
     if not words:
         return text, []
-
-    def hit(word: str) -> bool:
-        folded = fold_for_match(word)
-        return any(folded.startswith(term) if prefix else folded == term for term, prefix in terms)
-
-    hits = [i for i, w in enumerate(words) if hit(w.raw)]
+    hits = [i for i, w in enumerate(words) if any(term.hit(w.raw) for term in terms)]
     start = max(0, (hits[0] if hits else 0) - SNIPPET_WORDS // 3)
     end = min(len(words), start + SNIPPET_WORDS)
     start = max(0, end - SNIPPET_WORDS)

@@ -20,6 +20,7 @@ import sqlite_utils
 from .arabic import fold_for_match
 from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
+from .search import index_text
 
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -308,6 +309,35 @@ def _corrections_v8(db: sqlite_utils.Database) -> None:
     db["statements"].add_column("gender", str)
 
 
+def _search_stems_v9(db: sqlite_utils.Database) -> None:
+    """Claims indexed by search keys too (``statements.stems``, ``search.index_text``), so a word finds its
+    clitic forms; ``norm`` stays for exact phrases. The index is rebuilt with both columns."""
+    db["statements"].add_column("stems", str)
+    db.conn.executemany(
+        "UPDATE statements SET stems = ? WHERE id = ?",
+        [(index_text(text), sid) for sid, text in db.execute("SELECT id, text FROM statements").fetchall()],
+    )
+    for sql in (
+        "DROP TRIGGER claims_fts_insert",
+        "DROP TRIGGER claims_fts_delete",
+        "DROP TRIGGER claims_fts_update",
+        "DROP TABLE claims_fts",
+        "CREATE VIRTUAL TABLE claims_fts USING fts5(norm, stems, content='statements', content_rowid='id')",
+        "INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')",
+        """CREATE TRIGGER claims_fts_insert AFTER INSERT ON statements BEGIN
+               INSERT INTO claims_fts (rowid, norm, stems) VALUES (new.id, new.norm, new.stems);
+           END""",
+        """CREATE TRIGGER claims_fts_delete AFTER DELETE ON statements BEGIN
+               INSERT INTO claims_fts (claims_fts, rowid, norm, stems) VALUES ('delete', old.id, old.norm, old.stems);
+           END""",
+        """CREATE TRIGGER claims_fts_update AFTER UPDATE OF norm, stems ON statements BEGIN
+               INSERT INTO claims_fts (claims_fts, rowid, norm, stems) VALUES ('delete', old.id, old.norm, old.stems);
+               INSERT INTO claims_fts (rowid, norm, stems) VALUES (new.id, new.norm, new.stems);
+           END""",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS = {
     1: _create_v1,
     2: _claims_fts_v2,
@@ -317,6 +347,7 @@ MIGRATIONS = {
     6: _claim_parts_v6,
     7: _files_v7,
     8: _corrections_v8,
+    9: _search_stems_v9,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -496,6 +527,7 @@ class Store:
                 "kind": st.kind,
                 "text": st.text,
                 "norm": fold_for_match(st.text),
+                "stems": index_text(st.text),
                 "char_start": st.char_start,
                 "char_end": st.char_end,
                 "via": st.via,

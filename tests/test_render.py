@@ -13,6 +13,7 @@ from rich.text import Text
 
 from claimtrack import Store
 from claimtrack.store import SCHEMA_VERSION
+from claimtrack import queries
 from claimtrack.cli import app
 from claimtrack.render import Bidi, ForDisplay, bidi_wanted, speaker_style, visual
 from conftest import write
@@ -234,7 +235,7 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
         store.db.execute("DROP TABLE claims_fts")
         store.db.execute("DROP TABLE settings")
         store.db.execute("DROP TABLE files")
-        for column in ("said_on", "cue_start", "part", "polarity", "hedged"):  # added by versions 4 and 6
+        for column in ("said_on", "cue_start", "part", "polarity", "hedged", "stems"):  # added by versions 4, 6, 9
             store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
         store.db.execute("ALTER TABLE articles DROP COLUMN author")
         store.db.execute("DROP TABLE corrections")
@@ -243,6 +244,7 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION
         assert store.search_statements("كوريا")
+        assert queries.search(store, "الأسلحة") and queries.search(store, "اسلحه")  # version 7's search keys
 
 
 @pytest.mark.parametrize("query", ['"كوريا', "كوريا AND", "NEAR(", "*"])

@@ -211,10 +211,10 @@ def test_metadata_names_the_database_everywhere():
 @pytest.mark.parametrize(
     "path, query, expected",
     [
-        ("/news/statements", [("_search", "الأسلحة")], [("_search", "الاسلحه"), ("_nocol", "norm")]),
+        ("/news/statements", [("_search", "الأسلحة")], [("_search", '"اسلحه"'), ("_nocol", "norm")]),
         ("/news/statements.json", [("_col", "text")], [("_col", "text")]),
         ("/news/articles.csv", [], [("_nocol", "hash"), ("_nocol", "text")]),
-        ("/news/statement_list", [("_search", '"إن" OR أكد*')], [("_search", '"ان" OR اكد*')]),
+        ("/news/statement_list", [("_search", '"إن" OR أكد*')], [("_search", 'norm : "ان" OR "اكد"*')]),
         ("/other/statements", [("_search", "الأسلحة")], [("_search", "الأسلحة")]),
         ("/news/statements/1", [], []),
     ],
