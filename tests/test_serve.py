@@ -314,3 +314,8 @@ def test_publish_run_runs_the_command_it_prints(runner, seed_db, tmp_path, monke
 def test_publish_refuses_an_unknown_target(runner, seed_db, tmp_path):
     result = runner.invoke(app, ["publish", "--db", seed_db, "--target", "ftp", "--out", str(tmp_path)])
     assert result.exit_code == 1 and "--target must be one of" in result.output
+
+
+def test_help_names_the_extra_to_install(runner):
+    result = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
+    assert "pip install 'claimtrack[serve]'" in result.output  # not eaten as Rich markup

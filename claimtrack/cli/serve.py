@@ -28,7 +28,7 @@ def _ready(db: Path | None) -> str:
 
 
 @app.command(
-    epilog="Example: claimtrack serve --port 8001 --open   (needs: pip install 'claimtrack[serve]')",
+    epilog="Example: claimtrack serve --port 8001 --open   (needs: pip install 'claimtrack\\[serve]')",
 )
 def serve(
     db: DbOption = None,
