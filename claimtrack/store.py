@@ -17,13 +17,14 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import dbfile
 from .arabic import fold_for_match
+from .dbfile import BUSY_TIMEOUT_MS
 from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
 from .search import index_text
 
 DEFAULT_DB = "claims.db"
-BUSY_TIMEOUT_MS = 30_000
 # What a storage fault raises: a run stops at once on one, since every later article would meet it too.
 STORAGE_ERRORS = (sqlite3.Error, DatabaseError)
 
@@ -350,38 +351,46 @@ MIGRATIONS = {
     9: _search_stems_v9,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
+# Tables every claimtrack database has had since schema 1: a file with a user_version but not these is not ours.
+OWN_TABLES = frozenset({"articles", "stories", "speakers", "aliases", "roles", "clusters", "statements"})
 
 
 class Store:
     """A claimtrack database. Open with ``Store.open(path)``; use as a context manager to close it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: str):
+    def __init__(self, db: sqlite_utils.Database, path: str, *, writable: bool = True):
         self.db = db
         self.path = path
+        self.writable = writable
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None, *, create: bool = True) -> "Store":
+    def open(cls, path: str | os.PathLike | None = None, *, create: bool = True, write: bool = True) -> "Store":
+        """Open (with ``create``, make) a claimtrack database; raises ``DatabaseError`` with one clear line.
+
+        A file that is not a claimtrack database (another program's SQLite file, a text file, an empty file)
+        is refused before anything is written to it. Without ``write`` the database is opened read-only, so
+        the read commands work on a read-only disk or file too.
+        """
         path = str(path or default_path())
-        if not create and not Path(path).exists():
-            raise ClaimtrackError(f"no database at {path}; run `claimtrack ingest` first", path=path)
+        dbfile.refuse_unusable(path, create=create, write=write)
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.create_function("claimtrack_fold", 1, fold_for_match, deterministic=True)
-            db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db, path)
-            # Migrate (or refuse) before switching to WAL, which writes to the file: a newer claimtrack's
-            # database, or a SQLite file that is not ours, is left as it was.
-            store._migrate()
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.enable_wal()
-            # In WAL mode NORMAL never corrupts the database and loses no committed transaction on a crash of
-            # claimtrack, only (on power loss) the last ones, which a re-run stores again; FULL would fsync
-            # every commit.
-            db.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as exc:
-            raise ClaimtrackError(f"not a claimtrack database ({exc})", path=path) from exc
+            store = cls(sqlite_utils.Database(dbfile.connect(path, write=write)), path, writable=write)
+            store.db.conn.create_function("claimtrack_fold", 1, fold_for_match, deterministic=True)
+            store.db.execute("PRAGMA foreign_keys = ON")
+            # Check and migrate (or refuse) before switching to WAL, which writes to the file: a newer
+            # claimtrack's database, or a SQLite file that is not ours, is left as it was.
+            if store._check_ours() and not write:
+                store.close()
+                return cls.open(path, create=False, write=True)  # an older schema: upgrade it once
+            if write:
+                if store.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    store.db.enable_wal()
+                # In WAL mode NORMAL never corrupts the database and loses no committed transaction on a crash
+                # of claimtrack, only (on power loss) the last ones, which a re-run stores again; FULL would
+                # fsync every commit.
+                store.db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:
+            raise dbfile.database_error(exc, path) from exc
         return store
 
     @classmethod
@@ -409,32 +418,40 @@ class Store:
     def version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
-    def _migrate(self) -> None:
+    def _check_ours(self) -> bool:
+        """Refuse a database that is not claimtrack's or is newer; migrate an older one when writing.
+
+        Returns whether the database still needs migrating (it was opened read-only).
+        """
         version = self.version
         if version > SCHEMA_VERSION:
-            raise ClaimtrackError(
+            raise DatabaseError(
                 f"database schema {version} is newer than this claimtrack understands ({SCHEMA_VERSION}); "
                 "upgrade claimtrack to use it",
                 path=self.path,
             )
+        tables = set(self.db.table_names())
+        if (version == 0 and tables) or (version > 0 and not OWN_TABLES <= tables):
+            raise DatabaseError(
+                "not a claimtrack database (another program's SQLite file); choose another --db", path=self.path
+            )
         if version < SCHEMA_VERSION:
-            if version == 0 and self.db.table_names():
-                raise ClaimtrackError("this SQLite file is not a claimtrack database", path=self.path)
+            if not self.writable:
+                return True
+            self._migrate()
+        if self.writable and _stored_views(self.db) != _CREATE_VIEWS:
             with self.transaction():
-                # Another process may have migrated while we waited for the write lock.
-                current = self.version
-                _drop_views(self.db)
-                for target in range(current + 1, SCHEMA_VERSION + 1):
-                    MIGRATIONS[target](self.db)
-                    self.db.execute(f"PRAGMA user_version = {target}")
-        if _stored_views(self.db) != _CREATE_VIEWS:
-            try:
-                with self.transaction():
-                    _refresh_views(self.db)
-            except sqlite3.OperationalError as exc:
-                # A read-only file keeps the views it has; everything but the browsing views still works.
-                if "readonly" not in str(exc):
-                    raise
+                _refresh_views(self.db)
+        return False
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            # Another process may have migrated while we waited for the write lock.
+            current = self.version
+            _drop_views(self.db)
+            for target in range(current + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[target](self.db)
+                self.db.execute(f"PRAGMA user_version = {target}")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -446,13 +463,21 @@ class Store:
         if conn.in_transaction:
             yield
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                # SQLite may have rolled back itself (a full disk does): a second ROLLBACK would fail and
+                # hide the real cause.
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise dbfile.database_error(exc, self.path) from exc
 
     # ----- articles -----
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from typer.core import TyperGroup
 
 from .. import __version__, render
 from ..errors import ClaimtrackError
+from ..dbfile import database_error
 from ..store import Scope, Store, default_path
 
 err = Console(stderr=True)
@@ -53,10 +55,13 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except ClaimtrackError as exc:
-            err.print(f"[red]Error:[/red] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
+            show_error(exc)
             raise typer.Exit(1) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt, *USAGE_ERRORS):
             raise
+        except sqlite3.Error as exc:  # a fault met while reading: the store turns one met while writing
+            show_error(database_error(exc, _opened[-1] if _opened else default_path()))
+            raise typer.Exit(1) from None
         except BrokenPipeError:
             # The reader went away (`| head`): stop quietly like other Unix tools, and point stdout at
             # /dev/null so the interpreter's last flush does not fail again on the way out.
@@ -72,6 +77,11 @@ class _Group(TyperGroup):
                 soft_wrap=True,
             )
             raise typer.Exit(2) from None
+
+
+def show_error(exc: ClaimtrackError | str) -> None:
+    """An error as the one line a user sees on standard error."""
+    err.print(f"[red]Error:[/red] {escape(str(exc))}", markup=True, highlight=False, soft_wrap=True)
 
 
 app = typer.Typer(
@@ -136,8 +146,14 @@ def output_format(json_: bool, csv_: bool, nl: bool) -> str:
     return chosen[0] if chosen else "table"
 
 
-def open_store(db: Path | None, *, create: bool = False) -> Store:
-    return Store.open(db or default_path(), create=create)
+def open_store(db: Path | None, *, create: bool = False, write: bool = True) -> Store:
+    """The database a command works on; read commands open it read-only (``write=False``)."""
+    path = str(db or default_path())
+    _opened.append(path)
+    return Store.open(path, create=create, write=write)
+
+
+_opened: list[str] = []  # databases this process opened, so a fault SQLite reports later names the file
 
 
 def _version(value: bool) -> None:

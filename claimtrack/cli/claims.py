@@ -47,7 +47,7 @@ def claims(
     """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         canonical = queries.find_speaker(store, speaker).speaker if speaker else None
         rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, scope=where, limit=limit)
     columns = ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"]
@@ -75,7 +75,7 @@ def diff(
     if (cluster is None) == (a is None or b is None) or (a is None) != (b is None):
         raise typer.BadParameter("give a CLUSTER, or both --a and --b statement ids", param_hint="'CLUSTER'")
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         if cluster is not None:
             found = queries.compare_cluster(store, cluster, where)
         else:
@@ -102,7 +102,7 @@ def conflicts(
     """Claims put in different speakers' mouths by different outlets, and speakers whose titles differ."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         found = queries.conflicts(store, where, limit)
     if fmt == "json":
         render.print_json(found)

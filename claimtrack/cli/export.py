@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import export
+from .. import dbfile, export
 from ..errors import ClaimtrackError
 from ..store import STATEMENT_COLUMNS, Store, default_path
 from .app import DbOption, OutletFilterOpt, SinceOpt, UntilOpt, app, err, open_store, scope
@@ -45,7 +45,7 @@ def export_cmd(
     if output is not None:
         refuse_database_output(output, Path(db or default_path()))
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         if what == "claims":
             rows, columns = store.claims(scope=where), Store.CLAIM_COLUMNS
         else:
@@ -54,13 +54,16 @@ def export_cmd(
         export.write(rows, fmt, sys.stdout, columns, excel=excel)
         return
     tmp = output.with_name(output.name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as out:
-        n = export.write(rows, fmt, out, columns, excel=excel)
-    tmp.replace(output)
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = export.write(rows, fmt, out, columns, excel=excel)
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ClaimtrackError(f"cannot write it ({(exc.strerror or str(exc)).lower()})", path=str(output)) from None
     err.print(f"Wrote {n} {what} to {output}", markup=False, highlight=False)
 
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Files SQLite keeps beside a database while it is open: writing over one corrupts the database.
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -78,10 +81,10 @@ def refuse_database_output(output: Path, db: Path) -> None:
             )
     try:
         with open(output, "rb") as existing:
-            head = existing.read(len(SQLITE_MAGIC))
+            head = existing.read(len(dbfile.SQLITE_MAGIC))
     except OSError:
         return  # nothing there (or unreadable: writing it will say why)
-    if head == SQLITE_MAGIC:
+    if head == dbfile.SQLITE_MAGIC:
         raise ClaimtrackError(f"--output {output} is an SQLite database; claimtrack never writes over one")
 
 

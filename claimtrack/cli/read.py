@@ -44,7 +44,7 @@ def who_said(
     """What one speaker said: one row per claim, with every outlet that carried it and when."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         match, rows = queries.who_said(store, name, min_confidence=min_confidence, scope=where, limit=limit)
     if fmt == "table":
         grouped = queries.group_by_cluster(rows)
@@ -79,7 +79,7 @@ def search(
     """Claims that say something, best match first, with speaker, outlet, date and a snippet."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         rows = queries.search(store, query, scope=where, limit=limit)
     if fmt == "table" and not rows:
         err.print(f"No claim matches {query!r}.", markup=False, highlight=False)
@@ -108,7 +108,7 @@ def show(
 ) -> None:
     """An article's text with every statement marked: claim underlined, cue in bold, speaker labelled."""
     fmt = output_format(json_, csv_, nl)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         row, statements = queries.article_statements(store, article)
     statements = statements[:limit]
     if fmt == "json":

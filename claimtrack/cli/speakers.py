@@ -71,7 +71,7 @@ def speakers(
         return
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         rows = queries.speaker_list(store, where)[:limit]
     render.emit(rows, ["speaker", "latin", "kind", "statements", "articles", "outlets"], fmt, title="Speakers")
 
@@ -184,7 +184,7 @@ def corrections(
     if ctx.invoked_subcommand is not None:
         return
     fmt = output_format(json_, csv_, nl)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         rows = [
             {
                 "id": c.id,
@@ -204,7 +204,7 @@ def export_corrections(
     db: DbOption = None,
 ) -> None:
     """Write every correction to a file another newsroom can import."""
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         found = stored_corrections(store)
     write_file(found, path)
     err.print(f"{len(found)} corrections written to {path}", markup=False, highlight=False)

@@ -41,7 +41,7 @@ def timeline(
     statement with its date, outlet and title."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    with open_store(db) as store:
+    with open_store(db, write=False) as store:
         found = build_timeline(store, subject, where)
     if fmt == "json":
         render.print_json(found.to_dict())
