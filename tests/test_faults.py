@@ -111,11 +111,11 @@ def test_full_database_page_limit_is_one_line_and_a_rerun_finishes(runner, db, m
 
 
 def test_full_tmpfs_is_one_line_and_nothing_half_stored(runner, tmpfs, tmp_path):
-    disk = tmpfs("160k")
+    disk = tmpfs("300k")  # room for the schema and some articles, not all
     db = str(disk / "claims.db")
     result = subprocess.run(_claimtrack("ingest", str(CORPUS), "--db", db), capture_output=True, text=True)
     assert result.returncode == 1, result.stderr
-    _one_error_line(result, db, "disk")
+    _one_error_line(result, db, "disk is full")
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         per_article = dict(
