@@ -139,6 +139,7 @@ class Lexicon:
     speakers: list[dict] = _data("speakers", "speaker", "list")
     bare_titles: dict[str, list[str]] = _data("speaker_rules", "bare_titles", "folded_keys")
     bare_modifiers: frozenset[str] = _data("speaker_rules", "bare_modifiers", "words")
+    any_title: frozenset[str] = _data("speaker_rules", "any_title", "words")
     same_source_words: frozenset[str] = _data("speaker_rules", "same_source_words", "words")
     not_speakers: frozenset[str] = _data("speaker_rules", "not_speakers", "words")
     fragment_verbs: frozenset[str] = _data("speaker_rules", "fragment_verbs", "words")

@@ -351,7 +351,7 @@ def test_every_statement_has_a_confidence():
 
 def test_cue_glued_to_the_word_before_it():
     found = said("عنوان فرعي عن الشرق الأوسطوأكدت الوزارة أنها تأمل ألا يتوسع الصراع.")
-    assert found == [("الوزارة", "تأمل ألا يتوسع الصراع")]
+    assert found == [("الوزارة · text", "تأمل ألا يتوسع الصراع")]
 
 
 def test_name_between_two_titles():
@@ -694,7 +694,7 @@ def test_a_request_for_anonymity_is_not_part_of_the_speaker():
 
 def test_the_statement_a_speaker_issued_points_back_to_the_speaker():
     text = "وقالت الشركة في بيان إنها تتوقع ارتفاع الأرباح.\nوأضاف البيان أن الشركة ستفتتح ثلاثة مصانع."
-    assert [sp for sp, _ in said(text)] == ["الشركة", "الشركة"]
+    assert [sp for sp, _ in said(text)] == ["الشركة · text", "الشركة · text"]
 
 
 def test_dual_sources():

@@ -73,7 +73,8 @@ class ArticleContext:
         theirs = self.held_titles(f"{mention.written}، {mention.role}")
         if mention.canonical in self.registry.curated:
             theirs |= self.held_titles("، ".join(sp.roles))
-        if self.synonym(title.word) not in theirs:
+        anyone = title.word in self.lex.any_title and sp.kind == SpeakerKind.person
+        if not anyone and self.synonym(title.word) not in theirs:
             return False
         known = self.gender_of(mention)
         return not (gender and known and gender != known)

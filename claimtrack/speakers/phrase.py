@@ -55,28 +55,41 @@ class PhraseReader:
     # ----- is it a speaker at all -----
 
     def is_fragment(self, phrase: str) -> bool:
-        """Whether a phrase cannot name a speaker: no word, a verb first, a noun for what was said, a dateline."""
+        """Whether a phrase cannot name a speaker: no word, a dateline, a verb or a preposition first, a noun for
+        what was said, a demonstrative pointing at a thing ("هذه الخطوة")."""
         words = words_of(phrase)
-        if not words:
-            return True
-        if self.is_dateline(phrase):
+        if not words or self.is_dateline(phrase):
             return True
         if self.reg.exact(phrase) or self._collective(words):
             return False
-        head = words[0]
+        first_raw = phrase.split()[0] if phrase.split() else ""
+        checks = (self._verb_first, self._names_what_was_said, self._points_at_a_thing)
+        return any(check(words) for check in checks) or (
+            words[0] in self.lex.function_words - self.lex.demonstratives and first_raw not in self.lex.name_homographs
+        )
+
+    def _verb_first(self, words: list[str]) -> bool:
+        """ "أعربت", "وجهت", "بيان أصدرته": a verb where the speaker should be."""
         lex = self.lex
+        head = words[0]
         bare = {head, head[1:] if head[:1] in "وف" and len(head) > 3 else head}
         if any(lex.cue(w) and lex.cue(w).tense in ("past", "present") for w in bare):
             return True
-        if {w[1:] if w[:1] in "وف" else w for w in words[:2]} & lex.fragment_verbs or set(
-            words[:2]
-        ) & lex.fragment_verbs:
-            return True  # "أعربت", "بيان أصدرته": a verb where the speaker should be
-        if len(words) == 1 and (head in lex.not_speakers or strip_article(head) in lex.not_speakers):
-            return head not in lex.latin_words or head in lex.demonstratives
-        if head in lex.demonstratives and all(w in lex.demonstratives for w in words):
-            return True
-        return (head in lex.not_speakers or strip_article(head) in lex.not_speakers) and head not in lex.latin_words
+        near = set(words[:2]) | {w[1:] for w in words[:2] if w[:1] in "وف"}
+        return bool(near & lex.fragment_verbs)
+
+    def _names_what_was_said(self, words: list[str]) -> bool:
+        """ "حصيلة", "وسائل": a noun for the thing said; a given name spelt the same ("أمل حسن") is a name."""
+        head = words[0]
+        listed = head in self.lex.not_speakers or strip_article(head) in self.lex.not_speakers
+        return listed and head not in self.lex.latin_words
+
+    def _points_at_a_thing(self, words: list[str]) -> bool:
+        """ "ذلك", "هذه الخطوة": a demonstrative alone or before a noun that is no title ("هذا المسؤول" is one)."""
+        if words[0] not in self.lex.demonstratives:
+            return False
+        rest = [w for w in words[1:] if w not in self.lex.demonstratives]
+        return not rest or self._word_kind(rest[0]) != "T"
 
     def _collective(self, words: list[str]) -> bool:
         """ "وسائل الإعلام الرسمية": a collective source, though its first word alone names nothing."""
@@ -149,6 +162,12 @@ class PhraseReader:
             inner = (inner[0], end)
         if inner and inner[1] - inner[0] >= 2:
             return (" ".join(words[inner[0] : inner[1]]), " ".join(words[: inner[0]] + words[inner[1] :]))
+        # "الإمام الأكبر الدكتور أحمد الطيب شيخ الأزهر": one would-be name after a title, a surname with it.
+        start = next((k for k in range(1, max(last_title, 0)) if kinds[k] == "N" and kinds[k - 1] == "T"), None)
+        if start is not None:
+            end = self._name_end(words, kinds, start)
+            if end - start >= 2:
+                return (" ".join(words[start:end]), " ".join(words[:start] + words[end:]))
         return None
 
     def _name_end(self, words: list[str], kinds: list[str], start: int) -> int:
@@ -250,7 +269,68 @@ class PhraseReader:
                 return " ".join(rest)
             if folded[:n] == list(wrapper) and len(folded) > n:
                 return " ".join(words[n:])
+        return self._thing_of(words) or phrase
+
+    def _thing_of(self, words: list[str]) -> str | None:
+        """ "البيانات الرسمية للمفوضية ...": what was said, then whose; the body after "ل" is the speaker."""
+        if not words or strip_article(fold(words[0])) not in self.lex.not_speakers:
+            return None
+        for k in range(1, min(len(words), 4)):
+            word = fold(words[k])
+            if word.startswith("لل") and len(word) > 4:
+                return " ".join(["ال" + words[k][2:], *words[k + 1 :]])
+            if not word.startswith("ال"):
+                return None  # only adjectives ("الرسمية") between the thing said and whose it is
+        return None
+
+    def drop_occasion(self, phrase: str) -> str:
+        """ "الوزير في تفاعله مع أسئلة الصحفيين": the speaker ends where an occasion opens (a preposition, then an
+        occasion noun or a verbal noun with a pronoun, "في كلمته", "خلال حديثها")."""
+        words = phrase.split()
+        for k in range(1, len(words) - 1):
+            if fold(words[k]) not in self.lex.occasion_prepositions:
+                continue
+            nxt = strip_article(fold(words[k + 1]))
+            if nxt in self.lex.occasion_nouns or (nxt.endswith(("ه", "ها", "هم")) and self._word_kind(nxt) == "N"):
+                return " ".join(words[:k])
         return phrase
+
+    def is_cut(self, phrase: str) -> bool:
+        """Whether a phrase stops on a word that needs the next one: a title or body in construct ("وزير",
+        "المدير الفني لنادي", "وزارة") or a name particle ("حسن عبد")."""
+        words = phrase.split()
+        if not words or self.reg.exact(phrase):
+            return False
+        last = fold(words[-1])
+        if last in self.lex.name_particles:
+            return True
+        if last.startswith(("ال", "وال", "بال")):
+            return False
+        bare = last[1:] if last[:1] in "لب" and len(last) > 3 else last
+        heads = self.lex.title_words | self.lex.body_heads | self.lex.media_heads
+        return (bare in heads or last in heads) and bare not in self.lex.spoken_for and last not in self.lex.spoken_for
+
+    def complete(self, phrase: str, text: str, before: int) -> str:
+        """A cut phrase completed from the article: "وزير" -> "وزير التعليم الدكتور حمد آل الشيخ".
+
+        The occurrence nearest before ``before`` (else the first) goes on to the next punctuation, at most six
+        words, stopping at a cue, a complementizer or a function word.
+        """
+        if not self.is_cut(phrase):
+            return phrase
+        hits = [m for m in re.finditer(re.escape(phrase.strip()), text)]
+        if not hits:
+            return phrase
+        earlier = [m for m in hits if m.end() <= before]
+        m = earlier[-1] if earlier else hits[0]
+        tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[m.end() : m.end() + 120])[0].split()
+        taken: list[str] = []
+        for word in tail[:6]:
+            f = fold(word)
+            if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
+                break
+            taken.append(word)
+        return " ".join([phrase.strip(), *taken])
 
     def complete_name(self, name: str, text: str) -> str:
         """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""

@@ -145,11 +145,13 @@ class Registry:
                 if words[i + 1 : i + len(alias)] == list(alias[1:]):
                     yield alias, canonical
 
-    def find_alias(self, text: str, kinds: tuple[str, ...] | None = None) -> str | None:
-        """The speaker whose longest alias occurs in text as whole words (a particle may be glued on)."""
+    def find_alias(self, text: str, kinds: tuple[str, ...] | None = None, max_start: int | None = None) -> str | None:
+        """The speaker whose longest alias occurs in text as whole words (a particle may be glued on), starting
+        no later than word ``max_start`` when given."""
         words = words_of(text)
         best: tuple[int, int, str] | None = None  # (-alias length, position, canonical): longest, then first
-        for i in range(len(words)):
+        last = len(words) if max_start is None else min(len(words), max_start + 1)
+        for i in range(last):
             for alias, canonical in self._hits(words, i, kinds):
                 cand = (-len(alias), i, canonical)
                 best = min(best, cand) if best else cand

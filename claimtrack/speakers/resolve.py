@@ -10,7 +10,9 @@ from .strategies import STRATEGIES, Strategy, repeated
 
 def ask_for(ctx: ArticleContext, st: Statement) -> Ask:
     written = st.speaker_as_written or ""
-    target = ctx.reader.unwrap(ctx.reader.drop_demonstrative(written))
+    target = ctx.reader.drop_occasion(ctx.reader.unwrap(ctx.reader.drop_demonstrative(written)))
+    # A phrase the extraction cut short ("المدير الفني لنادي") is completed from the article's text.
+    target = ctx.reader.complete(target, ctx.text, st.char_start)
     return Ask(st, written, target, ctx.reader.parse(target))
 
 

@@ -28,7 +28,7 @@ def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     """A phrase that names nobody (")", "بيان أصدرته", "حصيلة", a dateline): the statement stays unattributed."""
-    if ctx.reader.is_fragment(ask.target) or ctx.reader.is_dateline(ask.written):
+    if ctx.reader.is_fragment(ask.target) or ctx.reader.is_fragment(ask.written) and ask.target == ask.written:
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
     return None
 
@@ -151,7 +151,23 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
         known_roles = " ".join(sp.roles) if sp and m.canonical in ctx.registry.curated else ""
         if noun in {strip_article(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}:
             return m.canonical
-    return _outlet_named_with(ctx, noun) or _described_or_recent(ctx, ask, noun)
+    return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
+
+
+def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
+    """ "الديوان" after the article wrote "الديوان الملكي": that body, with the adjectives it was given there."""
+    if noun not in ctx.lex.body_heads:
+        return None
+    st = ask.statement
+    sentence_start = max(ctx.text.rfind("\n", 0, st.char_start), ctx.text.rfind(".", 0, st.char_start), 0)
+    before = ctx.text[:sentence_start]  # a sentence before: in this one the noun is the speaker phrase itself
+    found = None
+    for m in re.finditer(rf"(?<!\S)ال{re.escape(noun)}((?:\s+ال[\w\u0600-\u06ff]+){{1,3}})", fold_for_match(before)):
+        found = m.group(0).strip()
+    if not found:
+        return None
+    known = ctx.registry.exact(found)
+    return known or ctx.registry.add(Speaker(found, SpeakerKind.organisation, [found])).canonical
 
 
 def _outlet_named_with(ctx: ArticleContext, noun: str) -> str | None:
@@ -221,7 +237,8 @@ def same_name(ctx: ArticleContext, text: str) -> str | None:
         }
         if len(firsts) == 1:
             return firsts.pop()
-    return ctx.registry.find_by_key(text)
+    # Another article's person by spelling variant: only on a full name; one word ("فاضل") is too little to go on.
+    return ctx.registry.find_by_key(text) if " " in key else None
 
 
 def titled(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -243,8 +260,11 @@ def titled(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def body(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A body or outlet the registry knows, named inside the phrase."""
-    return ctx.registry.find_alias(ask.target)
+    """A body or outlet the registry knows, named at the head of the phrase ("صحيفة واشنطن بوست"); one named
+    further in is only what the body belongs to ("المفوضية السامية للأمم المتحدة")."""
+    words = words_of(ask.target)
+    headed = 1 if words and strip_article(words[0]) in ctx.lex.body_heads | ctx.lex.media_heads else 0
+    return ctx.registry.find_alias(ask.target, max_start=headed)
 
 
 def new(ctx: ArticleContext, ask: Ask) -> str:
@@ -259,6 +279,10 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
         return unnamed_holder(ctx, phrase, head)
     if head in lex.person_titles:
         kind = SpeakerKind.person  # one office ("وزير الدفاع الأوكراني"): a person, never a body
+    elif head in lex.body_heads and not _qualified(ctx, phrase) and _generic_body(ctx, words):
+        # "وزارة الداخلية", "المحكمة": which country's, which court's, only this article knows.
+        canonical = f"{phrase} · {ctx.article}" if ctx.article else phrase
+        return ctx.registry.add(Speaker(canonical, SpeakerKind.organisation)).canonical
     else:
         kind = SpeakerKind.media if head in lex.media_heads else SpeakerKind.organisation
     return ctx.registry.add(Speaker(phrase, kind, [phrase])).canonical
@@ -273,6 +297,11 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
         return True  # "الناطق باسم التجديد": a body by its name, known or not
     national = any(w in lex.nationality or strip_article(w) in lex.places or w in lex.places for w in words)
     return national or bool(ctx.nationalities(phrase)) or bool(ctx.registry.find_alias(phrase))
+
+
+def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
+    """A body named by common nouns only ("وزارة الداخلية", "الشركة"), not by a name of its own ("شركة أرامكو")."""
+    return all(w.startswith("ال") or strip_article(w) in ctx.lex.body_heads for w in words)
 
 
 def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | None = None) -> str:
