@@ -319,3 +319,20 @@ def test_publish_refuses_an_unknown_target(runner, seed_db, tmp_path):
 def test_help_names_the_extra_to_install(runner):
     result = runner.invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
     assert "pip install 'claimtrack[serve]'" in result.output  # not eaten as Rich markup
+
+
+def test_every_table_and_column_a_user_sees_is_described(seed_db):
+    tables = web.metadata("seed")["databases"]["seed"]["tables"]
+    with Store.open(seed_db, create=False) as store:
+        names = [
+            row[0]
+            for row in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+            if not row[0].startswith(("claims_fts", "sqlite_"))
+        ]
+        undescribed = {
+            name: [c for c in store.db[name].columns_dict if c not in tables.get(name, {}).get("columns", {})]
+            for name in names
+        }
+    assert {name for name in names if not tables.get(name, {}).get("description")} == set()
+    # A new column or table needs a line in claimtrack/serve/metadata.yaml.
+    assert {name: cols for name, cols in undescribed.items() if cols} == {}

@@ -30,7 +30,7 @@ datasette.handle_exception.rich = None
 # Columns holding a claim cluster, an article id, an article's source address, a statement's position.
 CLUSTER_COLUMNS = ("cluster", "cluster_id")
 ARTICLE_COLUMNS = ("article",)
-URL_COLUMNS = ("url",)
+URL_COLUMNS = ("url", "first_url")
 POSITION_COLUMNS = ("char_start",)
 JSON_LIST_COLUMNS = ("outlets", "speakers", "titles")
 
