@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from .controls import json_safe, safe
 from .store import STATEMENT_COLUMNS
 
 FORMATS = ("csv", "jsonl", "json")
@@ -22,11 +23,19 @@ EXCEL_BOM = "\ufeff"
 
 
 def write(
-    rows: Iterable[dict], fmt: str, out: TextIO, columns: Sequence[str] = STATEMENT_COLUMNS, *, excel: bool = False
+    rows: Iterable[dict],
+    fmt: str,
+    out: TextIO,
+    columns: Sequence[str] = STATEMENT_COLUMNS,
+    *,
+    excel: bool = False,
+    visible: bool = False,
 ) -> int:
     """Write rows in a format; returns how many were written.
 
     ``excel`` starts a CSV with a UTF-8 byte order mark, without which Excel reads Arabic as mojibake.
+    ``visible`` (CSV on a terminal) shows control characters instead of writing them (``controls.safe``);
+    JSON always writes them as escapes, which read back as the same text.
     """
     rows = list(rows)
     if fmt == "csv":
@@ -35,24 +44,28 @@ def write(
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+            writer.writerow({k: _cell(row.get(k), visible) for k in columns})
     elif excel:
         raise ValueError("the Excel byte order mark is for CSV only")
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps({k: row.get(k) for k in columns}, ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps({k: row.get(k) for k in columns}, ensure_ascii=False)) + "\n")
     elif fmt == "json":
-        json.dump([{k: row.get(k) for k in columns} for row in rows], out, ensure_ascii=False, indent=2)
+        out.write(
+            json_safe(json.dumps([{k: row.get(k) for k in columns} for row in rows], ensure_ascii=False, indent=2))
+        )
         out.write("\n")
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return len(rows)
 
 
-def _cell(value):
+def _cell(value, visible: bool = False):
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value)
-    return neutralise(value) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    return neutralise(safe(value) if visible else value)
 
 
 def neutralise(cell: str) -> str:

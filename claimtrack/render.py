@@ -27,6 +27,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import export
+from .controls import json_safe, safe
 from .diff import marked
 
 
@@ -67,6 +68,20 @@ SPEAKER_PALETTE = (
     "plum2",
     "salmon1",
 )
+
+
+class SafeConsole(Console):
+    """A Rich console that shows any control character in what it prints (``safe``); its own colour and
+    cursor codes, which Rich keeps apart from the text, pass as they are."""
+
+    def render(self, renderable, options=None):
+        for segment in super().render(renderable, options):
+            yield segment if segment.control else Segment(safe(segment.text), segment.style)
+
+
+def is_terminal(out: TextIO) -> bool:
+    """Whether ``out`` is a terminal, as Rich decides it (a tty, or TTY_COMPATIBLE/FORCE_COLOR say so)."""
+    return SafeConsole(file=out).is_terminal
 
 
 def use_bidi(mode: Bidi | str) -> None:
@@ -197,11 +212,11 @@ def show_article(
     bidi: Bidi | str | None = None,
 ) -> None:
     """An article under a one-line header, its statements marked (``annotated_article``)."""
-    console = console or Console(file=out or sys.stdout)
+    console = console or SafeConsole(file=out or sys.stdout)
     reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
     about = " · ".join(str(v) for v in (article["id"], article.get("outlet"), article.get("published")) if v)
-    header = Text(f"{about} · {len(statements)} statements", style="bold")
-    body = annotated_article(article["text"], statements)
+    header = Text(safe(f"{about} · {len(statements)} statements"), style="bold")
+    body = annotated_article(safe(article["text"]), statements)
     console.print(header)
     console.rule(style="dim")
     for paragraph in body.split("\n"):
@@ -221,8 +236,7 @@ def _cue_offset(text: str, cue: str, start: int, end: int) -> int | None:
 
 def print_json(value, out: TextIO | None = None) -> None:
     out = out or sys.stdout
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(value, ensure_ascii=False, indent=2)) + "\n")
 
 
 def emit(
@@ -247,16 +261,16 @@ def emit(
     elif fmt == "nl":
         export.write(rows, "jsonl", out, columns=list(rows[0]) if rows else columns)
     elif fmt == "csv":
-        export.write(rows, "csv", out, columns=columns)
+        export.write(rows, "csv", out, columns=columns, visible=is_terminal(out))
     else:
-        console = console or Console(file=out)
+        console = console or SafeConsole(file=out)
         reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
         if not console.is_terminal:
             for row in rows:
                 cells = (_plain(row.get(c)) for c in columns)
                 out.write("\t".join(visual(Text(c)).plain if reorder else c for c in cells) + "\n")
             return
-        table = Table(title=title, show_lines=False, expand=False)
+        table = Table(title=safe(title) if title else None, show_lines=False, expand=False)
         for col in columns:
             table.add_column(col.replace("_", " "), overflow="fold", min_width=16 if col in _PROSE else None)
         for row in rows:
@@ -278,19 +292,20 @@ def _styled(row: dict, column: str, highlight_field: str | None) -> Text:
 
 
 def _plain(value) -> str:
+    """A cell's value as one line of text a terminal shows as it is."""
     if value is None:
         return ""
     if isinstance(value, float):
         return f"{value:.2f}"
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
-    return str(value).replace("\n", " ").replace("\t", " ")
+        value = ", ".join(str(v) for v in value)
+    return safe(str(value).replace("\n", " ").replace("\t", " "))
 
 
 def show_ingest(summary: dict[str, int], *, console: Console | None = None) -> None:
     """An ingest's counts as a one-row table: on stdout at a terminal, on stderr when stdout is piped, so a
     pipeline reading stdout gets nothing it did not ask for."""
-    console = console or Console(stderr=not sys.stdout.isatty())
+    console = console or SafeConsole(stderr=not sys.stdout.isatty())
     table = Table(title="Ingest", show_header=True)
     for key in summary:
         table.add_column(key.replace("articles_", "").replace("_", " "), justify="right")
@@ -313,7 +328,7 @@ FIRST_MARK = "◆ first"
 def show_timeline(tl, *, out: TextIO | None = None, console: Console | None = None) -> None:
     """A ``timeline.Timeline``: a bar per period (day, week or month) with the first appearance marked, then
     its statements in the order they were published. In a pipe, tab-separated lines instead of bars."""
-    console = console or Console(file=out or sys.stdout)
+    console = console or SafeConsole(file=out or sys.stdout)
     columns = ["published", "outlet", "speaker", "text"] if tl.kind == "cluster" else ["published", "outlet", "text"]
     rows = [
         {**row, "published": (FIRST_MARK + " " if row["first"] else "") + (row["published"] or "?")}
@@ -352,7 +367,7 @@ def show_diff(
     ``i + 1``): in every later column, words of the first that it lacks are struck out in red and words only it
     has are underlined in green. Each column is headed by outlet, date, speaker as written and cue; in a pipe
     each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks (``diff.marked``)."""
-    console = console or Console(file=out or sys.stdout)
+    console = console or SafeConsole(file=out or sys.stdout)
     heads = [
         " · ".join(
             str(x)
@@ -363,24 +378,24 @@ def show_diff(
     ]
     if not console.is_terminal:
         for head, line in zip(heads, [versions[0]["text"], *(marked(ops) for ops in diffs)]):
-            console.file.write(f"{head}\n  {line}\n")
+            console.file.write(safe(f"{head}\n  {line}") + "\n")
         return
-    texts = [Text(versions[0]["text"])]
+    texts = [Text(safe(versions[0]["text"]))]
     for ops in diffs:
         text = Text()
         for op in ops:
             if op.op == "equal":
-                text.append(op.a + " ")
+                text.append(safe(op.a) + " ")
                 continue
             for words, kind in ((op.a, "delete"), (op.b, "insert")):
                 if words:
-                    text.append(words, style=DIFF_STYLES[kind])
+                    text.append(safe(words), style=DIFF_STYLES[kind])
                     text.append(" ")
         text.rstrip()
         texts.append(text)
     reorder = bidi_wanted(None, is_terminal=True)
     table = Table(show_lines=True, expand=False)
     for head in heads:
-        table.add_column(head.replace(" · ", "\n", 1), overflow="fold", min_width=16)
+        table.add_column(safe(head).replace(" · ", "\n", 1), overflow="fold", min_width=16)
     table.add_row(*(display(text, bidi=reorder) for text in texts))
     console.print(table)

@@ -5,6 +5,7 @@ and every error a user can cause on one line."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import sqlite3
 from pathlib import Path
@@ -224,3 +225,73 @@ def ingest_json(runner, paths: list[str], db: str) -> dict:
     result = runner.invoke(app, ["ingest", *paths, "--db", db, "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)[0]
+
+
+# ----- 4. hostile text never reaches a terminal as control sequences -----
+
+CLEAR, TITLE, C1 = "\x1b[2J", "\x1b]0;pwned\x07", "\x9b31m"
+LINK = "\x1b]8;;https://evil/x\x1b\\click\x1b]8;;\x1b\\"
+HOSTILE = (CLEAR, TITLE, LINK, C1, "\u202e", "\u2066", "\r", "\x08")
+EVIL_CLAIM = f"وقال المتحدث باسم الكرملين دميتري بيسكوف إن المحادثات {CLEAR}ستجري{TITLE} في موسكو {LINK} قريبا {C1}\u202eجدا\u2066 الآن.\n"
+TERMINAL = {"TTY_COMPATIBLE": "1", "COLUMNS": "120", "NO_COLOR": None, "FORCE_COLOR": None, "TERM": "xterm-256color"}
+
+
+def _no_controls(text: str) -> bool:
+    """No escape sequence but the colour and style (SGR) ones Rich writes itself, no C1 control, no bidi override."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    return not any(ch in text for ch in "\x1b\x07\x08\r\x9b\u202e\u2066")
+
+
+@pytest.fixture
+def hostile_db(runner, db, tmp_path) -> str:
+    record = {"id": "evil" + CLEAR, "outlet": "نشرة" + TITLE, "title": "خبر" + LINK, "text": EVIL_CLAIM}
+    copy = dict(record, id="evil-2", outlet="وكالة", text=EVIL_CLAIM.replace("بيسكوف", "بيسكوف الناطق"))
+    write(tmp_path, "evil.jsonl", json.dumps(record) + "\n" + json.dumps(copy) + "\n")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "evil.jsonl"), "--db", db])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["who-said", "Peskov"],
+        ["search", "المحادثات"],
+        ["show", "evil" + CLEAR],
+        ["claims"],
+        ["diff", "1"],
+        ["speakers"],
+        ["conflicts"],
+        ["export"],
+        ["claims", "--csv"],
+        ["claims", "--json"],
+        ["who-said", "Peskov", "--nl"],
+    ],
+    ids=lambda c: "-".join(c),
+)
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+def test_control_sequences_in_articles_never_reach_the_terminal(runner, hostile_db, command, terminal):
+    if not terminal and any(opt in command for opt in ("--csv", "export")):
+        pytest.skip("CSV piped to a file or program is data: it keeps the text as it is")
+    result = runner.invoke(app, ["--bidi", "off", *command, "--db", hostile_db], env=TERMINAL if terminal else {})
+    assert result.exit_code == 0, result.output
+    assert _no_controls(result.stdout) and _no_controls(result.stderr), repr(result.stdout[:2000])
+    if "--json" in command or "--nl" in command:  # escaped, not lost: the same text comes back
+        assert CLEAR in result.stdout.encode().decode("unicode_escape", "ignore") or "\\u001b" in result.stdout
+
+
+def test_the_database_and_piped_csv_keep_the_text_as_it_was(runner, hostile_db):
+    with sqlite3.connect(hostile_db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE text = ?", [EVIL_CLAIM]).fetchone()[0] == 1
+    result = runner.invoke(app, ["export", "--db", hostile_db, "--format", "csv"])
+    assert CLEAR in result.stdout and "\u202e" in result.stdout
+    rows = _export(runner, hostile_db)
+    assert any(CLEAR in r["text"] for r in rows)  # JSON escapes controls; the text read back is the same
+
+
+def test_a_file_name_with_escapes_is_shown_harmless(runner, db, tmp_path):
+    name = f"bad{TITLE}{CLEAR}.txt"
+    (tmp_path / name).write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--json"], env=TERMINAL)
+    assert result.exit_code == 1
+    assert "empty file" in result.stderr and _no_controls(result.stderr), repr(result.stderr)

@@ -19,7 +19,7 @@ from ..errors import ClaimtrackError
 from ..dbfile import database_error
 from ..store import Scope, Store, default_path
 
-err = Console(stderr=True)
+err = render.SafeConsole(stderr=True)
 
 # Typer's own exceptions derive from the Click it runs on, which from Typer 0.22 on is a private copy
 # (typer._click), not the installed `click`: the base class is found from typer.BadParameter, whichever it is.

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import dbfile, export
+from .. import dbfile, export, render
 from ..errors import ClaimtrackError
 from ..store import STATEMENT_COLUMNS, Store, default_path
 from .app import DbOption, OutletFilterOpt, SinceOpt, UntilOpt, app, err, open_store, scope
@@ -51,7 +51,7 @@ def export_cmd(
         else:
             rows, columns = store.statements(min_confidence=min_confidence, scope=where), STATEMENT_COLUMNS
     if output is None:
-        export.write(rows, fmt, sys.stdout, columns, excel=excel)
+        export.write(rows, fmt, sys.stdout, columns, excel=excel, visible=render.is_terminal(sys.stdout))
         return
     tmp = output.with_name(output.name + ".part")
     try:

@@ -142,7 +142,7 @@ def _run(db, sources, feeds, fetch_settings, quiet, **options) -> pipeline.Inges
 
         def on_item(name: str, n: int) -> None:
             shown = name if "://" in name else Path(name).name
-            progress.update(task, description=f"Reading {shown}", completed=n - 1)
+            progress.update(task, description=f"Reading {escape(shown)}", completed=n - 1)
 
         return pipeline.ingest_sources(
             db or default_path(),
