@@ -17,6 +17,7 @@ from .grammar import Grammar
 from .rules import RULES, headline
 from .spans import claim_spans
 from .split import split_claims
+from .polarity import mark_polarity
 
 
 @dataclass
@@ -138,6 +139,7 @@ STAGES = [
     split_claims,
     build_statements,
     resolve_continuations,
+    mark_polarity,
 ]
 
 

@@ -197,10 +197,14 @@ def claim_before(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[int, int,
         j -= 1
     if j < a:
         return None
-    for qa, qb in s.quotes:
-        if s.toks[j].start == qb and qa >= s.toks[a].start:
-            return qa + 1, qb, Kind.DIRECT
     start = g.skip_leading(s, a, j + 1)
+    for qa, qb in s.quotes:
+        # the quotation is the claim when it is the clause or a cue introduced it ('أجاب المسؤول "نعم"'), not
+        # when it is a quoted name inside the clause ('في قضية "التخابر مع قطر"')
+        if s.toks[j].start == qb and qa >= s.toks[a].start:
+            opening = s.index_at(qa)
+            if opening <= start or any(g.lex.cue(s.norm(k)) for k in range(start, opening)):
+                return qa + 1, qb, Kind.DIRECT
     if s.words(Span(start, j + 1)) < MIN_POST_CLAIM_WORDS:
         return None
     return s.toks[start].start, s.toks[j].end, Kind.INDIRECT

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from ..doc import SentenceView
+from ..doc import MAX_SPEAKER_TOKENS, SentenceView
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
 from .cue import cue_here
+from .verbal_noun import object_at
 from ..speaker_phrase import speaker_span
 from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
 from ..claim import claim_after
 
 NAME = "participle"
+PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا في الوقت ذاته أن")
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -22,7 +24,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     before = g.lex.cue(s.norm(i - 1))
     if before is not None and before.tense in ("past", "present"):
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
-    opener = find_opener(g, s, i + 1, None, 6)
+    # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
+    limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
+    opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
     if opener is None:
         return None
     op, first = opener

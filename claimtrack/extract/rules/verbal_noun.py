@@ -18,11 +18,11 @@ NAME = "verbal-noun"
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
     form = cue_here(g, s, i, found)
-    if form is None or form.tense not in ("past", "present") or form.relay or form.weak or form.strict:
+    if form is None or form.tense not in ("past", "present") or form.relay or form.strict:
         return None
     if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
-    obj = _object(g, s, i, form.frame)
+    obj = _object(g, s, i, form.frame, weak=form.weak)
     if obj is None:
         return None
     window_end, first = obj
@@ -48,22 +48,32 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     )
 
 
-def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str]) -> tuple[int, int] | None:
-    """(end of the speaker window, the claim's first token): the first verbal noun after the subject."""
-    nouns = g.verbal_nouns
+def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak: bool) -> tuple[int, int] | None:
+    """(end of the speaker window, the claim's first token): the first verbal noun after the subject. A weak
+    cue (لفت) takes one only through its preposition ("ولفت الوزير إلى تسجيل ...")."""
     for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
         n, r = s.norm(k), s.raw(k)
         if r in ("؛", ";", ":") or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
             return None
         if not s.toks[k].is_word or _genitive(g, s, k):
             continue
-        if n in nouns:
-            return k, k
-        after = s.norm(k + 1)
-        if (n in frame or n in g.lex.claim_prepositions) and (after in nouns or nouns.feeling(after)):
-            return k, k + 1
-        if n[:1] in g.lex.glued_prepositions and (n[1:] in nouns or nouns.feeling(n[1:])):
-            return k, k  # "بوجود", "عن" written apart is the case above
+        obj = object_at(g, s, k, frame)
+        if obj is not None and (not weak or obj[1] > obj[0]):
+            return obj
+    return None
+
+
+def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tuple[int, int] | None:
+    """A verbal noun object at token k: (k, k) for "تسجيل ...", "بوجود ..."; (k, k + 1) for a preposition
+    before one ("عن مقتل ...", "إلى تسجيل ...", "عن قلقه ...")."""
+    nouns, lex, n = g.verbal_nouns, g.lex, s.norm(k)
+    if n in nouns:
+        return k, k
+    after = s.norm(k + 1)
+    if (n in frame or n in lex.object_prepositions) and (after in nouns or nouns.feeling(after)):
+        return k, k + 1
+    if n[:1] in lex.glued_prepositions and (n[1:] in nouns or nouns.feeling(n[1:])):
+        return k, k
     return None
 
 
