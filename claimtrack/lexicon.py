@@ -111,6 +111,7 @@ class Lexicon:
     hedges: list[tuple[str, ...]] = _data("grammar", "hedges", "phrases")
     modal_particles: frozenset[str] = _data("grammar", "modal_particles", "words")
     modal_verb_prefixes: tuple[str, ...] = _data("grammar", "modal_verb_prefixes", "prefixes")
+    relative_particles: frozenset[str] = _data("grammar", "relative_particles", "words")
     conjunctions: frozenset[str] = _data("grammar", "conjunctions", "words")
     pronoun_suffixes: tuple[str, ...] = _data("grammar", "pronoun_suffixes", "prefixes")
     root_letters: tuple[str, ...] = _data("grammar", "verbal_nouns.root_letters", "prefixes")

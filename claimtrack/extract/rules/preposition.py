@@ -30,6 +30,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     content_before = s.words(Span(g.skip_leading(s, before.a, i), i))
     # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
     if content_before == 0:
+        cue_end = speaker_start
+        if s.norm(speaker_start) in g.lex.relative_particles and g.lex.cue(s.norm(speaker_start + 1)):
+            speaker_start += 2  # "وفق ما أعلنت الوزارة، ...": the verb is part of the cue, its subject speaks
+            cue_end, glued = speaker_start, False
         j = speaker_start
         while j < len(s) and not s.is_comma(j) and s.norm(j) not in g.lex.complementizers and j - speaker_start < 12:
             j += 1
@@ -44,7 +48,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             rule=NAME,
             cue_index=i,
             boundary=i,
-            cue=" ".join(s.raw(k) for k in range(i, i + max(n, 1))),
+            cue=" ".join(s.raw(k) for k in range(i, max(cue_end, i + max(n, 1)))),
             speaker=Span(speaker_start, j),
             claim_start=s.toks[claim_first].start,
             claim_end=None,
