@@ -336,3 +336,16 @@ def test_every_table_and_column_a_user_sees_is_described(seed_db):
     assert {name for name in names if not tables.get(name, {}).get("description")} == set()
     # A new column or table needs a line in claimtrack/serve/metadata.yaml.
     assert {name: cols for name, cols in undescribed.items() if cols} == {}
+
+
+def test_a_read_only_database_is_served_as_it_is(runner, seed_db, monkeypatch):
+    from claimtrack import dbfile
+
+    seen = []
+    monkeypatch.setattr(process, "run", lambda args: seen.append(args) or 0)
+    monkeypatch.setattr(dbfile, "_writable", lambda path: False)  # as a read-only file or disk
+    before = digest(seed_db)
+    result = runner.invoke(app, ["serve", "--db", seed_db])
+    assert result.exit_code == 0, result.output
+    assert "Note: the database is read-only" in result.output and "serving it as it is" in result.output
+    assert seen[0][:3] == ["serve", "-i", seed_db] and digest(seed_db) == before

@@ -13,6 +13,7 @@ import typer
 from .. import serve as web
 from ..serve import process
 from ..serve.publish import TARGETS, publish_command
+from ..errors import DatabaseError
 from ..store import default_path
 from .app import DbOption, app, err, open_store
 
@@ -21,7 +22,14 @@ def _ready(db: Path | None) -> str:
     """The database path, checked, its views current and its log written into the file (Datasette reads it
     immutable, ignoring the log)."""
     web.require_datasette()
-    with open_store(db) as store:
+    try:
+        store = open_store(db)
+    except DatabaseError as exc:
+        # Served as it is if it can be read at all (a read-only file or disk); else the read error stands.
+        open_store(db, write=False).close()
+        err.print(f"Note: {exc.message}; serving it as it is", markup=False, highlight=False)
+        return str(db or default_path())
+    with store:
         if not store.checkpoint():
             err.print("Warning: another program is using the database; changes it is making may not show")
     return str(db or default_path())
