@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..arabic import fold_for_match, name_key, strip_article, tokens
+from ..arabic import fold_for_match, name_key, tokens
 from ..models import Speaker, Statement
 from .phrase import Parsed, PhraseReader
-from .registry import BareTitle, Registry, SpeakerKind, words_of
+from .registry import BareTitle, Registry, SpeakerKind, fold_word, strip_word, words_of
 
 
 @dataclass
@@ -49,15 +49,13 @@ class ArticleContext:
         return self.lex.title_synonyms.get(word, word)
 
     def title_words(self, text: str) -> set[str]:
-        return {self.synonym(strip_article(w)) for w in words_of(text)}
+        return {self.synonym(strip_word(w)) for w in words_of(text)}
 
     def held_titles(self, text: str) -> set[str]:
         """Title words a phrase gives its speaker; not the body after "باسم" ("المتحدث باسم المحافظة")."""
         words = words_of(text)
         return {
-            self.synonym(strip_article(w))
-            for k, w in enumerate(words)
-            if not (k and words[k - 1] in self.lex.spoken_for)
+            self.synonym(strip_word(w)) for k, w in enumerate(words) if not (k and words[k - 1] in self.lex.spoken_for)
         }
 
     def gender_of(self, mention: Mention) -> str | None:
@@ -104,7 +102,7 @@ class ArticleContext:
         lex = self.lex
         found = {
             lex.anonymous_nationality[w]
-            for w in (strip_article(x) for x in folded.split())
+            for w in (strip_word(x) for x in folded.split())
             if w in lex.anonymous_nationality
         }
         found |= {
@@ -141,7 +139,7 @@ class ArticleContext:
         sentence_start = max(self.text.rfind("\n", 0, st.char_start), self.text.rfind(".", 0, st.char_start))
         words = tokens(self.text[: max(sentence_start, 0)])
         for k in range(len(words) - 1, -1, -1):
-            if strip_article(words[k].norm) != noun:
+            if strip_word(words[k].norm) != noun:
                 continue
             end = k
             for j in range(k + 1, min(len(words), k + 16)):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import fold, fold_for_match, strip_article, tokens
+from ..arabic import fold_for_match, tokens
 from ..lexicon import Lexicon
-from .registry import Registry, words_of
+from .registry import Registry, fold_word, strip_word, words_of
 
 MAX_NAME_WORDS = 4  # "فيصل بن فرحان آل سعود"; a longer run after a title has run on past the name
 
@@ -51,6 +51,9 @@ class PhraseReader:
     def __init__(self, registry: Registry):
         self.reg = registry
         self.lex: Lexicon = registry.lex
+        # Multi-word collective heads, without the article, worked out once: read for every phrase.
+        self._collectives = [[strip_word(w) for w in head.split()] for head in self.lex.anonymous_heads if " " in head]
+        self._kind_of: dict[str, str] = {}
 
     # ----- is it a speaker at all -----
 
@@ -81,7 +84,7 @@ class PhraseReader:
     def _names_what_was_said(self, words: list[str]) -> bool:
         """ "حصيلة", "وسائل": a noun for the thing said; a given name spelt the same ("أمل حسن") is a name."""
         head = words[0]
-        listed = head in self.lex.not_speakers or strip_article(head) in self.lex.not_speakers
+        listed = head in self.lex.not_speakers or strip_word(head) in self.lex.not_speakers
         return listed and head not in self.lex.latin_words
 
     def _points_at_a_thing(self, words: list[str]) -> bool:
@@ -93,12 +96,8 @@ class PhraseReader:
 
     def _collective(self, words: list[str]) -> bool:
         """ "وسائل الإعلام الرسمية": a collective source, though its first word alone names nothing."""
-        bare = [strip_article(w) for w in words]
-        for head in self.lex.anonymous_heads:
-            head_words = [strip_article(w) for w in head.split()]
-            if len(head_words) > 1 and bare[: len(head_words)] == head_words:
-                return True
-        return False
+        bare = [strip_word(w) for w in words[:4]]
+        return any(bare[: len(head)] == head for head in self._collectives)
 
     def is_dateline(self, phrase: str) -> bool:
         """ "القاهرة - العربية.نت": a place, a dash, an outlet; the outlet's byline, not who spoke."""
@@ -137,7 +136,7 @@ class PhraseReader:
         if not words:
             return None
         kinds = self.kinds(words)
-        if strip_article(words[0]) in self.lex.body_heads:
+        if strip_word(words[0]) in self.lex.body_heads:
             return None
         if kinds[0] == "N":
             end = self._name_end(words, kinds, 0)
@@ -177,11 +176,16 @@ class PhraseReader:
         while end < len(words) and kinds[end] != "T":
             if counted >= MAX_NAME_WORDS:
                 break
-            particle = fold(words[end]) in self.lex.name_particles
+            particle = fold_word(words[end]) in self.lex.name_particles
             counted += 0 if particle else 1
             end += 1
             definite = kinds[end - 1] == "D" and not particle
-            if definite and end < len(words) and kinds[end] == "N" and fold(words[end]) not in self.lex.name_particles:
+            if (
+                definite
+                and end < len(words)
+                and kinds[end] == "N"
+                and fold_word(words[end]) not in self.lex.name_particles
+            ):
                 break
         return end
 
@@ -189,23 +193,29 @@ class PhraseReader:
         """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
         kinds = [self._word_kind(w) for w in words]
         for k in range(len(words)):
-            before = fold(words[k - 1]) if k else ""
+            before = fold_word(words[k - 1]) if k else ""
             if before in self.lex.spoken_for:
                 kinds[k] = "T"
             elif before in self.lex.body_heads and kinds[k] == "N":
                 kinds[k] = "T"  # "حركة حقوق": a bare body noun names the body next, not a person
             elif words[k] in self.lex.name_homographs:  # علي the name, not على the preposition
                 kinds[k] = "N"
-            if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
+            if fold_word(words[k]) in self.lex.name_particles and k + 1 < len(words):
                 kinds[k] = "N"  # "عبد الأمير", "أبو زيد", "بن سلمان": one name, whatever the next word means
                 kinds[k + 1] = "N"
         return kinds
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""
-        f = fold(word)
+        kind = self._kind_of.get(word)
+        if kind is None:
+            kind = self._kind_of[word] = self._classify(word)
+        return kind
+
+    def _classify(self, word: str) -> str:
+        f = fold_word(word)
         lex = self.lex
-        for cand in {f, strip_article(f), f[1:] if f[:1] in "وبل" else f}:
+        for cand in {f, strip_word(f), f[1:] if f[:1] in "وبل" else f}:
             if self._is_title_word(cand):
                 return "T"
         if f in lex.function_words or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
@@ -219,7 +229,7 @@ class PhraseReader:
         return (
             cand in lex.title_words
             or cand in lex.nationality
-            or strip_article(cand) in lex.title_words
+            or strip_word(cand) in lex.title_words
             or cand in lex.anonymous_heads
             or cand in lex.places
             or cand in lex.generic_references
@@ -232,7 +242,7 @@ class PhraseReader:
         return self._word_kind(word) == "T"
 
     def is_nationality(self, word: str) -> bool:
-        return any(form in self.lex.anonymous_nationality for form in singulars(strip_article(fold(word))))
+        return any(form in self.lex.anonymous_nationality for form in singulars(strip_word(fold_word(word))))
 
     def personal_name(self, name: str | None) -> bool:
         """Whether a parsed name is a person's (first name and surname), not "وسائل إعلام" or "وكالة فرانس برس"."""
@@ -240,7 +250,7 @@ class PhraseReader:
         if len(words) < 2 or any(fold_for_match(name).startswith(head) for head in self.lex.anonymous_heads):
             return False
         heads = self.lex.media_heads | self.lex.body_heads
-        if any(strip_article(w) in heads or w in self.lex.anonymous_heads for w in words):
+        if any(strip_word(w) in heads or w in self.lex.anonymous_heads for w in words):
             return False
         known = self.reg.find_alias(name)
         return known is None or self.reg.kind(known) == "person"
@@ -250,14 +260,14 @@ class PhraseReader:
     def drop_demonstrative(self, phrase: str) -> str:
         """ "هذا المسؤول" points back like "المسؤول" does."""
         words = phrase.split()
-        if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
+        if len(words) > 1 and fold_word(words[0]) in self.lex.demonstratives:
             return " ".join(words[1:])
         return phrase
 
     def unwrap(self, phrase: str) -> str:
         """ "بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
         words = phrase.split()
-        folded = [fold(w) for w in words]
+        folded = [fold_word(w) for w in words]
         for wrapper in self.lex.speaker_wrappers:
             n = len(wrapper)
             if n > len(folded):
@@ -273,10 +283,10 @@ class PhraseReader:
 
     def _thing_of(self, words: list[str]) -> str | None:
         """ "البيانات الرسمية للمفوضية ...": what was said, then whose; the body after "ل" is the speaker."""
-        if not words or strip_article(fold(words[0])) not in self.lex.not_speakers:
+        if not words or strip_word(fold_word(words[0])) not in self.lex.not_speakers:
             return None
         for k in range(1, min(len(words), 4)):
-            word = fold(words[k])
+            word = fold_word(words[k])
             if word.startswith("لل") and len(word) > 4:
                 return " ".join(["ال" + words[k][2:], *words[k + 1 :]])
             if not word.startswith("ال"):
@@ -288,9 +298,9 @@ class PhraseReader:
         occasion noun or a verbal noun with a pronoun, "في كلمته", "خلال حديثها")."""
         words = phrase.split()
         for k in range(1, len(words) - 1):
-            if fold(words[k]) not in self.lex.occasion_prepositions:
+            if fold_word(words[k]) not in self.lex.occasion_prepositions:
                 continue
-            nxt = strip_article(fold(words[k + 1]))
+            nxt = strip_word(fold_word(words[k + 1]))
             if nxt in self.lex.occasion_nouns or (nxt.endswith(("ه", "ها", "هم")) and self._word_kind(nxt) == "N"):
                 return " ".join(words[:k])
         return phrase
@@ -301,7 +311,7 @@ class PhraseReader:
         words = phrase.split()
         if not words or self.reg.exact(phrase):
             return False
-        last = fold(words[-1])
+        last = fold_word(words[-1])
         if last in self.lex.name_particles:
             return True
         if last.startswith(("ال", "وال", "بال")):
@@ -326,7 +336,7 @@ class PhraseReader:
         tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[m.end() : m.end() + 120])[0].split()
         taken: list[str] = []
         for word in tail[:6]:
-            f = fold(word)
+            f = fold_word(word)
             if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
                 break
             taken.append(word)
@@ -335,7 +345,7 @@ class PhraseReader:
     def complete_name(self, name: str, text: str) -> str:
         """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""
         words = name.split()
-        if not words or fold(words[-1]) not in self.lex.name_particles:
+        if not words or fold_word(words[-1]) not in self.lex.name_particles:
             return name
         m = re.search(re.escape(name) + r"\s+([\w\u0600-\u06ff]+)", text)
         return f"{name} {m.group(1)}" if m else name

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .. import lexicon as lexicon_mod
-from ..arabic import fold_for_match, name_key, strip_article
+from functools import lru_cache
+
+from ..arabic import fold, fold_for_match, name_key, strip_article
 from ..lexicon import Lexicon
 from ..models import Speaker
 
@@ -26,6 +28,10 @@ class SpeakerKind(StrEnum):
 
 
 UNATTRIBUTED = "(unattributed)"
+
+# Resolution folds the same few thousand words again and again: once each is enough.
+fold_word = lru_cache(maxsize=1 << 16)(fold)
+strip_word = lru_cache(maxsize=1 << 16)(strip_article)
 
 
 def words_of(text: str) -> list[str]:
@@ -231,11 +237,11 @@ def bare_title(lex: Lexicon, phrase: str) -> BareTitle | None:
     first = words[0][1:] if words[0][:2] in ("وا", "فا") else words[0]
     if not first.startswith("ال"):
         return None  # "مسؤول", "مصدر": an indefinite official is an unnamed source, not a title to look up
-    head = strip_article(first)
+    head = strip_word(first)
     entry = lex.bare_titles.get(head)
     if entry is None:
         return None
     rest = words[1:]
-    if any(w not in lex.bare_modifiers and strip_article(w) not in lex.bare_modifiers for w in rest):
+    if any(w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers for w in rest):
         return None
     return BareTitle(head, entry[0], entry[1])

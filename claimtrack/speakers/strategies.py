@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..arabic import fold_for_match, name_key, strip_article
+from ..arabic import fold_for_match, name_key
 from ..models import Speaker
 from .context import ArticleContext, Ask
 from .phrase import singulars
-from .registry import UNATTRIBUTED, SpeakerKind, bare_title, words_of
+from .registry import SpeakerKind, UNATTRIBUTED, bare_title, fold_word, strip_word, words_of
 
 Strategy = Callable[[ArticleContext, Ask], "str | None"]
 
@@ -92,7 +92,7 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
     if ctx.reader.personal_name(ask.parsed.name):
         return None  # "الخبير الاقتصادي سمير رزق" names a person
     lex = ctx.lex
-    words = [strip_article(w) if w.startswith(("ال", "وال")) else w for w in words_of(ask.target)]
+    words = [strip_word(w) if w.startswith(("ال", "وال")) else w for w in words_of(ask.target)]
     while words and (words[0] == "و" or words[0] in lex.quantifiers):
         words = words[1:]  # "ثلاثة مصادر", "عدد من المسؤولين": the head follows the count
     label, rest = _anonymous_head(ctx, words)
@@ -119,7 +119,7 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def _anonymous_head(ctx: ArticleContext, words: list[str]) -> tuple[str | None, list[str]]:
     for head, value in sorted(ctx.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
-        head_words = [strip_article(w) if w.startswith("ال") else w for w in head.split()]
+        head_words = [strip_word(w) if w.startswith("ال") else w for w in head.split()]
         if words[: len(head_words)] == head_words:
             return value, words[len(head_words) :]
     return None, []
@@ -143,13 +143,13 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     fillers = any(w in lex.reference_fillers for w in words)
     if head not in lex.generic_references or (len(words) > 2 and not fillers):
         return None
-    noun = strip_article(head)
+    noun = strip_word(head)
     if fillers and ctx.named:
         return ctx.named[-1].canonical  # the same one as before, whatever the article called them then
     for m in reversed(ctx.named):
         sp = ctx.registry.get(m.canonical)
         known_roles = " ".join(sp.roles) if sp and m.canonical in ctx.registry.curated else ""
-        if noun in {strip_article(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}:
+        if noun in {strip_word(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}:
             return m.canonical
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
 
@@ -243,8 +243,8 @@ def same_name(ctx: ArticleContext, text: str) -> str | None:
 
 def titled(ctx: ArticleContext, ask: Ask) -> str | None:
     """A qualified title ("السفيرة البريطانية"): someone this article named with it, or the curated holder."""
-    words = [ctx.synonym(strip_article(w)) for w in words_of(ask.target)]
-    if not words or words[0] not in {strip_article(t) for t in ctx.lex.title_words}:
+    words = [ctx.synonym(strip_word(w)) for w in words_of(ask.target)]
+    if not words or words[0] not in {strip_word(t) for t in ctx.lex.title_words}:
         return ctx.registry.find_by_role(ask.target)  # "الرجل الأول في كوريا الشمالية"
     mine = ctx.nationalities(ask.target)
     for m in reversed(ctx.named):
@@ -263,14 +263,14 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
     """A body or outlet the registry knows, named at the head of the phrase ("صحيفة واشنطن بوست"); one named
     further in is only what the body belongs to ("المفوضية السامية للأمم المتحدة")."""
     words = words_of(ask.target)
-    headed = 1 if words and strip_article(words[0]) in ctx.lex.body_heads | ctx.lex.media_heads else 0
+    headed = 1 if words and strip_word(words[0]) in ctx.lex.body_heads | ctx.lex.media_heads else 0
     return ctx.registry.find_alias(ask.target, max_start=headed)
 
 
 def new(ctx: ArticleContext, ask: Ask) -> str:
     """Last: the phrase itself, a new speaker of the kind its head word tells."""
     words = words_of(ask.target)
-    head = ctx.synonym(strip_article(words[0])) if words else ""
+    head = ctx.synonym(strip_word(words[0])) if words else ""
     lex = ctx.lex
     phrase = ask.target.strip()
     if head in lex.person_titles and not _qualified(ctx, phrase):
@@ -293,15 +293,15 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     words = words_of(phrase)
     lex = ctx.lex
     spoken_for = [w for k, w in enumerate(words) if k and words[k - 1] in lex.spoken_for]
-    if any(w not in lex.bare_modifiers and strip_article(w) not in lex.bare_modifiers for w in spoken_for):
+    if any(w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers for w in spoken_for):
         return True  # "الناطق باسم التجديد": a body by its name, known or not
-    national = any(w in lex.nationality or strip_article(w) in lex.places or w in lex.places for w in words)
+    national = any(w in lex.nationality or strip_word(w) in lex.places or w in lex.places for w in words)
     return national or bool(ctx.nationalities(phrase)) or bool(ctx.registry.find_alias(phrase))
 
 
 def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
     """A body named by common nouns only ("وزارة الداخلية", "الشركة"), not by a name of its own ("شركة أرامكو")."""
-    return all(w.startswith("ال") or strip_article(w) in ctx.lex.body_heads for w in words)
+    return all(w.startswith("ال") or strip_word(w) in ctx.lex.body_heads for w in words)
 
 
 def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | None = None) -> str:
