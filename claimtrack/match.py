@@ -161,6 +161,10 @@ class ClaimIndex:
         # Weights follow document frequencies, so they are computed once per batch of claims added.
         self._weights: dict[str, float] = {}
         self._totals: dict[int, float] = {}
+        # When only some claims are loaded (matching new claims against the index kept in the database), the
+        # frequencies are those of every claim: how many there are, and how many carry each stem.
+        self.document_count: int | None = None
+        self.document_frequency: dict[str, int] | None = None
 
     def add(self, versions: dict[int, str | Version]) -> None:
         self._weights, self._totals = {}, {}
@@ -226,10 +230,12 @@ class ClaimIndex:
         claims for frequencies to mean anything (two sentences compared on their own)."""
         w = self._weights.get(stem)
         if w is None:
-            if len(self.claims) < MIN_CLAIMS_FOR_IDF:
-                idf = 1.0
+            n = len(self.claims) if self.document_count is None else self.document_count
+            if self.document_frequency is None:
+                df = len(self.postings.get(stem, ()))
             else:
-                idf = max(math.log((len(self.claims) + 1) / (len(self.postings.get(stem, ())) + 0.5)), 0.0)
+                df = self.document_frequency.get(stem, 0)
+            idf = 1.0 if n < MIN_CLAIMS_FOR_IDF else max(math.log((n + 1) / (df + 0.5)), 0.0)
             w = self._weights[stem] = idf * (self.settings.entity_weight if stem in self.entities else 1.0)
         return w
 
@@ -328,7 +334,15 @@ def match_added(
     index = ClaimIndex(settings, entity_words, openers, vectors)
     index.add(versions)
     new = set(new)
-    result = _link(index, index.candidates(new), stored)
+    return match_candidates(index, index.candidates(new), stored, new)
+
+
+def match_candidates(
+    index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int], new: set[int]
+) -> MatchResult:
+    """``match_added`` with the candidate pairs found elsewhere (by ``match_index``, in the database): the
+    ``index`` holds the new claims, their candidates and every member of the candidates' clusters."""
+    result = _link(index, pairs, stored)
     result.assignment = {sid: c for sid, c in result.assignment.items() if sid in new or stored.get(sid) != c}
     return result
 

@@ -16,10 +16,10 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import corpus, fetch
+from . import corpus, fetch, match_index
 from .errors import ClaimtrackError, DatabaseError, unexpected
 from .extract import extract_article
-from .match import ClaimIndex, MatchSettings, cluster, match_new
+from .match import ClaimIndex, MatchSettings, cluster
 from .models import Article, Speaker, Statement
 from .prepare import Extracted, Prepared, date_statements, prepared
 from .relation import Comparison
@@ -458,23 +458,22 @@ def rematch(
         else:
             store.save_settings("match", asdict(settings))
         assignment = cluster(store.claim_norms(), settings, _entity_words(registry), _inner_openers(registry))
-        store.set_clusters(assignment)
+        store.set_clusters(assignment, whole=True)
+        match_index.rebuild(store, settings)
     return len(set(assignment.values()))
 
 
 def match_new_statements(store: Store, settings: MatchSettings | None = None, registry: Registry | None = None) -> int:
-    """Match statements not yet in a cluster against everything stored; stored links are kept.
+    """Match statements not yet in a cluster against everything stored (through the blocking index the
+    database keeps, ``match_index``); stored links are kept.
 
     Returns how many statements got a new or changed cluster.
     """
     registry = registry or Registry.load("ar", store.stored_speakers())
     settings = settings or match_settings(store)
-    current = store.claim_clusters()
-    stored = {sid: c for sid, c in current.items() if c is not None}
-    new = [sid for sid, c in current.items() if c is None]
-    changes = match_new(stored, store.claim_norms(), new, settings, _entity_words(registry), _inner_openers(registry))
-    store.set_clusters(changes)
-    return len(changes)
+    with store.transaction():
+        new = store.unmatched_ids()
+        return match_index.match_stored(store, new, settings, _entity_words(registry), _inner_openers(registry))
 
 
 def compare_pairs(

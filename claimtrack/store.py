@@ -195,6 +195,11 @@ def _author_v5(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("author", str)
 
 
+def _chunks(values: list, size: int = 500) -> Iterator[list]:
+    for k in range(0, len(values), size):
+        yield values[k : k + size]
+
+
 def _insert_sql(table: str, row: dict) -> str:
     """INSERT of one row's columns, by name (``:column``), to run with that row or many like it."""
     columns = ", ".join(f'"{c}"' for c in row)
@@ -303,7 +308,19 @@ def _files_v7(db: sqlite_utils.Database) -> None:
     db["files"].create({"path": str, "hash": str, "articles": int}, pk="path")
 
 
-# Each entry upgrades a database from the version before it; never edit one that has shipped.
+def _claim_index_v10(db: sqlite_utils.Database) -> None:
+    """Matching's blocking index, kept in the database so new claims are matched without reading every stored
+    one: each claim's shingles (as 64-bit hashes) and its stems in order, forwards and backwards (sorted
+    neighbourhood). Filled by the next matching (``index.valid`` is not set yet)."""
+    db.execute(
+        "CREATE TABLE claim_shingles (shingle INTEGER, statement_id INTEGER, "
+        "PRIMARY KEY (shingle, statement_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE TABLE claim_keys (statement_id INTEGER PRIMARY KEY, forward TEXT, backward TEXT)")
+    db.execute("CREATE INDEX claim_keys_forward ON claim_keys (forward, statement_id)")
+    db.execute("CREATE INDEX claim_keys_backward ON claim_keys (backward, statement_id)")
+
+
 def _corrections_v8(db: sqlite_utils.Database) -> None:
     """A user's speaker corrections, re-applied after every resolution; the cue's gender, which resolution reads."""
     db["corrections"].create({"id": int, "action": str, "args": str, "created_at": str}, pk="id")
@@ -339,6 +356,7 @@ def _search_stems_v9(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+# Each entry upgrades a database from the version before it; never edit one that has shipped.
 MIGRATIONS = {
     1: _create_v1,
     2: _claims_fts_v2,
@@ -349,6 +367,7 @@ MIGRATIONS = {
     7: _files_v7,
     8: _corrections_v8,
     9: _search_stems_v9,
+    10: _claim_index_v10,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables every claimtrack database has had since schema 1: a file with a user_version but not these is not ours.
@@ -758,29 +777,126 @@ class Store:
 
     # ----- clusters -----
 
-    def claim_norms(self) -> dict[int, str]:
-        return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
+    def claim_norms(self, ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Statement id -> folded claim, of every statement or of those ``ids``."""
+        if ids is None:
+            return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
+        return dict(self._in("SELECT id, norm FROM statements WHERE id IN ({})", ids))
 
-    def set_clusters(self, assignment: dict[int, int]) -> None:
-        """Store statement -> cluster; a cluster's id is its first statement's id, so re-runs give the same ids."""
+    def _in(self, sql: str, values: Iterable, chunk: int = 500) -> Iterator[tuple]:
+        """Rows of ``sql`` whose ``{}`` is filled with placeholders for ``values``, asked a chunk at a time."""
+        values = list(values)
+        for k in range(0, len(values), chunk):
+            part = values[k : k + chunk]
+            yield from self.db.execute(sql.format(", ".join("?" * len(part))), part)
+
+    def set_clusters(self, assignment: dict[int, int], *, whole: bool = False) -> None:
+        """Store statement -> cluster; a cluster's id is its first statement's id, so re-runs give the same ids.
+
+        ``whole``: the assignment is every statement's, and the clusters table is written afresh; otherwise
+        only the clusters the changed statements leave or join are counted again.
+        """
         with self.transaction():
-            self.db.execute("DELETE FROM clusters")
+            if whole:
+                self.db.execute("DELETE FROM clusters")
+                touched = None
+            else:
+                touched = {c for (c,) in self._in("SELECT cluster_id FROM statements WHERE id IN ({})", assignment)}
+                touched = (touched | set(assignment.values())) - {None}
             self.db.conn.executemany(
                 "UPDATE statements SET cluster_id = ? WHERE id = ?", [(c, s) for s, c in assignment.items()]
             )
-            self.db.execute("""
-                INSERT INTO clusters (id, size, representative)
-                SELECT cluster_id, COUNT(*), MIN(id) FROM statements WHERE cluster_id IS NOT NULL GROUP BY cluster_id
-            """)
+            count = (
+                "INSERT INTO clusters (id, size, representative) SELECT cluster_id, COUNT(*), MIN(id) FROM statements"
+            )
+            if touched is None:
+                self.db.execute(f"{count} WHERE cluster_id IS NOT NULL GROUP BY cluster_id")
+                return
+            for part in _chunks(sorted(touched)):
+                marks = ", ".join("?" * len(part))
+                self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", part)
+                self.db.execute(f"{count} WHERE cluster_id IN ({marks}) GROUP BY cluster_id", part)
 
     def forget_clusters(self) -> None:
         """Mark every statement unmatched, so matching starts afresh even if this run dies before it."""
         self.db.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
         self.db.execute("DELETE FROM clusters")
+        self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
 
     def unmatched(self) -> int:
         """How many statements no matching has seen yet: stored by a run that stopped before matching."""
         return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NULL").fetchone()[0]
+
+    def unmatched_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM statements WHERE cluster_id IS NULL ORDER BY id")]
+
+    def matched_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM statements WHERE cluster_id IS NOT NULL ORDER BY id")]
+
+    def matched_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NOT NULL").fetchone()[0]
+
+    def clusters_of(self, ids: Iterable[int]) -> dict[int, int | None]:
+        """Statement id -> its cluster id (None when not matched yet), for those ``ids``."""
+        return dict(self._in("SELECT id, cluster_id FROM statements WHERE id IN ({})", ids))
+
+    def cluster_members(self, clusters: Iterable[int]) -> dict[int, int]:
+        """Statement id -> cluster id of every statement in those ``clusters``."""
+        return dict(self._in("SELECT id, cluster_id FROM statements WHERE cluster_id IN ({})", clusters))
+
+    # ----- the stored blocking index (see match_index) -----
+
+    def claim_index_valid(self, min_words: int) -> bool:
+        """Whether the stored blocking index holds every matched claim, built for claims of ``min_words``."""
+        return self.settings("index").get("valid") == str(min_words)
+
+    def clear_claim_index(self) -> None:
+        self.db.execute("DELETE FROM claim_shingles")
+        self.db.execute("DELETE FROM claim_keys")
+        self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
+
+    def mark_claim_index(self, min_words: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('index.valid', ?)", [str(min_words)])
+
+    def add_to_claim_index(self, rows: Iterable[tuple[int, list[int], str, str]]) -> None:
+        """Index claims: (statement id, shingle hashes, stems forwards, stems backwards) each."""
+        rows = list(rows)
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO claim_shingles (shingle, statement_id) VALUES (?, ?)",
+            [(h, sid) for sid, hashes, _, _ in rows for h in hashes],
+        )
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO claim_keys (statement_id, forward, backward) VALUES (?, ?, ?)",
+            [(sid, forward, backward) for sid, _, forward, backward in rows],
+        )
+
+    def shingle_counts(self, hashes: Iterable[int]) -> dict[int, int]:
+        """How many indexed claims carry each shingle (those carried by none are left out)."""
+        return dict(
+            self._in("SELECT shingle, COUNT(*) FROM claim_shingles WHERE shingle IN ({}) GROUP BY shingle", hashes)
+        )
+
+    def shingle_postings(self, hashes: Iterable[int]) -> dict[int, list[int]]:
+        """The indexed claims carrying each shingle."""
+        out: dict[int, list[int]] = {}
+        for h, sid in self._in("SELECT shingle, statement_id FROM claim_shingles WHERE shingle IN ({})", hashes):
+            out.setdefault(h, []).append(sid)
+        return out
+
+    def key_neighbours(self, sid: int, forward: str, backward: str, window: int) -> set[int]:
+        """The ``window`` indexed claims before and after a claim in each order of its stems (ties by id)."""
+        out = set()
+        for column, key in (("forward", forward), ("backward", backward)):
+            for op, order in (("<", "DESC"), (">", "ASC")):
+                out.update(
+                    row[0]
+                    for row in self.db.execute(
+                        f"SELECT statement_id FROM claim_keys WHERE ({column}, statement_id) {op} (?, ?) "
+                        f"ORDER BY {column} {order}, statement_id {order} LIMIT ?",
+                        [key, sid, window],
+                    )
+                )
+        return out
 
     def claim_clusters(self) -> dict[int, int | None]:
         """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""

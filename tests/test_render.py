@@ -234,7 +234,8 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
             store.db.execute(f"DROP TRIGGER {trigger}")
         store.db.execute("DROP TABLE claims_fts")
         store.db.execute("DROP TABLE settings")
-        store.db.execute("DROP TABLE files")
+        for table in ("files", "claim_shingles", "claim_keys"):  # added by versions 7 and 10
+            store.db.execute(f"DROP TABLE {table}")
         for column in ("said_on", "cue_start", "part", "polarity", "hedged", "stems"):  # added by versions 4, 6, 9
             store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
         store.db.execute("ALTER TABLE articles DROP COLUMN author")

@@ -112,3 +112,30 @@ def test_a_file_is_read_again_when_it_or_the_outlet_given_changes(articles, tmp_
         report = ingest([str(path)], store, outlet="صحيفة الصباح")
         assert report.updated == 1
         assert [row["speaker"] for row in store.statements(article="articles/a000.txt")] == ["نبيل الخطيب"]
+
+
+def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_path):
+    """Matching new claims against the index in the database links what the in-memory matcher links."""
+    from claimtrack.match import match_new
+    from claimtrack.pipeline import _entity_words, _inner_openers, match_settings
+    from claimtrack.speakers import Registry
+
+    files = sorted(str(p) for p in articles.glob("a*.txt"))
+    with Store.open(tmp_path / "claims.db") as store:
+        ingest(files[:30], store)
+        before = store.claim_clusters()
+        ingest(files[30:], store)
+        after = store.claim_clusters()
+        new = [sid for sid in after if sid not in before]
+        registry = Registry.load("ar", store.stored_speakers())
+        expected = match_new(
+            before,
+            store.claim_norms(),
+            new,
+            match_settings(store),
+            _entity_words(registry),
+            _inner_openers(registry),
+        )
+    assert new and len(set(after.values())) < len(after)  # something new, and clusters of several
+    assert {sid: after[sid] for sid in expected} == expected
+    assert all(after[sid] == before[sid] for sid in before if sid not in expected)

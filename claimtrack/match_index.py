@@ -1,0 +1,118 @@
+"""New claims matched against every stored one through a blocking index kept in the database.
+
+``match.ClaimIndex`` blocks in memory: every claim's shingles and stems, then candidate pairs. Holding every
+claim of a year of news in memory to match a hundred new ones costs time and memory in proportion to the
+database; here the same postings (shingle -> claims, as 64-bit hashes) and the same sorted-neighbourhood keys
+(a claim's stems forwards and backwards) live in SQLite tables. New claims, a chunk at a time, are indexed,
+their candidate pairs read from the tables (shingles carried by at most ``max_df`` claims, ``min_shared`` of
+them in common; ``window`` neighbours in each order), and only those claims, their candidates and the members
+of the candidates' clusters are loaded to be verified by ``match.match_candidates``, with word weights from
+the frequencies of every indexed claim. What a new claim is compared with is what the in-memory matcher would
+compare it with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from .claimtext import read_claim
+from .match import ClaimIndex, MatchSettings, _shingles, match_candidates
+from .store import Store
+
+CHUNK = 5_000
+"""New claims matched at a time: memory holds a chunk and what it touches, never the whole database."""
+KEY_SEPARATOR = "\x01"  # sorts before any letter, so joined stems sort as the lists of stems do
+
+
+def shingle_hash(shingle: str) -> int:
+    """A shingle as a signed 64-bit integer: a quarter of the space of the text, and a collision in 2^64."""
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def index_row(sid: int, norm: str, settings: MatchSettings) -> tuple[int, list[int], str, str] | None:
+    """What the index keeps of one claim; None for claims too short to be matched (under ``min_words``)."""
+    stems = list(read_claim(norm).stems)
+    if len(set(stems)) < settings.min_words:
+        return None
+    return sid, [shingle_hash(s) for s in _shingles(stems)], KEY_SEPARATOR.join(stems), KEY_SEPARATOR.join(stems[::-1])
+
+
+def rebuild(store: Store, settings: MatchSettings, ids: Iterable[int] | None = None) -> None:
+    """Index the claims ``ids`` (every claim when None) afresh; the caller holds the transaction."""
+    store.clear_claim_index()
+    ids = list(store.claim_norms()) if ids is None else list(ids)
+    for part in _chunks(ids, CHUNK):
+        norms = store.claim_norms(part)
+        store.add_to_claim_index(row for sid, norm in norms.items() if (row := index_row(sid, norm, settings)))
+    store.mark_claim_index(settings.min_words)
+
+
+def match_stored(
+    store: Store,
+    new: list[int],
+    settings: MatchSettings,
+    entity_words: Iterable[str],
+    openers: Iterable[tuple[str, ...]],
+) -> int:
+    """Match the ``new`` statements (not yet in a cluster) against every matched one, a chunk at a time; stored
+    links stand. Returns how many statements got a new or changed cluster. The caller holds the transaction."""
+    if not store.claim_index_valid(settings.min_words):
+        # Never built, or an article was replaced since: index every matched claim again.
+        rebuild(store, settings, store.matched_ids())
+    entity_words, openers = list(entity_words), list(openers)
+    changed = 0
+    for part in _chunks(new, CHUNK):
+        changed += _match_chunk(store, part, settings, entity_words, openers)
+    return changed
+
+
+def _match_chunk(store: Store, new: list[int], settings: MatchSettings, entity_words, openers) -> int:
+    norms = store.claim_norms(new)
+    rows = [row for sid, norm in norms.items() if (row := index_row(sid, norm, settings))]
+    store.add_to_claim_index(rows)
+    pairs = _shared_shingle_pairs(store, rows, settings) | _neighbour_pairs(store, rows, settings)
+    involved = {sid for pair in pairs for sid in pair} | set(new)
+    clusters = store.clusters_of(involved)
+    # Every member of a candidate's cluster: joining two clusters is refused when any members differ in a fact.
+    stored = store.cluster_members({c for c in clusters.values() if c is not None})
+    index = ClaimIndex(settings, entity_words, openers)
+    index.add(store.claim_norms(involved | set(stored)))
+    stems = {stem for claim in index.claims.values() for stem in claim.stems}
+    counts = store.shingle_counts(shingle_hash(stem) for stem in stems)
+    index.document_count = store.matched_count() + len(new)
+    index.document_frequency = {stem: counts.get(shingle_hash(stem), 0) for stem in stems}
+    result = match_candidates(index, pairs, stored, set(new))
+    store.set_clusters(result.assignment)
+    return len(result.assignment)
+
+
+def _shared_shingle_pairs(store: Store, rows, settings: MatchSettings) -> set[tuple[int, int]]:
+    """Pairs with a new claim sharing ``min_shared`` shingles that at most ``max_df`` claims carry."""
+    wanted = {h for _, hashes, _, _ in rows for h in hashes}
+    counts = store.shingle_counts(wanted)
+    postings = store.shingle_postings(h for h in wanted if 2 <= counts.get(h, 0) <= settings.max_df)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for sid, hashes, _, _ in rows:
+        others: dict[int, int] = defaultdict(int)
+        for h in hashes:
+            for other in postings.get(h, ()):
+                if other != sid:
+                    others[other] += 1
+        for other, n in others.items():
+            shared[(min(sid, other), max(sid, other))] = n
+    return {pair for pair, n in shared.items() if n >= settings.min_shared}
+
+
+def _neighbour_pairs(store: Store, rows, settings: MatchSettings) -> set[tuple[int, int]]:
+    pairs = set()
+    for sid, _, forward, backward in rows:
+        for other in store.key_neighbours(sid, forward, backward, settings.window):
+            pairs.add((min(sid, other), max(sid, other)))
+    return pairs
+
+
+def _chunks(values: list, size: int) -> Iterator[list]:
+    for k in range(0, len(values), size):
+        yield values[k : k + size]
