@@ -91,6 +91,8 @@ class Lexicon:
     claim_nouns: frozenset[str] = _data("grammar", "claim_nouns", "words")
     demonstratives: frozenset[str] = _data("grammar", "demonstratives", "words")
     relatives: frozenset[str] = _data("grammar", "relatives", "words")
+    addressee_prefixes: tuple[str, ...] = _data("grammar", "addressee_prefixes", "prefixes")
+    addressee_exceptions: tuple[str, ...] = _data("grammar", "addressee_exceptions", "prefixes")
     addressee_nouns: frozenset[str] = _data("grammar", "addressee_nouns", "words")
     particles_before_verb: frozenset[str] = _data("grammar", "particles_before_verb", "words")
     clause_links: list[tuple[str, ...]] = _data("grammar", "clause_links", "phrases")
@@ -212,6 +214,41 @@ def _read(language: str, name: str) -> dict:
         raise ClaimtrackError(f"data/{language}/{name}: {exc}") from exc
 
 
+# Keys of cues.toml read by ``load`` itself rather than through a Lexicon field.
+_CUE_TABLES = ("verb", "participle", "noun")
+
+
+def _check_keys(language: str, data: dict[str, dict]) -> None:
+    """Every key a data file holds is read, and every key the code reads is there: a typo or a dead entry is an
+    error at load time, naming the file and the key."""
+    wanted: dict[str, set[str]] = {name: set() for name in data}
+    for f in fields(Lexicon):
+        if f.metadata:
+            wanted[f.metadata["file"]].add(f.metadata["key"])
+    wanted["cues"].update(_CUE_TABLES)
+    for name, doc in data.items():
+        for key in sorted(wanted[name]):
+            value = doc
+            for part in key.split("."):
+                value = value.get(part) if isinstance(value, dict) else None
+            if value is None and key not in _CUE_TABLES:
+                raise ClaimtrackError(f"data/{language}/{name}.toml: missing key {key!r}")
+        for key in _keys(doc, wanted[name]):
+            raise ClaimtrackError(f"data/{language}/{name}.toml: key {key!r} is read by no code")
+
+
+def _keys(doc: dict, wanted: set[str], prefix: str = ""):
+    """The dotted keys of ``doc`` that no wanted key reads (a table is entered when a wanted key is inside it)."""
+    for key, value in doc.items():
+        dotted = prefix + key
+        if dotted in wanted:
+            continue
+        if isinstance(value, dict) and any(w.startswith(dotted + ".") for w in wanted):
+            yield from _keys(value, wanted, dotted + ".")
+        else:
+            yield dotted
+
+
 @lru_cache(maxsize=None)
 def load(language: str = "ar") -> Lexicon:
     if language not in LANGUAGES:
@@ -220,6 +257,7 @@ def load(language: str = "ar") -> Lexicon:
         )
     files = {f.metadata["file"] for f in fields(Lexicon) if f.metadata}
     data = {name: _read(language, f"{name}.toml") for name in sorted(files | {"cues"})}
+    _check_keys(language, data)
     lex = Lexicon(language=language)
     for f in fields(Lexicon):
         if not f.metadata:

@@ -101,18 +101,20 @@ class Grammar:
         return not self.occasion_noun(following) and strip_article(following) not in self.lex.places
 
     def is_addressee(self, s: SentenceView, i: int) -> bool:
-        n = s.norm(i)
-        if n == "ل":  # "لـ"رويترز"": the particle stands apart from a quoted name
+        """ "لبوتين", "للصحفيين", "لـ"رويترز"": one spoken to, not the speaker."""
+        n, lex = s.norm(i), self.lex
+        if n in lex.addressee_prefixes:  # the particle standing apart from a quoted name
             return True
-        if not n.startswith("ل") or n.startswith("لدي") or len(n) < 3:
+        prefix = next((p for p in lex.addressee_prefixes if n.startswith(p)), None)
+        if prefix is None or n.startswith(lex.addressee_exceptions) or len(n) < 3:
             return False
-        rest = n[1:]
-        definite = "ال" + rest[1:] if rest.startswith("ل") else rest
+        rest = n[len(prefix) :]
+        definite = "ال" + rest[1:] if rest.startswith(prefix) else rest  # "للرئيس": the article lost its alif
         return (
             rest in self.addressee_first_words
             or definite in self.addressee_first_words
-            or definite in self.lex.addressee_nouns
-            or rest in self.lex.addressee_nouns
+            or definite in lex.addressee_nouns
+            or rest in lex.addressee_nouns
         )
 
     def glued_object(self, word: str, prefix: str) -> bool:
