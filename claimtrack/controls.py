@@ -14,8 +14,10 @@ _VISIBLE = (
     | {0x7F: 0x2421}
     | {c: 0xFFFD for c in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 )
-# In JSON the same characters (C0 ones JSON escapes itself) are written as \u escapes: the text is unchanged.
-_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in _VISIBLE if c >= 0x7F}
+# In JSON the same characters (C0 ones JSON escapes itself) are written as \u escapes, and so are the line and
+# paragraph separators, at which many readers of JSON Lines (Python's splitlines) cut a record: the text is
+# unchanged.
+_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in (*(c for c in _VISIBLE if c >= 0x7F), 0x2028, 0x2029)}
 
 
 def safe(text: str) -> str:
@@ -24,5 +26,6 @@ def safe(text: str) -> str:
 
 
 def json_safe(encoded: str) -> str:
-    """JSON text with C1 controls, DEL and bidi overrides escaped: the same JSON value, harmless on a terminal."""
+    """JSON text with C1 controls, DEL, bidi overrides and line separators escaped: the same JSON value, harmless
+    on a terminal and one line a record."""
     return encoded.translate(_JSON_ESCAPES)

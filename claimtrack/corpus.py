@@ -33,7 +33,11 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 METADATA_FIELDS = ("outlet", "url", "published", "title", "author", "language")
 MAX_FILE_BYTES = 2**20
-"""Larger files are refused unread: a long news article is under 100 KB, and the cap bounds memory and time."""
+"""The most one article may take (a file, a page, a JSON Lines record, standard input read as one article);
+more is refused unread: a long news article is under 100 KB, and the cap bounds memory and time."""
+MAX_RECORDS_BYTES = 64 * 2**20
+"""The most a .json document or standard input may hold; JSON Lines files are read a line at a time, unbounded."""
+MAX_STDIN_BYTES = MAX_RECORDS_BYTES
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
 MAX_FOREIGN_SHARE = 0.02
@@ -160,18 +164,17 @@ def as_source(path: Path | Source | str) -> Source:
     return Source(path, source_id(path, Path(os.path.abspath(path)).parent))
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """A file's decoded text and the encoding it was in; raises ClaimtrackError naming the file when it cannot be read."""
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[str, str]:
+    """A file's decoded text and the encoding it was in; raises ClaimtrackError naming the file when it cannot be
+    read or holds more than ``limit`` bytes."""
     try:
         with open(path, "rb") as handle:
             # Read one byte past the limit rather than trusting stat(): a file can grow while it is read.
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise ClaimtrackError(_os_reason(exc), path=str(path)) from exc
-    if len(data) > MAX_FILE_BYTES:
-        raise ClaimtrackError(
-            f"larger than {MAX_FILE_BYTES // 2**20} MiB, the most claimtrack reads from one article", path=str(path)
-        )
+    if len(data) > limit:
+        raise ClaimtrackError(_too_large(limit), path=str(path))
     text, encoding = decode(data, str(path))
     if not text.strip():
         raise ClaimtrackError("empty file", path=str(path))
@@ -301,29 +304,70 @@ def read_articles(source: Source | Path | str) -> Iterator[Article | Problem]:
     """Every article in one input: a file, or standard input for "-".
 
     A JSON or JSON Lines file holds many articles; a record that cannot be read is a Problem naming its line
-    and the rest are still read. A file that cannot be read at all raises ClaimtrackError.
+    and the rest are still read. A file that cannot be read at all raises ClaimtrackError. Every article is
+    held to ``MAX_FILE_BYTES``, whichever way it comes.
     """
     if str(source) == STDIN:
-        data = sys.stdin.buffer.read()
-        if not data.strip():
-            raise ClaimtrackError("nothing on standard input", path=STDIN_NAME)
-        text, encoding = decode(data, STDIN_NAME)
-        fmt, name, file_id = sniff_format(text), STDIN_NAME, "stdin-" + content_hash(text)[:12]
-        former = file_id
+        yield from _read_stdin()
+        return
+    source = as_source(source)
+    name = str(source.path)
+    if format_of(source.path) != "records":
+        yield read_file(source)
+    elif source.path.suffix.lower() == ".jsonl":
+        try:
+            with open(source.path, "rb") as handle:
+                yield from json_lines(_byte_lines(handle), name, source.id, source.path.stem)
+        except OSError as exc:
+            raise ClaimtrackError(_os_reason(exc), path=name) from exc
     else:
-        source = as_source(source)
-        fmt, name, file_id, former = format_of(source.path), str(source.path), source.id, source.path.stem
-        if fmt != "records":
-            yield read_file(source)
-            return
-        text, encoding = read_text(source.path)
-    found = (
-        parse_records(text, name, file_id, former) if fmt == "records" else [parse_document(text, fmt, file_id, None)]
-    )
+        text, encoding = read_text(source.path, MAX_RECORDS_BYTES)
+        yield from _encoded(parse_records(text, name, source.id, source.path.stem), encoding)
+
+
+def _read_stdin() -> Iterator[Article | Problem]:
+    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        raise ClaimtrackError(
+            f"more than {MAX_STDIN_BYTES // 2**20} MiB on standard input; give JSON Lines as a file, "
+            "which is read a line at a time",
+            path=STDIN_NAME,
+        )
+    if not data.strip():
+        raise ClaimtrackError("nothing on standard input", path=STDIN_NAME)
+    text, encoding = decode(data, STDIN_NAME)
+    fmt, file_id = sniff_format(text), "stdin-" + content_hash(text)[:12]
+    if fmt == "records":
+        yield from _encoded(parse_records(text, STDIN_NAME, file_id, file_id), encoding)
+        return
+    if len(data) > MAX_FILE_BYTES:
+        raise ClaimtrackError(_too_large(MAX_FILE_BYTES), path=STDIN_NAME)
+    yield from _encoded([parse_document(text, fmt, file_id, None)], encoding)
+
+
+def _encoded(found, encoding: str) -> Iterator[Article | Problem]:
     for item in found:
         if isinstance(item, Article):
             item.encoding = encoding
         yield item
+
+
+def _too_large(limit: int) -> str:
+    return f"larger than {limit // 2**20} MiB, the most claimtrack reads " + (
+        "from one article" if limit == MAX_FILE_BYTES else "at once"
+    )
+
+
+def _byte_lines(handle) -> Iterator[bytes | None]:
+    """A binary file's lines, split at line feeds only; a line longer than ``MAX_FILE_BYTES`` is skipped unread
+    and given as None, so one huge record costs no memory."""
+    while line := handle.readline(MAX_FILE_BYTES + 1):
+        if len(line) <= MAX_FILE_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(2**16)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def parse_document(text: str, fmt: str, article_id: str, path: str | None) -> Article:
@@ -498,7 +542,22 @@ def parse_records(text: str, name: str, file_id: str, former: str | None = None)
     if whole is not None:
         yield _record_article(whole, name, (file_id, former), "", 1)
         return
-    for n, line in enumerate(text.split("\n"), 1):
+    yield from json_lines(text.split("\n"), name, file_id, former)
+
+
+def json_lines(lines, name: str, file_id: str, former: str | None) -> Iterator[Article | Problem]:
+    """Articles from JSON Lines given line by line (text, or UTF-8 bytes from a file; None for a line that was
+    too long to read), each line a record held to ``MAX_FILE_BYTES``; what cannot be read is a Problem."""
+    for n, line in enumerate(lines, 1):
+        if isinstance(line, bytes):
+            try:
+                line = line.removesuffix(b"\n").decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Problem(name, f"not UTF-8 (byte {exc.start} of the line); JSON Lines are UTF-8", n)
+                continue
+        if line is None or (len(line) > MAX_FILE_BYTES // 4 and len(line.encode("utf-8")) > MAX_FILE_BYTES):
+            yield Problem(name, f"record {_too_large(MAX_FILE_BYTES)}", n)
+            continue
         if not line.strip():
             continue
         try:

@@ -295,3 +295,49 @@ def test_a_file_name_with_escapes_is_shown_harmless(runner, db, tmp_path):
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db, "--json"], env=TERMINAL)
     assert result.exit_code == 1
     assert "empty file" in result.stderr and _no_controls(result.stderr), repr(result.stderr)
+
+
+# ----- 6. limits per article on every input path -----
+
+
+def test_json_lines_end_at_line_feeds_only(runner, db, tmp_path):
+    records = [
+        json.dumps({"id": "a", "title": "عنوان\u2028ثان", "text": GOOD.strip() + "\u2028"}, ensure_ascii=False),
+        json.dumps({"id": "b", "title": "x\u0085y", "text": OTHER}, ensure_ascii=False),
+        '{"id": "broken", "text": ',
+    ]
+    path = write(tmp_path, "dump.jsonl", "\n".join(records) + "\n")
+    result = runner.invoke(app, ["ingest", str(path), "--db", db])
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("Error:")] == [
+        f"Error: {path}:3: not valid JSON (Expecting value, column 26)"
+    ]
+    assert {r["article"] for r in _export(runner, db)} == {"a", "b"}
+
+
+def test_a_big_json_lines_file_is_read_record_by_record(runner, db, tmp_path):
+    from claimtrack import corpus
+
+    filler = "ملء " * 2000  # no statement in it; about 16 KB a record
+    records = [json.dumps({"id": f"r{n}", "text": f"{filler}\n{GOOD}"}, ensure_ascii=False) for n in range(80)]
+    records.insert(40, json.dumps({"id": "huge", "text": "كلمة " * (corpus.MAX_FILE_BYTES // 8)}, ensure_ascii=False))
+    path = write(tmp_path, "big.jsonl", "\n".join(records) + "\n")
+    assert path.stat().st_size > corpus.MAX_FILE_BYTES
+    result = runner.invoke(app, ["ingest", str(path), "--db", db, "--json"])
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert line.startswith(f"Error: {path}:41: ") and "larger than 1 MiB" in line
+    assert json.loads(result.stdout)[0]["articles_new"] == 80
+
+
+def test_standard_input_has_limits_too(runner, db):
+    from claimtrack import corpus
+
+    big = ("وقال " * (corpus.MAX_FILE_BYTES // 8)).encode()  # one article over the limit
+    result = runner.invoke(app, ["ingest", "-", "--db", db], input=big)
+    assert result.exit_code == 1 and "<stdin>: larger than 1 MiB" in result.stderr
+    flood = b"x" * (corpus.MAX_STDIN_BYTES + 10)
+    result = runner.invoke(app, ["ingest", "-", "--db", db], input=flood)
+    assert result.exit_code == 1 and f"more than {corpus.MAX_STDIN_BYTES // 2**20} MiB" in result.stderr
+    lines = "\n".join(json.dumps({"id": f"s{n}", "text": GOOD}) for n in range(3))
+    assert runner.invoke(app, ["ingest", "-", "--db", db], input=lines.encode()).exit_code == 0
