@@ -453,6 +453,9 @@ def front_matter(text: str, path: str | None) -> tuple[dict, int]:
     try:
         data = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
+        data = _plain_front_matter(m.group(1))
+        if data is not None:
+            return _checked_metadata(data, m, path), m.end()
         mark = getattr(exc, "problem_mark", None)
         raise ClaimtrackError(
             f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})",
@@ -463,11 +466,32 @@ def front_matter(text: str, path: str | None) -> tuple[dict, int]:
         raise ClaimtrackError("front matter is nested too deeply to read", path=path, line=2) from None
     if not isinstance(data, dict):
         raise ClaimtrackError("front matter must be keys and values (outlet:, published:, ...)", path=path, line=2)
+    return _checked_metadata(data, m, path), m.end()
+
+
+def _checked_metadata(data: dict, m: re.Match, path: str | None) -> dict:
     try:
-        return _metadata(data), m.end()
+        return _metadata(data)
     except _BadField as exc:
         line = next((n for n, row in enumerate(m.group(1).split("\n"), 2) if row.startswith(exc.field)), 2)
         raise ClaimtrackError(exc.message, path=path, line=line) from None
+
+
+_PLAIN_FIELD = re.compile(r"([A-Za-z_]+)[ \t]*:[ \t]*(.*)")
+
+
+def _plain_front_matter(block: str) -> dict | None:
+    """Front matter that YAML refuses only for a colon in a value (``title: بيسكوف: المحادثات``), read as one
+    ``key: value`` a line, the value everything after the first colon; None when it is not that simple."""
+    data = {}
+    for row in block.splitlines():
+        if not row.strip() or row.lstrip().startswith("#"):
+            continue
+        found = _PLAIN_FIELD.fullmatch(row.rstrip())
+        if not found:
+            return None
+        data[found.group(1)] = found.group(2).strip().strip("'\"")
+    return data
 
 
 class _BadField(ClaimtrackError):

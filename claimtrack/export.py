@@ -8,14 +8,32 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
+from enum import Enum
+from pathlib import Path
 from typing import TextIO
 
+from . import dbfile
 from .controls import json_safe, safe
-from .store import STATEMENT_COLUMNS
+from .errors import ClaimtrackError
+from .store import EVERYTHING, STATEMENT_COLUMNS, Scope, Store
 
-FORMATS = ("csv", "jsonl", "json")
+
+class Format(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+class What(str, Enum):
+    """What an export holds a row for."""
+
+    statements = "statements"
+    claims = "claims"
+
+
 # What a spreadsheet takes as the start of a formula (OWASP CSV injection), full-width forms included.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
@@ -76,3 +94,63 @@ def neutralise(cell: str) -> str:
     if cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
+
+
+def rows(
+    store: Store, what: What | str = What.statements, *, min_confidence: float = 0.0, scope: Scope = EVERYTHING
+) -> tuple[list[dict], Sequence[str]]:
+    """What an export of ``what`` holds: the rows and their columns."""
+    if What(what) is What.claims:
+        return store.claims(scope=scope), Store.CLAIM_COLUMNS
+    return store.statements(min_confidence=min_confidence, scope=scope), STATEMENT_COLUMNS
+
+
+def write_file(
+    rows: Iterable[dict], fmt: str, path: Path, columns: Sequence[str] = STATEMENT_COLUMNS, *, excel: bool = False
+) -> int:
+    """``write`` to a file, atomically: rows go to ``<path>.part``, which replaces ``path`` only once complete,
+    so a reader never sees half an export and an interrupted one leaves the old file as it was."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = write(rows, fmt, out, columns, excel=excel)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ClaimtrackError(f"cannot write it ({(exc.strerror or str(exc)).lower()})", path=str(path)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return n
+
+
+# Files SQLite keeps beside a database while it is open: writing over one corrupts the database.
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_database_output(output: Path, db: Path) -> None:
+    """Raise when writing ``output`` would destroy a database: the one being read (however the path is spelt,
+    through links included), a file SQLite keeps beside it, or any other SQLite file."""
+    target = output.resolve()
+    for suffix in DATABASE_COMPANIONS:
+        companion = db.with_name(db.name + suffix)
+        if target == companion.resolve() or _same_file(output, companion):
+            raise ClaimtrackError(
+                f"--output {output} is the database being exported{' (its ' + suffix[1:] + ' file)' if suffix else ''}; "
+                "choose another file"
+            )
+    try:
+        with open(output, "rb") as existing:
+            head = existing.read(len(dbfile.SQLITE_MAGIC))
+    except OSError:
+        return  # nothing there (or unreadable: writing it will say why)
+    if head == dbfile.SQLITE_MAGIC:
+        raise ClaimtrackError(f"--output {output} is an SQLite database; claimtrack never writes over one")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -217,7 +217,7 @@ def show_article(
     about = " · ".join(str(v) for v in (article["id"], article.get("outlet"), article.get("published")) if v)
     header = Text(safe(f"{about} · {len(statements)} statements"), style="bold")
     body = annotated_article(safe(article["text"]), statements)
-    console.print(header)
+    console.print(shaped(header.plain, reorder) if reorder else header, style="bold")
     console.rule(style="dim")
     for paragraph in body.split("\n"):
         # Unwrapped in logical order, a pipe gets whole lines; reordering needs the width to wrap at.
@@ -255,7 +255,7 @@ def emit(
     ``bidi`` overrides the process's display mode; ``highlight`` maps a column to the row field that lists
     words to pick out in it (search hits in a snippet).
     """
-    out = out or sys.stdout
+    out = console.file if console else (out or sys.stdout)
     if fmt == "json":
         print_json(rows, out)
     elif fmt == "nl":
@@ -266,16 +266,65 @@ def emit(
         console = console or SafeConsole(file=out)
         reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
         if not console.is_terminal:
+            # Tab-separated, a header line first, so `cut -f` and spreadsheets know the columns.
+            out.write("\t".join(columns) + "\n")
             for row in rows:
                 cells = (_plain(row.get(c)) for c in columns)
                 out.write("\t".join(visual(Text(c)).plain if reorder else c for c in cells) + "\n")
             return
-        table = Table(title=safe(title) if title else None, show_lines=False, expand=False)
-        for col in columns:
-            table.add_column(col.replace("_", " "), overflow="fold", min_width=16 if col in _PROSE else None)
+        shown = fitting_columns(rows, columns, console.width)
+        left_out = [c for c in columns if c not in shown]
+        caption = f"too narrow for: {', '.join(left_out)} (--json has every field)" if left_out else None
+        table = Table(
+            title=shaped(safe(title) if title else None, reorder), caption=caption, show_lines=False, expand=False
+        )
+        for col in shown:
+            prose = col in _PROSE
+            # Short cells never wrap inside a word; running text takes the spare width and wraps between words.
+            table.add_column(
+                col.replace("_", " "),
+                overflow="fold",
+                min_width=_min_width(col, rows),
+                ratio=1 if prose else None,
+            )
         for row in rows:
-            table.add_row(*(display(_styled(row, col, (highlight or {}).get(col)), bidi=reorder) for col in columns))
+            table.add_row(*(display(_styled(row, col, (highlight or {}).get(col)), bidi=reorder) for col in shown))
         console.print(table)
+
+
+def shaped(text: str | None, reorder: bool) -> Text | str | None:
+    """A title or header for display: each of its lines shaped and reordered when bidi display is on."""
+    if not text or not reorder:
+        return text
+    return Text("\n").join(visual(Text(line)) for line in text.split("\n"))
+
+
+# The widest a column is held open for its longest word; a longer word (an address) may still be folded.
+MAX_WORD_WIDTH = 30
+PROSE_MIN_WIDTH = 16
+
+
+def _min_width(column: str, rows: list[dict]) -> int:
+    """The width that keeps every word of a column whole: its longest word, header included."""
+    words = column.replace("_", " ").split() + [w for row in rows for w in _plain(row.get(column)).split()]
+    longest = min(MAX_WORD_WIDTH, max(map(len, words)))
+    return max(longest, PROSE_MIN_WIDTH) if column in _PROSE else longest
+
+
+def fitting_columns(rows: list[dict], columns: Sequence[str], width: int) -> list[str]:
+    """The columns a table of ``width`` characters can show without cutting words: from the right, columns
+    that are not running text are left out until the rest fit (the first column always stays)."""
+    shown = list(columns)
+
+    def needed() -> int:
+        return sum(_min_width(c, rows) for c in shown) + 3 * len(shown) + 1  # padding and rules
+
+    while needed() > width:
+        drop = next((c for c in reversed(shown[1:]) if c not in _PROSE), None)
+        if drop is None:
+            break
+        shown.remove(drop)
+    return shown
 
 
 # Columns of running text: they take the spare width and wrap.
@@ -341,7 +390,9 @@ def show_timeline(tl, *, out: TextIO | None = None, console: Console | None = No
         return
     peak = max((c["statements"] for c in tl.counts), default=1)
     room = max(10, min(50, console.width - 30))
-    chart = Table(title=f"{tl.subject}: statements by {tl.unit}", show_header=False, box=None, padding=(0, 1))
+    reorder = bidi_wanted(None, is_terminal=True)
+    title = shaped(f"{tl.subject}: statements by {tl.unit}", reorder)
+    chart = Table(title=title, show_header=False, box=None, padding=(0, 1))
     chart.add_column(justify="right", style="dim")
     chart.add_column()
     for c in tl.counts:
@@ -396,6 +447,6 @@ def show_diff(
     reorder = bidi_wanted(None, is_terminal=True)
     table = Table(show_lines=True, expand=False)
     for head in heads:
-        table.add_column(safe(head).replace(" · ", "\n", 1), overflow="fold", min_width=16)
+        table.add_column(shaped(safe(head).replace(" · ", "\n", 1), reorder), overflow="fold", min_width=16)
     table.add_row(*(display(text, bidi=reorder) for text in texts))
     console.print(table)

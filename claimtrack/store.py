@@ -207,6 +207,14 @@ def _insert_sql(table: str, row: dict) -> str:
     return f"INSERT INTO {table} ({columns}) VALUES ({values})"
 
 
+def check_location(path: str | os.PathLike) -> None:
+    """Raise, in one line, when a database could not be made at ``path``: its folder is missing or not a folder."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise ClaimtrackError(f"the folder {folder} {what}", path=str(path))
+
+
 def remove_if_empty(path: str | os.PathLike) -> None:
     """Delete the database at ``path`` if it holds no article: what a run that found nothing to store leaves."""
     if not Path(path).exists():
@@ -391,6 +399,7 @@ class Store:
         the read commands work on a read-only disk or file too.
         """
         path = str(path or default_path())
+        check_location(path)
         dbfile.refuse_unusable(path, create=create, write=write)
         try:
             store = cls(sqlite_utils.Database(dbfile.connect(path, write=write)), path, writable=write)

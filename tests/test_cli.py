@@ -111,7 +111,9 @@ def test_export_formats(runner, seed_db, tmp_path):
     ):
         assert col in header
     bad = runner.invoke(app, ["export", "--db", seed_db, "--format", "xml"])
-    assert bad.exit_code == 1 and "unknown format" in bad.stderr
+    assert bad.exit_code == 2 and "'--format'" in bad.output and "Usage:" in bad.output
+    upper = runner.invoke(app, ["export", "--db", seed_db, "--format", "JSONL", "--what", "Claims"])
+    assert upper.exit_code == 0 and json.loads(upper.stdout.splitlines()[0])["cluster"]
 
 
 def test_db_from_environment(runner, tmp_path, monkeypatch):

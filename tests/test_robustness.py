@@ -486,7 +486,7 @@ def test_export_excel_starts_with_a_bom(runner, tmp_path, db):
     assert not runner.invoke(app, ["export", "--db", db, "--output", str(out)]).stdout.startswith("\ufeff")
     assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
     bad = runner.invoke(app, ["export", "--db", db, "--excel", "--format", "json"])
-    assert bad.exit_code == 1 and "--excel writes CSV" in bad.stderr
+    assert bad.exit_code == 2 and "--excel writes CSV" in bad.output
 
 
 def test_query_arguments_are_data_not_sql(runner, tmp_path, db):

@@ -44,12 +44,64 @@ COMMAND_ORDER = (
 )
 
 
+# Options of the whole program that a user may also give after the command's name
+# (`claimtrack who-said Kirby --bidi off`): flags, and options that take a value.
+GLOBAL_FLAGS = ("--debug",)
+GLOBAL_VALUED = ("--bidi",)
+
+
+def globals_first(args: list[str]) -> list[str]:
+    """The command line with the global options moved before the command's name, where Click looks for them;
+    everything after a ``--`` is left as it is."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith(tuple(v + "=" for v in GLOBAL_VALUED)):
+            front.append(arg)
+        elif arg in GLOBAL_VALUED and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _hide_flag_types(params: list) -> list:
+    """No ``<bool>`` after a flag in help: a flag takes no value (newer Typers print its type otherwise)."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    return params
+
+
 class _Group(TyperGroup):
-    """Shows any ClaimtrackError as one line and exits 1; other errors too, unless --debug."""
+    """Shows any ClaimtrackError as one line and exits 1; other errors too, unless --debug. Usage errors are
+    Click's: the usage line and the option named, exit 2."""
 
     def list_commands(self, ctx):
         known = [name for name in COMMAND_ORDER if name in self.commands]
         return known + [name for name in self.commands if name not in COMMAND_ORDER]
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is not None and not hasattr(command, "_flag_types_hidden"):
+            # Click adds --help to a command's own parameters when it is asked for them.
+            own = command.get_params
+            command.get_params = lambda ctx: _hide_flag_types(own(ctx))
+            command._flag_types_hidden = True
+        return command
+
+    def get_params(self, ctx):
+        return _hide_flag_types(super().get_params(ctx))
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, globals_first(list(args)))
 
     def invoke(self, ctx):
         try:
@@ -107,6 +159,7 @@ SinceOpt = Annotated[
     typer.Option(
         "--since",
         formats=["%Y-%m-%d"],
+        metavar="DAY",
         help="Only articles published on or after this day (YYYY-MM-DD).",
         show_default=False,
     ),
@@ -116,6 +169,7 @@ UntilOpt = Annotated[
     typer.Option(
         "--until",
         formats=["%Y-%m-%d"],
+        metavar="DAY",
         help="Only articles published on or before this day (YYYY-MM-DD).",
         show_default=False,
     ),
@@ -123,7 +177,10 @@ UntilOpt = Annotated[
 OutletFilterOpt = Annotated[
     Optional[list[str]],
     typer.Option(
-        "--outlet", help="Only articles from this outlet (repeatable; any hamza spelling).", show_default=False
+        "--outlet",
+        metavar="NAME",
+        help="Only articles from this outlet (repeatable; any hamza spelling).",
+        show_default=False,
     ),
 ]
 
@@ -142,7 +199,7 @@ def scope(since: datetime | None, until: datetime | None, outlets: list[str] | N
 def output_format(json_: bool, csv_: bool, nl: bool) -> str:
     chosen = [name for name, on in (("json", json_), ("csv", csv_), ("nl", nl)) if on]
     if len(chosen) > 1:
-        raise ClaimtrackError("choose one of --json, --csv, --nl")
+        raise typer.BadParameter("choose one of --json, --csv, --nl", param_hint=f"'--{chosen[1]}'")
     return chosen[0] if chosen else "table"
 
 

@@ -13,7 +13,7 @@ from .. import pipeline, render
 from ..errors import ClaimtrackError
 from ..fetch import FetchSettings
 from ..prepare import default_workers
-from ..store import default_path
+from ..store import check_location, default_path
 from .app import DbOption, JsonOpt, app, err
 
 _FETCH = FetchSettings()
@@ -70,6 +70,7 @@ def ingest(
     """Read articles, extract who said what, resolve speakers, match claims and store it all."""
     if not sources and not feed:
         raise typer.BadParameter("give a file, folder or web address, or --feed URL", param_hint="'SOURCES...'")
+    check_location(db or default_path())  # before any reading, so the message is the only thing said
     fetch_settings = FetchSettings(timeout, retries, delay)
     debug = bool(ctx.obj and ctx.obj["debug"])
     options = {"outlet": outlet, "strict": strict, "debug": debug, "workers": workers or default_workers()}
