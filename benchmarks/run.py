@@ -88,7 +88,7 @@ def lsh_clusters(norms: dict[int, str], settings, entity_words, openers, thresho
         for other in lsh.query(m):
             pairs.add((min(sid, other), max(sid, other)))
         lsh.insert(sid, m)
-    assignment = _link(index, pairs, {})
+    assignment = _link(index, pairs, {}).assignment
     return assignment, time.perf_counter() - started, len(pairs)
 
 
@@ -133,12 +133,12 @@ def pair_scores(assignment: dict[int, int], family: dict[int, int]) -> dict:
 # ----- children: each measured in a process of its own -----
 
 
-def child_ingest(db: str, paths: list[str]) -> dict:
+def child_ingest(db: str, workers: str, paths: list[str]) -> dict:
     from claimtrack import Store, ingest
 
     started = time.perf_counter()
     with Store.open(db) as store:
-        report = ingest(paths, store)
+        report = ingest(paths, store, workers=int(workers))
     seconds = time.perf_counter() - started
     return {
         "seconds": seconds,
@@ -266,12 +266,17 @@ def run_size(n: int, work: Path) -> dict:
     result["floor"] = floor(base, work / f"floor-{n}.db")
     (work / f"floor-{n}.db").unlink()
     print(f"[{n}] ingest", file=sys.stderr, flush=True)
-    result["ingest"] = child("ingest", [str(db), str(base)])
+    result["ingest"] = child("ingest", [str(db), "1", str(base)])
     result["db_mb"] = sum(p.stat().st_size for p in work.glob(f"claims-{n}.db*")) / 2**20
+    print(f"[{n}] ingest, {WORKERS} workers", file=sys.stderr, flush=True)
+    parallel_db = work / f"claims-{n}-w{WORKERS}.db"
+    result["ingest_workers"] = child("ingest", [str(parallel_db), str(WORKERS), str(base)])
+    for leftover in work.glob(f"claims-{n}-w{WORKERS}.db*"):
+        leftover.unlink()
     print(f"[{n}] incremental", file=sys.stderr, flush=True)
-    result["incremental"] = child("ingest", [str(db), str(new)])
+    result["incremental"] = child("ingest", [str(db), "1", str(new)])
     print(f"[{n}] re-ingest", file=sys.stderr, flush=True)
-    result["reingest"] = child("ingest", [str(db), str(base)])
+    result["reingest"] = child("ingest", [str(db), "1", str(base)])
     print(f"[{n}] matching", file=sys.stderr, flush=True)
     result["match"] = child("match", [str(db), str(truth)])
     print(f"[{n}] queries", file=sys.stderr, flush=True)
@@ -293,13 +298,25 @@ def table(results: list[dict], help_: dict) -> str:
         ("articles", col(lambda r: f"{r['n']:,}")),
         ("statements stored", col(lambda r: f"{r['ingest']['statements']:,}")),
         ("ingest", col(lambda r: f"{r['ingest']['seconds']:.1f} s ({r['n'] / r['ingest']['seconds']:.0f} art/s)")),
+        (
+            f"ingest, --workers {WORKERS}",
+            col(
+                lambda r: (
+                    f"{r['ingest_workers']['seconds']:.1f} s ({r['n'] / r['ingest_workers']['seconds']:.0f} art/s)"
+                )
+            ),
+        ),
         ("floor: read+split+regex+insert", col(lambda r: f"{r['floor']['seconds']:.2f} s")),
         ("ingest / floor", col(lambda r: f"{r['ingest']['seconds'] / r['floor']['seconds']:.0f}x")),
         (
             "stages: read / extract / resolve / store / match",
             col(lambda r: " / ".join(f"{r['ingest']['stages'].get(k, 0):.1f}" for k in STAGES) + " s"),
         ),
-        ("peak memory (ingest)", col(lambda r: f"{r['ingest']['peak_mb']:.0f} MB")),
+        (
+            "peak memory (ingest; parent with workers)",
+            col(lambda r: f"{r['ingest']['peak_mb']:.0f} MB; {r['ingest_workers']['peak_mb']:.0f} MB"),
+        ),
+        ("peak memory (incremental)", col(lambda r: f"{r['incremental']['peak_mb']:.0f} MB")),
         ("database size", col(lambda r: f"{r['db_mb']:.0f} MB")),
         ("incremental: 100 new articles", col(lambda r: f"{r['incremental']['seconds']:.2f} s")),
         (
@@ -332,6 +349,7 @@ def table(results: list[dict], help_: dict) -> str:
 
 
 STAGES = ("read", "extract", "resolve", "store", "match")
+WORKERS = 2
 
 
 def _pr(scores: dict) -> str:
@@ -359,7 +377,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, rest = args.child[0], args.child[1:]
-        fn = {"ingest": lambda: child_ingest(rest[0], rest[1:]), "match": lambda: child_match(*rest)}.get(
+        fn = {"ingest": lambda: child_ingest(rest[0], rest[1], rest[2:]), "match": lambda: child_match(*rest)}.get(
             kind, lambda: child_queries(*rest)
         )
         print(json.dumps(fn()))

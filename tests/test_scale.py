@@ -139,3 +139,11 @@ def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_
     assert new and len(set(after.values())) < len(after)  # something new, and clusters of several
     assert {sid: after[sid] for sid in expected} == expected
     assert all(after[sid] == before[sid] for sid in before if sid not in expected)
+
+
+def test_query_commands_stop_at_their_limit_and_say_so(runner, seed_db):
+    few = runner.invoke(app, ["search", "كوريا", "--db", seed_db, "--limit", "2", "--json"])
+    assert few.exit_code == 0, few.output
+    assert len(json.loads(few.stdout)) == 2 and "--limit N shows more" in few.stderr
+    every = runner.invoke(app, ["search", "كوريا", "--db", seed_db, "--json"])  # the default, 100, is enough here
+    assert len(json.loads(every.stdout)) > 2 and "--limit" not in every.stderr

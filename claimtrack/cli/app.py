@@ -154,6 +154,24 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV.")]
 NlOpt = Annotated[bool, typer.Option("--nl", help="Print JSON Lines, one record a line.")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+DEFAULT_LIMIT = 100
+"""Rows a query command prints unless --limit says otherwise: a year of news holds tens of thousands of hits
+for a common word, and a query answers in milliseconds only when it stops at a page of them."""
+
+
+def trimmed(rows: list, limit: int | None) -> list:
+    """The first ``limit`` rows of a query asked for ``limit + 1``, saying on stderr when there were more."""
+    if limit is not None and len(rows) > limit:
+        err.print(f"Showing the first {limit} rows; --limit N shows more.", markup=False, highlight=False)
+        return rows[:limit]
+    return rows
+
+
+def one_more(limit: int | None) -> int | None:
+    """The limit to ask a query for, so that ``trimmed`` can tell whether there were more rows."""
+    return None if limit is None else limit + 1
+
+
 SinceOpt = Annotated[
     Optional[datetime],
     typer.Option(

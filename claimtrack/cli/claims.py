@@ -9,6 +9,7 @@ import typer
 from .. import queries, render
 from ..store import Store
 from .app import (
+    DEFAULT_LIMIT,
     CsvOpt,
     DbOption,
     JsonOpt,
@@ -18,9 +19,11 @@ from .app import (
     SinceOpt,
     UntilOpt,
     app,
+    one_more,
     open_store,
     output_format,
     scope,
+    trimmed,
 )
 
 
@@ -42,14 +45,17 @@ def claims(
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
-    limit: LimitOpt = None,
+    limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:
         canonical = queries.find_speaker(store, speaker).speaker if speaker else None
-        rows = store.claims(speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, scope=where, limit=limit)
+        rows = store.claims(
+            speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, scope=where, limit=one_more(limit)
+        )
+    rows = trimmed(rows, limit)
     columns = ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"]
     render.emit(rows, columns if fmt == "table" else Store.CLAIM_COLUMNS, fmt, title="Claims")
 
@@ -97,7 +103,7 @@ def conflicts(
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
-    limit: LimitOpt = None,
+    limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """Claims put in different speakers' mouths by different outlets, and speakers whose titles differ."""
     fmt = output_format(json_, csv_, nl)

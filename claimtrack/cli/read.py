@@ -10,6 +10,7 @@ import typer
 from .. import queries, render
 from ..store import STATEMENT_COLUMNS
 from .app import (
+    DEFAULT_LIMIT,
     CsvOpt,
     DbOption,
     JsonOpt,
@@ -20,9 +21,11 @@ from .app import (
     UntilOpt,
     app,
     err,
+    one_more,
     open_store,
     output_format,
     scope,
+    trimmed,
 )
 
 
@@ -39,13 +42,14 @@ def who_said(
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
-    limit: LimitOpt = None,
+    limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """What one speaker said: one row per claim, with every outlet that carried it and when."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:
-        match, rows = queries.who_said(store, name, min_confidence=min_confidence, scope=where, limit=limit)
+        match, rows = queries.who_said(store, name, min_confidence=min_confidence, scope=where, limit=one_more(limit))
+    rows = trimmed(rows, limit)
     if fmt == "table":
         grouped = queries.group_by_cluster(rows)
         title = f"Who said: {match.speaker} ({match.describe()})"
@@ -74,13 +78,14 @@ def search(
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
-    limit: LimitOpt = None,
+    limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """Claims that say something, best match first, with speaker, outlet, date and a snippet."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:
-        rows = queries.search(store, query, scope=where, limit=limit)
+        rows = queries.search(store, query, scope=where, limit=one_more(limit))
+    rows = trimmed(rows, limit)
     if fmt == "table" and not rows:
         err.print(f"No claim matches {query!r}.", markup=False, highlight=False)
     elif fmt == "table":
