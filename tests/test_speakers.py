@@ -131,6 +131,7 @@ def test_name_queries_match_honestly(query, speaker, kind):
         ("drop_occasion", "السفير الروسي في واشنطن", "السفير الروسي في واشنطن"),
         ("unwrap", "الأرقام الرسمية للهيئة العامة للإحصاء", "الهيئة العامة للإحصاء"),
         ("unwrap", "بيان لوزارة الدفاع", "وزارة الدفاع"),
+        ("unwrap", "آخر إحصائية صدرت عن وزارة الصحة", "وزارة الصحة"),
     ],
 )
 def test_phrase_trimming(method, phrase, expect):
@@ -143,6 +144,9 @@ def test_a_cut_phrase_is_completed_from_the_article():
     assert reader.complete("وزير", text, len(text)) == "وزير التعليم الدكتور سامر حداد رسالة"
     assert reader.complete("حسن عبد", "قال حسن عبد الله إن", 20) == "حسن عبد الله"
     assert reader.complete("الوزير", text, len(text)) == "الوزير"  # nothing cut
+    jordan = "وقال وزير خارجية الأردن أيمن الصفدي إن الحدود آمنة."
+    assert reader.complete("الأردن", jordan, len(jordan)) == "وزير خارجية الأردن أيمن الصفدي"
+    assert reader.complete("الأردن", "وأكد الأردن أن المعابر مفتوحة.", 40) == "الأردن"
 
 
 def test_generic_bodies_of_two_articles_stay_apart_and_named_ones_are_shared():

@@ -87,6 +87,16 @@ class PhraseReader:
         listed = head in self.lex.not_speakers or strip_word(head) in self.lex.not_speakers
         return listed and head not in self.lex.latin_words
 
+    def is_common_word_name(self, phrase: str) -> bool:
+        """A lone word that is both a common noun and a given name ("أمل", "سلام", "نور")."""
+        words = words_of(phrase)
+        if len(words) != 1:
+            return False
+        word = words[0]
+        return word in self.lex.latin_words and (
+            word in self.lex.not_speakers or strip_word(word) in self.lex.not_speakers
+        )
+
     def _points_at_a_thing(self, words: list[str]) -> bool:
         """ "ذلك", "هذه الخطوة": a demonstrative alone or before a noun that is no title ("هذا المسؤول" is one)."""
         if words[0] not in self.lex.demonstratives:
@@ -232,6 +242,7 @@ class PhraseReader:
             or strip_word(cand) in lex.title_words
             or cand in lex.anonymous_heads
             or cand in lex.places
+            or cand in lex.countries
             or cand in lex.generic_references
             or cand in lex.body_heads
             or cand in lex.media_heads
@@ -282,15 +293,17 @@ class PhraseReader:
         return self._thing_of(words) or phrase
 
     def _thing_of(self, words: list[str]) -> str | None:
-        """ "البيانات الرسمية للمفوضية ...": what was said, then whose; the body after "ل" is the speaker."""
-        if not words or strip_word(fold_word(words[0])) not in self.lex.not_speakers:
+        """ "البيانات الرسمية للمفوضية ...", "آخر إحصائية صدرت عن وزارة الداخلية": what was said, then whose;
+        the body after "ل" or after "عن"/"من" is the speaker."""
+        head = next((k for k in range(min(2, len(words))) if strip_word(words[k]) in self.lex.not_speakers), None)
+        if head is None:
             return None
-        for k in range(1, min(len(words), 4)):
+        for k in range(head + 1, min(len(words), head + 4)):
             word = fold_word(words[k])
             if word.startswith("لل") and len(word) > 4:
                 return " ".join(["ال" + words[k][2:], *words[k + 1 :]])
-            if not word.startswith("ال"):
-                return None  # only adjectives ("الرسمية") between the thing said and whose it is
+            if word in ("عن", "من") and k + 1 < len(words):
+                return " ".join(words[k + 1 :])
         return None
 
     def drop_occasion(self, phrase: str) -> str:
@@ -327,20 +340,45 @@ class PhraseReader:
         words, stopping at a cue, a complementizer or a function word.
         """
         if not self.is_cut(phrase):
-            return phrase
+            return self._official_of(phrase, text, before)
         hits = [m for m in re.finditer(re.escape(phrase.strip()), text)]
         if not hits:
             return phrase
         earlier = [m for m in hits if m.end() <= before]
         m = earlier[-1] if earlier else hits[0]
-        tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[m.end() : m.end() + 120])[0].split()
+        return " ".join([phrase.strip(), *self._following(text, m.end())])
+
+    def _following(self, text: str, end: int) -> list[str]:
+        """The words after ``end`` up to the next punctuation, at most six, stopping at a cue, a complementizer
+        or a function word."""
+        tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[end : end + 120])[0].split()
         taken: list[str] = []
         for word in tail[:6]:
             f = fold_word(word)
             if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
                 break
             taken.append(word)
-        return " ".join([phrase.strip(), *taken])
+        return taken
+
+    def _official_of(self, phrase: str, text: str, before: int) -> str:
+        """ "الأردن" cut out of "وزير خارجية الأردن أيمن الصفدي": the official the sentence named with the country."""
+        words = words_of(phrase)
+        if len(words) != 1 or words[0] not in self.lex.countries:
+            return phrase
+        hits = [m for m in re.finditer(re.escape(phrase.strip()), text) if m.end() <= before]
+        if not hits:
+            return phrase
+        m = hits[-1]
+        lead = re.split(r"[،,.:؛;\n]", text[max(0, m.start() - 60) : m.start()])[-1].split()
+        taken: list[str] = []
+        for word in reversed(lead):
+            bare = fold_word(word)
+            if self._word_kind(word) != "T" or self.lex.cue(bare) or bare in self.lex.function_words:
+                break
+            taken.insert(0, word)
+        if not taken:
+            return phrase
+        return " ".join([*taken, phrase.strip(), *self._following(text, m.end())])
 
     def complete_name(self, name: str, text: str) -> str:
         """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""

@@ -28,9 +28,21 @@ def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     """A phrase that names nobody (")", "بيان أصدرته", "حصيلة", a dateline): the statement stays unattributed."""
-    if ctx.reader.is_fragment(ask.target) or ctx.reader.is_fragment(ask.written) and ask.target == ask.written:
+    reader = ctx.reader
+    if reader.is_fragment(ask.target) or reader.is_fragment(ask.written) and ask.target == ask.written:
+        return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+    if reader.is_common_word_name(ask.target) and not _first_name_in_article(ctx, ask.target):
+        # "أمل" (hope) alone is a name only when the article named someone by it.
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
     return None
+
+
+def _first_name_in_article(ctx: ArticleContext, word: str) -> bool:
+    key = name_key(word)
+    return any(
+        ctx.registry.kind(m.canonical) == SpeakerKind.person and name_key(m.canonical).split()[:1] == [key]
+        for m in ctx.named
+    )
 
 
 def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
