@@ -71,6 +71,7 @@ class Statement:
     part: int = 0  # 0: the cue's only claim; 1..n: one of the claims of one quotation or one cue
     polarity: str = "asserted"  # asserted, or denied ("نفى أن ...")
     hedged: bool = False  # the claim is hedged (قد، ربما، من المرجح)
+    trace: list[str] = field(default_factory=list)  # the stages and data entries that made it (show --explain)
     said_on: str | None = None  # ISO date the article gives for the statement ("اليوم الثلاثاء"), if any
     speaker: str | None = None  # canonical name, set by speaker resolution
     speaker_kind: str | None = None  # person, organisation, media, anonymous

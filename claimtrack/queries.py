@@ -328,6 +328,26 @@ def article_statements(store: Store, article: str) -> tuple[dict, list[dict]]:
     return row, store.statements(article=row["id"])
 
 
+def explain_statements(row: dict, statements: list[dict]) -> None:
+    """Add ``explain`` to each stored statement of an article: the extraction stages and data entries that made
+    it, found by running extraction again over the stored text (it is a pure function of the text)."""
+    from .corpus import parse_text
+    from .extract import extract_article
+
+    traces = {
+        (st.char_start, st.char_end): st.trace
+        for st in extract_article(parse_text(row["text"] or "", row["id"], language=row.get("language") or "ar"))
+    }
+    for st in statements:
+        st["explain"] = traces.get(
+            (st["char_start"], st["char_end"]),
+            [
+                "not found again: the article was stored by another version of claimtrack; `claimtrack rematch` or a "
+                "new ingest brings it up to date"
+            ],
+        )
+
+
 def find_article(store: Store, article: str) -> dict:
     """The stored article a user means: its id ("corpus/baghdad-today.txt"), a path ending in it, or a file
     name with or without extension ("baghdad-today") that only one article has; raises when none or several."""

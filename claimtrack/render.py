@@ -224,6 +224,21 @@ def show_article(
         console.print(display(paragraph, bidi=reorder), soft_wrap=not reorder)
 
 
+def show_explanations(
+    statements: list[dict], *, out: TextIO | None = None, console: Console | None = None, bidi: Bidi | str | None = None
+) -> None:
+    """Under an article: for each statement, who and what, then the stages and data entries that made it."""
+    console = console or SafeConsole(file=out or sys.stdout)
+    reorder = bidi_wanted(bidi, is_terminal=console.is_terminal)
+    console.rule("why each statement was taken", style="dim")
+    for st in statements:
+        who = st.get("speaker") or st.get("speaker_as_written") or "(unattributed)"
+        head = Text(safe(f"#{st.get('id')} {who}: {st['text'][:80]}"), style="bold")
+        console.print(display(head, bidi=reorder), soft_wrap=not reorder)
+        for step in st.get("explain", []):
+            console.print(display(Text(safe(f"   · {step}")), bidi=reorder), soft_wrap=not reorder)
+
+
 def _cue_offset(text: str, cue: str, start: int, end: int) -> int | None:
     """Where the cue verb of a claim at [start, end) is: its nearest occurrence before or after the claim."""
     if not cue:

@@ -110,15 +110,23 @@ def show(
     csv_: CsvOpt = False,
     nl: NlOpt = False,
     limit: LimitOpt = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="For each statement, the extraction stages and data entries that made it.")
+    ] = False,
 ) -> None:
     """An article's text with every statement marked: claim underlined, cue in bold, speaker labelled."""
     fmt = output_format(json_, csv_, nl)
     with open_store(db, write=False) as store:
         row, statements = queries.article_statements(store, article)
     statements = statements[:limit]
-    if fmt == "json":
+    if explain:
+        queries.explain_statements(row, statements)
+    if fmt == "table" and explain:
+        render.show_article(row, statements)
+        render.show_explanations(statements)
+    elif fmt == "json":
         render.print_json({"article": row, "statements": statements})
     elif fmt == "table":
         render.show_article(row, statements)
     else:
-        render.emit(statements, STATEMENT_COLUMNS, fmt)
+        render.emit(statements, [*STATEMENT_COLUMNS, *(["explain"] if explain else [])], fmt)

@@ -29,6 +29,7 @@ class Claimed:
     start: int
     end: int
     part: int = 0  # 1..n when ``split_claims`` cut one cue's claim into several
+    trace: tuple[str, ...] = ()  # what later stages did to it, for --explain
 
 
 @dataclass
@@ -105,8 +106,16 @@ def build_statements(d: Draft) -> None:
             attribution=f.attribution,
             cue_start=s.toks[f.cue_index].start if f.cue_index < len(s) else None,
             part=c.part,
+            trace=[_fired(d.grammar, s, f), *c.trace],
         )
         d.statements.append(st)
+
+
+def _fired(g: Grammar, s: SentenceView, f: Candidate) -> str:
+    """The rule that found a candidate and the cue entry of the data that fired in it."""
+    form = g.lex.cue(s.norm(f.cue_index)) if f.cue_index < len(s) else None
+    entry = f" ({form.tense} of {form.lemma!r} in cues.toml)" if form is not None else ""
+    return f"rule {f.rule or f.attribution}: cue {f.cue!r}{entry}, attribution {f.attribution}"
 
 
 def resolve_continuations(d: Draft) -> None:
@@ -125,11 +134,13 @@ def resolve_continuations(d: Draft) -> None:
                 continue
             _inherit(st, prev)
             st.gender = st.gender or prev.gender
+            st.trace.append(f"resolve_continuations: the participle continues {prev.speaker_as_written!r}")
         else:
             prev = _antecedent(history, st.gender or "")
             if prev is None:
                 continue
             _inherit(st, prev)
+            st.trace.append(f"resolve_continuations: no subject, so the last speaker {prev.speaker_as_written!r}")
         kept.append(st)
     d.statements = kept
 

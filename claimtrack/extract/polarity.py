@@ -21,7 +21,10 @@ def mark_polarity(d: Draft) -> None:
         cue = fold(st.cue).split()[-1] if st.cue.strip() else ""
         if cue in lex.denial_cues or (cue[:1] in lex.conjunctions and cue[1:] in lex.denial_cues):
             st.polarity = "denied"
+            st.trace.append(f"mark_polarity: denied, cue {st.cue!r} is in grammar.toml denial_cues")
         st.hedged = hedged(d.grammar, st.text)
+        if st.hedged:
+            st.trace.append("mark_polarity: hedged (grammar.toml hedges or a modal particle)")
 
 
 def hedged(g: Grammar, text: str) -> bool:

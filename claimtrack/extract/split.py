@@ -29,7 +29,7 @@ def split_claims(d: Draft) -> None:
         if not cuts:
             out.append(c)
             continue
-        bounds = [(c.start, None), *cuts, (None, c.end)]
+        bounds = [(c.start, None), *((end, start) for end, start, _ in cuts), (None, c.end)]
         parts = []
         for (_, start), (end, _) in zip(bounds, bounds[1:]):
             a, b = trim(c.view, start if start is not None else c.start, end if end is not None else c.end)
@@ -38,12 +38,16 @@ def split_claims(d: Draft) -> None:
         if len(parts) < 2:
             out.append(c)
             continue
-        out += [replace(c, start=a, end=b, part=k) for k, (a, b) in enumerate(parts, 1)]
+        why = ", ".join(sorted({reason for _, _, reason in cuts}))
+        out += [
+            replace(c, start=a, end=b, part=k, trace=(*c.trace, f"split_claims: part {k} of {len(parts)} ({why})"))
+            for k, (a, b) in enumerate(parts, 1)
+        ]
     d.claimed = out
 
 
-def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int]]:
-    """(end of one part, start of the next) as char offsets, for every place a new claim begins."""
+def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int, str]]:
+    """(end of one part, start of the next, why) as char offsets, for every place a new claim begins."""
     s = c.view
     first = s.index_at(c.start)
     last = first
@@ -54,17 +58,25 @@ def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int]]:
     concedes = bool(s.phrase_at(first, g.lex.concessive_openers))
     for i in range(first + 1, last):
         kind = c.candidate.kind
-        cut = _sentence_end(s, i) or _coordinated(g, s, i, kind) or _clause_link(g, s, i, kind, concedes)
+        cut = (
+            _named("a sentence ends", _sentence_end(s, i))
+            or _named(f"coordinated opener {s.raw(i)!r}", _coordinated(g, s, i, kind))
+            or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
+        )
         if cut is None:
             continue
-        end_tok, next_tok = cut
+        end_tok, next_tok, why = cut
         if (
             s.words(Span(prev, end_tok)) >= MIN_POST_CLAIM_WORDS
             and s.words(Span(next_tok, last)) >= MIN_POST_CLAIM_WORDS
         ):
-            cuts.append((s.toks[end_tok - 1].end, s.toks[next_tok].start))
+            cuts.append((s.toks[end_tok - 1].end, s.toks[next_tok].start, why))
             prev = next_tok
     return cuts
+
+
+def _named(why: str, cut: tuple[int, int] | None) -> tuple[int, int, str] | None:
+    return (*cut, why) if cut is not None else None
 
 
 def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
