@@ -30,7 +30,7 @@ def find_speaker(store: Store, name: str) -> SpeakerMatch:
     several match equally well.
     """
     registry = _registry(store)
-    present = {row["speaker"] for row in store.speaker_table()} - {UNATTRIBUTED}
+    present = store.speakers_present() - {UNATTRIBUTED}
     hits = match_speakers(registry, name, present)
     if not hits:
         near = closest(registry, name, present)
@@ -298,8 +298,8 @@ CONFLICT_COLUMNS = ("conflict", "cluster", "who", "claim", "outlets")
 def conflicts(store: Store, scope: Scope = EVERYTHING, limit: int | None = None) -> dict[str, list[dict]]:
     """Claims put in different speakers' mouths (``claims``) and speakers whose titles differ (``titles``)."""
     return {
-        "claims": attribution_conflicts(store.claims(min_size=2, scope=scope))[:limit],
-        "titles": title_conflicts(store.statements(scope=scope))[:limit],
+        "claims": attribution_conflicts(store.claims(min_size=2, scope=scope, conflicting=True, limit=limit)),
+        "titles": title_conflicts(store.role_rows(scope))[:limit],
     }
 
 

@@ -195,6 +195,13 @@ def _author_v5(db: sqlite_utils.Database) -> None:
     db["articles"].add_column("author", str)
 
 
+_COUNT_CLUSTERS = """
+    INSERT INTO clusters (id, size, representative, first_seen, outlets, speakers)
+    SELECT s.cluster_id, COUNT(*), MIN(s.id), MIN(a.published), COUNT(DISTINCT COALESCE(a.outlet, a.id)),
+           COUNT(DISTINCT s.speaker_id)
+    FROM statements s JOIN articles a ON a.id = s.article_id"""
+
+
 def _chunks(values: list, size: int = 500) -> Iterator[list]:
     for k in range(0, len(values), size):
         yield values[k : k + size]
@@ -226,10 +233,13 @@ def remove_if_empty(path: str | os.PathLike) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def claim_clusters_sql(scope: Scope) -> tuple[str, list]:
+def claim_clusters_sql(scope: Scope, clusters: list[int] | None = None) -> tuple[str, list]:
     """SQL for one row per claim cluster (the ``claim_clusters`` view, and ``Store.claims`` within a scope) and
-    its parameters: the statements in ``scope`` counted, and where the cluster was first seen among them."""
+    its parameters: the statements in ``scope`` counted, and where the cluster was first seen among them;
+    with ``clusters``, those clusters only."""
     where, params = scope.where()
+    if clusters is not None:
+        where.append(f"s.cluster_id IN ({', '.join(str(int(c)) for c in clusters)})")
     first_where, first_params = scope.where("a2")
 
     def first(column: str) -> str:
@@ -364,6 +374,16 @@ def _search_stems_v9(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _cluster_stats_v11(db: sqlite_utils.Database) -> None:
+    """What a page of ``claims`` or ``conflicts`` is sorted and filtered by, kept with each cluster, so a query
+    reads the page's clusters only: the first day it was seen, how many outlets and speakers carry it."""
+    for column, kind in (("first_seen", str), ("outlets", int), ("speakers", int)):
+        db["clusters"].add_column(column, kind)
+    db.execute("CREATE INDEX clusters_by_size ON clusters (size DESC, first_seen IS NULL, first_seen, id)")
+    db.execute("DELETE FROM clusters")
+    db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL GROUP BY s.cluster_id")
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
 MIGRATIONS = {
     1: _create_v1,
@@ -376,6 +396,7 @@ MIGRATIONS = {
     8: _corrections_v8,
     9: _search_stems_v9,
     10: _claim_index_v10,
+    11: _cluster_stats_v11,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables every claimtrack database has had since schema 1: a file with a user_version but not these is not ours.
@@ -815,16 +836,13 @@ class Store:
             self.db.conn.executemany(
                 "UPDATE statements SET cluster_id = ? WHERE id = ?", [(c, s) for s, c in assignment.items()]
             )
-            count = (
-                "INSERT INTO clusters (id, size, representative) SELECT cluster_id, COUNT(*), MIN(id) FROM statements"
-            )
             if touched is None:
-                self.db.execute(f"{count} WHERE cluster_id IS NOT NULL GROUP BY cluster_id")
+                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL GROUP BY s.cluster_id")
                 return
             for part in _chunks(sorted(touched)):
                 marks = ", ".join("?" * len(part))
                 self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", part)
-                self.db.execute(f"{count} WHERE cluster_id IN ({marks}) GROUP BY cluster_id", part)
+                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IN ({marks}) GROUP BY s.cluster_id", part)
 
     def forget_clusters(self) -> None:
         """Mark every statement unmatched, so matching starts afresh even if this run dies before it."""
@@ -933,17 +951,24 @@ class Store:
         cluster: int | None = None,
         scope: Scope = EVERYTHING,
         limit: int | None = None,
+        conflicting: bool = False,
     ) -> list[dict]:
         """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen, and
-        where it was first seen (outlet, title, address). With a ``scope``, only its statements count.
+        where it was first seen (outlet, title, address). With a ``scope``, only its statements count;
+        ``conflicting``: only clusters put in more than one speaker's mouth.
 
         An outlet missing from an article's metadata is stood in for by the article id.
         """
-        clusters, params = claim_clusters_sql(scope)
+        page = None
+        if scope == EVERYTHING and cluster is None and limit is not None:
+            page = self._cluster_page(speaker, min_size, multi_outlet, conflicting, limit)
+        clusters, params = claim_clusters_sql(scope, page)
         where = ["size >= ?"]
         params.append(min_size)
         if multi_outlet:
             where.append("json_array_length(outlets) > 1")
+        if conflicting:
+            where.append("json_array_length(speakers) > 1")
         if speaker is not None:
             where.append("EXISTS (SELECT 1 FROM json_each(speakers) WHERE value = ?)")
             params.append(speaker)
@@ -962,6 +987,40 @@ class Store:
         for row in rows:
             row["outlets"], row["speakers"] = json.loads(row["outlets"]), json.loads(row["speakers"])
         return rows
+
+    def _cluster_page(
+        self, speaker: str | None, min_size: int, multi_outlet: bool, conflicting: bool, limit: int
+    ) -> list[int]:
+        """The clusters of one page of ``claims`` over everything, in its order, from the counts the clusters
+        table keeps (``_cluster_stats_v11``): the page is then described without reading the other clusters."""
+        where, params = ["size >= ?"], [min_size]
+        if multi_outlet:
+            where.append("outlets > 1")
+        if conflicting:
+            where.append("speakers > 1")
+        if speaker is not None:
+            where.append(
+                "id IN (SELECT s.cluster_id FROM statements s JOIN speakers sp ON sp.id = s.speaker_id "
+                "WHERE sp.canonical = ?)"
+            )
+            params.append(speaker)
+        sql = f"""SELECT id FROM clusters WHERE {" AND ".join(where)}
+                  ORDER BY size DESC, first_seen IS NULL, first_seen, id LIMIT ?"""
+        return [row[0] for row in self.db.execute(sql, [*params, limit])]
+
+    def speakers_present(self) -> set[str]:
+        """Canonical names of the speakers at least one statement names (an index look-up per speaker)."""
+        sql = "SELECT canonical FROM speakers sp WHERE EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = sp.id)"
+        return {row[0] for row in self.db.execute(sql)}
+
+    def role_rows(self, scope: Scope = EVERYTHING) -> list[dict]:
+        """Each speaker's titles as outlets wrote them (``role_as_written``), once per speaker, title and outlet:
+        what ``match.title_conflicts`` compares, without reading every statement's text."""
+        where, params = scope.where()
+        sql = f"""SELECT DISTINCT sp.canonical AS speaker, s.role_as_written, COALESCE(a.outlet, a.id) AS outlet
+                  FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
+                  WHERE {" AND ".join(["s.role_as_written IS NOT NULL", "s.role_as_written != ''", *where])}"""
+        return list(self.db.query(sql, params))
 
     def statements_by_id(self, ids: Iterable[int]) -> list[dict]:
         ids = list(ids)

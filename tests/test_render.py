@@ -240,6 +240,9 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
         for column in ("said_on", "cue_start", "part", "polarity", "hedged", "stems"):  # added by versions 4, 6, 9
             store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
         store.db.execute("ALTER TABLE articles DROP COLUMN author")
+        store.db.execute("DROP INDEX clusters_by_size")
+        for column in ("first_seen", "outlets", "speakers"):  # added by version 11
+            store.db.execute(f"ALTER TABLE clusters DROP COLUMN {column}")
         store.db.execute("DROP TABLE corrections")
         store.db.execute("ALTER TABLE statements DROP COLUMN gender")
         store.db.execute("PRAGMA user_version = 1")

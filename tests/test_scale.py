@@ -147,3 +147,18 @@ def test_query_commands_stop_at_their_limit_and_say_so(runner, seed_db):
     assert len(json.loads(few.stdout)) == 2 and "--limit N shows more" in few.stderr
     every = runner.invoke(app, ["search", "كوريا", "--db", seed_db, "--json"])  # the default, 100, is enough here
     assert len(json.loads(every.stdout)) > 2 and "--limit" not in every.stderr
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"multi_outlet": True}, {"min_size": 2}, {"min_size": 2, "conflicting": True}, {"speaker": "John Kirby"}],
+)
+def test_a_page_of_claims_is_the_start_of_all_of_them(seed_db, options):
+    """A limited page is picked from the counts the clusters table keeps; it must be what sorting every
+    cluster and cutting would give."""
+    with Store.open(seed_db, create=False) as store:
+        every = store.claims(**options)
+        if options.get("conflicting"):
+            assert every and all(len(row["speakers"]) > 1 for row in every)
+        for limit in (1, 3, 10):
+            assert store.claims(limit=limit, **options) == every[:limit]
