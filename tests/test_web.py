@@ -178,7 +178,7 @@ def test_watch_reads_a_feed_each_round(runner, db, site, monkeypatch):
         app, ["watch", "--feed", site + "/rss.xml", "--every", "1s", "--rounds", "2", "--db", db, "--json", *FAST]
     )
     assert result.exit_code == 0, result.output
-    rounds = [json.loads(part) for part in result.stdout.replace("}\n{", "}\n\x00{").split("\x00")]
+    rounds = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["articles_new"] for r in rounds] == [2, 0]
     assert rounds[1]["items_known"] == 2
 

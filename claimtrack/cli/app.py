@@ -172,26 +172,14 @@ def one_more(limit: int | None) -> int | None:
     return None if limit is None else limit + 1
 
 
-SinceOpt = Annotated[
-    Optional[datetime],
-    typer.Option(
-        "--since",
-        formats=["%Y-%m-%d"],
-        metavar="DAY",
-        help="Only articles published on or after this day (YYYY-MM-DD).",
-        show_default=False,
-    ),
-]
-UntilOpt = Annotated[
-    Optional[datetime],
-    typer.Option(
-        "--until",
-        formats=["%Y-%m-%d"],
-        metavar="DAY",
-        help="Only articles published on or before this day (YYYY-MM-DD).",
-        show_default=False,
-    ),
-]
+def _day_option(name: str, bound: str):
+    help = f"Only articles published on or {bound} this day (YYYY-MM-DD)."
+    option = typer.Option(name, formats=["%Y-%m-%d"], metavar="DAY", help=help, show_default=False)
+    return Annotated[Optional[datetime], option]
+
+
+SinceOpt = _day_option("--since", "after")
+UntilOpt = _day_option("--until", "before")
 OutletFilterOpt = Annotated[
     Optional[list[str]],
     typer.Option(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -108,10 +109,9 @@ def watch(
     fetch_settings = FetchSettings(timeout, retries, delay)
 
     def one_round(report: pipeline.IngestReport) -> None:
-        for problem in report.problems:
-            err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
-        if json_:
-            render.print_json(report.summary())
+        _show_problems(report)
+        if json_:  # JSON Lines: one record a round, so a reader can follow the loop line by line
+            print(json.dumps(report.summary()), flush=True)
         else:
             err.print(render.round_line(report.summary()), markup=False, highlight=False)
 
@@ -155,9 +155,13 @@ def _run(db, sources, feeds, fetch_settings, quiet, **options) -> pipeline.Inges
         )
 
 
-def _show(report: pipeline.IngestReport, json_: bool) -> None:
+def _show_problems(report: pipeline.IngestReport) -> None:
     for problem in report.problems:
         err.print(f"[red]Error:[/red] {escape(str(problem))}", markup=True, highlight=False, soft_wrap=True)
+
+
+def _show(report: pipeline.IngestReport, json_: bool) -> None:
+    _show_problems(report)
     if json_:
         render.print_json([report.summary()])
     elif not report.nothing_found:
