@@ -14,6 +14,7 @@ from ..lexicon import Lexicon
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CONSONANT_AFTER = re.compile(r"[^aeiou'\s-]")
+_DIGRAPHS = ("th", "kh", "dh", "sh", "gh", "ch")
 
 
 def has_arabic(text: str) -> bool:
@@ -25,17 +26,26 @@ def _letters(lex: Lexicon, word: str) -> str:
     for i, ch in enumerate(word):
         prev = out[-1][-1:] if out else ""
         consonant_before = bool(prev) and bool(_CONSONANT_AFTER.match(prev))
-        if ch == "و" and consonant_before and i < len(word) - 1:
+        vowel_after = word[i + 1 : i + 2] == "ا"  # نوال, ريان: a glide before a long a
+        if ch == "و" and consonant_before and not vowel_after:
             out.append("u")
-        elif ch == "ي" and consonant_before:
+        elif ch == "ي" and consonant_before and not vowel_after:
             out.append("i")
         elif ch == "ه" and i == len(word) - 1 and i > 1:
             out.append("a")  # a folded ta marbuta
         else:
             out.append(lex.latin_letters.get(ch, ch))
-    text = "".join(out).strip("'")
-    if not re.search(r"[aeiou]", text) and len(text) > 1:
-        text = text[0] + "a" + text[1:]  # no long vowel written: guess the commonest short one
+    text = "".join(out)
+    if text.startswith("'"):
+        text = "a" + text[1:]  # an initial ain carries a vowel (عمر -> Omar, عادل -> Adel): "a" is the commonest
+    text = text.strip("'")
+    if (
+        len(text) > 2
+        and _CONSONANT_AFTER.match(text[0])
+        and _CONSONANT_AFTER.match(text[1])
+        and text[:2] not in _DIGRAPHS
+    ):
+        text = text[0] + "a" + text[1:]  # two consonants cannot open a word: the short vowel was not written
     return text
 
 
