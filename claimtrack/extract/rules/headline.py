@@ -21,7 +21,10 @@ def find(g: Grammar, s: SentenceView) -> Candidate | None:
     head = Span(first, colon)  # "*الناطق الرسمي: ..." — decoration before the speaker is not part of it
     if not head or s.words(head) > g.lex.headline_max_speaker_words or any(g.lex.cue(s.norm(k)) for k in range(colon)):
         return None
-    if s.norm(first).startswith("و") or g.is_adverbial(s, first) or s.words(Span(colon + 1, len(s))) < 3:
+    head_word = s.norm(first)
+    # a line opening with a conjunction continues the body ("وأضاف: ..."), unless the word is a title (وزير)
+    joined = head_word[:1] in g.lex.conjunctions and not g.source_word(head_word)
+    if joined or g.is_adverbial(s, first) or s.words(Span(colon + 1, len(s))) < 3:
         return None
     claim_start, claim_end, direct = claim_after(g, s, colon, colon + 1)
     return Candidate(
