@@ -108,6 +108,7 @@ class Lexicon:
     definite_prefixes: tuple[str, ...] = _data("grammar", "definite_prefixes", "prefixes")
     feminine_endings: tuple[str, ...] = _data("grammar", "feminine_endings", "tuple")
     nisba_endings: tuple[str, ...] = _data("grammar", "nisba_endings", "prefixes")
+    document_openers: list[tuple[str, ...]] = _data("grammar", "document_openers", "phrases")
     object_prepositions: frozenset[str] = _data("grammar", "object_prepositions", "words")
     denial_cues: frozenset[str] = _data("grammar", "denial_cues", "words")
     hedges: list[tuple[str, ...]] = _data("grammar", "hedges", "phrases")

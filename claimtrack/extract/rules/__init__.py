@@ -7,13 +7,14 @@ the first that fires wins, and the scan goes on after its cue.
 
 from __future__ import annotations
 
-from . import claim_first, participle, post_opener, preposition, relay, verb, verbal_noun
+from . import claim_first, document, participle, post_opener, preposition, relay, verb, verbal_noun
 
 RULES = [
     post_opener,  # "...، حسبما ذكرت الوكالة": a cue after حسبما/كما/وفق ما attributes what came before
     preposition,  # "وفقاً للوزير، ..." / "...، بحسب المصادر": a preposition of attribution
     participle,  # "...، مؤكداً أن ...": the main verb's subject says a second claim
     relay,  # "نقلت الوكالة عن الوزير قوله ...": a speaker relayed by an outlet
+    document,  # "وجاء في بيان الوزارة أن ...": a document speaks for its issuer
     verb,  # "قال الوزير إن ..." and the cue verb's other openers
     claim_first,  # «...»، قال الوزير.: the claim came first
     verbal_noun,  # "أعلنت الوزارة تسجيل ...": a verbal noun, not أنّ, is the cue's object
