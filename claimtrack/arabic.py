@@ -42,6 +42,20 @@ _QUOTES = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
 def fold(text: str) -> str:
     """Fold spelling variation that carries no meaning for matching: letter forms, marks, digits, case, spaces."""
+    # Words and names are folded again and again (resolution folds every alias of every speaker per
+    # statement): short strings are remembered, long texts never, so the cache stays small.
+    return _fold_short(text) if text and len(text) <= SHORT else _fold(text)
+
+
+SHORT = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text or "")
     text = DIACRITICS.sub("", text).translate(_LETTER_FOLD).translate(_DIGITS).lower()
     return re.sub(r"\s+", " ", text).strip()
@@ -49,6 +63,15 @@ def fold(text: str) -> str:
 
 def fold_for_match(text: str) -> str:
     """``fold`` without quotation marks and punctuation: what two outlets' versions of a claim share."""
+    return _fold_for_match_short(text) if text and len(text) <= SHORT else _fold_for_match(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_for_match_short(text: str) -> str:
+    return _fold_for_match(text)
+
+
+def _fold_for_match(text: str) -> str:
     text = _QUOTES.sub(" ", fold(text))
     text = re.sub(r"[^\w\s]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
