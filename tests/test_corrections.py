@@ -149,3 +149,17 @@ def test_unattributed_statements_are_kept_counted_and_not_listed(runner, tmp_pat
     speakers = json.loads(_run(runner, "speakers", "--db", db, "--json"))
     assert "(unattributed)" not in {s["speaker"] for s in speakers}
     assert "(unattributed)" in _run(runner, "show", "x", "--db", db)
+
+
+def test_a_correction_that_finds_nothing_any_more_says_so(runner, tmp_path):
+    a, _ = _folders(tmp_path)
+    db = str(tmp_path / "c.db")
+    _run(runner, "ingest", a, "--db", db)
+    first = json.loads(_run(runner, "show", "health", "--db", db, "--json"))["statements"][0]
+    _run(runner, "statement", "set-speaker", first["id"], "Minister of Health", "--db", db)
+    assert [c["in_effect"] for c in json.loads(_run(runner, "corrections", "--db", db, "--json"))] == [True]
+    write(Path(a), "health.txt", "عنوان جديد للخبر\n" + HEALTH)  # every offset moves
+    _run(runner, "ingest", a, "--db", db)
+    assert [c["in_effect"] for c in json.loads(_run(runner, "corrections", "--db", db, "--json"))] == [False]
+    result = runner.invoke(app, ["corrections", "--db", db])
+    assert "find nothing to correct" in result.output

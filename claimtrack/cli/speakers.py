@@ -14,7 +14,7 @@ import typer
 
 from .. import queries, render
 from ..errors import ClaimtrackError
-from ..speakers.corrections import Action, Correction, read_file, write_file
+from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
 from ..speakers.rebuild import resolve_all, stored_corrections
 from ..store import Store
 from .app import (
@@ -185,17 +185,28 @@ def corrections(
         return
     fmt = output_format(json_, csv_, nl)
     with open_store(db, write=False) as store:
+        speakers = {row["speaker"] for row in store.speaker_table()}
+        spots = {(r["article"], r["char_start"], r["char_end"]) for r in store.statements()}
         rows = [
             {
                 "id": c.id,
                 "action": str(c.action),
                 "correction": c.describe(),
+                "in_effect": in_effect(c, speakers, spots),
                 "args": c.args,
                 "created_at": c.created_at,
             }
             for c in stored_corrections(store)
         ]
-    render.emit(rows, ["id", "action", "correction", "created_at"], fmt, title="Corrections")
+    render.emit(rows, ["id", "action", "correction", "in_effect", "created_at"], fmt, title="Corrections")
+    stale = [str(row["id"]) for row in rows if not row["in_effect"]]
+    if stale and fmt == "table":
+        err.print(
+            f"corrections {', '.join(stale)} find nothing to correct any more (speaker gone, or the article's "
+            "text moved); `claimtrack corrections remove ID` drops one",
+            markup=False,
+            highlight=False,
+        )
 
 
 @corrections_app.command("export", epilog="Example: claimtrack corrections export newsroom.json")

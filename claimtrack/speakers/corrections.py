@@ -127,6 +127,21 @@ def apply(outcome: Outcome, corrections: list[Correction]) -> None:
                 sp.aliases.append(a["alias"])
 
 
+def in_effect(correction: Correction, speakers: set[str], spots: set[tuple[str, int, int]]) -> bool:
+    """Whether a correction still finds what it corrects: its speaker among the stored ones, its statement
+    at its article and offsets (a re-ingested article whose text moved loses it)."""
+    a = correction.args
+    if correction.action == Action.set_speaker:
+        return (a["article"], int(a["char_start"]), int(a["char_end"])) in spots
+    target = {
+        Action.alias: a.get("speaker"),
+        Action.merge: a.get("keep"),
+        Action.rename: a.get("new"),
+        Action.split: a.get("new"),
+    }[correction.action]
+    return target in speakers
+
+
 def write_file(corrections: list[Correction], path: Path) -> None:
     records = [{"action": str(c.action), "args": c.args, "created_at": c.created_at} for c in corrections]
     data = {"format": FILE_FORMAT, "corrections": records}
