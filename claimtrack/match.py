@@ -31,7 +31,17 @@ from rapidfuzz.distance import LCSseq
 
 from .arabic import STOPWORDS, fold_for_match
 from .claimtext import ClaimText, claim_stem, read_claim
-from .relation import SPLITTING, Change, ChangeKind, Comparison, Relation, changes, classify, fact_changes, same_score
+from .relation import (
+    JOINING_RULES,
+    SPLITTING,
+    Change,
+    ChangeKind,
+    Comparison,
+    changes,
+    classify,
+    fact_changes,
+    same_score,
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,7 @@ class MatchSettings:
     min_words: int = 3  # claims with fewer content words are never matched
     window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
-    semantic: float = 0.8  # encoder cosine at which two claims with some words in common are the same claim ...
+    semantic: float = 0.85  # encoder cosine at which two claims with some words in common are the same claim ...
     semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
     family: float = 0.25  # same-claim score (before changes weigh) from which two claims are one claim family
@@ -105,7 +115,22 @@ class Link:
 @dataclass
 class MatchResult:
     assignment: dict[int, int]  # statement -> cluster (the smallest statement id in it)
-    links: list[Link]  # every compared pair that is one claim family (relation other than different)
+    links: list[Link]  # every compared pair a matching rule relates (verbatim, paraphrase, semantic)
+
+    def relation_rows(self) -> list[dict]:
+        """The links as rows of the relations table (``Store.set_relations``)."""
+        return [
+            {
+                "a": link.a,
+                "b": link.b,
+                "relation": str(link.comparison.relation),
+                "score": link.comparison.score,
+                "rule": link.comparison.rule,
+                "joined": int(link.joined),
+                "changes": [c.to_dict() for c in link.comparison.changes],
+            }
+            for link in self.links
+        ]
 
 
 def _shingles(stems: list[str]) -> set[str]:
@@ -413,7 +438,9 @@ def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]
         if uf.find(a) == uf.find(b):
             continue
         comparison = index.compare(a, b)
-        if comparison.relation is Relation.different:
+        if comparison.rule not in JOINING_RULES:
+            # Only a matching rule makes two stored statements one claim family; "similar" is for pairs a user
+            # puts side by side (``compare``), which are one story by choice.
             continue
         ra, rb = uf.find(a), uf.find(b)
         joined = comparison.joins and assertions.compatible(ra, rb)

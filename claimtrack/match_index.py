@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .claimtext import read_claim
-from .match import ClaimIndex, MatchSettings, _shingles, match_candidates
+from .match import ClaimIndex, MatchSettings, Version, _shingles, match_candidates
 from .store import Store
 
 CHUNK = 5_000
@@ -55,36 +55,43 @@ def match_stored(
     settings: MatchSettings,
     entity_words: Iterable[str],
     openers: Iterable[tuple[str, ...]],
+    vectors=None,
 ) -> int:
     """Match the ``new`` statements (not yet in a cluster) against every matched one, a chunk at a time; stored
-    links stand. Returns how many statements got a new or changed cluster. The caller holds the transaction."""
+    links stand, and the pairs a rule relates are stored as relations. With ``vectors`` (a
+    ``semantic.VectorIndex`` of the stored statements), neighbours in meaning are candidates too; that index is
+    held in memory whole. Returns how many statements got a new or changed cluster. The caller holds the
+    transaction."""
     if not store.claim_index_valid(settings.min_words):
         # Never built, or an article was replaced since: index every matched claim again.
         rebuild(store, settings, store.matched_ids())
     entity_words, openers = list(entity_words), list(openers)
     changed = 0
     for part in _chunks(new, CHUNK):
-        changed += _match_chunk(store, part, settings, entity_words, openers)
+        changed += _match_chunk(store, part, settings, entity_words, openers, vectors)
     return changed
 
 
-def _match_chunk(store: Store, new: list[int], settings: MatchSettings, entity_words, openers) -> int:
+def _match_chunk(store: Store, new: list[int], settings: MatchSettings, entity_words, openers, vectors) -> int:
     norms = store.claim_norms(new)
     rows = [row for sid, norm in norms.items() if (row := index_row(sid, norm, settings))]
     store.add_to_claim_index(rows)
     pairs = _shared_shingle_pairs(store, rows, settings) | _neighbour_pairs(store, rows, settings)
+    if vectors is not None:
+        pairs |= vectors.pairs(new)
     involved = {sid for pair in pairs for sid in pair} | set(new)
     clusters = store.clusters_of(involved)
     # Every member of a candidate's cluster: joining two clusters is refused when any members differ in a fact.
     stored = store.cluster_members({c for c in clusters.values() if c is not None})
-    index = ClaimIndex(settings, entity_words, openers)
-    index.add(store.claim_norms(involved | set(stored)))
+    index = ClaimIndex(settings, entity_words, openers, vectors)
+    index.add({sid: Version(*row) for sid, row in store.claim_versions(involved | set(stored)).items()})
     stems = {stem for claim in index.claims.values() for stem in claim.stems}
     counts = store.shingle_counts(shingle_hash(stem) for stem in stems)
     index.document_count = store.matched_count() + len(new)
     index.document_frequency = {stem: counts.get(shingle_hash(stem), 0) for stem in stems}
     result = match_candidates(index, pairs, stored, set(new))
     store.set_clusters(result.assignment)
+    store.set_relations(result.relation_rows())
     return len(result.assignment)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import corpus, fetch, match_index
 from .errors import ClaimtrackError, DatabaseError, unexpected
 from .extract import extract_article
-from .match import ClaimIndex, MatchSettings, cluster
+from .match import ClaimIndex, MatchSettings, Version, match_all
 from .models import Article, Speaker, Statement
 from .prepare import Extracted, Prepared, date_statements, prepared
 from .relation import Comparison
@@ -444,11 +444,12 @@ def match_settings(store: Store) -> MatchSettings:
 def rematch(
     store: Store, settings: MatchSettings | None = None, registry: Registry | None = None, *, speakers: bool = True
 ) -> int:
-    """Recompute every claim cluster; with ``settings``, they become the database's from now on.
+    """Recompute every claim cluster and relation; with ``settings``, they become the database's from now on.
 
     With ``speakers`` (the default), speakers are resolved again first and the user's corrections re-applied.
     Returns the number of clusters.
     """
+    embed_statements(store)
     with store.transaction():
         if speakers:
             resolve_all(store)
@@ -457,10 +458,13 @@ def rematch(
             settings = match_settings(store)
         else:
             store.save_settings("match", asdict(settings))
-        assignment = cluster(store.claim_norms(), settings, _entity_words(registry), _inner_openers(registry))
-        store.set_clusters(assignment, whole=True)
+        result = match_all(
+            _versions(store), settings, _entity_words(registry), _inner_openers(registry), _stored_vectors(store)
+        )
+        store.set_clusters(result.assignment, whole=True)
+        store.set_relations(result.relation_rows(), replace_all=True)
         match_index.rebuild(store, settings)
-    return len(set(assignment.values()))
+    return len(set(result.assignment.values()))
 
 
 def match_new_statements(store: Store, settings: MatchSettings | None = None, registry: Registry | None = None) -> int:
@@ -471,9 +475,40 @@ def match_new_statements(store: Store, settings: MatchSettings | None = None, re
     """
     registry = registry or Registry.load("ar", store.stored_speakers())
     settings = settings or match_settings(store)
+    embed_statements(store)
+    vectors = _stored_vectors(store)
     with store.transaction():
         new = store.unmatched_ids()
-        return match_index.match_stored(store, new, settings, _entity_words(registry), _inner_openers(registry))
+        return match_index.match_stored(
+            store, new, settings, _entity_words(registry), _inner_openers(registry), vectors
+        )
+
+
+def embed_statements(store: Store, on_progress: Callable[[int], None] | None = None) -> int:
+    """Encode the statements that have no sentence vector yet, once each, if the encoder is installed.
+
+    Returns how many were encoded (0 without the encoder).
+    """
+    encoder = load_encoder()
+    missing = store.texts_without_vectors() if encoder is not None else {}
+    if not missing:
+        return 0
+    ids = sorted(missing)
+    store.set_vectors(dict(zip(ids, encode(encoder, [missing[i] for i in ids], on_progress))))
+    return len(ids)
+
+
+def _versions(store: Store) -> dict[int, Version]:
+    return {sid: Version(text, speaker, kind) for sid, (text, speaker, kind) in store.claim_versions().items()}
+
+
+def _stored_vectors(store: Store) -> VectorIndex | None:
+    """The stored statements' vectors, when every statement has one (a database ingested without the encoder
+    is matched on words until ``rematch`` runs with it)."""
+    if load_encoder() is None:
+        return None
+    vectors = store.vectors()
+    return VectorIndex(vectors) if vectors else None
 
 
 def compare_pairs(
@@ -496,6 +531,14 @@ def compare_pairs(
     index = ClaimIndex(settings or MatchSettings(), _entity_words(registry), _inner_openers(registry), vectors)
     index.add(dict(enumerate(texts)))
     return [index.compare(ids[a], ids[b]) for a, b in pairs]
+
+
+def compare_versions(versions: list[dict]) -> list[Comparison]:
+    """The first version of a claim (a statement row: ``text``, ``speaker``, ``kind``) against each later one."""
+    registry = Registry.load("ar")
+    index = ClaimIndex(MatchSettings(), _entity_words(registry), _inner_openers(registry))
+    index.add({i: Version(v["text"], v.get("speaker"), v.get("kind")) for i, v in enumerate(versions)})
+    return [index.compare(0, i) for i in range(1, len(versions))]
 
 
 def _vector_index(texts: list[str], on_progress: Callable[[int], None] | None):

@@ -12,6 +12,8 @@ from .diff import DiffOp, marked, word_diff
 from .search import query_key, word_keys
 from .errors import ClaimtrackError
 from .match import attribution_conflicts, title_conflicts
+from .pipeline import compare_versions
+from .relation import Comparison as Relating
 from .speakers import UNATTRIBUTED, Registry, SpeakerKind
 from .speakers.lookup import SpeakerMatch, closest, display_name, match_speakers
 from .store import EVERYTHING, Scope, Store
@@ -247,24 +249,38 @@ class Comparison:
 
     versions: list[dict]
     diffs: list[list[DiffOp]]
+    relations: list[Relating]  # each later version's typed relation to the base
 
     def to_dict(self) -> dict:
         base = self.versions[0]["id"]
         return {
             "versions": [{k: v.get(k) for k in VERSION_FIELDS} for v in self.versions],
             "diffs": [
-                {"a": base, "b": v["id"], "ops": [op.to_dict() for op in ops]}
-                for v, ops in zip(self.versions[1:], self.diffs)
+                {"a": base, "b": v["id"], **rel.to_dict(), "ops": [op.to_dict() for op in ops]}
+                for v, ops, rel in zip(self.versions[1:], self.diffs, self.relations)
             ],
         }
+
+    def marks(self) -> list[str]:
+        """Each later version's typed change against the base: "contradicts: negation 0 -> 1"."""
+        return [relation_text(rel) for rel in self.relations]
 
     def rows(self) -> list[dict]:
         """One row per version, its text marked against the base the way wdiff marks it."""
         marks = ["", *(marked(ops) for ops in self.diffs)]
-        return [{**{k: v.get(k) for k in VERSION_FIELDS}, "changes": m} for v, m in zip(self.versions, marks)]
+        relations = ["", *self.marks()]
+        return [
+            {**{k: v.get(k) for k in VERSION_FIELDS}, "relation": r, "changes": m}
+            for v, r, m in zip(self.versions, relations, marks)
+        ]
 
 
-COMPARISON_COLUMNS = (*VERSION_FIELDS, "changes")
+COMPARISON_COLUMNS = (*VERSION_FIELDS, "relation", "changes")
+
+
+def relation_text(rel: Relating) -> str:
+    parts = [f"{c.kind} {c.a or '-'} -> {c.b or '-'}" for c in rel.changes if str(c.kind) != "word"]
+    return str(rel.relation) + (": " + "; ".join(parts) if parts else "")
 
 
 def compare_cluster(store: Store, cluster: int, scope: Scope = EVERYTHING) -> Comparison:
@@ -289,23 +305,59 @@ def compare_statements(store: Store, a: int, b: int) -> Comparison:
 
 
 def _compare(versions: list[dict]) -> Comparison:
-    return Comparison(versions, [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]])
+    return Comparison(
+        versions, [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]], compare_versions(versions)
+    )
 
 
-CONFLICT_COLUMNS = ("conflict", "cluster", "who", "claim", "outlets")
+def explain_claims(store: Store, rows: list[dict]) -> None:
+    """Add to each claim row the links that joined its cluster ("12-40 paraphrase 0.71"), as ``links``."""
+    links: dict[int, list[str]] = {}
+    for r in store.relations(joined=True):
+        kind = "" if r["relation"] == "same" else f" ({r['relation']})"
+        links.setdefault(r["a_cluster"], []).append(f"{r['a']}-{r['b']} {r['rule']} {r['score']:.2f}{kind}")
+    for row in rows:
+        row["links"] = links.get(row["cluster"], [])
 
 
-def conflicts(store: Store, scope: Scope = EVERYTHING, limit: int | None = None) -> dict[str, list[dict]]:
-    """Claims put in different speakers' mouths (``claims``) and speakers whose titles differ (``titles``)."""
+CONFLICT_COLUMNS = ("conflict", "cluster", "who", "what", "claim", "versus", "outlets")
+
+
+def conflicts(
+    store: Store, scope: Scope = EVERYTHING, limit: int | None = None, kinds: list[str] | None = None
+) -> dict[str, list[dict]]:
+    """Versions of one claim that contradict, change or move it to another speaker (``relations``), claims
+    put in different speakers' mouths (``claims``) and speakers whose titles differ (``titles``)."""
     return {
+        "relations": [_relation(r) for r in store.relations(kinds=kinds, scope=scope, limit=limit)],
         "claims": attribution_conflicts(store.claims(min_size=2, scope=scope, conflicting=True, limit=limit)),
         "titles": title_conflicts(store.role_rows(scope))[:limit],
     }
 
 
+def _relation(r: dict) -> dict:
+    sides = {
+        side: {"id": r[side], **{k: r[f"{side}_{k}"] for k in ("text", "speaker", "outlet", "date", "cluster")}}
+        for side in ("a", "b")
+    }
+    return {k: r[k] for k in ("relation", "score", "rule", "joined", "changes")} | sides
+
+
 def conflict_rows(found: dict[str, list[dict]]) -> list[dict]:
-    """Both kinds of conflict as rows of one table (``CONFLICT_COLUMNS``)."""
+    """Every kind of conflict as rows of one table (``CONFLICT_COLUMNS``)."""
     rows = [
+        {
+            "conflict": r["relation"],
+            "cluster": r["a"]["cluster"],
+            "who": [r["a"]["speaker"], r["b"]["speaker"]],
+            "what": "; ".join(f"{c['kind']} {c['a'] or '-'} -> {c['b'] or '-'}" for c in r["changes"]),
+            "claim": r["a"]["text"],
+            "versus": r["b"]["text"],
+            "outlets": [f"{r[s]['outlet']} ({r[s]['date'] or '?'})" for s in ("a", "b")],
+        }
+        for r in found.get("relations", [])
+    ]
+    rows += [
         {
             "conflict": "speakers",
             "cluster": c["cluster"],

@@ -427,12 +427,19 @@ DIFF_STYLES = {"delete": "bold red strike", "insert": "bold green underline"}
 
 
 def show_diff(
-    versions: list[dict], diffs: list[list], *, out: TextIO | None = None, console: Console | None = None
+    versions: list[dict],
+    diffs: list[list],
+    *,
+    relations: list[str] | None = None,
+    out: TextIO | None = None,
+    console: Console | None = None,
 ) -> None:
     """Versions of a claim side by side, each against the first (``diffs[i]`` turns the first into version
     ``i + 1``): in every later column, words of the first that it lacks are struck out in red and words only it
-    has are underlined in green. Each column is headed by outlet, date, speaker as written and cue; in a pipe
-    each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks (``diff.marked``)."""
+    has are underlined in green. Each column is headed by outlet, date, speaker as written and cue, and each
+    later one by its typed change against the first (``relations[i]``: "contradicts: negation 0 -> 1"); in a
+    pipe each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks (``diff.marked``), its typed change on a
+    ``~`` line above it."""
     console = console or SafeConsole(file=out or sys.stdout)
     heads = [
         " · ".join(
@@ -442,9 +449,10 @@ def show_diff(
         )
         for v in versions
     ]
+    marks = ["", *(relations or [""] * len(diffs))]
     if not console.is_terminal:
-        for head, line in zip(heads, [versions[0]["text"], *(marked(ops) for ops in diffs)]):
-            console.file.write(safe(f"{head}\n  {line}") + "\n")
+        for head, mark, line in zip(heads, marks, [versions[0]["text"], *(marked(ops) for ops in diffs)]):
+            console.file.write(safe(f"{head}\n" + (f"  ~ {mark}\n" if mark else "") + f"  {line}") + "\n")
         return
     texts = [Text(safe(versions[0]["text"]))]
     for ops in diffs:
@@ -463,5 +471,7 @@ def show_diff(
     table = Table(show_lines=True, expand=False)
     for head in heads:
         table.add_column(shaped(safe(head).replace(" · ", "\n", 1), reorder), overflow="fold", min_width=16)
+    if any(marks):
+        table.add_row(*(display(Text(safe(mark), style="bold yellow"), bidi=reorder) for mark in marks))
     table.add_row(*(display(text, bidi=reorder) for text in texts))
     console.print(table)

@@ -222,6 +222,25 @@ def check_location(path: str | os.PathLike) -> None:
         raise ClaimtrackError(f"the folder {folder} {what}", path=str(path))
 
 
+def _relations_v12(db: sqlite_utils.Database) -> None:
+    """Sentence vectors (float32 bytes, when the encoder is installed) and typed relations between statements.
+
+    A relation row is a pair matching compared and found to be one claim family: its relation, score, the rule
+    that related them, whether it joined their clusters and what changed. A trigger drops a statement's rows
+    with it, whichever way it goes.
+    """
+    db["statements"].add_column("vector", bytes)
+    db["relations"].create(
+        {"a": int, "b": int, "relation": str, "score": float, "rule": str, "joined": int, "changes": str},
+        pk=("a", "b"),
+    )
+    db["relations"].create_index(["b"])
+    db["relations"].create_index(["relation"])
+    db.execute("""CREATE TRIGGER relations_statement_delete AFTER DELETE ON statements BEGIN
+               DELETE FROM relations WHERE a = old.id OR b = old.id;
+           END""")
+
+
 def remove_if_empty(path: str | os.PathLike) -> None:
     """Delete the database at ``path`` if it holds no article: what a run that found nothing to store leaves."""
     if not Path(path).exists():
@@ -397,6 +416,7 @@ MIGRATIONS = {
     9: _search_stems_v9,
     10: _claim_index_v10,
     11: _cluster_stats_v11,
+    12: _relations_v12,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables every claimtrack database has had since schema 1: a file with a user_version but not these is not ours.
@@ -812,6 +832,81 @@ class Store:
         if ids is None:
             return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
         return dict(self._in("SELECT id, norm FROM statements WHERE id IN ({})", ids))
+
+    def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, str, str]]:
+        """Statement id -> (claim text, speaker's canonical name, kind): what matching compares; of every
+        statement or of those ``ids``."""
+        sql = "SELECT s.id, s.text, sp.canonical, s.kind FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+        rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def vectors(self) -> dict[int, bytes]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, vector FROM statements WHERE vector IS NOT NULL")}
+
+    def texts_without_vectors(self) -> dict[int, str]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, text FROM statements WHERE vector IS NULL")}
+
+    def set_vectors(self, vectors: dict[int, bytes]) -> None:
+        with self.transaction():
+            self.db.conn.executemany(
+                "UPDATE statements SET vector = ? WHERE id = ?", [(v, k) for k, v in vectors.items()]
+            )
+
+    def set_relations(self, rows: list[dict], *, replace_all: bool = False) -> None:
+        """Store relation rows (``a``, ``b``, ``relation``, ``score``, ``rule``, ``joined``, ``changes`` as a
+        list); ``replace_all`` forgets every stored relation first (a full rematch)."""
+        with self.transaction():
+            if replace_all:
+                self.db.execute("DELETE FROM relations")
+            self.db["relations"].upsert_all(
+                [{**row, "changes": json.dumps(row["changes"], ensure_ascii=False)} for row in rows], pk=("a", "b")
+            )
+
+    _RELATION_SQL = """
+        SELECT r.relation, r.score, r.rule, r.joined, r.changes, r.a, r.b,
+               sa.text AS a_text, spa.canonical AS a_speaker, COALESCE(aa.outlet, aa.id) AS a_outlet,
+               COALESCE(sa.said_on, aa.published) AS a_date, sa.cluster_id AS a_cluster,
+               sb.text AS b_text, spb.canonical AS b_speaker, COALESCE(ab.outlet, ab.id) AS b_outlet,
+               COALESCE(sb.said_on, ab.published) AS b_date, sb.cluster_id AS b_cluster
+        FROM relations r
+             JOIN statements sa ON sa.id = r.a JOIN speakers spa ON spa.id = sa.speaker_id
+             JOIN articles aa ON aa.id = sa.article_id
+             JOIN statements sb ON sb.id = r.b JOIN speakers spb ON spb.id = sb.speaker_id
+             JOIN articles ab ON ab.id = sb.article_id
+    """
+
+    def relations(
+        self,
+        *,
+        kinds: Iterable[str] | None = None,
+        joined: bool | None = None,
+        scope: Scope = EVERYTHING,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Relation rows with both versions (text, speaker, outlet, date, cluster), by relation then score; in
+        ``scope`` when either version's article is."""
+        where, params = [], []
+        if kinds is not None:
+            kinds = list(kinds)
+            where.append(f"r.relation IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
+        if joined is not None:
+            where.append("r.joined = ?")
+            params.append(int(joined))
+        if scope != EVERYTHING:
+            sides = [scope.where(side) for side in ("aa", "ab")]
+            where.append("(" + " OR ".join("(" + " AND ".join(clauses) + ")" for clauses, _ in sides) + ")")
+            params.extend(v for _, values in sides for v in values)
+        sql = self._RELATION_SQL + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY r.relation, r.score DESC, r.a, r.b"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = list(self.db.query(sql, params))
+        for row in rows:
+            row["changes"] = json.loads(row["changes"] or "[]")
+            row["joined"] = bool(row["joined"])
+        return rows
 
     def _in(self, sql: str, values: Iterable, chunk: int = 500) -> Iterator[tuple]:
         """Rows of ``sql`` whose ``{}`` is filled with placeholders for ``values``, asked a chunk at a time."""

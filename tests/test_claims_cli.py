@@ -88,7 +88,7 @@ def test_later_ingests_match_with_the_stored_thresholds(runner, db, tmp_path):
         "وقال الوزير إن الحكومة ستخفض أسعار البنزين في المحافظات الجنوبية الشهر المقبل.\n", encoding="utf-8"
     )
     runner.invoke(app, ["ingest", str(first), "--db", db])
-    runner.invoke(app, ["rematch", "--db", db, "--verbatim", "100", "--min-overlap", "1"])
+    runner.invoke(app, ["rematch", "--db", db, "--verbatim", "100", "--min-overlap", "1", "--semantic", "1.01"])
     runner.invoke(app, ["ingest", str(second), "--db", db])
     rows = json.loads(runner.invoke(app, ["export", "--db", db, "--format", "json"]).stdout)
     assert len({r["cluster"] for r in rows}) == 2

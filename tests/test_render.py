@@ -245,6 +245,9 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
             store.db.execute(f"ALTER TABLE clusters DROP COLUMN {column}")
         store.db.execute("DROP TABLE corrections")
         store.db.execute("ALTER TABLE statements DROP COLUMN gender")
+        store.db.execute("DROP TRIGGER relations_statement_delete")
+        store.db.execute("DROP TABLE relations")
+        store.db.execute("ALTER TABLE statements DROP COLUMN vector")
         store.db.execute("PRAGMA user_version = 1")
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION

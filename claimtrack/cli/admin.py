@@ -83,10 +83,20 @@ def rematch(
             help=f"Weight of a name or place word (default {MatchSettings.entity_weight}).",
         ),
     ] = None,
+    semantic: Annotated[
+        Optional[float],
+        typer.Option(
+            "--semantic",
+            min=0,
+            max=1.01,
+            help=f"Encoder cosine at which claims with some words in common are the same claim; above 1 turns "
+            f"the rule off (default {MatchSettings.semantic}; needs claimtrack[semantic]).",
+        ),
+    ] = None,
     defaults: Annotated[bool, typer.Option("--defaults", help="Go back to the default thresholds.")] = False,
     json_: JsonOpt = False,
 ) -> None:
-    """Recompute every claim cluster; thresholds given here are kept for later ingests."""
+    """Recompute every claim cluster and relation; thresholds given here are kept for later ingests."""
     changes = {
         k: v
         for k, v in dict(
@@ -98,6 +108,7 @@ def rematch(
             min_words=min_words,
             window=window,
             entity_weight=entity_weight,
+            semantic=semantic,
         ).items()
         if v is not None
     }

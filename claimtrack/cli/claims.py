@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from .. import queries, render
+from ..errors import ClaimtrackError
+from ..relation import Relation
 from ..store import Store
 from .app import (
     DEFAULT_LIMIT,
@@ -42,6 +44,12 @@ def claims(
     since: SinceOpt = None,
     until: UntilOpt = None,
     outlet: OutletFilterOpt = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Add the links that joined each cluster: statement ids, the rule and the score."
+        ),
+    ] = False,
     json_: JsonOpt = False,
     csv_: CsvOpt = False,
     nl: NlOpt = False,
@@ -55,9 +63,12 @@ def claims(
         rows = store.claims(
             speaker=canonical, min_size=min_size, multi_outlet=multi_outlet, scope=where, limit=one_more(limit)
         )
+        if explain:
+            queries.explain_claims(store, rows)
     rows = trimmed(rows, limit)
     columns = ["cluster", "size", "claim", "outlets", "speakers", "first_seen", "first_outlet"]
-    render.emit(rows, columns if fmt == "table" else Store.CLAIM_COLUMNS, fmt, title="Claims")
+    columns = columns if fmt == "table" else list(Store.CLAIM_COLUMNS)
+    render.emit(rows, columns + ["links"] * explain, fmt, title="Claims")
 
 
 @app.command(epilog="Example: claimtrack diff 21   (or: claimtrack diff --a 5 --b 40 --json)")
@@ -89,14 +100,25 @@ def diff(
     if fmt == "json":
         render.print_json(found.to_dict())
     elif fmt == "table":
-        render.show_diff(found.versions, found.diffs)
+        render.show_diff(found.versions, found.diffs, relations=found.marks())
     else:
         render.emit(found.rows(), queries.COMPARISON_COLUMNS, fmt)
 
 
-@app.command(epilog="Example: claimtrack conflicts --json")
+RELATION_KINDS = (Relation.contradicts, Relation.changed, Relation.reattributed)
+
+
+@app.command(epilog="Example: claimtrack conflicts --type contradicts --json")
 def conflicts(
     db: DbOption = None,
+    type_: Annotated[
+        Optional[list[Relation]],
+        typer.Option(
+            "--type",
+            help="Only these relations (contradicts, changed, reattributed); repeat for more. Default: all three.",
+            show_default=False,
+        ),
+    ] = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     outlet: OutletFilterOpt = None,
@@ -105,11 +127,16 @@ def conflicts(
     nl: NlOpt = False,
     limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
-    """Claims put in different speakers' mouths by different outlets, and speakers whose titles differ."""
+    """Versions of one claim that differ: contradicted (a negation, a denial, the opposite direction), changed
+    (a number, date, place or hedge, a quote made indirect) or put in another speaker's mouth, with both
+    versions, outlets and dates; then claims carried under several speakers, and speakers whose titles differ."""
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
+    kinds = [str(k) for k in (type_ or RELATION_KINDS)]
+    if any(k not in {str(r) for r in RELATION_KINDS} for k in kinds):
+        raise ClaimtrackError("--type takes contradicts, changed or reattributed")
     with open_store(db, write=False) as store:
-        found = queries.conflicts(store, where, limit)
+        found = queries.conflicts(store, where, limit, kinds)
     if fmt == "json":
         render.print_json(found)
     else:
