@@ -340,7 +340,8 @@ def _relation(r: dict) -> dict:
         side: {"id": r[side], **{k: r[f"{side}_{k}"] for k in ("text", "speaker", "outlet", "date", "cluster")}}
         for side in ("a", "b")
     }
-    return {k: r[k] for k in ("relation", "score", "rule", "joined", "changes")} | sides
+    what = "; ".join(f"{c['kind']} {c['a'] or '-'} -> {c['b'] or '-'}" for c in r["changes"])
+    return {k: r[k] for k in ("relation", "score", "rule", "joined", "changes")} | {"what": what} | sides
 
 
 def conflict_rows(found: dict[str, list[dict]]) -> list[dict]:
@@ -350,7 +351,7 @@ def conflict_rows(found: dict[str, list[dict]]) -> list[dict]:
             "conflict": r["relation"],
             "cluster": r["a"]["cluster"],
             "who": [r["a"]["speaker"], r["b"]["speaker"]],
-            "what": "; ".join(f"{c['kind']} {c['a'] or '-'} -> {c['b'] or '-'}" for c in r["changes"]),
+            "what": r["what"],
             "claim": r["a"]["text"],
             "versus": r["b"]["text"],
             "outlets": [f"{r[s]['outlet']} ({r[s]['date'] or '?'})" for s in ("a", "b")],
