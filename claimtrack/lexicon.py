@@ -120,6 +120,7 @@ class Lexicon:
     root_letters: tuple[str, ...] = _data("grammar", "verbal_nouns.root_letters", "prefixes")
     verbal_noun_patterns: tuple[str, ...] = _data("grammar", "verbal_nouns.patterns", "prefixes")
     verbal_nouns: frozenset[str] = _data("grammar", "verbal_nouns.words", "words")
+    accusative_endings: tuple[str, ...] = _data("grammar", "verbal_nouns.accusative_endings", "prefixes")
     feelings: frozenset[str] = _data("grammar", "verbal_nouns.feelings", "words")
     adverbial_openers: list[tuple[str, ...]] = _data("grammar", "adverbial_openers", "phrases")
     days: frozenset[str] = _data("grammar", "days", "words")

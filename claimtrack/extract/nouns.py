@@ -27,11 +27,18 @@ class VerbalNouns:
         lex = self.lex
         if word in lex.verbal_nouns:
             return True
+        if word.endswith(lex.accusative_endings) and word[:-1] in lex.verbal_nouns:
+            return True  # "حدادا": the accusative ending written out
         if word in lex.places or strip_article(word) in lex.places or word in lex.countries:
             return False
         if word in lex.nationality or word in lex.title_words or word in self.names:
             return False
         return any(p.fullmatch(word) for p in self.patterns)
+
+    def definite(self, word: str) -> bool:
+        """ "الحداد", "الحاجة": a verbal noun with the article."""
+        bare = strip_article(word)
+        return bare != word and bare in self
 
     def feeling(self, word: str) -> bool:
         """ "قلقه", "أسفها": a word of feeling with a pronoun, what "أعرب عن" takes."""

@@ -177,6 +177,9 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
     known = n in lex.title_words or n in lex.nationality or any(st in lex.title_words for st in stems(s.raw(k)))
     if known or n in g.alias_first_words:
         return None
+    bare = n[1:] if n[:1] in lex.glued_prepositions else n
+    if bare in g.verbal_nouns:
+        return k  # "أفاد الدبيبة بوجود ...": a verbal noun opens the object
     if not n.startswith(lex.definite_prefixes):
         # "وقدم الجوهر شكره ...": a noun with a pronoun is the object
         pronoun = n.endswith(lex.pronoun_suffixes) and not s.raw(k).endswith(lex.feminine_endings)

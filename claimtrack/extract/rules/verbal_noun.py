@@ -50,7 +50,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 
 def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak: bool) -> tuple[int, int] | None:
     """(end of the speaker window, the claim's first token): the first verbal noun after the subject. A weak
-    cue (لفت) takes one only through its preposition ("ولفت الوزير إلى تسجيل ...")."""
+    cue (لفت) takes one only through its own preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
     for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
         n, r = s.norm(k), s.raw(k)
         if r in ("؛", ";", ":") or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
@@ -58,7 +58,7 @@ def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak:
         if not s.toks[k].is_word or _genitive(g, s, k):
             continue
         obj = object_at(g, s, k, frame)
-        if obj is not None and (not weak or obj[1] > obj[0]):
+        if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
     return None
 
@@ -67,14 +67,24 @@ def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tup
     """A verbal noun object at token k: (k, k) for "تسجيل ...", "بوجود ..."; (k, k + 1) for a preposition
     before one ("عن مقتل ...", "إلى تسجيل ...", "عن قلقه ...")."""
     nouns, lex, n = g.verbal_nouns, g.lex, s.norm(k)
-    if n in nouns:
+    if n in nouns or (nouns.definite(n) and _after_adverbial(g, s, k)):
         return k, k
     after = s.norm(k + 1)
+    # any object preposition before an indefinite verbal noun; only the cue's own before a definite one
+    # ("أشار إلى الحاجة", not "قلق الرئيس من الاتفاق")
     if (n in frame or n in lex.object_prepositions) and (after in nouns or nouns.feeling(after)):
+        return k, k + 1
+    if n in frame and nouns.definite(after):
         return k, k + 1
     if n[:1] in lex.glued_prepositions and (n[1:] in nouns or nouns.feeling(n[1:])):
         return k, k
     return None
+
+
+def _after_adverbial(g: Grammar, s: SentenceView, k: int) -> bool:
+    """ "أعلن الديوان في بيان صدر مساء السبت الحداد ...": after a time word or a comma a definite verbal noun
+    cannot be the subject's adjective, so it is the object."""
+    return s.is_comma(k - 1) or g.is_adverbial(s, k - 1) or s.norm(k - 1) in g.lex.days
 
 
 def _genitive(g: Grammar, s: SentenceView, k: int) -> bool:
