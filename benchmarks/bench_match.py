@@ -2,6 +2,7 @@
 
     python benchmarks/bench_match.py            # N = 10k and 100k
     python benchmarks/bench_match.py 20000      # any N
+    python benchmarks/bench_match.py --semantic 10000   # also with the sentence encoder (claimtrack[semantic])
 
 Statements are built from the seed corpus's claims: families of 1-4 versions of one claim (words swapped,
 dropped, given a clitic or another hamza), each family's claim made distinct by replacing half its words
@@ -26,7 +27,8 @@ from rapidfuzz import fuzz, process
 
 from claimtrack import Store, ingest
 from claimtrack.arabic import fold_for_match
-from claimtrack.match import MatchSettings, cluster
+from claimtrack.match import MatchSettings, cluster, match_all
+from claimtrack.semantic import VectorIndex, encode, load_encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ABOVE = 20_000
@@ -87,13 +89,24 @@ def baseline(norms: list[str], rows: list[int], cutoff: float, workers: int = 2)
     return {pair for part in found for pair in part}
 
 
-def run(n: int, seeds: list[str], settings: MatchSettings) -> dict:
+def with_encoder(texts: list[str], settings: MatchSettings) -> tuple[float, float]:
+    """Seconds to encode every text once, and to match with words and vectors (LSH neighbours as candidates)."""
+    started = time.perf_counter()
+    vectors = VectorIndex(dict(enumerate(encode(load_encoder(), texts))))
+    encode_s = time.perf_counter() - started
+    started = time.perf_counter()
+    match_all(dict(enumerate(texts)), settings, vectors=vectors)
+    return encode_s, time.perf_counter() - started
+
+
+def run(n: int, seeds: list[str], settings: MatchSettings, semantic: bool = False) -> dict:
     rng = random.Random(n)
     texts = synthetic(n, seeds, rng)
     norms = [fold_for_match(t) for t in texts]
     started = time.perf_counter()
     assignment = cluster(dict(enumerate(norms)), settings)
     blocked_s = time.perf_counter() - started
+    encode_s, semantic_s = with_encoder(texts, settings) if semantic else (0.0, 0.0)
 
     sampled = n > SAMPLE_ABOVE
     rows = sorted(rng.sample(range(n), SAMPLE_ROWS)) if sampled else list(range(n))
@@ -104,6 +117,8 @@ def run(n: int, seeds: list[str], settings: MatchSettings) -> dict:
     return {
         "n": n,
         "blocked_s": blocked_s,
+        "encode_s": encode_s,
+        "semantic_s": semantic_s,
         "baseline_s": baseline_s,
         "sampled": sampled,
         "rows": len(rows),
@@ -112,21 +127,25 @@ def run(n: int, seeds: list[str], settings: MatchSettings) -> dict:
     }
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], semantic: bool) -> None:
     settings = MatchSettings()
     seeds = seed_claims()
     print(f"{len(seeds)} seed claims; baseline pairs: fuzz.ratio >= {settings.verbatim:g}; 2 worker processes\n")
-    print("| statements | blocked | all-pairs baseline | ratio | baseline pairs | recall |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| statements | blocked | encode + blocked with vectors | all-pairs baseline | ratio | baseline pairs | recall |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:
-        r = run(n, seeds, settings)
+        r = run(n, seeds, settings, semantic)
         estimate = f" (est. from {r['rows']:,} rows)" if r["sampled"] else ""
+        vectors = f"{r['encode_s']:.1f} s + {r['semantic_s']:.1f} s" if semantic else "-"
         print(
-            f"| {r['n']:,} | {r['blocked_s']:.1f} s | {r['baseline_s']:.0f} s{estimate} | "
+            f"| {r['n']:,} | {r['blocked_s']:.1f} s | {vectors} | {r['baseline_s']:.0f} s{estimate} | "
             f"{r['baseline_s'] / r['blocked_s']:.0f}x | {r['pairs']:,} | {r['recall']:.3f} |",
             flush=True,
         )
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
+    args = [a for a in sys.argv[1:] if a != "--semantic"]
+    main([int(a) for a in args] or [10_000, 100_000], "--semantic" in sys.argv[1:])
