@@ -21,8 +21,11 @@ from .claimtext import read_claim
 from .match import ClaimIndex, MatchSettings, Version, _shingles, match_candidates
 from .store import Store
 
-CHUNK = 5_000
-"""New claims matched at a time: memory holds a chunk and what it touches, never the whole database."""
+CHUNK = 20_000
+"""New claims matched at a time: memory holds a chunk and what it touches, never the whole database. Each chunk
+loads its candidates and their clusters afresh, so smaller chunks cost more time in a large first ingest
+(10,000 articles, 41,000 claims: 88 s and 377 MB peak in chunks of 20,000, 195 s and 267 MB in chunks of
+5,000) and less memory."""
 KEY_SEPARATOR = "\x01"  # sorts before any letter, so joined stems sort as the lists of stems do
 
 
