@@ -341,3 +341,76 @@ def test_standard_input_has_limits_too(runner, db):
     assert result.exit_code == 1 and f"more than {corpus.MAX_STDIN_BYTES // 2**20} MiB" in result.stderr
     lines = "\n".join(json.dumps({"id": f"s{n}", "text": GOOD}) for n in range(3))
     assert runner.invoke(app, ["ingest", "-", "--db", db], input=lines.encode()).exit_code == 0
+
+
+# ----- 8. every error a user can cause is one line naming what to fix -----
+
+RAW_NAME = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:Error|Exception|Parameter|Usage)\b")
+
+
+def _commands():
+    """Every command and subcommand with its own options, as Typer builds them (its own copy of Click)."""
+    import typer.main
+
+    def walk(cmd, path):
+        subs = getattr(cmd, "commands", None)
+        if subs:
+            for name, sub in subs.items():
+                yield from walk(sub, [*path, name])
+        if path:
+            yield path, cmd
+
+    yield from walk(typer.main.get_command(app), [])
+
+
+def _bad_uses():
+    for path, cmd in _commands():
+        yield pytest.param(path, "--no-such-option", ["--no-such-option"], id=f"{' '.join(path)}-unknown")
+        for param in cmd.params:
+            flag = next((o for o in param.opts if o.startswith("--")), None)
+            if flag is None or flag in ("--help", "--db"):
+                continue
+            if getattr(param, "is_flag", False):
+                args = [f"{flag}=3"]
+            elif param.bare_type() in ("int", "float", "datetime"):
+                args = [flag, "not-a-value"]
+            else:
+                continue
+            yield pytest.param(path, flag, args, id=f"{' '.join(path)}{flag}")
+
+
+@pytest.mark.parametrize("path, option, args", list(_bad_uses()))
+def test_a_usage_error_shows_usage_names_the_option_and_exits_2(runner, path, option, args):
+    result = runner.invoke(app, [*path, *args])
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    assert "Usage:" in result.output and option in result.output, result.output
+    assert "Traceback" not in result.output and not RAW_NAME.search(result.output), result.output
+
+
+@pytest.mark.parametrize(
+    "args, option",
+    [
+        (["export", "--format", "xml"], "--format"),
+        (["export", "--what", "everything"], "--what"),
+        (["export", "--excel", "--format", "json"], "--excel"),
+        (["claims", "--json", "--csv"], "--json"),
+        (["who-said", "Kirby", "--nl", "--json"], "--json"),
+    ],
+)
+def test_option_values_claimtrack_checks_itself_are_usage_errors_too(runner, seed_db, args, option):
+    result = runner.invoke(app, [*args, "--db", seed_db])
+    assert result.exit_code == 2 and "Usage:" in result.output and option in result.output, result.output
+
+
+def test_an_unexpected_error_names_no_exception_class(runner, db, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("statements")
+
+    monkeypatch.setattr("claimtrack.queries.speaker_list", broken)
+    write(tmp_path, "a.txt", GOOD)
+    assert runner.invoke(app, ["ingest", str(tmp_path), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["speakers", "--db", db])
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: ") and "--debug" in line and "KeyError" not in line, line
+    assert isinstance(runner.invoke(app, ["--debug", "speakers", "--db", db]).exception, KeyError)

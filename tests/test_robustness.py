@@ -180,7 +180,7 @@ def test_unexpected_error_is_one_line_unless_debug(runner, db, tmp_path, monkeyp
     path = write(tmp_path, "a.txt", GOOD)
     result = runner.invoke(app, ["ingest", str(path), "--db", db])
     assert result.exit_code == 2
-    assert "RuntimeError: boom (run with --debug" in result.stderr
+    assert "Error: unexpected failure: boom (run with --debug" in result.stderr and "RuntimeError" not in result.stderr
     assert "Traceback" not in result.output
     debug = runner.invoke(app, ["--debug", "ingest", str(path), "--db", db])
     assert isinstance(debug.exception, RuntimeError)

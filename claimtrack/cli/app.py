@@ -15,7 +15,7 @@ from rich.markup import escape
 from typer.core import TyperGroup
 
 from .. import __version__, render
-from ..errors import ClaimtrackError
+from ..errors import ClaimtrackError, describe
 from ..dbfile import database_error
 from ..store import Scope, Store, default_path
 
@@ -109,7 +109,11 @@ class _Group(TyperGroup):
         except ClaimtrackError as exc:
             show_error(exc)
             raise typer.Exit(1) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt, *USAGE_ERRORS):
+        except USAGE_ERRORS as exc:
+            if hasattr(exc, "ctx") and exc.ctx is None:  # the parser left out which command: usage needs it
+                exc.ctx = self._command_context(ctx)
+            raise
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except sqlite3.Error as exc:  # a fault met while reading: the store turns one met while writing
             show_error(database_error(exc, _opened[-1] if _opened else default_path()))
@@ -122,13 +126,14 @@ class _Group(TyperGroup):
         except Exception as exc:  # noqa: BLE001 - the user sees one line; --debug shows the traceback
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            err.print(
-                f"Error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
+            show_error(f"unexpected failure: {describe(exc)} (run with --debug for the traceback)")
             raise typer.Exit(2) from None
+
+    def _command_context(self, ctx: typer.Context) -> typer.Context:
+        """A context for the command named on the command line, parsed no further, to show its usage."""
+        name = next(iter(getattr(ctx, "_protected_args", None) or ctx.args), None)
+        command = self.get_command(ctx, name) if name else None
+        return command.make_context(name, [], parent=ctx, resilient_parsing=True) if command else ctx
 
 
 def show_error(exc: ClaimtrackError | str) -> None:
