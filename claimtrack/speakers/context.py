@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..arabic import fold_for_match, name_key, tokens
 from ..models import Speaker, Statement
 from .phrase import Parsed, PhraseReader
-from .registry import BareTitle, Registry, SpeakerKind, fold_word, strip_word, words_of
+from .registry import BareTitle, Registry, SpeakerKind, strip_word, words_of
 
 
 @dataclass

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from ..arabic import fold_for_match, tokens
 from ..lexicon import Lexicon
+from .completion import PhraseCompletion
+from .fragments import FragmentChecks
 from .registry import Registry, fold_word, strip_word, words_of
 
 MAX_NAME_WORDS = 4  # "فيصل بن فرحان آل سعود"; a longer run after a title has run on past the name
@@ -45,7 +47,7 @@ def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
     return best
 
 
-class PhraseReader:
+class PhraseReader(FragmentChecks, PhraseCompletion):
     """Reads speaker phrases with one language's word lists."""
 
     def __init__(self, registry: Registry):
@@ -56,67 +58,6 @@ class PhraseReader:
         self._kind_of: dict[str, str] = {}
 
     # ----- is it a speaker at all -----
-
-    def is_fragment(self, phrase: str) -> bool:
-        """Whether a phrase cannot name a speaker: no word, a dateline, a verb or a preposition first, a noun for
-        what was said, a demonstrative pointing at a thing ("هذه الخطوة")."""
-        words = words_of(phrase)
-        if not words or self.is_dateline(phrase):
-            return True
-        if self.reg.exact(phrase) or self._collective(words):
-            return False
-        first_raw = phrase.split()[0] if phrase.split() else ""
-        checks = (self._verb_first, self._names_what_was_said, self._points_at_a_thing)
-        return any(check(words) for check in checks) or (
-            words[0] in self.lex.function_words - self.lex.demonstratives and first_raw not in self.lex.name_homographs
-        )
-
-    def _verb_first(self, words: list[str]) -> bool:
-        """ "أعربت", "وجهت", "بيان أصدرته": a verb where the speaker should be."""
-        lex = self.lex
-        head = words[0]
-        bare = {head, head[1:] if head[:1] in "وف" and len(head) > 3 else head}
-        if any(lex.cue(w) and lex.cue(w).tense in ("past", "present") for w in bare):
-            return True
-        near = set(words[:2]) | {w[1:] for w in words[:2] if w[:1] in "وف"}
-        return bool(near & lex.fragment_verbs)
-
-    def _names_what_was_said(self, words: list[str]) -> bool:
-        """ "حصيلة", "وسائل": a noun for the thing said; a given name spelt the same ("أمل حسن") is a name."""
-        head = words[0]
-        listed = head in self.lex.not_speakers or strip_word(head) in self.lex.not_speakers
-        return listed and head not in self.lex.latin_words
-
-    def is_common_word_name(self, phrase: str) -> bool:
-        """A lone word that is both a common noun and a given name ("أمل", "سلام", "نور")."""
-        words = words_of(phrase)
-        if len(words) != 1:
-            return False
-        word = words[0]
-        return word in self.lex.latin_words and (
-            word in self.lex.not_speakers or strip_word(word) in self.lex.not_speakers
-        )
-
-    def _points_at_a_thing(self, words: list[str]) -> bool:
-        """ "ذلك", "هذه الخطوة": a demonstrative alone or before a noun that is no title ("هذا المسؤول" is one)."""
-        if words[0] not in self.lex.demonstratives:
-            return False
-        rest = [w for w in words[1:] if w not in self.lex.demonstratives]
-        return not rest or self._word_kind(rest[0]) != "T"
-
-    def _collective(self, words: list[str]) -> bool:
-        """ "وسائل الإعلام الرسمية": a collective source, though its first word alone names nothing."""
-        bare = [strip_word(w) for w in words[:4]]
-        return any(bare[: len(head)] == head for head in self._collectives)
-
-    def is_dateline(self, phrase: str) -> bool:
-        """ "القاهرة - العربية.نت": a place, a dash, an outlet; the outlet's byline, not who spoke."""
-        parts = re.split(r"\s+[" + re.escape("".join(self.lex.dateline_separators)) + r"]\s+", phrase.strip())
-        if len(parts) != 2 or not parts[0] or len(words_of(parts[0])) > 3:
-            return False
-        return all(self._word_kind(w) != "N" or w in self.lex.places for w in words_of(parts[0])) or bool(
-            self.reg.find_alias(parts[1], ("media",))
-        )
 
     # ----- name and role -----
 
@@ -317,73 +258,3 @@ class PhraseReader:
             if nxt in self.lex.occasion_nouns or (nxt.endswith(("ه", "ها", "هم")) and self._word_kind(nxt) == "N"):
                 return " ".join(words[:k])
         return phrase
-
-    def is_cut(self, phrase: str) -> bool:
-        """Whether a phrase stops on a word that needs the next one: a title or body in construct ("وزير",
-        "المدير الفني لنادي", "وزارة") or a name particle ("حسن عبد")."""
-        words = phrase.split()
-        if not words or self.reg.exact(phrase):
-            return False
-        last = fold_word(words[-1])
-        if last in self.lex.name_particles:
-            return True
-        if last.startswith(("ال", "وال", "بال")):
-            return False
-        bare = last[1:] if last[:1] in "لب" and len(last) > 3 else last
-        heads = self.lex.title_words | self.lex.body_heads | self.lex.media_heads
-        return (bare in heads or last in heads) and bare not in self.lex.spoken_for and last not in self.lex.spoken_for
-
-    def complete(self, phrase: str, text: str, before: int) -> str:
-        """A cut phrase completed from the article: "وزير" -> "وزير التعليم الدكتور حمد آل الشيخ".
-
-        The occurrence nearest before ``before`` (else the first) goes on to the next punctuation, at most six
-        words, stopping at a cue, a complementizer or a function word.
-        """
-        if not self.is_cut(phrase):
-            return self._official_of(phrase, text, before)
-        hits = [m for m in re.finditer(re.escape(phrase.strip()), text)]
-        if not hits:
-            return phrase
-        earlier = [m for m in hits if m.end() <= before]
-        m = earlier[-1] if earlier else hits[0]
-        return " ".join([phrase.strip(), *self._following(text, m.end())])
-
-    def _following(self, text: str, end: int) -> list[str]:
-        """The words after ``end`` up to the next punctuation, at most six, stopping at a cue, a complementizer
-        or a function word."""
-        tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[end : end + 120])[0].split()
-        taken: list[str] = []
-        for word in tail[:6]:
-            f = fold_word(word)
-            if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
-                break
-            taken.append(word)
-        return taken
-
-    def _official_of(self, phrase: str, text: str, before: int) -> str:
-        """ "الأردن" cut out of "وزير خارجية الأردن أيمن الصفدي": the official the sentence named with the country."""
-        words = words_of(phrase)
-        if len(words) != 1 or words[0] not in self.lex.countries:
-            return phrase
-        hits = [m for m in re.finditer(re.escape(phrase.strip()), text) if m.end() <= before]
-        if not hits:
-            return phrase
-        m = hits[-1]
-        lead = re.split(r"[،,.:؛;\n]", text[max(0, m.start() - 60) : m.start()])[-1].split()
-        taken: list[str] = []
-        for word in reversed(lead):
-            bare = fold_word(word)
-            if self._word_kind(word) != "T" or self.lex.cue(bare) or bare in self.lex.function_words:
-                break
-            taken.insert(0, word)
-        if not taken:
-            return phrase
-        return " ".join([*taken, phrase.strip(), *self._following(text, m.end())])
-
-    def complete_name(self, name: str, text: str) -> str:
-        """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""
-        words = name.split()
-        if not words or fold_word(words[-1]) not in self.lex.name_particles:
-            return name
-        m = re.search(re.escape(name) + r"\s+([\w\u0600-\u06ff]+)", text)
-        return f"{name} {m.group(1)}" if m else name

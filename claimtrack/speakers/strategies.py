@@ -13,7 +13,7 @@ from ..arabic import fold_for_match, name_key
 from ..models import Speaker
 from .context import ArticleContext, Ask
 from .phrase import singulars
-from .registry import SpeakerKind, UNATTRIBUTED, bare_title, fold_word, strip_word, words_of
+from .registry import SpeakerKind, UNATTRIBUTED, bare_title, strip_word, words_of
 
 Strategy = Callable[[ArticleContext, Ask], "str | None"]
 

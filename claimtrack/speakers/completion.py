@@ -1,0 +1,82 @@
+"""A speaker phrase the extraction cut short, completed from the article's text ("وزير" -> "وزير التعليم").
+
+A mixin of ``PhraseReader``: it reads ``self.lex``, ``self.reg`` and the reader's own ``parse``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .registry import fold_word, words_of
+
+
+class PhraseCompletion:
+    def is_cut(self, phrase: str) -> bool:
+        """Whether a phrase stops on a word that needs the next one: a title or body in construct ("وزير",
+        "المدير الفني لنادي", "وزارة") or a name particle ("حسن عبد")."""
+        words = phrase.split()
+        if not words or self.reg.exact(phrase):
+            return False
+        last = fold_word(words[-1])
+        if last in self.lex.name_particles:
+            return True
+        if last.startswith(("ال", "وال", "بال")):
+            return False
+        bare = last[1:] if last[:1] in "لب" and len(last) > 3 else last
+        heads = self.lex.title_words | self.lex.body_heads | self.lex.media_heads
+        return (bare in heads or last in heads) and bare not in self.lex.spoken_for and last not in self.lex.spoken_for
+
+    def complete(self, phrase: str, text: str, before: int) -> str:
+        """A cut phrase completed from the article: "وزير" -> "وزير التعليم الدكتور حمد آل الشيخ".
+
+        The occurrence nearest before ``before`` (else the first) goes on to the next punctuation, at most six
+        words, stopping at a cue, a complementizer or a function word.
+        """
+        if not self.is_cut(phrase):
+            return self._official_of(phrase, text, before)
+        hits = [m for m in re.finditer(re.escape(phrase.strip()), text)]
+        if not hits:
+            return phrase
+        earlier = [m for m in hits if m.end() <= before]
+        m = earlier[-1] if earlier else hits[0]
+        return " ".join([phrase.strip(), *self._following(text, m.end())])
+
+    def _following(self, text: str, end: int) -> list[str]:
+        """The words after ``end`` up to the next punctuation, at most six, stopping at a cue, a complementizer
+        or a function word."""
+        tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[end : end + 120])[0].split()
+        taken: list[str] = []
+        for word in tail[:6]:
+            f = fold_word(word)
+            if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
+                break
+            taken.append(word)
+        return taken
+
+    def _official_of(self, phrase: str, text: str, before: int) -> str:
+        """ "الأردن" cut out of "وزير خارجية الأردن أيمن الصفدي": the official the sentence named with the country."""
+        words = words_of(phrase)
+        if len(words) != 1 or words[0] not in self.lex.countries:
+            return phrase
+        hits = [m for m in re.finditer(re.escape(phrase.strip()), text) if m.end() <= before]
+        if not hits:
+            return phrase
+        m = hits[-1]
+        lead = re.split(r"[،,.:؛;\n]", text[max(0, m.start() - 60) : m.start()])[-1].split()
+        taken: list[str] = []
+        for word in reversed(lead):
+            bare = fold_word(word)
+            if self._word_kind(word) != "T" or self.lex.cue(bare) or bare in self.lex.function_words:
+                break
+            taken.insert(0, word)
+        if not taken:
+            return phrase
+        return " ".join([*taken, phrase.strip(), *self._following(text, m.end())])
+
+    def complete_name(self, name: str, text: str) -> str:
+        """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""
+        words = name.split()
+        if not words or fold_word(words[-1]) not in self.lex.name_particles:
+            return name
+        m = re.search(re.escape(name) + r"\s+([\w\u0600-\u06ff]+)", text)
+        return f"{name} {m.group(1)}" if m else name
