@@ -279,9 +279,9 @@ class ClaimIndex:
         """Score, relation, changes and the rule relating two claims."""
         s = self.settings
         ca, cb = self.claims[a], self.claims[b]
-        lexical = max(self._dice(va, vb) for va in ca.views for vb in cb.views)
+        lexical = self._lexical(ca, cb)
         semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
-        rule = self._rule(ca, cb, lexical, semantic)
+        rule = self._rule(ca, cb, lambda: lexical, semantic)
         found = changes(ca.text, cb.text)
         if ca.kind and cb.kind and ca.kind != cb.kind:
             found.append(Change(ChangeKind.quote, ca.kind, cb.kind))
@@ -299,8 +299,18 @@ class ClaimIndex:
             semantic=None if semantic is None else round(semantic, 4),
         )
 
-    def _rule(self, ca: _Claim, cb: _Claim, lexical: float, semantic: float | None) -> str:
-        """The rule by which two claims are the same claim, or "" when none says so."""
+    def related(self, a: int, b: int) -> bool:
+        """Whether a matching rule relates two claims: the cheap test before ``compare``."""
+        ca, cb = self.claims[a], self.claims[b]
+        semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
+        return bool(self._rule(ca, cb, lambda: self._lexical(ca, cb), semantic))
+
+    def _lexical(self, ca: _Claim, cb: _Claim) -> float:
+        return max(self._dice(va, vb) for va in ca.views for vb in cb.views)
+
+    def _rule(self, ca: _Claim, cb: _Claim, lexical, semantic: float | None) -> str:
+        """The rule by which two claims are the same claim, or "" when none says so; ``lexical`` is called only
+        when the semantic rule needs the word overlap."""
         s = self.settings
         if len(set(ca.text.stems)) < s.min_words or len(set(cb.text.stems)) < s.min_words:
             return ""
@@ -308,7 +318,7 @@ class ClaimIndex:
             return "verbatim"
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
             return "paraphrase"
-        if semantic is not None and semantic >= s.semantic and lexical >= s.semantic_support:
+        if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             return "semantic"
         return ""
 
@@ -435,13 +445,11 @@ def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]
     links: list[Link] = []
     for a, b in sorted(pairs):
         # Already joined through others: scoring again cannot change the clusters.
-        if uf.find(a) == uf.find(b):
+        # Only a matching rule makes two stored statements one claim family ("similar" is for pairs a user puts
+        # side by side in ``compare``, one story by choice); testing it first spares the full comparison.
+        if uf.find(a) == uf.find(b) or not index.related(a, b):
             continue
         comparison = index.compare(a, b)
-        if comparison.rule not in JOINING_RULES:
-            # Only a matching rule makes two stored statements one claim family; "similar" is for pairs a user
-            # puts side by side (``compare``), which are one story by choice.
-            continue
         ra, rb = uf.find(a), uf.find(b)
         joined = comparison.joins and assertions.compatible(ra, rb)
         if joined:
