@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .registry import fold_word, words_of
+from ..arabic import fold
+from .registry import words_of
 
 
 class PhraseCompletion:
@@ -17,7 +18,7 @@ class PhraseCompletion:
         words = phrase.split()
         if not words or self.reg.exact(phrase):
             return False
-        last = fold_word(words[-1])
+        last = fold(words[-1])
         if last in self.lex.name_particles:
             return True
         if last.startswith(("ال", "وال", "بال")):
@@ -47,7 +48,7 @@ class PhraseCompletion:
         tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[end : end + 120])[0].split()
         taken: list[str] = []
         for word in tail[:6]:
-            f = fold_word(word)
+            f = fold(word)
             if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
                 break
             taken.append(word)
@@ -65,7 +66,7 @@ class PhraseCompletion:
         lead = re.split(r"[،,.:؛;\n]", text[max(0, m.start() - 60) : m.start()])[-1].split()
         taken: list[str] = []
         for word in reversed(lead):
-            bare = fold_word(word)
+            bare = fold(word)
             if self._word_kind(word) != "T" or self.lex.cue(bare) or bare in self.lex.function_words:
                 break
             taken.insert(0, word)
@@ -76,7 +77,7 @@ class PhraseCompletion:
     def complete_name(self, name: str, text: str) -> str:
         """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""
         words = name.split()
-        if not words or fold_word(words[-1]) not in self.lex.name_particles:
+        if not words or fold(words[-1]) not in self.lex.name_particles:
             return name
         m = re.search(re.escape(name) + r"\s+([\w\u0600-\u06ff]+)", text)
         return f"{name} {m.group(1)}" if m else name

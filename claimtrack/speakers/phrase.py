@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import fold_for_match, tokens
+from ..arabic import fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
 from .fragments import FragmentChecks
-from .registry import Registry, fold_word, strip_word, words_of
+from .registry import Registry, strip_word, words_of
 
 MAX_NAME_WORDS = 4  # "فيصل بن فرحان آل سعود"; a longer run after a title has run on past the name
 
@@ -127,16 +127,11 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         while end < len(words) and kinds[end] != "T":
             if counted >= MAX_NAME_WORDS:
                 break
-            particle = fold_word(words[end]) in self.lex.name_particles
+            particle = fold(words[end]) in self.lex.name_particles
             counted += 0 if particle else 1
             end += 1
             definite = kinds[end - 1] == "D" and not particle
-            if (
-                definite
-                and end < len(words)
-                and kinds[end] == "N"
-                and fold_word(words[end]) not in self.lex.name_particles
-            ):
+            if definite and end < len(words) and kinds[end] == "N" and fold(words[end]) not in self.lex.name_particles:
                 break
         return end
 
@@ -144,14 +139,14 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
         kinds = [self._word_kind(w) for w in words]
         for k in range(len(words)):
-            before = fold_word(words[k - 1]) if k else ""
+            before = fold(words[k - 1]) if k else ""
             if before in self.lex.spoken_for:
                 kinds[k] = "T"
             elif before in self.lex.body_heads and kinds[k] == "N":
                 kinds[k] = "T"  # "حركة حقوق": a bare body noun names the body next, not a person
             elif words[k] in self.lex.name_homographs:  # علي the name, not على the preposition
                 kinds[k] = "N"
-            if fold_word(words[k]) in self.lex.name_particles and k + 1 < len(words):
+            if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
                 kinds[k] = "N"  # "عبد الأمير", "أبو زيد", "بن سلمان": one name, whatever the next word means
                 kinds[k + 1] = "N"
         return kinds
@@ -164,7 +159,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         return kind
 
     def _classify(self, word: str) -> str:
-        f = fold_word(word)
+        f = fold(word)
         lex = self.lex
         for cand in {f, strip_word(f), f[1:] if f[:1] in "وبل" else f}:
             if self._is_title_word(cand):
@@ -194,7 +189,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         return self._word_kind(word) == "T"
 
     def is_nationality(self, word: str) -> bool:
-        return any(form in self.lex.anonymous_nationality for form in singulars(strip_word(fold_word(word))))
+        return any(form in self.lex.anonymous_nationality for form in singulars(strip_word(fold(word))))
 
     def personal_name(self, name: str | None) -> bool:
         """Whether a parsed name is a person's (first name and surname), not "وسائل إعلام" or "وكالة فرانس برس"."""
@@ -212,14 +207,14 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
     def drop_demonstrative(self, phrase: str) -> str:
         """ "هذا المسؤول" points back like "المسؤول" does."""
         words = phrase.split()
-        if len(words) > 1 and fold_word(words[0]) in self.lex.demonstratives:
+        if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
             return " ".join(words[1:])
         return phrase
 
     def unwrap(self, phrase: str) -> str:
         """ "بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
         words = phrase.split()
-        folded = [fold_word(w) for w in words]
+        folded = [fold(w) for w in words]
         for wrapper in self.lex.speaker_wrappers:
             n = len(wrapper)
             if n > len(folded):
@@ -240,7 +235,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         if head is None:
             return None
         for k in range(head + 1, min(len(words), head + 4)):
-            word = fold_word(words[k])
+            word = fold(words[k])
             if word.startswith("لل") and len(word) > 4:
                 return " ".join(["ال" + words[k][2:], *words[k + 1 :]])
             if word in ("عن", "من") and k + 1 < len(words):
@@ -252,9 +247,9 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         occasion noun or a verbal noun with a pronoun, "في كلمته", "خلال حديثها")."""
         words = phrase.split()
         for k in range(1, len(words) - 1):
-            if fold_word(words[k]) not in self.lex.occasion_prepositions:
+            if fold(words[k]) not in self.lex.occasion_prepositions:
                 continue
-            nxt = strip_word(fold_word(words[k + 1]))
+            nxt = strip_word(fold(words[k + 1]))
             if nxt in self.lex.occasion_nouns or (nxt.endswith(("ه", "ها", "هم")) and self._word_kind(nxt) == "N"):
                 return " ".join(words[:k])
         return phrase

@@ -30,7 +30,6 @@ class SpeakerKind(StrEnum):
 UNATTRIBUTED = "(unattributed)"
 
 # Resolution folds the same few thousand words again and again: once each is enough.
-fold_word = lru_cache(maxsize=1 << 16)(fold)
 strip_word = lru_cache(maxsize=1 << 16)(strip_article)
 
 
