@@ -32,7 +32,6 @@ from rapidfuzz.distance import LCSseq
 from .arabic import STOPWORDS, fold_for_match
 from .claimtext import ClaimText, claim_stem, read_claim
 from .relation import (
-    JOINING_RULES,
     SPLITTING,
     Change,
     ChangeKind,
