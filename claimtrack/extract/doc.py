@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..arabic import Token, fold, tokens
@@ -27,6 +28,10 @@ class Span:
         return self.b > self.a
 
 
+# Longer "words" are not two glued together but noise (a URL, a run of letters): not worth trying every cut.
+MAX_GLUED = 24
+
+
 def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
     """Split words a page glued together where one of them is structure the rules read.
 
@@ -38,7 +43,7 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
     for t in toks:
         n = t.norm
         cut = None
-        if t.is_word and len(n) >= 6 and lex.cue(n) is None:
+        if t.is_word and 6 <= len(n) <= MAX_GLUED and lex.cue(n) is None:
             for p in range(3, len(n) - 2):
                 head, tail = n[:p], n[p:]
                 tail_cue, head_cue = lex.cue(tail), lex.cue(head)
@@ -77,6 +82,7 @@ class SentenceView:
         self.sentence = sentence
         self.lex = lex
         self.toks: list[Token] = split_glued_cues(tokens(sentence.text, sentence.start), lex)
+        self.starts = [t.start for t in self.toks]
         self.quotes = quote_spans(text, sentence.start, sentence.end)
         self.quoted = [any(a < t.start and t.end <= b for a, b in self.quotes) for t in self.toks]
 
@@ -136,7 +142,5 @@ class SentenceView:
         return None
 
     def index_at(self, offset: int) -> int:
-        for i, t in enumerate(self.toks):
-            if t.start >= offset:
-                return i
-        return len(self.toks)
+        """The first token starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..sentences import OPENERS, SYMMETRIC
 from .candidate import Attribution, Candidate
 from .doc import SentenceView
@@ -16,16 +18,26 @@ def claim_spans(g: Grammar, s: SentenceView, found: list[Candidate]) -> list[tup
     """Each candidate's final claim span (char offsets), in cue order; spans under three characters are dropped."""
     out = []
     found = sorted(found, key=lambda f: f.cue_index)
+    tails = _tail_starts(g, s) if any(f.claim_end is None for f in found) else []
     for k, f in enumerate(found):
-        end = f.claim_end if f.claim_end is not None else _open_end(g, s, f, found[k + 1 :])
+        end = f.claim_end if f.claim_end is not None else _open_end(s, f, found[k + 1 :], tails)
         start, end = trim(s, f.claim_start, end)
         if end - start >= 3:
             out.append((f, start, end))
     return out
 
 
-def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate]) -> int:
-    """An open claim runs to the next statement's boundary or to the first tail ("على حد تعبيره")."""
+def _tail_starts(g: Grammar, s: SentenceView) -> list[int]:
+    """Char offsets where a tail the data names ("، وذلك") begins, found once per sentence."""
+    return [
+        s.toks[t].start
+        for t in range(len(s) - 1)
+        if any(s.phrase_at(t, [tail], False) == len(tail) for tail in g.lex.claim_tails)
+    ]
+
+
+def _open_end(s: SentenceView, f: Candidate, later: list[Candidate], tails: list[int]) -> int:
+    """An open claim runs to the next statement's boundary or to the first tail ("، وذلك") after its start."""
     end = s.sentence.end
     for other in later:
         cuts = other.cut_at_next or (other.attribution == Attribution.POST and other.claim_end is not None)
@@ -33,12 +45,8 @@ def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate])
         if b is not None and b < len(s) and s.toks[b].start > f.claim_start:
             end = min(end, s.toks[b].start)
             break
-    for tail in g.lex.claim_tails:
-        for t in range(len(s) - 1):
-            tok = s.toks[t]
-            if f.claim_start <= tok.start < end and s.phrase_at(t, [tail], False) == len(tail):
-                end = tok.start
-    return end
+    k = bisect_left(tails, f.claim_start)
+    return min(end, tails[k]) if k < len(tails) else end
 
 
 def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
