@@ -423,7 +423,481 @@ SCHEMA_VERSION = max(MIGRATIONS)
 OWN_TABLES = frozenset({"articles", "stories", "speakers", "aliases", "roles", "clusters", "statements"})
 
 
-class Store:
+class SpeakerRecords:
+    """Speakers and the user's corrections as stored (a part of ``Store``: it reads ``self.db``)."""
+
+    # ----- speakers: resolution over the whole database, and the user's corrections -----
+
+    def resolution_input(self) -> Iterator[tuple[dict, list[dict]]]:
+        """Each article (id, text) with its statements in text order, as speaker resolution reads them."""
+        rows = self.db.query(
+            "SELECT id, article_id, speaker_as_written, cue, kind, text, char_start, char_end, sentence, story, "
+            "gender, attribution FROM statements ORDER BY article_id, char_start, id"
+        )
+        current: dict | None = None
+        statements: list[dict] = []
+        for row in rows:
+            if current is None or row["article_id"] != current["id"]:
+                if current is not None:
+                    yield current, statements
+                current = self.db.execute("SELECT id, text FROM articles WHERE id = ?", [row["article_id"]]).fetchone()
+                current, statements = {"id": current[0], "text": current[1]}, []
+            statements.append(row)
+        if current is not None:
+            yield current, statements
+
+    def assign_speakers(self, assignment: dict[int, tuple[str, str | None]], speakers: dict[str, Speaker]) -> None:
+        """Set every statement's speaker and role (statement id -> (canonical, role)); the speakers table becomes
+        exactly the speakers used, with their aliases and roles. One transaction."""
+        with self.transaction():
+            self.db.execute("DELETE FROM aliases")
+            self.db.execute("DELETE FROM roles")
+            ids = self.save_speakers(speakers.values())
+            self.db.conn.executemany(
+                "UPDATE speakers SET kind = ?, gender = ? WHERE id = ?",
+                [(sp.kind, sp.gender, ids[sp.canonical]) for sp in speakers.values()],
+            )
+            self.db.conn.executemany(
+                "UPDATE statements SET speaker_id = ?, role_as_written = ? WHERE id = ?",
+                [(ids[canonical], role, sid) for sid, (canonical, role) in assignment.items()],
+            )
+            self.prune_speakers()
+
+    def add_correction(self, action: str, args: dict) -> int:
+        row = {
+            "action": action,
+            "args": json.dumps(args, ensure_ascii=False, sort_keys=True),
+            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }
+        return self.db["corrections"].insert(row).last_pk
+
+    def corrections(self) -> list[dict]:
+        """The user's corrections in the order they were made: id, action, args (a dict), created_at."""
+        rows = list(self.db.query("SELECT id, action, args, created_at FROM corrections ORDER BY id"))
+        for row in rows:
+            row["args"] = json.loads(row["args"])
+        return rows
+
+    def delete_correction(self, correction_id: int) -> bool:
+        return self.db.execute("DELETE FROM corrections WHERE id = ?", [correction_id]).rowcount > 0
+
+    def stored_speakers(self) -> list[Speaker]:
+        out = {}
+        for row in self.db.query("SELECT id, canonical, kind, gender FROM speakers"):
+            out[row["id"]] = Speaker(row["canonical"], row["kind"], [], [], row["gender"])
+        for row in self.db.query("SELECT speaker_id, alias FROM aliases"):
+            out[row["speaker_id"]].aliases.append(row["alias"])
+        for row in self.db.query("SELECT speaker_id, role FROM roles"):
+            out[row["speaker_id"]].roles.append(row["role"])
+        return list(out.values())
+
+    def prune_speakers(self) -> None:
+        """Forget speakers no statement names any more (an article that changed may have dropped them)."""
+        unused = "SELECT id FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM statements)"
+        self.db.execute(f"DELETE FROM aliases WHERE speaker_id IN ({unused})")
+        self.db.execute(f"DELETE FROM roles WHERE speaker_id IN ({unused})")
+        self.db.execute(f"DELETE FROM speakers WHERE id IN ({unused})")
+
+
+class ClusterRecords:
+    """Claim clusters, relations, vectors and the stored blocking index (a part of ``Store``)."""
+
+    # ----- clusters -----
+
+    def claim_norms(self, ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Statement id -> folded claim, of every statement or of those ``ids``."""
+        if ids is None:
+            return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
+        return dict(self._in("SELECT id, norm FROM statements WHERE id IN ({})", ids))
+
+    def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, str, str]]:
+        """Statement id -> (claim text, speaker's canonical name, kind): what matching compares; of every
+        statement or of those ``ids``."""
+        sql = "SELECT s.id, s.text, sp.canonical, s.kind FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+        rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+    def vectors(self) -> dict[int, bytes]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, vector FROM statements WHERE vector IS NOT NULL")}
+
+    def texts_without_vectors(self) -> dict[int, str]:
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, text FROM statements WHERE vector IS NULL")}
+
+    def set_vectors(self, vectors: dict[int, bytes]) -> None:
+        with self.transaction():
+            self.db.conn.executemany(
+                "UPDATE statements SET vector = ? WHERE id = ?", [(v, k) for k, v in vectors.items()]
+            )
+
+    def set_relations(self, rows: list[dict], *, replace_all: bool = False) -> None:
+        """Store relation rows (``a``, ``b``, ``relation``, ``score``, ``rule``, ``joined``, ``changes`` as a
+        list); ``replace_all`` forgets every stored relation first (a full rematch)."""
+        with self.transaction():
+            if replace_all:
+                self.db.execute("DELETE FROM relations")
+            self.db["relations"].upsert_all(
+                [{**row, "changes": json.dumps(row["changes"], ensure_ascii=False)} for row in rows], pk=("a", "b")
+            )
+
+    _RELATION_SQL = """
+        SELECT r.relation, r.score, r.rule, r.joined, r.changes, r.a, r.b,
+               sa.text AS a_text, spa.canonical AS a_speaker, COALESCE(aa.outlet, aa.id) AS a_outlet,
+               COALESCE(sa.said_on, aa.published) AS a_date, sa.cluster_id AS a_cluster,
+               sb.text AS b_text, spb.canonical AS b_speaker, COALESCE(ab.outlet, ab.id) AS b_outlet,
+               COALESCE(sb.said_on, ab.published) AS b_date, sb.cluster_id AS b_cluster
+        FROM relations r
+             JOIN statements sa ON sa.id = r.a JOIN speakers spa ON spa.id = sa.speaker_id
+             JOIN articles aa ON aa.id = sa.article_id
+             JOIN statements sb ON sb.id = r.b JOIN speakers spb ON spb.id = sb.speaker_id
+             JOIN articles ab ON ab.id = sb.article_id
+    """
+
+    def relations(
+        self,
+        *,
+        kinds: Iterable[str] | None = None,
+        joined: bool | None = None,
+        scope: Scope = EVERYTHING,
+        limit: int | None = None,
+    ) -> list[dict]:
+        """Relation rows with both versions (text, speaker, outlet, date, cluster), by relation then score; in
+        ``scope`` when either version's article is."""
+        where, params = [], []
+        if kinds is not None:
+            kinds = list(kinds)
+            where.append(f"r.relation IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
+        if joined is not None:
+            where.append("r.joined = ?")
+            params.append(int(joined))
+        if scope != EVERYTHING:
+            sides = [scope.where(side) for side in ("aa", "ab")]
+            where.append("(" + " OR ".join("(" + " AND ".join(clauses) + ")" for clauses, _ in sides) + ")")
+            params.extend(v for _, values in sides for v in values)
+        sql = self._RELATION_SQL + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY r.relation, r.score DESC, r.a, r.b"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = list(self.db.query(sql, params))
+        for row in rows:
+            row["changes"] = json.loads(row["changes"] or "[]")
+            row["joined"] = bool(row["joined"])
+        return rows
+
+    def _in(self, sql: str, values: Iterable, chunk: int = 500) -> Iterator[tuple]:
+        """Rows of ``sql`` whose ``{}`` is filled with placeholders for ``values``, asked a chunk at a time."""
+        values = list(values)
+        for k in range(0, len(values), chunk):
+            part = values[k : k + chunk]
+            yield from self.db.execute(sql.format(", ".join("?" * len(part))), part)
+
+    def set_clusters(self, assignment: dict[int, int], *, whole: bool = False) -> None:
+        """Store statement -> cluster; a cluster's id is its first statement's id, so re-runs give the same ids.
+
+        ``whole``: the assignment is every statement's, and the clusters table is written afresh; otherwise
+        only the clusters the changed statements leave or join are counted again.
+        """
+        with self.transaction():
+            if whole:
+                self.db.execute("DELETE FROM clusters")
+                touched = None
+            else:
+                touched = {c for (c,) in self._in("SELECT cluster_id FROM statements WHERE id IN ({})", assignment)}
+                touched = (touched | set(assignment.values())) - {None}
+            self.db.conn.executemany(
+                "UPDATE statements SET cluster_id = ? WHERE id = ?", [(c, s) for s, c in assignment.items()]
+            )
+            if touched is None:
+                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL GROUP BY s.cluster_id")
+                return
+            for part in _chunks(sorted(touched)):
+                marks = ", ".join("?" * len(part))
+                self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", part)
+                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IN ({marks}) GROUP BY s.cluster_id", part)
+
+    def forget_clusters(self) -> None:
+        """Mark every statement unmatched, so matching starts afresh even if this run dies before it."""
+        self.db.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+        self.db.execute("DELETE FROM clusters")
+        self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
+
+    def unmatched(self) -> int:
+        """How many statements no matching has seen yet: stored by a run that stopped before matching."""
+        return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NULL").fetchone()[0]
+
+    def unmatched_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM statements WHERE cluster_id IS NULL ORDER BY id")]
+
+    def matched_ids(self) -> list[int]:
+        return [row[0] for row in self.db.execute("SELECT id FROM statements WHERE cluster_id IS NOT NULL ORDER BY id")]
+
+    def matched_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NOT NULL").fetchone()[0]
+
+    def clusters_of(self, ids: Iterable[int]) -> dict[int, int | None]:
+        """Statement id -> its cluster id (None when not matched yet), for those ``ids``."""
+        return dict(self._in("SELECT id, cluster_id FROM statements WHERE id IN ({})", ids))
+
+    def cluster_members(self, clusters: Iterable[int]) -> dict[int, int]:
+        """Statement id -> cluster id of every statement in those ``clusters``."""
+        return dict(self._in("SELECT id, cluster_id FROM statements WHERE cluster_id IN ({})", clusters))
+
+    # ----- the stored blocking index (see match_index) -----
+
+    def claim_index_valid(self, min_words: int) -> bool:
+        """Whether the stored blocking index holds every matched claim, built for claims of ``min_words``."""
+        return self.settings("index").get("valid") == str(min_words)
+
+    def clear_claim_index(self) -> None:
+        self.db.execute("DELETE FROM claim_shingles")
+        self.db.execute("DELETE FROM claim_keys")
+        self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
+
+    def mark_claim_index(self, min_words: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('index.valid', ?)", [str(min_words)])
+
+    def add_to_claim_index(self, rows: Iterable[tuple[int, list[int], str, str]]) -> None:
+        """Index claims: (statement id, shingle hashes, stems forwards, stems backwards) each."""
+        rows = list(rows)
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO claim_shingles (shingle, statement_id) VALUES (?, ?)",
+            [(h, sid) for sid, hashes, _, _ in rows for h in hashes],
+        )
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO claim_keys (statement_id, forward, backward) VALUES (?, ?, ?)",
+            [(sid, forward, backward) for sid, _, forward, backward in rows],
+        )
+
+    def shingle_counts(self, hashes: Iterable[int]) -> dict[int, int]:
+        """How many indexed claims carry each shingle (those carried by none are left out)."""
+        return dict(
+            self._in("SELECT shingle, COUNT(*) FROM claim_shingles WHERE shingle IN ({}) GROUP BY shingle", hashes)
+        )
+
+    def shingle_postings(self, hashes: Iterable[int]) -> dict[int, list[int]]:
+        """The indexed claims carrying each shingle."""
+        out: dict[int, list[int]] = {}
+        for h, sid in self._in("SELECT shingle, statement_id FROM claim_shingles WHERE shingle IN ({})", hashes):
+            out.setdefault(h, []).append(sid)
+        return out
+
+    def key_neighbours(self, sid: int, forward: str, backward: str, window: int) -> set[int]:
+        """The ``window`` indexed claims before and after a claim in each order of its stems (ties by id)."""
+        out = set()
+        for column, key in (("forward", forward), ("backward", backward)):
+            for op, order in (("<", "DESC"), (">", "ASC")):
+                out.update(
+                    row[0]
+                    for row in self.db.execute(
+                        f"SELECT statement_id FROM claim_keys WHERE ({column}, statement_id) {op} (?, ?) "
+                        f"ORDER BY {column} {order}, statement_id {order} LIMIT ?",
+                        [key, sid, window],
+                    )
+                )
+        return out
+
+
+class StatementQueries:
+    """What the query commands read: statements, searches, speakers, claims (a part of ``Store``)."""
+
+    # ----- queries -----
+
+    _STATEMENT_SQL = """
+        SELECT s.id, s.article_id AS article, a.outlet, a.title, a.url, a.published, s.story, s.sentence, sp.canonical AS speaker,
+               sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
+               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity, s.hedged,
+               s.cluster_id AS cluster
+        FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
+    """
+
+    def statements(
+        self,
+        *,
+        speakers: Iterable[str] | None = None,
+        article: str | None = None,
+        min_confidence: float = 0.0,
+        scope: Scope = EVERYTHING,
+        limit: int | None = None,
+    ) -> list[dict]:
+        where, params = scope.where()
+        where.append("s.confidence >= ?")
+        params.append(min_confidence)
+        if speakers is not None:
+            speakers = list(speakers)
+            where.append(f"sp.canonical IN ({', '.join('?' * len(speakers))})")
+            params.extend(speakers)
+        if article is not None:
+            where.append("s.article_id = ?")
+            params.append(article)
+        sql = self._STATEMENT_SQL + " WHERE " + " AND ".join(where) + " ORDER BY s.article_id, s.char_start"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return list(self.db.query(sql, params))
+
+    def search_statements(self, fts_query: str, *, scope: Scope = EVERYTHING, limit: int | None = None) -> list[dict]:
+        """Statements whose folded claim matches an FTS5 query, best first (bm25, lower is better)."""
+        where, params = scope.where()
+        sql = (
+            self._STATEMENT_SQL.replace("SELECT ", "SELECT bm25(claims_fts) AS score, ", 1)
+            + " JOIN claims_fts ON claims_fts.rowid = s.id WHERE "
+            + " AND ".join(["claims_fts MATCH ?", *where])
+            + " ORDER BY score, s.id"
+        )
+        params.insert(0, fts_query)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        try:
+            return list(self.db.query(sql, params))
+        except sqlite3.OperationalError as exc:
+            if not str(exc).startswith(("fts5:", "no such column", "unknown special query", "unterminated string")):
+                raise
+            raise ClaimtrackError(
+                f'cannot search for {fts_query!r} ({exc}); use words, "a phrase", OR, NOT, NEAR(...) and prefix*'
+            ) from None
+
+    def article(self, article_id: str) -> dict | None:
+        return next(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]), None)
+
+    def article_ids(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def speaker_table(self, scope: Scope = EVERYTHING) -> list[dict]:
+        where, params = scope.where()
+        return list(
+            self.db.query(
+                f"""
+            SELECT sp.canonical AS speaker, sp.kind, COUNT(s.id) AS statements,
+                   COUNT(DISTINCT s.article_id) AS articles,
+                   COUNT(DISTINCT COALESCE(a.outlet, a.id)) AS outlets
+            FROM speakers sp JOIN statements s ON s.speaker_id = sp.id JOIN articles a ON a.id = s.article_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            GROUP BY sp.id ORDER BY statements DESC, sp.canonical
+        """,
+                params,
+            )
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db[t].count for t in ("articles", "statements", "speakers", "clusters")}
+
+    def claim_clusters(self) -> dict[int, int | None]:
+        """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""
+        return {row[0]: row[1] for row in self.db.execute("SELECT id, cluster_id FROM statements")}
+
+    CLAIM_COLUMNS = (
+        "cluster",
+        "size",
+        "claim",
+        "speakers",
+        "outlets",
+        "first_seen",
+        "last_seen",
+        "first_outlet",
+        "first_title",
+        "first_url",
+    )
+
+    def claims(
+        self,
+        *,
+        speaker: str | None = None,
+        min_size: int = 1,
+        multi_outlet: bool = False,
+        cluster: int | None = None,
+        scope: Scope = EVERYTHING,
+        limit: int | None = None,
+        conflicting: bool = False,
+    ) -> list[dict]:
+        """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen, and
+        where it was first seen (outlet, title, address). With a ``scope``, only its statements count;
+        ``conflicting``: only clusters put in more than one speaker's mouth.
+
+        An outlet missing from an article's metadata is stood in for by the article id.
+        """
+        page = None
+        if scope == EVERYTHING and cluster is None and limit is not None:
+            page = self._cluster_page(speaker, min_size, multi_outlet, conflicting, limit)
+        clusters, params = claim_clusters_sql(scope, page)
+        where = ["size >= ?"]
+        params.append(min_size)
+        if multi_outlet:
+            where.append("json_array_length(outlets) > 1")
+        if conflicting:
+            where.append("json_array_length(speakers) > 1")
+        if speaker is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(speakers) WHERE value = ?)")
+            params.append(speaker)
+        if cluster is not None:
+            where.append("cluster = ?")
+            params.append(cluster)
+        columns = ", ".join(self.CLAIM_COLUMNS)
+        sql = f"""
+            SELECT {columns} FROM ({clusters}) WHERE {" AND ".join(where)}
+            ORDER BY size DESC, first_seen IS NULL, first_seen, cluster
+        """
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        rows = list(self.db.query(sql, params))
+        for row in rows:
+            row["outlets"], row["speakers"] = json.loads(row["outlets"]), json.loads(row["speakers"])
+        return rows
+
+    def _cluster_page(
+        self, speaker: str | None, min_size: int, multi_outlet: bool, conflicting: bool, limit: int
+    ) -> list[int]:
+        """The clusters of one page of ``claims`` over everything, in its order, from the counts the clusters
+        table keeps (``_cluster_stats_v11``): the page is then described without reading the other clusters."""
+        where, params = ["size >= ?"], [min_size]
+        if multi_outlet:
+            where.append("outlets > 1")
+        if conflicting:
+            where.append("speakers > 1")
+        if speaker is not None:
+            where.append(
+                "id IN (SELECT s.cluster_id FROM statements s JOIN speakers sp ON sp.id = s.speaker_id "
+                "WHERE sp.canonical = ?)"
+            )
+            params.append(speaker)
+        sql = f"""SELECT id FROM clusters WHERE {" AND ".join(where)}
+                  ORDER BY size DESC, first_seen IS NULL, first_seen, id LIMIT ?"""
+        return [row[0] for row in self.db.execute(sql, [*params, limit])]
+
+    def speakers_present(self) -> set[str]:
+        """Canonical names of the speakers at least one statement names (an index look-up per speaker)."""
+        sql = "SELECT canonical FROM speakers sp WHERE EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = sp.id)"
+        return {row[0] for row in self.db.execute(sql)}
+
+    def role_rows(self, scope: Scope = EVERYTHING) -> list[dict]:
+        """Each speaker's titles as outlets wrote them (``role_as_written``), once per speaker, title and outlet:
+        what ``match.title_conflicts`` compares, without reading every statement's text."""
+        where, params = scope.where()
+        sql = f"""SELECT DISTINCT sp.canonical AS speaker, s.role_as_written, COALESCE(a.outlet, a.id) AS outlet
+                  FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
+                  WHERE {" AND ".join(["s.role_as_written IS NOT NULL", "s.role_as_written != ''", *where])}"""
+        return list(self.db.query(sql, params))
+
+    def statements_by_id(self, ids: Iterable[int]) -> list[dict]:
+        ids = list(ids)
+        sql = self._STATEMENT_SQL + f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY s.id"
+        return list(self.db.query(sql, ids))
+
+    def cluster_statements(self, cluster: int, scope: Scope = EVERYTHING) -> list[dict]:
+        """A cluster's statements, earliest published first (unknown dates last), then in the order stored."""
+        where, params = scope.where()
+        sql = (
+            self._STATEMENT_SQL
+            + " WHERE "
+            + " AND ".join(["s.cluster_id = ?", *where])
+            + " ORDER BY a.published IS NULL, a.published, s.id"
+        )
+        return list(self.db.query(sql, [cluster, *params]))
+
+
+class Store(SpeakerRecords, ClusterRecords, StatementQueries):
     """A claimtrack database. Open with ``Store.open(path)``; use as a context manager to close it."""
 
     def __init__(self, db: sqlite_utils.Database, path: str, *, writable: bool = True):
@@ -659,160 +1133,6 @@ class Store:
         conn.executemany("INSERT OR IGNORE INTO roles (speaker_id, role) VALUES (?, ?)", roles)
         return ids
 
-    # ----- speakers: resolution over the whole database, and the user's corrections -----
-
-    def resolution_input(self) -> Iterator[tuple[dict, list[dict]]]:
-        """Each article (id, text) with its statements in text order, as speaker resolution reads them."""
-        rows = self.db.query(
-            "SELECT id, article_id, speaker_as_written, cue, kind, text, char_start, char_end, sentence, story, "
-            "gender, attribution FROM statements ORDER BY article_id, char_start, id"
-        )
-        current: dict | None = None
-        statements: list[dict] = []
-        for row in rows:
-            if current is None or row["article_id"] != current["id"]:
-                if current is not None:
-                    yield current, statements
-                current = self.db.execute("SELECT id, text FROM articles WHERE id = ?", [row["article_id"]]).fetchone()
-                current, statements = {"id": current[0], "text": current[1]}, []
-            statements.append(row)
-        if current is not None:
-            yield current, statements
-
-    def assign_speakers(self, assignment: dict[int, tuple[str, str | None]], speakers: dict[str, Speaker]) -> None:
-        """Set every statement's speaker and role (statement id -> (canonical, role)); the speakers table becomes
-        exactly the speakers used, with their aliases and roles. One transaction."""
-        with self.transaction():
-            self.db.execute("DELETE FROM aliases")
-            self.db.execute("DELETE FROM roles")
-            ids = self.save_speakers(speakers.values())
-            self.db.conn.executemany(
-                "UPDATE speakers SET kind = ?, gender = ? WHERE id = ?",
-                [(sp.kind, sp.gender, ids[sp.canonical]) for sp in speakers.values()],
-            )
-            self.db.conn.executemany(
-                "UPDATE statements SET speaker_id = ?, role_as_written = ? WHERE id = ?",
-                [(ids[canonical], role, sid) for sid, (canonical, role) in assignment.items()],
-            )
-            self.prune_speakers()
-
-    def add_correction(self, action: str, args: dict) -> int:
-        row = {
-            "action": action,
-            "args": json.dumps(args, ensure_ascii=False, sort_keys=True),
-            "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        }
-        return self.db["corrections"].insert(row).last_pk
-
-    def corrections(self) -> list[dict]:
-        """The user's corrections in the order they were made: id, action, args (a dict), created_at."""
-        rows = list(self.db.query("SELECT id, action, args, created_at FROM corrections ORDER BY id"))
-        for row in rows:
-            row["args"] = json.loads(row["args"])
-        return rows
-
-    def delete_correction(self, correction_id: int) -> bool:
-        return self.db.execute("DELETE FROM corrections WHERE id = ?", [correction_id]).rowcount > 0
-
-    def stored_speakers(self) -> list[Speaker]:
-        out = {}
-        for row in self.db.query("SELECT id, canonical, kind, gender FROM speakers"):
-            out[row["id"]] = Speaker(row["canonical"], row["kind"], [], [], row["gender"])
-        for row in self.db.query("SELECT speaker_id, alias FROM aliases"):
-            out[row["speaker_id"]].aliases.append(row["alias"])
-        for row in self.db.query("SELECT speaker_id, role FROM roles"):
-            out[row["speaker_id"]].roles.append(row["role"])
-        return list(out.values())
-
-    def prune_speakers(self) -> None:
-        """Forget speakers no statement names any more (an article that changed may have dropped them)."""
-        unused = "SELECT id FROM speakers WHERE id NOT IN (SELECT DISTINCT speaker_id FROM statements)"
-        self.db.execute(f"DELETE FROM aliases WHERE speaker_id IN ({unused})")
-        self.db.execute(f"DELETE FROM roles WHERE speaker_id IN ({unused})")
-        self.db.execute(f"DELETE FROM speakers WHERE id IN ({unused})")
-
-    # ----- queries -----
-
-    _STATEMENT_SQL = """
-        SELECT s.id, s.article_id AS article, a.outlet, a.title, a.url, a.published, s.story, s.sentence, sp.canonical AS speaker,
-               sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
-               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity, s.hedged,
-               s.cluster_id AS cluster
-        FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
-    """
-
-    def statements(
-        self,
-        *,
-        speakers: Iterable[str] | None = None,
-        article: str | None = None,
-        min_confidence: float = 0.0,
-        scope: Scope = EVERYTHING,
-        limit: int | None = None,
-    ) -> list[dict]:
-        where, params = scope.where()
-        where.append("s.confidence >= ?")
-        params.append(min_confidence)
-        if speakers is not None:
-            speakers = list(speakers)
-            where.append(f"sp.canonical IN ({', '.join('?' * len(speakers))})")
-            params.extend(speakers)
-        if article is not None:
-            where.append("s.article_id = ?")
-            params.append(article)
-        sql = self._STATEMENT_SQL + " WHERE " + " AND ".join(where) + " ORDER BY s.article_id, s.char_start"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return list(self.db.query(sql, params))
-
-    def search_statements(self, fts_query: str, *, scope: Scope = EVERYTHING, limit: int | None = None) -> list[dict]:
-        """Statements whose folded claim matches an FTS5 query, best first (bm25, lower is better)."""
-        where, params = scope.where()
-        sql = (
-            self._STATEMENT_SQL.replace("SELECT ", "SELECT bm25(claims_fts) AS score, ", 1)
-            + " JOIN claims_fts ON claims_fts.rowid = s.id WHERE "
-            + " AND ".join(["claims_fts MATCH ?", *where])
-            + " ORDER BY score, s.id"
-        )
-        params.insert(0, fts_query)
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        try:
-            return list(self.db.query(sql, params))
-        except sqlite3.OperationalError as exc:
-            if not str(exc).startswith(("fts5:", "no such column", "unknown special query", "unterminated string")):
-                raise
-            raise ClaimtrackError(
-                f'cannot search for {fts_query!r} ({exc}); use words, "a phrase", OR, NOT, NEAR(...) and prefix*'
-            ) from None
-
-    def article(self, article_id: str) -> dict | None:
-        return next(self.db.query("SELECT * FROM articles WHERE id = ?", [article_id]), None)
-
-    def article_ids(self) -> list[str]:
-        return [row[0] for row in self.db.execute("SELECT id FROM articles ORDER BY id")]
-
-    def speaker_table(self, scope: Scope = EVERYTHING) -> list[dict]:
-        where, params = scope.where()
-        return list(
-            self.db.query(
-                f"""
-            SELECT sp.canonical AS speaker, sp.kind, COUNT(s.id) AS statements,
-                   COUNT(DISTINCT s.article_id) AS articles,
-                   COUNT(DISTINCT COALESCE(a.outlet, a.id)) AS outlets
-            FROM speakers sp JOIN statements s ON s.speaker_id = sp.id JOIN articles a ON a.id = s.article_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            GROUP BY sp.id ORDER BY statements DESC, sp.canonical
-        """,
-                params,
-            )
-        )
-
-    def counts(self) -> dict[str, int]:
-        return {t: self.db[t].count for t in ("articles", "statements", "speakers", "clusters")}
-
     # ----- settings -----
 
     def settings(self, prefix: str) -> dict[str, str]:
@@ -824,311 +1144,3 @@ class Store:
         """Replace the settings under ``prefix``; the caller holds the transaction."""
         self.db.execute("DELETE FROM settings WHERE key LIKE ? || '.%'", [prefix])
         self.db["settings"].insert_all([{"key": f"{prefix}.{k}", "value": str(v)} for k, v in values.items()], pk="key")
-
-    # ----- clusters -----
-
-    def claim_norms(self, ids: Iterable[int] | None = None) -> dict[int, str]:
-        """Statement id -> folded claim, of every statement or of those ``ids``."""
-        if ids is None:
-            return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
-        return dict(self._in("SELECT id, norm FROM statements WHERE id IN ({})", ids))
-
-    def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, str, str]]:
-        """Statement id -> (claim text, speaker's canonical name, kind): what matching compares; of every
-        statement or of those ``ids``."""
-        sql = "SELECT s.id, s.text, sp.canonical, s.kind FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
-        rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)
-        return {row[0]: (row[1], row[2], row[3]) for row in rows}
-
-    def vectors(self) -> dict[int, bytes]:
-        return {row[0]: row[1] for row in self.db.execute("SELECT id, vector FROM statements WHERE vector IS NOT NULL")}
-
-    def texts_without_vectors(self) -> dict[int, str]:
-        return {row[0]: row[1] for row in self.db.execute("SELECT id, text FROM statements WHERE vector IS NULL")}
-
-    def set_vectors(self, vectors: dict[int, bytes]) -> None:
-        with self.transaction():
-            self.db.conn.executemany(
-                "UPDATE statements SET vector = ? WHERE id = ?", [(v, k) for k, v in vectors.items()]
-            )
-
-    def set_relations(self, rows: list[dict], *, replace_all: bool = False) -> None:
-        """Store relation rows (``a``, ``b``, ``relation``, ``score``, ``rule``, ``joined``, ``changes`` as a
-        list); ``replace_all`` forgets every stored relation first (a full rematch)."""
-        with self.transaction():
-            if replace_all:
-                self.db.execute("DELETE FROM relations")
-            self.db["relations"].upsert_all(
-                [{**row, "changes": json.dumps(row["changes"], ensure_ascii=False)} for row in rows], pk=("a", "b")
-            )
-
-    _RELATION_SQL = """
-        SELECT r.relation, r.score, r.rule, r.joined, r.changes, r.a, r.b,
-               sa.text AS a_text, spa.canonical AS a_speaker, COALESCE(aa.outlet, aa.id) AS a_outlet,
-               COALESCE(sa.said_on, aa.published) AS a_date, sa.cluster_id AS a_cluster,
-               sb.text AS b_text, spb.canonical AS b_speaker, COALESCE(ab.outlet, ab.id) AS b_outlet,
-               COALESCE(sb.said_on, ab.published) AS b_date, sb.cluster_id AS b_cluster
-        FROM relations r
-             JOIN statements sa ON sa.id = r.a JOIN speakers spa ON spa.id = sa.speaker_id
-             JOIN articles aa ON aa.id = sa.article_id
-             JOIN statements sb ON sb.id = r.b JOIN speakers spb ON spb.id = sb.speaker_id
-             JOIN articles ab ON ab.id = sb.article_id
-    """
-
-    def relations(
-        self,
-        *,
-        kinds: Iterable[str] | None = None,
-        joined: bool | None = None,
-        scope: Scope = EVERYTHING,
-        limit: int | None = None,
-    ) -> list[dict]:
-        """Relation rows with both versions (text, speaker, outlet, date, cluster), by relation then score; in
-        ``scope`` when either version's article is."""
-        where, params = [], []
-        if kinds is not None:
-            kinds = list(kinds)
-            where.append(f"r.relation IN ({', '.join('?' * len(kinds))})")
-            params.extend(kinds)
-        if joined is not None:
-            where.append("r.joined = ?")
-            params.append(int(joined))
-        if scope != EVERYTHING:
-            sides = [scope.where(side) for side in ("aa", "ab")]
-            where.append("(" + " OR ".join("(" + " AND ".join(clauses) + ")" for clauses, _ in sides) + ")")
-            params.extend(v for _, values in sides for v in values)
-        sql = self._RELATION_SQL + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY r.relation, r.score DESC, r.a, r.b"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        rows = list(self.db.query(sql, params))
-        for row in rows:
-            row["changes"] = json.loads(row["changes"] or "[]")
-            row["joined"] = bool(row["joined"])
-        return rows
-
-    def _in(self, sql: str, values: Iterable, chunk: int = 500) -> Iterator[tuple]:
-        """Rows of ``sql`` whose ``{}`` is filled with placeholders for ``values``, asked a chunk at a time."""
-        values = list(values)
-        for k in range(0, len(values), chunk):
-            part = values[k : k + chunk]
-            yield from self.db.execute(sql.format(", ".join("?" * len(part))), part)
-
-    def set_clusters(self, assignment: dict[int, int], *, whole: bool = False) -> None:
-        """Store statement -> cluster; a cluster's id is its first statement's id, so re-runs give the same ids.
-
-        ``whole``: the assignment is every statement's, and the clusters table is written afresh; otherwise
-        only the clusters the changed statements leave or join are counted again.
-        """
-        with self.transaction():
-            if whole:
-                self.db.execute("DELETE FROM clusters")
-                touched = None
-            else:
-                touched = {c for (c,) in self._in("SELECT cluster_id FROM statements WHERE id IN ({})", assignment)}
-                touched = (touched | set(assignment.values())) - {None}
-            self.db.conn.executemany(
-                "UPDATE statements SET cluster_id = ? WHERE id = ?", [(c, s) for s, c in assignment.items()]
-            )
-            if touched is None:
-                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL GROUP BY s.cluster_id")
-                return
-            for part in _chunks(sorted(touched)):
-                marks = ", ".join("?" * len(part))
-                self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", part)
-                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IN ({marks}) GROUP BY s.cluster_id", part)
-
-    def forget_clusters(self) -> None:
-        """Mark every statement unmatched, so matching starts afresh even if this run dies before it."""
-        self.db.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
-        self.db.execute("DELETE FROM clusters")
-        self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
-
-    def unmatched(self) -> int:
-        """How many statements no matching has seen yet: stored by a run that stopped before matching."""
-        return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NULL").fetchone()[0]
-
-    def unmatched_ids(self) -> list[int]:
-        return [row[0] for row in self.db.execute("SELECT id FROM statements WHERE cluster_id IS NULL ORDER BY id")]
-
-    def matched_ids(self) -> list[int]:
-        return [row[0] for row in self.db.execute("SELECT id FROM statements WHERE cluster_id IS NOT NULL ORDER BY id")]
-
-    def matched_count(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM statements WHERE cluster_id IS NOT NULL").fetchone()[0]
-
-    def clusters_of(self, ids: Iterable[int]) -> dict[int, int | None]:
-        """Statement id -> its cluster id (None when not matched yet), for those ``ids``."""
-        return dict(self._in("SELECT id, cluster_id FROM statements WHERE id IN ({})", ids))
-
-    def cluster_members(self, clusters: Iterable[int]) -> dict[int, int]:
-        """Statement id -> cluster id of every statement in those ``clusters``."""
-        return dict(self._in("SELECT id, cluster_id FROM statements WHERE cluster_id IN ({})", clusters))
-
-    # ----- the stored blocking index (see match_index) -----
-
-    def claim_index_valid(self, min_words: int) -> bool:
-        """Whether the stored blocking index holds every matched claim, built for claims of ``min_words``."""
-        return self.settings("index").get("valid") == str(min_words)
-
-    def clear_claim_index(self) -> None:
-        self.db.execute("DELETE FROM claim_shingles")
-        self.db.execute("DELETE FROM claim_keys")
-        self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
-
-    def mark_claim_index(self, min_words: int) -> None:
-        self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('index.valid', ?)", [str(min_words)])
-
-    def add_to_claim_index(self, rows: Iterable[tuple[int, list[int], str, str]]) -> None:
-        """Index claims: (statement id, shingle hashes, stems forwards, stems backwards) each."""
-        rows = list(rows)
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO claim_shingles (shingle, statement_id) VALUES (?, ?)",
-            [(h, sid) for sid, hashes, _, _ in rows for h in hashes],
-        )
-        self.db.conn.executemany(
-            "INSERT OR REPLACE INTO claim_keys (statement_id, forward, backward) VALUES (?, ?, ?)",
-            [(sid, forward, backward) for sid, _, forward, backward in rows],
-        )
-
-    def shingle_counts(self, hashes: Iterable[int]) -> dict[int, int]:
-        """How many indexed claims carry each shingle (those carried by none are left out)."""
-        return dict(
-            self._in("SELECT shingle, COUNT(*) FROM claim_shingles WHERE shingle IN ({}) GROUP BY shingle", hashes)
-        )
-
-    def shingle_postings(self, hashes: Iterable[int]) -> dict[int, list[int]]:
-        """The indexed claims carrying each shingle."""
-        out: dict[int, list[int]] = {}
-        for h, sid in self._in("SELECT shingle, statement_id FROM claim_shingles WHERE shingle IN ({})", hashes):
-            out.setdefault(h, []).append(sid)
-        return out
-
-    def key_neighbours(self, sid: int, forward: str, backward: str, window: int) -> set[int]:
-        """The ``window`` indexed claims before and after a claim in each order of its stems (ties by id)."""
-        out = set()
-        for column, key in (("forward", forward), ("backward", backward)):
-            for op, order in (("<", "DESC"), (">", "ASC")):
-                out.update(
-                    row[0]
-                    for row in self.db.execute(
-                        f"SELECT statement_id FROM claim_keys WHERE ({column}, statement_id) {op} (?, ?) "
-                        f"ORDER BY {column} {order}, statement_id {order} LIMIT ?",
-                        [key, sid, window],
-                    )
-                )
-        return out
-
-    def claim_clusters(self) -> dict[int, int | None]:
-        """Statement id -> its cluster id, None for statements not matched yet (just ingested)."""
-        return {row[0]: row[1] for row in self.db.execute("SELECT id, cluster_id FROM statements")}
-
-    CLAIM_COLUMNS = (
-        "cluster",
-        "size",
-        "claim",
-        "speakers",
-        "outlets",
-        "first_seen",
-        "last_seen",
-        "first_outlet",
-        "first_title",
-        "first_url",
-    )
-
-    def claims(
-        self,
-        *,
-        speaker: str | None = None,
-        min_size: int = 1,
-        multi_outlet: bool = False,
-        cluster: int | None = None,
-        scope: Scope = EVERYTHING,
-        limit: int | None = None,
-        conflicting: bool = False,
-    ) -> list[dict]:
-        """One row per claim cluster: its representative claim, size, outlets, speakers, first and last seen, and
-        where it was first seen (outlet, title, address). With a ``scope``, only its statements count;
-        ``conflicting``: only clusters put in more than one speaker's mouth.
-
-        An outlet missing from an article's metadata is stood in for by the article id.
-        """
-        page = None
-        if scope == EVERYTHING and cluster is None and limit is not None:
-            page = self._cluster_page(speaker, min_size, multi_outlet, conflicting, limit)
-        clusters, params = claim_clusters_sql(scope, page)
-        where = ["size >= ?"]
-        params.append(min_size)
-        if multi_outlet:
-            where.append("json_array_length(outlets) > 1")
-        if conflicting:
-            where.append("json_array_length(speakers) > 1")
-        if speaker is not None:
-            where.append("EXISTS (SELECT 1 FROM json_each(speakers) WHERE value = ?)")
-            params.append(speaker)
-        if cluster is not None:
-            where.append("cluster = ?")
-            params.append(cluster)
-        columns = ", ".join(self.CLAIM_COLUMNS)
-        sql = f"""
-            SELECT {columns} FROM ({clusters}) WHERE {" AND ".join(where)}
-            ORDER BY size DESC, first_seen IS NULL, first_seen, cluster
-        """
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        rows = list(self.db.query(sql, params))
-        for row in rows:
-            row["outlets"], row["speakers"] = json.loads(row["outlets"]), json.loads(row["speakers"])
-        return rows
-
-    def _cluster_page(
-        self, speaker: str | None, min_size: int, multi_outlet: bool, conflicting: bool, limit: int
-    ) -> list[int]:
-        """The clusters of one page of ``claims`` over everything, in its order, from the counts the clusters
-        table keeps (``_cluster_stats_v11``): the page is then described without reading the other clusters."""
-        where, params = ["size >= ?"], [min_size]
-        if multi_outlet:
-            where.append("outlets > 1")
-        if conflicting:
-            where.append("speakers > 1")
-        if speaker is not None:
-            where.append(
-                "id IN (SELECT s.cluster_id FROM statements s JOIN speakers sp ON sp.id = s.speaker_id "
-                "WHERE sp.canonical = ?)"
-            )
-            params.append(speaker)
-        sql = f"""SELECT id FROM clusters WHERE {" AND ".join(where)}
-                  ORDER BY size DESC, first_seen IS NULL, first_seen, id LIMIT ?"""
-        return [row[0] for row in self.db.execute(sql, [*params, limit])]
-
-    def speakers_present(self) -> set[str]:
-        """Canonical names of the speakers at least one statement names (an index look-up per speaker)."""
-        sql = "SELECT canonical FROM speakers sp WHERE EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = sp.id)"
-        return {row[0] for row in self.db.execute(sql)}
-
-    def role_rows(self, scope: Scope = EVERYTHING) -> list[dict]:
-        """Each speaker's titles as outlets wrote them (``role_as_written``), once per speaker, title and outlet:
-        what ``match.title_conflicts`` compares, without reading every statement's text."""
-        where, params = scope.where()
-        sql = f"""SELECT DISTINCT sp.canonical AS speaker, s.role_as_written, COALESCE(a.outlet, a.id) AS outlet
-                  FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
-                  WHERE {" AND ".join(["s.role_as_written IS NOT NULL", "s.role_as_written != ''", *where])}"""
-        return list(self.db.query(sql, params))
-
-    def statements_by_id(self, ids: Iterable[int]) -> list[dict]:
-        ids = list(ids)
-        sql = self._STATEMENT_SQL + f" WHERE s.id IN ({', '.join('?' * len(ids))}) ORDER BY s.id"
-        return list(self.db.query(sql, ids))
-
-    def cluster_statements(self, cluster: int, scope: Scope = EVERYTHING) -> list[dict]:
-        """A cluster's statements, earliest published first (unknown dates last), then in the order stored."""
-        where, params = scope.where()
-        sql = (
-            self._STATEMENT_SQL
-            + " WHERE "
-            + " AND ".join(["s.cluster_id = ?", *where])
-            + " ORDER BY a.published IS NULL, a.published, s.id"
-        )
-        return list(self.db.query(sql, [cluster, *params]))
