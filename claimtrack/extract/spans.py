@@ -9,6 +9,8 @@ from .candidate import Attribution, Candidate
 from .doc import SentenceView
 from .grammar import Grammar
 
+# Marks that close a quotation in one style or another ("„...“" closes with what opens elsewhere).
+CLOSERS = frozenset({*OPENERS.values(), "“"})
 # Punctuation a claim neither starts nor ends with.
 LEADING = "،,:؛;"
 TRAILING = "،,:؛;.!؟?*"
@@ -63,6 +65,8 @@ def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
                 start += 1
     if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
         return start + 1, end - 1
+    if end - start >= 2 and text[end - 1] in CLOSERS and not any(ch in OPENERS for ch in text[start : end - 1]):
+        end -= 1  # „...“: a closing mark whose opener the claim does not hold (another style, or cut off)
     if (
         end - start >= 2
         and text[start] in SYMMETRIC
