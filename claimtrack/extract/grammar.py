@@ -25,6 +25,10 @@ class Grammar:
         self.addressee_first_words = frozenset(addressees)
         self.verbal_nouns = VerbalNouns(lex, self.alias_first_words)
 
+    def unglued(self, word: str) -> str:
+        """A folded word without a one-letter preposition written on it ("بوجود" -> "وجود", "لنادي" -> "نادي")."""
+        return word[1:] if word[:1] in self.lex.glued_prepositions and len(word) > 3 else word
+
     def is_adverbial(self, s: SentenceView, i: int) -> bool:
         n = s.norm(i)
         if not n:

@@ -177,7 +177,7 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
     known = n in lex.title_words or n in lex.nationality or any(st in lex.title_words for st in stems(s.raw(k)))
     if known or n in g.alias_first_words:
         return None
-    bare = n[1:] if n[:1] in lex.glued_prepositions else n
+    bare = g.unglued(n)
     if bare in g.verbal_nouns:
         return k  # "أفاد الدبيبة بوجود ...": a verbal noun opens the object
     if not n.startswith(lex.definite_prefixes):
@@ -191,7 +191,7 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
         return None  # "عبد الغفار" is one name; "الديوان الملكي", "للنادي الأهلي": the adjective of its noun
     if prev.startswith(lex.definite_prefixes):
         return k
-    bare = prev[1:] if prev[:1] in lex.glued_prepositions and len(prev) > 3 else prev
+    bare = g.unglued(prev)
     if bare in lex.title_words or bare in lex.body_heads or bare in lex.person_titles:
         return None  # "وزارة الصحة", "لنادي الفتح": the noun completes its head
     # an unknown bare word before a definite one opens the object ("نتيجة المباراة"), unless it is the subject

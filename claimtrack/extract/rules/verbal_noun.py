@@ -76,7 +76,8 @@ def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tup
         return k, k + 1
     if n in frame and nouns.definite(after):
         return k, k + 1
-    if n[:1] in lex.glued_prepositions and (n[1:] in nouns or nouns.feeling(n[1:])):
+    bare = g.unglued(n)
+    if bare != n and (bare in nouns or nouns.feeling(bare)):
         return k, k
     return None
 
@@ -92,5 +93,5 @@ def _genitive(g: Grammar, s: SentenceView, k: int) -> bool:
     prev = s.norm(k - 1)
     if not s.toks[k - 1].is_word or prev.startswith(g.lex.definite_prefixes):
         return False
-    bare = prev[1:] if prev[:1] in g.lex.glued_prepositions else prev
+    bare = g.unglued(prev)
     return bare in g.lex.title_words or bare in g.lex.body_heads or bare in g.lex.person_titles
