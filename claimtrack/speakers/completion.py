@@ -1,4 +1,4 @@
-"""A speaker phrase the extraction cut short, completed from the article's text ("وزير" -> "وزير التعليم").
+"""A speaker phrase the extraction cut short, completed from the article's text ("wazir" -> "wazir al-ta'lim").
 
 A mixin of ``PhraseReader``: it reads ``self.lex``, ``self.reg`` and the reader's own ``parse``.
 """
@@ -7,28 +7,28 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold
+from ..arabic import fold, tokens
 from .registry import words_of
 
 
 class PhraseCompletion:
     def is_cut(self, phrase: str) -> bool:
-        """Whether a phrase stops on a word that needs the next one: a title or body in construct ("وزير",
-        "المدير الفني لنادي", "وزارة") or a name particle ("حسن عبد")."""
+        """Whether a phrase stops on a word that needs the next one: a title or body in construct ("wazir",
+        "al-mudir al-fanni li-nadi" = the coach of the club, "wizarat") or a name particle ("Hassan Abd")."""
         words = phrase.split()
         if not words or self.reg.exact(phrase):
             return False
         last = fold(words[-1])
         if last in self.lex.name_particles:
             return True
-        if last.startswith(("ال", "وال", "بال")):
+        if last.startswith(self.lex.definite_prefixes):
             return False
-        bare = last[1:] if last[:1] in "لب" and len(last) > 3 else last
+        bare = last[1:] if last[:1] in self.lex.glued_prepositions and len(last) > 3 else last
         heads = self.lex.title_words | self.lex.body_heads | self.lex.media_heads
         return (bare in heads or last in heads) and bare not in self.lex.spoken_for and last not in self.lex.spoken_for
 
     def complete(self, phrase: str, text: str, before: int) -> str:
-        """A cut phrase completed from the article: "وزير" -> "وزير التعليم الدكتور حمد آل الشيخ".
+        """A cut phrase completed from the article: "wazir" -> "wazir al-ta'lim al-duktur Hamad Al al-Sheikh".
 
         The occurrence nearest before ``before`` (else the first) goes on to the next punctuation, at most six
         words, stopping at a cue, a complementizer or a function word.
@@ -42,10 +42,16 @@ class PhraseCompletion:
         m = earlier[-1] if earlier else hits[0]
         return " ".join([phrase.strip(), *self._following(text, m.end())])
 
+    def _clause_break(self, marks: str = "") -> str:
+        """A character class of the marks a phrase does not run past: the language's comma and semicolon, the
+        Latin ones, a full stop, a colon, a line break, and ``marks``."""
+        own = re.escape(self.lex.comma + self.lex.semicolon + marks)
+        return "[" + own + r",.:;\n]"
+
     def _following(self, text: str, end: int) -> list[str]:
         """The words after ``end`` up to the next punctuation, at most six, stopping at a cue, a complementizer
         or a function word."""
-        tail = re.split(r"[،,.:؛;\n\"«»“”()]", text[end : end + 120])[0].split()
+        tail = re.split(self._clause_break('"«»“”()'), text[end : end + 120])[0].split()
         taken: list[str] = []
         for word in tail[:6]:
             f = fold(word)
@@ -55,7 +61,8 @@ class PhraseCompletion:
         return taken
 
     def _official_of(self, phrase: str, text: str, before: int) -> str:
-        """ "الأردن" cut out of "وزير خارجية الأردن أيمن الصفدي": the official the sentence named with the country."""
+        """ "al-Urdun" (Jordan) cut out of "wazir kharijiyyat al-Urdun Ayman al-Safadi": the official the sentence
+        named with the country."""
         words = words_of(phrase)
         if len(words) != 1 or words[0] not in self.lex.countries:
             return phrase
@@ -63,7 +70,7 @@ class PhraseCompletion:
         if not hits:
             return phrase
         m = hits[-1]
-        lead = re.split(r"[،,.:؛;\n]", text[max(0, m.start() - 60) : m.start()])[-1].split()
+        lead = re.split(self._clause_break(), text[max(0, m.start() - 60) : m.start()])[-1].split()
         taken: list[str] = []
         for word in reversed(lead):
             bare = fold(word)
@@ -75,9 +82,10 @@ class PhraseCompletion:
         return " ".join([*taken, phrase.strip(), *self._following(text, m.end())])
 
     def complete_name(self, name: str, text: str) -> str:
-        """ "حسن عبد" cut after a particle: the article's own next word completes it ("حسن عبد الله")."""
+        """ "Hassan Abd" cut after a particle: the article's own next word completes it ("Hassan Abd Allah")."""
         words = name.split()
         if not words or fold(words[-1]) not in self.lex.name_particles:
             return name
-        m = re.search(re.escape(name) + r"\s+([\w\u0600-\u06ff]+)", text)
-        return f"{name} {m.group(1)}" if m else name
+        m = re.search(re.escape(name) + r"\s+(?=\w)", text)
+        following = tokens(text[m.end() : m.end() + 60]) if m else []
+        return f"{name} {following[0].raw}" if following and following[0].is_word else name

@@ -27,7 +27,7 @@ class Ask:
 
     statement: Statement
     written: str  # as the extraction delimited it
-    target: str  # without a demonstrative or a wrapper ("بيان ل...")
+    target: str  # without a demonstrative or a wrapper ("bayan li-..." = a statement of ...)
     parsed: Parsed
 
 
@@ -52,7 +52,8 @@ class ArticleContext:
         return {self.synonym(strip_word(w)) for w in words_of(text)}
 
     def held_titles(self, text: str) -> set[str]:
-        """Title words a phrase gives its speaker; not the body after "باسم" ("المتحدث باسم المحافظة")."""
+        """Title words a phrase gives its speaker; not the body after "bi-ism" ("al-mutahaddith bi-ism al-muhafaza",
+        the governorate's spokesman)."""
         words = words_of(text)
         return {
             self.synonym(strip_word(w)) for k, w in enumerate(words) if not (k and words[k - 1] in self.lex.spoken_for)
@@ -68,9 +69,9 @@ class ArticleContext:
         sp = self.registry.get(mention.canonical)
         if sp is None or sp.kind in (SpeakerKind.unattributed, SpeakerKind.organisation, SpeakerKind.media):
             return False
-        theirs = self.held_titles(f"{mention.written}، {mention.role}")
+        theirs = self.held_titles(f"{mention.written}, {mention.role}")
         if mention.canonical in self.registry.curated:
-            theirs |= self.held_titles("، ".join(sp.roles))
+            theirs |= self.held_titles(", ".join(sp.roles))
         anyone = title.word in self.lex.any_title and sp.kind == SpeakerKind.person
         if not anyone and self.synonym(title.word) not in theirs:
             return False
@@ -85,7 +86,7 @@ class ArticleContext:
         return sp.canonical
 
     def fuller(self, known: str, name: str) -> str:
-        """ "متّى" in a headline, then "النائب نزيه متّى": a person this article introduced takes the fuller name."""
+        """ "Matta" in a headline, then "the MP Nazih Matta": a person this article introduced takes the fuller name."""
         grows = len(name.split()) > len(known.split()) and name_key(name).endswith(name_key(known))
         if known in self.created and grows and self.registry.rename(known, name):
             self.created.add(name)
@@ -97,9 +98,11 @@ class ArticleContext:
         return known
 
     def nationalities(self, phrase: str) -> set[str]:
-        """Which countries a phrase ties its speaker to, by adjective (الأمريكية) or by name (الولايات المتحدة)."""
+        """Which countries a phrase ties its speaker to, by adjective (al-amrikiyya) or by name (al-wilayat
+        al-muttahida), the name alone or with "and" or "of" written on it."""
         folded = " " + fold_for_match(phrase) + " "
         lex = self.lex
+        glued_on = ("", lex.possessive_preposition, lex.and_conjunction)
         found = {
             lex.anonymous_nationality[w]
             for w in (strip_word(x) for x in folded.split())
@@ -108,7 +111,7 @@ class ArticleContext:
         found |= {
             label
             for country, label in lex.countries.items()
-            if f" {country} " in folded or f" ل{country} " in folded or f" و{country} " in folded
+            if any(f" {glued}{country} " in folded for glued in glued_on)
         }
         return found
 
@@ -117,7 +120,7 @@ class ArticleContext:
         return self.text[start : st.char_start]
 
     def person_after_title_in_text(self, title: str, st: Statement) -> str | None:
-        """ "... الوزير سامي عادل ..." earlier in the article: the person named right after the title there."""
+        """ "... al-wazir Sami Adel ..." earlier in the article: the person named right after the title there."""
         before = fold_for_match(self.before(st))
         folded_title = " ".join(words_of(title))
         hits = [m.end() for m in re.finditer(rf"(?<!\S){re.escape(folded_title)}(?!\S)", before)]
@@ -132,19 +135,21 @@ class ArticleContext:
         return None
 
     def described_before(self, noun: str, st: Statement) -> str | None:
-        """ "البيان" after "... في بيان مشترك صدر عن المملكة المتحدة، واليابان، ... إن": the body as described.
+        """ "al-bayan" (the statement) after "... in a joint statement issued by the United Kingdom, Japan, ...
+        that": the body as described.
 
         The description runs from the noun to the next claim opener or full stop, in a sentence before this one.
         """
         sentence_start = max(self.text.rfind("\n", 0, st.char_start), self.text.rfind(".", 0, st.char_start))
         words = tokens(self.text[: max(sentence_start, 0)])
+        stops = ".:;!?" + self.lex.semicolon + self.lex.question_mark
         for k in range(len(words) - 1, -1, -1):
             if strip_word(words[k].norm) != noun:
                 continue
             end = k
             for j in range(k + 1, min(len(words), k + 16)):
                 t = words[j]
-                if t.norm in self.lex.complementizers or t.raw in ".:؛;!؟?" or self.lex.cue(t.norm):
+                if t.norm in self.lex.complementizers or t.raw in stops or self.lex.cue(t.norm):
                     break
                 if t.is_word:
                     end = j

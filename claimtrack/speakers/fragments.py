@@ -1,4 +1,4 @@
-"""Whether a phrase can name a speaker at all: a lone bracket, a verb, a dateline or "حصيلة" cannot.
+"""Whether a phrase can name a speaker at all: a lone bracket, a verb, a dateline or "hasila" (a toll) cannot.
 
 A mixin of ``PhraseReader``: it reads ``self.lex`` and ``self.reg``.
 """
@@ -13,7 +13,7 @@ from .registry import strip_word, words_of
 class FragmentChecks:
     def is_fragment(self, phrase: str) -> bool:
         """Whether a phrase cannot name a speaker: no word, a dateline, a verb or a preposition first, a noun for
-        what was said, a demonstrative pointing at a thing ("هذه الخطوة")."""
+        what was said, a demonstrative pointing at a thing ("hadhihi al-khutwa" = this step)."""
         words = words_of(phrase)
         if not words or self.is_dateline(phrase):
             return True
@@ -26,23 +26,25 @@ class FragmentChecks:
         )
 
     def _verb_first(self, words: list[str]) -> bool:
-        """ "أعربت", "وجهت", "بيان أصدرته": a verb where the speaker should be."""
+        """ "a'rabat" (she expressed), "wajjahat" (she addressed), "bayan asdarathu" (a statement it issued): a verb
+        where the speaker should be."""
         lex = self.lex
         head = words[0]
-        bare = {head, head[1:] if head[:1] in "وف" and len(head) > 3 else head}
+        bare = {head, head[1:] if head[:1] in lex.conjunctions and len(head) > 3 else head}
         if any(lex.cue(w) and lex.cue(w).tense in ("past", "present") for w in bare):
             return True
-        near = set(words[:2]) | {w[1:] for w in words[:2] if w[:1] in "وف"}
+        near = set(words[:2]) | {w[1:] for w in words[:2] if w[:1] in lex.conjunctions}
         return bool(near & lex.fragment_verbs)
 
     def _names_what_was_said(self, words: list[str]) -> bool:
-        """ "حصيلة", "وسائل": a noun for the thing said; a given name spelt the same ("أمل حسن") is a name."""
+        """ "hasila" (a toll), "wasa'il" (means): a noun for the thing said; a given name spelt the same ("Amal
+        Hassan") is a name."""
         head = words[0]
         listed = head in self.lex.not_speakers or strip_word(head) in self.lex.not_speakers
         return listed and head not in self.lex.latin_words
 
     def is_common_word_name(self, phrase: str) -> bool:
-        """A lone word that is both a common noun and a given name ("أمل", "سلام", "نور")."""
+        """A lone word that is both a common noun and a given name ("Amal" = hope, "Salam" = peace, "Nour" = light)."""
         words = words_of(phrase)
         if len(words) != 1:
             return False
@@ -52,19 +54,21 @@ class FragmentChecks:
         )
 
     def _points_at_a_thing(self, words: list[str]) -> bool:
-        """ "ذلك", "هذه الخطوة": a demonstrative alone or before a noun that is no title ("هذا المسؤول" is one)."""
+        """ "dhalik" (that), "hadhihi al-khutwa" (this step): a demonstrative alone or before a noun that is no title
+        ("hadha al-mas'ul" = this official is one)."""
         if words[0] not in self.lex.demonstratives:
             return False
         rest = [w for w in words[1:] if w not in self.lex.demonstratives]
         return not rest or self._word_kind(rest[0]) != "T"
 
     def _collective(self, words: list[str]) -> bool:
-        """ "وسائل الإعلام الرسمية": a collective source, though its first word alone names nothing."""
+        """ "wasa'il al-i'lam al-rasmiyya" (the official media): a collective source, though its first word alone
+        names nothing."""
         bare = [strip_word(w) for w in words[:4]]
         return any(bare[: len(head)] == head for head in self._collectives)
 
     def is_dateline(self, phrase: str) -> bool:
-        """ "القاهرة - العربية.نت": a place, a dash, an outlet; the outlet's byline, not who spoke."""
+        """ "al-Qahira - al-Arabiya.net": a place, a dash, an outlet; the outlet's byline, not who spoke."""
         parts = re.split(r"\s+[" + re.escape("".join(self.lex.dateline_separators)) + r"]\s+", phrase.strip())
         if len(parts) != 2 or not parts[0] or len(words_of(parts[0])) > 3:
             return False

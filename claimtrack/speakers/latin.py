@@ -1,24 +1,32 @@
-"""Latin display names: a deterministic, table-driven romanisation of Arabic names (data/<lang>/names.toml).
+"""Latin display names: a deterministic, table-driven romanisation of names in another script (data/<lang>/names.toml).
 
-A word the table lists takes its customary spelling (محمد -> Mohammed); any other is spelt letter by letter,
-long vowel letters giving their vowel. ``latin_key`` is a consonant skeleton for comparing Latin spellings
+A word the table lists takes its customary spelling (Mohammed); any other is spelt letter by letter, long vowel
+letters giving their vowel. ``latin_key`` is a consonant skeleton for comparing Latin spellings
 ("Faisal"/"Faysal", "Mokhtar"/"Mukhtar").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from ..arabic import fold
 from ..lexicon import Lexicon
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _CONSONANT_AFTER = re.compile(r"[^aeiou'\s-]")
 _DIGRAPHS = ("th", "kh", "dh", "sh", "gh", "ch")
 
 
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text or ""))
+@lru_cache(maxsize=4096)
+def _non_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")
+
+
+def has_non_latin(text: str) -> bool:
+    """Whether a text holds a letter of a script other than the Latin one: a name to romanise, and to compare by
+    its own script's name key."""
+    return any(_non_latin_letter(ch) for ch in text or "")
 
 
 def _letters(lex: Lexicon, word: str) -> str:
@@ -26,18 +34,16 @@ def _letters(lex: Lexicon, word: str) -> str:
     for i, ch in enumerate(word):
         prev = out[-1][-1:] if out else ""
         consonant_before = bool(prev) and bool(_CONSONANT_AFTER.match(prev))
-        vowel_after = word[i + 1 : i + 2] == "ا"  # نوال, ريان: a glide before a long a
-        if ch == "و" and consonant_before and not vowel_after:
-            out.append("u")
-        elif ch == "ي" and consonant_before and not vowel_after:
-            out.append("i")
-        elif ch == "ه" and i == len(word) - 1 and i > 1:
-            out.append("a")  # a folded ta marbuta
+        glide = word[i + 1 : i + 2] == lex.latin_glide_before  # Nawal, Rayan: a glide before a long a
+        if ch in lex.latin_vowel_letters and consonant_before and not glide:
+            out.append(lex.latin_vowel_letters[ch])
+        elif ch in lex.latin_final_vowels and i == len(word) - 1 and i > 1:
+            out.append(lex.latin_final_vowels[ch])
         else:
             out.append(lex.latin_letters.get(ch, ch))
     text = "".join(out)
     if text.startswith("'"):
-        text = "a" + text[1:]  # an initial ain carries a vowel (عمر -> Omar, عادل -> Adel): "a" is the commonest
+        text = "a" + text[1:]  # an initial ain carries a vowel (Omar, Adel): "a" is the commonest
     text = text.strip("'")
     if (
         len(text) > 2
@@ -52,15 +58,16 @@ def _letters(lex: Lexicon, word: str) -> str:
 def _word(lex: Lexicon, word: str) -> str:
     if word in lex.latin_words:
         return lex.latin_words[word]
-    if word.startswith("ال") and len(word) > 3:
-        rest = word[2:]
-        return "al-" + lex.latin_words.get(rest, _letters(lex, rest)).capitalize()
+    article = lex.definite_article
+    if article and word.startswith(article) and len(word) > len(article) + 1:
+        rest = word[len(article) :]
+        return lex.latin_article + lex.latin_words.get(rest, _letters(lex, rest)).capitalize()
     return _letters(lex, word).capitalize()
 
 
 def latin_name(lex: Lexicon, name: str) -> str:
     """The Latin display name of a speaker's name; a name already in Latin letters is kept."""
-    if not has_arabic(name):
+    if not has_non_latin(name):
         return name
     words = re.sub(r"[^\w\s]", " ", fold(name)).split()
     out: list[str] = []
@@ -71,16 +78,17 @@ def latin_name(lex: Lexicon, name: str) -> str:
             out.append(lex.latin_words[pair])
             i += 2
             continue
-        out.append(_word(lex, words[i]) if has_arabic(words[i]) else words[i])
+        out.append(_word(lex, words[i]) if has_non_latin(words[i]) else words[i])
         i += 1
     return " ".join(out)
 
 
-def latin_key(text: str) -> str:
+def latin_key(lex: Lexicon, text: str) -> str:
     """Consonant skeleton of a Latin name, word by word: vowels, hyphens, the article and doubling dropped."""
     words = []
-    for word in re.sub(r"[^a-z\s]", " ", text.lower().replace("al-", " ")).split():
-        if word in ("al", "el"):
+    lowered = text.lower().replace(lex.latin_article, " ") if lex.latin_article else text.lower()
+    for word in re.sub(r"[^a-z\s]", " ", lowered).split():
+        if word in lex.latin_article_spellings:
             continue
         skeleton = word[0] + re.sub(r"[aeiouyw']", "", word[1:])
         skeleton = skeleton.replace("ph", "f").replace("q", "k").replace("ou", "u")

@@ -2,7 +2,7 @@
 
 A query matches a speaker when the whole name is one of the speaker's names (exact, alias), the same name
 spelt otherwise (consonant skeleton, Arabic or Latin), or close by fuzzy score with every word of the query
-found in the name: "Kim Yo Jong" never matches Kim Jong Un, "الخارجية المصرية" never the Russian ministry.
+found in the name: "Kim Yo Jong" never matches Kim Jong Un, "the Egyptian foreign ministry" never the Russian one.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from enum import StrEnum
 from rapidfuzz import fuzz, process
 
 from ..arabic import fold_for_match, name_key
-from .latin import has_arabic, latin_key, latin_name
+from .latin import has_non_latin, latin_key, latin_name
 from .registry import Registry, SpeakerKind
 
 FUZZY_CUTOFF = 85.0  # whole-name WRatio a fuzzy match needs
@@ -43,7 +43,7 @@ class SpeakerMatch:
 
 
 def display_name(registry: Registry, canonical: str) -> str:
-    """The Latin name a speaker is shown with: its canonical name, romanised when it is Arabic."""
+    """The Latin name a speaker is shown with: its canonical name, romanised when it is in another script."""
     sp = registry.get(canonical)
     if sp is not None and sp.kind == SpeakerKind.title:
         article = canonical.rpartition(" · ")[2] if " · " in canonical else ""
@@ -53,32 +53,33 @@ def display_name(registry: Registry, canonical: str) -> str:
 
 
 def _forms(registry: Registry, present: set[str] | None) -> list[tuple[str, str]]:
-    """(form, canonical): every alias, and each Arabic one's Latin spelling."""
+    """(form, canonical): every alias, and each non-Latin one's Latin spelling."""
     out = []
     for alias, canonical in registry.choices():
         if present is not None and canonical not in present:
             continue
         out.append((alias, canonical))
-        if has_arabic(alias):
+        if has_non_latin(alias):
             out.append((latin_name(registry.lex, alias), canonical))
     return out
 
 
-def _words_agree(query: str, form: str) -> bool:
+def _words_agree(registry: Registry, query: str, form: str) -> bool:
     """Every word of the query has a close word in the form: a query naming someone else has one that does not."""
     mine = fold_for_match(form).replace("-", " ").split()
+    lex = registry.lex
     for word in fold_for_match(query).replace("-", " ").split():
         if not any(
             fuzz.ratio(word, w) >= WORD_CUTOFF
-            or (has_arabic(word) and name_key(word) == name_key(w))
-            or (not has_arabic(word) and not has_arabic(w) and latin_key(word) == latin_key(w))
+            or (has_non_latin(word) and name_key(word) == name_key(w))
+            or (not has_non_latin(word) and not has_non_latin(w) and latin_key(lex, word) == latin_key(lex, w))
             for w in mine
         ):
             return False
     return True
 
 
-def _classify(query: str, form: str, canonical: str) -> SpeakerMatch | None:
+def _classify(registry: Registry, query: str, form: str, canonical: str) -> SpeakerMatch | None:
     q, f = fold_for_match(query), fold_for_match(form)
     if not q or not f:
         return None
@@ -87,8 +88,8 @@ def _classify(query: str, form: str, canonical: str) -> SpeakerMatch | None:
         return SpeakerMatch(canonical, kind, form, 100.0)
     if f.split()[-1:] == [q] and len(f.split()) > 1:
         return SpeakerMatch(canonical, MatchKind.alias, form, 99.0)  # a surname alone
-    same = name_key(q) == name_key(f) if has_arabic(q) else latin_key(q) == latin_key(f)
-    if same and _words_agree(query, form):
+    same = name_key(q) == name_key(f) if has_non_latin(q) else latin_key(registry.lex, q) == latin_key(registry.lex, f)
+    if same and _words_agree(registry, query, form):
         return SpeakerMatch(canonical, MatchKind.variant, form, 95.0)
     return None
 
@@ -104,7 +105,7 @@ def match_speakers(registry: Registry, query: str, present: set[str] | None = No
             best[m.speaker] = m
 
     for form, canonical in forms:
-        m = _classify(query, form, canonical)
+        m = _classify(registry, query, form, canonical)
         if m:
             keep(m)
     folded = [fold_for_match(f) for f, _ in forms]
@@ -112,7 +113,7 @@ def match_speakers(registry: Registry, query: str, present: set[str] | None = No
         fold_for_match(query), folded, scorer=fuzz.WRatio, limit=50, score_cutoff=FUZZY_CUTOFF
     ):
         form, canonical = forms[i]
-        if _words_agree(query, form):
+        if _words_agree(registry, query, form):
             keep(SpeakerMatch(canonical, MatchKind.fuzzy, form, round(score, 1)))
     return sorted(best.values(), key=lambda m: (_RANK[m.kind], -m.score, m.speaker))
 

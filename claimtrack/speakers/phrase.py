@@ -1,7 +1,7 @@
 """What a speaker phrase is made of: its name and role, and whether it can name a speaker at all.
 
 A speaker is what a person would call a source: a name with or without a title, a title, a body, an outlet,
-or an unnamed or collective source. ``is_fragment`` tells the rest (a lone bracket, a verb, "حصيلة").
+or an unnamed or collective source. ``is_fragment`` tells the rest (a lone bracket, a verb, "hasila" = a toll).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .completion import PhraseCompletion
 from .fragments import FragmentChecks
 from .registry import Registry, strip_word, words_of
 
-MAX_NAME_WORDS = 4  # "فيصل بن فرحان آل سعود"; a longer run after a title has run on past the name
+MAX_NAME_WORDS = 4  # "Faisal bin Farhan Al Saud"; a longer run after a title has run on past the name
 
 
 @dataclass
@@ -26,10 +26,10 @@ class Parsed:
     role: str | None
 
 
-def singulars(word: str) -> list[str]:
-    """A nationality word and its singular forms (اسرائيليون -> اسرائيلي), to look up in the data."""
+def singulars(lex: Lexicon, word: str) -> list[str]:
+    """A nationality word and its singular forms (isra'iliyyun -> isra'ili), to look up in the data."""
     out = [word]
-    for suffix in ("ون", "ين"):
+    for suffix in lex.plural_endings:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)])
     return out
@@ -62,15 +62,16 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
     # ----- name and role -----
 
     def parse(self, phrase: str) -> Parsed:
-        """Name and role: "المتحدث باسم الكرملين، دميتري بيسكوف" -> (دميتري بيسكوف, المتحدث باسم الكرملين)."""
-        chunks = [c.strip() for c in re.split(r"[،,]", phrase) if c.strip()]
+        """Name and role: "the Kremlin spokesman, Dmitry Peskov" -> (Dmitry Peskov, the Kremlin spokesman)."""
+        comma = self.lex.comma + " " if self.lex.comma else ", "
+        chunks = [c.strip() for c in re.split("[" + re.escape(self.lex.comma) + ",]", phrase) if c.strip()]
         split = [[t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word] for chunk in chunks]
-        # A chunk that is nothing but a name ("، حمد بن جاسم،") is the name, whatever the titles around it.
+        # A chunk that is nothing but a name (", Hamad bin Jassim,") is the name, whatever the titles around it.
         for k, words in enumerate(split):
             kinds = self.kinds(words)
             if len(words) >= 2 and kinds[0] == "N" and "T" not in kinds:
                 roles = [" ".join(w) for j, w in enumerate(split) if j != k and w]
-                return Parsed(" ".join(words[: self._name_end(words, kinds, 0)]), "، ".join(roles) or None)
+                return Parsed(" ".join(words[: self._name_end(words, kinds, 0)]), comma.join(roles) or None)
         name = None
         roles: list[str] = []
         for words in split:
@@ -80,7 +81,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
                 roles.extend(r for r in found[1:] if r)
             else:
                 roles.append(" ".join(words))
-        return Parsed(name, "، ".join(r for r in roles if r) or None)
+        return Parsed(name, comma.join(r for r in roles if r) or None)
 
     def _name_in(self, words: list[str]) -> tuple[str, ...] | None:
         """(name, role words...) of one chunk, or None when it names nobody."""
@@ -94,7 +95,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
             return (" ".join(words[:end]), " ".join(words[end:]))
         last_title = max((k for k, kind in enumerate(kinds) if kind == "T"), default=-1)
         # After the titles, the name opens with a would-be name after a title or a definite word
-        # ("الكاتب الصحفي جهاد الخازن", "رئيس وفد حركة حماس المفاوض خليل الحية"): the first such opening.
+        # ("al-katib al-sahafi Jihad al-Khazen", "head of the Hamas delegation, the negotiator Khalil al-Hayya"):
+        # the first such opening.
         start = next(
             (k for k in range(last_title + 1, len(words)) if kinds[k] == "N" and kinds[k - 1] in ("T", "D")),
             None,
@@ -102,8 +104,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         if last_title >= 0 and start is not None:
             end = self._name_end(words, kinds, start)
             return (" ".join(words[start:end]), " ".join(words[:start]))
-        # "السفير أحمد أبو زيد المتحدث الرسمي ...": a name between two titles; a nationality word
-        # right after it is a surname ("اللواء منصور التركي", "محمد شياع السوداني").
+        # "the ambassador Ahmed Abu Zeid the official spokesman ...": a name between two titles; a nationality word
+        # right after it is a surname ("al-liwa' Mansour al-Turki", "Mohammed Shia al-Sudani").
         inner = _longest_run(kinds, "N")
         if inner:
             end = inner[1]
@@ -112,7 +114,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
             inner = (inner[0], end)
         if inner and inner[1] - inner[0] >= 2:
             return (" ".join(words[inner[0] : inner[1]]), " ".join(words[: inner[0]] + words[inner[1] :]))
-        # "الإمام الأكبر الدكتور أحمد الطيب شيخ الأزهر": one would-be name after a title, a surname with it.
+        # "the Grand Imam Dr Ahmed al-Tayeb, Sheikh of al-Azhar": one would-be name after a title, a surname with it.
         start = next((k for k in range(1, max(last_title, 0)) if kinds[k] == "N" and kinds[k - 1] == "T"), None)
         if start is not None:
             end = self._name_end(words, kinds, start)
@@ -122,7 +124,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
 
     def _name_end(self, words: list[str], kinds: list[str], start: int) -> int:
         """Where a name opening at ``start`` ends: before a title, or at a surname with the article that a new
-        noun phrase follows ("فلان الفلاني حديث الشارع"), and never past MAX_NAME_WORDS (particles aside)."""
+        noun phrase follows ("fulan al-fulani hadith al-shari'"), and never past MAX_NAME_WORDS (particles aside)."""
         end, counted = start, 0
         while end < len(words) and kinds[end] != "T":
             if counted >= MAX_NAME_WORDS:
@@ -136,18 +138,18 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         return end
 
     def kinds(self, words: list[str]) -> list[str]:
-        """Each word's kind; the word after "باسم" names the institution spoken for, never a person."""
+        """Each word's kind; the word after "bi-ism" (on behalf of) names the institution spoken for, never a person."""
         kinds = [self._word_kind(w) for w in words]
         for k in range(len(words)):
             before = fold(words[k - 1]) if k else ""
             if before in self.lex.spoken_for:
                 kinds[k] = "T"
             elif before in self.lex.body_heads and kinds[k] == "N":
-                kinds[k] = "T"  # "حركة حقوق": a bare body noun names the body next, not a person
-            elif words[k] in self.lex.name_homographs:  # علي the name, not على the preposition
+                kinds[k] = "T"  # "harakat huquq": a bare body noun names the body next, not a person
+            elif words[k] in self.lex.name_homographs:  # the name Ali, not the preposition 'ala it folds to
                 kinds[k] = "N"
             if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
-                kinds[k] = "N"  # "عبد الأمير", "أبو زيد", "بن سلمان": one name, whatever the next word means
+                kinds[k] = "N"  # "Abd al-Amir", "Abu Zeid", "bin Salman": one name, whatever the next word means
                 kinds[k + 1] = "N"
         return kinds
 
@@ -161,12 +163,13 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
     def _classify(self, word: str) -> str:
         f = fold(word)
         lex = self.lex
-        for cand in {f, strip_word(f), f[1:] if f[:1] in "وبل" else f}:
+        glued = f[:1] == lex.and_conjunction or f[:1] in lex.glued_prepositions
+        for cand in {f, strip_word(f), f[1:] if glued else f}:
             if self._is_title_word(cand):
                 return "T"
         if f in lex.function_words or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
             return "T"
-        if f.startswith(("ال", "وال", "بال", "لل")):
+        if f.startswith(lex.definite_prefixes):
             return "D"
         return "N"
 
@@ -182,17 +185,18 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
             or cand in lex.generic_references
             or cand in lex.body_heads
             or cand in lex.media_heads
-            or any(form in lex.anonymous_nationality for form in singulars(cand))
+            or any(form in lex.anonymous_nationality for form in singulars(lex, cand))
         )
 
     def is_title_word(self, word: str) -> bool:
         return self._word_kind(word) == "T"
 
     def is_nationality(self, word: str) -> bool:
-        return any(form in self.lex.anonymous_nationality for form in singulars(strip_word(fold(word))))
+        return any(form in self.lex.anonymous_nationality for form in singulars(self.lex, strip_word(fold(word))))
 
     def personal_name(self, name: str | None) -> bool:
-        """Whether a parsed name is a person's (first name and surname), not "وسائل إعلام" or "وكالة فرانس برس"."""
+        """Whether a parsed name is a person's (first name and surname), not "wasa'il i'lam" (media) or "wakalat
+        France Presse"."""
         words = words_of(name or "")
         if len(words) < 2 or any(fold_for_match(name).startswith(head) for head in self.lex.anonymous_heads):
             return False
@@ -205,51 +209,71 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
     # ----- taking off what is not the speaker -----
 
     def drop_demonstrative(self, phrase: str) -> str:
-        """ "هذا المسؤول" points back like "المسؤول" does."""
+        """ "hadha al-mas'ul" (this official) points back like "al-mas'ul" does."""
         words = phrase.split()
         if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
             return " ".join(words[1:])
         return phrase
 
     def unwrap(self, phrase: str) -> str:
-        """ "بيان لوزارة الدفاع" speaks for the ministry: drop the wrapper and the particle glued after it."""
+        """ "bayan li-wizarat al-difa'" (a statement of the defence ministry) speaks for the ministry: drop the
+        wrapper and the particle glued after it."""
         words = phrase.split()
         folded = [fold(w) for w in words]
         for wrapper in self.lex.speaker_wrappers:
             n = len(wrapper)
             if n > len(folded):
                 continue
-            glued = wrapper[-1] in ("ل", "ب") and folded[: n - 1] == list(wrapper[:-1])
+            glued = wrapper[-1] in self.lex.glued_prepositions and folded[: n - 1] == list(wrapper[:-1])
             if glued and folded[n - 1][:1] == wrapper[-1]:
                 rest = words[n - 1 :]
-                rest[0] = ("ال" + rest[0][2:]) if rest[0].startswith("لل") else rest[0][1:].lstrip("ـ")
+                rest[0] = self._unglued(rest[0])
                 return " ".join(rest)
             if folded[:n] == list(wrapper) and len(folded) > n:
                 return " ".join(words[n:])
         return self._thing_of(words) or phrase
 
+    def _contracted_article(self, word: str) -> tuple[str, str] | None:
+        """(prefix, article) when a folded word opens with a preposition written into the article (lil-)."""
+        return next(((c, a) for c, a in self.lex.contracted_articles.items() if word.startswith(c)), None)
+
+    def _unglued(self, word: str) -> str:
+        """A word without the one-letter preposition written on it: the article it contracted is given back
+        (lil-wizara -> al-wizara), and a mark left at the join is dropped."""
+        article = self._contracted_article(word)
+        if article:
+            return article[1] + word[len(article[0]) :]
+        rest = word[1:]
+        while rest and not fold(rest[0]):
+            rest = rest[1:]
+        return rest
+
     def _thing_of(self, words: list[str]) -> str | None:
-        """ "البيانات الرسمية للمفوضية ...", "آخر إحصائية صدرت عن وزارة الداخلية": what was said, then whose;
-        the body after "ل" or after "عن"/"من" is the speaker."""
+        """ "al-bayanat al-rasmiyya lil-mufawadiyya ..." (the commission's official figures), "the latest statistic
+        issued by the interior ministry": what was said, then whose; the body after a possessive preposition or
+        an issuer preposition (from, by) is the speaker."""
         head = next((k for k in range(min(2, len(words))) if strip_word(words[k]) in self.lex.not_speakers), None)
         if head is None:
             return None
         for k in range(head + 1, min(len(words), head + 4)):
             word = fold(words[k])
-            if word.startswith("لل") and len(word) > 4:
-                return " ".join(["ال" + words[k][2:], *words[k + 1 :]])
-            if word in ("عن", "من") and k + 1 < len(words):
+            article = self._contracted_article(word)
+            if article and len(word) > len(article[0]) + 2:
+                return " ".join([article[1] + words[k][len(article[0]) :], *words[k + 1 :]])
+            if word in self.lex.issuer_prepositions and k + 1 < len(words):
                 return " ".join(words[k + 1 :])
         return None
 
     def drop_occasion(self, phrase: str) -> str:
-        """ "الوزير في تفاعله مع أسئلة الصحفيين": the speaker ends where an occasion opens (a preposition, then an
-        occasion noun or a verbal noun with a pronoun, "في كلمته", "خلال حديثها")."""
+        """ "al-wazir fi tafa'ulihi ma'a as'ilat al-sahafiyyin" (the minister, answering reporters' questions): the
+        speaker ends where an occasion opens (a preposition, then an occasion noun or a verbal noun with a pronoun,
+        "fi kalimatihi", "khilal hadithiha")."""
         words = phrase.split()
         for k in range(1, len(words) - 1):
             if fold(words[k]) not in self.lex.occasion_prepositions:
                 continue
             nxt = strip_word(fold(words[k + 1]))
-            if nxt in self.lex.occasion_nouns or (nxt.endswith(("ه", "ها", "هم")) and self._word_kind(nxt) == "N"):
+            pronoun = nxt.endswith(self.lex.third_person_pronouns)
+            if nxt in self.lex.occasion_nouns or (pronoun and self._word_kind(nxt) == "N"):
                 return " ".join(words[:k])
         return phrase

@@ -12,7 +12,7 @@ from enum import StrEnum
 from .. import lexicon as lexicon_mod
 from functools import lru_cache
 
-from ..arabic import fold, fold_for_match, name_key, strip_article
+from ..arabic import fold_for_match, name_key, strip_article
 from ..lexicon import Lexicon
 from ..models import Speaker
 
@@ -37,14 +37,26 @@ def words_of(text: str) -> list[str]:
     return fold_for_match(text).split()
 
 
-def bare_forms(word: str) -> set[str]:
-    """A word as written and without a particle glued before it (ولبوتين, للكرملين -> الكرملين)."""
+def bare_forms(lex: Lexicon, word: str) -> set[str]:
+    """A word as written and without a particle glued before it (wa-li-Putin, lil-Kremlin -> al-Kremlin)."""
     forms = {word}
-    if len(word) > 2 and word[0] in "ولبف":
+    if len(word) > 2 and (word[0] in lex.conjunctions or word[0] in lex.glued_prepositions):
         forms.add(word[1:])
-    if word.startswith("لل") and len(word) > 3:
-        forms.update({word[2:], "ال" + word[2:]})
+    for contracted, article in lex.contracted_articles.items():
+        if word.startswith(contracted) and len(word) > len(contracted) + 1:
+            rest = word[len(contracted) :]
+            forms.update({rest, article + rest})
     return forms
+
+
+def definite(lex: Lexicon, word: str) -> bool:
+    """Whether a folded word opens with the definite article."""
+    return bool(lex.definite_article) and word.startswith(lex.definite_article)
+
+
+def without_conjunction(lex: Lexicon, word: str) -> str:
+    """A folded word without the conjunction written on it, when what remains is definite (wal-wazir)."""
+    return word[1:] if word[:1] in lex.conjunctions and definite(lex, word[1:]) else word
 
 
 @dataclass
@@ -94,7 +106,7 @@ class Registry:
         return known
 
     def add_alias(self, canonical: str, alias: str) -> None:
-        """Another way of writing a speaker; a bare title ("الوزير") is never one, it names nobody alone."""
+        """Another way of writing a speaker; a bare title ("al-wazir") is never one, it names nobody alone."""
         known = self.speakers[canonical]
         if alias in known.aliases or self.is_bare_title(alias):
             return
@@ -143,7 +155,7 @@ class Registry:
         return self._exact.get(" ".join(words_of(phrase)))
 
     def _hits(self, words: list[str], i: int, kinds: tuple[str, ...] | None):
-        for form in bare_forms(words[i]):
+        for form in bare_forms(self.lex, words[i]):
             for alias, canonical in self._by_first.get(form, ()):
                 if kinds and self.speakers[canonical].kind not in kinds:
                     continue
@@ -202,7 +214,7 @@ class Registry:
         return None
 
     def is_bare_title(self, phrase: str) -> bool:
-        """A title that says nothing of whose it is ("الوزير", "المتحدث الرسمي", "المصدر ذاته")."""
+        """A title that says nothing of whose it is ("al-wazir", "al-mutahaddith al-rasmi", "al-masdar dhatuh")."""
         return bare_title(self.lex, phrase) is not None
 
     def people_named(self) -> list[Speaker]:
@@ -223,7 +235,7 @@ class Registry:
 
 @dataclass(frozen=True)
 class BareTitle:
-    word: str  # the title word, folded without the article ("وزيره")
+    word: str  # the title word, folded without the article ("wazira", its ta marbuta folded)
     gender: str  # m, f or "" when the word does not tell
     english: str  # "minister"
 
@@ -233,9 +245,9 @@ def bare_title(lex: Lexicon, phrase: str) -> BareTitle | None:
     words = words_of(phrase)
     if not words:
         return None
-    first = words[0][1:] if words[0][:2] in ("وا", "فا") else words[0]
-    if not first.startswith("ال"):
-        return None  # "مسؤول", "مصدر": an indefinite official is an unnamed source, not a title to look up
+    first = without_conjunction(lex, words[0])
+    if not definite(lex, first):
+        return None  # "mas'ul", "masdar": an indefinite official is an unnamed source, not a title to look up
     head = strip_word(first)
     entry = lex.bare_titles.get(head)
     if entry is None:

@@ -11,7 +11,8 @@ from .strategies import STRATEGIES, Strategy, repeated
 def ask_for(ctx: ArticleContext, st: Statement) -> Ask:
     written = st.speaker_as_written or ""
     target = ctx.reader.drop_occasion(ctx.reader.unwrap(ctx.reader.drop_demonstrative(written)))
-    # A phrase the extraction cut short ("المدير الفني لنادي") is completed from the article's text.
+    # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the
+    # article's text.
     target = ctx.reader.complete(target, ctx.text, st.char_start)
     return Ask(st, written, target, ctx.reader.parse(target))
 

@@ -13,7 +13,7 @@ from ..arabic import fold_for_match, name_key
 from ..models import Speaker
 from .context import ArticleContext, Ask
 from .phrase import singulars
-from .registry import SpeakerKind, UNATTRIBUTED, bare_title, strip_word, words_of
+from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_word, without_conjunction, words_of
 
 Strategy = Callable[[ArticleContext, Ask], "str | None"]
 
@@ -27,12 +27,13 @@ def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A phrase that names nobody (")", "بيان أصدرته", "حصيلة", a dateline): the statement stays unattributed."""
+    """A phrase that names nobody (")", "bayan asdarathu" = a statement it issued, "hasila" = a toll, a dateline):
+    the statement stays unattributed."""
     reader = ctx.reader
     if reader.is_fragment(ask.target) or reader.is_fragment(ask.written) and ask.target == ask.written:
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
     if reader.is_common_word_name(ask.target) and not _first_name_in_article(ctx, ask.target):
-        # "أمل" (hope) alone is a name only when the article named someone by it.
+        # "Amal" (hope) alone is a name only when the article named someone by it.
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
     return None
 
@@ -46,7 +47,7 @@ def _first_name_in_article(ctx: ArticleContext, word: str) -> bool:
 
 
 def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A bare title ("الوزير", "المتحدثة", "نفس المصدر"): only someone this article named before with it,
+    """A bare title ("al-wazir", "al-mutahadditha", "nafs al-masdar"): only someone this article named before with it,
     agreeing in gender, else the article's own unnamed holder of that title. Never a person from elsewhere."""
     title = bare_title(ctx.lex, ask.target)
     words = words_of(ask.target)
@@ -75,7 +76,7 @@ def exact(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def alias(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A known person's alias inside the phrase ("الرئيس الروسي فلاديمير بوتين")."""
+    """A known person's alias inside the phrase ("the Russian president Vladimir Putin")."""
     person = ctx.registry.find_alias(ask.target, (SpeakerKind.person,))
     if person and ask.parsed.name:
         return ctx.fuller(person, ask.parsed.name)
@@ -83,7 +84,8 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def group(ctx: ArticleContext, ask: Ask) -> str | None:
-    """ "الزعيمان" after "ستارمر ... وبايدن": the last two people named before the statement, together."""
+    """ "al-za'imani" (the two leaders) after "Starmer ... and Biden": the last two people named before the statement,
+    together."""
     words = words_of(ask.target)
     if not words or words[0] not in ctx.lex.group_references:
         return None
@@ -100,13 +102,13 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
-    """An unnamed or collective source ("مسؤولون أميركيون", "مصادر طبية"), qualified by its nationality."""
+    """An unnamed or collective source ("mas'ulun amirikiyyun", "masadir tibbiyya"), qualified by its nationality."""
     if ctx.reader.personal_name(ask.parsed.name):
-        return None  # "الخبير الاقتصادي سمير رزق" names a person
+        return None  # "al-khabir al-iqtisadi Samir Rizk" (the economist Samir Rizk) names a person
     lex = ctx.lex
-    words = [strip_word(w) if w.startswith(("ال", "وال")) else w for w in words_of(ask.target)]
-    while words and (words[0] == "و" or words[0] in lex.quantifiers):
-        words = words[1:]  # "ثلاثة مصادر", "عدد من المسؤولين": the head follows the count
+    words = [strip_word(w) if definite(lex, without_conjunction(lex, w)) else w for w in words_of(ask.target)]
+    while words and (words[0] == lex.and_conjunction or words[0] in lex.quantifiers):
+        words = words[1:]  # "thalathat masadir", "'adad min al-mas'ulin": the head follows the count
     label, rest = _anonymous_head(ctx, words)
     if label is None or any(w in lex.reference_fillers for w in words):
         return None
@@ -114,13 +116,13 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
         (
             lex.anonymous_nationality[form]
             for w in rest
-            for form in singulars(w.lstrip("و"))
+            for form in singulars(lex, w.lstrip(lex.and_conjunction))
             if form in lex.anonymous_nationality
         ),
         None,
     )
     if nationality is None:
-        # "المسؤولون" after "مسؤولون أميركيون": the same group, named once.
+        # "al-mas'ulun" after "mas'ulun amirikiyyun": the same group, named once.
         for m in reversed(ctx.named):
             sp = ctx.registry.get(m.canonical)
             if sp and sp.kind == SpeakerKind.anonymous and m.canonical.lower().endswith(label.lower().split()[-1]):
@@ -131,7 +133,7 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def _anonymous_head(ctx: ArticleContext, words: list[str]) -> tuple[str | None, list[str]]:
     for head, value in sorted(ctx.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
-        head_words = [strip_word(w) if w.startswith("ال") else w for w in head.split()]
+        head_words = [strip_word(w) if definite(ctx.lex, w) else w for w in head.split()]
         if words[: len(head_words)] == head_words:
             return value, words[len(head_words) :]
     return None, []
@@ -146,12 +148,14 @@ def _anonymous_name(label: str, nationality: str | None) -> str:
 
 
 def reference(ctx: ArticleContext, ask: Ask) -> str | None:
-    """ "الوكالة", "الصحيفة", "المسؤول الروسي ذاته": the latest speaker this article named with that noun."""
+    """ "al-wakala" (the agency), "al-sahifa" (the paper), "al-mas'ul al-rusi dhatuh" (the same Russian official): the
+    latest speaker this article named with that noun."""
     words = words_of(ask.target)
     lex = ctx.lex
     if not words:
         return None
-    head = words[0][1:] if words[0].startswith("و") and words[0][1:] in lex.generic_references else words[0]
+    conjoined = words[0][:1] == lex.and_conjunction and words[0][1:] in lex.generic_references
+    head = words[0][1:] if conjoined else words[0]
     fillers = any(w in lex.reference_fillers for w in words)
     if head not in lex.generic_references or (len(words) > 2 and not fillers):
         return None
@@ -167,14 +171,15 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
-    """ "الديوان" after the article wrote "الديوان الملكي": that body, with the adjectives it was given there."""
+    """ "al-diwan" after the article wrote "al-diwan al-malaki": that body, with the adjectives it was given there."""
     if noun not in ctx.lex.body_heads:
         return None
     st = ask.statement
     sentence_start = max(ctx.text.rfind("\n", 0, st.char_start), ctx.text.rfind(".", 0, st.char_start), 0)
     before = ctx.text[:sentence_start]  # a sentence before: in this one the noun is the speaker phrase itself
     found = None
-    for m in re.finditer(rf"(?<!\S)ال{re.escape(noun)}((?:\s+ال[\w\u0600-\u06ff]+){{1,3}})", fold_for_match(before)):
+    article = re.escape(ctx.lex.definite_article)
+    for m in re.finditer(rf"(?<!\S){article}{re.escape(noun)}((?:\s+{article}\w+){{1,3}})", fold_for_match(before)):
         found = m.group(0).strip()
     if not found:
         return None
@@ -183,7 +188,7 @@ def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
 
 
 def _outlet_named_with(ctx: ArticleContext, noun: str) -> str | None:
-    """ "الصحيفة" with no speaker before it: the outlet the article named with that noun."""
+    """ "al-sahifa" (the paper) with no speaker before it: the outlet the article named with that noun."""
     for m in re.finditer(re.escape(noun), ctx.folded_text):
         media = ctx.registry.find_alias(ctx.folded_text[m.end() : m.end() + 60], (SpeakerKind.media,))
         if media:
@@ -196,7 +201,7 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
     if described:
         sp = Speaker(described, SpeakerKind.organisation, [described, ask.target.strip()])
         return ctx.registry.add(sp).canonical
-    # "وقالت الشركة في بيان ... وأضاف البيان": the statement the last speaker issued.
+    # "the company said in a statement ... and the statement added": the statement the last speaker issued.
     recent = fold_for_match(ctx.before(ask.statement, 300))
     if ctx.named and re.search(rf"\b{re.escape(noun)}\b", recent):
         return ctx.named[-1].canonical
@@ -212,7 +217,7 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
     full = ctx.reader.complete_name(parsed.name, ctx.text)
     known = reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
     if known and reg.kind(known) != SpeakerKind.person and parsed.role:
-        # "متحدث حماس": a title of a body; the person the article gave that title, if any.
+        # "mutahaddith Hamas" (a Hamas spokesman): a title of a body; the person the article gave that title, if any.
         return titled(ctx, ask) or known
     if known:
         return ctx.fuller(known, full)
@@ -220,7 +225,7 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def surname(ctx: ArticleContext, ask: Ask) -> str | None:
-    """ "الخطيب" after "سامر الخطيب": a surname that happens to carry the article."""
+    """ "al-Khatib" after "Samer al-Khatib": a surname that happens to carry the article."""
     words = words_of(ask.target)
     if len(words) <= 2 and not any(ctx.reader.is_title_word(w) for w in words):
         return same_name(ctx, ask.target)
@@ -239,7 +244,7 @@ def same_name(ctx: ArticleContext, text: str) -> str | None:
         if any(k == key or (k.split() and k.split()[-1] == last) for k in keys):
             return m.canonical
     if " " not in key:
-        # "تيدروس" after "تيدروس أدهانوم غيبريسوس": some people are called by their first name.
+        # "Tedros" after "Tedros Adhanom Ghebreyesus": some people are called by their first name.
         firsts = {
             m.canonical
             for m in ctx.named
@@ -249,15 +254,15 @@ def same_name(ctx: ArticleContext, text: str) -> str | None:
         }
         if len(firsts) == 1:
             return firsts.pop()
-    # Another article's person by spelling variant: only on a full name; one word ("فاضل") is too little to go on.
+    # Another article's person by spelling variant: only on a full name; one word ("Fadel") is too little to go on.
     return ctx.registry.find_by_key(text) if " " in key else None
 
 
 def titled(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A qualified title ("السفيرة البريطانية"): someone this article named with it, or the curated holder."""
+    """A qualified title ("al-safira al-baritaniyya"): someone this article named with it, or the curated holder."""
     words = [ctx.synonym(strip_word(w)) for w in words_of(ask.target)]
     if not words or words[0] not in {strip_word(t) for t in ctx.lex.title_words}:
-        return ctx.registry.find_by_role(ask.target)  # "الرجل الأول في كوريا الشمالية"
+        return ctx.registry.find_by_role(ask.target)  # "the first man in North Korea"
     mine = ctx.nationalities(ask.target)
     for m in reversed(ctx.named):
         if ctx.registry.kind(m.canonical) != SpeakerKind.person:
@@ -272,8 +277,8 @@ def titled(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def body(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A body or outlet the registry knows, named at the head of the phrase ("صحيفة واشنطن بوست"); one named
-    further in is only what the body belongs to ("المفوضية السامية للأمم المتحدة")."""
+    """A body or outlet the registry knows, named at the head of the phrase ("sahifat Washington Post"); one named
+    further in is only what the body belongs to ("the High Commissioner of the United Nations")."""
     words = words_of(ask.target)
     headed = 1 if words and strip_word(words[0]) in ctx.lex.body_heads | ctx.lex.media_heads else 0
     return ctx.registry.find_alias(ask.target, max_start=headed)
@@ -286,13 +291,13 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
     lex = ctx.lex
     phrase = ask.target.strip()
     if head in lex.person_titles and not _qualified(ctx, phrase):
-        # An unnamed holder of a title that says not whose ("نائبٌ حالي", "المتحدث باسم المحافظة"): a person of
-        # this article only, never the same as another article's.
+        # An unnamed holder of a title that says not whose ("na'ibun hali", "al-mutahaddith bi-ism al-muhafaza"): a
+        # person of this article only, never the same as another article's.
         return unnamed_holder(ctx, phrase, head)
     if head in lex.person_titles:
-        kind = SpeakerKind.person  # one office ("وزير الدفاع الأوكراني"): a person, never a body
+        kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
     elif head in lex.body_heads and not _qualified(ctx, phrase) and _generic_body(ctx, words):
-        # "وزارة الداخلية", "المحكمة": which country's, which court's, only this article knows.
+        # "wizarat al-dakhiliyya", "al-mahkama": which country's, which court's, only this article knows.
         canonical = f"{phrase} · {ctx.article}" if ctx.article else phrase
         return ctx.registry.add(Speaker(canonical, SpeakerKind.organisation)).canonical
     else:
@@ -301,23 +306,24 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
 
 
 def _qualified(ctx: ArticleContext, phrase: str) -> bool:
-    """Whether a title says whose it is: a country ("الأوكراني", "الأممي") or a body the registry knows."""
+    """Whether a title says whose it is: a country ("al-ukrani", "al-umami") or a body the registry knows."""
     words = words_of(phrase)
     lex = ctx.lex
     spoken_for = [w for k, w in enumerate(words) if k and words[k - 1] in lex.spoken_for]
     if any(w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers for w in spoken_for):
-        return True  # "الناطق باسم التجديد": a body by its name, known or not
+        return True  # "al-natiq bi-ism al-Tajdid": a body by its name, known or not
     national = any(w in lex.nationality or strip_word(w) in lex.places or w in lex.places for w in words)
     return national or bool(ctx.nationalities(phrase)) or bool(ctx.registry.find_alias(phrase))
 
 
 def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
-    """A body named by common nouns only ("وزارة الداخلية", "الشركة"), not by a name of its own ("شركة أرامكو")."""
-    return all(w.startswith("ال") or strip_word(w) in ctx.lex.body_heads for w in words)
+    """A body named by common nouns only ("wizarat al-dakhiliyya", "al-sharika"), not by a name of its own ("sharikat
+    Aramco")."""
+    return all(definite(ctx.lex, w) or strip_word(w) in ctx.lex.body_heads for w in words)
 
 
 def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | None = None) -> str:
-    """The article's own unnamed holder of a title: "الوزير · article-id", shown as "the minister (unnamed)"."""
+    """The article's own unnamed holder of a title: "al-wazir · article-id", shown as "the minister (unnamed)"."""
     english = ctx.lex.bare_titles.get(head, ["", ""])[1] or "title holder"
     canonical = f"{label} · {ctx.article}" if ctx.article else label
     return ctx.registry.add(Speaker(canonical, SpeakerKind.title, [], [english], gender or None)).canonical
