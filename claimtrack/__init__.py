@@ -10,14 +10,37 @@ The library behind the ``claimtrack`` command::
 
 __version__ = "0.1.0"
 
-from .corpus import parse_text, read_file  # noqa: E402
-from .errors import ClaimtrackError  # noqa: E402
-from .match import MatchSettings  # noqa: E402
-from .models import Article, Speaker, Statement, Story  # noqa: E402
-from .pipeline import IngestReport, extract_statements, ingest, rematch  # noqa: E402
-from .queries import find_speaker, who_said  # noqa: E402
-from .speakers import Registry  # noqa: E402
-from .store import Store  # noqa: E402
+# The names below are imported when first used, so that `claimtrack --help` does not load the whole library.
+_EXPORTS = {
+    "parse_text": "corpus",
+    "read_file": "corpus",
+    "ClaimtrackError": "errors",
+    "MatchSettings": "match",
+    "Article": "models",
+    "Speaker": "models",
+    "Statement": "models",
+    "Story": "models",
+    "IngestReport": "pipeline",
+    "extract_statements": "pipeline",
+    "ingest": "pipeline",
+    "rematch": "pipeline",
+    "find_speaker": "queries",
+    "who_said": "queries",
+    "Registry": "speakers",
+    "Store": "store",
+}
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimtrack' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Article",

@@ -16,10 +16,16 @@ import urllib.parse
 
 from .errors import DatabaseError
 
+DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # A 0-byte file younger than this may be a database another claimtrack is creating at this moment.
 FRESH_FILE_SECONDS = 5.0
+
+
+def default_path() -> str:
+    """The database a command works on when --db is not given."""
+    return os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
 
 
 def refuse_unusable(path: str, *, create: bool, write: bool) -> None:

@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import dbfile
 from .controls import json_safe, safe
 from .errors import ClaimtrackError
-from .store import EVERYTHING, STATEMENT_COLUMNS, Scope, Store
+from .scope import EVERYTHING, STATEMENT_COLUMNS, Scope
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class Format(str, Enum):
@@ -101,7 +104,7 @@ def rows(
 ) -> tuple[list[dict], Sequence[str]]:
     """What an export of ``what`` holds: the rows and their columns."""
     if What(what) is What.claims:
-        return store.claims(scope=scope), Store.CLAIM_COLUMNS
+        return store.claims(scope=scope), store.CLAIM_COLUMNS
     return store.statements(min_confidence=min_confidence, scope=scope), STATEMENT_COLUMNS
 
 

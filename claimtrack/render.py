@@ -26,7 +26,6 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from . import export
 from .controls import json_safe, safe
 from .diff import marked
 
@@ -270,6 +269,8 @@ def emit(
     ``bidi`` overrides the process's display mode; ``highlight`` maps a column to the row field that lists
     words to pick out in it (search hits in a snippet).
     """
+    from . import export  # only for nl and csv; `claimtrack --help` never needs it
+
     out = console.file if console else (out or sys.stdout)
     if fmt == "json":
         print_json(rows, out)

@@ -19,76 +19,14 @@ import sqlite_utils
 
 from . import dbfile
 from .arabic import fold_for_match
-from .dbfile import BUSY_TIMEOUT_MS
+from .dbfile import BUSY_TIMEOUT_MS, DEFAULT_DB, default_path  # noqa: F401 - the store's public names
 from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
+from .scope import EVERYTHING, STATEMENT_COLUMNS, Scope  # noqa: F401 - the store's public names
 from .search import index_text
 
-DEFAULT_DB = "claims.db"
 # What a storage fault raises: a run stops at once on one, since every later article would meet it too.
 STORAGE_ERRORS = (sqlite3.Error, DatabaseError)
-
-STATEMENT_COLUMNS = (
-    "id",
-    "article",
-    "outlet",
-    "title",
-    "url",
-    "published",
-    "story",
-    "sentence",
-    "speaker",
-    "speaker_kind",
-    "speaker_as_written",
-    "role_as_written",
-    "cue",
-    "kind",
-    "text",
-    "char_start",
-    "char_end",
-    "via",
-    "confidence",
-    "attribution",
-    "said_on",
-    "part",
-    "polarity",
-    "hedged",
-    "cluster",
-)
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which articles a query looks at: published from ``since`` to ``until`` (YYYY-MM-DD, both days included;
-    an article whose date is unknown is in no period) and carried by one of ``outlets`` (compared folded, so
-    hamza and ta marbuta spellings agree). The empty scope is everything."""
-
-    since: str | None = None
-    until: str | None = None
-    outlets: tuple[str, ...] = ()
-
-    def where(self, article: str = "a") -> tuple[list[str], list]:
-        """SQL conditions on the articles table (aliased ``article``) and their parameters."""
-        clauses, params = [], []
-        if self.since:
-            clauses.append(f"substr({article}.published, 1, 10) >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append(f"substr({article}.published, 1, 10) <= ?")
-            params.append(self.until)
-        if self.outlets:
-            clauses.append(
-                f"claimtrack_fold(COALESCE({article}.outlet, {article}.id)) IN ({', '.join('?' * len(self.outlets))})"
-            )
-            params.extend(fold_for_match(o) for o in self.outlets)
-        return clauses, params
-
-
-EVERYTHING = Scope()
-
-
-def default_path() -> str:
-    return os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:

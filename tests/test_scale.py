@@ -162,3 +162,35 @@ def test_a_page_of_claims_is_the_start_of_all_of_them(seed_db, options):
             assert every and all(len(row["speakers"]) > 1 for row in every)
         for limit in (1, 3, 10):
             assert store.claims(limit=limit, **options) == every[:limit]
+
+
+# What `claimtrack --help` must not load: the store's SQLite layer, the ingest pipeline and what only commands
+# that run need. Importing them costs more than the 300 ms a help screen may take.
+HEAVY_FOR_HELP = (
+    "sqlite_utils",
+    "claimtrack.store",
+    "claimtrack.pipeline",
+    "claimtrack.queries",
+    "claimtrack.prepare",
+    "claimtrack.extract",
+    "claimtrack.speakers",
+    "claimtrack.match_index",
+    "claimtrack.timeline",
+    "claimtrack.serve.process",
+)
+
+
+def test_help_loads_no_heavy_module():
+    """The command line is built and its help printed without importing the library behind the commands."""
+    import subprocess
+    import sys
+
+    script = (
+        "import io, sys, contextlib\n"
+        "from claimtrack.cli import app\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    app(['--help'], prog_name='claimtrack')\n"
+        f"print(' '.join(m for m in {HEAVY_FOR_HELP!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""

@@ -9,8 +9,6 @@ import typer
 
 from .. import render
 from ..match import MatchSettings
-from ..pipeline import match_settings
-from ..pipeline import rematch as run_rematch
 from .app import DbOption, JsonOpt, app, err, open_store
 
 
@@ -97,6 +95,9 @@ def rematch(
     json_: JsonOpt = False,
 ) -> None:
     """Recompute every claim cluster and relation; thresholds given here are kept for later ingests."""
+    from ..pipeline import match_settings
+    from ..pipeline import rematch as run_rematch
+
     changes = {
         k: v
         for k, v in dict(

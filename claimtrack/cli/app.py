@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -16,8 +16,13 @@ from typer.core import TyperGroup
 
 from .. import __version__, render
 from ..errors import ClaimtrackError, describe
-from ..dbfile import database_error
-from ..store import Scope, Store, default_path
+from ..dbfile import database_error, default_path
+from ..scope import Scope
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+# The library is imported where a command needs it, not here: `claimtrack --help` stays quick.
 
 err = render.SafeConsole(stderr=True)
 
@@ -216,6 +221,8 @@ def output_format(json_: bool, csv_: bool, nl: bool) -> str:
 
 def open_store(db: Path | None, *, create: bool = False, write: bool = True) -> Store:
     """The database a command works on; read commands open it read-only (``write=False``)."""
+    from ..store import Store
+
     path = str(db or default_path())
     _opened.append(path)
     return Store.open(path, create=create, write=write)

@@ -6,10 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import queries, render
+from .. import render
 from ..errors import ClaimtrackError
-from ..relation import Relation
-from ..store import Store
 from .app import (
     DEFAULT_LIMIT,
     CsvOpt,
@@ -56,6 +54,9 @@ def claims(
     limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """Claim clusters: the same claim across outlets, with size, outlets, speakers and first appearance."""
+    from .. import queries
+    from ..store import Store
+
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:
@@ -88,6 +89,8 @@ def diff(
 ) -> None:
     """Versions of a claim side by side, the earliest published first, word-level changes marked: deletions
     struck out, insertions underlined."""
+    from .. import queries
+
     fmt = output_format(json_, csv_, nl)
     if (cluster is None) == (a is None or b is None) or (a is None) != (b is None):
         raise typer.BadParameter("give a CLUSTER, or both --a and --b statement ids", param_hint="'CLUSTER'")
@@ -105,14 +108,11 @@ def diff(
         render.emit(found.rows(), queries.COMPARISON_COLUMNS, fmt)
 
 
-RELATION_KINDS = (Relation.contradicts, Relation.changed, Relation.reattributed)
-
-
 @app.command(epilog="Example: claimtrack conflicts --type contradicts --json")
 def conflicts(
     db: DbOption = None,
     type_: Annotated[
-        Optional[list[Relation]],
+        Optional[list[str]],
         typer.Option(
             "--type",
             help="Only these relations (contradicts, changed, reattributed); repeat for more. Default: all three.",
@@ -130,10 +130,14 @@ def conflicts(
     """Versions of one claim that differ: contradicted (a negation, a denial, the opposite direction), changed
     (a number, date, place or hedge, a quote made indirect) or put in another speaker's mouth, with both
     versions, outlets and dates; then claims carried under several speakers, and speakers whose titles differ."""
+    from .. import queries
+    from ..relation import Relation
+
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
-    kinds = [str(k) for k in (type_ or RELATION_KINDS)]
-    if any(k not in {str(r) for r in RELATION_KINDS} for k in kinds):
+    shown = (Relation.contradicts, Relation.changed, Relation.reattributed)
+    kinds = [str(k) for k in (type_ or shown)]
+    if any(k not in {str(r) for r in shown} for k in kinds):
         raise ClaimtrackError("--type takes contradicts, changed or reattributed")
     with open_store(db, write=False) as store:
         found = queries.conflicts(store, where, limit, kinds)

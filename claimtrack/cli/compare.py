@@ -12,11 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import render
 from ..errors import ClaimtrackError
-from ..pipeline import compare_pairs
-from ..relation import Comparison, Relation
 from .app import JsonOpt, app, err
-
-CONFLICTS = frozenset({Relation.contradicts, Relation.changed})
 
 
 def _read_pairs(path: Path) -> list[dict]:
@@ -40,17 +36,22 @@ def _read_pairs(path: Path) -> list[dict]:
 
 
 def _pair_record(row: dict, c: Comparison) -> dict:
+    from ..relation import Relation
+
+    conflicts = (Relation.contradicts, Relation.changed)
     return {
         "id": row.get("id"),
         "same": c.score,
         "relation": str(c.relation),
-        "conflict": int(c.relation in CONFLICTS),
+        "conflict": int(c.relation in conflicts),
         "rule": c.rule,
         "changes": [ch.to_dict() for ch in c.changes],
     }
 
 
 def _run(pairs: list[tuple[str, str]], lexical: bool) -> list[Comparison]:
+    from ..pipeline import compare_pairs
+
     with Progress(
         TextColumn("Encoding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
     ) as progress:

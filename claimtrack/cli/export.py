@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import export, render
-from ..store import default_path
+from ..dbfile import default_path
 from .app import DbOption, OutletFilterOpt, SinceOpt, UntilOpt, app, err, open_store, scope
 
 

@@ -10,11 +10,10 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from .. import pipeline, render
+from .. import render
 from ..errors import ClaimtrackError
 from ..fetch import FetchSettings
-from ..prepare import default_workers
-from ..store import check_location, default_path
+from ..dbfile import default_path
 from .app import DbOption, JsonOpt, app, err
 
 _FETCH = FetchSettings()
@@ -69,6 +68,9 @@ def ingest(
     json_: JsonOpt = False,
 ) -> None:
     """Read articles, extract who said what, resolve speakers, match claims and store it all."""
+    from ..prepare import default_workers
+    from ..store import check_location
+
     if not sources and not feed:
         raise typer.BadParameter("give a file, folder or web address, or --feed URL", param_hint="'SOURCES...'")
     check_location(db or default_path())  # before any reading, so the message is the only thing said
@@ -102,6 +104,8 @@ def watch(
     json_: JsonOpt = False,
 ) -> None:
     """Read feeds again and again, ingesting each new item once; a line per round says what came in."""
+    from .. import pipeline
+
     try:
         seconds = pipeline.parse_duration(every)
     except ValueError as exc:
@@ -130,6 +134,8 @@ def watch(
 
 
 def _run(db, sources, feeds, fetch_settings, quiet, **options) -> pipeline.IngestReport:
+    from .. import pipeline
+
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from .. import queries, render
-from ..store import STATEMENT_COLUMNS
+from .. import render
+from ..scope import STATEMENT_COLUMNS
 from .app import (
     DEFAULT_LIMIT,
     CsvOpt,
@@ -45,6 +45,8 @@ def who_said(
     limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """What one speaker said: one row per claim, with every outlet that carried it and when."""
+    from .. import queries
+
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:
@@ -81,6 +83,8 @@ def search(
     limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
     """Claims that say something, best match first, with speaker, outlet, date and a snippet."""
+    from .. import queries
+
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:
@@ -115,6 +119,8 @@ def show(
     ] = False,
 ) -> None:
     """An article's text with every statement marked: claim underlined, cue in bold, speaker labelled."""
+    from .. import queries
+
     fmt = output_format(json_, csv_, nl)
     with open_store(db, write=False) as store:
         row, statements = queries.article_statements(store, article)

@@ -10,17 +10,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from .. import serve as web
-from ..serve import process
-from ..serve.publish import TARGETS, publish_command
+from ..dbfile import default_path
 from ..errors import DatabaseError
-from ..store import default_path
+from ..serve.publish import TARGETS
 from .app import DbOption, app, err, open_store
 
 
 def _ready(db: Path | None) -> str:
     """The database path, checked, its views current and its log written into the file (Datasette reads it
     immutable, ignoring the log)."""
+    from .. import serve as web
+
     web.require_datasette()
     try:
         store = open_store(db)
@@ -53,6 +53,9 @@ def serve(
     charts. The database is opened immutable: nothing can write to it, and an ingest made while serving shows
     after a restart. Ctrl-C (or SIGTERM) stops Datasette with it.
     """
+    from .. import serve as web
+    from ..serve import process
+
     path = _ready(db)
     if host not in web.LOCAL_HOSTS:
         err.print(
@@ -83,6 +86,8 @@ def publish(
 ) -> None:
     """The `datasette package` / `datasette publish` command for a read-only copy, with claimtrack's metadata,
     search and charts."""
+    from ..serve.publish import publish_command
+
     path = _ready(db)
     command = publish_command(path, out, target, wheel)
     if not run:

@@ -12,11 +12,8 @@ from typing import Annotated
 
 import typer
 
-from .. import queries, render
+from .. import render
 from ..errors import ClaimtrackError
-from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
-from ..speakers.rebuild import resolve_all, stored_corrections
-from ..store import Store
 from .app import (
     CsvOpt,
     DbOption,
@@ -67,6 +64,8 @@ def speakers(
     limit: LimitOpt = None,
 ) -> None:
     """Every speaker with how many statements and outlets quote them, and a Latin name."""
+    from .. import queries
+
     if ctx.invoked_subcommand is not None:
         return
     fmt = output_format(json_, csv_, nl)
@@ -78,6 +77,8 @@ def speakers(
 
 def _speaker(store: Store, name: str) -> str:
     """A stored speaker named exactly (canonical name); a correction must not guess."""
+    from .. import queries
+
     present = {row["speaker"] for row in queries.speaker_list(store)}
     if name in present:
         return name
@@ -88,6 +89,9 @@ def _speaker(store: Store, name: str) -> str:
 
 
 def _correct(db: Path | None, action: Action, args: dict, json_: bool) -> None:
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.rebuild import resolve_all, stored_corrections
+
     with open_store(db) as store:
         with store.transaction():
             correction_id = store.add_correction(action, args)
@@ -107,6 +111,8 @@ def alias(
     json_: JsonOpt = False,
 ) -> None:
     """A phrase that names this speaker from now on, in every article."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+
     with open_store(db) as store:
         name = _speaker(store, name)
     _correct(db, Action.alias, {"speaker": name, "alias": alias}, json_)
@@ -120,6 +126,8 @@ def merge(
     json_: JsonOpt = False,
 ) -> None:
     """Two speakers are one: OTHER's statements and names go to KEEP."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+
     with open_store(db) as store:
         keep, other = _speaker(store, keep), _speaker(store, other)
     if keep == other:
@@ -135,6 +143,8 @@ def rename(
     json_: JsonOpt = False,
 ) -> None:
     """Call a speaker by another name; the old one stays an alias."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+
     with open_store(db) as store:
         name = _speaker(store, name)
     _correct(db, Action.rename, {"speaker": name, "new": new}, json_)
@@ -149,6 +159,8 @@ def split(
     json_: JsonOpt = False,
 ) -> None:
     """One name covers two people: NAME's statements in the articles given are NEW's."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+
     with open_store(db) as store:
         name = _speaker(store, name)
         known = set(store.article_ids())
@@ -166,6 +178,9 @@ def set_speaker(
     json_: JsonOpt = False,
 ) -> None:
     """Who said this statement, whatever resolution finds; kept across re-ingests (by article and offsets)."""
+    from .. import queries
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+
     with open_store(db) as store:
         rows = store.statements_by_id([statement])
         if not rows:
@@ -181,6 +196,9 @@ def corrections(
     ctx: typer.Context, db: DbOption = None, json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False
 ) -> None:
     """Every correction, oldest first: what it says and when it was made."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.rebuild import resolve_all, stored_corrections
+
     if ctx.invoked_subcommand is not None:
         return
     fmt = output_format(json_, csv_, nl)
@@ -215,6 +233,9 @@ def export_corrections(
     db: DbOption = None,
 ) -> None:
     """Write every correction to a file another newsroom can import."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.rebuild import resolve_all, stored_corrections
+
     with open_store(db, write=False) as store:
         found = stored_corrections(store)
     write_file(found, path)
@@ -227,6 +248,9 @@ def import_corrections(
     db: DbOption = None,
 ) -> None:
     """Add the corrections in a file (those already stored are skipped) and apply them."""
+    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.rebuild import resolve_all, stored_corrections
+
     incoming = read_file(path)
     with open_store(db) as store, store.transaction():
         have = {(str(c.action), repr(sorted(c.args.items()))) for c in stored_corrections(store)}
@@ -247,6 +271,8 @@ def remove(
     db: DbOption = None,
 ) -> None:
     """Take back one of your corrections; speakers are resolved again without it."""
+    from ..speakers.rebuild import resolve_all, stored_corrections
+
     with open_store(db) as store, store.transaction():
         if not store.delete_correction(correction):
             raise ClaimtrackError(f"no correction {correction}; `claimtrack corrections` lists them")

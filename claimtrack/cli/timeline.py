@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from .. import render
-from ..timeline import TIMELINE_COLUMNS, timeline as build_timeline
 from .app import (
     CsvOpt,
     DbOption,
@@ -39,6 +38,8 @@ def timeline(
 ) -> None:
     """Statements over time: a bar per day (or week, or month), the first appearance marked, then each
     statement with its date, outlet and title."""
+    from ..timeline import TIMELINE_COLUMNS, timeline as build_timeline
+
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     with open_store(db, write=False) as store:

@@ -11,8 +11,6 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-import yaml
-
 from ..errors import ClaimtrackError
 
 INSTALL_HINT = "pip install 'claimtrack[serve]'"
@@ -45,6 +43,8 @@ def _named(value, name: str):
 
 def metadata(name: str) -> dict:
     """claimtrack's Datasette metadata for a database Datasette calls ``name``."""
+    import yaml  # here, not at the top: `claimtrack --help` imports this package for the publish targets
+
     text = (files(__package__) / "metadata.yaml").read_text(encoding="utf-8")
     return _named(yaml.safe_load(text), name)
 

@@ -7,7 +7,6 @@ then installed from there (``--install dist/claimtrack-….whl``).
 
 from __future__ import annotations
 
-import importlib.metadata
 import json
 import shutil
 import subprocess
@@ -31,6 +30,8 @@ def source_folder() -> Path:
     checkout = Path(__file__).resolve().parents[2]
     if (checkout / "pyproject.toml").is_file() and (checkout / "claimtrack" / "__init__.py").is_file():
         return checkout
+    import importlib.metadata  # only when publishing: `claimtrack --help` imports this module
+
     for dist in importlib.metadata.distributions(name="claimtrack"):
         url = urlparse(json.loads(dist.read_text("direct_url.json") or "{}").get("url", ""))
         if url.scheme == "file" and (Path(unquote(url.path)) / "pyproject.toml").is_file():
