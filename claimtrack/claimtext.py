@@ -2,7 +2,7 @@
 
 Matching (``match``) asks whether two claims say the same thing; relations (``relation``) ask how two versions
 of one claim differ. Both read a claim through ``read_claim``. The words that decide (negations, denials, hedges,
-number words, opposite directions) are language data in ``data/<language>/claims.toml``; the stop-word list
+number words, opposite directions) are language data in ``lang/<language>/claims.toml``; the stop-word list
 that matching uses drops negations, so polarity is read here from the whole text.
 """
 
@@ -12,20 +12,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import PROCLITICS, STOPWORDS, fold, fold_for_match, light_stem, stems
+from .lang import hooks_for, pack, text_pack
+from .lang.text import fold, fold_for_match
 from .lexicon import _read, load
 
 
 @lru_cache(maxsize=262144)
 def claim_stem(word: str) -> str:
-    """``arabic.light_stem`` with verb forms conflated, so that تحذر/حذرت/يحذر and ارتفع/يرتفع/ارتفاع meet.
+    """The pack's ``light_stem`` with verb forms conflated, so that تحذر/حذرت/يحذر and ارتفع/يرتفع/ارتفاع meet.
 
     Peels the past tense's feminine ت, the present tense's prefix on a short stem, the alif of derived verb
     forms (ارتفع/رتفع) and the long vowel before a final letter (ارتفاع/ارتفع). The key is for comparing, not a
     root: a few unrelated words share one, which costs less than a verb and its noun never meeting. The future's
     سـ stays: "ستشكل" (will be) and "تشكل" (is) are not one claim; directions read through it (``_tenseless``).
     """
-    w = light_stem(word)
+    w = hooks_for(word).light_stem(word)
     if len(w) >= 5 and w[0] == "ا":
         w = w[1:]
     if len(w) >= 4 and w[-1] == "ت":
@@ -65,7 +66,7 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def claim_language(language: str = "ar") -> ClaimLanguage:
+def claim_language(language: str) -> ClaimLanguage:
     data = _read(language, "claims.toml")
     lex = load(language)
     axes = tuple(
@@ -112,7 +113,7 @@ _NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 
 def _bare(word: str, table) -> str | None:
     """The form of ``word`` found in ``table`` once و، ف، ب، ل، ال are peeled, if any."""
-    for form in stems(word):
+    for form in hooks_for(word).stems(word):
         if form in table:
             return form
     return None
@@ -149,14 +150,14 @@ def _numbers(folded: str, lang: ClaimLanguage) -> frozenset[float]:
 
 def _tenseless(word: str) -> str:
     """The word without the future's سـ before a present tense (ستخفض -> تخفض), after و/ف."""
-    bare = word[1:] if word[:1] in PROCLITICS and len(word) > 4 else word
+    bare = word[1:] if word[:1] in hooks_for(word).PROCLITICS and len(word) > 4 else word
     return bare[1:] if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتن" else word
 
 
 def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, int]]:
     found = set()
     # Any peeling of a word may be the one listed ("لأعلى": أعلى), so every one is tried.
-    grams = {(claim_stem(form),) for word in words for form in stems(_tenseless(word))}
+    grams = {(claim_stem(form),) for word in words for form in hooks_for(word).stems(_tenseless(word))}
     seq = [claim_stem(w) for w in words]
     grams |= {tuple(seq[i : i + 2]) for i in range(len(seq) - 1)}
     for axis in lang.axes:
@@ -174,7 +175,7 @@ def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> dict[int, 
             if (group := lang.places.get(tuple(seq[i : i + n]))) is not None:
                 found.setdefault(group, " ".join(words[i : i + n]))
     for word in words:
-        for form in stems(word):
+        for form in hooks_for(word).stems(word):
             if (group := lang.places.get((claim_stem(form),))) is not None:
                 found.setdefault(group, word)
     return found
@@ -189,15 +190,17 @@ def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
     return False
 
 
-def read_claim(text: str, language: str = "ar") -> ClaimText:
-    """Read one version of a claim (as written, or already folded)."""
-    lang = claim_language(language)
+def read_claim(text: str, language: str | None = None) -> ClaimText:
+    """Read one version of a claim (as written, or already folded), in its language or the one its text is in."""
+    code = language or text_pack(text).code
+    lang = claim_language(code)
+    stopwords = pack(code).hooks.STOPWORDS
     norm = fold_for_match(text)
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
-    content = tuple(s for w, s in zip(words, all_stems) if w not in STOPWORDS and len(s) >= 2 and s not in STOPWORDS)
+    content = tuple(s for w, s in zip(words, all_stems) if w not in stopwords and len(s) >= 2 and s not in stopwords)
     negations = sum(1 for w in words if _bare(w, lang.negations))
-    denied = any(s in lang.denials for w, s in zip(words, all_stems) if w not in STOPWORDS)
+    denied = any(s in lang.denials for w, s in zip(words, all_stems) if w not in stopwords)
     return ClaimText(
         norm=norm,
         stems=content,

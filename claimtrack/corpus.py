@@ -21,8 +21,9 @@ from pathlib import Path
 
 import yaml
 
+from . import lang
 from . import lexicon as lexicon_mod
-from .arabic import fold, tokens
+from .lang.text import fold, tokens
 from .errors import ClaimtrackError
 from .models import Article, Story
 
@@ -380,8 +381,10 @@ def parse_document(text: str, fmt: str, article_id: str, path: str | None) -> Ar
     return build_article(text, article_id, path, meta, "front-matter", body_start)
 
 
-def parse_text(text: str, article_id: str = "text", path: str | None = None, language: str = "ar") -> Article:
-    """An Article from text: boilerplate lines blocked, glued stories split, the outlet's signature found."""
+def parse_text(text: str, article_id: str = "text", path: str | None = None, language: str | None = None) -> Article:
+    """An Article from text: boilerplate lines blocked, glued stories split, the outlet's signature found.
+
+    Its language is ``language`` when given, otherwise detected from the text."""
     return build_article(text, article_id, path, {"language": language}, "caller")
 
 
@@ -399,11 +402,11 @@ def build_article(
     ``body_start`` is where the text proper begins (after front matter); ``line`` names a record's line in a
     JSON Lines file for errors. An article in a language claimtrack has no cue data for is refused.
     """
-    language = meta.get("language") or detect_language(text[body_start:])
-    if language not in lexicon_mod.LANGUAGES:
+    language = lang.detect_language(text[body_start:], meta.get("language"))
+    if language not in lang.available():
         raise ClaimtrackError(
-            f"the article is in language {language!r}; claimtrack has no cue data for it "
-            f"(it reads: {', '.join(lexicon_mod.LANGUAGES)})",
+            f"the article is in language {language!r}; claimtrack has no language pack for it "
+            f"(it reads: {', '.join(lang.available())})",
             path=path,
             line=line,
         )
@@ -618,38 +621,6 @@ def _record_article(
 
 # ----- language -----
 
-_PERSIAN_LETTERS = frozenset("پچژگکی")
-_ENGLISH_WORDS = frozenset("the and of to in is that said for on with was".split())
-
-
-def detect_language(text: str) -> str:
-    """The article's language by its script: Arabic letters against Latin and others.
-
-    Persian is Arabic script with letters Arabic does not use; Latin script is English when English function
-    words are common, otherwise "und-Latn" (undetermined). Good enough to refuse what claimtrack cannot read.
-    """
-    arabic = persian = latin = other = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc":
-            arabic += 1
-            persian += ch in _PERSIAN_LETTERS
-        elif ch < "\u0250":
-            latin += 1
-        else:
-            other += 1
-    total = arabic + latin + other
-    if not total:
-        return "und"
-    if arabic * 2 >= total:
-        return "fa" if persian > arabic * 0.05 else "ar"
-    if latin * 2 >= total:
-        words = re.findall(r"[a-z]+", text.lower())
-        return "en" if words and sum(w in _ENGLISH_WORDS for w in words) >= len(words) * 0.05 else "und-Latn"
-    return "und"
-
-
 # ----- structure -----
 
 
@@ -774,13 +745,14 @@ def _outlet_name(raw: str, lex: lexicon_mod.Lexicon) -> str | None:
 # ----- dates -----
 
 
-def find_date(text: str, language: str = "ar") -> date | None:
-    """The first full date (day, month, year) written in the text, any way outlets write one."""
-    found = _dates(text, language)
+def find_date(text: str, language: str | None = None) -> date | None:
+    """The first full date (day, month, year) written in the text, any way outlets write one; in the month and
+    day names of ``language``, or of the language the text is in."""
+    found = _dates(text, language or lang.text_pack(text).code)
     return found[0][0] if found else None
 
 
-def _dates(text: str, language: str = "ar") -> list[tuple[date, int, int]]:
+def _dates(text: str, language: str) -> list[tuple[date, int, int]]:
     """Dates in the text with the span of words each took: "5th, September 2023", "٠٨ / نوفمبر / ٢٠٢٤",
     "4 أيلول 2023", "سبتمبر 5, 2023", "2023-09-05", "05/09/2023" (day first, as Arabic outlets write it)."""
     lex = lexicon_mod.load(language)

@@ -1,6 +1,6 @@
 """Word-level differences between two versions of a claim, the way NewsDiffs shows an article's changes.
 
-Words are compared folded (``arabic.fold_for_match``), so hamza forms, diacritics and quotation marks do not
+Words are compared folded (``lang.text.fold_for_match``), so hamza forms, diacritics and quotation marks do not
 count as changes; the operations carry the words as each outlet wrote them.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 
-from .arabic import fold_for_match
+from .lang.text import fold_for_match
 
 # An unchanged run this short between two changes is folded into them: "a x b" -> "a y b" reads better as one
 # replacement than as three pieces (the semantic clean-up of diff-match-patch).

@@ -1,20 +1,18 @@
-"""Language knowledge, read from the data files under ``claimtrack/data/<language>/``.
+"""Language knowledge, read from the data files of a language pack, ``claimtrack/lang/<language>/``.
 
-Everything here is compared in folded form (``arabic.fold``), so the data files may be written with any
+Everything here is compared in folded form (``lang.text.fold``), so the data files may be written with any
 hamza or ta marbuta spelling.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
+from types import ModuleType
 
-from .arabic import fold
+from . import lang
 from .errors import ClaimtrackError
-
-LANGUAGES = ("ar",)
+from .lang.text import fold
 
 
 @dataclass(frozen=True)
@@ -61,13 +59,15 @@ _EMPTY = {
 
 
 def _data(file: str, key: str, how: str):
-    """A Lexicon field read from ``data/<language>/<file>.toml`` at ``key`` (dotted for a nested table)."""
+    """A Lexicon field read from ``lang/<language>/<file>.toml`` at ``key`` (dotted for a nested table)."""
     return field(default_factory=_EMPTY[how], metadata={"file": file, "key": key, "how": how})
 
 
 @dataclass
 class Lexicon:
     language: str
+    hooks: ModuleType | None = None  # the pack's hooks module (clitics, stems, name keys)
+    proclitics: tuple[str, ...] = ()  # the pack's conjunctions written on a word (hooks.PROCLITICS)
     cue_forms: dict[str, CueForm] = field(default_factory=dict)
     prepositions: list[tuple[str, ...]] = _data("cues", "preposition.phrases", "phrases")
     post_verb_openers: list[tuple[str, ...]] = _data("cues", "preposition.post_verb_openers", "phrases")
@@ -191,9 +191,9 @@ class Lexicon:
     search_min_stem: int = _data("search", "min_stem", "int")
 
     def cue(self, word: str) -> CueForm | None:
-        """The cue a folded word is, allowing a و or ف before it."""
+        """The cue a folded word is, allowing a conjunction written on it (``proclitics``)."""
         form = self.cue_forms.get(word)
-        if form is None and len(word) > 2 and word[0] in "وف":
+        if form is None and len(word) > 2 and word[0] in self.proclitics:
             form = self.cue_forms.get(word[1:])
         return form
 
@@ -203,32 +203,8 @@ def _phrases(items) -> list[tuple[str, ...]]:
     return sorted({p for p in out if p}, key=len, reverse=True)
 
 
-def _verb_forms(entry: dict) -> dict[str, str]:
-    past, present = fold(entry["past"]), fold(entry["present"])
-    forms = {past: "m", past + "ت": "f", past + "وا": "p", past + "تا": "p"}
-    forms.update({present: "m", "ت" + present[1:]: "f", present + "ون": "p", present + "ان": "p"})
-    if not entry.get("weak") and not entry.get("relay"):
-        # The dual past (أكدا) is also an adverbial accusative for these verbs (ردا على, نقلا عن).
-        forms[past + "ا"] = "p"
-    if past.endswith("ي"):  # a verb ending in alif maqsura (رأى): the feminine drops it (رأت)
-        forms[past[:-1] + "ت"] = "f"
-    tense = {f: ("past" if f.startswith(past) else "present") for f in forms}
-    for extra in entry.get("extra", []):
-        form, _, gender = extra.partition(":")
-        forms[fold(form)] = gender or "m"
-        tense[fold(form)] = "misspelt" if fold(form) == "قل" else "past"
-    return {f: (g, tense[f]) for f, g in forms.items()}
-
-
 def _read(language: str, name: str) -> dict:
-    try:
-        text = resources.files("claimtrack").joinpath("data", language, name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ClaimtrackError(f"no {name} for language {language!r}") from exc
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ClaimtrackError(f"data/{language}/{name}: {exc}") from exc
+    return lang.read_toml(language, name)
 
 
 # Keys of cues.toml read by ``load`` itself rather than through a Lexicon field.
@@ -249,9 +225,9 @@ def _check_keys(language: str, data: dict[str, dict]) -> None:
             for part in key.split("."):
                 value = value.get(part) if isinstance(value, dict) else None
             if value is None and key not in _CUE_TABLES:
-                raise ClaimtrackError(f"data/{language}/{name}.toml: missing key {key!r}")
+                raise ClaimtrackError(f"lang/{language}/{name}.toml: missing key {key!r}")
         for key in _keys(doc, wanted[name]):
-            raise ClaimtrackError(f"data/{language}/{name}.toml: key {key!r} is read by no code")
+            raise ClaimtrackError(f"lang/{language}/{name}.toml: key {key!r} is read by no code")
 
 
 def _keys(doc: dict, wanted: set[str], prefix: str = ""):
@@ -267,15 +243,12 @@ def _keys(doc: dict, wanted: set[str], prefix: str = ""):
 
 
 @lru_cache(maxsize=None)
-def load(language: str = "ar") -> Lexicon:
-    if language not in LANGUAGES:
-        raise ClaimtrackError(
-            f"claimtrack has no cue data for language {language!r} (it knows: {', '.join(LANGUAGES)})"
-        )
+def load(language: str) -> Lexicon:
+    hooks = lang.pack(language).hooks
     files = {f.metadata["file"] for f in fields(Lexicon) if f.metadata}
     data = {name: _read(language, f"{name}.toml") for name in sorted(files | {"cues"})}
     _check_keys(language, data)
-    lex = Lexicon(language=language)
+    lex = Lexicon(language=language, hooks=hooks, proclitics=tuple(hooks.PROCLITICS))
     for f in fields(Lexicon):
         if not f.metadata:
             continue
@@ -289,8 +262,8 @@ def load(language: str = "ar") -> Lexicon:
         frame = tuple(fold(f) for f in entry.get("frame", []))
         obj = fold(entry["object"]) if entry.get("object") else None
         strict = {fold(f) for f in entry.get("strict", [])}
-        suffixes = ("", "ه", "ها", "هم") if entry.get("suffixes") else ("",)
-        for form, (gender, tense) in _verb_forms(entry).items():
+        suffixes = hooks.CUE_OBJECT_SUFFIXES if entry.get("suffixes") else ("",)
+        for form, (gender, tense) in hooks.verb_forms(entry).items():
             cue = CueForm(
                 entry["lemma"],
                 gender,

@@ -29,7 +29,8 @@ from dataclasses import dataclass, fields
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from .arabic import STOPWORDS, fold_for_match
+from .lang import hooks_for
+from .lang.text import fold_for_match
 from .claimtext import ClaimText, claim_stem, read_claim
 from .relation import (
     SPLITTING,
@@ -176,7 +177,10 @@ class ClaimIndex:
         is matched too. ``vectors``: a ``semantic.VectorIndex`` of the claims' sentence vectors, if any."""
         self.settings = settings
         self.entities = frozenset(
-            claim_stem(w) for word in entity_words for w in fold_for_match(word).split() if w not in STOPWORDS
+            claim_stem(w)
+            for word in entity_words
+            for w in fold_for_match(word).split()
+            if w not in hooks_for(w).STOPWORDS
         )
         self.openers = frozenset(tuple(phrase) for phrase in openers)
         self.vectors = vectors

@@ -33,7 +33,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     author: str | None = None
-    language: str = "ar"
+    language: str = "und"  # a language pack code once detected (corpus.build_article)
     encoding: str = "utf-8"
     path: str | None = None
     line: int | None = None  # a record's line in a JSON Lines file, for errors

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import corpus, fetch, match_index
+from . import corpus, fetch, lang, match_index
 from .errors import ClaimtrackError, DatabaseError, unexpected
 from .extract import extract_article
 from .match import ClaimIndex, MatchSettings, Version, match_all
@@ -77,10 +77,11 @@ class IngestReport:
             self.timings[stage] += time.perf_counter() - started
 
 
-def extract_statements(text: str, language: str = "ar", registry: Registry | None = None) -> list[Statement]:
-    """Attributed statements in one article's text, speakers resolved against the known-speaker data."""
+def extract_statements(text: str, language: str | None = None, registry: Registry | None = None) -> list[Statement]:
+    """Attributed statements in one article's text (in ``language``, or the one detected), speakers resolved
+    against the known-speaker data."""
     article = corpus.parse_text(text, language=language)
-    return analyse(article, registry or Registry.load(language))
+    return analyse(article, registry or Registry.load(article.language))
 
 
 def analyse(article: Article, registry: Registry, report: IngestReport | None = None) -> list[Statement]:
@@ -221,7 +222,7 @@ def ingest_inputs(
     """``ingest`` from any inputs: files, web pages, feed items."""
     report = report or IngestReport()
     settings = settings or match_settings(store)
-    run = _Run(store, Registry.load("ar", store.stored_speakers()), report, strict=strict, debug=debug)
+    run = _Run(store, Registry.for_store(store), report, strict=strict, debug=debug)
     results = prepared(inputs, outlet, store, workers, debug)
     try:
         for n, (name, item) in enumerate(results, 1):
@@ -453,7 +454,7 @@ def rematch(
     with store.transaction():
         if speakers:
             resolve_all(store)
-        registry = registry or Registry.load("ar", store.stored_speakers())
+        registry = registry or Registry.for_store(store)
         if settings is None:
             settings = match_settings(store)
         else:
@@ -473,7 +474,7 @@ def match_new_statements(store: Store, settings: MatchSettings | None = None, re
 
     Returns how many statements got a new or changed cluster.
     """
-    registry = registry or Registry.load("ar", store.stored_speakers())
+    registry = registry or Registry.for_store(store)
     settings = settings or match_settings(store)
     embed_statements(store)
     vectors = _stored_vectors(store)
@@ -524,8 +525,8 @@ def compare_pairs(
     the same). With ``semantic`` and the encoder installed, each distinct text is encoded once, in batches;
     ``on_progress`` is told how many texts each batch encoded.
     """
-    registry = Registry.load("ar")
     texts = sorted({t for pair in pairs for t in pair})
+    registry = Registry.load(lang.text_pack(" ".join(texts)).code)
     ids = {t: i for i, t in enumerate(texts)}
     vectors = _vector_index(texts, on_progress) if semantic else None
     index = ClaimIndex(settings or MatchSettings(), _entity_words(registry), _inner_openers(registry), vectors)
@@ -535,7 +536,7 @@ def compare_pairs(
 
 def compare_versions(versions: list[dict]) -> list[Comparison]:
     """The first version of a claim (a statement row: ``text``, ``speaker``, ``kind``) against each later one."""
-    registry = Registry.load("ar")
+    registry = Registry.load(lang.text_pack(" ".join(v["text"] for v in versions)).code)
     index = ClaimIndex(MatchSettings(), _entity_words(registry), _inner_openers(registry))
     index.add({i: Version(v["text"], v.get("speaker"), v.get("kind")) for i, v in enumerate(versions)})
     return [index.compare(0, i) for i in range(1, len(versions))]

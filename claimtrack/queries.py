@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .arabic import fold_for_match, tokens
+from .lang.text import fold_for_match, tokens
 from .diff import DiffOp, marked, word_diff
 from .search import query_key, word_keys
 from .errors import ClaimtrackError
@@ -22,7 +22,7 @@ AMBIGUITY_MARGIN = 8.0  # a second candidate this close to the best makes a name
 
 
 def _registry(store: Store) -> Registry:
-    return Registry.load("ar", store.stored_speakers())
+    return Registry.for_store(store)
 
 
 def find_speaker(store: Store, name: str) -> SpeakerMatch:
@@ -389,7 +389,7 @@ def explain_statements(row: dict, statements: list[dict]) -> None:
 
     traces = {
         (st.char_start, st.char_end): st.trace
-        for st in extract_article(parse_text(row["text"] or "", row["id"], language=row.get("language") or "ar"))
+        for st in extract_article(parse_text(row["text"] or "", row["id"], language=row.get("language")))
     }
     for st in statements:
         st["explain"] = traces.get(

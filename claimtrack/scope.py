@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arabic import fold_for_match
+from .lang.text import fold_for_match
 
 STATEMENT_COLUMNS = (
     "id",

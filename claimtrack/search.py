@@ -2,7 +2,7 @@
 
 A claim is indexed twice (``store``'s ``claims_fts``): folded as written (``norm``, for exact "quoted phrases")
 and as search keys (``stems``). The same peeling turns a query's words into keys, so الصفقة, والصفقة,
-بالصفقة, للصفقة and صفقتهم all meet صفقة. Which clitics are peeled is language data (``data/ar/search.toml``).
+بالصفقة, للصفقة and صفقتهم all meet صفقة. Which clitics are peeled is language data (``lang/<language>/search.toml``).
 
 Peeling is light on purpose: the article and what stands before it are always peeled (والصفقة -> صفقة), but a
 lone و, ف, ب, ل or ك may be the word's own first letter (وزير, فصل, بيع), so such a word is indexed both with
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import lexicon
-from .arabic import fold, tokens
+from .lang import text_pack
+from .lang.text import fold, tokens
 
 # Stands for ta marbuta while pronouns are peeled: folding makes ة into ه, which is also a pronoun.
 _TA_MARBUTA = "\ue000"
@@ -36,7 +37,7 @@ class Clitics:
 
     @classmethod
     @lru_cache(maxsize=None)
-    def load(cls, language: str = "ar") -> "Clitics":
+    def load(cls, language: str) -> "Clitics":
         lex = lexicon.load(language)
         runs = {
             conj + prep + article
@@ -60,7 +61,7 @@ class Clitics:
 def word_keys(word: str, clitics: Clitics | None = None) -> tuple[str, ...]:
     """The index keys of one word: its stem first, then its stems without a lone conjunction or preposition
     that may be a clitic or may be the word's own letter."""
-    clitics = clitics or Clitics.load()
+    clitics = clitics or Clitics.load(text_pack(word).code)
     folded = fold(word.replace("ة", _TA_MARBUTA))
     forms = _peel_front(folded, clitics)
     return tuple(dict.fromkeys(key for form in forms for key in _peel_end(form, clitics)))
@@ -69,7 +70,7 @@ def word_keys(word: str, clitics: Clitics | None = None) -> tuple[str, ...]:
 def query_key(word: str, *, prefix: bool = False, clitics: Clitics | None = None) -> str:
     """The key a query word is looked up by: its first index key. A prefix (``word*``) keeps its end, which may
     be half of a longer ending."""
-    clitics = clitics or Clitics.load()
+    clitics = clitics or Clitics.load(text_pack(word).code)
     if prefix:
         return _peel_front(fold(word.replace("ة", _TA_MARBUTA)), clitics)[0].replace(_TA_MARBUTA, "ه")
     return word_keys(word, clitics)[0]
@@ -77,7 +78,7 @@ def query_key(word: str, *, prefix: bool = False, clitics: Clitics | None = None
 
 def index_text(text: str, clitics: Clitics | None = None) -> str:
     """A claim's search keys, space-separated, in its words' order: what the ``stems`` column holds."""
-    clitics = clitics or Clitics.load()
+    clitics = clitics or Clitics.load(text_pack(text).code)
     return " ".join(key for t in tokens(text) if t.is_word for key in word_keys(t.raw, clitics) if key)
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .lang.text import PUNCTUATION
 from .models import Sentence
 
-OPENERS = {"“": "”", "«": "»", "„": "”", "‹": "›"}
-SYMMETRIC = {'"'}
-MISUSED_OPENERS = {"”", "»"}
-_END = set(".!?؟…")
+OPENERS: dict[str, str] = dict(PUNCTUATION["quote_pairs"])
+SYMMETRIC = set(PUNCTUATION["symmetric_quotes"])
+MISUSED_OPENERS = set(PUNCTUATION["misused_openers"])
+_END = set(PUNCTUATION["sentence_enders"])
+_CLOSERS = PUNCTUATION["sentence_closers"]
 _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a quote
 
 
@@ -67,7 +69,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                     i += 1
                     continue
                 j = i + 1
-                while j < line_end and (text[j] in _END or text[j] in "”»\"'"):
+                while j < line_end and (text[j] in _END or text[j] in _CLOSERS):
                     j += 1
                 _add(out, text, seg_start, j, first_index)
                 seg_start = j

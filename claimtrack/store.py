@@ -18,8 +18,8 @@ from pathlib import Path
 import sqlite_utils
 
 from . import dbfile
-from .arabic import fold_for_match
 from .dbfile import BUSY_TIMEOUT_MS, DEFAULT_DB, default_path  # noqa: F401 - the store's public names
+from .lang.text import fold_for_match
 from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
 from .scope import EVERYTHING, STATEMENT_COLUMNS, Scope  # noqa: F401 - the store's public names
@@ -97,7 +97,7 @@ def _create_v1(db: sqlite_utils.Database) -> None:
 def _claims_fts_v2(db: sqlite_utils.Database) -> None:
     """Full-text index over folded claims, kept in step with ``statements`` by triggers.
 
-    The index holds ``statements.norm`` (``arabic.fold_for_match``), so hamza forms, alif maqsura, ta marbuta
+    The index holds ``statements.norm`` (``lang.text.fold_for_match``), so hamza forms, alif maqsura, ta marbuta
     and diacritics do not matter; ``search_statements`` is given a query folded the same way.
     """
     # One statement at a time: executescript would commit the migration's transaction half-way.

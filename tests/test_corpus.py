@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimtrack import corpus
+from claimtrack import corpus, lang
 from claimtrack.cli import app
 from claimtrack.errors import ClaimtrackError
 from conftest import CORPUS, write
@@ -231,9 +231,9 @@ def test_boilerplate_lines_are_blocked_and_a_glued_story_is_story_2(runner, db, 
 
 
 def test_detect_language():
-    assert corpus.detect_language(CLAIM) == "ar"
-    assert corpus.detect_language("The minister said that the talks would take place in Moscow next week.") == "en"
-    assert corpus.detect_language("وزیر امور خارجه گفت که گفتگوها در مسکو برگزار می‌شود و پیشرفت کرده است.") == "fa"
+    assert lang.detect_language(CLAIM) == "ar"
+    assert lang.detect_language("The minister said that the talks would take place in Moscow next week.") == "en"
+    assert lang.detect_language("وزیر امور خارجه گفت که گفتگوها در مسکو برگزار می‌شود و پیشرفت کرده است.") == "fa"
 
 
 def test_unsupported_language_is_a_problem_line_not_a_crash(runner, db, tmp_path):

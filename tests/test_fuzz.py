@@ -11,7 +11,7 @@ import os
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from claimtrack import Registry, Store, export, extract_statements, ingest
-from claimtrack.arabic import fold, fold_for_match
+from claimtrack.lang.text import fold, fold_for_match
 
 # FUZZ_EXAMPLES=2000 for a deeper run by hand; CI keeps the default small.
 FUZZ = settings(

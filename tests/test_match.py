@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrack.arabic import content_stems, fold_for_match, light_stem
+from claimtrack.lang.ar import content_stems, light_stem
+from claimtrack.lang.text import fold_for_match
 from claimtrack.diff import word_diff
 from claimtrack.match import ClaimIndex, MatchSettings, cluster, match_new
 

@@ -1,7 +1,7 @@
 """Attributed statements in an article: who said what, how, and through whom.
 
 Extraction is a pure function of the text (no database, no terminal), so it can run in a worker pool. It reads
-structure from the cue and function words in ``data/<language>/`` through ``Grammar``:
+structure from the cue and function words in ``lang/<language>/`` through ``Grammar``:
 
 - ``doc``: a sentence's tokens (glued cues split) and quotations;
 - ``rules``: ``RULES``, the sentence rules in the order they are tried at each token;

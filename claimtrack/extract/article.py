@@ -154,7 +154,7 @@ STAGES = [
 ]
 
 
-def extract_sentences(text: str, sentences: list[Sentence], language: str = "ar", story: int = 1) -> list[Statement]:
+def extract_sentences(text: str, sentences: list[Sentence], language: str, story: int = 1) -> list[Statement]:
     """Statements in the given sentences of ``text``, every stage run in order."""
     draft = Draft(text=text, sentences=sentences, grammar=grammar(language), story=story)
     for stage in STAGES:

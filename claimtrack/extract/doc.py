@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..arabic import Token, fold, tokens
+from ..lang.text import Token, fold, tokens
 from ..lexicon import Lexicon
 from ..models import Sentence
 from ..sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans

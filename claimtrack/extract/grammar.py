@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..arabic import fold, strip_article
+from ..lang.text import fold
 from ..lexicon import CueForm, Lexicon
 from ..sentences import OPENERS, SYMMETRIC
 from .nouns import VerbalNouns
@@ -54,7 +54,7 @@ class Grammar:
 
     def occasion_noun(self, word: str) -> bool:
         """ "خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""
-        for w in (word, strip_article(word)):
+        for w in (word, self.lex.hooks.strip_article(word)):
             for suffix in ("", "ه", "ها", "هم", "ي"):
                 if w.endswith(suffix) and w[: len(w) - len(suffix)] in self.lex.occasion_nouns:
                     return True
@@ -63,7 +63,7 @@ class Grammar:
     def source_word(self, n: str) -> bool:
         """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer
         (الوكالة) or the first word of a known speaker's name. The one test every rule below asks."""
-        bare = strip_article(n)
+        bare = self.lex.hooks.strip_article(n)
         return (
             bare in self.lex.title_words
             or n in self.lex.title_words
@@ -102,7 +102,7 @@ class Grammar:
         if s.raw(i) not in self.lex.name_homographs or i + 1 >= len(s) or not s.toks[i + 1].is_word:
             return False
         following = s.norm(i + 1)
-        return not self.occasion_noun(following) and strip_article(following) not in self.lex.places
+        return not self.occasion_noun(following) and self.lex.hooks.strip_article(following) not in self.lex.places
 
     def is_addressee(self, s: SentenceView, i: int) -> bool:
         """ "لبوتين", "للصحفيين", "لـ"رويترز"": one spoken to, not the speaker."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import strip_article
 from ..lexicon import Lexicon
 
 
@@ -29,7 +28,7 @@ class VerbalNouns:
             return True
         if word.endswith(lex.accusative_endings) and word[:-1] in lex.verbal_nouns:
             return True  # "حدادا": the accusative ending written out
-        if word in lex.places or strip_article(word) in lex.places or word in lex.countries:
+        if word in lex.places or lex.hooks.strip_article(word) in lex.places or word in lex.countries:
             return False
         if word in lex.nationality or word in lex.title_words or word in self.names:
             return False
@@ -37,7 +36,7 @@ class VerbalNouns:
 
     def definite(self, word: str) -> bool:
         """ "الحداد", "الحاجة": a verbal noun with the article."""
-        bare = strip_article(word)
+        bare = self.lex.hooks.strip_article(word)
         return bare != word and bare in self
 
     def feeling(self, word: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..arabic import fold, tokens
+from ..lang.text import fold, tokens
 
 if TYPE_CHECKING:
     from .article import Draft

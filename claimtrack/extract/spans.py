@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..lang.text import PUNCTUATION
 from ..sentences import OPENERS, SYMMETRIC
 from .candidate import Attribution, Candidate
 from .doc import SentenceView
@@ -12,8 +13,8 @@ from .grammar import Grammar
 # Marks that close a quotation in one style or another ("„...“" closes with what opens elsewhere).
 CLOSERS = frozenset({*OPENERS.values(), "“"})
 # Punctuation a claim neither starts nor ends with.
-LEADING = "،,:؛;"
-TRAILING = "،,:؛;.!؟?*"
+LEADING = PUNCTUATION["leading_trim"]
+TRAILING = PUNCTUATION["trailing_trim"]
 
 
 def claim_spans(g: Grammar, s: SentenceView, found: list[Candidate]) -> list[tuple[Candidate, int, int]]:

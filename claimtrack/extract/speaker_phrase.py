@@ -4,7 +4,6 @@ before a verb, the noun a relative clause is about.
 
 from __future__ import annotations
 
-from ..arabic import stems, strip_article
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
 from .grammar import Grammar
 
@@ -106,7 +105,7 @@ def trim_parens(g: Grammar, s: SentenceView, chunk: Span) -> Span:
     for i in range(chunk.a, chunk.b):
         if s.raw(i) == "(":
             # "قناة (روسيا اليوم)" names the channel; "مصادر (لم تسمها)" is an aside.
-            if i > chunk.a and strip_article(s.norm(i - 1)) in g.lex.body_heads:
+            if i > chunk.a and g.lex.hooks.strip_article(s.norm(i - 1)) in g.lex.body_heads:
                 continue
             return Span(chunk.a, i)
     return chunk
@@ -172,9 +171,11 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
     """Where the object begins if token k shows it has: k itself, or the word before it when that word heads
     the object ("وصف المدرب نتيجة المباراة"). None: k still belongs to the subject."""
     lex, n = g.lex, s.norm(k)
-    if n in lex.places or any(st in lex.places for st in stems(s.raw(k))) or n in lex.claim_nouns:
+    if n in lex.places or any(st in lex.places for st in lex.hooks.stems(s.raw(k))) or n in lex.claim_nouns:
         return k
-    known = n in lex.title_words or n in lex.nationality or any(st in lex.title_words for st in stems(s.raw(k)))
+    known = (
+        n in lex.title_words or n in lex.nationality or any(st in lex.title_words for st in lex.hooks.stems(s.raw(k)))
+    )
     if known or n in g.alias_first_words:
         return None
     bare = g.unglued(n)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .candidate import Kind
+from ..lang.text import PUNCTUATION
 from .doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
 from .grammar import Grammar
 from .spans import trim
@@ -19,7 +20,7 @@ from .spans import trim
 if TYPE_CHECKING:
     from .article import Claimed, Draft
 
-SENTENCE_ENDS = frozenset(".!?؟")
+SENTENCE_ENDS = frozenset(PUNCTUATION["claim_enders"])
 
 
 def split_claims(d: Draft) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..arabic import fold, tokens
+from ..lang.text import fold, tokens
 from .registry import words_of
 
 

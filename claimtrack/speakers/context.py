@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..arabic import fold_for_match, name_key, tokens
+from ..lang import name_key
+from ..lang.text import fold_for_match, tokens
 from ..models import Speaker, Statement
 from .phrase import Parsed, PhraseReader
 from .registry import BareTitle, Registry, SpeakerKind, strip_word, words_of

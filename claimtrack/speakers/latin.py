@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..arabic import fold
+from ..lang.text import fold
 from ..lexicon import Lexicon
 
 _CONSONANT_AFTER = re.compile(r"[^aeiou'\s-]")

@@ -12,7 +12,8 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
-from ..arabic import fold_for_match, name_key
+from ..lang import name_key
+from ..lang.text import fold_for_match
 from .latin import has_non_latin, latin_key, latin_name
 from .registry import Registry, SpeakerKind
 

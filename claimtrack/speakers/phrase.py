@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..arabic import fold, fold_for_match, tokens
+from ..lang.text import fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
 from .fragments import FragmentChecks

@@ -37,10 +37,10 @@ def stored_corrections(store: Store) -> list[Correction]:
     return [Correction.parse(row, f"correction {row['id']}") for row in store.corrections()]
 
 
-def resolve_all(store: Store, language: str = "ar", on_article: Callable[[int], None] | None = None) -> Outcome:
+def resolve_all(store: Store, language: str | None = None, on_article: Callable[[int], None] | None = None) -> Outcome:
     """Resolve every stored statement afresh, apply the corrections, and store the result."""
     corrections = stored_corrections(store)
-    registry = Registry.load(language)
+    registry = Registry.load(language) if language else Registry.for_store(store, stored=False)
     seed_registry(registry, corrections, {sp.canonical: sp.kind for sp in store.stored_speakers()})
     assignment: dict[int, tuple[str, str | None]] = {}
     where: dict[int, tuple[str, int, int]] = {}

@@ -12,7 +12,9 @@ from enum import StrEnum
 from .. import lexicon as lexicon_mod
 from functools import lru_cache
 
-from ..arabic import fold_for_match, name_key, strip_article
+from .. import lang
+from ..lang import name_key, strip_article
+from ..lang.text import fold_for_match
 from ..lexicon import Lexicon
 from ..models import Speaker
 
@@ -71,7 +73,7 @@ class Registry:
     _keys: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, language: str = "ar", stored: list[Speaker] = ()) -> "Registry":
+    def load(cls, language: str, stored: list[Speaker] = ()) -> "Registry":
         lex = lexicon_mod.load(language)
         reg = cls(lex)
         for entry in lex.speakers:
@@ -87,6 +89,14 @@ class Registry:
         for sp in stored:
             reg.add(sp)
         return reg
+
+    @classmethod
+    def for_store(cls, store, stored: bool = True) -> "Registry":
+        """The registry of a database's language (its articles' most common; the first pack for an empty one),
+        with the speakers stored there unless not ``stored``."""
+        rows = store.db.execute("SELECT language, COUNT(*) AS n FROM articles GROUP BY language ORDER BY n DESC")
+        language = next((code for code, _ in rows if code in lang.available()), lang.available()[0])
+        return cls.load(language, store.stored_speakers() if stored else ())
 
     # ----- adding -----
 

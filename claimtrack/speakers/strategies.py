@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..arabic import fold_for_match, name_key
+from ..lang import name_key
+from ..lang.text import fold_for_match
 from ..models import Speaker
 from .context import ArticleContext, Ask
 from .phrase import singulars

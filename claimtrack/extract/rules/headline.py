@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...arabic import fold, strip_article
+from ...lang.text import fold
 from ...models import Statement
 from ..doc import Span, SentenceView
 from ..candidate import Attribution, Candidate, Kind
@@ -52,8 +52,8 @@ def is_speaker(g: Grammar, st: Statement, statements: list[Statement]) -> bool:
         return False
     if g.source_word(words[0]):
         return True
-    last = strip_article(words[-1])
+    last = g.lex.hooks.strip_article(words[-1])
     return any(
-        other is not st and last in {strip_article(w) for w in fold(other.speaker_as_written).split()}
+        other is not st and last in {g.lex.hooks.strip_article(w) for w in fold(other.speaker_as_written).split()}
         for other in statements
     )

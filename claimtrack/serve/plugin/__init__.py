@@ -17,7 +17,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
-from ...arabic import fold_for_match
+from ...lang.text import fold_for_match
 from ...errors import ClaimtrackError
 from ...queries import find_speaker, fts_query
 from ...store import Store

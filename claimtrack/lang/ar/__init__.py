@@ -1,119 +1,17 @@
-"""Arabic text for matching: folding, tokens with offsets, clitics, name keys.
+"""The Arabic pack's hooks: what Arabic needs that its data files cannot say.
 
-Everything here is for comparing text. Offsets always refer to the original string, never to a folded copy.
+Clitics peeled from a word (``stems``, ``strip_article``), a matching key for a word (``light_stem``,
+``content_stems``), a spelling-insensitive key for a transliterated name (``name_key``), the verb forms a cue
+verb's past and present give (``verb_forms``), and the words that carry no claim (``STOPWORDS``). Text is
+folded by the shared ``claimtrack.lang.text``.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
-DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTER_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        # Persian and Urdu forms that Arabic sites paste in (کوریا, الولایات).
-        "ک": "ك",
-        "ی": "ي",
-        "ۍ": "ي",
-        "ھ": "ه",
-        "ہ": "ه",
-        "\u00a0": " ",
-        "\u200f": "",
-        "\u200e": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\ufeff": "",
-    }
-)
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-QUOTE_CHARS = "\"'«»“”„‟‘’‹›"
-_QUOTES = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
-
-
-def fold(text: str) -> str:
-    """Fold spelling variation that carries no meaning for matching: letter forms, marks, digits, case, spaces."""
-    # Words and names are folded again and again (resolution folds every alias of every speaker per
-    # statement): short strings are remembered, long texts never, so the cache stays small.
-    return _fold_short(text) if text and len(text) <= SHORT else _fold(text)
-
-
-SHORT = 64
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold_short(text: str) -> str:
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
-    text = DIACRITICS.sub("", text).translate(_LETTER_FOLD).translate(_DIGITS).lower()
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def fold_for_match(text: str) -> str:
-    """``fold`` without quotation marks and punctuation: what two outlets' versions of a claim share."""
-    return _fold_for_match_short(text) if text and len(text) <= SHORT else _fold_for_match(text)
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold_for_match_short(text: str) -> str:
-    return _fold_for_match(text)
-
-
-def _fold_for_match(text: str) -> str:
-    text = _QUOTES.sub(" ", fold(text))
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-# A word is a run of letters, digits and Arabic combining marks (which \w does not cover).
-_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
-
-
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    raw: str
-    norm: str  # folded form of raw
-
-    @property
-    def is_word(self) -> bool:
-        return bool(_WORD.fullmatch(self.raw))
-
-
-_GLUED_TA = re.compile(r"ة(?=[\u0621-\u064a])")
-
-
-def tokens(text: str, offset: int = 0) -> list[Token]:
-    """Words and single punctuation marks with their offsets.
-
-    A word-medial ة is split off: ة only ever ends a word, so "مشتركةوقال" is two words a page lost the
-    space between.
-    """
-    out: list[Token] = []
-    for m in re.finditer(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+|[^\s\w]", text):
-        raw, start = m.group(), m.start()
-        pieces = _GLUED_TA.split(raw) if len(raw) > 4 else [raw]
-        for i, piece in enumerate(pieces):
-            if i < len(pieces) - 1:
-                piece += "ة"
-            if piece:
-                out.append(Token(offset + start, offset + start + len(piece), piece, fold(piece)))
-            start += len(piece)
-    return out
-
+from ..text import fold, fold_for_match
 
 PROCLITICS = ("و", "ف")
 PARTICLES = ("ب", "ل", "ك")
@@ -234,3 +132,26 @@ def content_stems(norm: str) -> list[str]:
         if len(stem) >= 2 and stem not in STOPWORDS:
             out.append(stem)
     return out
+
+
+# Attached object pronouns a cue verb may carry (أبلغه, أبلغها, أبلغهم), for a verb whose data says so.
+CUE_OBJECT_SUFFIXES = ("", "ه", "ها", "هم")
+
+
+def verb_forms(entry: dict) -> dict[str, tuple[str, str]]:
+    """Every form of a cue verb from its data entry (past, present, extra) as form -> (gender, tense):
+    the past and present for he, she and they, a verb ending in alif maqsura, and the misspellings listed."""
+    past, present = fold(entry["past"]), fold(entry["present"])
+    forms = {past: "m", past + "ت": "f", past + "وا": "p", past + "تا": "p"}
+    forms.update({present: "m", "ت" + present[1:]: "f", present + "ون": "p", present + "ان": "p"})
+    if not entry.get("weak") and not entry.get("relay"):
+        # The dual past (أكدا) is also an adverbial accusative for these verbs (ردا على, نقلا عن).
+        forms[past + "ا"] = "p"
+    if past.endswith("ي"):  # a verb ending in alif maqsura (رأى): the feminine drops it (رأت)
+        forms[past[:-1] + "ت"] = "f"
+    tense = {f: ("past" if f.startswith(past) else "present") for f in forms}
+    for extra in entry.get("extra", []):
+        form, _, gender = extra.partition(":")
+        forms[fold(form)] = gender or "m"
+        tense[fold(form)] = "misspelt" if fold(form) == "قل" else "past"
+    return {f: (g, tense[f]) for f, g in forms.items()}

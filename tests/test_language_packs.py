@@ -1,0 +1,209 @@
+"""Language packs: found from their folders, loaded strictly, chosen per article; no letter of a pack's script in
+code outside its pack."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from claimtrack import lang, lexicon
+from claimtrack.corpus import parse_text
+from claimtrack.errors import ClaimtrackError
+
+PACKAGE = Path(lang.__file__).parent.parent
+
+# Files that still hold letters of a pack's script in code, to be cleaned. Shrinks to empty: a file taken
+# off stays clean (the test fails when a listed file is already clean, so the list never goes stale).
+STILL_TO_CLEAN = {
+    "claimtext.py",
+    "cli/compare.py",
+    "cli/read.py",
+    "cli/speakers.py",
+    "corpus.py",
+    "extract/article.py",
+    "extract/claim.py",
+    "extract/doc.py",
+    "extract/grammar.py",
+    "extract/nouns.py",
+    "extract/rules/claim_first.py",
+    "extract/rules/post_opener.py",
+    "extract/rules/preposition.py",
+    "extract/rules/verbal_noun.py",
+    "extract/speaker_phrase.py",
+    "pipeline.py",
+    "search.py",
+}
+
+
+def _script_pattern(script: str) -> re.Pattern:
+    ranges = lang.base("scripts")[script]["ranges"]
+    return re.compile("[" + "".join(f"{re.escape(a)}-{re.escape(b)}" for a, b in ranges) + "]")
+
+
+def _scanned_scripts() -> dict[str, re.Pattern]:
+    """The scripts of the packs, but Latin: code is written in Latin letters, so an English pack's words are
+    kept out of code by review, not by this scan."""
+    scripts = {lang.pack_data(code)["detect"]["script"] for code in lang.available()}
+    return {s: _script_pattern(s) for s in sorted(scripts - {"Latn"})}
+
+
+def _code_strings(source: str) -> list[tuple[int, str]]:
+    """(line, value) of every string constant that is not a docstring (a string standing alone as a statement).
+
+    Comments and docstrings are left out on purpose: they show a reader the words a rule is about ("قال",
+    "أن ... وأن"), change no behaviour, and are not language knowledge the code acts on; every letter the code
+    compares or produces is a string constant. Escapes count: "\\u0627" is the letter it stands for."""
+    tree = ast.parse(source)
+    docs = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+def _files_with_letters() -> dict[str, list[int]]:
+    packs = {PACKAGE / "lang" / code for code in lang.available()}
+    scripts = _scanned_scripts()
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if any(pack in path.parents for pack in packs):
+            continue
+        strings = _code_strings(path.read_text(encoding="utf-8"))
+        lines = sorted({n for n, text in strings if any(p.search(text) for p in scripts.values())})
+        if lines:
+            found[path.relative_to(PACKAGE).as_posix()] = lines
+    return found
+
+
+def test_no_letter_of_a_pack_script_in_code_outside_the_packs():
+    found = _files_with_letters()
+    new = {name: lines for name, lines in found.items() if name not in STILL_TO_CLEAN}
+    assert not new, f"letters of a pack's script in code (move them to the pack's data or hooks): {new}"
+
+
+def test_the_list_of_files_still_to_clean_only_shrinks():
+    clean = sorted(STILL_TO_CLEAN - _files_with_letters().keys())
+    assert not clean, f"clean now, take them off STILL_TO_CLEAN: {clean}"
+
+
+def test_the_scan_sees_code_strings_and_not_comments_or_docstrings():
+    source = 'def f():\n    """قال"""\n    # أن\n    return x in "وف"\n'
+    assert [n for n, text in _code_strings(source) if _scanned_scripts()["Arab"].search(text)] == [4]
+
+
+def test_packs_are_found_from_their_folders():
+    assert "ar" in lang.available() and "base" not in lang.available()
+    ar = lang.pack("ar")
+    assert ar is lang.pack("ar")  # cached
+    assert ar.name == "Arabic" and ar.lexicon.language == "ar" and callable(ar.hooks.name_key)
+    with pytest.raises(ClaimtrackError, match=r"no language pack 'xx' \(it has: .*ar"):
+        lang.pack("xx")
+
+
+@pytest.mark.parametrize(
+    "text, declared, expected",
+    [
+        ("وقال الوزير إن المحادثات ستجري في موسكو الأسبوع المقبل.", None, "ar"),
+        ("The minister said that the talks would take place in Moscow next week.", None, "en"),
+        ("وزیر امور خارجه گفت که گفتگوها در مسکو برگزار می‌شود و پیشرفت کرده است.", None, "fa"),
+        # A declared (metadata) language wins over the text, region and case aside.
+        ("وقال الوزير إن المحادثات ستجري في موسكو.", "en-GB", "en"),
+        ("The minister said the talks would go on.", "AR_eg", "ar"),
+        # Mixed text: the script of most letters decides; an English quote in an Arabic report is Arabic.
+        ('وقال المتحدث باسم البيت الأبيض جون كيربي للصحفيين إن "we are deeply concerned" بشأن الصفقة.', None, "ar"),
+        ("Kirby told reporters the deal was «خطير» and that talks would continue.", None, "en"),
+        ("Deux ministres se sont rencontrés hier à Berlin pour des discussions.", None, "und-Latn"),
+        ("12345 ... !!", None, "und"),
+        ("", None, "und"),
+    ],
+)
+def test_detect_language(text, declared, expected):
+    assert lang.detect_language(text, declared) == expected
+
+
+def test_an_article_is_read_with_its_detected_pack():
+    article = parse_text("وقال الوزير إن المحادثات ستجري في موسكو.\n")
+    assert article.language == "ar"
+    with pytest.raises(ClaimtrackError, match="no language pack for it"):
+        parse_text("Deux ministres se sont rencontrés hier à Berlin pour des discussions.\n")
+
+
+def test_text_pack_reads_text_of_no_language_with_a_pack():
+    assert lang.text_pack("كيربي").code == "ar"
+    assert lang.text_pack("2024-03-07").code in lang.available()
+
+
+def _load_pack_with(monkeypatch, name, change):
+    real = lang.read_toml
+
+    def patched(code, file):
+        data = real(code, file)
+        if file == name:
+            change(data)
+        return data
+
+    monkeypatch.setattr(lang, "read_toml", patched)
+    lang.pack_data.cache_clear()
+    try:
+        return lang.pack_data("ar")
+    finally:
+        lang.pack_data.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d.pop("name"), r"lang/ar/pack\.toml: missing key 'name'"),
+        (lambda d: d.update(nmae="Arabic"), r"lang/ar/pack\.toml: key 'nmae' is read by no code"),
+        (lambda d: d["detect"].pop("script"), r"lang/ar/pack\.toml \[detect\]: missing key 'script'"),
+        (lambda d: d["text"].update(letter={}), r"lang/ar/pack\.toml \[text\]: key 'letter' is read by no code"),
+    ],
+)
+def test_a_pack_file_loads_strictly(monkeypatch, change, message):
+    with pytest.raises(ClaimtrackError, match=message):
+        _load_pack_with(monkeypatch, "pack.toml", change)
+
+
+def test_a_missing_or_broken_data_file_is_an_error_naming_it(monkeypatch, tmp_path):
+    with pytest.raises(ClaimtrackError, match=r"lang/ar/nothing\.toml: no such file"):
+        lang.read_toml("ar", "nothing.toml")
+
+    def broken(language, name):
+        if name == "titles.toml":
+            raise ClaimtrackError("lang/ar/titles.toml: Expected '=' after a key (at line 3, column 7)")
+        return lang.read_toml(language, name)
+
+    monkeypatch.setattr(lexicon, "_read", broken)
+    with pytest.raises(ClaimtrackError, match=r"lang/ar/titles\.toml: Expected"):
+        lexicon.load.__wrapped__("ar")
+
+
+def test_a_data_key_of_a_pack_no_code_reads_is_an_error_naming_file_and_key(monkeypatch):
+    real = lexicon._read
+
+    def patched(language, name):
+        data = real(language, name)
+        if name == "cues.toml":
+            data["preposition"]["phrasess"] = []
+        return data
+
+    monkeypatch.setattr(lexicon, "_read", patched)
+    with pytest.raises(ClaimtrackError, match=r"lang/ar/cues\.toml: key 'preposition\.phrasess' is read by no code"):
+        lexicon.load.__wrapped__("ar")
+
+
+def test_the_package_ships_every_pack_file():
+    pyproject = (PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"lang/*/*.toml"' in pyproject
+    packs = [p for p in (PACKAGE / "lang").iterdir() if p.is_dir() and p.name != "__pycache__"]
+    files = [f.relative_to(PACKAGE).as_posix() for p in packs for f in p.iterdir() if f.name != "__pycache__"]
+    # What the package-data pattern and the Python package cover: data files and the one hooks module.
+    assert files and all(re.fullmatch(r"lang/[a-z]+/([a-z_]+\.toml|__init__\.py)", f) for f in files), files
