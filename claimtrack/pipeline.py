@@ -78,9 +78,9 @@ class IngestReport:
 
 
 def extract_statements(text: str, language: str | None = None, registry: Registry | None = None) -> list[Statement]:
-    """Attributed statements in one article's text (in ``language``, or the one detected), speakers resolved
-    against the known-speaker data."""
-    article = corpus.parse_text(text, language=language)
+    """Attributed statements in one article's text (in ``language``, or read with ``lang.text_pack``: the
+    detected language's pack, never a refusal), speakers resolved against the known-speaker data."""
+    article = corpus.parse_text(text, language=language or lang.text_pack(text).code)
     return analyse(article, registry or Registry.load(article.language))
 
 
