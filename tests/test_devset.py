@@ -1,4 +1,4 @@
-"""The development set's gold is consistent; with the texts present, every hash and anchor holds."""
+"""The development sets' gold is consistent; with the texts present, every hash and anchor holds."""
 
 from __future__ import annotations
 
@@ -11,43 +11,97 @@ from pathlib import Path
 import pytest
 
 DEV = Path(__file__).parent / "dev"
+EN = DEV / "en"
 TEXTS = Path(os.environ.get("CLAIMTRACK_DEVTEXTS", DEV / "texts"))
+SEED_GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "seed-statements.jsonl"
 
 
-def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DEV / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+def _en_texts() -> Path:
+    if "CLAIMTRACK_DEVTEXTS_EN" in os.environ:
+        return Path(os.environ["CLAIMTRACK_DEVTEXTS_EN"])
+    inside = EN / "texts"
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent.parent / "devtexts-en"
 
 
-SOURCES, STATEMENTS, PAIRS = _rows("sources.jsonl"), _rows("dev-statements.jsonl"), _rows("dev-pairs.jsonl")
+EN_TEXTS = _en_texts()
 
 
-def test_the_set_spans_beats_and_outlets():
-    assert len(SOURCES) >= 40
-    assert len({s["beat"] for s in SOURCES}) >= 12
-    assert len({s["outlet"] for s in SOURCES}) >= 15
+def _rows(folder: Path, name: str) -> list[dict]:
+    return [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_gold_refers_to_known_articles_and_statements():
-    articles = {s["article"] for s in SOURCES}
-    assert len(articles) == len(SOURCES)
-    ids = Counter(s["id"] for s in STATEMENTS)
+SOURCES, STATEMENTS, PAIRS = (
+    _rows(DEV, "sources.jsonl"),
+    _rows(DEV, "dev-statements.jsonl"),
+    _rows(DEV, "dev-pairs.jsonl"),
+)
+EN_SOURCES, EN_STATEMENTS = _rows(EN, "sources.jsonl"), _rows(EN, "dev-statements.jsonl")
+EN_PAIRS, CROSS_PAIRS = _rows(EN, "dev-pairs.jsonl"), _rows(EN, "cross-pairs.jsonl")
+SETS = {"ar": (SOURCES, STATEMENTS, PAIRS), "en": (EN_SOURCES, EN_STATEMENTS, EN_PAIRS)}
+
+
+@pytest.mark.parametrize(
+    ("name", "articles", "beats", "outlets"), [("ar", 40, 12, 15), ("en", 30, 8, 15)], ids=["ar", "en"]
+)
+def test_the_set_spans_beats_and_outlets(name, articles, beats, outlets):
+    sources = SETS[name][0]
+    assert len(sources) >= articles
+    assert len({s["beat"] for s in sources}) >= beats
+    assert len({s["outlet"] for s in sources}) >= outlets
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_refers_to_known_articles_and_statements(name):
+    sources, statements, pairs = SETS[name]
+    articles = {s["article"] for s in sources}
+    assert len(articles) == len(sources)
+    ids = Counter(s["id"] for s in statements)
     assert max(ids.values()) == 1
-    assert {s["article"] for s in STATEMENTS} <= articles
-    by_id = {s["id"]: s for s in STATEMENTS}
-    for pair in PAIRS:
+    assert {s["article"] for s in statements} <= articles
+    by_id = {s["id"]: s for s in statements}
+    for pair in pairs:
         assert by_id[pair["a"]]["article"] != by_id[pair["b"]]["article"], pair
         assert pair["tier"] in ("verbatim", "paraphrase")
-    for st in STATEMENTS:
+    for st in statements:
         assert 20 <= len(st["anchor"]) <= 90 or st["tier"] == "optional", st["id"]
         assert st["tier"] in ("core", "hard", "optional")
+        assert st["kind"] in ("direct", "indirect", "mixed"), st["id"]
+        assert st["speaker_match"] and all(m == m.lower() for m in st["speaker_match"]), st["id"]
+
+
+def test_statement_ids_are_unique_across_the_arabic_and_english_sets():
+    assert not {s["id"] for s in STATEMENTS} & {s["id"] for s in EN_STATEMENTS}
+
+
+def test_cross_pairs_join_an_arabic_statement_to_an_english_one():
+    arabic = {s["id"]: s for s in STATEMENTS}
+    if SEED_GOLD.exists():
+        arabic |= {s["id"]: s for s in _rows(SEED_GOLD.parent, SEED_GOLD.name)}
+    english = {s["id"]: s for s in EN_STATEMENTS}
+    assert len(CROSS_PAIRS) >= 10
+    for pair in CROSS_PAIRS:
+        assert pair["b"] in english, pair
+        assert pair["a"] in arabic or not SEED_GOLD.exists() and pair["a"][:2] in ("LN", "AF", "UE", "BT", "SD"), pair
+        assert pair["tier"] in ("verbatim", "paraphrase") and pair["note"], pair
+        assert english[pair["b"]]["tier"] != "optional", pair
 
 
 @pytest.mark.skipif(not TEXTS.is_dir(), reason="third-party texts are not in git; see tests/dev/README.md")
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s["article"])
 def test_text_hash_and_anchors(source):
-    data = (TEXTS / f"{source['article']}.txt").read_bytes()
+    _check_text(TEXTS, source, STATEMENTS)
+
+
+@pytest.mark.skipif(not EN_TEXTS.is_dir(), reason="third-party texts are not in git; see tests/dev/en/README.md")
+@pytest.mark.parametrize("source", EN_SOURCES, ids=lambda s: s["article"])
+def test_english_text_hash_and_anchors(source):
+    _check_text(EN_TEXTS, source, EN_STATEMENTS)
+
+
+def _check_text(folder: Path, source: dict, statements: list[dict]) -> None:
+    data = (folder / f"{source['article']}.txt").read_bytes()
     assert hashlib.sha256(data).hexdigest() == source["sha256"]
     text = data.decode("utf-8")
-    for st in (s for s in STATEMENTS if s["article"] == source["article"]):
+    for st in (s for s in statements if s["article"] == source["article"]):
         assert text[st["char_start"] : st["char_end"]] == st["anchor"], st["id"]
         assert text.count(st["anchor"]) == 1, st["id"]

@@ -1,6 +1,11 @@
-"""Score claimtrack on the development set: ingest the texts into a scratch database, export, run the scorer.
+"""Score claimtrack on a development set: ingest the texts into a scratch database, export, run the scorer.
 
-Usage: python tests/dev/score.py [--details] [--scorer ../shared/eval/score.py]
+Usage: python tests/dev/score.py [--set ar|en|cross] [--details] [--scorer ../shared/eval/score.py]
+
+  ar     the Arabic set (tests/dev), texts in $CLAIMTRACK_DEVTEXTS or tests/dev/texts
+  en     the English set (tests/dev/en), texts in $CLAIMTRACK_DEVTEXTS_EN, tests/dev/en/texts or ../devtexts-en
+  cross  the Arabic-English pairs (tests/dev/en/cross-pairs.jsonl): the seed corpus, the Arabic and the English
+         articles holding a cross pair, scored once over all their pairs and once over the cross pairs alone
 """
 
 from __future__ import annotations
@@ -14,36 +19,116 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+EN = HERE / "en"
 ROOT = HERE.parent.parent
+SHARED_GOLD = ROOT.parent / "shared" / "gold"
 
 
 def texts_dir() -> Path:
     return Path(os.environ.get("CLAIMTRACK_DEVTEXTS", HERE / "texts"))
 
 
-def sources() -> list[dict]:
-    lines = (HERE / "sources.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def en_texts_dir() -> Path:
+    """The English texts: the variable, else tests/dev/en/texts, else devtexts-en next to the repository."""
+    if "CLAIMTRACK_DEVTEXTS_EN" in os.environ:
+        return Path(os.environ["CLAIMTRACK_DEVTEXTS_EN"])
+    inside = EN / "texts"
+    return inside if inside.is_dir() else ROOT.parent / "devtexts-en"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sources(folder: Path = HERE) -> list[dict]:
+    return read_jsonl(folder / "sources.jsonl")
+
+
+def ingest_and_export(files: list[Path], tmp: Path) -> Path:
+    db, export = tmp / "dev.db", tmp / "dev.jsonl"
+    cli = [sys.executable, "-m", "claimtrack"]
+    subprocess.run([*cli, "ingest", *map(str, files), "--db", str(db)], check=True, capture_output=True)
+    with open(export, "w", encoding="utf-8") as out:
+        subprocess.run([*cli, "export", "--db", str(db), "--format", "jsonl"], check=True, stdout=out)
+    return export
+
+
+def run_scorer(scorer: str, export: Path, name: str, gold: Path, extra: list[str]) -> int:
+    scored = [sys.executable, scorer, str(export), "--set", name, "--gold", str(gold), *extra]
+    return subprocess.run(scored, check=False).returncode
+
+
+def need(folder: Path, what: str) -> Path:
+    if not folder.is_dir():
+        sys.exit(f"no {what} texts at {folder}: see tests/dev/README.md and tests/dev/en/README.md")
+    return folder
+
+
+def score_single(args: argparse.Namespace, gold: Path, texts: Path, what: str) -> int:
+    texts = need(texts, what)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = [texts / f"{source['article']}.txt" for source in sources(gold)]
+        export = ingest_and_export(files, Path(tmp))
+        return run_scorer(args.scorer, export, "dev", gold, ["--details"] if args.details else [])
+
+
+def cross_gold() -> tuple[list[str], dict[str, list[dict]]]:
+    """The articles holding a cross pair, with all their gold statements and every pair among them."""
+    sets = {
+        "seed": (read_jsonl(SHARED_GOLD / "seed-statements.jsonl"), read_jsonl(SHARED_GOLD / "seed-pairs.jsonl")),
+        "ar": (read_jsonl(HERE / "dev-statements.jsonl"), read_jsonl(HERE / "dev-pairs.jsonl")),
+        "en": (read_jsonl(EN / "dev-statements.jsonl"), read_jsonl(EN / "dev-pairs.jsonl")),
+    }
+    cross = read_jsonl(EN / "cross-pairs.jsonl")
+    by_id = {st["id"]: st for statements, _ in sets.values() for st in statements}
+    articles = sorted({by_id[pair[side]]["article"] for pair in cross for side in ("a", "b")})
+    statements = [st for st in by_id.values() if st["article"] in articles]
+    kept = {st["id"] for st in statements}
+    pairs = [p for _, set_pairs in sets.values() for p in set_pairs if p["a"] in kept and p["b"] in kept]
+    return articles, {"all": pairs + cross, "cross": cross, "statements": statements}
+
+
+def write_gold(folder: Path, name: str, statements: list[dict], pairs: list[dict]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix, rows in (("statements", statements), ("pairs", pairs)):
+        lines = (json.dumps(row, ensure_ascii=False) for row in rows)
+        (folder / f"{name}-{suffix}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def cross_file(article: str, ar_texts: Path, en_texts: Path) -> Path:
+    if article.startswith("en-"):
+        return en_texts / f"{article}.txt"
+    if article.startswith("dev-"):
+        return ar_texts / f"{article}.txt"
+    return ROOT / "corpus" / f"{article}.txt"
+
+
+def score_cross(args: argparse.Namespace) -> int:
+    ar_texts = texts_dir() if texts_dir().is_dir() else ROOT.parent / "devtexts"
+    ar_texts, en_texts = need(ar_texts, "Arabic"), need(en_texts_dir(), "English")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        articles, gold = cross_gold()
+        export = ingest_and_export([cross_file(a, ar_texts, en_texts) for a in articles], tmp)
+        write_gold(tmp / "all", "cross", gold["statements"], gold["all"])
+        write_gold(tmp / "only", "cross", gold["statements"], gold["cross"])
+        print("all pairs among these articles:")
+        code = run_scorer(args.scorer, export, "cross", tmp / "all", ["--details"] if args.details else [])
+        print("Arabic-English pairs only:")
+        return code or run_scorer(args.scorer, export, "cross", tmp / "only", [])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("ar", "en", "cross"), default="ar", dest="which")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     args = parser.parse_args()
-    texts = texts_dir()
-    if not texts.is_dir():
-        sys.exit(f"no texts at {texts}: see tests/dev/README.md (or set CLAIMTRACK_DEVTEXTS)")
-    with tempfile.TemporaryDirectory() as tmp:
-        db, export = Path(tmp) / "dev.db", Path(tmp) / "dev.jsonl"
-        cli = [sys.executable, "-m", "claimtrack"]
-        files = [str(texts / f"{source['article']}.txt") for source in sources()]
-        subprocess.run([*cli, "ingest", *files, "--db", str(db)], check=True, capture_output=True)
-        with open(export, "w", encoding="utf-8") as out:
-            subprocess.run([*cli, "export", "--db", str(db), "--format", "jsonl"], check=True, stdout=out)
-        extra = ["--details"] if args.details else []
-        scored = [sys.executable, args.scorer, str(export), "--set", "dev", "--gold", str(HERE), *extra]
-        return subprocess.run(scored, check=False).returncode
+    if args.which == "cross":
+        return score_cross(args)
+    if args.which == "en":
+        return score_single(args, EN, en_texts_dir(), "English")
+    return score_single(args, HERE, texts_dir(), "Arabic")
 
 
 if __name__ == "__main__":
