@@ -40,11 +40,13 @@ _CONVERT = {
     "folded_tuple": lambda v: tuple(fold(w) for w in v),
     "tuple": tuple,
     "raw_words": frozenset,
+    "raw": str,
     "list": list,
     "int": int,
 }
 _EMPTY = {
     "raw_words": frozenset,
+    "raw": str,
     "words": frozenset,
     "word": str,
     "phrases": list,
@@ -106,6 +108,12 @@ class Lexicon:
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
     glued_prepositions: frozenset[str] = _data("grammar", "glued_prepositions", "words")
     definite_prefixes: tuple[str, ...] = _data("grammar", "definite_prefixes", "prefixes")
+    glued_noun_starts: tuple[str, ...] = _data("grammar", "glued_noun_starts", "folded_tuple")
+    letter_joiner: str = _data("grammar", "letter_joiner", "raw")
+    glued_complementizers: tuple[str, ...] = _data("grammar", "glued_complementizers", "tuple")
+    occasion_noun_suffixes: tuple[str, ...] = _data("grammar", "occasion_noun_suffixes", "folded_tuple")
+    claim_pronouns: tuple[str, ...] = _data("grammar", "claim_pronouns", "folded_tuple")
+    bound_feminine_endings: dict[str, str] = _data("grammar", "bound_feminine_endings", "folded_pairs")
     feminine_endings: tuple[str, ...] = _data("grammar", "feminine_endings", "tuple")
     nisba_endings: tuple[str, ...] = _data("grammar", "nisba_endings", "prefixes")
     document_openers: list[tuple[str, ...]] = _data("grammar", "document_openers", "phrases")

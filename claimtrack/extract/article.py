@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicon
+from ..lang.text import PUNCTUATION
 from ..models import Article, Sentence, Statement, Story
 from ..sentences import OPENERS, SYMMETRIC, split
 from .candidate import MARKERS, Attribution, Candidate
@@ -184,6 +185,10 @@ def extract_article(article: Article) -> list[Statement]:
     return [st for st in out if st.attribution != Attribution.HEADLINE or headline.is_speaker(g, st, out)]
 
 
+# What a claim announced at a line's end is trimmed of at its end: commas, colons, sentence ends.
+_LINE_CLAIM_TRIM = PUNCTUATION["leading_trim"] + PUNCTUATION["claim_enders"]
+
+
 @cache
 def grammar(language: str) -> Grammar:
     return Grammar(lexicon.load(language))
@@ -201,7 +206,7 @@ def _line_is_title(text: str, sentence: Sentence) -> bool:
 def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:
     """The claim a line-ending colon announced: this sentence, without its quotation marks."""
     start, end = sentence.start, sentence.end
-    while end > start and text[end - 1] in "،,:؛;.!؟?":
+    while end > start and text[end - 1] in _LINE_CLAIM_TRIM:
         end -= 1
     if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
         start, end = start + 1, end - 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang.text import PUNCTUATION
 from ..lexicon import CueForm
 from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from .candidate import Candidate, Kind
@@ -64,7 +65,7 @@ def _inside_quotation(sc: Scan, i: int, end: int) -> Skip | None:
 
 
 def _clause_end(sc: Scan, i: int, end: int) -> Skip | None:
-    return STOP if sc.s.raw(i) in ("؛", ";") else None
+    return STOP if sc.s.raw(i) in PUNCTUATION["clause_enders"] else None
 
 
 def _relative_clause(sc: Scan, i: int, end: int) -> Skip | None:
@@ -193,7 +194,7 @@ def mostly_quoted(g: Grammar, s: SentenceView, start: int) -> bool:
 def claim_before(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[int, int, str] | None:
     """The claim that precedes an attribution ending at token b: the quotation just before it, or the clause."""
     j = b - 1
-    while j >= a and (s.is_comma(j) or s.norm(j) in ("و",)):
+    while j >= a and (s.is_comma(j) or s.norm(j) == g.lex.and_conjunction):
         j -= 1
     if j < a:
         return None

@@ -1,11 +1,11 @@
-"""TODO"""
+"""A sentence as the rules read it: its tokens (glued words split), its quotations, phrase look-up, spans."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..lang.text import Token, fold, tokens
+from ..lang.text import PUNCTUATION, Token, fold, tokens
 from ..lexicon import Lexicon
 from ..models import Sentence
 from ..sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans
@@ -14,7 +14,7 @@ from ..sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans
 MAX_SPEAKER_TOKENS = 30
 NEXT_LINE = -1  # claim_start of a statement whose claim is the next line ("وقال الوزير:" then the quotation)
 MIN_POST_CLAIM_WORDS = 3
-COMMAS = {"،", ",", "؛", ";"}
+COMMAS = frozenset(PUNCTUATION["clause_separators"])
 
 
 @dataclass
@@ -48,7 +48,7 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
                 head, tail = n[:p], n[p:]
                 tail_cue, head_cue = lex.cue(tail), lex.cue(head)
                 if (
-                    tail[0] in "وف"
+                    tail[0] in lex.conjunctions
                     and len(tail) >= 4
                     and tail_cue is not None
                     and tail_cue.tense in ("past", "present")
@@ -57,13 +57,13 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
                 elif (
                     head_cue is not None
                     and head_cue.tense in ("past", "present")
-                    and tail.startswith("ال")
+                    and tail.startswith(lex.definite_article)
                     and len(tail) >= 5
                 ):
                     cut = p
                 if cut:
                     break
-            if cut is None and len(t.raw) >= 5 and t.raw.endswith(("إن", "أن")):
+            if cut is None and len(t.raw) >= 5 and t.raw.endswith(lex.glued_complementizers):
                 cut = len(n) - 2
         k = next((k for k in range(1, len(t.raw)) if fold(t.raw[:k]) == n[:cut]), None) if cut else None
         if k:
@@ -114,17 +114,17 @@ class SentenceView:
                 if not tok:
                     ok = False
                     break
-                if word in ("ل", "ب") and k == n - 1:
+                if word in self.lex.glued_prepositions and k == n - 1:
                     if not (tok.startswith(word) and len(tok) > 2) and tok != word:
                         ok = False
                     break
-                if tok == word or (k == 0 and allow_conj and tok in ("و" + word, "ف" + word)):
+                if tok == word or (k == 0 and allow_conj and tok[:1] in self.lex.conjunctions and tok[1:] == word):
                     continue
                 ok = False
                 break
             if ok:
                 last = phrase[-1]
-                glued = last in ("ل", "ب") and self.norm(i + n - 1) != last
+                glued = last in self.lex.glued_prepositions and self.norm(i + n - 1) != last
                 return n - 1 if glued else n
         return 0
 

@@ -1,4 +1,5 @@
-"""TODO"""
+"""The questions the extraction rules ask of a token (a cue's boundary, an addressee, an occasion, a source
+word), answered from the language pack's data (``Lexicon``) and hooks."""
 
 from __future__ import annotations
 
@@ -35,9 +36,12 @@ class Grammar:
             return False
         if n in self.lex.days or n in self.lex.time_words or n.isdigit():
             return True
-        if n.startswith("و") and n[1:] in self.lex.days:
+        if n[:1] == self.lex.and_conjunction and n[1:] in self.lex.days:
             return True
-        if (n in self.lex.time_prepositions or (n[:1] == "و" and n[1:] in self.lex.time_prepositions)) and (
+        if (
+            n in self.lex.time_prepositions
+            or (n[:1] == self.lex.and_conjunction and n[1:] in self.lex.time_prepositions)
+        ) and (
             s.norm(i + 1) in self.lex.months
             or s.norm(i + 1) in self.lex.days
             or s.norm(i + 1).isdigit()
@@ -48,14 +52,14 @@ class Grammar:
             return True
         if n in self.lex.occasion_prepositions and self.occasion_noun(s.norm(i + 1)):
             return True
-        if n[:1] in "بل" and len(n) > 3 and self.occasion_noun(n[1:]):
+        if n[:1] in self.lex.glued_prepositions and len(n) > 3 and self.occasion_noun(n[1:]):
             return True
         return self.is_addressee(s, i)
 
     def occasion_noun(self, word: str) -> bool:
         """ "خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""
         for w in (word, self.lex.hooks.strip_article(word)):
-            for suffix in ("", "ه", "ها", "هم", "ي"):
+            for suffix in ("", *self.lex.occasion_noun_suffixes):
                 if w.endswith(suffix) and w[: len(w) - len(suffix)] in self.lex.occasion_nouns:
                     return True
         return False
@@ -83,7 +87,8 @@ class Grammar:
     def plausible_source(self, s: SentenceView, i: int) -> bool:
         """A bare (would-be) name, or a definite word that is a source word."""
         n = s.norm(i)
-        return not n.startswith(("ال", "وال")) or self.source_word(n)
+        article = self.lex.definite_article
+        return not n.startswith((article, self.lex.and_conjunction + article)) or self.source_word(n)
 
     def opens_occasion(self, s: SentenceView, chunk: Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""
@@ -113,7 +118,8 @@ class Grammar:
         if prefix is None or n.startswith(lex.addressee_exceptions) or len(n) < 3:
             return False
         rest = n[len(prefix) :]
-        definite = "ال" + rest[1:] if rest.startswith(prefix) else rest  # "للرئيس": the article lost its alif
+        # "للرئيس": the article lost its alif
+        definite = lex.definite_article + rest[len(prefix) :] if rest.startswith(prefix) else rest
         return (
             rest in self.addressee_first_words
             or definite in self.addressee_first_words
@@ -126,12 +132,12 @@ class Grammar:
         rest = word[len(prefix) :]
         if word in self.alias_first_words or word in self.lex.title_words or len(rest) < 3:
             return False
-        return rest.startswith("ال") or rest[0] in "ا" or word in ("بـ",)
+        return rest.startswith(self.lex.glued_noun_starts)
 
     def skip_leading(self, s: SentenceView, a: int, b: int) -> int:
         """Past a leading conjunction and adverbial phrase ("وفي وقت سابق،") to where content starts."""
         i = a
-        while i < b and (s.raw(i) in COMMAS or s.norm(i) in ("و", "ف")):
+        while i < b and (s.raw(i) in COMMAS or s.norm(i) in self.lex.conjunctions):
             i += 1
         if i < b and (self.is_adverbial(s, i) or s.norm(i) in self.lex.leading_prepositions):
             j = i
@@ -152,7 +158,7 @@ class Grammar:
             if b - k >= 0 and s.phrase_at(b - k, [phrase]) == k:
                 b -= k
                 break
-        while b > 0 and (s.norm(b - 1) in self.lex.particles_before_verb or s.norm(b - 1) in ("و", "ف")):
+        while b > 0 and (s.norm(b - 1) in self.lex.particles_before_verb or s.norm(b - 1) in self.lex.conjunctions):
             b -= 1
         if b > 0 and s.is_comma(b - 1):
             b -= 1
@@ -160,14 +166,14 @@ class Grammar:
 
     def at_clause_boundary(self, s: SentenceView, i: int, form: CueForm) -> bool:
         prev = i - 1
-        if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in "وف"):
+        if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in self.lex.conjunctions):
             return True
         for phrase in self.lex.clause_links:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
                 return True
         # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
-        return s.norm(i)[0] in "وف" and form.tense == "past" and not s.quoted[i]
+        return s.norm(i)[0] in self.lex.conjunctions and form.tense == "past" and not s.quoted[i]
 
     def strip_frame(self, s: SentenceView, a: int, op: int, form: CueForm) -> int:
         """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""
@@ -190,10 +196,14 @@ class Grammar:
     def glued_text(self, s: SentenceView, a: int, b: int, glued: bool) -> str:
         """The speaker phrase as written, without the preposition glued to its first word (للمسؤولين -> المسؤولين)."""
         text = s.span_text(Span(a, b))
-        if not glued or not text:
-            return text
-        if text.startswith("لل"):
-            return "ال" + text[2:]
-        if text[0] in "لب":
-            return text[1:].lstrip("ـ")
-        return text
+        return self.without_glued_preposition(text) if glued and text else text
+
+    def without_glued_preposition(self, word: str) -> str:
+        """A word without the one-letter preposition written on it, the article's lost alif restored
+        (للمسؤولين -> المسؤولين, لـ"رويترز" -> "رويترز"); the word as it is when none is."""
+        for contracted, article in self.lex.contracted_articles.items():
+            if word.startswith(contracted):
+                return article + word[len(contracted) :]
+        if word[:1] in self.lex.glued_prepositions:
+            return word[1:].lstrip(self.lex.letter_joiner)
+        return word

@@ -44,6 +44,9 @@ class VerbalNouns:
         for suffix in self.lex.pronoun_suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
                 stem = word[: -len(suffix)]
-                if stem in self.lex.feelings or (stem.endswith("ت") and stem[:-1] + "ه" in self.lex.feelings):
+                if stem in self.lex.feelings or any(
+                    stem.endswith(bound) and stem[: -len(bound)] + free in self.lex.feelings
+                    for bound, free in self.lex.bound_feminine_endings.items()
+                ):
                     return True
         return False

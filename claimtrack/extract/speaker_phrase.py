@@ -4,8 +4,12 @@ before a verb, the noun a relative clause is about.
 
 from __future__ import annotations
 
+from ..lang.text import PUNCTUATION
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
 from .grammar import Grammar
+
+# What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
+_SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
 
 
 def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | None, list[Span]]:
@@ -55,7 +59,7 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
     span = Span(kept[0].a, kept[-1].b)
     if via:
         span = _second_hand(g, s, span, via)
-    while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in "(:.!?؟"):
+    while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in _SPEAKER_END_MARKS):
         span = Span(span.a, span.b - 1)
     return (span or None), via
 
@@ -134,7 +138,8 @@ def relative_antecedent(g: Grammar, s: SentenceView, rel: int) -> Span | None:
     if k < 0 or not s.toks[k].is_word:
         return None
     n = s.norm(k)
-    particle_free = n[1:] if n[:1] in "بلو" and len(n) > 3 else n  # "بالسفير"
+    glued = n[:1] in g.lex.glued_prepositions or n[:1] == g.lex.and_conjunction
+    particle_free = n[1:] if glued and len(n) > 3 else n  # "بالسفير"
     return Span(k, rel) if g.source_word(n) or g.source_word(particle_free) else None
 
 

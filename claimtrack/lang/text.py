@@ -36,6 +36,8 @@ PUNCTUATION: dict = check_keys(
         "sentence_enders",
         "claim_enders",
         "leading_trim",
+        "clause_separators",
+        "clause_enders",
         "trailing_trim",
         "invisible",
         "spaces",

@@ -19,7 +19,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None  # a claim opens after the verb: the verb rule's
-    if not s.is_comma(i - 1) and not (s.norm(i).startswith("و") and s.is_comma(i - 2)):
+    if not s.is_comma(i - 1) and not (s.norm(i)[:1] == g.lex.and_conjunction and s.is_comma(i - 2)):
         return None
     speaker, via = speaker_span(g, s, i + 1, len(s))
     tail_words = s.words(Span(speaker.b if speaker else i + 1, len(s)))

@@ -21,11 +21,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     word = s.norm(i + n)
     # "وفقا لما ذكرته الوكالة": the verb carries a pronoun pointing back at the claim.
-    form = (
-        g.lex.cue(word)
-        or g.lex.cue(word[:-1] if word.endswith("ه") else "")
-        or g.lex.cue(word[:-2] if word.endswith("ها") else "")
-    )
+    bare = (word[: -len(p)] for p in g.lex.claim_pronouns if word.endswith(p))
+    form = g.lex.cue(word) or next((f for w in bare if (f := g.lex.cue(w))), None)
     if form is None or form.tense not in ("past", "present"):
         return None
     before_start = found[-1].cue_index + 1 if found else 0

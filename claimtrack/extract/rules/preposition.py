@@ -22,8 +22,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     glued = len(phrase) > n
     speaker_start = i + n
     head = s.norm(speaker_start)
-    if glued and head[:1] in "لب":
-        head = "ال" + head[2:] if head.startswith("لل") else head[1:]
+    if glued:
+        head = g.without_glued_preposition(head)
     if head in g.lex.non_sources or any(s.norm(k) in g.lex.conformity_verbs for k in range(max(0, i - 3), i)):
         return None
     before = Span(found[-1].cue_index + 1 if found else 0, i)

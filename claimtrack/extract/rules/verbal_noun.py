@@ -6,12 +6,15 @@ rather than an أنّ-clause: the claim starts at that noun. Only when no other 
 
 from __future__ import annotations
 
+from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import speaker_span
 from .cue import cue_here
+
+CLAUSE_ENDERS = PUNCTUATION["clause_enders"]
 
 NAME = "verbal-noun"
 
@@ -26,7 +29,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if obj is None:
         return None
     window_end, first = obj
-    clause_end = next((k for k in range(first, len(s)) if s.raw(k) in ("؛", ";")), len(s))
+    clause_end = next((k for k in range(first, len(s)) if s.raw(k) in CLAUSE_ENDERS), len(s))
     if s.words(Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
         return None
     speaker, via = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 else (None, [])
@@ -53,7 +56,7 @@ def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak:
     cue (لفت) takes one only through its own preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
     for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
         n, r = s.norm(k), s.raw(k)
-        if r in ("؛", ";", ":") or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
+        if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
             return None
         if not s.toks[k].is_word or _genitive(g, s, k):
             continue
