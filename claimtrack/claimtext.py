@@ -50,11 +50,13 @@ class Axis:
 @dataclass(frozen=True)
 class ClaimLanguage:
     negations: frozenset[str]
+    not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
     denials: frozenset[str]  # claim stems
     hedges: frozenset[str]
     hedges_before_present: frozenset[str]
     present_prefixes: tuple[str, ...]
     numbers: dict[str, float]
+    not_before_numbers: tuple[str, ...]  # clitics peeled from other words but never written on a number word
     multipliers: dict[str, float]
     axes: tuple[Axis, ...]
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
@@ -80,11 +82,13 @@ def claim_language(language: str) -> ClaimLanguage:
     dates = {**lex.month_numbers, **{day: 100 + n for day, n in lex.weekday_numbers.items()}}
     return ClaimLanguage(
         negations=frozenset(fold(w) for w in data.get("negations", [])),
+        not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
         hedges=frozenset(fold(w) for w in data.get("hedges", [])),
         hedges_before_present=frozenset(fold(w) for w in data.get("hedges_before_present", [])),
         present_prefixes=tuple(fold(w) for w in data.get("present_prefixes", [])),
         numbers={fold(k): float(v) for k, v in data.get("numbers", {}).items()},
+        not_before_numbers=tuple(fold(c) for c in data.get("not_before_numbers", [])),
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
         axes=axes,
         dates=dates,
@@ -105,6 +109,7 @@ class ClaimText:
     dates: frozenset[int]
     directions: frozenset[tuple[str, int]]  # (axis, +1 or -1)
     places: dict[int, str]  # the place groups it names -> the name as folded
+    quantities: tuple[float, ...] = ()  # the numbers in the order written: the first is what the claim counts
 
 
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
@@ -128,24 +133,70 @@ def _digits_value(token: str) -> float:
     return float("".join(parts))
 
 
-def _numbers(folded: str, lang: ClaimLanguage) -> frozenset[float]:
-    """Numbers a claim states: digits and number words, each scaled by a multiplier after it (3 آلاف)."""
+def _number_word(word: str, lang: ClaimLanguage) -> str | None:
+    """The number word ``word`` is once its clitics are peeled, unless one of them never stands before a number
+    (``not_before_numbers``: al-kamiyya, the quantity, holds no miya, a hundred, after its ka-)."""
+    form = _bare(word, lang.numbers)
+    if form is None or any(c in word[: len(word) - len(form)] for c in lang.not_before_numbers):
+        return None
+    return form
+
+
+def _scale(value: float) -> float:
+    """The largest power of 1,000 that divides ``value`` (1 for none): a number under it, written after it with
+    "and", is a part of it (a million and 200 thousand), not a number of its own."""
+    scale = 1.0
+    while value >= scale * 1000 and value % (scale * 1000) == 0:
+        scale *= 1000
+    return scale
+
+
+def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
+    """Numbers a claim states, in order: digits and number words, each scaled by a multiplier after it (3 alaf),
+    and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000)."""
     values: list[float] = []
+    joined: list[bool] = []  # whether each value was written wa- + number right after a number
     for word in re.findall(r"\w+(?:[.,\u066b\u066c]\d+)*", folded):
         digits = _NUMBER.search(word)
         multiplier = _bare(word, lang.multipliers)
+        after_number = bool(values) and values[-1] == values[-1]
         if digits:
             values.append(_digits_value(digits.group()))
         elif multiplier is not None:
-            if values and values[-1] < 1000:
+            if after_number and values[-1] < 1000:
                 values[-1] *= lang.multipliers[multiplier]
-            else:
-                values.append(lang.multipliers[multiplier])
-        elif (number := _bare(word, lang.numbers)) is not None:
+                continue
+            values.append(lang.multipliers[multiplier])
+        elif (number := _number_word(word, lang)) is not None:
             values.append(lang.numbers[number])
         else:
             values.append(float("nan"))  # a word between: the next multiplier starts a number of its own
-    return frozenset(v for v in values if v == v)
+            joined.append(False)
+            continue
+        joined.append(after_number and word[:1] in hooks_for(word).PROCLITICS)
+    out: list[float] = []
+    for value, conj in zip(values, joined):
+        if value != value:
+            continue
+        if conj and out and value < _scale(out[-1]):
+            out[-1] += value
+        else:
+            out.append(value)
+    return tuple(dict.fromkeys(out))
+
+
+def _dates(words: list[str], lang: ClaimLanguage) -> frozenset[int]:
+    """Months and weekdays named, two-word names (kanun al-awwal) before the one-word names inside them."""
+    found, skip = set(), False
+    for word, after in zip(words, [*words[1:], ""]):
+        if skip:
+            skip = False
+        elif (two := lang.dates.get(f"{word} {after}")) is not None:
+            found.add(two)
+            skip = True
+        elif (form := _bare(word, lang.dates)) is not None:
+            found.add(lang.dates[form])
+    return frozenset(found)
 
 
 def _tenseless(word: str) -> str:
@@ -190,6 +241,13 @@ def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
     return False
 
 
+def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
+    """Whether ``words[i]`` negates: a negation word not opening a phrase that negates nothing (la yazal, still)."""
+    return bool(_bare(words[i], lang.negations)) and (words[i], words[i + 1] if i + 1 < len(words) else "") not in (
+        lang.not_negations
+    )
+
+
 def read_claim(text: str, language: str | None = None) -> ClaimText:
     """Read one version of a claim (as written, or already folded), in its language or the one its text is in."""
     code = language or text_pack(text).code
@@ -199,16 +257,18 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
     content = tuple(s for w, s in zip(words, all_stems) if w not in stopwords and len(s) >= 2 and s not in stopwords)
-    negations = sum(1 for w in words if _bare(w, lang.negations))
+    negations = sum(1 for i in range(len(words)) if _negation_at(words, i, lang))
     denied = any(s in lang.denials for w, s in zip(words, all_stems) if w not in stopwords)
+    quantities = _numbers(fold(text), lang)
     return ClaimText(
         norm=norm,
         stems=content,
         negations=negations + denied,
         denied=denied,
         hedged=_hedged(words, lang),
-        numbers=_numbers(fold(text), lang),
-        dates=frozenset(lang.dates[d] for w in words if (d := _bare(w, lang.dates))),
+        numbers=frozenset(quantities),
+        dates=_dates(words, lang),
         directions=_directions(words, lang),
         places=_places(words, all_stems, lang),
+        quantities=quantities,
     )

@@ -52,12 +52,14 @@ class MatchSettings:
     min_overlap: float = 0.4  # share of the shorter claim's weighted content the other must carry ...
     overlap_step: float = 0.12  # ... plus this for each in-order shared word short of min_shared + 2
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
+    min_dice: float = 0.25  # weighted word overlap (Dice) of a paraphrase: a short claim inside a long one is not
     max_df: int = 50  # shingles carried by more statements than this are too common to block on
     min_words: int = 3  # claims with fewer content words are never matched
     window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
-    semantic: float = 0.85  # encoder cosine at which two claims with some words in common are the same claim ...
-    semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this
+    semantic: float = 0.65  # encoder cosine at which two claims with some words in common are the same claim ...
+    semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this ...
+    semantic_shared: int = 3  # ... and they share this many words besides names: what is said, not about whom
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
     family: float = 0.25  # same-claim score (before changes weigh) from which two claims are one claim family
     contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
@@ -83,6 +85,7 @@ class _Claim:
     views: list[_View]  # the whole claim, and the claim it reports after an inner أنّ ("تشير إلى أن ...")
     speaker: str | None
     kind: str | None
+    article: str | None = None
 
     @property
     def norm(self) -> str:
@@ -100,6 +103,7 @@ class Version:
     text: str
     speaker: str | None = None
     kind: str | None = None  # direct or indirect
+    article: str | None = None  # one speaker's two statements in one article are never one cluster
 
 
 @dataclass(frozen=True)
@@ -199,7 +203,7 @@ class ClaimIndex:
         for sid, version in versions.items():
             version = version if isinstance(version, Version) else Version(version)
             text = read_claim(version.text)
-            claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind)
+            claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article)
             core = self._core(text.norm)
             if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
                 # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...") that another
@@ -322,7 +326,9 @@ class ClaimIndex:
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
             return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
-            return "semantic"
+            shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
+            if shared >= s.semantic_shared:
+                return "semantic"
         return ""
 
     def _dice(self, va: _View, vb: _View) -> float:
@@ -339,7 +345,9 @@ class ClaimIndex:
         needed = s.min_overlap + s.overlap_step * max(0, s.min_shared + 2 - in_order)
         shared = sum(self.weight(w) for w in set(va.stems).intersection(vb.stems))
         smaller = min(self._total(va), self._total(vb))
-        return smaller > 0 and shared / smaller >= needed
+        if smaller <= 0 or shared / smaller < needed:
+            return False
+        return 2 * shared / (self._total(va) + self._total(vb)) >= s.min_dice
 
 
 def match_all(
@@ -410,10 +418,10 @@ def match_new(
 def _assertion(text: ClaimText) -> tuple:
     """What a claim asserts beyond its words: two claims with one key never differ in a fact."""
     return (
-        text.numbers,
+        text.quantities,
         text.dates,
         frozenset(text.places),
-        text.negations % 2,
+        text.negations,
         text.denied,
         text.directions,
     )
@@ -423,43 +431,87 @@ def _splits(found: list[Change]) -> bool:
     return any(c.kind in SPLITTING for c in found)
 
 
-class _Assertions:
-    """For each cluster, one claim per distinct assertion its members make, so that joining two clusters can be
-    refused when any member of one differs in a fact from any member of the other."""
+# Members of each cluster checked against each member of the other before two clusters join: complete linkage
+# over a sample, so that a cluster of hundreds of copies costs no more than this squared to join.
+LINKAGE_SAMPLE = 8
+
+
+class _Clusters:
+    """The clusters being built, and whether two of them may join: a cluster is one assertion, so every member
+    of one must be the same claim family as every member of the other (complete linkage, not a chain of near
+    matches), no member may differ from another in a fact (3,000 dead and 11,300 dead never share a cluster even
+    through a number-less middle statement), and no speaker may have two statements of one article in it (an
+    article gives a speaker's claim once: two of them joined are two claims of one speaker on one subject, or a
+    headline restating the body, which a relation records; two speakers of one article may make one claim)."""
 
     def __init__(self, index: ClaimIndex, uf: _UnionFind) -> None:
-        self.by_root: dict[int, dict[tuple, ClaimText]] = defaultdict(dict)
-        for sid, claim in index.claims.items():
-            self.by_root[uf.find(sid)].setdefault(_assertion(claim.text), claim.text)
+        self.index, self.uf = index, uf
+        self.members: dict[int, list[int]] = defaultdict(list)
+        for sid in sorted(index.claims):
+            self.members[uf.find(sid)].append(sid)
+        self._compared: dict[tuple[int, int], Comparison] = {}
 
-    def compatible(self, ra: int, rb: int) -> bool:
-        xs, ys = self.by_root[ra], self.by_root[rb]
-        return all(kx == ky or not _splits(fact_changes(x, y)) for kx, x in xs.items() for ky, y in ys.items())
+    def compare(self, a: int, b: int) -> Comparison:
+        key = (a, b) if a < b else (b, a)
+        if key not in self._compared:
+            self._compared[key] = self.index.compare(*key)
+        return self._compared[key]
 
-    def merge(self, root: int, other: int) -> None:
-        merged = self.by_root.pop(other, {})
-        for key, text in merged.items():
-            self.by_root[root].setdefault(key, text)
+    def can_join(self, a: int, b: int) -> bool:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if ra == rb:
+            return False
+        xs, ys = self.members[ra], self.members[rb]
+        sources = {self._source(x) for x in xs}
+        if any(self._source(y) in sources for y in ys):
+            return False
+        if not self._facts_agree(xs, ys):
+            return False
+        return all(self._family(x, y) for x in xs[:LINKAGE_SAMPLE] for y in ys[:LINKAGE_SAMPLE])
+
+    def _source(self, sid: int) -> tuple:
+        claim = self.index.claims[sid]
+        return (claim.article, claim.speaker) if claim.article is not None else (sid,)
+
+    def _facts_agree(self, xs: list[int], ys: list[int]) -> bool:
+        texts_x = {_assertion(t): t for t in (self.index.claims[x].text for x in xs)}
+        texts_y = {_assertion(t): t for t in (self.index.claims[y].text for y in ys)}
+        return all(
+            kx == ky or not _splits(fact_changes(tx, ty)) for kx, tx in texts_x.items() for ky, ty in texts_y.items()
+        )
+
+    def _family(self, x: int, y: int) -> bool:
+        comparison = self.compare(x, y)
+        return comparison.joins
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        self.uf.union(a, b)
+        root = self.uf.find(a)
+        other = rb if root == ra else ra
+        self.members[root] = sorted(self.members[root] + self.members.pop(other, []))
 
 
 def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]) -> MatchResult:
+    """Compare the candidate pairs a matching rule relates, then join clusters best pair first."""
     uf = _UnionFind(stored)
-    assertions = _Assertions(index, uf)
-    links: list[Link] = []
+    clusters = _Clusters(index, uf)
+    compared: list[tuple[int, int, Comparison]] = []
     for a, b in sorted(pairs):
-        # Already joined through others: scoring again cannot change the clusters.
-        # Only a matching rule makes two stored statements one claim family ("similar" is for pairs a user puts
-        # side by side in ``compare``, one story by choice); testing it first spares the full comparison.
+        # Stored statements already in one cluster stay so; only a matching rule makes two statements one claim
+        # family ("similar" is for pairs a user puts side by side in ``compare``), and testing it first spares
+        # the full comparison.
         if uf.find(a) == uf.find(b) or not index.related(a, b):
             continue
-        comparison = index.compare(a, b)
-        ra, rb = uf.find(a), uf.find(b)
-        joined = comparison.joins and assertions.compatible(ra, rb)
-        if joined:
-            uf.union(a, b)
-            root = uf.find(a)
-            assertions.merge(root, rb if root == ra else ra)
-        links.append(Link(a, b, comparison, joined))
+        compared.append((a, b, clusters.compare(a, b)))
+    # Best first: a statement joins the cluster it is most surely the same claim as, before a weaker link could
+    # put it elsewhere.
+    joined: set[tuple[int, int]] = set()
+    for a, b, comparison in sorted(compared, key=lambda c: (-c[2].score, c[0], c[1])):
+        if comparison.joins and clusters.can_join(a, b):
+            clusters.join(a, b)
+            joined.add((a, b))
+    links = [Link(a, b, comparison, (a, b) in joined) for a, b, comparison in compared]
     return MatchResult({sid: uf.find(sid) for sid in index.claims}, links)
 
 

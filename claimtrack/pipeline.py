@@ -500,7 +500,7 @@ def embed_statements(store: Store, on_progress: Callable[[int], None] | None = N
 
 
 def _versions(store: Store) -> dict[int, Version]:
-    return {sid: Version(text, speaker, kind) for sid, (text, speaker, kind) in store.claim_versions().items()}
+    return {sid: Version(*row) for sid, row in store.claim_versions().items()}
 
 
 def _stored_vectors(store: Store) -> VectorIndex | None:

@@ -8,6 +8,7 @@ same-claim score in 0..1 that is low for a near-copy with one word turned agains
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -98,7 +99,7 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
     out: list[Change] = []
     if a.denied != b.denied:
         out.append(Change(ChangeKind.denial, "denied" if a.denied else "", "denied" if b.denied else ""))
-    elif (a.negations - b.negations) % 2:
+    elif _negation_flip(a, b):
         out.append(Change(ChangeKind.negation, str(a.negations), str(b.negations)))
     axis = _direction_flip(a, b)
     if axis:
@@ -106,15 +107,56 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
         out.append(
             Change(ChangeKind.direction, *(f"{axis} {sign[d]}" for v in (a, b) for x, d in v.directions if x == axis))
         )
-    if a.numbers and b.numbers and a.numbers != b.numbers:
+    if _numbers_differ(a.quantities, b.quantities):
         out.append(Change(ChangeKind.number, _fmt_numbers(a.numbers), _fmt_numbers(b.numbers)))
-    if a.dates and b.dates and a.dates != b.dates:
+    if a.dates - b.dates and b.dates - a.dates:
         out.append(Change(ChangeKind.date, _fmt_numbers(frozenset(a.dates)), _fmt_numbers(frozenset(b.dates))))
     if set(a.places) - set(b.places) and set(b.places) - set(a.places):
         out.append(Change(ChangeKind.place, ", ".join(a.places.values()), ", ".join(b.places.values())))
     if a.hedged != b.hedged:
         out.append(Change(ChangeKind.hedge, "hedged" if a.hedged else "", "hedged" if b.hedged else ""))
     return out
+
+
+def _negation_flip(a: ClaimText, b: ClaimText) -> bool:
+    """One version negates and the other has no negation at all ("no plot against the lira" / "the lira targeted").
+
+    When both negate, counting says nothing: "there are no new, not-known viruses" and "there is no unknown virus" make
+    one claim with one negation more, and which word a negation governs is not read here.
+    """
+    na, nb = a.negations - a.denied, b.negations - b.denied
+    return (na == 0) != (nb == 0) and (na + nb) % 2 == 1
+
+
+def _same_number(x: float, y: float) -> bool:
+    """Equal, or one a rounding of the other to its own precision (780 thousand / 779,473; 1.6 million / 1,694,418).
+
+    A number with one significant digit (3000) is taken as exact: "3 thousand" and "3,400" are two tolls."""
+    if x == y:
+        return True
+    rough, exact = (x, y) if _significant(x) <= _significant(y) else (y, x)
+    if _significant(rough) < 2 or _significant(rough) == _significant(exact):
+        return False
+    unit = 10 ** (math.floor(math.log10(abs(rough))) - _significant(rough) + 1)
+    return abs(rough - exact) < unit
+
+
+def _significant(x: float) -> int:
+    digits = f"{abs(x):.6g}".replace(".", "").lstrip("0").split("e")[0]
+    return max(len(digits.rstrip("0")), 1)
+
+
+def _numbers_differ(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Two versions count differently: no number of one is a number of the other, or the first numbers (what the
+    claim counts) differ and each version has a number the other lacks. A version that adds a number (a date's
+    day, a share) or leaves one out tells the same count: "46% against 28%" and "46% against 31%" both say 46%."""
+    if not a or not b:
+        return False
+    only_a = [x for x in a if not any(_same_number(x, y) for y in b)]
+    only_b = [y for y in b if not any(_same_number(x, y) for x in a)]
+    if len(only_a) == len(a) or len(only_b) == len(b):
+        return bool(only_a and only_b)
+    return bool(only_a and only_b) and not _same_number(a[0], b[0])
 
 
 def same_score(lexical: float, semantic: float | None, found: list[Change], settings: MatchSettings) -> float:

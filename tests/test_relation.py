@@ -10,7 +10,7 @@ from claimtrack.claimtext import claim_stem, read_claim
 from claimtrack.cli import app
 from claimtrack.match import ClaimIndex, MatchSettings, Version, match_all
 from claimtrack.pipeline import compare_pairs
-from claimtrack.relation import ChangeKind, Relation
+from claimtrack.relation import ChangeKind, Relation, fact_changes
 from claimtrack.semantic import VectorIndex
 
 BASE = "الحكومة سترفع أسعار الخبز في المحافظات الجنوبية ابتداء من الشهر المقبل"
@@ -88,6 +88,59 @@ def test_negation_is_read_though_matching_drops_it_as_a_stop_word():
     assert read_claim("قد يعلن الوزير الخطة").hedged
 
 
+NUMBERS = [
+    # (claim, the numbers read in order)
+    ("عاد أكثر من مليون و200 ألف لاجئ", (1_200_000.0,)),
+    ("عاد نحو مليون وتسعمئة ألف نازح", (1_900_000.0,)),
+    ("بلغ عدد الزوار مليونًا و70 ألف زائر", (1_070_000.0,)),
+    ("ارتفع عدد الجرحى إلى 2059 و1404 منهم في حالة حرجة", (2059.0, 1404.0)),  # no part of 2059: two numbers
+    ("هذه الكمية تمثل 40% من المخزون", (40.0,)),  # "الكمية" holds no "مية" (a hundred)
+]
+
+
+@pytest.mark.parametrize("text, numbers", NUMBERS)
+def test_numbers_in_order_with_their_parts(text, numbers):
+    assert read_claim(text).quantities == numbers
+
+
+SAME_COUNT = "عاد {} لاجئ إلى بلادهم منذ سقوط النظام السابق في العاصمة"
+NUMBER_CHANGES = [
+    # (number words of a, of b, whether the count changed)
+    ("780 ألف", "779,473", False),  # a rounding of the other
+    ("1.6 مليون", "1,694,418", False),
+    ("3 آلاف", "3,400", True),  # one significant digit: exact
+    ("200 ألف", "200 ألف في 8", False),  # one version adds a day's date: the same count
+    ("46% مقابل 28%", "46% مقابل 31%", False),  # what the claim counts (the first number) agrees
+    ("3000 و500 جريح", "11300 و500 جريح", True),  # what it counts differs, a side number agrees
+    ("3000", "11300", True),
+]
+
+
+@pytest.mark.parametrize("a, b, changed", NUMBER_CHANGES)
+def test_a_count_changes_only_when_what_is_counted_differs(a, b, changed):
+    found = {c.kind for c in fact_changes(read_claim(SAME_COUNT.format(a)), read_claim(SAME_COUNT.format(b)))}
+    assert (ChangeKind.number in found) is changed
+
+
+NEGATIONS = [
+    # (a, b, whether the negation flips)
+    ("الجيش لن يتدخل في النزاع", "الجيش سيتدخل في النزاع", True),
+    ("عودة النازحين لا تزال مستمرة", "عودة النازحين مستمرة", False),  # لا تزال: still
+    ("لا توجد أي فيروسات جديدة غير معروفة", "لا يوجد أي فيروس جديد مجهول", False),  # both negate
+    ("الوزارة ليست غير مستعدة للحوار", "الوزارة مستعدة للحوار", False),  # a double negation affirms
+]
+
+
+@pytest.mark.parametrize("a, b, flips", NEGATIONS)
+def test_a_negation_flips_when_one_version_negates_and_the_other_does_not(a, b, flips):
+    found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
+    assert (ChangeKind.negation in found) is flips
+
+
+def test_two_word_month_names_are_one_month():
+    assert read_claim("منذ 8 كانون الأول حتى 14 آب").dates == read_claim("منذ 8 ديسمبر حتى 14 أغسطس").dates
+
+
 def test_verb_forms_share_a_stem():
     assert claim_stem("تحذر") == claim_stem("حذرت") == claim_stem("يحذر")
     assert claim_stem("ارتفع") == claim_stem("يرتفع") == claim_stem("ارتفاع")
@@ -152,6 +205,52 @@ def test_different_claims_by_one_speaker_stay_apart():
         **{20 + i: Version(frame.format(o), speaker="Minister") for i, o in enumerate(others)},
     }
     assert not any({1, 2} <= g for g in _groups(match_all(versions).assignment))
+
+
+def test_one_speakers_two_statements_in_one_article_are_two_claims():
+    # A headline and its body, or two claims of one interview: one article gives a speaker's claim once.
+    claim = "الوزير أكد أن الحكومة سترفع أسعار الخبز في المحافظات الجنوبية الشهر المقبل"
+    restated = "الحكومة سترفع أسعار الخبز في المحافظات الجنوبية خلال الشهر المقبل"
+    versions = {
+        1: Version(claim, speaker="Minister", article="a"),
+        2: Version(restated, speaker="Minister", article="a"),
+        3: Version(claim, speaker="Minister", article="b"),
+        **{k: Version(v) for k, v in FILLERS.items()},
+    }
+    result = match_all(versions)
+    groups = _groups(result.assignment)
+    assert not any({1, 2} <= g for g in groups)
+    assert any({1, 3} <= g for g in groups)
+    (link,) = [x for x in result.links if {x.a, x.b} == {1, 2}]
+    assert link.comparison.joins and not link.joined  # the relation is kept, the cluster is not shared
+    # Two speakers in one article may make one claim (a minister quoted, and a joint statement he signed).
+    two = match_all({1: Version(claim, "Minister", article="a"), 2: Version(claim, "Council", article="a")})
+    assert _groups(two.assignment) == {frozenset({1, 2})}
+
+
+def test_a_cluster_joins_only_what_every_member_relates_to():
+    # 1 ~ 2 and 2 ~ 3 are paraphrases, 1 and 3 only similar: single linkage would chain them into one cluster.
+    texts = {
+        1: "الحكومة سترفع أسعار الخبز والوقود والسكر في المحافظات الجنوبية",
+        2: "الحكومة سترفع أسعار الخبز والوقود والسكر والأرز والزيت والشاي",
+        3: "الحكومة سترفع أسعار السكر والأرز والزيت والشاي في المدن الشمالية",
+        **FILLERS,
+    }
+    index = _index({k: Version(v) for k, v in texts.items()})
+    assert index.compare(1, 2).joins and index.compare(2, 3).joins and not index.compare(1, 3).joins
+    groups = _groups(match_all(texts).assignment)
+    assert not any({1, 3} <= g for g in groups)
+    assert any(len(g & {1, 2, 3}) == 2 for g in groups)
+
+
+def test_a_short_claim_inside_a_long_one_is_not_its_paraphrase():
+    texts = {
+        1: "الأوضاع المائية في البلاد",
+        2: "تحسنت الأوضاع المائية في البلاد بعد أمطار غزيرة ملأت السدود ورفعت المخزون الجوفي إلى مستوى قياسي"
+        " لم تعرفه المناطق الزراعية منذ عقود، ما يبشر بموسم وفير للقمح والشعير والخضر في السهول الداخلية",
+        **FILLERS,
+    }
+    assert not _index({k: Version(v) for k, v in texts.items()}).related(1, 2)
 
 
 class FakeEncoder:
@@ -220,6 +319,21 @@ def test_compare_errors_name_the_file_and_line(runner, tmp_path):
     assert f"{pairs}:2" in result.output and not out.exists()
     assert runner.invoke(app, ["compare", "only-one"]).exit_code == 1
     assert runner.invoke(app, ["compare", "--pairs", str(tmp_path / "missing.jsonl")]).exit_code == 1
+
+
+def test_close_in_meaning_but_saying_other_things_about_the_same_names_is_not_one_claim():
+    pytest.importorskip("numpy")
+    from claimtrack.semantic import encode
+
+    texts = {
+        1: "محادثات الرئيس ماركوف وسانتوس في العاصمة قد تبحث إرسال مساعدات إنسانية",
+        2: "محادثات الرئيس ماركوف وسانتوس في العاصمة لبيع أسلحة وذخائر",
+        **FILLERS,
+    }
+    encoder = FakeEncoder({texts[1]: 1, texts[2]: 1})
+    vectors = VectorIndex(dict(zip(texts, encode(encoder, list(texts.values())))))
+    result = match_all(texts, entity_words=["ماركوف", "سانتوس", "العاصمة"], vectors=vectors)
+    assert not any({1, 2} <= g for g in _groups(result.assignment))
 
 
 def test_the_real_encoder_when_installed():
