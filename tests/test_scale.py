@@ -116,7 +116,7 @@ def test_a_file_is_read_again_when_it_or_the_outlet_given_changes(articles, tmp_
 
 def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_path):
     """Matching new claims against the index in the database links what the in-memory matcher links."""
-    from claimtrack.match import match_new
+    from claimtrack.match import Version, match_new
     from claimtrack.pipeline import _entity_words, _inner_openers, match_settings
     from claimtrack.speakers import Registry
 
@@ -130,7 +130,7 @@ def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_
         registry = Registry.load("ar", store.stored_speakers())
         expected = match_new(
             before,
-            store.claim_norms(),
+            {sid: Version(*row) for sid, row in store.claim_versions().items()},
             new,
             match_settings(store),
             _entity_words(registry),
