@@ -318,7 +318,7 @@ def read_articles(source: Source | Path | str) -> Iterator[Article | Problem]:
     elif source.path.suffix.lower() == ".jsonl":
         try:
             with open(source.path, "rb") as handle:
-                yield from json_lines(_byte_lines(handle), name, source.id, source.path.stem)
+                yield from json_lines(byte_lines(handle), name, source.id, source.path.stem)
         except OSError as exc:
             raise ClaimtrackError(_os_reason(exc), path=name) from exc
     else:
@@ -359,7 +359,7 @@ def _too_large(limit: int) -> str:
     )
 
 
-def _byte_lines(handle) -> Iterator[bytes | None]:
+def byte_lines(handle) -> Iterator[bytes | None]:
     """A binary file's lines, split at line feeds only; a line longer than ``MAX_FILE_BYTES`` is skipped unread
     and given as None, so one huge record costs no memory."""
     while line := handle.readline(MAX_FILE_BYTES + 1):
@@ -572,10 +572,11 @@ def parse_records(text: str, name: str, file_id: str, former: str | None = None)
     yield from json_lines(text.split("\n"), name, file_id, former)
 
 
-def json_lines(lines, name: str, file_id: str, former: str | None) -> Iterator[Article | Problem]:
+def json_lines(lines, name: str, file_id: str, former: str | None, first: int = 1) -> Iterator[Article | Problem]:
     """Articles from JSON Lines given line by line (text, or UTF-8 bytes from a file; None for a line that was
-    too long to read), each line a record held to ``MAX_FILE_BYTES``; what cannot be read is a Problem."""
-    for n, line in enumerate(lines, 1):
+    too long to read), each line a record held to ``MAX_FILE_BYTES``; what cannot be read is a Problem.
+    ``first`` is the first line's number in its file, for a part of a file read on its own."""
+    for n, line in enumerate(lines, first):
         if isinstance(line, bytes):
             try:
                 line = line.removesuffix(b"\n").decode("utf-8-sig" if n == 1 else "utf-8")
@@ -595,7 +596,12 @@ def json_lines(lines, name: str, file_id: str, former: str | None) -> Iterator[A
         except RecursionError:
             yield Problem(name, TOO_DEEP, n)
             continue
-        yield _record_article(record, name, (f"{file_id}:{n}", former and f"{former}-{n}"), "", n)
+        yield line_record(record, name, file_id, former, n)
+
+
+def line_record(record, name: str, file_id: str, former: str | None, n: int) -> Article | Problem:
+    """The article of record ``n`` of a file of records, one a line or row (JSON Lines, a Parquet table)."""
+    return _record_article(record, name, (f"{file_id}:{n}", former and f"{former}-{n}"), "", n)
 
 
 TOO_DEEP = "nested too deeply to read (JSON arrays and objects inside each other, thousands deep)"

@@ -220,10 +220,30 @@ def ingest_inputs(
     workers: int = 1,
 ) -> IngestReport:
     """``ingest`` from any inputs: files, web pages, feed items."""
+    results = prepared(inputs, outlet, store, workers, debug)
+    try:
+        return ingest_prepared(
+            results, store, strict=strict, settings=settings, on_input=on_input, debug=debug, report=report
+        )
+    finally:
+        results.close()
+
+
+def ingest_prepared(
+    results: Iterable[tuple[str, corpus.Problem | Prepared]],
+    store: Store,
+    *,
+    strict: bool = False,
+    settings: MatchSettings | None = None,
+    on_input: Callable[[str, int], None] | None = None,
+    debug: bool = False,
+    report: IngestReport | None = None,
+) -> IngestReport:
+    """The parent's half of ``ingest``: inputs already read and extracted (``prepare``, or Parquet written by
+    Dask workers, ``distributed``), each named, in order: speakers resolved, articles stored, claims matched."""
     report = report or IngestReport()
     settings = settings or match_settings(store)
     run = _Run(store, Registry.for_store(store), report, strict=strict, debug=debug)
-    results = prepared(inputs, outlet, store, workers, debug)
     try:
         for n, (name, item) in enumerate(results, 1):
             if on_input:
@@ -241,8 +261,6 @@ def ingest_inputs(
             _resolve_stored(store, report)
             _match_stored(store, settings, run.registry, report)
         raise
-    finally:
-        results.close()
     run.batch.flush()
     _resolve_stored(store, report)
     _match_stored(store, settings, run.registry, report)

@@ -125,13 +125,12 @@ def _extract(
 ) -> Extracted | corpus.Problem:
     if outlet:
         article.outlet, article.outlet_source = outlet, "option"
-    digest = corpus.content_hash(article.text + "\0" + (article.outlet or ""))
+    digest = article_digest(article)
     if store.article_hash(article.id) == digest:
         return Extracted(article, digest, None)
     try:
         with timed(out.timings, "extract"):
-            statements = extract_article(article)
-            date_statements(article, statements)
+            statements = extract(article)
     except ClaimtrackError as exc:
         return corpus.Problem(article.path or out.source, exc.message, article.line)
     except Exception as exc:  # noqa: BLE001 - one article claimtrack cannot handle must not stop the run
@@ -139,6 +138,19 @@ def _extract(
             raise
         return corpus.Problem(article.path or out.source, unexpected(exc), article.line)
     return Extracted(article, digest, statements)
+
+
+def article_digest(article: Article) -> str:
+    """What decides whether a stored article is unchanged: its text and outlet."""
+    return corpus.content_hash(article.text + "\0" + (article.outlet or ""))
+
+
+def extract(article: Article) -> list[Statement]:
+    """An article's statements before speaker resolution, each dated from its sentence: a function of the
+    article alone, so it runs anywhere (a worker process, a Dask worker)."""
+    statements = extract_article(article)
+    date_statements(article, statements)
+    return statements
 
 
 def _timed_reads(articles: Iterator, timings: dict[str, float]) -> Iterator:

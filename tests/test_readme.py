@@ -82,6 +82,8 @@ def test_claimtrack_command_examples_run(runner, seed_db, tmp_path, monkeypatch)
             continue  # run against a local site by test_web_examples_run_against_a_local_site
         if line.startswith(("claimtrack serve", "claimtrack publish")):
             continue  # a server, and a wheel build: tests/test_serve.py runs them
+        if "--engine dask" in line or line.startswith("claimtrack load"):
+            continue  # a Dask cluster: tests/test_distributed.py runs them
         args = shlex.split(line)[1:]
         target = str(tmp_path / "ingested.db") if "ingest" in args else db
         result = runner.invoke(app, [*args, "--db", target] if args[0] != "--help" else args)

@@ -5,7 +5,7 @@ One module per group of commands; each registers its commands on the one Typer `
 
 from __future__ import annotations
 
-from . import admin, claims, compare, export, ingest, read, serve, speakers, timeline  # noqa: F401 - importing registers the commands
+from . import admin, claims, compare, distributed, export, ingest, read, serve, speakers, timeline  # noqa: F401 - importing registers the commands
 from .app import app
 
 __all__ = ["app", "main"]

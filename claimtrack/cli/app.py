@@ -33,6 +33,7 @@ USAGE_ERRORS = tuple(c for c in typer.BadParameter.__mro__ if c.__name__ == "Cli
 # `claimtrack --help` lists commands in the order a new user needs them; any not named here come last.
 COMMAND_ORDER = (
     "ingest",
+    "load",
     "who-said",
     "speakers",
     "search",

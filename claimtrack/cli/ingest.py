@@ -15,6 +15,7 @@ from ..errors import ClaimtrackError
 from ..fetch import FetchSettings
 from ..dbfile import default_path
 from .app import DbOption, JsonOpt, app, err
+from .distributed import Engine, EngineOpt, OutOpt, PartitionOpt, SchedulerOpt, check_local_options, ingest_on_dask
 
 _FETCH = FetchSettings()
 FeedOpt = Annotated[
@@ -45,7 +46,8 @@ WorkersOpt = Annotated[
 
 @app.command(
     epilog="Example: claimtrack ingest corpus/   (or: claimtrack ingest https://example.org/news/1.html; "
-    "claimtrack ingest --feed https://example.org/rss.xml)"
+    "claimtrack ingest --feed https://example.org/rss.xml; on Dask: "
+    "claimtrack ingest --engine dask --out extracted/ corpus.jsonl && claimtrack load extracted/)"
 )
 def ingest(
     ctx: typer.Context,
@@ -66,6 +68,10 @@ def ingest(
     retries: RetriesOpt = _FETCH.retries,
     delay: DelayOpt = _FETCH.host_delay,
     json_: JsonOpt = False,
+    engine: EngineOpt = Engine.local,
+    out: OutOpt = None,
+    scheduler: SchedulerOpt = None,
+    partition_size: PartitionOpt = None,
 ) -> None:
     """Read articles, extract who said what, resolve speakers, match claims and store it all."""
     from ..prepare import default_workers
@@ -73,6 +79,12 @@ def ingest(
 
     if not sources and not feed:
         raise typer.BadParameter("give a file, folder or web address, or --feed URL", param_hint="'SOURCES...'")
+    if engine is Engine.dask:
+        given_db = db if ctx.get_parameter_source("db").name == "COMMANDLINE" else None  # CLAIMTRACK_DB is for load
+        local_only = {"--feed": feed, "--db": given_db, "--strict": strict}
+        dask_options = {"out": out, "scheduler": scheduler, "partition_size": partition_size, "outlet": outlet}
+        return ingest_on_dask(sources or [], workers=workers, json_=json_, local_only=local_only, **dask_options)
+    check_local_options(out, scheduler, partition_size)
     check_location(db or default_path())  # before any reading, so the message is the only thing said
     fetch_settings = FetchSettings(timeout, retries, delay)
     debug = bool(ctx.obj and ctx.obj["debug"])
