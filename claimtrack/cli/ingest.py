@@ -46,8 +46,7 @@ WorkersOpt = Annotated[
 
 @app.command(
     epilog="Example: claimtrack ingest corpus/   (or: claimtrack ingest https://example.org/news/1.html; "
-    "claimtrack ingest --feed https://example.org/rss.xml; on Dask: "
-    "claimtrack ingest --engine dask --out extracted/ corpus.jsonl && claimtrack load extracted/)"
+    "claimtrack ingest --feed https://example.org/rss.xml)"
 )
 def ingest(
     ctx: typer.Context,
