@@ -15,7 +15,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from .. import render
-from ..store import check_location, default_path
+from ..dbfile import default_path
 from .app import DbOption, JsonOpt, app, err, show_error
 
 
@@ -156,6 +156,7 @@ def load(
     """Store Parquet output of ingest --engine dask: speakers resolved, articles stored, claims matched, as a
     plain ingest of the same articles would; loading it again changes nothing."""
     from .. import distributed
+    from ..store import check_location
 
     path = db or default_path()
     check_location(path)
