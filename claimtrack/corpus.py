@@ -682,38 +682,49 @@ def _first_line(text: str, start: int, end: int, blocked: list[tuple[int, int]])
 
 # ----- outlet -----
 
-_NAME = r"(?P<outlet>[^\W\d_][^\n:：،,.؛!?\"'“”«»‘’()\[\]\-–—_/|]{1,60}?)"
 _QUOTED = r"[\"'“”«‘’]\s*(?P<outlet>[^\"'“”«»‘’\n]{2,60}?)\s*[\"'“”»‘’]"
-_END_OF_NAME = r"(?=\s*(?:[:：،,.؛!?\n]|$))"
 
 
-def _compile_signature(template: str, desks: tuple[str, ...], whole_line: bool) -> re.Pattern:
-    """A regular expression from an outlets.toml signature pattern (the notation is described there)."""
+def _outlet_name_pattern(lex: lexicon_mod.Lexicon, whole_line: bool) -> str:
+    """An outlet's name: a letter, then up to 60 characters before a punctuation mark (the language's own comma
+    and semicolon too); inline, it ends where a mark or the line does."""
+    own = re.escape(lex.comma + lex.semicolon)
+    name = rf"(?P<outlet>[^\W\d_][^\n:：{own},.!?\"'“”«»‘’()\[\]\-–—_/|]{{1,60}}?)"
+    return name if whole_line else name + rf"(?=\s*(?:[:：{own},.!?\n]|$))"
+
+
+def _compile_signature(template: str, lex: lexicon_mod.Lexicon, whole_line: bool) -> re.Pattern:
+    """A regular expression from an outlets.toml signature pattern (the notation is described there).
+
+    A character that folding drops (a stretching mark after a glued particle) may be written or not."""
     out = []
     for part in re.split(r"(\{\w+\})", template):
         if part == "{outlet}":
-            out.append(_NAME + ("" if whole_line else _END_OF_NAME))
+            out.append(_outlet_name_pattern(lex, whole_line))
         elif part == "{quoted}":
             out.append(_QUOTED)
         elif part == "{desk}":
-            out.append("(?:" + "|".join(map(re.escape, desks)) + ")")
+            out.append("(?:" + "|".join(map(re.escape, lex.outlet_desks)) + ")")
         elif part == "{sep}":
             out.append(r"[-–—_/|]")
         else:
             out.extend(
-                r"[^\S\n]*" if ch.isspace() else r"[^\S\n]*[:：]" if ch == ":" else "ـ?" if ch == "ـ" else re.escape(ch)
-                for ch in part
+                r"[^\S\n]*" if ch.isspace() else r"[^\S\n]*[:：]" if ch == ":" else _template_char(ch) for ch in part
             )
     pattern = "".join(out)
     return re.compile(rf"^[^\S\n]*{pattern}[^\S\n]*$" if whole_line else pattern, re.M)
+
+
+def _template_char(ch: str) -> str:
+    return re.escape(ch) + "?" if not fold(ch) else re.escape(ch)
 
 
 @lru_cache(maxsize=None)
 def _signatures(language: str) -> tuple[re.Pattern, ...]:
     lex = lexicon_mod.load(language)
     return tuple(
-        [_compile_signature(t, lex.outlet_desks, True) for t in lex.outlet_line_signatures]
-        + [_compile_signature(t, lex.outlet_desks, False) for t in lex.outlet_inline_signatures]
+        [_compile_signature(t, lex, True) for t in lex.outlet_line_signatures]
+        + [_compile_signature(t, lex, False) for t in lex.outlet_inline_signatures]
     )
 
 
@@ -875,7 +886,7 @@ def relative_days(article: Article) -> list[tuple[int, int, date]]:
     found = []
     for k, day in enumerate(words):
         weekday = lex.weekday_numbers.get(
-            day.norm[1:] if day.norm[:1] == "و" and day.norm[1:] in lex.weekday_numbers else day.norm
+            day.norm[1:] if day.norm[:1] == lex.and_conjunction and day.norm[1:] in lex.weekday_numbers else day.norm
         )
         if weekday is None:
             continue

@@ -74,6 +74,7 @@ class Lexicon:
     prepositions: list[tuple[str, ...]] = _data("cues", "preposition.phrases", "phrases")
     post_verb_openers: list[tuple[str, ...]] = _data("cues", "preposition.post_verb_openers", "phrases")
     complementizers: frozenset[str] = _data("grammar", "complementizers", "words")
+    causal_complementizers: frozenset[str] = _data("grammar", "causal_complementizers", "words")
     kana: frozenset[str] = _data("grammar", "kana", "words")
     negations: frozenset[str] = _data("grammar", "negations", "words")
     occasion_prepositions: frozenset[str] = _data("grammar", "occasion_prepositions", "words")

@@ -573,9 +573,11 @@ def _inner_openers(registry: Registry) -> set[tuple[str, ...]]:
     A bare أنّ is left out: it is as often the subjunctive (يرغب في أن تزود) as a report.
     """
     lex = registry.lex
-    plain = {c for c in lex.complementizers if c.startswith(("ان", "انه", "انها"))}
+    particles = lex.conjunctions | lex.glued_prepositions
+    glued = {c for c in lex.complementizers if c[:1] in particles and c not in lex.causal_complementizers}
+    plain = {c for c in lex.complementizers if c[:1] not in particles}
     frames = {f for form in lex.cue_forms.values() for f in form.frame}
-    return {(c,) for c in lex.complementizers if c[0] in "فب"} | {(f, c) for f in frames for c in plain}
+    return {(c,) for c in glued} | {(f, c) for f in frames for c in plain}
 
 
 def _entity_words(registry: Registry) -> list[str]:

@@ -60,7 +60,7 @@ def _run(pairs: list[tuple[str, str]], lexical: bool) -> list[Comparison]:
 
 
 @app.command(
-    epilog='Example: claimtrack compare "الجيش لن يتدخل في الأزمة" "الجيش سيتدخل في الأزمة"   '
+    epilog='Example: claimtrack compare "The army will not intervene in the crisis" "The army will intervene"   '
     "(or: claimtrack compare --pairs pairs.jsonl > scored.jsonl)"
 )
 def compare(

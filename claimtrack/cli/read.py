@@ -29,7 +29,9 @@ from .app import (
 )
 
 
-@app.command("who-said", epilog="Example: claimtrack who-said Kirby --json   (or: claimtrack who-said كيربي)")
+@app.command(
+    "who-said", epilog="Example: claimtrack who-said Kirby --json   (or in the article's script, any spelling)"
+)
 def who_said(
     name: Annotated[str, typer.Argument(help="A speaker's name, Latin or Arabic, any spelling.")],
     db: DbOption = None,
@@ -63,13 +65,14 @@ def who_said(
 
 
 @app.command(
-    epilog="Example: claimtrack search 'كوريا الشمالية'   (or: claimtrack search '\"مفاوضات الأسلحة\" OR ذخيرة*')"
+    epilog="Example: claimtrack search 'North Korea'   (or: claimtrack search '\"arms talks\" OR ammunition*')"
 )
 def search(
     query: Annotated[
         str,
         typer.Argument(
-            help="Words to find in claims; hamza forms, ى/ي, ة/ه and diacritics do not matter. "
+            help="Words to find in claims, in any language; spelling variants (hamza forms, ta marbuta, alif "
+            "maqsura) and diacritics do not matter. "
             'FTS5 syntax works: "a phrase", OR, NOT, prefix*.',
         ),
     ],

@@ -32,7 +32,7 @@ from .app import (
 
 speakers_app = typer.Typer(
     help="Every speaker with statement, article and outlet counts; subcommands correct them.",
-    epilog="Example: claimtrack speakers --limit 10   (or: claimtrack speakers alias 'John Kirby' 'المنسق كيربي')",
+    epilog="Example: claimtrack speakers --limit 10   (or: claimtrack speakers alias 'John Kirby' 'Admiral Kirby')",
     invoke_without_command=True,
     no_args_is_help=False,
 )
@@ -103,7 +103,7 @@ def _correct(db: Path | None, action: Action, args: dict, json_: bool) -> None:
         err.print(f"correction {correction_id}: {correction.describe()}", markup=False, highlight=False)
 
 
-@speakers_app.command(epilog="Example: claimtrack speakers alias 'John Kirby' 'المنسق الأمريكي'")
+@speakers_app.command(epilog="Example: claimtrack speakers alias 'John Kirby' 'the US coordinator'")
 def alias(
     name: NameArg,
     alias: Annotated[str, typer.Argument(help="Another way outlets write this speaker.")],
@@ -118,7 +118,7 @@ def alias(
     _correct(db, Action.alias, {"speaker": name, "alias": alias}, json_)
 
 
-@speakers_app.command(epilog="Example: claimtrack speakers merge 'John Kirby' 'جون كربي'")
+@speakers_app.command(epilog="Example: claimtrack speakers merge 'John Kirby' 'Jon Kerby'")
 def merge(
     keep: Annotated[str, typer.Argument(help="The speaker to keep.")],
     other: Annotated[str, typer.Argument(help="The speaker who is the same person; its statements move.")],
@@ -135,7 +135,7 @@ def merge(
     _correct(db, Action.merge, {"keep": keep, "other": other}, json_)
 
 
-@speakers_app.command(epilog="Example: claimtrack speakers rename 'مختار الغباشي' 'Mokhtar al-Ghabashi'")
+@speakers_app.command(epilog="Example: claimtrack speakers rename 'Mukhtar Ghabashi' 'Mokhtar al-Ghabashi'")
 def rename(
     name: NameArg,
     new: Annotated[str, typer.Argument(help="The name to show from now on.")],
@@ -150,7 +150,9 @@ def rename(
     _correct(db, Action.rename, {"speaker": name, "new": new}, json_)
 
 
-@speakers_app.command(epilog="Example: claimtrack speakers split 'الوزير' 'Minister of Health' --article health-1")
+@speakers_app.command(
+    epilog="Example: claimtrack speakers split 'the minister' 'Minister of Health' --article health-1"
+)
 def split(
     name: NameArg,
     new: Annotated[str, typer.Argument(help="The other person's name.")],
