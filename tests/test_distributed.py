@@ -253,3 +253,51 @@ def test_an_unreachable_scheduler_is_one_line(runner, corpus_file, tmp_path, mon
     assert result.exit_code == 1
     assert result.stderr.strip().startswith("Error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert list(tmp_path.iterdir()) == [corpus_file]
+
+
+def _no_text_parquet(path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist([{"id": "a", "body": "نص"}]), path)
+
+
+CORPUS_PROBLEMS = {
+    "no such file": (None, "missing.jsonl", "missing.jsonl: no such file"),
+    "another format": (lambda p: p.write_text("نص", encoding="utf-8"), "a.txt", "is JSON Lines (.jsonl) or Parquet"),
+    "an empty file": (lambda p: p.write_bytes(b""), "empty.jsonl", "nothing to ingest in empty.jsonl; nothing written"),
+    "no text column": (_no_text_parquet, "t.parquet", 't.parquet: no "text" column'),
+    "a folder without records": (lambda p: p.mkdir(), "folder", "folder: no .jsonl or .parquet files"),
+}
+
+
+@pytest.mark.parametrize("case", CORPUS_PROBLEMS)
+def test_a_corpus_that_cannot_be_partitioned_is_one_line_before_any_cluster(runner, tmp_path, monkeypatch, case):
+    make, name, message = CORPUS_PROBLEMS[case]
+    monkeypatch.chdir(tmp_path)
+    if make:
+        make(tmp_path / name)
+    monkeypatch.setattr("claimtrack.distributed._client", None)  # no cluster is started: it would fail
+    result = runner.invoke(app, ["ingest", "--engine", "dask", "--out", "out", name])
+    assert result.exit_code == 1 and message in result.stderr, result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_out_folder_holding_other_files_is_refused(runner, corpus_file, tmp_path):
+    out = tmp_path / "papers"
+    out.mkdir()
+    (out / "draft.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", "--engine", "dask", "--out", str(out), str(corpus_file)])
+    assert result.exit_code == 1 and "is not empty and holds no manifest.json" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["draft.txt"]
+
+
+def test_the_outlet_option_names_every_article_as_in_a_plain_ingest(runner, corpus_file, tmp_path):
+    plain, loaded, out = str(tmp_path / "plain.db"), str(tmp_path / "loaded.db"), tmp_path / "extracted"
+    outlet = ["--outlet", "صحيفة المدى"]
+    assert runner.invoke(app, ["ingest", *outlet, "--db", plain, str(corpus_file)]).exit_code == 0
+    args = ["ingest", "--engine", "dask", *outlet, "--workers", "1", "--out", str(out), str(corpus_file)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert runner.invoke(app, ["load", "--db", loaded, str(out)]).exit_code == 0
+    assert _tables(loaded) == _tables(plain)
+    assert {row[0] for row in sqlite3.connect(loaded).execute("SELECT outlet FROM articles")} == {"صحيفة المدى"}
