@@ -26,7 +26,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from claimtrack import Store, ingest
-from claimtrack.arabic import fold_for_match
+from claimtrack.lang.text import fold_for_match
 from claimtrack.match import MatchSettings, cluster, match_all
 from claimtrack.semantic import VectorIndex, encode, load_encoder
 

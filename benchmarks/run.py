@@ -191,7 +191,7 @@ QUERY_SQL = {
 def child_queries(db: str) -> dict:
     from typer.testing import CliRunner
 
-    from claimtrack.arabic import fold_for_match
+    from claimtrack.lang.text import fold_for_match
     from claimtrack.cli import app
 
     conn = sqlite3.connect(db)
