@@ -54,6 +54,24 @@ RELATIONS = [
         Relation.changed,
         ChangeKind.place,
     ),
+    (
+        "البلدية ترفض توسيع السوق الشعبي في وسط المدينة القديمة",
+        "البلدية توسع السوق الشعبي في وسط المدينة القديمة",
+        Relation.contradicts,
+        ChangeKind.denial,  # refusing denies what follows, as a denial does
+    ),
+    (
+        "فشل الدفاع المدني في إخماد الحريق الكبير بالمنطقة الصناعية",
+        "الدفاع المدني يخمد الحريق الكبير بالمنطقة الصناعية",
+        Relation.contradicts,
+        ChangeKind.denial,
+    ),
+    (
+        "منظمة حقوقية تتهم الشرطة بتعذيب المحتجزين في المدينة الشمالية",
+        "براءة الشرطة من تعذيب المحتجزين في المدينة الشمالية",
+        Relation.contradicts,
+        ChangeKind.direction,  # accused and acquitted
+    ),
     (BASE, "الفيضانات دمرت جسورا ومدارس في القرى الساحلية", Relation.different, None),
 ]
 
