@@ -105,3 +105,29 @@ def _check_text(folder: Path, source: dict, statements: list[dict]) -> None:
     for st in (s for s in statements if s["article"] == source["article"]):
         assert text[st["char_start"] : st["char_end"]] == st["anchor"], st["id"]
         assert text.count(st["anchor"]) == 1, st["id"]
+
+
+def _score_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev_score", DEV / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="the seed gold lives in ../shared/gold")
+def test_cross_scoring_keeps_every_cross_pair_and_only_pairs_among_its_articles():
+    articles, gold = _score_module().cross_gold()
+    kept = {st["id"] for st in gold["statements"]}
+    assert {st["article"] for st in gold["statements"]} == set(articles)
+    assert all(pair["a"] in kept and pair["b"] in kept for pair in gold["all"])
+    assert gold["cross"] == CROSS_PAIRS and all(pair in gold["all"] for pair in CROSS_PAIRS)
+    assert any(a.startswith("en-") for a in articles) and any(a.startswith("dev-") for a in articles)
+
+
+def test_cross_line_counts_the_pairs_in_one_cluster_by_tier():
+    pairs = [{"tier": "verbatim"}, {"tier": "verbatim"}, {"tier": "paraphrase"}]
+    figures = {"pairs_verbatim_recall": 0.5, "pairs_paraphrase_recall": None}
+    line = _score_module().cross_line(figures, pairs)
+    assert line == "cross_pairs_in_one_cluster=0.333 (verbatim=1/2 paraphrase=0/1)"

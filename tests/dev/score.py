@@ -45,9 +45,17 @@ def sources(folder: Path = HERE) -> list[dict]:
 
 
 def ingest_and_export(files: list[Path], tmp: Path) -> Path:
+    """Ingest what can be read (an article claimtrack refuses, e.g. in a language without a pack, is reported and
+    scored as found nothing) and export the statements; an empty export when nothing could be ingested."""
     db, export = tmp / "dev.db", tmp / "dev.jsonl"
     cli = [sys.executable, "-m", "claimtrack"]
-    subprocess.run([*cli, "ingest", *map(str, files), "--db", str(db)], check=True, capture_output=True)
+    done = subprocess.run([*cli, "ingest", *map(str, files), "--db", str(db)], capture_output=True, text=True)
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    if errors:
+        print(f"ingest: {len(errors)} error line(s) for {len(files)} files; first: {errors[0]}", file=sys.stderr)
+    if not db.exists():
+        export.write_text("", encoding="utf-8")
+        return export
     with open(export, "w", encoding="utf-8") as out:
         subprocess.run([*cli, "export", "--db", str(db), "--format", "jsonl"], check=True, stdout=out)
     return export
@@ -112,10 +120,21 @@ def score_cross(args: argparse.Namespace) -> int:
         export = ingest_and_export([cross_file(a, ar_texts, en_texts) for a in articles], tmp)
         write_gold(tmp / "all", "cross", gold["statements"], gold["all"])
         write_gold(tmp / "only", "cross", gold["statements"], gold["cross"])
-        print("all pairs among these articles:")
+        print("all statements and pairs of these articles:")
         code = run_scorer(args.scorer, export, "cross", tmp / "all", ["--details"] if args.details else [])
-        print("Arabic-English pairs only:")
-        return code or run_scorer(args.scorer, export, "cross", tmp / "only", [])
+        only = [sys.executable, args.scorer, str(export), "--set", "cross", "--gold", str(tmp / "only"), "--json"]
+        figures = json.loads(subprocess.run(only, check=True, capture_output=True, text=True).stdout)
+        print(cross_line(figures, gold["cross"]))
+        return code
+
+
+def cross_line(figures: dict, cross: list[dict]) -> str:
+    """The Arabic-English pairs alone: how many share a cluster, by tier and in all."""
+    counts = {tier: sum(1 for pair in cross if pair["tier"] == tier) for tier in ("verbatim", "paraphrase")}
+    hits = {tier: round((figures[f"pairs_{tier}_recall"] or 0) * n) for tier, n in counts.items()}
+    parts = [f"{tier}={hits[tier]}/{n}" for tier, n in counts.items()]
+    share = sum(hits.values()) / max(sum(counts.values()), 1)
+    return f"cross_pairs_in_one_cluster={share:.3f} ({' '.join(parts)})"
 
 
 def main() -> int:
