@@ -193,3 +193,11 @@ def test_the_package_ships_every_pack_file():
     files = [f.relative_to(PACKAGE).as_posix() for p in packs for f in p.iterdir() if f.name != "__pycache__"]
     # What the package-data pattern and the Python package cover: data files and the one hooks module.
     assert files and all(re.fullmatch(r"lang/[a-z]+/([a-z_]+\.toml|__init__\.py)", f) for f in files), files
+
+
+def test_a_pack_without_a_hook_is_an_error_naming_it(monkeypatch):
+    import claimtrack.lang.ar as hooks
+
+    monkeypatch.delattr(hooks, "name_key")
+    with pytest.raises(ClaimtrackError, match=r"lang/ar/__init__\.py: missing hook 'name_key'"):
+        lang._hooks("ar")

@@ -97,12 +97,38 @@ class Pack:
         return lexicon.load(self.code)
 
 
+# What a pack's hooks module must define: the code outside the packs calls these by name.
+HOOKS = (
+    "stems",
+    "strip_article",
+    "name_key",
+    "light_stem",
+    "content_stems",
+    "STOPWORDS",
+    "PROCLITICS",
+    "CUE_OBJECT_SUFFIXES",
+    "verb_forms",
+)
+
+
 @lru_cache(maxsize=None)
 def pack(code: str) -> Pack:
-    """The pack of a language code; an error naming the packs there are when there is none."""
+    """The pack of a language code; an error naming the packs there are when there is none, or the hook a
+    pack's module lacks."""
     if code not in available():
         raise ClaimtrackError(f"claimtrack has no language pack {code!r} (it has: {', '.join(available())})")
-    return Pack(code, pack_data(code)["name"], importlib.import_module(f"{__name__}.{code}"))
+    return Pack(code, pack_data(code)["name"], _hooks(code))
+
+
+def _hooks(code: str) -> ModuleType:
+    try:
+        hooks = importlib.import_module(f"{__name__}.{code}")
+    except ModuleNotFoundError as exc:
+        raise ClaimtrackError(f"lang/{code}/__init__.py: no hooks module for language {code!r}") from exc
+    for name in HOOKS:
+        if not hasattr(hooks, name):
+            raise ClaimtrackError(f"lang/{code}/__init__.py: missing hook {name!r}")
+    return hooks
 
 
 # ----- detection -----
