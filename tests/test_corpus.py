@@ -237,12 +237,12 @@ def test_detect_language():
 
 
 def test_unsupported_language_is_a_problem_line_not_a_crash(runner, db, tmp_path):
-    english = write(tmp_path, "en.txt", "The minister said that the talks would take place in Moscow.\n")
+    french = write(tmp_path, "fr.txt", "Deux ministres se sont rencontrés hier à Berlin pour des discussions.\n")
     declared = write(tmp_path, "declared.txt", "---\nlanguage: fr\n---\n" + CLAIM)
     write(tmp_path, "ar.txt", CLAIM)
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", db])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert f"{english}: the article is in language 'en'" in result.output
+    assert f"{french}: the article is in language 'und-Latn'" in result.output
     assert f"{declared}: the article is in language 'fr'" in result.output  # front matter wins
     assert {r["article"] for r in export(runner, db)} == {f"{tmp_path.name}/ar.txt"}
 

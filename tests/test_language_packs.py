@@ -86,7 +86,7 @@ def test_the_scan_sees_code_strings_and_not_comments_or_docstrings():
 
 
 def test_packs_are_found_from_their_folders():
-    assert "ar" in lang.available() and "base" not in lang.available()
+    assert {"ar", "en"} <= set(lang.available()) and "base" not in lang.available()
     ar = lang.pack("ar")
     assert ar is lang.pack("ar")  # cached
     assert ar.name == "Arabic" and ar.lexicon.language == "ar" and callable(ar.hooks.name_key)
@@ -201,3 +201,37 @@ def test_a_pack_without_a_hook_is_an_error_naming_it(monkeypatch):
     monkeypatch.delattr(hooks, "name_key")
     with pytest.raises(ClaimtrackError, match=r"lang/ar/__init__\.py: missing hook 'name_key'"):
         lang._hooks("ar")
+
+
+@pytest.mark.parametrize("code", lang.available())
+def test_every_pack_loads_strictly(code):
+    lex = lexicon.load.__wrapped__(code)
+    assert lex.language == code and lex.cue_forms and lex.speakers
+
+
+# What the shared rules read in English so far (the English pack is a start: see the README).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "According to officials, the shipment arrived on Tuesday.",
+            [("Officials", "the shipment arrived on Tuesday")],
+        ),
+        (
+            "Peskov denied that the talks had stalled. He added that Moscow remained open to dialogue.",
+            [("Dmitry Peskov", "the talks had stalled"), ("Dmitry Peskov", "Moscow remained open to dialogue")],
+        ),
+        (
+            "Miller wrote on X that the sanctions would stay in place.",
+            [("Matthew Miller", "the sanctions would stay in place")],
+        ),
+    ],
+)
+def test_english_articles_are_read_with_the_english_pack(text, expected):
+    article = parse_text(text + "\n")
+    assert article.language == "en"
+    from claimtrack.pipeline import analyse
+    from claimtrack.speakers import Registry
+
+    statements = analyse(article, Registry.load("en"))
+    assert [(st.speaker, st.text) for st in statements] == expected

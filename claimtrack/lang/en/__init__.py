@@ -1,0 +1,72 @@
+"""The English pack's hooks: what English needs that its data files cannot say.
+
+English writes its article, conjunctions and prepositions as words of their own, so a word has no clitics to
+peel (``stems``, ``strip_article`` give the folded word). ``light_stem`` peels the common inflections (plural
+s, -ed, -ing) so that two outlets' forms of one word meet; ``name_key`` is a name's folded words with doubled
+letters made single (Miller/Miler). Text is folded by the shared ``claimtrack.lang.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import fold, fold_for_match
+
+PROCLITICS: tuple[str, ...] = ()
+# English verbs carry no object pronoun on them.
+CUE_OBJECT_SUFFIXES = ("",)
+
+
+def stems(word: str) -> tuple[str, ...]:
+    return (fold(word),)
+
+
+def strip_article(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A spelling-insensitive key for a name: its words folded, doubled letters single."""
+    return " ".join(re.sub(r"(.)\1+", r"\1", word) for word in fold_for_match(name).split())
+
+
+# Words that carry no claim of their own; they would make every two claims look alike. Folded forms.
+STOPWORDS = frozenset(
+    "a an the of to in on at for with by from and or but as is are was were be been being it its this that these "
+    "those there their they them he she his her we our you your i will would shall should can could has have had "
+    "do does did which who whom whose what when where while than then so such also into over about after before "
+    "between during under up out if".split()
+)
+
+_SUFFIXES = ("ies", "ing", "ed", "es", "s")
+
+
+def light_stem(word: str) -> str:
+    """A matching key for a word: a plural or verb ending peeled (talks/talk, warned/warn, sanctions/sanction)."""
+    return _stem_folded(fold(word))
+
+
+@lru_cache(maxsize=262144)
+def _stem_folded(w: str) -> str:
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return w
+
+
+def content_stems(norm: str) -> list[str]:
+    """The light stems of the content words of a text folded by ``fold_for_match``, in order."""
+    return [_stem_folded(w) for w in norm.split() if w not in STOPWORDS and len(w) >= 2]
+
+
+def verb_forms(entry: dict) -> dict[str, tuple[str, str]]:
+    """Every form of a cue verb from its data entry as form -> (gender, tense): the past ("said"), the present
+    ("says") and the base form for a plural subject ("say"); English forms tell no gender."""
+    past, present = fold(entry["past"]), fold(entry["present"])
+    forms = {past: ("", "past"), present: ("", "present"), fold(entry["lemma"]): ("p", "present")}
+    for extra in entry.get("extra", []):
+        form, _, gender = extra.partition(":")
+        forms[fold(form)] = (gender, "past")
+    return forms
