@@ -301,7 +301,7 @@ class _Run:
                 self.report.unchanged += 1
                 return
             with self.report.timed("resolve"):
-                resolve_statements(item.statements, article.text, self.registry)
+                resolve_statements(item.statements, article.text, self.registry.reading(article.language))
             used = {st.speaker: self.registry.speakers[st.speaker] for st in item.statements}
         except STORAGE_ERRORS:
             raise

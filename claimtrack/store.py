@@ -367,7 +367,7 @@ class SpeakerRecords:
     # ----- speakers: resolution over the whole database, and the user's corrections -----
 
     def resolution_input(self) -> Iterator[tuple[dict, list[dict]]]:
-        """Each article (id, text) with its statements in text order, as speaker resolution reads them."""
+        """Each article (id, text, language) with its statements in text order, as speaker resolution reads them."""
         rows = self.db.query(
             "SELECT id, article_id, speaker_as_written, cue, kind, text, char_start, char_end, sentence, story, "
             "gender, attribution FROM statements ORDER BY article_id, char_start, id"
@@ -378,8 +378,10 @@ class SpeakerRecords:
             if current is None or row["article_id"] != current["id"]:
                 if current is not None:
                     yield current, statements
-                current = self.db.execute("SELECT id, text FROM articles WHERE id = ?", [row["article_id"]]).fetchone()
-                current, statements = {"id": current[0], "text": current[1]}, []
+                current = self.db.execute(
+                    "SELECT id, text, language FROM articles WHERE id = ?", [row["article_id"]]
+                ).fetchone()
+                current, statements = {"id": current[0], "text": current[1], "language": current[2]}, []
             statements.append(row)
         if current is not None:
             yield current, statements

@@ -235,3 +235,15 @@ def test_english_articles_are_read_with_the_english_pack(text, expected):
 
     statements = analyse(article, Registry.load("en"))
     assert [(st.speaker, st.text) for st in statements] == expected
+
+
+def test_a_registry_reading_another_language_shares_its_speakers():
+    from claimtrack.models import Speaker
+    from claimtrack.speakers import Registry
+
+    arabic = Registry.load("ar")
+    english = arabic.reading("en")
+    assert english.lex.language == "en" and arabic.lex.language == "ar" and arabic.reading("ar") is arabic
+    english.add(Speaker("Jane Roe", "person", ["Jane Roe"]))
+    assert arabic.rename("Jane Roe", "Jane Q. Roe")
+    assert english.exact("Jane Roe") == arabic.exact("Jane Roe") == "Jane Q. Roe"

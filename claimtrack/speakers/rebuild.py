@@ -46,7 +46,7 @@ def resolve_all(store: Store, language: str | None = None, on_article: Callable[
     where: dict[int, tuple[str, int, int]] = {}
     for n, (article, rows) in enumerate(store.resolution_input(), 1):
         statements = [_statement(row, article["id"]) for row in rows]
-        resolve_statements(statements, article["text"], registry, article["id"])
+        resolve_statements(statements, article["text"], registry.reading(article["language"]), article["id"])
         for st in statements:
             assignment[st.id] = (st.speaker, st.role_as_written)
             where[st.id] = (article["id"], st.char_start, st.char_end)

@@ -6,7 +6,7 @@ Everything else asks through the public methods here (``exact``, ``find_alias``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .. import lexicon as lexicon_mod
@@ -90,6 +90,13 @@ class Registry:
             reg.add(sp)
         return reg
 
+    def reading(self, language: str) -> "Registry":
+        """The same speakers (shared, so a speaker one article introduces is known to the next) read with the
+        language pack of an article in ``language``."""
+        if language == self.lex.language or language not in lang.available():
+            return self
+        return replace(self, lex=lexicon_mod.load(language))
+
     @classmethod
     def for_store(cls, store, stored: bool = True) -> "Registry":
         """The registry of a database's language (its articles' most common; the first pack for an empty one),
@@ -139,7 +146,8 @@ class Registry:
         sp = self.speakers.pop(old)
         sp.canonical = new
         self.speakers[new] = sp
-        self._exact = {a: new if c == old else c for a, c in self._exact.items()}
+        # In place: a registry reading another language (``reading``) shares these indexes.
+        self._exact.update({a: new for a, c in self._exact.items() if c == old})
         for entries in self._by_first.values():
             entries[:] = [(a, new if c == old else c) for a, c in entries]
         for hits in self._keys.values():
