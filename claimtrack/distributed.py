@@ -133,7 +133,7 @@ def extract_corpus(
     staging = out.parent / f".{out.name}.partial-{uuid.uuid4().hex[:8]}"
     try:
         with _client(scheduler, workers) as client:
-            report.workers = len(client.scheduler_info()["workers"])
+            report.workers = len(client.nthreads())
             if on_start:
                 on_start(len(parts))
             for result in _run_parts(client, parts, staging, outlet):
@@ -218,6 +218,12 @@ def _client(scheduler: str | None, workers: int):
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClaimtrackError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
     with client:
+        try:  # a scheduler without workers would hold the tasks for ever
+            client.wait_for_workers(1, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            raise ClaimtrackError(
+                f"the Dask scheduler at {scheduler} has no workers (none joined in {CONNECT_SECONDS} s: {exc})"
+            ) from None
         yield client
 
 

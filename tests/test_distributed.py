@@ -301,3 +301,15 @@ def test_the_outlet_option_names_every_article_as_in_a_plain_ingest(runner, corp
     assert runner.invoke(app, ["load", "--db", loaded, str(out)]).exit_code == 0
     assert _tables(loaded) == _tables(plain)
     assert {row[0] for row in sqlite3.connect(loaded).execute("SELECT outlet FROM articles")} == {"صحيفة المدى"}
+
+
+def test_a_scheduler_without_workers_is_one_line_not_a_wait_for_ever(runner, corpus_file, tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    monkeypatch.setattr("claimtrack.distributed.CONNECT_SECONDS", 1)
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1", dashboard_address=":0") as c:
+        args = ["ingest", "--engine", "dask", "--scheduler", c.scheduler_address, "--out", str(tmp_path / "x")]
+        result = runner.invoke(app, [*args, str(corpus_file)])
+    assert result.exit_code == 1
+    assert f"Error: the Dask scheduler at {c.scheduler_address} has no workers" in result.stderr
+    assert list(tmp_path.iterdir()) == [corpus_file]
