@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -104,6 +104,7 @@ class Version:
     speaker: str | None = None
     kind: str | None = None  # direct or indirect
     article: str | None = None  # one speaker's two statements in one article are never one cluster
+    polarity: str | None = None  # "denied" when the cue denies the claim (nafa an ...), which its text then lacks
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,9 @@ class ClaimIndex:
         for sid, version in versions.items():
             version = version if isinstance(version, Version) else Version(version)
             text = read_claim(version.text)
+            if version.polarity == "denied" and not text.denied:
+                # The cue outside the claim's text denies it: the version says the opposite of its words.
+                text = replace(text, denied=True, negations=text.negations + 1)
             claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article)
             core = self._core(text.norm)
             if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):

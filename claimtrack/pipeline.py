@@ -556,7 +556,12 @@ def compare_versions(versions: list[dict]) -> list[Comparison]:
     """The first version of a claim (a statement row: ``text``, ``speaker``, ``kind``) against each later one."""
     registry = Registry.load(lang.text_pack(" ".join(v["text"] for v in versions)).code)
     index = ClaimIndex(MatchSettings(), _entity_words(registry), _inner_openers(registry))
-    index.add({i: Version(v["text"], v.get("speaker"), v.get("kind")) for i, v in enumerate(versions)})
+    index.add(
+        {
+            i: Version(v["text"], v.get("speaker"), v.get("kind"), polarity=v.get("polarity"))
+            for i, v in enumerate(versions)
+        }
+    )
     return [index.compare(0, i) for i in range(1, len(versions))]
 
 

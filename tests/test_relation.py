@@ -184,6 +184,15 @@ def test_same_words_other_speaker_is_reattributed_and_direct_to_indirect_is_chan
     assert index.compare(1, 3).joins  # told indirectly, it is still the one assertion
 
 
+def test_a_claim_its_cue_denies_contradicts_the_claim_asserted():
+    # "نفى الوزير أن تكون الحكومة رفعت أسعار الخبز": the denial is the cue, the claim's text lacks it.
+    claim = "الحكومة رفعت أسعار الخبز في المحافظات الجنوبية"
+    index = _index({1: Version(claim, "Minister"), 2: Version(claim, "Minister", polarity="denied")})
+    comparison = index.compare(1, 2)
+    assert comparison.relation is Relation.contradicts and not comparison.joins
+    assert ChangeKind.denial in {c.kind for c in comparison.changes}
+
+
 FILLERS = {
     10: "الفيضانات دمرت جسورا ومدارس في القرى الساحلية",
     11: "البنك المركزي أبقى معدل الفائدة دون تغيير",
