@@ -49,7 +49,7 @@ class MatchSettings:
     """Thresholds of claim matching (documented in the README; ``claimtrack rematch`` applies new ones)."""
 
     verbatim: float = 88.0  # RapidFuzz ratio (0-100) of the folded texts at which two claims are copies
-    min_overlap: float = 0.4  # share of the shorter claim's weighted content the other must carry ...
+    min_overlap: float = 0.35  # share of the shorter claim's weighted content the other must carry ...
     overlap_step: float = 0.12  # ... plus this for each in-order shared word short of min_shared + 2
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
     min_dice: float = 0.25  # weighted word overlap (Dice) of a paraphrase: a short claim inside a long one is not
