@@ -43,6 +43,7 @@ _CONVERT = {
     "raw": str,
     "list": list,
     "int": int,
+    "bool": bool,
 }
 _EMPTY = {
     "raw_words": frozenset,
@@ -57,6 +58,7 @@ _EMPTY = {
     "tuple": tuple,
     "list": list,
     "int": int,
+    "bool": bool,
 }
 
 
@@ -149,6 +151,8 @@ class Lexicon:
     speaker_wrappers: list[tuple[str, ...]] = _data("grammar", "speaker_wrappers", "phrases")
     relay_openers: list[tuple[str, ...]] = _data("grammar", "relay_openers", "phrases")
     headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")
+    subject_first: bool = _data("grammar", "subject_first", "bool")
+    subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
     title_words: frozenset[str] = _data("titles", "title_words", "words")
     media_heads: frozenset[str] = _data("titles", "media_heads", "words")
     person_titles: frozenset[str] = _data("titles", "person_titles", "words")

@@ -225,6 +225,35 @@ def test_every_pack_loads_strictly(code):
             "Miller wrote on X that the sanctions would stay in place.",
             [("Matthew Miller", "the sanctions would stay in place")],
         ),
+        # The speaker after the quotation, the comma inside it.
+        (
+            '"We are deeply concerned about this transfer," Kirby told reporters on Monday.',
+            [("John Kirby", "We are deeply concerned about this transfer")],
+        ),
+        (
+            '"The talks will resume next week," said Dmitry Peskov.',
+            [("Dmitry Peskov", "The talks will resume next week")],
+        ),
+        # A subject before its verb, with or without "that", past whom it was told and when.
+        (
+            "Kremlin spokesman Dmitry Peskov said Russia was not interested in the offer.",
+            [("Dmitry Peskov", "Russia was not interested in the offer")],
+        ),
+        (
+            "Officials said the attack killed at least 12 people.",
+            [("Officials", "the attack killed at least 12 people")],
+        ),
+        (
+            "Thomas-Greenfield warned that the council could not stay silent.",
+            [("Linda Thomas-Greenfield", "the council could not stay silent")],
+        ),
+        # A pronoun subject continues the last speaker.
+        (
+            "Kirby told reporters on Monday that the talks were advancing. He said the deal would break the rules.",
+            [("John Kirby", "the talks were advancing"), ("John Kirby", "the deal would break the rules")],
+        ),
+        # A verb whose plain form is also a noun is no cue there.
+        ("The report said to be leaked was fake.", []),
     ],
 )
 def test_english_articles_are_read_with_the_english_pack(text, expected):

@@ -10,6 +10,7 @@ from ..claim import claim_before, find_opener
 from .cue import cue_here
 
 NAME = "claim-first"
+MAX_SPEAKER_BEFORE = 5  # words between a quotation and its verb that can be its speaker ("the foreign minister")
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -19,13 +20,18 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None  # a claim opens after the verb: the verb rule's
-    if not s.is_comma(i - 1) and not (s.norm(i)[:1] == g.lex.and_conjunction and s.is_comma(i - 2)):
+    before = _speaker_before(g, s, i)
+    if before is not None:  # '"...," Kirby said.': the speaker between the quotation and the verb
+        speaker, via, claim_end = before, [], before.a
+    elif _after_comma(g, s, i):
+        speaker, via = speaker_span(g, s, i + 1, len(s))
+        claim_end = i
+    else:
         return None
-    speaker, via = speaker_span(g, s, i + 1, len(s))
-    tail_words = s.words(Span(speaker.b if speaker else i + 1, len(s)))
+    tail_words = s.words(Span(i + 1 if before or not speaker else speaker.b, len(s)))
     if tail_words > 6:
         return None
-    claim = claim_before(g, s, 0, i)
+    claim = claim_before(g, s, 0, claim_end)
     if claim is None or claim[2] != Kind.DIRECT:
         return None
     # «...»، أضاف. — with no speaker after the verb it is the last speaker's, as "وأضاف:" would be.
@@ -44,3 +50,24 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         cut_at_next=False,
     )
+
+
+def _after_comma(g: Grammar, s: SentenceView, i: int) -> bool:
+    """The verb follows the claim's comma: after the quotation («...»، قال), inside it ("...," said), or with a
+    conjunction written on the verb."""
+    if s.is_comma(i - 1) or (s.norm(i)[:1] == g.lex.and_conjunction and s.is_comma(i - 2)):
+        return True
+    return _closing_after_comma(s, i - 1)
+
+
+def _closing_after_comma(s: SentenceView, k: int) -> bool:
+    """Token k closes a quotation whose last mark inside is a comma ('...,"')."""
+    return s.is_comma(k - 1) and any(s.toks[k].start == b for _, b in s.quotes)
+
+
+def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """A short phrase of words between a quotation that ends on a comma and the verb: its speaker."""
+    for k in range(i - 1, max(-1, i - 1 - MAX_SPEAKER_BEFORE), -1):
+        if not s.toks[k].is_word:
+            return Span(k + 1, i) if k + 1 < i and _closing_after_comma(s, k) else None
+    return None

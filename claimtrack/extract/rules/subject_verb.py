@@ -1,0 +1,81 @@
+"""Rule: "Kirby said (that) ...", "The ministry said in a statement that ..." — the subject before its verb and
+the claim after it, for a language whose pack says its subject comes first (``subject_first``: English). In a
+verb-first language (Arabic) this rule reads nothing; its subjects before the verb are the verb rule's.
+"""
+
+from __future__ import annotations
+
+from ..candidate import Attribution, Candidate, Kind
+from ..claim import claim_after
+from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
+from ..grammar import Grammar
+from .cue import cue_here
+
+NAME = "subject-verb"
+MAX_SUBJECT = 8  # words before the verb that can be its subject ("White House national security spokesman John Kirby")
+
+
+def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
+    if not g.lex.subject_first:
+        return None
+    form = cue_here(g, s, i, found)
+    if form is None or form.tense not in ("past", "present") or form.relay:
+        return None
+    subject = _subject(g, s, i)
+    first = _claim_opens(g, s, i + 1)
+    if subject is None or first is None:
+        return None
+    claim_start, claim_end, direct = claim_after(g, s, first, first)
+    pronoun = g.lex.subject_pronouns.get(s.norm(subject.a)) if subject.b - subject.a == 1 else None
+    return Candidate(
+        rule=NAME,
+        cue_index=i,
+        boundary=subject.a,
+        cue=s.raw(i),
+        speaker=None if pronoun is not None else subject,
+        claim_start=claim_start,
+        claim_end=claim_end,
+        kind=Kind.DIRECT if direct else Kind.INDIRECT,
+        attribution=Attribution.CONTINUATION if pronoun is not None else Attribution.SUBJECT_FIRST,
+        gender=pronoun or form.gender,
+        confidence=0.75 if pronoun is not None else 0.85,
+    )
+
+
+def _subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """The words from where the clause starts (the sentence, a comma, a closing quotation mark, a clause opener)
+    up to the verb; None when the clause starts further back or nothing stands there."""
+    a = i
+    while a > 0 and _in_phrase(s, a - 1) and i - a < MAX_SUBJECT and not g.lex.cue(s.norm(a - 1)):
+        a -= 1
+    if a > 0 and _in_phrase(s, a - 1):
+        return None  # a longer clause, or another cue: not the subject of this verb
+    while a < i and s.norm(a) in g.lex.clause_openers:
+        a += 1
+    return Span(a, i) if a < i and s.norm(a) not in g.lex.non_sources else None
+
+
+def _in_phrase(s: SentenceView, k: int) -> bool:
+    """A word, or a hyphen joining two words (Thomas-Greenfield)."""
+    return s.toks[k].is_word or (s.raw(k) == "-" and k > 0 and s.toks[k - 1].is_word and s.toks[k + 1].is_word)
+
+
+def _claim_opens(g: Grammar, s: SentenceView, j: int) -> int | None:
+    """The claim's first token after the verb: past whom it was told to and when or where ("told reporters on
+    Monday that"), past the complementizer; None when a preposition or too few words follow."""
+    lex = g.lex
+    while j < len(s):
+        phrase = s.phrase_at(j, lex.adverbial_openers, allow_conj=False)
+        if phrase:
+            j += phrase
+        elif s.norm(j) in lex.addressee_nouns or s.is_comma(j):
+            j += 1
+        else:
+            break
+    if s.norm(j) in lex.complementizers:
+        j += 1
+    if j >= len(s) or s.norm(j) in lex.object_prepositions or s.norm(j) in lex.chunk_prepositions:
+        return None
+    if s.quote_at(j) is None and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
+        return None
+    return j
