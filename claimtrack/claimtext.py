@@ -19,23 +19,10 @@ from .lexicon import _read, load
 
 @lru_cache(maxsize=262144)
 def claim_stem(word: str) -> str:
-    """The pack's ``light_stem`` with verb forms conflated, so that تحذر/حذرت/يحذر and ارتفع/يرتفع/ارتفاع meet.
-
-    Peels the past tense's feminine ت, the present tense's prefix on a short stem, the alif of derived verb
-    forms (ارتفع/رتفع) and the long vowel before a final letter (ارتفاع/ارتفع). The key is for comparing, not a
-    root: a few unrelated words share one, which costs less than a verb and its noun never meeting. The future's
-    سـ stays: "ستشكل" (will be) and "تشكل" (is) are not one claim; directions read through it (``_tenseless``).
-    """
-    w = hooks_for(word).light_stem(word)
-    if len(w) >= 5 and w[0] == "ا":
-        w = w[1:]
-    if len(w) >= 4 and w[-1] == "ت":
-        w = w[:-1]
-    if len(w) >= 5 and w[-2] == "ا":
-        w = w[:-2] + w[-1]
-    if (len(w) == 4 or (len(w) == 5 and w[0] == "ت")) and w[0] in "يتن" and w[1] != "ا":
-        w = w[1:]
-    return w
+    """The pack's ``verb_stem``: a word's light stem with its verb forms conflated, so that a verb, past and
+    present, and its noun meet (تحذر/حذرت/يحذر, ارتفع/يرتفع/ارتفاع). The future stays: "ستشكل" (will be) and
+    "تشكل" (is) are not one claim; directions read through it (``_tenseless``)."""
+    return hooks_for(word).verb_stem(word)
 
 
 @dataclass(frozen=True)
@@ -200,9 +187,8 @@ def _dates(words: list[str], lang: ClaimLanguage) -> frozenset[int]:
 
 
 def _tenseless(word: str) -> str:
-    """The word without the future's سـ before a present tense (ستخفض -> تخفض), after و/ف."""
-    bare = word[1:] if word[:1] in hooks_for(word).PROCLITICS and len(word) > 4 else word
-    return bare[1:] if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتن" else word
+    """The word without the future's mark before a present tense (ستخفض -> تخفض): the pack's ``tenseless``."""
+    return hooks_for(word).tenseless(word)
 
 
 def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, int]]:

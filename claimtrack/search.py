@@ -18,10 +18,8 @@ from . import lexicon
 from .lang import text_pack
 from .lang.text import fold, tokens
 
-# Stands for ta marbuta while pronouns are peeled: folding makes ة into ه, which is also a pronoun.
-_TA_MARBUTA = "\ue000"
-# What a ta marbuta looks like before an attached pronoun (صفقة + هم = صفقتهم).
-_TA_BEFORE_PRONOUN = "ت"
+# Stands for the feminine ending while pronouns are peeled: folding makes ة into ه, which is also a pronoun.
+_FEMININE = "\ue000"
 
 
 @dataclass(frozen=True)
@@ -34,6 +32,9 @@ class Clitics:
     min_stem: int
     # Every run of proclitics that ends in the article (وبال, لل, فلل), longest first.
     article_runs: tuple[str, ...] = ()
+    feminine_ending: str = ""  # as written (ة): kept apart from the pronoun it folds to (ه)
+    folded_feminine: str = ""
+    bound_feminine: tuple[str, ...] = ()  # the feminine ending as written before a pronoun (صفقة + هم = صفقتهم)
 
     @classmethod
     @lru_cache(maxsize=None)
@@ -47,6 +48,7 @@ class Clitics:
             # لل is ل with the article already: no second preposition before it.
             if not (prep and article.startswith(tuple(lex.search_prepositions)))
         }
+        feminine = lex.feminine_endings[0] if lex.feminine_endings else ""
         return cls(
             lex.search_conjunctions,
             lex.search_prepositions,
@@ -55,14 +57,24 @@ class Clitics:
             lex.search_unsure_pronouns,
             lex.search_min_stem or 3,
             tuple(sorted(runs, key=len, reverse=True)),
+            feminine,
+            fold(feminine),
+            tuple(bound for bound, alone in lex.bound_feminine_endings.items() if feminine and alone == fold(feminine)),
         )
+
+    def keep_feminine(self, word: str) -> str:
+        """``word`` with its feminine ending kept apart (``given_back`` undoes it after folding and peeling)."""
+        return word.replace(self.feminine_ending, _FEMININE) if self.feminine_ending else word
+
+    def given_back(self, form: str) -> str:
+        return form.replace(_FEMININE, self.folded_feminine)
 
 
 def word_keys(word: str, clitics: Clitics | None = None) -> tuple[str, ...]:
     """The index keys of one word: its stem first, then its stems without a lone conjunction or preposition
     that may be a clitic or may be the word's own letter."""
     clitics = clitics or Clitics.load(text_pack(word).code)
-    folded = fold(word.replace("ة", _TA_MARBUTA))
+    folded = fold(clitics.keep_feminine(word))
     forms = _peel_front(folded, clitics)
     return tuple(dict.fromkeys(key for form in forms for key in _peel_end(form, clitics)))
 
@@ -72,7 +84,7 @@ def query_key(word: str, *, prefix: bool = False, clitics: Clitics | None = None
     be half of a longer ending."""
     clitics = clitics or Clitics.load(text_pack(word).code)
     if prefix:
-        return _peel_front(fold(word.replace("ة", _TA_MARBUTA)), clitics)[0].replace(_TA_MARBUTA, "ه")
+        return clitics.given_back(_peel_front(fold(clitics.keep_feminine(word)), clitics)[0])
     return word_keys(word, clitics)[0]
 
 
@@ -101,8 +113,9 @@ def _peel_end(word: str, clitics: Clitics) -> list[str]:
     for pronoun in clitics.pronouns:
         if word.endswith(pronoun) and len(word) - len(pronoun) >= clitics.min_stem:
             stem = word[: -len(pronoun)]
-            if stem.endswith(_TA_BEFORE_PRONOUN):
-                stem = stem[:-1] + _TA_MARBUTA
+            bound = next((b for b in clitics.bound_feminine if stem.endswith(b)), None)
+            if bound:
+                stem = stem[: -len(bound)] + _FEMININE
             forms = [word, stem] if pronoun in clitics.unsure_pronouns else [stem]
             break
-    return [form.replace(_TA_MARBUTA, "ه") for form in forms]
+    return [clitics.given_back(form) for form in forms]

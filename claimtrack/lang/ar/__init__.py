@@ -1,7 +1,8 @@
 """The Arabic pack's hooks: what Arabic needs that its data files cannot say.
 
 Clitics peeled from a word (``stems``, ``strip_article``), a matching key for a word (``light_stem``,
-``content_stems``), a spelling-insensitive key for a transliterated name (``name_key``), the verb forms a cue
+``content_stems``), the same with verb forms conflated and the future left out (``verb_stem``, ``tenseless``),
+a spelling-insensitive key for a transliterated name (``name_key``), the verb forms a cue
 verb's past and present give (``verb_forms``), and the words that carry no claim (``STOPWORDS``). Text is
 folded by the shared ``claimtrack.lang.text``.
 """
@@ -119,6 +120,33 @@ def _stem_folded(w: str) -> str:
     if len(w) >= 5 and w[0] in "تي" and w[1] != "ا":
         w = w[1:]
     return w
+
+
+def verb_stem(word: str) -> str:
+    """``light_stem`` with verb forms conflated, so that تحذر/حذرت/يحذر and ارتفع/يرتفع/ارتفاع meet.
+
+    Peels the past tense's feminine ت, the present tense's prefix on a short stem, the alif of derived verb
+    forms (ارتفع/رتفع) and the long vowel before a final letter (ارتفاع/ارتفع). The key is for comparing, not a
+    root: a few unrelated words share one, which costs less than a verb and its noun never meeting. The future's
+    سـ stays: "ستشكل" (will be) and "تشكل" (is) are not one claim; ``tenseless`` takes it off where it does not
+    matter.
+    """
+    w = light_stem(word)
+    if len(w) >= 5 and w[0] == "ا":
+        w = w[1:]
+    if len(w) >= 4 and w[-1] == "ت":
+        w = w[:-1]
+    if len(w) >= 5 and w[-2] == "ا":
+        w = w[:-2] + w[-1]
+    if (len(w) == 4 or (len(w) == 5 and w[0] == "ت")) and w[0] in "يتن" and w[1] != "ا":
+        w = w[1:]
+    return w
+
+
+def tenseless(word: str) -> str:
+    """The word without the future's سـ before a present tense (ستخفض -> تخفض), after و/ف."""
+    bare = word[1:] if word[:1] in PROCLITICS and len(word) > 4 else word
+    return bare[1:] if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتن" else word
 
 
 def content_stems(norm: str) -> list[str]:
