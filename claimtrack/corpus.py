@@ -40,10 +40,11 @@ MAX_RECORDS_BYTES = 64 * 2**20
 """The most a .json document or standard input may hold; JSON Lines files are read a line at a time, unbounded."""
 MAX_STDIN_BYTES = MAX_RECORDS_BYTES
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
 MAX_FOREIGN_SHARE = 0.02
-# Characters outside the Arabic block that Arabic text carries: guillemets, no-break space, direction marks.
-_ARABIC_COMPANIONS = frozenset("«»\u00a0\u200c\u200d\u200e\u200f")
+# Characters outside a script's ranges that text in it carries: guillemets, no-break space, direction marks.
+_SCRIPT_COMPANIONS = frozenset("«»\u00a0\u200c\u200d\u200e\u200f")
+# Code pages through which a UTF-8 file may have been misread and saved again, besides the packs' own.
+_WESTERN_ENCODINGS = ("windows-1252", "latin-1")
 
 
 @dataclass
@@ -185,8 +186,9 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[str, str]:
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """The text of a file's bytes and the encoding it was in; raises ClaimtrackError when undecidable.
 
-    A BOM decides; then strict UTF-8; then the legacy Arabic code pages, each kept only when the result reads
-    as Arabic text. Any byte sequence decodes as windows-1256, so that check is what keeps mojibake out.
+    A BOM decides; then strict UTF-8; then the language packs' legacy code pages (``legacy_encodings`` in a
+    pack's pack.toml), each kept only when the result reads as text in the pack's script. Any byte sequence
+    decodes as windows-1256, so that check is what keeps mojibake out.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -205,65 +207,75 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     else:
         misread = _double_encoded(text)
         if misread:
-            raise ClaimtrackError(
-                f"mojibake: Arabic UTF-8 misread as {misread} and saved again; fix the file", path=path
-            )
+            raise ClaimtrackError(f"mojibake: UTF-8 misread as {misread} and saved again; fix the file", path=path)
         return text, "utf-8"
     if utf8_error.end == len(data) and utf8_error.reason == "unexpected end of data":
         raise ClaimtrackError(
             "truncated: the file ends inside a UTF-8 character", path=path, line=data.count(b"\n") + 1
         )
     best: tuple[float, str, str] | None = None
-    for encoding in LEGACY_ENCODINGS:  # the commoner code page first, so it wins a tie
+    for encoding, ranges in legacy_encodings():  # a pack's commoner code page first, so it wins a tie
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        foreign = _foreign_share(text)
+        foreign = _foreign_share(text, ranges)
         if foreign is not None and foreign <= MAX_FOREIGN_SHARE and (best is None or foreign < best[0]):
             best = (foreign, text, encoding)
     if best is not None:
         return best[1], best[2]
     line = data[: utf8_error.start].count(b"\n") + 1
     raise ClaimtrackError(
-        f"unknown encoding: not UTF-8 (byte {utf8_error.start}), and not Arabic text in "
-        f"{' or '.join(LEGACY_ENCODINGS)}",
+        f"unknown encoding: not UTF-8 (byte {utf8_error.start}), and not text of a language pack in "
+        f"{' or '.join(encoding for encoding, _ in legacy_encodings())}",
         path=path,
         line=line,
     ) from utf8_error
 
 
-def _foreign_share(text: str) -> float | None:
-    """Share of the non-ASCII characters that Arabic text would not contain; None when the text is not Arabic.
+@lru_cache(maxsize=None)
+def legacy_encodings() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """(encoding, the code point ranges of its pack's script) for every pack's legacy code pages, in pack order."""
+    out = []
+    for code in lang.available():
+        detect = lang.pack_data(code)["detect"]
+        ranges = tuple(tuple(r) for r in lang.base("scripts")[detect["script"]]["ranges"])
+        out.extend((encoding, ranges) for encoding in detect.get("legacy_encodings", ()))
+    return tuple(out)
 
-    A legacy file read in the wrong code page turns Arabic letters into accented Latin letters, symbols and
-    control characters, which this counts; a Latin-script file read as ISO-8859-6 has Arabic letters only
+
+def _foreign_share(text: str, ranges: tuple[tuple[str, str], ...]) -> float | None:
+    """Share of the non-ASCII characters that text in the script of ``ranges`` would not contain; None when the
+    text is not in that script.
+
+    A legacy file read in the wrong code page turns the script's letters into accented Latin letters, symbols
+    and control characters, which this counts; a Latin-script file read as ISO-8859-6 has Arabic letters only
     where its accents were, so most of its letters are still ASCII.
     """
-    arabic = foreign = latin_letters = 0
+    native = foreign = latin_letters = 0
     for ch in text:
         if ch.isascii():
             if ch.isalpha():
                 latin_letters += 1
             elif ch < " " and ch not in "\t\n\r\f":
                 foreign += 1
-        elif "\u0600" <= ch <= "\u06ff":
-            arabic += 1
-        elif ch not in _ARABIC_COMPANIONS:
+        elif any(first <= ch <= last for first, last in ranges):
+            native += 1
+        elif ch not in _SCRIPT_COMPANIONS:
             foreign += 1
-    if arabic <= latin_letters:
+    if native <= latin_letters:
         return None
-    return foreign / (arabic + foreign)
+    return foreign / (native + foreign)
 
 
 def _double_encoded(text: str) -> str | None:
-    """The code page through which UTF-8 Arabic was misread and saved again as UTF-8 ("Ø§Ù„"), if it was."""
-    for encoding in ("windows-1252", "latin-1", "windows-1256"):
+    """The code page through which UTF-8 text was misread and saved again as UTF-8 ("Ø§Ù„"), if it was."""
+    for encoding in (*_WESTERN_ENCODINGS, *dict.fromkeys(encoding for encoding, _ in legacy_encodings())):
         try:
             repaired = text.encode(encoding).decode("utf-8")
         except UnicodeError:
             continue
-        if repaired != text and _foreign_share(repaired) == 0:
+        if repaired != text and any(_foreign_share(repaired, ranges) == 0 for _, ranges in legacy_encodings()):
             return encoding
     return None
 

@@ -15,12 +15,6 @@ from claimtrack.errors import ClaimtrackError
 
 PACKAGE = Path(lang.__file__).parent.parent
 
-# Files that still hold letters of a pack's script in code, to be cleaned. Shrinks to empty: a file taken
-# off stays clean (the test fails when a listed file is already clean, so the list never goes stale).
-STILL_TO_CLEAN = {
-    "corpus.py",
-}
-
 
 def _script_pattern(script: str) -> re.Pattern:
     ranges = lang.base("scripts")[script]["ranges"]
@@ -69,13 +63,7 @@ def _files_with_letters() -> dict[str, list[int]]:
 
 def test_no_letter_of_a_pack_script_in_code_outside_the_packs():
     found = _files_with_letters()
-    new = {name: lines for name, lines in found.items() if name not in STILL_TO_CLEAN}
-    assert not new, f"letters of a pack's script in code (move them to the pack's data or hooks): {new}"
-
-
-def test_the_list_of_files_still_to_clean_only_shrinks():
-    clean = sorted(STILL_TO_CLEAN - _files_with_letters().keys())
-    assert not clean, f"clean now, take them off STILL_TO_CLEAN: {clean}"
+    assert not found, f"letters of a pack's script in code (move them to the pack's data or hooks): {found}"
 
 
 def test_the_scan_sees_code_strings_and_not_comments_or_docstrings():
