@@ -2,7 +2,8 @@
 
 English writes its article, conjunctions and prepositions as words of their own, so a word has no clitics to
 peel (``stems``, ``strip_article`` give the folded word). ``light_stem`` peels the common inflections (plural
-s, -ed, -ing) so that two outlets' forms of one word meet; ``name_key`` is a name's folded words with doubled
+s, -ed, -ing) so that two outlets' forms of one word meet, and is also the claim key (``verb_stem``; the future
+is a word of its own, so ``tenseless`` leaves a word as it is); ``name_key`` is a name's folded words with doubled
 letters made single (Miller/Miler). Text is folded by the shared ``claimtrack.lang.text``.
 """
 
@@ -54,6 +55,17 @@ def _stem_folded(w: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
     return w
+
+
+def verb_stem(word: str) -> str:
+    """A claim-matching key for a word: its light stem, which already meets a verb's past and present (warned,
+    warns: warn)."""
+    return light_stem(word)
+
+
+def tenseless(word: str) -> str:
+    """The word as it is: English writes its future ("will") as a word of its own, not on the verb."""
+    return word
 
 
 def content_stems(norm: str) -> list[str]:
