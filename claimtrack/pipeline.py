@@ -471,7 +471,7 @@ def rematch(
     embed_statements(store)
     with store.transaction():
         if speakers:
-            resolve_all(store)
+            resolve_all(store, full=True)
         registry = registry or Registry.for_store(store)
         if settings is None:
             settings = match_settings(store)

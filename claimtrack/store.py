@@ -341,6 +341,21 @@ def _cluster_stats_v11(db: sqlite_utils.Database) -> None:
     db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL GROUP BY s.cluster_id")
 
 
+def _resolutions_v13(db: sqlite_utils.Database) -> None:
+    """What the last speaker resolution made of each article, so an ingest resolves only the articles new
+    speakers could change (``speakers.rebuild``): the content hash it read, the changes it made to the speaker
+    registry (replayed for an article not resolved again), each statement's speaker and role before the user's
+    corrections; and, hashed, the words and name keys each article holds, to find the articles a speaker's new
+    alias or key could reach. Filled by the next resolution."""
+    db.execute(
+        "CREATE TABLE resolutions (n INTEGER PRIMARY KEY, article_id TEXT UNIQUE, hash TEXT, changes TEXT, "
+        "speakers TEXT)"
+    )
+    # Contentless, no positions: only which articles hold a term. A replaced article's old terms stay behind
+    # under its old number, which no resolution row names any more: a look-up skips them.
+    db.execute("CREATE VIRTUAL TABLE resolution_terms USING fts5(terms, content='', detail=none)")
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
 MIGRATIONS = {
     1: _create_v1,
@@ -355,6 +370,7 @@ MIGRATIONS = {
     10: _claim_index_v10,
     11: _cluster_stats_v11,
     12: _relations_v12,
+    13: _resolutions_v13,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables every claimtrack database has had since schema 1: a file with a user_version but not these is not ours.
@@ -366,12 +382,14 @@ class SpeakerRecords:
 
     # ----- speakers: resolution over the whole database, and the user's corrections -----
 
-    def resolution_input(self) -> Iterator[tuple[dict, list[dict]]]:
-        """Each article (id, text, language) with its statements in text order, as speaker resolution reads them."""
-        rows = self.db.query(
+    def resolution_input(self, articles: list[str]) -> Iterator[tuple[dict, list[dict]]]:
+        """Each of these articles (id, text, language) that has statements, with its statements in text order, as
+        speaker resolution reads them."""
+        sql = (
             "SELECT id, article_id, speaker_as_written, cue, kind, text, char_start, char_end, sentence, story, "
-            "gender, attribution FROM statements ORDER BY article_id, char_start, id"
+            "gender, attribution FROM statements WHERE article_id = ? ORDER BY char_start, id"
         )
+        rows = (row for article in articles for row in self.db.query(sql, [article]))
         current: dict | None = None
         statements: list[dict] = []
         for row in rows:
@@ -385,23 +403,6 @@ class SpeakerRecords:
             statements.append(row)
         if current is not None:
             yield current, statements
-
-    def assign_speakers(self, assignment: dict[int, tuple[str, str | None]], speakers: dict[str, Speaker]) -> None:
-        """Set every statement's speaker and role (statement id -> (canonical, role)); the speakers table becomes
-        exactly the speakers used, with their aliases and roles. One transaction."""
-        with self.transaction():
-            self.db.execute("DELETE FROM aliases")
-            self.db.execute("DELETE FROM roles")
-            ids = self.save_speakers(speakers.values())
-            self.db.conn.executemany(
-                "UPDATE speakers SET kind = ?, gender = ? WHERE id = ?",
-                [(sp.kind, sp.gender, ids[sp.canonical]) for sp in speakers.values()],
-            )
-            self.db.conn.executemany(
-                "UPDATE statements SET speaker_id = ?, role_as_written = ? WHERE id = ?",
-                [(ids[canonical], role, sid) for sid, (canonical, role) in assignment.items()],
-            )
-            self.prune_speakers()
 
     def add_correction(self, action: str, args: dict) -> int:
         row = {
@@ -437,6 +438,88 @@ class SpeakerRecords:
         self.db.execute(f"DELETE FROM aliases WHERE speaker_id IN ({unused})")
         self.db.execute(f"DELETE FROM roles WHERE speaker_id IN ({unused})")
         self.db.execute(f"DELETE FROM speakers WHERE id IN ({unused})")
+
+
+class ResolutionRecords:
+    """Each article's stored speaker resolution and the terms that find articles (a part of ``Store``)."""
+
+    def resolutions(self) -> dict[str, tuple[int, str, list, list]]:
+        """Article id -> (number, content hash, registry changes, statements' speakers), as last resolved."""
+        rows = self.db.execute("SELECT article_id, n, hash, changes, speakers FROM resolutions")
+        return {a: (n, h, json.loads(c), json.loads(sp)) for a, n, h, c, sp in rows}
+
+    def article_states(self) -> list[tuple[str, str]]:
+        """(id, content hash) of every article, in the order resolution reads them."""
+        return [tuple(row) for row in self.db.execute("SELECT id, hash FROM articles ORDER BY id")]
+
+    def stored_assignment(self) -> Iterator[tuple[str, int, str | None, str | None, int, int]]:
+        """(article, statement id, speaker's canonical name, role, start, end) of every statement, in resolution
+        order."""
+        yield from self.db.execute(
+            "SELECT s.article_id, s.id, sp.canonical, s.role_as_written, s.char_start, s.char_end FROM statements s "
+            "LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.article_id, s.char_start, s.id"
+        )
+
+    def save_resolutions(self, rows: list[tuple[str, str, list, list, list[str] | None]]) -> None:
+        """Store (article, hash, changes, speakers, terms) rows; with terms, the article is numbered afresh and
+        its terms indexed. The caller holds the transaction."""
+        conn = self.db.conn
+        for article, digest, changes, speakers, terms in rows:
+            values = [json.dumps(changes, ensure_ascii=False), json.dumps(speakers, ensure_ascii=False)]
+            if terms is None:
+                conn.execute(
+                    "UPDATE resolutions SET changes = ?, speakers = ? WHERE article_id = ?", [*values, article]
+                )
+                continue
+            conn.execute("DELETE FROM resolutions WHERE article_id = ?", [article])
+            n = conn.execute(
+                "INSERT INTO resolutions (article_id, hash, changes, speakers) VALUES (?, ?, ?, ?) RETURNING n",
+                [article, digest, *values],
+            ).fetchone()[0]
+            conn.execute("INSERT INTO resolution_terms (rowid, terms) VALUES (?, ?)", [n, " ".join(terms)])
+
+    def drop_resolutions(self, articles: Iterable[str]) -> None:
+        """Forget the stored resolution of these articles (their terms stay, under numbers no row names)."""
+        for part in _chunks(list(articles)):
+            self.db.execute(f"DELETE FROM resolutions WHERE article_id IN ({', '.join('?' * len(part))})", part)
+
+    def numbers_with_terms(self, terms: list[str]) -> set[int]:
+        """The numbers of the articles that hold every one of ``terms`` (hashed terms, see ``speakers.rebuild``)."""
+        query = " AND ".join(f'"{t}"' for t in terms)
+        return {
+            row[0]
+            for row in self.db.execute("SELECT rowid FROM resolution_terms WHERE resolution_terms MATCH ?", [query])
+        }
+
+    def speaker_kinds(self, names: Iterable[str]) -> dict[str, str]:
+        return dict(self._in("SELECT canonical, kind FROM speakers WHERE canonical IN ({})", names))
+
+    def update_speakers(self, speakers: dict[str, Speaker], changed: dict[int, tuple[str, str | None]]) -> None:
+        """Make the speakers table exactly ``speakers`` (aliases and roles in their order) and set the speaker and
+        role of the ``changed`` statements, writing only what differs from what is stored. One transaction."""
+        stored = {sp.canonical: sp for sp in self.stored_speakers()}
+        with self.transaction():
+            different = [sp for c, sp in speakers.items() if _speaker_row(stored.get(c)) != _speaker_row(sp)]
+            known = {c: i for c, i in self.db.execute("SELECT canonical, id FROM speakers")}
+            for part in _chunks([known[sp.canonical] for sp in different if sp.canonical in known]):
+                marks = ", ".join("?" * len(part))
+                self.db.execute(f"DELETE FROM aliases WHERE speaker_id IN ({marks})", part)
+                self.db.execute(f"DELETE FROM roles WHERE speaker_id IN ({marks})", part)
+            ids = self.save_speakers(different)
+            self.db.conn.executemany(
+                "UPDATE speakers SET kind = ?, gender = ? WHERE id = ?",
+                [(sp.kind, sp.gender, ids[sp.canonical]) for sp in different],
+            )
+            ids = {c: i for c, i in self.db.execute("SELECT canonical, id FROM speakers")}
+            self.db.conn.executemany(
+                "UPDATE statements SET speaker_id = ?, role_as_written = ? WHERE id = ?",
+                [(ids[canonical], role, sid) for sid, (canonical, role) in changed.items()],
+            )
+            self.prune_speakers()
+
+
+def _speaker_row(sp: Speaker | None) -> tuple | None:
+    return None if sp is None else (sp.kind, sp.gender, list(dict.fromkeys(sp.aliases)), list(dict.fromkeys(sp.roles)))
 
 
 class ClusterRecords:
@@ -840,7 +923,7 @@ class StatementQueries:
         return list(self.db.query(sql, [cluster, *params]))
 
 
-class Store(SpeakerRecords, ClusterRecords, StatementQueries):
+class Store(SpeakerRecords, ResolutionRecords, ClusterRecords, StatementQueries):
     """A claimtrack database. Open with ``Store.open(path)``; use as a context manager to close it."""
 
     def __init__(self, db: sqlite_utils.Database, path: str, *, writable: bool = True):

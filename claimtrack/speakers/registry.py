@@ -62,6 +62,18 @@ def without_conjunction(lex: Lexicon, word: str) -> str:
 
 
 @dataclass
+class Change:
+    """One change a resolution made to the registry: a speaker added or given more aliases, roles or a gender
+    (``speaker`` as it was asked for, so replaying ``add(speaker)`` remakes it), or renamed."""
+
+    speaker: Speaker
+    created: bool = False
+    aliases: list[str] = field(default_factory=list)  # the aliases it gained (its name too, when created)
+    roles: list[str] = field(default_factory=list)  # the roles it gained
+    renamed_to: str | None = None
+
+
+@dataclass
 class Registry:
     """Known speakers and how to find them by alias, key or role."""
 
@@ -71,6 +83,8 @@ class Registry:
     _exact: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
+    # When a list, every change made to the registry is noted in it, as ``Change``s (``speakers.rebuild``).
+    log: list | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, language: str, stored: list[Speaker] = ()) -> "Registry":
@@ -109,6 +123,7 @@ class Registry:
 
     def add(self, speaker: Speaker) -> Speaker:
         known = self.speakers.get(speaker.canonical)
+        before = None if known is None else (len(known.aliases), len(known.roles), known.gender)
         if known is None:
             known = Speaker(speaker.canonical, speaker.kind, [], list(speaker.roles), speaker.gender)
             self.speakers[speaker.canonical] = known
@@ -120,6 +135,9 @@ class Registry:
                 known.roles.append(role)
         if known.gender is None and speaker.gender in ("m", "f"):
             known.gender = speaker.gender
+        if self.log is not None and before != (len(known.aliases), len(known.roles), known.gender):
+            added = known.aliases[before[0] :] if before else [known.canonical, *known.aliases]
+            self.log.append(Change(speaker, before is None, added, known.roles[before[1] :] if before else []))
         return known
 
     def add_alias(self, canonical: str, alias: str) -> None:
@@ -143,6 +161,8 @@ class Registry:
         """Give a speaker another canonical name, keeping the old one as an alias; False if the new name is taken."""
         if new in self.speakers or old not in self.speakers:
             return False
+        if self.log is not None:
+            self.log.append(Change(Speaker(old, "", list(self.speakers[old].aliases)), renamed_to=new))
         sp = self.speakers.pop(old)
         sp.canonical = new
         self.speakers[new] = sp
