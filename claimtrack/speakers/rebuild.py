@@ -255,7 +255,8 @@ class _Walk:
             old = self.stored.get(article)
             digest = self.hashes[article]
             same = old is not None and old.hash == digest
-            terms = None if same else self.terms.of_text(self.texts[article])
+            # An article without statements reads nothing: no terms needed to find it.
+            terms = None if same else self.terms.of_text(self.texts.get(article, ""))
             rows.append((article, digest, [encode_change(c) for c in changes], said, terms))
         self.store.save_resolutions(rows)
         self.store.drop_resolutions(a for a in self.stored if a not in self.position)
