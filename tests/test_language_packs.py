@@ -238,6 +238,24 @@ def test_every_pack_loads_strictly(code):
             "Kirby told reporters on Monday that the talks were advancing. He said the deal would break the rules.",
             [("John Kirby", "the talks were advancing"), ("John Kirby", "the deal would break the rules")],
         ),
+        # Past to whom or where it was said, up to its "that"; a "that" inside the claim stays in it.
+        (
+            "Spokesman John Kirby told a press briefing that the minister had tried to buy shells.",
+            [("John Kirby", "the minister had tried to buy shells")],
+        ),
+        (
+            "Dmitry Peskov confirmed to Russian media that the two leaders would meet.",
+            [("Dmitry Peskov", "the two leaders would meet")],
+        ),
+        (
+            "Peskov said the deal that was signed would stand.",
+            [("Dmitry Peskov", "the deal that was signed would stand")],
+        ),
+        # "States" in "the United States" is no cue.
+        (
+            "Watson emphasized that the United States has urged the North to halt the talks.",
+            [("Adrienne Watson", "the United States has urged the North to halt the talks")],
+        ),
         # A verb whose plain form is also a noun is no cue there.
         ("The report said to be leaked was fake.", []),
     ],

@@ -12,6 +12,7 @@ from ..grammar import Grammar
 from .cue import cue_here
 
 NAME = "subject-verb"
+MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
 MAX_SUBJECT = 8  # words before the verb that can be its subject ("White House national security spokesman John Kirby")
 
 
@@ -60,10 +61,26 @@ def _in_phrase(s: SentenceView, k: int) -> bool:
     return s.toks[k].is_word or (s.raw(k) == "-" and k > 0 and s.toks[k - 1].is_word and s.toks[k + 1].is_word)
 
 
+def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
+    """Whether words a..b between a verb and its "that" say to whom or where it was said: they open with a
+    preposition ("to Russian media") or hold an addressee or an occasion ("a press briefing"). Otherwise the
+    "that" may be a relative pronoun inside the claim ("said the deal that ...")."""
+    if not all(s.toks[k].is_word and not s.quoted[k] for k in range(a, b)):
+        return False
+    words = [s.norm(k) for k in range(a, b)]
+    lex = g.lex
+    return words[0] in lex.object_prepositions or any(
+        w in lex.addressee_nouns or w in lex.occasion_nouns for w in words
+    )
+
+
 def _claim_opens(g: Grammar, s: SentenceView, j: int) -> int | None:
     """The claim's first token after the verb: past whom it was told to and when or where ("told reporters on
     Monday that"), past the complementizer; None when a preposition or too few words follow."""
     lex = g.lex
+    that = next((k for k in range(j, min(len(s), j + MAX_BEFORE_THAT)) if s.norm(k) in lex.complementizers), None)
+    if that is not None and that > j and _told_to(g, s, j, that):
+        j = that  # "told a press briefing that", "confirmed to Russian media that"
     while j < len(s):
         phrase = s.phrase_at(j, lex.adverbial_openers, allow_conj=False)
         if phrase:

@@ -77,8 +77,9 @@ def verb_forms(entry: dict) -> dict[str, tuple[str, str]]:
     """Every form of a cue verb from its data entry as form -> (gender, tense): the past ("said"), the present
     ("says") and, where the data gives it, the present for a plural subject ("say": not for verbs whose plain
     form is also a noun, "report", "claim"); English forms tell no gender."""
-    past, present = fold(entry["past"]), fold(entry["present"])
-    forms = {past: ("", "past"), present: ("", "present")}
+    forms = {fold(entry["past"]): ("", "past")}
+    if entry.get("present"):
+        forms[fold(entry["present"])] = ("", "present")
     if entry.get("plural"):
         forms[fold(entry["plural"])] = ("p", "present")
     for extra in entry.get("extra", []):
