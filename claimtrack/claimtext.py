@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lang import hooks_for, pack, text_pack
-from .lang.text import fold, fold_for_match
+from .lang.text import PUNCTUATION, fold, fold_for_match
 from .lexicon import _read, load
 
 
@@ -100,7 +100,8 @@ class ClaimText:
 
 
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
-_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+_SEPARATOR = "[" + re.escape(PUNCTUATION["number_separators"]) + "]"
+_NUMBER = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
 
 
 def _bare(word: str, table) -> str | None:
@@ -112,7 +113,7 @@ def _bare(word: str, table) -> str | None:
 
 
 def _digits_value(token: str) -> float:
-    parts = re.split(r"[.,\u066b\u066c]", token)
+    parts = re.split(_SEPARATOR, token)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
         return float("".join(parts))  # 11,300
     if len(parts) == 2:
@@ -143,7 +144,7 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000)."""
     values: list[float] = []
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
-    for word in re.findall(r"\w+(?:[.,\u066b\u066c]\d+)*", folded):
+    for word in re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", folded):
         digits = _NUMBER.search(word)
         multiplier = _bare(word, lang.multipliers)
         after_number = bool(values) and values[-1] == values[-1]

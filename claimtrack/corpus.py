@@ -23,7 +23,7 @@ import yaml
 
 from . import lang
 from . import lexicon as lexicon_mod
-from .lang.text import fold, tokens
+from .lang.text import PUNCTUATION, fold, tokens
 from .errors import ClaimtrackError
 from .models import Article, Story
 
@@ -697,10 +697,10 @@ def _first_line(text: str, start: int, end: int, blocked: list[tuple[int, int]])
 _QUOTED = r"[\"'“”«‘’]\s*(?P<outlet>[^\"'“”«»‘’\n]{2,60}?)\s*[\"'“”»‘’]"
 
 
-def _outlet_name_pattern(lex: lexicon_mod.Lexicon, whole_line: bool) -> str:
-    """An outlet's name: a letter, then up to 60 characters before a punctuation mark (the language's own comma
-    and semicolon too); inline, it ends where a mark or the line does."""
-    own = re.escape(lex.comma + lex.semicolon)
+def _outlet_name_pattern(whole_line: bool) -> str:
+    """An outlet's name: a letter, then up to 60 characters before a punctuation mark (any comma or semicolon);
+    inline, it ends where a mark or the line does."""
+    own = re.escape(PUNCTUATION["clause_separators"])
     name = rf"(?P<outlet>[^\W\d_][^\n:：{own},.!?\"'“”«»‘’()\[\]\-–—_/|]{{1,60}}?)"
     return name if whole_line else name + rf"(?=\s*(?:[:：{own},.!?\n]|$))"
 
@@ -712,7 +712,7 @@ def _compile_signature(template: str, lex: lexicon_mod.Lexicon, whole_line: bool
     out = []
     for part in re.split(r"(\{\w+\})", template):
         if part == "{outlet}":
-            out.append(_outlet_name_pattern(lex, whole_line))
+            out.append(_outlet_name_pattern(whole_line))
         elif part == "{quoted}":
             out.append(_QUOTED)
         elif part == "{desk}":

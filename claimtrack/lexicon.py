@@ -136,8 +136,6 @@ class Lexicon:
     plural_endings: tuple[str, ...] = _data("grammar", "plural_endings", "folded_tuple")
     issuer_prepositions: frozenset[str] = _data("grammar", "issuer_prepositions", "words")
     comma: str = _data("grammar", "punctuation.comma", "word")
-    semicolon: str = _data("grammar", "punctuation.semicolon", "word")
-    question_mark: str = _data("grammar", "punctuation.question_mark", "word")
     root_letters: tuple[str, ...] = _data("grammar", "verbal_nouns.root_letters", "prefixes")
     verbal_noun_patterns: tuple[str, ...] = _data("grammar", "verbal_nouns.patterns", "prefixes")
     verbal_nouns: frozenset[str] = _data("grammar", "verbal_nouns.words", "words")

@@ -580,7 +580,7 @@ def _inner_openers(registry: Registry) -> set[tuple[str, ...]]:
     lex = registry.lex
     particles = lex.conjunctions | lex.glued_prepositions
     glued = {c for c in lex.complementizers if c[:1] in particles and c not in lex.causal_complementizers}
-    plain = {c for c in lex.complementizers if c[:1] not in particles}
+    plain = {c for c in lex.complementizers if c[:1] not in particles and c not in lex.causal_complementizers}
     frames = {f for form in lex.cue_forms.values() for f in form.frame}
     return {(c,) for c in glued} | {(f, c) for f in frames for c in plain}
 

@@ -39,6 +39,7 @@ PUNCTUATION: dict = check_keys(
         "clause_separators",
         "clause_enders",
         "trailing_trim",
+        "number_separators",
         "invisible",
         "spaces",
     },

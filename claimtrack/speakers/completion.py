@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lang.text import fold, tokens
+from ..lang.text import PUNCTUATION, fold, tokens
 from .registry import words_of
 
 
@@ -43,10 +43,9 @@ class PhraseCompletion:
         return " ".join([phrase.strip(), *self._following(text, m.end())])
 
     def _clause_break(self, marks: str = "") -> str:
-        """A character class of the marks a phrase does not run past: the language's comma and semicolon, the
-        Latin ones, a full stop, a colon, a line break, and ``marks``."""
-        own = re.escape(self.lex.comma + self.lex.semicolon + marks)
-        return "[" + own + r",.:;\n]"
+        """A character class of the marks a phrase does not run past: commas and semicolons, a full stop, a colon,
+        a line break, and ``marks``."""
+        return "[" + re.escape(PUNCTUATION["clause_separators"] + ".:\n" + marks) + "]"
 
     def _following(self, text: str, end: int) -> list[str]:
         """The words after ``end`` up to the next punctuation, at most six, stopping at a cue, a complementizer

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang import name_key
-from ..lang.text import fold_for_match, tokens
+from ..lang.text import PUNCTUATION, fold_for_match, tokens
 from ..models import Speaker, Statement
 from .phrase import Parsed, PhraseReader
 from .registry import BareTitle, Registry, SpeakerKind, strip_word, words_of
@@ -143,7 +143,7 @@ class ArticleContext:
         """
         sentence_start = max(self.text.rfind("\n", 0, st.char_start), self.text.rfind(".", 0, st.char_start))
         words = tokens(self.text[: max(sentence_start, 0)])
-        stops = ".:;!?" + self.lex.semicolon + self.lex.question_mark
+        stops = PUNCTUATION["claim_enders"] + PUNCTUATION["clause_enders"] + ":"
         for k in range(len(words) - 1, -1, -1):
             if strip_word(words[k].norm) != noun:
                 continue
