@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .. import lexicon as lexicon_mod
+from ..lang import text_pack
 from ..lang.text import fold
 from ..lexicon import Lexicon
 
@@ -66,9 +68,13 @@ def _word(lex: Lexicon, word: str) -> str:
 
 
 def latin_name(lex: Lexicon, name: str) -> str:
-    """The Latin display name of a speaker's name; a name already in Latin letters is kept."""
+    """The Latin display name of a speaker's name; a name already in Latin letters is kept. A name in letters
+    ``lex`` has no table for (an Arabic name in a database read with the English pack) is romanised with the
+    pack of its own script."""
     if not has_non_latin(name):
         return name
+    if not any(ch in lex.latin_letters for ch in name):
+        lex = lexicon_mod.load(text_pack(name).code)
     words = re.sub(r"[^\w\s]", " ", fold(name)).split()
     out: list[str] = []
     i = 0

@@ -33,7 +33,7 @@ from ..lang import name_key
 from ..models import Speaker, Statement
 from ..store import Store
 from .corrections import Action, Correction, Outcome, apply, seed_registry
-from .registry import Change, Registry, bare_forms, words_of
+from .registry import Change, Registry, bare_forms, curated_entries, words_of
 from .resolve import resolve_statements
 
 # Bumped when what a stored resolution means changes: every article is then resolved again once.
@@ -263,10 +263,11 @@ class _Walk:
 
 
 def fingerprint(registry: Registry, corrections: list[Correction], kinds: dict[str, str]) -> str:
-    """What every stored resolution was made from besides the articles: the claimtrack version, the language's
+    """What every stored resolution was made from besides the articles: the claimtrack version, every pack's
     speakers and the user's aliases; when it differs, every article is resolved again."""
     aliases = [c.args for c in corrections if c.action == Action.alias]
-    basis = [FORMAT, __version__, registry.lex.language, registry.lex.speakers, aliases, sorted(kinds.items())]
+    speakers = curated_entries(registry.lex.language)
+    basis = [FORMAT, __version__, registry.lex.language, speakers, aliases, sorted(kinds.items())]
     return hashlib.sha256(json.dumps(basis, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 

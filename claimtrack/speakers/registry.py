@@ -61,6 +61,13 @@ def without_conjunction(lex: Lexicon, word: str) -> str:
     return word[1:] if word[:1] in lex.conjunctions and definite(lex, word[1:]) else word
 
 
+def curated_entries(language: str) -> list[dict]:
+    """The speaker entries of every pack's speaker data, ``language``'s own first (its aliases and roles come
+    first, so its names stay the ones a speaker is written with)."""
+    codes = [language, *(c for c in lang.available() if c != language)]
+    return [entry for code in codes if code in lang.available() for entry in lexicon_mod.load(code).speakers]
+
+
 @dataclass
 class Change:
     """One change a resolution made to the registry: a speaker added or given more aliases, roles or a gender
@@ -88,9 +95,10 @@ class Registry:
 
     @classmethod
     def load(cls, language: str, stored: list[Speaker] = ()) -> "Registry":
-        lex = lexicon_mod.load(language)
-        reg = cls(lex)
-        for entry in lex.speakers:
+        """The known speakers of every pack, read with ``language``'s pack: the packs name one person by the
+        same canonical name, so an article in any language finds the speaker another language introduced."""
+        reg = cls(lexicon_mod.load(language))
+        for entry in curated_entries(language):
             speaker = Speaker(
                 entry["canonical"],
                 entry.get("kind", "person"),
