@@ -238,6 +238,19 @@ def test_every_pack_loads_strictly(code):
             "Kirby told reporters on Monday that the talks were advancing. He said the deal would break the rules.",
             [("John Kirby", "the talks were advancing"), ("John Kirby", "the deal would break the rules")],
         ),
+        # A pronoun after the quotation continues the last speaker too, before or after its verb.
+        (
+            'Peskov said the talks would resume. "We are ready to listen," he added. "Nothing is settled," he said.',
+            [
+                ("Dmitry Peskov", "the talks would resume"),
+                ("Dmitry Peskov", "We are ready to listen"),
+                ("Dmitry Peskov", "Nothing is settled"),
+            ],
+        ),
+        (
+            'Miller told reporters the sanctions would stay. "They will not be lifted soon," she said.',
+            [("Matthew Miller", "the sanctions would stay"), ("Matthew Miller", "They will not be lifted soon")],
+        ),
         # Past to whom or where it was said, up to its "that"; a "that" inside the claim stays in it.
         (
             "Spokesman John Kirby told a press briefing that the minister had tried to buy shells.",

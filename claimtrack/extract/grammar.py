@@ -64,6 +64,13 @@ class Grammar:
                     return True
         return False
 
+    def pronoun_subject(self, s: SentenceView, span: Span | None) -> str | None:
+        """The gender a speaker phrase that is one subject pronoun ("he", "she") tells ("" when it tells none);
+        None for any other phrase. A pronoun names nobody: its statement continues the last speaker."""
+        if span is None or span.b - span.a != 1:
+            return None
+        return self.lex.subject_pronouns.get(s.norm(span.a))
+
     def source_word(self, n: str) -> bool:
         """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer
         (الوكالة) or the first word of a known speaker's name. The one test every rule below asks."""

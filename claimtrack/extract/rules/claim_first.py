@@ -34,7 +34,11 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     claim = claim_before(g, s, 0, claim_end)
     if claim is None or claim[2] != Kind.DIRECT:
         return None
-    # «...»، أضاف. — with no speaker after the verb it is the last speaker's, as "وأضاف:" would be.
+    # «...»، أضاف. — with no speaker after the verb it is the last speaker's, as "وأضاف:" would be; so is one
+    # with a pronoun for its speaker ('"...," he added.').
+    pronoun = g.pronoun_subject(s, speaker)
+    if pronoun is not None:
+        speaker, via = None, []
     return Candidate(
         rule=NAME,
         cue_index=i,
@@ -45,7 +49,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         claim_end=claim[1],
         kind=Kind.DIRECT,
         attribution=Attribution.POST if speaker else Attribution.CONTINUATION,
-        gender=form.gender,
+        gender=pronoun or form.gender,
         confidence=0.8 if speaker else 0.7,
         via=via,
         cut_at_next=False,

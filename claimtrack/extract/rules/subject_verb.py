@@ -27,7 +27,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if subject is None or first is None:
         return None
     claim_start, claim_end, direct = claim_after(g, s, first, first)
-    pronoun = g.lex.subject_pronouns.get(s.norm(subject.a)) if subject.b - subject.a == 1 else None
+    pronoun = g.pronoun_subject(s, subject)
     return Candidate(
         rule=NAME,
         cue_index=i,
