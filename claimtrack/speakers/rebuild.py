@@ -158,7 +158,6 @@ class _Walk:
         self.marked: dict[tuple, int] = {}  # aspect -> the earliest position from which it was marked
         self.touched: set[str] = set()  # speakers whose record may differ from the stored walk's
         self.fresh: dict[str, tuple[list[Change], list[tuple[str, str | None]]]] = {}
-        self.texts: dict[str, str] = {}
         self.hashes = dict(self.order)
 
     # ----- what a change may alter, and who reads it -----
@@ -216,18 +215,24 @@ class _Walk:
                 on_article(n + 1)
 
     def resolve(self, article: str, at: int) -> None:
+        """Resolve one article afresh and store its resolution at once (so no text is held for later)."""
         self.registry.log = changes = []
         self.fresh[article] = (changes, [])
+        text = ""  # an article without statements reads nothing: no terms needed to find it
         try:
             for found, rows in self.store.resolution_input([article]):
                 statements = [_statement(row, article) for row in rows]
                 resolve_statements(statements, found["text"], self.registry.reading(found["language"]), article)
                 self.fresh[article] = (changes, [(st.speaker, st.role_as_written) for st in statements])
-                self.texts[article] = found["text"]
+                text = found["text"]
         finally:
             self.registry.log = None
         old = self.stored.get(article)
-        if old is None or [encode_change(c) for c in old.changes] != [encode_change(c) for c in changes]:
+        digest = self.hashes[article]
+        terms = None if old is not None and old.hash == digest else self.terms.of_text(text)
+        encoded = [encode_change(c) for c in changes]
+        self.store.save_resolutions([(article, digest, encoded, self.fresh[article][1], terms)])
+        if old is None or [encode_change(c) for c in old.changes] != encoded:
             self.mark([*changes, *(old.changes if old else [])], at)
 
     def outcome(self) -> Outcome:
@@ -250,15 +255,6 @@ class _Walk:
             if outcome.assignment.get(sid, (canonical, role)) != (canonical, role)
         }
         self.store.update_speakers(outcome.speakers, changed)
-        rows = []
-        for article, (changes, said) in self.fresh.items():
-            old = self.stored.get(article)
-            digest = self.hashes[article]
-            same = old is not None and old.hash == digest
-            # An article without statements reads nothing: no terms needed to find it.
-            terms = None if same else self.terms.of_text(self.texts.get(article, ""))
-            rows.append((article, digest, [encode_change(c) for c in changes], said, terms))
-        self.store.save_resolutions(rows)
         self.store.drop_resolutions(a for a in self.stored if a not in self.position)
 
 
