@@ -251,6 +251,16 @@ def test_every_pack_loads_strictly(code):
             'Miller told reporters the sanctions would stay. "They will not be lifted soon," she said.',
             [("Matthew Miller", "the sanctions would stay"), ("Matthew Miller", "They will not be lifted soon")],
         ),
+        # The quotation before the subject is its claim, not what follows the verb; a clause after a comma
+        # past the verb does not count against the speaker phrase.
+        (
+            '"The border will stay closed," Peskov told a press conference in Moscow.',
+            [("Dmitry Peskov", "The border will stay closed")],
+        ),
+        (
+            '"The deal breaks the rules," Kirby said, declining to say how the information had been gathered.',
+            [("John Kirby", "The deal breaks the rules")],
+        ),
         # Past to whom or where it was said, up to its "that"; a "that" inside the claim stays in it.
         (
             "Spokesman John Kirby told a press briefing that the minister had tried to buy shells.",

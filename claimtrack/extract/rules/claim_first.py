@@ -28,8 +28,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         claim_end = i
     else:
         return None
-    tail_words = s.words(Span(i + 1 if before or not speaker else speaker.b, len(s)))
-    if tail_words > 6:
+    tail = i + 1 if before or not speaker else speaker.b
+    if s.words(Span(tail, _clause_end(s, tail))) > 6:
         return None
     claim = claim_before(g, s, 0, claim_end)
     if claim is None or claim[2] != Kind.DIRECT:
@@ -56,15 +56,21 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     )
 
 
+def _clause_end(s: SentenceView, k: int) -> int:
+    """Where the verb's clause ends: at the sentence's end or a comma after it, where a clause of its own opens
+    ('"...," Kirby said, declining to give details ...')."""
+    return next((j for j in range(k, len(s)) if s.is_comma(j) and not s.quoted[j]), len(s))
+
+
 def _after_comma(g: Grammar, s: SentenceView, i: int) -> bool:
     """The verb follows the claim's comma: after the quotation («...»، قال), inside it ("...," said), or with a
     conjunction written on the verb."""
     if s.is_comma(i - 1) or (s.norm(i)[:1] == g.lex.and_conjunction and s.is_comma(i - 2)):
         return True
-    return _closing_after_comma(s, i - 1)
+    return closes_on_comma(s, i - 1)
 
 
-def _closing_after_comma(s: SentenceView, k: int) -> bool:
+def closes_on_comma(s: SentenceView, k: int) -> bool:
     """Token k closes a quotation whose last mark inside is a comma ('...,"')."""
     return s.is_comma(k - 1) and any(s.toks[k].start == b for _, b in s.quotes)
 
@@ -73,5 +79,5 @@ def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """A short phrase of words between a quotation that ends on a comma and the verb: its speaker."""
     for k in range(i - 1, max(-1, i - 1 - MAX_SPEAKER_BEFORE), -1):
         if not s.toks[k].is_word:
-            return Span(k + 1, i) if k + 1 < i and _closing_after_comma(s, k) else None
+            return Span(k + 1, i) if k + 1 < i and closes_on_comma(s, k) else None
     return None

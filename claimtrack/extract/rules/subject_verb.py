@@ -9,6 +9,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after
 from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
+from .claim_first import closes_on_comma
 from .cue import cue_here
 
 NAME = "subject-verb"
@@ -23,8 +24,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if form is None or form.tense not in ("past", "present") or form.relay:
         return None
     subject = _subject(g, s, i)
+    if subject is None or (subject.a > 0 and closes_on_comma(s, subject.a - 1)):
+        return None  # '"...," Tedros told a press conference.': the quotation before is the claim (claim-first)
     first = _claim_opens(g, s, i + 1)
-    if subject is None or first is None:
+    if first is None:
         return None
     claim_start, claim_end, direct = claim_after(g, s, first, first)
     pronoun = g.pronoun_subject(s, subject)
@@ -53,7 +56,9 @@ def _subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
         return None  # a longer clause, or another cue: not the subject of this verb
     while a < i and s.norm(a) in g.lex.clause_openers:
         a += 1
-    return Span(a, i) if a < i and s.norm(a) not in g.lex.non_sources else None
+    if a == i or s.norm(a) in g.lex.non_sources or s.norm(i - 1) in g.lex.function_words:
+        return None  # no subject ends on "to" or "and": "declining to say", "referring to X and citing"
+    return Span(a, i)
 
 
 def _in_phrase(s: SentenceView, k: int) -> bool:
