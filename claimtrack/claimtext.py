@@ -97,6 +97,7 @@ class ClaimText:
     directions: frozenset[tuple[str, int]]  # (axis, +1 or -1)
     places: dict[int, str]  # the place groups it names -> the name as folded
     quantities: tuple[float, ...] = ()  # the numbers in the order written: the first is what the claim counts
+    language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
 
 
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
@@ -258,4 +259,5 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         directions=_directions(words, lang),
         places=_places(words, all_stems, lang),
         quantities=quantities,
+        language=code,
     )

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from .lang import hooks_for
+from .speakers.latin import same_person
 from .lang.text import fold_for_match
 from .claimtext import ClaimText, claim_stem, read_claim
 from .relation import (
@@ -60,6 +61,7 @@ class MatchSettings:
     semantic: float = 0.65  # encoder cosine at which two claims with some words in common are the same claim ...
     semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this ...
     semantic_shared: int = 3  # ... and they share this many words besides names: what is said, not about whom
+    cross_language: float = 0.65  # encoder cosine at which two claims in two languages by one speaker are one claim
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
     family: float = 0.25  # same-claim score (before changes weigh) from which two claims are one claim family
     contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
@@ -333,6 +335,8 @@ class ClaimIndex:
             shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
             if shared >= s.semantic_shared:
                 return "semantic"
+        if semantic is not None and semantic >= s.cross_language and _across_languages(ca, cb):
+            return "cross-language"
         return ""
 
     def _dice(self, va: _View, vb: _View) -> float:
@@ -352,6 +356,13 @@ class ClaimIndex:
         if smaller <= 0 or shared / smaller < needed:
             return False
         return 2 * shared / (self._total(va) + self._total(vb)) >= s.min_dice
+
+
+def _across_languages(ca: _Claim, cb: _Claim) -> bool:
+    """Two claims in different languages share no words to require: what ties them besides their meaning is
+    their speaker, one person whether named in one script or two (a report quoting "Grandi" and another
+    "Filippo Grandi" in Arabic letters)."""
+    return ca.text.language != cb.text.language and same_person(ca.speaker, cb.speaker)
 
 
 def match_all(

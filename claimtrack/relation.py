@@ -47,7 +47,7 @@ CHANGING = frozenset({ChangeKind.number, ChangeKind.date, ChangeKind.place, Chan
 # or a quote made indirect is the same assertion told less firmly or in other words: it joins, and the
 # relation still says what changed.
 SPLITTING = CONTRADICTING | (CHANGING - {ChangeKind.quote, ChangeKind.hedge})
-JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic"})
+JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic", "cross-language"})
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,8 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
         out.append(Change(ChangeKind.number, _fmt_numbers(a.numbers), _fmt_numbers(b.numbers)))
     if a.dates - b.dates and b.dates - a.dates:
         out.append(Change(ChangeKind.date, _fmt_numbers(frozenset(a.dates)), _fmt_numbers(frozenset(b.dates))))
-    if set(a.places) - set(b.places) and set(b.places) - set(a.places):
+    # Place groups are numbered by each pack's list, so two languages' groups say nothing of each other.
+    if a.language == b.language and set(a.places) - set(b.places) and set(b.places) - set(a.places):
         out.append(Change(ChangeKind.place, ", ".join(a.places.values()), ", ".join(b.places.values())))
     if a.hedged != b.hedged:
         out.append(Change(ChangeKind.hedge, "hedged" if a.hedged else "", "hedged" if b.hedged else ""))
@@ -197,7 +198,7 @@ class Comparison:
     score: float
     relation: Relation
     changes: tuple[Change, ...]
-    rule: str  # what related them: verbatim, paraphrase or semantic (which join), similar, or "" (unrelated)
+    rule: str  # what related them: verbatim, paraphrase, semantic or cross-language (which join), similar, or ""
     lexical: float
     semantic: float | None = None
 

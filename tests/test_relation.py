@@ -417,3 +417,96 @@ def test_conflicts_explain_and_diff_show_typed_relations(runner, db, tmp_path):
     piped = runner.invoke(app, ["diff", "--db", db, "--a", str(ids[0]), "--b", str(ids[1])])
     assert "~ contradicts: negation" in piped.stdout
     assert runner.invoke(app, ["conflicts", "--db", db, "--type", "same"]).exit_code == 1
+
+
+class _ByWord:
+    """A hand-written encoder: texts holding one of a meaning's words (in any language) share its unit vector."""
+
+    def __init__(self, meanings: dict[str, int]):
+        self.meanings = meanings
+
+    def encode(self, texts):
+        import numpy as np
+
+        out = np.zeros((len(texts), 512), dtype=np.float32)
+        for i, text in enumerate(texts):
+            out[i, next((k for word, k in self.meanings.items() if word in text), 100 + i)] = 1.0
+        return out
+
+
+AID = {"aid": 1, "مساعدات": 1}
+CROSS = {
+    1: ("الولايات المتحدة سترسل مساعدات جديدة إلى الميناء", "John Kirby"),
+    2: ("the United States would send new aid to the port", "John Kirby"),
+    3: ("الولايات المتحدة سترسل مساعدات جديدة إلى الميناء", "Dmitry Peskov"),
+    4: ("the United States would send 500 new aid trucks to the port", "John Kirby"),
+    5: ("الولايات المتحدة سترسل 300 شاحنة مساعدات إلى الميناء", "John Kirby"),
+    6: ("the United States would not send new aid to the port", "John Kirby"),
+}
+
+
+@pytest.mark.parametrize(
+    "a, b, rule, joined",
+    [
+        (1, 2, "cross-language", True),  # one speaker, one meaning, two languages
+        (2, 3, "", False),  # another speaker: close in meaning is not enough
+        (4, 5, "cross-language", False),  # 500 trucks against 300: the numbers are compared in both languages
+        (1, 6, "cross-language", False),  # the English version negates, the Arabic does not
+    ],
+)
+def test_one_claim_in_two_languages_joins_by_meaning_and_speaker(a, b, rule, joined):
+    pytest.importorskip("numpy")
+    from claimtrack.semantic import encode
+
+    versions = {i: Version(CROSS[i][0], CROSS[i][1], article=f"art-{i}") for i in (a, b)}
+    vectors = VectorIndex(dict(zip(versions, encode(_ByWord(AID), [v.text for v in versions.values()]))))
+    result = match_all({**versions, **{k + 10: Version(v) for k, v in FILLERS.items()}}, vectors=vectors)
+    assert (result.assignment[a] == result.assignment[b]) is joined
+    links = [x for x in result.links if {x.a, x.b} == {a, b}]
+    assert [x.comparison.rule for x in links] == ([rule] if rule else [])
+
+
+def test_one_language_without_shared_words_needs_more_than_meaning():
+    pytest.importorskip("numpy")
+    from claimtrack.semantic import encode
+
+    texts = {1: "the United States would send new aid to the port", 2: "Washington will ship fresh aid to harbours"}
+    versions = {i: Version(t, "John Kirby", article=f"art-{i}") for i, t in texts.items()}
+    vectors = VectorIndex(dict(zip(versions, encode(_ByWord(AID), list(texts.values())))))
+    assert match_all(versions, vectors=vectors).assignment[2] == 2
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("John Kirby", "John Kirby", True),
+        ("Grandi", "فيليبو غراندي", True),  # a surname in Latin letters, the full name in Arabic
+        ("RIA Novosti", "وكالة ريا نوفوستي", True),
+        ("Kirby", "(unattributed)", False),
+        ("Mark Stevenson", "Mark Johnson", False),  # two names in one script are two speakers here
+        ("Mohammed Ali", "محمد حسن", False),  # a first name in common is not the person
+        (None, "John Kirby", False),
+    ],
+)
+def test_one_person_in_two_scripts(a, b, same):
+    from claimtrack.speakers.latin import same_person
+
+    assert same_person(a, b) is same and same_person(b, a) is same
+
+
+def test_claims_explain_shows_the_cross_language_rule(runner, db, tmp_path, monkeypatch):
+    pytest.importorskip("numpy")
+    from claimtrack import pipeline
+
+    monkeypatch.setattr(pipeline, "load_encoder", lambda: _ByWord(AID))
+    files = [
+        _article(tmp_path, "a", "صحيفة الشمال", "وقال جون كيربي إن الولايات المتحدة سترسل مساعدات جديدة إلى الميناء."),
+        _article(tmp_path, "bb", "Northern Post", "John Kirby said the United States would send new aid to the port."),
+    ]
+    assert runner.invoke(app, ["ingest", *map(str, files), "--db", db]).exit_code == 0
+    claims = json.loads(runner.invoke(app, ["claims", "--db", db, "--explain", "--json"]).stdout)
+    (joined,) = [c for c in claims if c["size"] == 2]
+    assert joined["speakers"] == ["John Kirby"] and "cross-language" in joined["links"][0]
+    assert runner.invoke(app, ["rematch", "--db", db, "--cross-language", "1.01"]).exit_code == 0
+    claims = json.loads(runner.invoke(app, ["claims", "--db", db, "--json"]).stdout)
+    assert [c["size"] for c in claims] == [1, 1]

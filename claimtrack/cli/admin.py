@@ -91,6 +91,16 @@ def rematch(
             f"the rule off (default {MatchSettings.semantic}; needs claimtrack[semantic]).",
         ),
     ] = None,
+    cross_language: Annotated[
+        Optional[float],
+        typer.Option(
+            "--cross-language",
+            min=0,
+            max=1.01,
+            help=f"Encoder cosine at which claims in two languages by one speaker are the same claim; above 1 "
+            f"turns the rule off (default {MatchSettings.cross_language}; needs claimtrack[semantic]).",
+        ),
+    ] = None,
     defaults: Annotated[bool, typer.Option("--defaults", help="Go back to the default thresholds.")] = False,
     json_: JsonOpt = False,
 ) -> None:
@@ -110,6 +120,7 @@ def rematch(
             window=window,
             entity_weight=entity_weight,
             semantic=semantic,
+            cross_language=cross_language,
         ).items()
         if v is not None
     }

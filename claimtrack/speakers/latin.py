@@ -15,6 +15,7 @@ from .. import lexicon as lexicon_mod
 from ..lang import text_pack
 from ..lang.text import fold
 from ..lexicon import Lexicon
+from .registry import UNATTRIBUTED
 
 _CONSONANT_AFTER = re.compile(r"[^aeiou'\s-]")
 _DIGRAPHS = ("th", "kh", "dh", "sh", "gh", "ch")
@@ -97,6 +98,24 @@ def latin_key(lex: Lexicon, text: str) -> str:
         if word in lex.latin_article_spellings:
             continue
         skeleton = word[0] + re.sub(r"[aeiouyw']", "", word[1:])
-        skeleton = skeleton.replace("ph", "f").replace("q", "k").replace("ou", "u")
+        # Sounds one script writes with one letter and the other with two or another (Grandi / Ghrandi, v / f).
+        skeleton = skeleton.replace("ph", "f").replace("q", "k").replace("ou", "u").replace("gh", "g").replace("v", "f")
         words.append(re.sub(r"(.)\1+", r"\1", skeleton))
     return " ".join(words)
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Whether two speakers' canonical names may name one speaker: the same name (the packs give a known person
+    one name in every language), or a Latin name whose last word (a surname, an agency's name) has the
+    consonant skeleton of a word of the other, a name in another script ("Grandi" and the Arabic "Filippo
+    Grandi"). Two different names in one script are two speakers: that is resolution's to join, not this."""
+    if not a or not b or UNATTRIBUTED in (a, b):
+        return False
+    if a == b:
+        return True
+    if has_non_latin(a) == has_non_latin(b):
+        return False
+    latin, other = (b, a) if has_non_latin(a) else (a, b)
+    lex = lexicon_mod.load(text_pack(other).code)
+    surname = latin_key(lex, latin).split()[-1:]
+    return bool(surname) and len(surname[0]) >= 3 and surname[0] in latin_key(lex, latin_name(lex, other)).split()
