@@ -30,7 +30,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from .lang import hooks_for
-from .speakers.latin import same_person
 from .lang.text import fold_for_match
 from .claimtext import ClaimText, claim_stem, read_claim
 from .relation import (
@@ -362,6 +361,8 @@ def _across_languages(ca: _Claim, cb: _Claim) -> bool:
     """Two claims in different languages share no words to require: what ties them besides their meaning is
     their speaker, one person whether named in one script or two (a report quoting "Grandi" and another
     "Filippo Grandi" in Arabic letters)."""
+    from .speakers.latin import same_person  # here: the command line imports this module, not speakers, for --help
+
     return ca.text.language != cb.text.language and same_person(ca.speaker, cb.speaker)
 
 
