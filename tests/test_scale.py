@@ -164,6 +164,17 @@ def test_a_page_of_claims_is_the_start_of_all_of_them(seed_db, options):
             assert store.claims(limit=limit, **options) == every[:limit]
 
 
+def test_a_page_of_relations_is_read_in_order_from_an_index(seed_db):
+    """`conflicts` pages relations by type then score: SQLite must walk an index in that order, not sort every
+    relation of the database for each page (931 ms at 10k articles when it did)."""
+    with Store.open(seed_db, create=False) as store:
+        every = store.relations()
+        assert every and store.relations(limit=3) == every[:3]
+        sql = store._RELATION_SQL + " ORDER BY r.relation, r.score DESC, r.a, r.b LIMIT 3"
+        plan = " ".join(row[3] for row in store.db.execute("EXPLAIN QUERY PLAN " + sql))
+    assert "TEMP B-TREE" not in plan, plan
+
+
 # What `claimtrack --help` must not load: the store's SQLite layer, the ingest pipeline and what only commands
 # that run need. Importing them costs more than the 300 ms a help screen may take.
 HEAVY_FOR_HELP = (
