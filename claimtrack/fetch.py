@@ -17,14 +17,14 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from . import __version__, corpus
+from . import corpus
 from .errors import ClaimtrackError
 from .models import Article
+from .settings import FetchSettings
 
 if TYPE_CHECKING:
     import httpx
 
-USER_AGENT = f"claimtrack/{__version__} (news statement tracker; python-httpx)"
 # Statuses worth asking again for: the server is busy or briefly down, not refusing the page itself.
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0  # a Retry-After longer than this is not waited for
@@ -33,15 +33,6 @@ MAX_FEED_BYTES = 8 * corpus.MAX_FILE_BYTES  # a feed carries many items' summari
 
 class FetchError(ClaimtrackError):
     """An address that could not be fetched or read; ``path`` is the address."""
-
-
-@dataclass(frozen=True)
-class FetchSettings:
-    timeout: float = 20.0  # seconds for each request (connect, read, write)
-    retries: int = 2  # further attempts after the first
-    backoff: float = 1.0  # seconds before the first retry, doubled for each one after
-    host_delay: float = 1.0  # seconds between two requests to the same host
-    user_agent: str = USER_AGENT
 
 
 @dataclass

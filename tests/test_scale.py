@@ -188,6 +188,8 @@ HEAVY_FOR_HELP = (
     "claimtrack.match_index",
     "claimtrack.timeline",
     "claimtrack.serve.process",
+    "claimtrack.match",  # rematch --help shows MatchSettings' defaults: they live in claimtrack.settings
+    "claimtrack.fetch",  # ingest --help shows FetchSettings' defaults, likewise
 )
 
 

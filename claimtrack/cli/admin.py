@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import render
-from ..match import MatchSettings
+from ..settings import MatchSettings
 from .app import DbOption, JsonOpt, app, err, open_store
 
 

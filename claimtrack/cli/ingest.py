@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import render
 from ..errors import ClaimtrackError
-from ..fetch import FetchSettings
+from ..settings import FetchSettings
 from ..dbfile import default_path
 from .app import DbOption, JsonOpt, app, err
 from .distributed import Engine, EngineOpt, OutOpt, PartitionOpt, SchedulerOpt, check_local_options, ingest_on_dask

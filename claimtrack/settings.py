@@ -1,0 +1,51 @@
+"""The settings a command's help shows as defaults: matching thresholds and fetch politeness.
+
+They live apart from the matcher and the fetcher so that ``claimtrack --help`` can show them without loading
+either (the help screen's start-up time is a target)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from . import __version__
+
+USER_AGENT = f"claimtrack/{__version__} (news statement tracker; python-httpx)"
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """Thresholds of claim matching (documented in the README; ``claimtrack rematch`` applies new ones)."""
+
+    verbatim: float = 88.0  # RapidFuzz ratio (0-100) of the folded texts at which two claims are copies
+    min_overlap: float = 0.35  # share of the shorter claim's weighted content the other must carry ...
+    overlap_step: float = 0.12  # ... plus this for each in-order shared word short of min_shared + 2
+    min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
+    min_dice: float = 0.25  # weighted word overlap (Dice) of a paraphrase: a short claim inside a long one is not
+    max_df: int = 50  # shingles carried by more statements than this are too common to block on
+    min_words: int = 3  # claims with fewer content words are never matched
+    window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
+    entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
+    semantic: float = 0.65  # encoder cosine at which two claims with some words in common are the same claim ...
+    semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this ...
+    semantic_shared: int = 3  # ... and they share this many words besides names: what is said, not about whom
+    cross_language: float = 0.65  # encoder cosine at which two claims in two languages by one speaker are one claim
+    semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
+    family: float = 0.25  # same-claim score (before changes weigh) from which two claims are one claim family
+    contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
+    change_factor: float = 0.4  # ... of one that changes a number, date, place or hedge by this ...
+    word_factor: float = 0.6  # ... and of a near-copy with one content word replaced by this
+
+    @classmethod
+    def from_strings(cls, values: dict[str, str]) -> "MatchSettings":
+        """Settings as a database stores them (text), unknown keys ignored, missing ones at their default."""
+        kinds = {f.name: type(getattr(cls(), f.name)) for f in fields(cls)}
+        return cls(**{k: kinds[k](v) for k, v in values.items() if k in kinds})
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout: float = 20.0  # seconds for each request (connect, read, write)
+    retries: int = 2  # further attempts after the first
+    backoff: float = 1.0  # seconds before the first retry, doubled for each one after
+    host_delay: float = 1.0  # seconds between two requests to the same host
+    user_agent: str = USER_AGENT
