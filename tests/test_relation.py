@@ -416,7 +416,10 @@ def test_conflicts_explain_and_diff_show_typed_relations(runner, db, tmp_path):
     ids = (relation["a"]["id"], relation["b"]["id"])
     piped = runner.invoke(app, ["diff", "--db", db, "--a", str(ids[0]), "--b", str(ids[1])])
     assert "~ contradicts: negation" in piped.stdout
-    assert runner.invoke(app, ["conflicts", "--db", db, "--type", "same"]).exit_code == 1
+    wrong = runner.invoke(app, ["conflicts", "--db", db, "--type", "same"])
+    assert wrong.exit_code == 2 and "--type" in wrong.stderr  # a usage error naming the option
+    upper = runner.invoke(app, ["conflicts", "--db", db, "--type", "Contradicts", "--json"])
+    assert upper.exit_code == 0 and json.loads(upper.stdout) == json.loads(result.stdout)
 
 
 class _ByWord:

@@ -136,9 +136,9 @@ def conflicts(
     fmt = output_format(json_, csv_, nl)
     where = scope(since, until, outlet)
     shown = (Relation.contradicts, Relation.changed, Relation.reattributed)
-    kinds = [str(k) for k in (type_ or shown)]
+    kinds = [str(k).lower() for k in (type_ or shown)]
     if any(k not in {str(r) for r in shown} for k in kinds):
-        raise ClaimtrackError("--type takes contradicts, changed or reattributed")
+        raise typer.BadParameter("takes contradicts, changed or reattributed", param_hint="'--type'")
     with open_store(db, write=False) as store:
         found = queries.conflicts(store, where, limit, kinds)
     if fmt == "json":
