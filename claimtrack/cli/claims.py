@@ -7,7 +7,6 @@ from typing import Annotated, Optional
 import typer
 
 from .. import render
-from ..errors import ClaimtrackError
 from .app import (
     DEFAULT_LIMIT,
     CsvOpt,
