@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 from .lang import hooks_for, pack, text_pack
 from .lang.text import PUNCTUATION, fold, fold_for_match
@@ -21,7 +22,7 @@ from .lexicon import _read, load
 def claim_stem(word: str) -> str:
     """The pack's ``verb_stem``: a word's light stem with its verb forms conflated, so that a verb, past and
     present, and its noun meet (تحذر/حذرت/يحذر, ارتفع/يرتفع/ارتفاع). The future stays: "ستشكل" (will be) and
-    "تشكل" (is) are not one claim; directions read through it (``_tenseless``)."""
+    "تشكل" (is) are not one claim; directions read through it (the pack's ``tenseless``)."""
     return hooks_for(word).verb_stem(word)
 
 
@@ -36,6 +37,7 @@ class Axis:
 
 @dataclass(frozen=True)
 class ClaimLanguage:
+    hooks: ModuleType  # the pack's word hooks: every word of a claim is peeled by its claim's pack, looked up once
     negations: frozenset[str]
     not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
     denials: frozenset[str]  # claim stems
@@ -68,6 +70,7 @@ def claim_language(language: str) -> ClaimLanguage:
     )
     dates = {**lex.month_numbers, **{day: 100 + n for day, n in lex.weekday_numbers.items()}}
     return ClaimLanguage(
+        hooks=pack(language).hooks,
         negations=frozenset(fold(w) for w in data.get("negations", [])),
         not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
@@ -105,9 +108,9 @@ _SEPARATOR = "[" + re.escape(PUNCTUATION["number_separators"]) + "]"
 _NUMBER = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
 
 
-def _bare(word: str, table) -> str | None:
+def _bare(word: str, table, lang: ClaimLanguage) -> str | None:
     """The form of ``word`` found in ``table`` once و، ف، ب، ل، ال are peeled, if any."""
-    for form in hooks_for(word).stems(word):
+    for form in lang.hooks.stems(word):
         if form in table:
             return form
     return None
@@ -125,7 +128,7 @@ def _digits_value(token: str) -> float:
 def _number_word(word: str, lang: ClaimLanguage) -> str | None:
     """The number word ``word`` is once its clitics are peeled, unless one of them never stands before a number
     (``not_before_numbers``: al-kamiyya, the quantity, holds no miya, a hundred, after its ka-)."""
-    form = _bare(word, lang.numbers)
+    form = _bare(word, lang.numbers, lang)
     if form is None or any(c in word[: len(word) - len(form)] for c in lang.not_before_numbers):
         return None
     return form
@@ -147,7 +150,7 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
     for word in re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", folded):
         digits = _NUMBER.search(word)
-        multiplier = _bare(word, lang.multipliers)
+        multiplier = _bare(word, lang.multipliers, lang)
         after_number = bool(values) and values[-1] == values[-1]
         if digits:
             values.append(_digits_value(digits.group()))
@@ -162,7 +165,7 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
             values.append(float("nan"))  # a word between: the next multiplier starts a number of its own
             joined.append(False)
             continue
-        joined.append(after_number and word[:1] in hooks_for(word).PROCLITICS)
+        joined.append(after_number and word[:1] in lang.hooks.PROCLITICS)
     out: list[float] = []
     for value, conj in zip(values, joined):
         if value != value:
@@ -183,20 +186,15 @@ def _dates(words: list[str], lang: ClaimLanguage) -> frozenset[int]:
         elif (two := lang.dates.get(f"{word} {after}")) is not None:
             found.add(two)
             skip = True
-        elif (form := _bare(word, lang.dates)) is not None:
+        elif (form := _bare(word, lang.dates, lang)) is not None:
             found.add(lang.dates[form])
     return frozenset(found)
-
-
-def _tenseless(word: str) -> str:
-    """The word without the future's mark before a present tense (ستخفض -> تخفض): the pack's ``tenseless``."""
-    return hooks_for(word).tenseless(word)
 
 
 def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, int]]:
     found = set()
     # Any peeling of a word may be the one listed ("لأعلى": أعلى), so every one is tried.
-    grams = {(claim_stem(form),) for word in words for form in hooks_for(word).stems(_tenseless(word))}
+    grams = {(claim_stem(form),) for word in words for form in lang.hooks.stems(lang.hooks.tenseless(word))}
     seq = [claim_stem(w) for w in words]
     grams |= {tuple(seq[i : i + 2]) for i in range(len(seq) - 1)}
     for axis in lang.axes:
@@ -214,7 +212,7 @@ def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> dict[int, 
             if (group := lang.places.get(tuple(seq[i : i + n]))) is not None:
                 found.setdefault(group, " ".join(words[i : i + n]))
     for word in words:
-        for form in hooks_for(word).stems(word):
+        for form in lang.hooks.stems(word):
             if (group := lang.places.get((claim_stem(form),))) is not None:
                 found.setdefault(group, word)
     return found
@@ -222,18 +220,19 @@ def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> dict[int, 
 
 def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
     for word, after in zip(words, [*words[1:], ""]):
-        if _bare(word, lang.hedges):
+        if _bare(word, lang.hedges, lang):
             return True
-        if _bare(word, lang.hedges_before_present) and after.startswith(lang.present_prefixes):
+        if _bare(word, lang.hedges_before_present, lang) and after.startswith(lang.present_prefixes):
             return True
     return False
 
 
 def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     """Whether ``words[i]`` negates: a negation word not opening a phrase that negates nothing (la yazal, still)."""
-    return bool(_bare(words[i], lang.negations)) and (words[i], words[i + 1] if i + 1 < len(words) else "") not in (
-        lang.not_negations
-    )
+    return bool(_bare(words[i], lang.negations, lang)) and (
+        words[i],
+        words[i + 1] if i + 1 < len(words) else "",
+    ) not in (lang.not_negations)
 
 
 def read_claim(text: str, language: str | None = None) -> ClaimText:
