@@ -1,4 +1,4 @@
-"""Each construction the extractor handles, table-driven from tests/cases/ar/constructions.toml."""
+"""Each construction the extractor handles, table-driven from every pack's tests/cases/LANG/constructions*.toml."""
 
 from __future__ import annotations
 
@@ -10,10 +10,19 @@ import pytest
 from claimtrack.extract import extract_article
 from claimtrack.corpus import parse_text
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "ar" / "constructions.toml").read_text(encoding="utf-8"))
+CASE_FILES = sorted((Path(__file__).parent / "cases").glob("*/constructions*.toml"))
+CASES = [
+    {**case, "file": f"{path.parent.name}/{path.name}"}
+    for path in CASE_FILES
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+]
 
 
-@pytest.mark.parametrize("case", CASES["case"], ids=lambda c: c["name"])
+def test_every_language_pack_has_construction_cases():
+    assert {path.parent.name for path in CASE_FILES} >= {"ar", "en"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['file']}: {c['name']}")
 def test_construction(case):
     text = case["text"]
     statements = extract_article(parse_text(text))
