@@ -9,7 +9,7 @@ that matching uses drops negations, so polarity is read here from the whole text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
 
@@ -50,6 +50,7 @@ class ClaimLanguage:
     axes: tuple[Axis, ...]
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
     places: dict[tuple[str, ...], int]  # a place name's claim stems -> its group (a country and its capital)
+    place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
 
 
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -83,6 +84,7 @@ def claim_language(language: str) -> ClaimLanguage:
         axes=axes,
         dates=dates,
         places={_phrase_stems(name): n for n, group in enumerate(data.get("places", [])) for name in group},
+        place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
     )
 
 
@@ -100,6 +102,7 @@ class ClaimText:
     directions: frozenset[tuple[str, int]]  # (axis, +1 or -1)
     places: dict[int, str]  # the place groups it names -> the name as folded
     quantities: tuple[float, ...] = ()  # the numbers in the order written: the first is what the claim counts
+    place_ends: dict[int, frozenset[str]] = field(default_factory=dict)  # place group -> ends it is named as
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
 
 
@@ -205,17 +208,35 @@ def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, i
     return frozenset(found)
 
 
-def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> dict[int, str]:
+def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> tuple[dict[int, str], dict[int, frozenset[str]]]:
+    """The place groups named (group -> the name as written) and, for each, the ends of a movement it is named as
+    ("from" Pyongyang, "to" Moscow; "" where nothing marks one)."""
     found: dict[int, str] = {}
+    ends: dict[int, set[str]] = {}
+
+    def add(group: int, name: str, i: int, form: str) -> None:
+        found.setdefault(group, name)
+        ends.setdefault(group, set()).add(_place_end(words, i, form, lang))
+
     for n in (3, 2):
         for i in range(len(seq) - n + 1):
             if (group := lang.places.get(tuple(seq[i : i + n]))) is not None:
-                found.setdefault(group, " ".join(words[i : i + n]))
-    for word in words:
+                add(group, " ".join(words[i : i + n]), i, words[i])
+    for i, word in enumerate(words):
         for form in lang.hooks.stems(word):
             if (group := lang.places.get((claim_stem(form),))) is not None:
-                found.setdefault(group, word)
-    return found
+                add(group, word, i, form)
+    return found, {group: frozenset(e) for group, e in ends.items()}
+
+
+def _place_end(words: list[str], i: int, form: str, lang: ClaimLanguage) -> str:
+    """The end of a movement the place at ``words[i]`` is named as: by the word before it ("min", "ila") or by a
+    clitic peeled off the place word itself (li-), else ""."""
+    if i > 0 and (before := _bare(words[i - 1], lang.place_ends, lang)) is not None:
+        return lang.place_ends[before]
+    word = fold(words[i])
+    clitics = word[: max(len(word) - len(form), 0)].lstrip("".join(lang.hooks.PROCLITICS))
+    return next((end for w, end in lang.place_ends.items() if clitics and clitics.startswith(w)), "")
 
 
 def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
@@ -247,6 +268,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     negations = sum(1 for i in range(len(words)) if _negation_at(words, i, lang))
     denied = any(s in lang.denials for w, s in zip(words, all_stems) if w not in stopwords)
     quantities = _numbers(fold(text), lang)
+    places, place_ends = _places(words, all_stems, lang)
     return ClaimText(
         norm=norm,
         stems=content,
@@ -256,7 +278,8 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         numbers=frozenset(quantities),
         dates=_dates(words, lang),
         directions=_directions(words, lang),
-        places=_places(words, all_stems, lang),
+        places=places,
         quantities=quantities,
+        place_ends=place_ends,
         language=code,
     )

@@ -112,11 +112,28 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
     if a.dates - b.dates and b.dates - a.dates:
         out.append(Change(ChangeKind.date, _fmt_numbers(frozenset(a.dates)), _fmt_numbers(frozenset(b.dates))))
     # Place groups are numbered by each pack's list, so two languages' groups say nothing of each other.
-    if a.language == b.language and set(a.places) - set(b.places) and set(b.places) - set(a.places):
+    if a.language == b.language and _places_differ(a, b):
         out.append(Change(ChangeKind.place, ", ".join(a.places.values()), ", ".join(b.places.values())))
     if a.hedged != b.hedged:
         out.append(Change(ChangeKind.hedge, "hedged" if a.hedged else "", "hedged" if b.hedged else ""))
     return out
+
+
+def _places_differ(a: ClaimText, b: ClaimText) -> bool:
+    """Each version names a place the other does not, and the two could stand in one role: not where a movement
+    starts in one version and where it ends in the other ("shells from North Korea" / "shells sent to Russia" tell
+    one shipment from both ends)."""
+    only_a, only_b = set(a.places) - set(b.places), set(b.places) - set(a.places)
+    return any(
+        not _two_ends(a.place_ends.get(x, frozenset()), b.place_ends.get(y, frozenset()))
+        for x in only_a
+        for y in only_b
+    )
+
+
+def _two_ends(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Whether a place named only as one end of a movement and another named only as the other end."""
+    return len(x) == 1 and len(y) == 1 and x != y and "" not in x | y
 
 
 def _negation_flip(a: ClaimText, b: ClaimText) -> bool:

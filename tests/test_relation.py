@@ -155,6 +155,26 @@ def test_a_negation_flips_when_one_version_negates_and_the_other_does_not(a, b, 
     assert (ChangeKind.negation in found) is flips
 
 
+PLACES = [
+    # (a, b, whether the place changed)
+    ("انفجار سيارة مفخخة في سوريا قرب سوق شعبي", "انفجار سيارة مفخخة في اليمن قرب سوق شعبي", True),
+    ("الحكومة تشتري القمح من أوكرانيا هذا العام", "الحكومة تشتري القمح من البرازيل هذا العام", True),  # two starts
+    ("الشركة تنقل المعدات إلى مصر", "الشركة تنقل المعدات للسودان", True),  # two ends (one by a clitic)
+    # one shipment told from its start and from its end
+    ("الجيش يطلب ذخيرة من إيران لقواته", "الجيش يريد إرسال ذخيرة إلى ليبيا لقواته", False),
+    ("وصول شحنة قمح من أوكرانيا", "وصول شحنة قمح لمصر", False),
+    ("وصول شحنة قمح من أوكرانيا", "وصول شحنة قمح في مصر", True),  # where it is, not where it goes
+    ("shells sent from North Korea to the army", "shells sent to Russia for the army", False),
+    ("shells sent from North Korea", "shells sent from Iran", True),
+]
+
+
+@pytest.mark.parametrize("a, b, changed", PLACES)
+def test_a_place_changes_unless_the_versions_name_the_two_ends_of_one_movement(a, b, changed):
+    found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
+    assert (ChangeKind.place in found) is changed
+
+
 def test_two_word_month_names_are_one_month():
     assert read_claim("منذ 8 كانون الأول حتى 14 آب").dates == read_claim("منذ 8 ديسمبر حتى 14 أغسطس").dates
 
