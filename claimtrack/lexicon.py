@@ -109,6 +109,8 @@ class Lexicon:
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")
     concessive_openers: list[tuple[str, ...]] = _data("grammar", "concessive_openers", "phrases")
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
+    manner_heads: frozenset[str] = _data("grammar", "manner_heads", "words")
+    manner_phrases: list[tuple[str, ...]] = _data("grammar", "manner_phrases", "phrases")
     glued_prepositions: frozenset[str] = _data("grammar", "glued_prepositions", "words")
     definite_prefixes: tuple[str, ...] = _data("grammar", "definite_prefixes", "prefixes")
     glued_noun_starts: tuple[str, ...] = _data("grammar", "glued_noun_starts", "folded_tuple")

@@ -27,6 +27,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
+    noun = _noun_object(g, s, i) if found else None
+    # "واصفا الوضعية بـ"الخطيرة"": a quotation after the object qualifies it, the object is the claim
+    if noun is not None and (opener is None or (s.quote_at(opener[0]) is not None and noun[0] < opener[0])):
+        opener = noun
     if opener is None:
         return None
     op, first = opener
@@ -71,3 +75,28 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _noun_object(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
+    """ "...، مؤكدةً الحاجة إلى ..."، "...، نافيًا بشكل قاطع مزاعم ...": after the comma that ends the claim
+    before it, a participle's first word past a manner phrase is its object, and the claim starts there.
+    Only after an earlier statement of the sentence, whose speaker the participle continues."""
+    if not s.is_comma(i - 1):
+        return None
+    k = i + 1
+    while k < len(s):
+        if s.norm(k) in g.lex.manner_heads:
+            k += 2
+        elif n := s.phrase_at(k, g.lex.manner_phrases):
+            k += n
+        else:
+            break
+    if k >= len(s) or not s.toks[k].is_word or s.quoted[k]:
+        return None
+    obj = object_at(g, s, k, frozenset())
+    if obj is not None:
+        return obj
+    n = s.norm(k)
+    if n in g.lex.function_words or g.lex.cue(n) is not None or g.is_adverbial(s, k):
+        return None
+    return k, k
