@@ -41,7 +41,8 @@ STOPWORDS = frozenset(
     "between during under up out if".split()
 )
 
-_SUFFIXES = ("ies", "ing", "ed", "es", "s")
+# Each ending and what is put back in its place (studies/study).
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
 def light_stem(word: str) -> str:
@@ -51,9 +52,9 @@ def light_stem(word: str) -> str:
 
 @lru_cache(maxsize=262144)
 def _stem_folded(w: str) -> str:
-    for suffix in _SUFFIXES:
+    for suffix, restored in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            return w[: -len(suffix)] + restored
     return w
 
 
