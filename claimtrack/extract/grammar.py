@@ -71,6 +71,15 @@ class Grammar:
             return None
         return self.lex.subject_pronouns.get(s.norm(span.a))
 
+    def finite_verb(self, s: SentenceView, k: int) -> bool:
+        """Whether token k is a verb that makes a clause: an auxiliary ("has", "would") or a lower-case word with a
+        past ending ("delivered"; "United" is a name). Always False for a pack that lists neither."""
+        n, raw = s.norm(k), s.raw(k)
+        if n in self.lex.auxiliaries:
+            return True
+        endings = self.lex.past_endings
+        return bool(endings) and len(n) >= 5 and not raw[:1].isupper() and n.endswith(endings)
+
     def source_word(self, n: str) -> bool:
         """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer
         (الوكالة) or the first word of a known speaker's name. The one test every rule below asks."""

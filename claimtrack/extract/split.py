@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .article import Claimed, Draft
 
 SENTENCE_ENDS = frozenset(PUNCTUATION["claim_enders"])
+MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")
 
 
 def split_claims(d: Draft) -> None:
@@ -62,6 +63,7 @@ def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int, str]]:
         cut = (
             _named("a sentence ends", _sentence_end(s, i))
             or _named(f"coordinated opener {s.raw(i)!r}", _coordinated(g, s, i, kind))
+            or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
         )
         if cut is None:
@@ -91,10 +93,27 @@ def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
 
 
 def _coordinated(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
-    """ "أن ... وأن ...": a second complementizer joined by و opens a second claim after it."""
-    if kind != Kind.INDIRECT or s.quoted[i] or s.norm(i) not in g.lex.coordinated_openers:
+    """ "أن ... وأن ...", "that ... and that ...": a second complementizer joined by "and" opens a second claim
+    after it; a bare "and" joins words inside one claim ("between Russia and North Korea")."""
+    if kind != Kind.INDIRECT or s.quoted[i]:
         return None
-    return i, i + 1
+    n = s.phrase_at(i, g.lex.coordinated_openers, allow_conj=False)
+    return (i, i + n) if n else None
+
+
+def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: int) -> tuple[int, int] | None:
+    """ "... delivered rockets last year and Moscow has been seeking ...": a conjunction between two clauses, each
+    with a verb, opens a second claim; between two nouns ("Putin and Kim had exchanged letters") it does not."""
+    if kind != Kind.INDIRECT or s.quoted[i] or s.norm(i) not in g.lex.clause_conjunctions:
+        return None
+    if not any(g.finite_verb(s, k) for k in range(prev, i)):
+        return None
+    for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
+        if not s.toks[k].is_word or s.norm(k) in g.lex.clause_conjunctions or g.lex.cue(s.norm(k)):
+            return None
+        if g.finite_verb(s, k):
+            return i, i + 1
+    return None
 
 
 def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
