@@ -305,7 +305,7 @@ class ClaimIndex:
             shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
             if shared >= s.semantic_shared:
                 return "semantic"
-        if semantic is not None and semantic >= s.cross_language and _across_languages(ca, cb):
+        if semantic is not None and semantic >= s.cross_language and _across_languages(ca, cb, semantic, s):
             return "cross-language"
         return ""
 
@@ -328,13 +328,21 @@ class ClaimIndex:
         return 2 * shared / (self._total(va) + self._total(vb)) >= s.min_dice
 
 
-def _across_languages(ca: _Claim, cb: _Claim) -> bool:
+def _across_languages(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:
     """Two claims in different languages share no words to require: what ties them besides their meaning is
     their speaker, one person whether named in one script or two (a report quoting "Grandi" and another
-    "Filippo Grandi" in Arabic letters)."""
-    from .speakers.latin import same_person  # here: the command line imports this module, not speakers, for --help
+    "Filippo Grandi" in Arabic letters). A version whose speaker was not read (a quote left unattributed) names
+    no one to compare, so it needs a meaning closer still (``cross_language_unattributed``); two different
+    speakers never do."""
+    # Imported here: the command line imports this module, not speakers, for --help.
+    from .speakers.latin import same_person, unknown_speaker
 
-    return ca.text.language != cb.text.language and same_person(ca.speaker, cb.speaker)
+    if ca.text.language == cb.text.language:
+        return False
+    if same_person(ca.speaker, cb.speaker):
+        return True
+    unread = unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
+    return unread and semantic >= settings.cross_language_unattributed
 
 
 def match_all(
@@ -454,7 +462,7 @@ class _Clusters:
             return False
         if not self._facts_agree(xs, ys):
             return False
-        return all(self._family(x, y) for x in xs[:LINKAGE_SAMPLE] for y in ys[:LINKAGE_SAMPLE])
+        return self._linked(xs[:LINKAGE_SAMPLE], ys[:LINKAGE_SAMPLE])
 
     def _source(self, sid: int) -> tuple:
         claim = self.index.claims[sid]
@@ -467,9 +475,24 @@ class _Clusters:
             kx == ky or not _splits(fact_changes(tx, ty)) for kx, tx in texts_x.items() for ky, ty in texts_y.items()
         )
 
-    def _family(self, x: int, y: int) -> bool:
-        comparison = self.compare(x, y)
-        return comparison.joins
+    def _linked(self, xs: list[int], ys: list[int]) -> bool:
+        """Complete linkage within a language: every pair of members is one claim by a joining rule. Across two
+        languages no words are shared to judge by: there a pair passes when no fact differs, and the two clusters
+        must be close in meaning on average (average linkage: the mean cosine of their pairs in two languages
+        reaches ``cross_language``). A cluster may hold one claim under two speakers (a joint statement and the
+        spokesman who read it out); the link that joins the clusters has found one speaker on both sides."""
+        cosines = []
+        for x in xs:
+            for y in ys:
+                comparison = self.compare(x, y)
+                if self.index.claims[x].text.language == self.index.claims[y].text.language:
+                    if not comparison.joins:
+                        return False
+                elif comparison.semantic is None or _splits(list(comparison.changes)):
+                    return False
+                else:
+                    cosines.append(comparison.semantic)
+        return not cosines or sum(cosines) / len(cosines) >= self.index.settings.cross_language
 
     def join(self, a: int, b: int) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)

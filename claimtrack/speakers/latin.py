@@ -98,10 +98,23 @@ def latin_key(lex: Lexicon, text: str) -> str:
         if word in lex.latin_article_spellings:
             continue
         skeleton = word[0] + re.sub(r"[aeiouyw']", "", word[1:])
-        # Sounds one script writes with one letter and the other with two or another (Grandi / Ghrandi, v / f).
-        skeleton = skeleton.replace("ph", "f").replace("q", "k").replace("ou", "u").replace("gh", "g").replace("v", "f")
+        # Sounds one script writes with one letter and the other with two or another (Grandi / Ghrandi, v / f,
+        # p / b: Apple written with the letter of Abl).
+        skeleton = (
+            skeleton.replace("ph", "f")
+            .replace("q", "k")
+            .replace("ou", "u")
+            .replace("gh", "g")
+            .replace("v", "f")
+            .replace("p", "b")
+        )
         words.append(re.sub(r"(.)\1+", r"\1", skeleton))
     return " ".join(words)
+
+
+def unknown_speaker(name: str | None) -> bool:
+    """Whether a statement's speaker was not read at all (no name, or the unattributed placeholder)."""
+    return not name or name == UNATTRIBUTED
 
 
 def same_person(a: str | None, b: str | None) -> bool:
