@@ -24,6 +24,10 @@ def _en_texts() -> Path:
 
 
 EN_TEXTS = _en_texts()
+HOLDOUT_TEXTS = {
+    name: Path(os.environ.get(variable, Path(__file__).resolve().parent.parent.parent / name))
+    for name, variable in (("holdout-en", "CLAIMTRACK_HOLDOUT_EN"), ("holdout-ar", "CLAIMTRACK_HOLDOUT_AR"))
+}
 
 
 def _rows(folder: Path, name: str) -> list[dict]:
@@ -38,10 +42,20 @@ SOURCES, STATEMENTS, PAIRS = (
 EN_SOURCES, EN_STATEMENTS = _rows(EN, "sources.jsonl"), _rows(EN, "dev-statements.jsonl")
 EN_PAIRS, CROSS_PAIRS = _rows(EN, "dev-pairs.jsonl"), _rows(EN, "cross-pairs.jsonl")
 SETS = {"ar": (SOURCES, STATEMENTS, PAIRS), "en": (EN_SOURCES, EN_STATEMENTS, EN_PAIRS)}
+SETS |= {
+    name: (
+        _rows(DEV / name, "sources.jsonl"),
+        _rows(DEV / name, "dev-statements.jsonl"),
+        _rows(DEV / name, "dev-pairs.jsonl"),
+    )
+    for name in HOLDOUT_TEXTS
+}
 
 
 @pytest.mark.parametrize(
-    ("name", "articles", "beats", "outlets"), [("ar", 40, 12, 15), ("en", 30, 8, 15)], ids=["ar", "en"]
+    ("name", "articles", "beats", "outlets"),
+    [("ar", 40, 12, 15), ("en", 30, 8, 15), ("holdout-en", 20, 8, 20), ("holdout-ar", 15, 7, 15)],
+    ids=["ar", "en", "holdout-en", "holdout-ar"],
 )
 def test_the_set_spans_beats_and_outlets(name, articles, beats, outlets):
     sources = SETS[name][0]
@@ -69,8 +83,18 @@ def test_gold_refers_to_known_articles_and_statements(name):
         assert st["speaker_match"] and all(m == m.lower() for m in st["speaker_match"]), st["id"]
 
 
-def test_statement_ids_are_unique_across_the_arabic_and_english_sets():
-    assert not {s["id"] for s in STATEMENTS} & {s["id"] for s in EN_STATEMENTS}
+def test_statement_ids_are_unique_across_all_the_sets():
+    ids = Counter(st["id"] for _, statements, _ in SETS.values() for st in statements)
+    assert max(ids.values()) == 1
+
+
+def test_held_out_sets_share_no_article_or_outlet_with_the_development_sets():
+    tuned = {s["article"] for s in SOURCES + EN_SOURCES}
+    tuned_outlets = {s["outlet"] for s in SOURCES + EN_SOURCES}
+    for name in HOLDOUT_TEXTS:
+        sources = SETS[name][0]
+        assert not {s["article"] for s in sources} & tuned, name
+        assert not {s["outlet"] for s in sources} & tuned_outlets, name
 
 
 def test_cross_pairs_join_an_arabic_statement_to_an_english_one():
@@ -96,6 +120,16 @@ def test_text_hash_and_anchors(source):
 @pytest.mark.parametrize("source", EN_SOURCES, ids=lambda s: s["article"])
 def test_english_text_hash_and_anchors(source):
     _check_text(EN_TEXTS, source, EN_STATEMENTS)
+
+
+HOLDOUT_SOURCES = [(name, source) for name in HOLDOUT_TEXTS for source in SETS[name][0]]
+
+
+@pytest.mark.parametrize(("name", "source"), HOLDOUT_SOURCES, ids=[source["article"] for _, source in HOLDOUT_SOURCES])
+def test_held_out_text_hash_and_anchors(name, source):
+    if not HOLDOUT_TEXTS[name].is_dir():
+        pytest.skip(f"third-party texts are not in git; see tests/dev/{name}/README.md")
+    _check_text(HOLDOUT_TEXTS[name], source, SETS[name][1])
 
 
 def _check_text(folder: Path, source: dict, statements: list[dict]) -> None:

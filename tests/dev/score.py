@@ -1,11 +1,14 @@
 """Score claimtrack on a development set: ingest the texts into a scratch database, export, run the scorer.
 
-Usage: python tests/dev/score.py [--set ar|en|cross] [--details] [--scorer ../shared/eval/score.py]
+Usage: python tests/dev/score.py [--set ar|en|cross|holdout-en|holdout-ar] [--details] [--scorer ../shared/eval/score.py]
 
   ar     the Arabic set (tests/dev), texts in $CLAIMTRACK_DEVTEXTS or tests/dev/texts
   en     the English set (tests/dev/en), texts in $CLAIMTRACK_DEVTEXTS_EN, tests/dev/en/texts or ../devtexts-en
   cross  the Arabic-English pairs (tests/dev/en/cross-pairs.jsonl): the seed corpus, the Arabic and the English
          articles holding a cross pair, scored once over all their pairs and once over the cross pairs alone
+  holdout-en, holdout-ar
+         the held-out sets (tests/dev/holdout-en, tests/dev/holdout-ar), annotated blind and never tuned against;
+         texts in $CLAIMTRACK_HOLDOUT_EN / $CLAIMTRACK_HOLDOUT_AR, else ../holdout-en / ../holdout-ar
 """
 
 from __future__ import annotations
@@ -34,6 +37,15 @@ def en_texts_dir() -> Path:
         return Path(os.environ["CLAIMTRACK_DEVTEXTS_EN"])
     inside = EN / "texts"
     return inside if inside.is_dir() else ROOT.parent / "devtexts-en"
+
+
+HOLDOUT_VARIABLES = {"holdout-en": "CLAIMTRACK_HOLDOUT_EN", "holdout-ar": "CLAIMTRACK_HOLDOUT_AR"}
+
+
+def holdout_texts_dir(name: str) -> Path:
+    """A held-out set's texts: its variable, else the folder of the set's name next to the repository."""
+    variable = HOLDOUT_VARIABLES[name]
+    return Path(os.environ[variable]) if variable in os.environ else ROOT.parent / name
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -68,7 +80,7 @@ def run_scorer(scorer: str, export: Path, name: str, gold: Path, extra: list[str
 
 def need(folder: Path, what: str) -> Path:
     if not folder.is_dir():
-        sys.exit(f"no {what} texts at {folder}: see tests/dev/README.md and tests/dev/en/README.md")
+        sys.exit(f"no {what} texts at {folder}: see the README.md of tests/dev, tests/dev/en or tests/dev/{what}")
     return folder
 
 
@@ -139,7 +151,7 @@ def cross_line(figures: dict, cross: list[dict]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("ar", "en", "cross"), default="ar", dest="which")
+    parser.add_argument("--set", choices=("ar", "en", "cross", *HOLDOUT_VARIABLES), default="ar", dest="which")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     args = parser.parse_args()
@@ -147,6 +159,8 @@ def main() -> int:
         return score_cross(args)
     if args.which == "en":
         return score_single(args, EN, en_texts_dir(), "English")
+    if args.which in HOLDOUT_VARIABLES:
+        return score_single(args, HERE / args.which, holdout_texts_dir(args.which), args.which)
     return score_single(args, HERE, texts_dir(), "Arabic")
 
 
