@@ -184,12 +184,25 @@ class Grammar:
         prev = i - 1
         if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in self.lex.conjunctions):
             return True
+        # "وبينما أكد أن ...، ذكر أيضا أن ...": where the verb comes first, a cue after a comma with its own
+        # complementizer and no subject continues the speaker; where the subject comes first it is the main verb
+        # after an aside ("X, who said A, said that B"), which the subject-first rule reads.
+        if not self.lex.subject_first and s.is_comma(prev) and self._opens_claim(s, i + 1):
+            return True
         for phrase in self.lex.clause_links:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
                 return True
         # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
         return s.norm(i)[0] in self.lex.conjunctions and form.tense == "past" and not s.quoted[i]
+
+    def _opens_claim(self, s: SentenceView, k: int) -> bool:
+        """Whether a complementizer stands at token k, past single adverbial words ("أيضا أن")."""
+        while k < len(s) and s.norm(k) not in self.lex.complementizers and s.phrase_at(k, self.lex.adverbial_openers):
+            if s.phrase_at(k, self.lex.adverbial_openers) != 1:
+                return False
+            k += 1
+        return s.norm(k) in self.lex.complementizers
 
     def strip_frame(self, s: SentenceView, a: int, op: int, form: CueForm) -> int:
         """The speaker window without the cue's own preposition (أشار ... إلى أن, أعرب ... عن قلقه من أن)."""

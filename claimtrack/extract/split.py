@@ -87,8 +87,11 @@ def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
     t = s.toks[i]
     if t.raw not in SENTENCE_ENDS or i + 1 >= len(s) or s.toks[i + 1].start == t.end:
         return None
-    if len(s.raw(i - 1)) < 2 or not s.toks[i + 1].is_word:
+    if i == 0 or not s.toks[i + 1].is_word:
         return None
+    before = s.toks[i - 1]
+    if before.is_word and len(before.raw) < 2:
+        return None  # an initial, not an end; a run of marks ("تركيا.. اتفقنا"، "(...). سنكون") does end one
     return i + 1, i + 1
 
 
