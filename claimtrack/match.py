@@ -457,12 +457,23 @@ class _Clusters:
         if ra == rb:
             return False
         xs, ys = self.members[ra], self.members[rb]
-        sources = {self._source(x) for x in xs}
-        if any(self._source(y) in sources for y in ys):
+        if not self._sources_apart(xs, ys):
             return False
         if not self._facts_agree(xs, ys):
             return False
         return self._linked(xs[:LINKAGE_SAMPLE], ys[:LINKAGE_SAMPLE])
+
+    def _sources_apart(self, xs: list[int], ys: list[int]) -> bool:
+        """No source (a speaker in one article) has two statements in the joined cluster, unless one restates the
+        other: a headline copying the body's claim, or the body repeating it, says one claim twice."""
+        sources: dict[tuple, list[int]] = defaultdict(list)
+        for x in xs:
+            sources[self._source(x)].append(x)
+        return all(self._restates(x, y) for y in ys for x in sources.get(self._source(y), ()))
+
+    def _restates(self, x: int, y: int) -> bool:
+        comparison = self.compare(x, y)
+        return comparison.joins and comparison.lexical >= self.index.settings.restatement
 
     def _source(self, sid: int) -> tuple:
         claim = self.index.claims[sid]
