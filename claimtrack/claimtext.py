@@ -9,7 +9,7 @@ that matching uses drops negations, so polarity is read here from the whole text
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import ModuleType
 
@@ -283,3 +283,11 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         place_ends=place_ends,
         language=code,
     )
+
+
+def with_polarity(text: ClaimText, polarity: str | None) -> ClaimText:
+    """A version as its statement asserts it: one whose cue denies the claim ("denied": nafa an ...) says the
+    opposite of its words, which do not hold the denial."""
+    if polarity == "denied" and not text.denied:
+        return replace(text, denied=True, negations=text.negations + 1)
+    return text

@@ -24,14 +24,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from .lang import hooks_for
 from .lang.text import fold_for_match
-from .claimtext import ClaimText, claim_stem, read_claim
+from .claimtext import ClaimText, claim_stem, read_claim, with_polarity
 from .settings import MatchSettings
 from .relation import (
     SPLITTING,
@@ -175,10 +175,7 @@ class ClaimIndex:
         self._weights, self._totals = {}, {}
         for sid, version in versions.items():
             version = version if isinstance(version, Version) else Version(version)
-            text = read_claim(version.text)
-            if version.polarity == "denied" and not text.denied:
-                # The cue outside the claim's text denies it: the version says the opposite of its words.
-                text = replace(text, denied=True, negations=text.negations + 1)
+            text = with_polarity(read_claim(version.text), version.polarity)
             claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article)
             core = self._core(text.norm)
             if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .lang.text import fold_for_match, tokens
+from .crossdiff import Fact, across_languages, compare_facts, language
 from .diff import DiffOp, marked, word_diff
 from .search import query_key, word_keys
 from .errors import ClaimtrackError
 from .match import attribution_conflicts, title_conflicts
 from .pipeline import compare_versions
+from .semantic import vectors_readable
 from .relation import Comparison as Relating
 from .speakers import UNATTRIBUTED, Registry, SpeakerKind
 from .speakers.lookup import SpeakerMatch, closest, display_name, match_speakers
@@ -245,19 +247,30 @@ VERSION_FIELDS = (
 
 @dataclass
 class Comparison:
-    """Versions of a claim, the base first, and each later version's word changes against the base."""
+    """Versions of a claim, the base first, and each later version's changes against the base: its word changes
+    in the base's language, its facts compared (numbers, names, negation, speaker) in another language."""
 
     versions: list[dict]
-    diffs: list[list[DiffOp]]
+    diffs: list[list[DiffOp]]  # empty for a version in another language: its words say nothing of the base's
     relations: list[Relating]  # each later version's typed relation to the base
+    facts: list[list[Fact]]  # per later version; empty in the base's language
 
     def to_dict(self) -> dict:
         base = self.versions[0]["id"]
         return {
-            "versions": [{k: v.get(k) for k in VERSION_FIELDS} for v in self.versions],
+            "versions": [
+                {k: v.get(k) for k in VERSION_FIELDS} | {"language": language(v["text"])} for v in self.versions
+            ],
             "diffs": [
-                {"a": base, "b": v["id"], **rel.to_dict(), "ops": [op.to_dict() for op in ops]}
-                for v, ops, rel in zip(self.versions[1:], self.diffs, self.relations)
+                {
+                    "a": base,
+                    "b": v["id"],
+                    **rel.to_dict(),
+                    "across_languages": bool(found),
+                    "facts": [f.to_dict() for f in found],
+                    "ops": [op.to_dict() for op in ops],
+                }
+                for v, ops, rel, found in zip(self.versions[1:], self.diffs, self.relations, self.facts)
             ],
         }
 
@@ -266,8 +279,15 @@ class Comparison:
         return [relation_text(rel) for rel in self.relations]
 
     def rows(self) -> list[dict]:
-        """One row per version, its text marked against the base the way wdiff marks it."""
-        marks = ["", *(marked(ops) for ops in self.diffs)]
+        """One row per version, its text marked against the base the way wdiff marks it; a version in another
+        language has its facts compared instead ("numbers same: 500 | 500; names changed: ...")."""
+        marks = [
+            "",
+            *(
+                "; ".join(f.line() for f in found) if found else marked(ops)
+                for ops, found in zip(self.diffs, self.facts)
+            ),
+        ]
         relations = ["", *self.marks()]
         return [
             {**{k: v.get(k) for k in VERSION_FIELDS}, "relation": r, "changes": m}
@@ -291,7 +311,7 @@ def compare_cluster(store: Store, cluster: int, scope: Scope = EVERYTHING) -> Co
         if known:
             raise ClaimtrackError(f"claim cluster {cluster} has no statement in the articles asked for")
         raise ClaimtrackError(f"no claim cluster {cluster}; `claimtrack claims` lists them")
-    return _compare(versions)
+    return _compare(versions, store)
 
 
 def compare_statements(store: Store, a: int, b: int) -> Comparison:
@@ -301,13 +321,15 @@ def compare_statements(store: Store, a: int, b: int) -> Comparison:
     if missing:
         raise ClaimtrackError(f"no statement {min(missing)}; `claimtrack export` lists them")
     versions.sort(key=lambda v: v["id"] != a)
-    return _compare(versions)
+    return _compare(versions, store)
 
 
-def _compare(versions: list[dict]) -> Comparison:
-    return Comparison(
-        versions, [word_diff(versions[0]["text"], v["text"]) for v in versions[1:]], compare_versions(versions)
-    )
+def _compare(versions: list[dict], store: Store) -> Comparison:
+    base = versions[0]
+    facts = [compare_facts(base, v) if across_languages(base, v) else [] for v in versions[1:]]
+    diffs = [[] if found else word_diff(base["text"], v["text"]) for v, found in zip(versions[1:], facts)]
+    vectors = store.vectors([v["id"] for v in versions]) if vectors_readable() else None
+    return Comparison(versions, diffs, compare_versions(versions, vectors), facts)
 
 
 def explain_claims(store: Store, rows: list[dict]) -> None:

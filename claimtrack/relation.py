@@ -164,6 +164,13 @@ def _significant(x: float) -> int:
     return max(len(digits.rstrip("0")), 1)
 
 
+def numbers_agree(a: ClaimText, b: ClaimText) -> bool:
+    """Every number either version gives is one the other gives too, a rounding counting as the same."""
+    return all(any(_same_number(x, y) for y in b.quantities) for x in a.quantities) and all(
+        any(_same_number(x, y) for x in a.quantities) for y in b.quantities
+    )
+
+
 def _numbers_differ(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     """Two versions count differently: no number of one is a number of the other, or the first numbers (what the
     claim counts) differ and each version has a number the other lacks. A version that adds a number (a date's

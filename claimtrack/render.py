@@ -432,6 +432,7 @@ def show_diff(
     diffs: list[list],
     *,
     relations: list[str] | None = None,
+    facts: list[list] | None = None,
     out: TextIO | None = None,
     console: Console | None = None,
 ) -> None:
@@ -440,7 +441,9 @@ def show_diff(
     has are underlined in green. Each column is headed by outlet, date, speaker as written and cue, and each
     later one by its typed change against the first (``relations[i]``: "contradicts: negation 0 -> 1"); in a
     pipe each version is a line with wdiff's ``[-…-]``/``{+…+}`` marks (``diff.marked``), its typed change on a
-    ``~`` line above it."""
+    ``~`` line above it. A version in another language than the first (``facts[i]`` not empty: numbers, names,
+    negation and speaker compared, ``crossdiff.Fact``) is shown whole, not word-diffed, under its facts each
+    marked same or changed (in a pipe, ``=`` and ``!`` lines)."""
     console = console or SafeConsole(file=out or sys.stdout)
     heads = [
         " · ".join(
@@ -451,28 +454,56 @@ def show_diff(
         for v in versions
     ]
     marks = ["", *(relations or [""] * len(diffs))]
+    found = [[], *(facts or [[] for _ in diffs])]
     if not console.is_terminal:
-        for head, mark, line in zip(heads, marks, [versions[0]["text"], *(marked(ops) for ops in diffs)]):
-            console.file.write(safe(f"{head}\n" + (f"  ~ {mark}\n" if mark else "") + f"  {line}") + "\n")
+        lines = [
+            versions[0]["text"],
+            *(v["text"] if f else marked(ops) for v, ops, f in zip(versions[1:], diffs, found[1:])),
+        ]
+        for head, mark, line, compared in zip(heads, marks, lines, found):
+            facts_lines = "".join(f"  {FACT_SIGNS[str(f.verdict)]} {f.line()}\n" for f in compared)
+            console.file.write(safe(f"{head}\n" + (f"  ~ {mark}\n" if mark else "") + facts_lines + f"  {line}") + "\n")
         return
     texts = [Text(safe(versions[0]["text"]))]
-    for ops in diffs:
-        text = Text()
-        for op in ops:
-            if op.op == "equal":
-                text.append(safe(op.a) + " ")
-                continue
-            for words, kind in ((op.a, "delete"), (op.b, "insert")):
-                if words:
-                    text.append(safe(words), style=DIFF_STYLES[kind])
-                    text.append(" ")
-        text.rstrip()
-        texts.append(text)
+    for version, ops, compared in zip(versions[1:], diffs, found[1:]):
+        texts.append(Text(safe(version["text"])) if compared else _diff_text(ops))
     reorder = bidi_wanted(None, is_terminal=True)
     table = Table(show_lines=True, expand=False)
     for head in heads:
         table.add_column(shaped(safe(head).replace(" · ", "\n", 1), reorder), overflow="fold", min_width=16)
     if any(marks):
         table.add_row(*(display(Text(safe(mark), style="bold yellow"), bidi=reorder) for mark in marks))
+    if any(found):
+        table.add_row(*(display(_facts_text(compared), bidi=reorder) for compared in found))
     table.add_row(*(display(text, bidi=reorder) for text in texts))
     console.print(table)
+
+
+# In a pipe, a fact both versions agree on is marked "=", one that changed "!".
+FACT_SIGNS = {"same": "=", "changed": "!"}
+FACT_STYLES = {"same": "green", "changed": "bold red"}
+
+
+def _diff_text(ops: list) -> Text:
+    text = Text()
+    for op in ops:
+        if op.op == "equal":
+            text.append(safe(op.a) + " ")
+            continue
+        for words, kind in ((op.a, "delete"), (op.b, "insert")):
+            if words:
+                text.append(safe(words), style=DIFF_STYLES[kind])
+                text.append(" ")
+    text.rstrip()
+    return text
+
+
+def _facts_text(facts: list) -> Text:
+    """A version's facts against the first, one a line: "numbers same: 500 | 500", the verdict coloured."""
+    text = Text()
+    for i, fact in enumerate(facts):
+        text.append("\n" if i else "")
+        text.append(f"{fact.kind} ")
+        text.append(str(fact.verdict), style=FACT_STYLES[str(fact.verdict)])
+        text.append(safe(f": {fact.a or '-'} | {fact.b or '-'}"))
+    return text

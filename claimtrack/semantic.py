@@ -37,6 +37,13 @@ def load_encoder() -> Encoder | None:
     return USE(threads=1)
 
 
+def vectors_readable() -> bool:
+    """Whether stored vectors can be compared here (numpy is installed), without loading the encoder."""
+    from importlib.util import find_spec
+
+    return find_spec("numpy") is not None
+
+
 def encode(encoder: Encoder, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> list[bytes]:
     """Unit vectors (float32 bytes) for ``texts``, in batches."""
     import numpy as np

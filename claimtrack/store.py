@@ -550,8 +550,11 @@ class ClusterRecords:
         rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)
         return {row[0]: tuple(row[1:]) for row in rows}
 
-    def vectors(self) -> dict[int, bytes]:
-        return {row[0]: row[1] for row in self.db.execute("SELECT id, vector FROM statements WHERE vector IS NOT NULL")}
+    def vectors(self, ids: Iterable[int] | None = None) -> dict[int, bytes]:
+        """Statement id -> stored sentence vector, of every statement that has one or of those ``ids``."""
+        sql = "SELECT id, vector FROM statements WHERE vector IS NOT NULL"
+        rows = self.db.execute(sql) if ids is None else self._in(sql + " AND id IN ({})", ids)
+        return {row[0]: row[1] for row in rows}
 
     def texts_without_vectors(self) -> dict[int, str]:
         return {row[0]: row[1] for row in self.db.execute("SELECT id, text FROM statements WHERE vector IS NULL")}

@@ -38,3 +38,129 @@ def test_a_name_in_another_script_is_romanised_with_its_own_pack():
 
     name = "مارك ستيفنسون"  # nobody in the speaker data: spelt letter by letter
     assert latin_name(lexicon.load("en"), name) == latin_name(lexicon.load("ar"), name) == "Mark Satifnsun"
+
+
+def _version(text: str, speaker: str = "John Kirby", polarity: str | None = None) -> dict:
+    return {"text": text, "speaker": speaker, "polarity": polarity}
+
+
+AID_AR = "الولايات المتحدة سترسل 500 شاحنة مساعدات إلى الميناء"
+AID_EN = "the United States would send 500 aid trucks to the port"
+
+
+@pytest.mark.parametrize(
+    "arabic, english, kind, a, b, verdict",
+    [
+        (AID_AR, AID_EN, "numbers", "500", "500", "same"),
+        (AID_AR, "the United States would send 300 aid trucks to the port", "numbers", "500", "300", "changed"),
+        (AID_AR, "the United States would send aid trucks to the port", "numbers", "500", "", "changed"),
+        (AID_AR, AID_EN, "names", "United States", "United States", "same"),
+        (AID_AR, "Russia would send 500 aid trucks to the port", "names", "United States", "Russia", "changed"),
+        (AID_AR, AID_EN, "negation", "affirmed", "affirmed", "same"),
+        (
+            AID_AR,
+            "the United States would not send 500 aid trucks to the port",
+            "negation",
+            "affirmed",
+            "negated",
+            "changed",
+        ),
+        (
+            "الولايات المتحدة لن ترسل 500 شاحنة مساعدات إلى الميناء",
+            AID_EN,
+            "negation",
+            "negated",
+            "affirmed",
+            "changed",
+        ),
+        (AID_AR, AID_EN, "speaker", "John Kirby", "John Kirby", "same"),
+    ],
+)
+def test_two_languages_compared_by_numbers_names_and_negation(arabic, english, kind, a, b, verdict):
+    from claimtrack.crossdiff import compare_facts
+
+    (fact,) = [f for f in compare_facts(_version(arabic), _version(english)) if str(f.kind) == kind]
+    assert (fact.a, fact.b, str(fact.verdict)) == (a, b, verdict)
+
+
+def test_a_denying_cue_counts_as_the_negation_of_its_version():
+    from claimtrack.crossdiff import compare_facts
+
+    facts = compare_facts(_version(AID_AR, polarity="denied"), _version(AID_EN))
+    assert [(f.a, f.b, str(f.verdict)) for f in facts if str(f.kind) == "negation"] == [
+        ("denied", "affirmed", "changed")
+    ]
+
+
+def test_another_speaker_is_marked_changed():
+    from claimtrack.crossdiff import compare_facts
+
+    facts = compare_facts(_version(AID_AR), _version(AID_EN, speaker="Dmitry Peskov"))
+    assert [str(f.verdict) for f in facts if str(f.kind) == "speaker"] == ["changed"]
+
+
+def test_diff_across_languages_shows_both_versions_and_compares_facts(runner, db, tmp_path):
+    files = [
+        write(tmp_path, "ar.txt", "---\noutlet: صحيفة الشمال\n---\nوقال جون كيربي إن " + AID_AR + ".\n"),
+        write(
+            tmp_path,
+            "en.txt",
+            "---\noutlet: Northern Post\n---\nJohn Kirby said " + AID_EN.replace("500", "300") + ".\n",
+        ),
+        write(
+            tmp_path,
+            "ar2.txt",
+            "---\noutlet: صحيفة الجنوب\n---\nوقال جون كيربي إن " + AID_AR.replace("500", "600") + ".\n",
+        ),
+    ]
+    assert runner.invoke(app, ["ingest", *map(str, files), "--db", db]).exit_code == 0
+    ids = {r["article"].rpartition("/")[2]: r["id"] for r in map(json.loads, _export(runner, db))}
+    shown = runner.invoke(app, ["diff", "--a", str(ids["ar.txt"]), "--b", str(ids["en.txt"]), "--db", db])
+    assert shown.exit_code == 0, shown.output
+    lines = [line.strip() for line in shown.stdout.splitlines()]
+    assert "! numbers changed: 500 | 300" in lines
+    assert "= names same: United States | United States" in lines
+    assert "= negation same: affirmed | affirmed" in lines
+    assert "= speaker same: John Kirby | John Kirby" in lines
+    assert AID_EN.replace("500", "300") in lines and AID_AR in lines  # both versions whole, no word marks
+    assert "[-" not in shown.stdout and "{+" not in shown.stdout
+    found = json.loads(
+        runner.invoke(app, ["diff", "--a", str(ids["ar.txt"]), "--b", str(ids["en.txt"]), "--db", db, "--json"]).stdout
+    )
+    (pair,) = found["diffs"]
+    assert pair["across_languages"] and pair["ops"] == []
+    assert [(f["kind"], f["verdict"]) for f in pair["facts"]] == [
+        ("numbers", "changed"),
+        ("names", "same"),
+        ("negation", "same"),
+        ("speaker", "same"),
+    ]
+    assert [v["language"] for v in found["versions"]] == ["ar", "en"]
+    # In one language the word diff stays, and no facts are listed.
+    same = json.loads(
+        runner.invoke(app, ["diff", "--a", str(ids["ar.txt"]), "--b", str(ids["ar2.txt"]), "--db", db, "--json"]).stdout
+    )
+    assert not same["diffs"][0]["across_languages"] and same["diffs"][0]["facts"] == []
+    assert {"op": "replace", "a": "500", "b": "600"} in same["diffs"][0]["ops"]
+
+
+def _export(runner, db: str) -> list[str]:
+    return runner.invoke(app, ["export", "--db", db, "--format", "jsonl"]).stdout.splitlines()
+
+
+def test_the_terminal_table_shows_the_facts_row_above_the_versions():
+    import io
+
+    from rich.console import Console
+
+    from claimtrack import render
+    from claimtrack.crossdiff import compare_facts
+
+    base = {**_version(AID_AR), "article": "ar", "speaker_as_written": "جون كيربي", "cue": "قال"}
+    other = {**_version(AID_EN), "article": "en", "speaker_as_written": "John Kirby", "cue": "said"}
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=160, color_system=None)
+    render.show_diff([base, other], [[]], relations=["same"], facts=[compare_facts(base, other)], console=console)
+    shown = out.getvalue()
+    assert "numbers same: 500 | 500" in shown and "speaker same: John Kirby | John Kirby" in shown
+    assert shown.index("numbers same") < shown.index("the United States would send")

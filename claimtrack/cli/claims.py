@@ -87,7 +87,8 @@ def diff(
     nl: NlOpt = False,
 ) -> None:
     """Versions of a claim side by side, the earliest published first, word-level changes marked: deletions
-    struck out, insertions underlined."""
+    struck out, insertions underlined. A version in another language than the first is shown whole, with its
+    numbers, names, negation and speaker compared to the first's, each marked same or changed."""
     from .. import queries
 
     fmt = output_format(json_, csv_, nl)
@@ -102,7 +103,7 @@ def diff(
     if fmt == "json":
         render.print_json(found.to_dict())
     elif fmt == "table":
-        render.show_diff(found.versions, found.diffs, relations=found.marks())
+        render.show_diff(found.versions, found.diffs, relations=found.marks(), facts=found.facts)
     else:
         render.emit(found.rows(), queries.COMPARISON_COLUMNS, fmt)
 
