@@ -205,6 +205,11 @@ class Lexicon:
     search_pronouns: tuple[str, ...] = _data("search", "pronouns", "prefixes")
     search_unsure_pronouns: frozenset[str] = _data("search", "unsure_pronouns", "words")
     search_min_stem: int = _data("search", "min_stem", "int")
+    quote_continues: bool = _data("quotations", "quote_continues", "bool")
+    open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
+    transcript_label: str = _data("quotations", "transcript.label", "raw")
+    question_labels: frozenset[str] = _data("quotations", "transcript.questions", "words")
+    min_turns: int = _data("quotations", "transcript.min_turns", "int")
 
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a conjunction written on it (``proclitics``)."""

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicon
@@ -14,35 +13,14 @@ from ..models import Article, Sentence, Statement, Story
 from ..sentences import OPENERS, SYMMETRIC, split
 from .candidate import MARKERS, Attribution, Candidate
 from .doc import NEXT_LINE, SentenceView
+from .draft import Claimed, Draft
 from .grammar import Grammar
 from .rules import RULES, headline
 from .spans import claim_spans
+from .quotations import carry_quotations, open_paragraphs
 from .split import split_claims
+from .transcript import claim_turns, find_turns
 from .polarity import mark_polarity
-
-
-@dataclass
-class Claimed:
-    """A candidate with its final claim span, in the sentence it was found in."""
-
-    view: SentenceView
-    candidate: Candidate
-    start: int
-    end: int
-    part: int = 0  # 1..n when ``split_claims`` cut one cue's claim into several
-    trace: tuple[str, ...] = ()  # what later stages did to it, for --explain
-
-
-@dataclass
-class Draft:
-    """One story's extraction in progress."""
-
-    text: str
-    sentences: list[Sentence]
-    grammar: Grammar
-    story: int
-    claimed: list[Claimed] = field(default_factory=list)
-    statements: list[Statement] = field(default_factory=list)
 
 
 def find_claims(d: Draft) -> None:
@@ -51,12 +29,18 @@ def find_claims(d: Draft) -> None:
     A cue that ends its line with a colon ("وقال الوزير:") takes the next sentence as its claim; a title line
     with no other statement may be a headline ("الوزير: ...")."""
     pending: list[tuple[SentenceView, Candidate]] = []
+    unread = d.unread()
     for sentence in d.sentences:
-        s = SentenceView(d.text, sentence, d.grammar.lex)
+        s = SentenceView(d.text, sentence, d.grammar.lex, unread)
         span = _next_line_claim(d.text, sentence) if pending else None
         finished = [Claimed(view, f, *span) for view, f in pending] if span else []
         found = sentence_candidates(d.grammar, s)
-        if not found and not finished and _line_is_title(d.text, sentence):
+        if (
+            not found
+            and not finished
+            and not any(p.holds(sentence) for p in d.passages)
+            and _line_is_title(d.text, sentence)
+        ):
             found = [head] if (head := headline.find(d.grammar, s)) is not None else []
         pending = [(s, f) for f in found if f.claim_start == NEXT_LINE]
         found = [f for f in found if f.claim_start != NEXT_LINE]
@@ -147,7 +131,11 @@ def resolve_continuations(d: Draft) -> None:
 
 
 STAGES = [
+    find_turns,
+    open_paragraphs,
     find_claims,
+    claim_turns,
+    carry_quotations,
     split_claims,
     build_statements,
     resolve_continuations,

@@ -30,6 +30,7 @@ class Attribution(StrEnum):
     VERBAL_NOUN = "verbal-noun"  # أعلنت الوزارة تسجيل ...
     IMPERSONAL = "impersonal"  # يُعتقد أن ...: nobody's statement, but it ends the claim before it
     RELAYED_BY = "relayed-by"  # ...، حسبما أفادت القناة after a statement: its via, not a statement
+    TRANSCRIPT = "transcript"  # MR SMITH: ... (a transcript's turn, its label the speaker)
 
 
 # Constructions that end a claim or name a relay without being statements themselves.

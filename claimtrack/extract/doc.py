@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lang.text import PUNCTUATION, Token, fold, tokens
@@ -77,14 +78,20 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
 class SentenceView:
     """One sentence's tokens with what the rules ask of them."""
 
-    def __init__(self, text: str, sentence: Sentence, lex: Lexicon):
+    def __init__(self, text: str, sentence: Sentence, lex: Lexicon, unread: Sequence[tuple[int, int]] = ()):
+        """``unread``: spans of someone's words that run past this sentence's own marks (a paragraph of an open
+        quotation, a transcript's turn): their tokens count as quoted, so no rule reads them."""
         self.text = text
         self.sentence = sentence
         self.lex = lex
         self.toks: list[Token] = split_glued_cues(tokens(sentence.text, sentence.start), lex)
         self.starts = [t.start for t in self.toks]
         self.quotes = quote_spans(text, sentence.start, sentence.end)
-        self.quoted = [any(a < t.start and t.end <= b for a, b in self.quotes) for t in self.toks]
+        self.quoted = [
+            any(a < t.start and t.end <= b for a, b in self.quotes)
+            or any(a <= t.start and t.end <= b for a, b in unread)
+            for t in self.toks
+        ]
 
     def __len__(self) -> int:
         return len(self.toks)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..lang.text import fold, tokens
 
 if TYPE_CHECKING:
-    from .article import Draft
+    from .draft import Draft
     from .grammar import Grammar
 
 

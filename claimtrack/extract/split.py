@@ -18,7 +18,7 @@ from .grammar import Grammar
 from .spans import trim
 
 if TYPE_CHECKING:
-    from .article import Claimed, Draft
+    from .draft import Claimed, Draft
 
 SENTENCE_ENDS = frozenset(PUNCTUATION["claim_enders"])
 MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")

@@ -1,0 +1,43 @@
+"""What the stages of one story's extraction share: the ``Draft`` each stage reads and writes, and its claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import Sentence, Statement
+from .candidate import Candidate
+from .doc import SentenceView
+from .grammar import Grammar
+
+if TYPE_CHECKING:
+    from .quotations import Passage
+
+
+@dataclass
+class Claimed:
+    """A candidate with its final claim span, in the sentence it was found in."""
+
+    view: SentenceView
+    candidate: Candidate
+    start: int
+    end: int
+    part: int = 0  # 1..n when ``split_claims`` cut one cue's claim into several
+    trace: tuple[str, ...] = ()  # what later stages did to it, for --explain
+
+
+@dataclass
+class Draft:
+    """One story's extraction in progress."""
+
+    text: str
+    sentences: list[Sentence]
+    grammar: Grammar
+    story: int
+    passages: list[Passage] = field(default_factory=list)  # someone's words past one sentence's marks
+    claimed: list[Claimed] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    def unread(self) -> list[tuple[int, int]]:
+        """The passages' spans, where no sentence rule looks."""
+        return [(p.start, p.end) for p in self.passages]

@@ -1,0 +1,146 @@
+"""Quotations that run past one sentence speak for the speaker of the statement before them.
+
+A long quotation runs over paragraphs: each opens with a quotation mark and only the last closes it. And a
+quotation standing alone ('"...," the minister said. "More."', or a paragraph of its own) goes on with the
+statement before it. The pack switches both on (``quotations.toml``): its press may quote otherwise.
+
+- ``open_paragraphs`` (before ``find_claims``): reads the text; writes ``passages``: the open part of each
+  paragraph whose quotation the next paragraph continues, where the sentence rules do not look;
+- ``carry_quotations`` (after it): reads ``sentences``, ``claimed``, ``passages``; writes ``claimed``: for each
+  sentence that is all quotation (or a speaking passage) right after a claimed sentence, a claim with no speaker
+  of its own, which ``resolve_continuations`` gives the speaker before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..lang.text import PUNCTUATION
+from ..models import Sentence
+from ..sentences import OPENERS, SYMMETRIC, quote_spans
+from .candidate import MARKERS, Attribution, Candidate, Kind
+from .doc import SentenceView
+from .spans import claim_spans, trim
+
+if TYPE_CHECKING:
+    from .draft import Claimed, Draft
+
+NAME = "quotation"
+# What may follow a quotation's closing mark in a sentence that is all quotation ('"...".').
+_MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC})
+_AFTER_CLOSE = frozenset(
+    PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + PUNCTUATION["trailing_trim"]
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Text [start, end) that is one speaker's words past the marks a sentence balances: the open part of a
+    paragraph whose quotation runs on, or a transcript's turn (with its ``label`` span and where its words start)."""
+
+    start: int
+    end: int
+    label: tuple[int, int] | None = None
+    words_start: int = 0
+    question: bool = False  # a transcript's question from the floor: nobody's statement
+
+    def holds(self, sentence: Sentence) -> bool:
+        return self.start <= sentence.start and sentence.end <= self.end
+
+
+def paragraphs(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The lines the sentences lie on, in order, each once: (start, end) offsets without the line break."""
+    out: list[tuple[int, int]] = []
+    for sentence in sentences:
+        start = text.rfind("\n", 0, sentence.start) + 1
+        if out and out[-1][0] == start:
+            continue
+        end = text.find("\n", sentence.start)
+        out.append((start, len(text) if end < 0 else end))
+    return out
+
+
+def open_paragraphs(d: Draft) -> None:
+    if not d.grammar.lex.open_paragraphs:
+        return
+    lines = paragraphs(d.text, d.sentences)
+    taken = [(p.start, p.end) for p in d.passages]
+    was_open = False
+    for k, (start, end) in enumerate(lines):
+        at = _left_open(d.text, start, end)
+        continued = k + 1 < len(lines) and _opens(d.text, lines[k + 1][0])
+        free = not any(a <= start < b for a, b in taken)
+        was_open = at is not None and free and (continued or (was_open and _opens(d.text, start)))
+        if was_open:
+            d.passages.append(Passage(at, end))
+
+
+def _opens(text: str, line_start: int) -> bool:
+    return text[line_start] in OPENERS or text[line_start] in SYMMETRIC
+
+
+def _left_open(text: str, start: int, end: int) -> int | None:
+    """Where the quotation opens that a line leaves open: its last quotation mark, when that mark opens (after a
+    space or the line's start, before a word) rather than closes."""
+    i = next((k for k in range(end - 1, start - 1, -1) if text[k] in _MARKS), None)
+    if i is None or i + 1 >= end or text[i + 1].isspace():
+        return None
+    return i if i == start or text[i - 1].isspace() else None
+
+
+def all_quoted(text: str, sentence: Sentence) -> bool:
+    """The sentence is one quotation, with nothing after its closing mark but the sentence's end."""
+    close = next((b for a, b in quote_spans(text, sentence.start, sentence.end) if a == sentence.start), None)
+    return close is not None and all(ch.isspace() or ch in _AFTER_CLOSE for ch in text[close + 1 : sentence.end])
+
+
+def carry_quotations(d: Draft) -> None:
+    lex = d.grammar.lex
+    if not (lex.quote_continues or d.passages):
+        return
+    starts = [s.start for s in d.sentences]
+    last: dict[int, Claimed] = {}  # the last claim in each sentence (by where the claim lies, not its cue)
+    for c in d.claimed:
+        if c.candidate.attribution not in MARKERS:
+            last[d.sentences[bisect_right(starts, c.start) - 1].index] = c
+    unread = d.unread()
+    added: list[Claimed] = []
+    for before, sentence in zip(d.sentences, d.sentences[1:]):
+        antecedent = last.get(before.index)
+        if antecedent is None or sentence.index in last:
+            continue
+        passage = next((p for p in d.passages if p.holds(sentence)), None)
+        speaking = not passage.question if passage else lex.quote_continues and all_quoted(d.text, sentence)
+        if not speaking:
+            continue
+        view = SentenceView(d.text, sentence, lex, unread)
+        for c in _continued(d, view, antecedent):
+            added.append(c)
+            last[sentence.index] = c
+    d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
+
+
+def _continued(d: Draft, s: SentenceView, antecedent: Claimed) -> list[Claimed]:
+    f = antecedent.candidate
+    found = Candidate(
+        rule=NAME,
+        cue_index=len(s),  # no cue in this sentence
+        boundary=0,
+        cue=f.cue,
+        speaker=None,
+        claim_start=s.sentence.start,
+        claim_end=s.sentence.end,
+        kind=Kind.DIRECT,
+        attribution=Attribution.CONTINUATION,
+        gender=f.gender,
+        confidence=0.7,
+        via=(),
+    )
+    why = f"carry_quotations: all quotation, so it goes on with the claim before it ({f.cue!r})"
+    return [
+        replace(antecedent, view=s, candidate=c, start=start, end=end, part=0, trace=(why,))
+        for c, a, b in claim_spans(d.grammar, s, [found])
+        for start, end in [trim(s, a, b)]
+    ]

@@ -1,0 +1,70 @@
+"""The stages that read quotations and transcripts past one sentence (extract/quotations.py, transcript.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract.article import grammar
+from claimtrack.extract.draft import Draft
+from claimtrack.extract.quotations import all_quoted, open_paragraphs
+from claimtrack.extract.transcript import find_turns
+from claimtrack.sentences import split
+
+
+def _draft(text: str, language: str = "en") -> Draft:
+    return Draft(text=text, sentences=split(text), grammar=grammar(language), story=1)
+
+
+@pytest.mark.parametrize(
+    ("text", "passages"),
+    [
+        # the last mark opens a quotation and the next paragraph opens with a mark: open to the line's end
+        ('"One," she said. "Two.\n"Three."', [(17, 22)]),
+        ('"One.\n"Two.\n"Three."', [(0, 5), (6, 11)]),
+        # closed, or the next paragraph does not continue it, or a sloppy closing mark (',“ said')
+        ('"One," she said.\n"Two."', []),
+        ('"One.\nShe left.', []),
+        ("“One,“ he said.\n“Two.”", []),
+    ],
+)
+def test_open_paragraphs(text, passages):
+    d = _draft(text)
+    open_paragraphs(d)
+    assert [(p.start, p.end) for p in d.passages] == passages
+
+
+def test_a_pack_that_does_not_switch_them_on_reads_no_passage():
+    d = _draft('"One.\n"Two.\nQ: Why?\nMR X: Because.\nQ: When?', language="ar")
+    open_paragraphs(d)
+    find_turns(d)
+    assert d.passages == []
+
+
+@pytest.mark.parametrize(
+    ("text", "turns"),
+    [
+        ("Q: Why now?\nMS LEE: The vote was due.\nQ: And next?\nMS LEE: A second vote.", 4),
+        ("MR A: We agree.\nMR B: We do not.\nMR A: Then we wait.", 3),  # no question, but a label comes back
+        ("LISBON: Ships were held.\nPORTO: Trains were late.", 0),  # two datelines are not a transcript
+        ("Q: Why now?\nThe minister left.", 0),  # one label line
+    ],
+)
+def test_a_transcript_needs_turns_and_a_question_or_a_label_that_comes_back(text, turns):
+    d = _draft(text)
+    find_turns(d)
+    assert len(d.passages) == turns
+
+
+def test_questions_from_the_floor_are_marked():
+    d = _draft("QUESTION: Why now?\nMS LEE: The vote was due.")
+    find_turns(d)
+    assert [p.question for p in d.passages] == [True, False]
+    assert [d.text[slice(*p.label)] for p in d.passages] == ["QUESTION", "MS LEE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [('"All of it."', True), ('"All of it".', True), ('"Part," he said.', False), ("No marks.", False)],
+)
+def test_all_quoted(text, quoted):
+    assert all_quoted(text, split(text)[0]) is quoted
