@@ -207,7 +207,10 @@ class Lexicon:
     search_min_stem: int = _data("search", "min_stem", "int")
     quote_continues: bool = _data("quotations", "quote_continues", "bool")
     open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
-    transcript_label: str = _data("quotations", "transcript.label", "raw")
+    label_separator: str = _data("quotations", "transcript.separator", "raw")
+    capital_labels: bool = _data("quotations", "transcript.capital_labels", "bool")
+    max_label_words: int = _data("quotations", "transcript.max_label_words", "int")
+    label_marks: frozenset[str] = _data("quotations", "transcript.label_marks", "raw_words")
     question_labels: frozenset[str] = _data("quotations", "transcript.questions", "words")
     min_turns: int = _data("quotations", "transcript.min_turns", "int")
 

@@ -1,9 +1,10 @@
-"""Briefing and interview transcripts: lines that open with their speaker's label and a colon.
+"""Briefing and interview transcripts: lines that open with their speaker's label and a separator.
 
-A story is a transcript when at least ``min_turns`` of its lines open with a label the pack's pattern matches
-(``quotations.toml``), and a label asks questions or comes back: a dateline opens one line, each with another
-place. Each turn is a passage the sentence rules do not read. An answer is its speaker's statement, the label its
-speaker, and ``carry_quotations`` goes on with it sentence by sentence; a question from the floor is nobody's.
+A story is a transcript when at least ``min_turns`` of its lines open with a label (``quotations.toml``: a few
+words in capitals or a question label, then the separator), and a label asks questions or comes back: a dateline
+opens one line, each with another place. Each turn is a passage the sentence rules do not read. An answer is its
+speaker's statement, the label its speaker, and ``carry_quotations`` goes on with it sentence by sentence; a
+question from the floor is nobody's.
 
 - ``find_turns`` (before ``find_claims``): reads the text; writes ``passages``;
 - ``claim_turns`` (after it): reads ``passages``; writes ``claimed``: each answer's first sentence.
@@ -11,9 +12,7 @@ speaker, and ``carry_quotations`` goes on with it sentence by sentence; a questi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from ..lang.text import fold
@@ -29,28 +28,38 @@ if TYPE_CHECKING:
 NAME = "transcript"
 
 
-@cache
-def _label(pattern: str) -> re.Pattern | None:
-    return re.compile(pattern) if pattern else None
-
-
 def find_turns(d: Draft) -> None:
     lex = d.grammar.lex
-    label = _label(lex.transcript_label)
-    if label is None:
+    if not (lex.capital_labels or lex.question_labels):
         return
     turns = []
     for start, end in paragraphs(d.text, d.sentences):
-        m = label.match(d.text, start, end)
-        if m is not None:
-            a, b = m.span("speaker")
-            turns.append((Passage(start, end, (a, b), m.end()), fold(d.text[a:b])))
+        label_end = _label_end(d, start, end)
+        if label_end is not None:
+            words = label_end + len(lex.label_separator)
+            turns.append((Passage(start, end, (start, label_end), words), fold(d.text[start:label_end])))
     names = [name for _, name in turns]
     asked = any(name in lex.question_labels for name in names)
     if len(turns) < lex.min_turns or not (asked or len(set(names)) < len(names)):
         return
     for turn, name in turns:
         d.passages.append(Passage(turn.start, turn.end, turn.label, turn.words_start, name in lex.question_labels))
+
+
+def _label_end(d: Draft, start: int, end: int) -> int | None:
+    """Where a line's speaker label ends, at its separator: a few words in capitals or a question label."""
+    lex = d.grammar.lex
+    at = d.text.find(lex.label_separator, start, end) if lex.label_separator else -1
+    after = at + len(lex.label_separator)
+    if at <= start or after >= end or not d.text[after].isspace():
+        return None
+    label = d.text[start:at]
+    if not 0 < len(label.split()) <= lex.max_label_words:
+        return None
+    if fold(label) in lex.question_labels:
+        return at
+    capitals = all(ch.isupper() or ch in lex.label_marks for ch in label if not ch.isspace())
+    return at if lex.capital_labels and capitals and any(ch.isalpha() for ch in label) else None
 
 
 def claim_turns(d: Draft) -> None:
