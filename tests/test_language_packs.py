@@ -248,8 +248,13 @@ def test_every_pack_loads_strictly(code):
             ],
         ),
         (
+            'Zakharova told reporters the sanctions would stay. "They will not be lifted soon," she said.',
+            [("Maria Zakharova", "the sanctions would stay"), ("Maria Zakharova", "They will not be lifted soon")],
+        ),
+        # "she" never continues a man: the woman named before, else nobody.
+        (
             'Miller told reporters the sanctions would stay. "They will not be lifted soon," she said.',
-            [("Matthew Miller", "the sanctions would stay"), ("Matthew Miller", "They will not be lifted soon")],
+            [("Matthew Miller", "the sanctions would stay"), ("(unattributed)", "They will not be lifted soon")],
         ),
         # The quotation before the subject is its claim, not what follows the verb; a clause after a comma
         # past the verb does not count against the speaker phrase.

@@ -1,4 +1,4 @@
-"""Speaker resolution: each strategy on its own, and whole articles from tests/cases/ar/speakers.toml."""
+"""Speaker resolution: each strategy on its own, and whole articles from every pack's tests/cases/*/speakers.toml."""
 
 from __future__ import annotations
 
@@ -17,10 +17,18 @@ from claimtrack.speakers.lookup import MatchKind, match_speakers
 from claimtrack.speakers.phrase import PhraseReader
 from claimtrack.speakers.resolve import ask_for
 
-CASES = tomllib.loads((Path(__file__).parent / "cases" / "ar" / "speakers.toml").read_text(encoding="utf-8"))["case"]
+CASES = [
+    {**case, "language": path.parent.name}
+    for path in sorted((Path(__file__).parent / "cases").glob("*/speakers.toml"))
+    for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_every_pack_has_speaker_cases():
+    assert {"ar", "en"} <= {case["language"] for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['language']}: {c['name']}" for c in CASES])
 def test_article_speakers(case):
     assert [st.speaker for st in extract_statements(case["text"])] == case["speakers"]
 

@@ -54,7 +54,12 @@ class PhraseCompletion:
         taken: list[str] = []
         for word in tail[:6]:
             f = fold(word)
-            if self.lex.cue(f) or f in self.lex.complementizers or f in self.lex.function_words:
+            if (
+                self.lex.cue(f)
+                or f in self.lex.complementizers
+                or f in self.lex.function_words
+                or f in self.lex.edge_words
+            ):
                 break
             taken.append(word)
         return taken

@@ -9,7 +9,7 @@ from ..lang import name_key
 from ..lang.text import PUNCTUATION, fold_for_match, tokens
 from ..models import Speaker, Statement
 from .phrase import Parsed, PhraseReader
-from .registry import BareTitle, Registry, SpeakerKind, strip_word, words_of
+from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, strip_word, words_of
 
 
 @dataclass
@@ -30,6 +30,11 @@ class Ask:
     written: str  # as the extraction delimited it
     target: str  # without a demonstrative or a wrapper ("bayan li-..." = a statement of ...)
     parsed: Parsed
+    article: str | None = None  # the kind of article written apart that opened it ("the minister"), dropped
+
+    @property
+    def definite(self) -> bool:
+        return self.article == DEFINITE
 
 
 @dataclass
@@ -62,8 +67,24 @@ class ArticleContext:
 
     def gender_of(self, mention: Mention) -> str | None:
         sp = self.registry.get(mention.canonical)
-        gender = (sp.gender if sp else None) or mention.gender
+        gender = (sp.gender if sp else None) or mention.gender or self.title_gender(f"{mention.written} {mention.role}")
         return gender if gender in ("m", "f") else None
+
+    def title_gender(self, phrase: str) -> str | None:
+        """The gender a title in the phrase marks ("spokeswoman", "Mr"), if any."""
+        marked = {self.lex.bare_titles.get(strip_word(w), ("",))[0] for w in words_of(phrase)} - {""}
+        return marked.pop() if len(marked) == 1 else None
+
+    def can_be_called(self, canonical: str, gender: str) -> bool:
+        """Whether "he" or "she" (``gender``) can name this speaker: a person or a title holder whose gender, as the
+        registry, this article's mentions of them or their titles tell it, does not disagree."""
+        sp = self.registry.get(canonical)
+        if sp is None or sp.kind not in (SpeakerKind.person, SpeakerKind.title):
+            return False
+        known = {self.gender_of(m) for m in self.named if m.canonical == canonical} - {None}
+        if sp.gender in ("m", "f"):
+            known = {sp.gender}
+        return not known or known == {gender}
 
     def holds_title(self, mention: Mention, title: BareTitle, gender: str | None) -> bool:
         """Whether a mention can be the antecedent of a bare title: it was written with it, genders agree."""

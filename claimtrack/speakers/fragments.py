@@ -19,6 +19,8 @@ class FragmentChecks:
             return True
         if self.reg.exact(phrase) or self._collective(words):
             return False
+        if self.lex.subject_first and any(w in self.lex.fragment_verbs for w in words[1:]):
+            return True  # "the United States had intelligence": the subject ran on into its clause
         first_raw = phrase.split()[0] if phrase.split() else ""
         checks = (self._verb_first, self._names_what_was_said, self._points_at_a_thing)
         return any(check(words) for check in checks) or (
@@ -40,6 +42,10 @@ class FragmentChecks:
         """ "hasila" (a toll), "wasa'il" (means): a noun for the thing said; a given name spelt the same ("Amal
         Hassan") is a name."""
         head = words[0]
+        if self.lex.modifiers_first and len(words) > 1:
+            # "an IMF report": the head is last, before what follows it ("report of the ministry")
+            opening = next((words[:k] for k, w in enumerate(words) if k and w in self.lex.function_words), words)
+            head = opening[-1] if opening[-1] in self.lex.not_speakers else head
         listed = head in self.lex.not_speakers or strip_word(head) in self.lex.not_speakers
         return listed and head not in self.lex.latin_words
 

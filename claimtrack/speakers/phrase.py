@@ -169,6 +169,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
                 return "T"
         if f in lex.function_words or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
             return "T"
+        if f in lex.quantifiers or f in lex.articles:
+            return "T"  # "three OPEC sources": a count opens no name
         if f.startswith(lex.definite_prefixes):
             return "D"
         return "N"
@@ -207,6 +209,52 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         return known is None or self.reg.kind(known) == "person"
 
     # ----- taking off what is not the speaker -----
+
+    def trim_edges(self, phrase: str) -> str:
+        """ "Peskov also", "US officials have", "The Kremlin on Monday", "Earlier news reports", "and the company":
+        the phrase without the words that close a subject before its verb or open the clause before it (the
+        pack's edge words, days, months and time words), keeping one word at least."""
+        edges = self.lex.edge_words | self.lex.days | self.lex.months | self.lex.time_words
+        words = phrase.split()
+        if not edges or self.reg.exact(phrase):
+            return phrase
+
+        def edge(word: str) -> bool:
+            folded = words_of(word)
+            return bool(folded) and all(w in edges for w in folded)
+
+        while len(words) > 1 and edge(words[-1]):
+            words.pop()
+        while len(words) > 1 and edge(words[0]):
+            words.pop(0)
+        return " ".join(words)
+
+    def owner_as_qualifier(self, phrase: str) -> str:
+        """ "Russia's foreign ministry" -> "Russian foreign ministry": a country written as an owner becomes its
+        qualifier, the way outlets name the body elsewhere."""
+        folded = words_of(phrase)
+        for k in range(1, len(folded)):
+            if folded[k] not in self.lex.possessive_endings:
+                continue
+            for size in (2, 1):
+                owner = " ".join(folded[max(0, k - size) : k])
+                label = self.lex.countries.get(owner)
+                if label and k - size >= 0:
+                    return " ".join([*folded[: k - size], label, *folded[k + 1 :]])
+        return phrase
+
+    def drop_article(self, phrase: str) -> tuple[str, str | None]:
+        """ "the minister" -> ("minister", "definite"): an article written as a word of its own is no part of the
+        speaker; its kind tells a bare title ("the minister") from an unnamed source ("a minister")."""
+        words = phrase.split()
+        article = self.lex.articles.get(fold_for_match(words[0])) if len(words) > 1 else None
+        return (phrase, None) if article is None else (" ".join(words[1:]), article)
+
+    def names_a_kind_of_source(self, phrase: str) -> bool:
+        """Whether a phrase after an article ("the cooperation", "the White House") can name a speaker: a word of it
+        is a title, body, outlet or collective word, or a name (capitalised, in a script with capitals)."""
+        raw = [w for w in re.split(r"[\s\-]+", phrase) if w]
+        return any(self.is_title_word(w) or w[:1].isupper() for w in raw) or bool(self.reg.exact(phrase))
 
     def drop_demonstrative(self, phrase: str) -> str:
         """ "hadha al-mas'ul" (this official) points back like "al-mas'ul" does."""

@@ -90,6 +90,7 @@ class Registry:
     _exact: dict[str, str] = field(default_factory=dict)  # folded alias -> canonical
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
+    _acronyms: set[str] = field(default_factory=set)  # folded aliases written in capitals
     # When a list, every change made to the registry is noted in it, as ``Change``s (``speakers.rebuild``).
     log: list | None = field(default=None, repr=False, compare=False)
 
@@ -161,6 +162,8 @@ class Registry:
         if not words or speaker.kind in (SpeakerKind.title, SpeakerKind.unattributed):
             return
         self._exact.setdefault(" ".join(words), speaker.canonical)
+        if alias.isupper():
+            self._acronyms.add(" ".join(words))
         self._by_first.setdefault(words[0], []).append((words, speaker.canonical))
         if speaker.kind == SpeakerKind.person:
             self._keys.setdefault(name_key(alias), set()).add(speaker.canonical)
@@ -197,8 +200,12 @@ class Registry:
         return self.speakers[canonical].kind
 
     def exact(self, phrase: str) -> str | None:
-        """The speaker one of whose aliases is the whole phrase (folded)."""
-        return self._exact.get(" ".join(words_of(phrase)))
+        """The speaker one of whose aliases is the whole phrase (folded); an alias written in capitals (an acronym,
+        "WHO") only when the phrase has a capital too ("who first said" names nobody)."""
+        key = " ".join(words_of(phrase))
+        if key in self._acronyms and phrase == phrase.lower():
+            return None
+        return self._exact.get(key)
 
     def _hits(self, words: list[str], i: int, kinds: tuple[str, ...] | None):
         for form in bare_forms(self.lex, words[i]):
@@ -286,13 +293,20 @@ class BareTitle:
     english: str  # "minister"
 
 
-def bare_title(lex: Lexicon, phrase: str) -> BareTitle | None:
-    """The title a phrase is made of alone, with words that do not say whose title it is, or None."""
+DEFINITE = "definite"
+
+
+def bare_title(lex: Lexicon, phrase: str, definite_article: bool = False) -> BareTitle | None:
+    """The title a phrase is made of alone, with words that do not say whose title it is, or None.
+
+    ``definite_article``: the phrase stood after an article written as a word of its own ("the minister")."""
     words = words_of(phrase)
+    if len(words) > 1 and lex.articles.get(words[0]) == DEFINITE:
+        words, definite_article = words[1:], True
     if not words:
         return None
     first = without_conjunction(lex, words[0])
-    if not definite(lex, first):
+    if not (definite_article or definite(lex, first)):
         return None  # "mas'ul", "masdar": an indefinite official is an unnamed source, not a title to look up
     head = strip_word(first)
     entry = lex.bare_titles.get(head)

@@ -10,11 +10,14 @@ from .strategies import STRATEGIES, Strategy, repeated
 
 def ask_for(ctx: ArticleContext, st: Statement) -> Ask:
     written = st.speaker_as_written or ""
-    target = ctx.reader.drop_occasion(ctx.reader.unwrap(ctx.reader.drop_demonstrative(written)))
+    reader = ctx.reader
+    target, article = reader.drop_article(reader.drop_demonstrative(reader.trim_edges(written)))
+    target = reader.owner_as_qualifier(target)
+    target = reader.drop_occasion(reader.unwrap(target))
     # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the
     # article's text.
-    target = ctx.reader.complete(target, ctx.text, st.char_start)
-    return Ask(st, written, target, ctx.reader.parse(target))
+    target = reader.complete(target, ctx.text, st.char_start)
+    return Ask(st, written, target, reader.parse(target), article)
 
 
 def resolve_one(ctx: ArticleContext, st: Statement, strategies: list[Strategy] = STRATEGIES) -> str:

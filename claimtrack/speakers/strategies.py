@@ -11,12 +11,36 @@ from collections.abc import Callable
 
 from ..lang import name_key
 from ..lang.text import fold_for_match
+from ..extract.candidate import Attribution
 from ..models import Speaker
 from .context import ArticleContext, Ask
 from .phrase import singulars
 from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_word, without_conjunction, words_of
 
 Strategy = Callable[[ArticleContext, Ask], "str | None"]
+
+
+def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "he said", "she added" where the pack's pronouns name people: the speaker the continuation inherited when
+    that is a person who can be called so, else the latest such person the article named before the statement
+    (a name in its text, then a speaker it resolved), else nobody: a pronoun never names a body or an outlet."""
+    lex = ctx.lex
+    st = ask.statement
+    said = lex.subject_pronouns.get(" ".join(words_of(ask.target)))
+    gender = said or (st.gender if st.attribution == Attribution.CONTINUATION else None)
+    if not lex.natural_gender or gender not in ("m", "f"):
+        return None
+    inherited = None if said else next((m for m in reversed(ctx.named) if m.written == ask.written), None)
+    if inherited and ctx.can_be_called(inherited.canonical, gender):
+        return None
+    before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
+    people = [*reversed(before), *(m.canonical for m in reversed(ctx.named))]
+    found = next((c for c in people if ctx.can_be_called(c, gender)), None)
+    return found or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+
+
+# How far back a pronoun looks for its person in the article's text (characters: a few paragraphs).
+PRONOUN_REACH = 1500
 
 
 def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -31,6 +55,8 @@ def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     """A phrase that names nobody (")", "bayan asdarathu" = a statement it issued, "hasila" = a toll, a dateline):
     the statement stays unattributed."""
     reader = ctx.reader
+    if ask.article and not reader.names_a_kind_of_source(ask.target):
+        return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical  # "the cooperation"
     if reader.is_fragment(ask.target) or reader.is_fragment(ask.written) and ask.target == ask.written:
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
     if reader.is_common_word_name(ask.target) and not _first_name_in_article(ctx, ask.target):
@@ -50,12 +76,12 @@ def _first_name_in_article(ctx: ArticleContext, word: str) -> bool:
 def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
     """A bare title ("al-wazir", "al-mutahadditha", "nafs al-masdar"): only someone this article named before with it,
     agreeing in gender, else the article's own unnamed holder of that title. Never a person from elsewhere."""
-    title = bare_title(ctx.lex, ask.target)
+    title = bare_title(ctx.lex, ask.target, ask.definite)
     words = words_of(ask.target)
     same_source = bool(set(words) & ctx.lex.same_source_words)
     if title is None and same_source:
         rest = [w for w in words if w not in ctx.lex.same_source_words]
-        title = bare_title(ctx.lex, " ".join(rest)) if rest else None
+        title = bare_title(ctx.lex, " ".join(rest), ask.definite) if rest else None
     if title is None:
         return None
     gender = title.gender or (ask.statement.gender if ask.statement.gender in ("m", "f") else None)
@@ -122,6 +148,10 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
         ),
         None,
     )
+    if nationality is None and rest:
+        # "U.S. officials", "sources in Moscow": a country's name rather than its adjective
+        named = ctx.nationalities(" ".join(rest))
+        nationality = named.pop() if len(named) == 1 else None
     if nationality is None:
         # "al-mas'ulun" after "mas'ulun amirikiyyun": the same group, named once.
         for m in reversed(ctx.named):
@@ -133,11 +163,30 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def _anonymous_head(ctx: ArticleContext, words: list[str]) -> tuple[str | None, list[str]]:
+    """The collective head's label and the words qualifying it: after the head ("mas'ulun amirikiyyun"), or before
+    it where the pack puts modifiers first ("US officials", "three OPEC sources"; what follows the head, "familiar
+    with the matter", says no more whose)."""
     for head, value in sorted(ctx.lex.anonymous_heads.items(), key=lambda kv: -len(kv[0])):
         head_words = [strip_word(w) if definite(ctx.lex, w) else w for w in head.split()]
-        if words[: len(head_words)] == head_words:
-            return value, words[len(head_words) :]
+        n = len(head_words)
+        if words[:n] == head_words:
+            return value, words[n:]
+        if ctx.lex.modifiers_first:
+            opening = _before_function_word(ctx, words)
+            # the head last, or before one word that opens its own qualifier ("a source familiar with ...")
+            at = next(
+                (k for k in (len(opening) - n, len(opening) - n - 1) if k > 0 and opening[k : k + n] == head_words),
+                None,
+            )
+            if at is not None:
+                return value, opening[:at]
     return None, []
+
+
+def _before_function_word(ctx: ArticleContext, words: list[str]) -> list[str]:
+    """ "source familiar with the matter" -> "source familiar": the words before the first function word."""
+    cut = next((k for k, w in enumerate(words) if w in ctx.lex.function_words or w in ctx.lex.relatives), len(words))
+    return words[:cut]
 
 
 def _anonymous_name(label: str, nationality: str | None) -> str:
@@ -212,8 +261,8 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
 def name(ctx: ArticleContext, ask: Ask) -> str | None:
     """A person's name: someone known by any spelling, else a new person."""
     parsed = ask.parsed
-    if not parsed.name:
-        return None
+    if not parsed.name or all(len(w) < 2 for w in words_of(parsed.name)):
+        return None  # "s" left of a possessive ("Morocco's") is no name
     reg = ctx.registry
     full = ctx.reader.complete_name(parsed.name, ctx.text)
     known = reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
@@ -331,6 +380,7 @@ def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | Non
 
 
 STRATEGIES: list[Strategy] = [
+    pronoun,
     repeated,
     fragment,
     title_in_article,

@@ -5,6 +5,7 @@ verb-first language (Arabic) this rule reads nothing; its subjects before the ve
 
 from __future__ import annotations
 
+from ...lang.text import QUOTE_CHARS
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after
 from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
@@ -62,8 +63,18 @@ def _subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
 
 
 def _in_phrase(s: SentenceView, k: int) -> bool:
-    """A word, or a hyphen joining two words (Thomas-Greenfield)."""
-    return s.toks[k].is_word or (s.raw(k) == "-" and k > 0 and s.toks[k - 1].is_word and s.toks[k + 1].is_word)
+    """A word, or a mark written inside a name: a hyphen or an apostrophe glued between two words
+    (Thomas-Greenfield, Morocco's), a full stop after a one-letter capital (U.S.)."""
+    if s.toks[k].is_word:
+        return True
+    before = s.toks[k - 1] if k > 0 else None
+    if before is None or not before.is_word or before.end != s.toks[k].start:
+        return False
+    if s.raw(k) == "." and len(before.raw) == 1 and before.raw.isupper():
+        return True
+    after = s.toks[k + 1] if k + 1 < len(s) else None
+    glued = after is not None and after.is_word and after.start == s.toks[k].end
+    return glued and (s.raw(k) == "-" or s.raw(k) in QUOTE_CHARS)
 
 
 def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
