@@ -178,3 +178,19 @@ def resolve_in(registry: Registry, text: str, article: str):
     from claimtrack.pipeline import analyse
 
     return analyse(parse_text(text, article_id=article), registry)
+
+
+def test_an_acronym_matches_only_in_capitals():
+    registry = Registry.load("en")
+    assert registry.exact("WHO") == "World Health Organization"
+    assert registry.exact("who") is None  # "US officials, who first said ..."
+
+
+@pytest.mark.parametrize(
+    "phrase, unattributed",
+    [("The cooperation", True), ("the document", True), ("an IMF report", True), ("The White House", False)],
+)
+def test_a_phrase_after_an_article_must_name_a_kind_of_source(phrase, unattributed):
+    ctx = ArticleContext(Registry.load("en"), "", "a1")
+    st = Statement(phrase, "said", "indirect", "x", 0, 1)
+    assert (strategies.fragment(ctx, ask_for(ctx, st)) == UNATTRIBUTED) is unattributed
