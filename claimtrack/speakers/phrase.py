@@ -13,7 +13,7 @@ from ..lang.text import fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
 from .fragments import FragmentChecks
-from .registry import Registry, strip_word, words_of
+from .registry import DEFINITE, INDEFINITE, Registry, strip_word, words_of
 
 MAX_NAME_WORDS = 4  # "Faisal bin Farhan Al Saud"; a longer run after a title has run on past the name
 
@@ -169,7 +169,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
                 return "T"
         if f in lex.function_words or f.isdigit() or f in lex.reference_fillers or f in lex.relatives:
             return "T"
-        if f in lex.quantifiers or f in lex.articles:
+        if f in lex.quantifiers or f in lex.definite_articles or f in lex.indefinite_articles:
             return "T"  # "three OPEC sources": a count opens no name
         if f.startswith(lex.definite_prefixes):
             return "D"
@@ -247,8 +247,12 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         """ "the minister" -> ("minister", "definite"): an article written as a word of its own is no part of the
         speaker; its kind tells a bare title ("the minister") from an unnamed source ("a minister")."""
         words = phrase.split()
-        article = self.lex.articles.get(fold_for_match(words[0])) if len(words) > 1 else None
-        return (phrase, None) if article is None else (" ".join(words[1:]), article)
+        first = fold_for_match(words[0]) if len(words) > 1 else ""
+        if first in self.lex.definite_articles:
+            return " ".join(words[1:]), DEFINITE
+        if first in self.lex.indefinite_articles:
+            return " ".join(words[1:]), INDEFINITE
+        return phrase, None
 
     def names_a_kind_of_source(self, phrase: str) -> bool:
         """Whether a phrase after an article ("the cooperation", "the White House") can name a speaker: a word of it

@@ -293,7 +293,9 @@ class BareTitle:
     english: str  # "minister"
 
 
+# The kinds of article written as a word of its own ("the minister", "a minister").
 DEFINITE = "definite"
+INDEFINITE = "indefinite"
 
 
 def bare_title(lex: Lexicon, phrase: str, definite_article: bool = False) -> BareTitle | None:
@@ -301,7 +303,7 @@ def bare_title(lex: Lexicon, phrase: str, definite_article: bool = False) -> Bar
 
     ``definite_article``: the phrase stood after an article written as a word of its own ("the minister")."""
     words = words_of(phrase)
-    if len(words) > 1 and lex.articles.get(words[0]) == DEFINITE:
+    if len(words) > 1 and words[0] in lex.definite_articles:
         words, definite_article = words[1:], True
     if not words:
         return None

@@ -189,11 +189,15 @@ def _before_function_word(ctx: ArticleContext, words: list[str]) -> list[str]:
     return words[:cut]
 
 
+# Where a collective's label takes its qualifier ("Unnamed {qualifier} sources"); a label without it takes it first.
+QUALIFIER = "{qualifier}"
+
+
 def _anonymous_name(label: str, nationality: str | None) -> str:
+    if QUALIFIER in label:
+        return " ".join(label.replace(QUALIFIER, nationality or "").split())
     if nationality is None or nationality.lower() in label.lower():
         return label
-    if label.startswith("Unnamed "):
-        return f"Unnamed {nationality} {label[len('Unnamed ') :]}"
     return f"{nationality} {label[0].lower() + label[1:]}"
 
 
