@@ -120,11 +120,12 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
 
 
 def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
-    """ "...، فيما ..."، "...، لكن ...": after a comma, a link the data names opens a second claim, unless the
-    claim conceded first ("على الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
-    if kind != Kind.INDIRECT or concedes or s.quoted[i] or not s.is_comma(i - 1):
+    """ "...، فيما ..."، "...، لكن ...": after a comma, a link the data names opens a second claim (inside a
+    quotation, one of the links named for quotations), unless the claim conceded first ("على الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
+    if concedes or not s.is_comma(i - 1):
         return None
-    n = s.phrase_at(i, g.lex.claim_links)
+    quoted = kind != Kind.INDIRECT or s.quoted[i]
+    n = s.phrase_at(i, g.lex.quoted_claim_links if quoted else g.lex.claim_links)
     if not n:
         return None
     after = i + n

@@ -36,7 +36,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     window_end = g.strip_frame(s, i + 1, op, form)
     speaker, via = speaker_span(g, s, i + 1, window_end)
-    if not _speaks(g, s, i, form, speaker, opens_at_once=window_end == i + 1):
+    # "وبيّن، أن ...": a comma alone between the verb and its opener still opens the claim at once
+    at_once = all(s.is_comma(k) for k in range(i + 1, window_end))
+    if not _speaks(g, s, i, form, speaker, opens_at_once=at_once):
         return None
     if first >= len(s):
         # "وقال الوزير:" ends the line: the claim is the paragraph after it.
