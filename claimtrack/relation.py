@@ -14,6 +14,8 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import LCSseq
+
 from .claimtext import ClaimText
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 class Relation(StrEnum):
     same = "same"  # the same assertion, in the same or other words
-    changed = "changed"  # the same claim with a number, date, place or hedge changed, or a quote made indirect
+    changed = "changed"  # a number, date, place or hedge changed, a quote made indirect, one content word replaced
     contradicts = "contradicts"  # a negation flipped, a denial, an opposite direction
     reattributed = "reattributed"  # the same words in another speaker's mouth
     different = "different"  # not one claim
@@ -38,7 +40,7 @@ class ChangeKind(StrEnum):
     hedge = "hedge"
     quote = "quote"  # direct in one version, indirect in the other
     speaker = "speaker"
-    word = "word"  # one content word replaced in a near-copy: shown, weighs on the score, changes no relation
+    word = "word"  # one content word replaced in a near-copy: changed, but the near-copy still joins
 
 
 CONTRADICTING = frozenset({ChangeKind.negation, ChangeKind.denial, ChangeKind.direction})
@@ -83,8 +85,16 @@ def _word_swap(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
     swaps = [op for op in edits if op[0] == "replace" and op[2] - op[1] == 1 and op[4] - op[3] == 1]
     if len(swaps) == 1 and len(edits) <= 2 and equal >= max(2, min(len(a.stems), len(b.stems)) - 3):
         _, i1, _, j1, _ = swaps[0]
-        return a.stems[i1], b.stems[j1]
+        if not _one_word(a.stems[i1], b.stems[j1]):
+            return a.stems[i1], b.stems[j1]
     return None
+
+
+def _one_word(x: str, y: str) -> bool:
+    """Two stems of one word that light stemming left apart (a verb and its noun, a prefix left on): the letters
+    of the shorter all in the longer, in order."""
+    short, long = sorted((x, y), key=len)
+    return LCSseq.similarity(short, long) == len(short)
 
 
 def changes(a: ClaimText, b: ClaimText) -> list[Change]:
@@ -208,7 +218,7 @@ def classify(found: list[Change], related: bool, speakers_differ: bool = False) 
     kinds = {c.kind for c in found}
     if kinds & CONTRADICTING:
         return Relation.contradicts
-    if kinds & CHANGING:
+    if kinds & (CHANGING | {ChangeKind.word}):
         return Relation.changed
     if speakers_differ:
         return Relation.reattributed

@@ -10,7 +10,7 @@ from claimtrack.claimtext import claim_stem, read_claim
 from claimtrack.cli import app
 from claimtrack.match import ClaimIndex, MatchSettings, Version, match_all
 from claimtrack.pipeline import compare_pairs
-from claimtrack.relation import ChangeKind, Relation, fact_changes
+from claimtrack.relation import ChangeKind, Relation, changes, fact_changes
 from claimtrack.semantic import VectorIndex
 
 BASE = "الحكومة سترفع أسعار الخبز في المحافظات الجنوبية ابتداء من الشهر المقبل"
@@ -71,6 +71,24 @@ RELATIONS = [
         "براءة الشرطة من تعذيب المحتجزين في المدينة الشمالية",
         Relation.contradicts,
         ChangeKind.direction,  # accused and acquitted
+    ),
+    (
+        "المحكمة الدولية تتجاهل الأوضاع الإنسانية في المدينة المحاصرة",
+        "المحكمة الدولية تطالب بتحسين الأوضاع الإنسانية في المدينة المحاصرة",
+        Relation.contradicts,
+        ChangeKind.denial,  # ignoring what the other version says is done
+    ),
+    (
+        "استمرار القتال في الأحياء الشرقية للمدينة رغم الوساطة",
+        "توقف القتال في الأحياء الشرقية للمدينة رغم الوساطة",
+        Relation.contradicts,
+        ChangeKind.direction,  # continuing and stopping
+    ),
+    (
+        "ارتفاع أسعار الذهب في الأسواق المحلية هذا الأسبوع",
+        "ارتفاع أسعار النفط في الأسواق المحلية هذا الأسبوع",
+        Relation.changed,
+        ChangeKind.word,  # a near-copy about another thing
     ),
     (BASE, "الفيضانات دمرت جسورا ومدارس في القرى الساحلية", Relation.different, None),
 ]
@@ -173,6 +191,19 @@ PLACES = [
 def test_a_place_changes_unless_the_versions_name_the_two_ends_of_one_movement(a, b, changed):
     found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
     assert (ChangeKind.place in found) is changed
+
+
+WORD_SWAPS = [
+    # (a, b, the content word replaced, if one is)
+    ("ارتفاع أسعار الذهب في الأسواق المحلية هذا الأسبوع", "ارتفاع أسعار النفط في الأسواق المحلية هذا الأسبوع", True),
+    # the verb and its noun, which light stemming leaves apart (يسقط / إسقاط): one word, not a swap
+    ("الدفاع الجوي يسقط طائرة مسيرة صغيرة قرب القصر", "الدفاع الجوي: إسقاط طائرة مسيرة صغيرة قرب القصر", False),
+]
+
+
+@pytest.mark.parametrize("a, b, swapped", WORD_SWAPS)
+def test_a_near_copy_changes_when_it_replaces_a_word_not_when_it_inflects_one(a, b, swapped):
+    assert (ChangeKind.word in {c.kind for c in changes(read_claim(a), read_claim(b))}) is swapped
 
 
 def test_two_word_month_names_are_one_month():
