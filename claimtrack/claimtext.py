@@ -51,6 +51,7 @@ class ClaimLanguage:
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
     places: dict[tuple[str, ...], int]  # a place name's claim stems -> its group (a country and its capital)
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
+    bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
 
 
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -85,6 +86,7 @@ def claim_language(language: str) -> ClaimLanguage:
         dates=dates,
         places={_phrase_stems(name): n for n, group in enumerate(data.get("places", [])) for name in group},
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
+        bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
     )
 
 
@@ -103,6 +105,7 @@ class ClaimText:
     places: dict[int, str]  # the place groups it names -> the name as folded
     quantities: tuple[float, ...] = ()  # the numbers in the order written: the first is what the claim counts
     place_ends: dict[int, frozenset[str]] = field(default_factory=dict)  # place group -> ends it is named as
+    bodies: frozenset[tuple[str, str]] = frozenset()  # (kind of body, the word naming which one): court, cassation
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
 
 
@@ -239,6 +242,27 @@ def _place_end(words: list[str], i: int, form: str, lang: ClaimLanguage) -> str:
     return next((end for w, end in lang.place_ends.items() if clitics and clitics.startswith(w)), "")
 
 
+def _bodies(words: list[str], stems: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, str]]:
+    """Each kind of body named in construct with the defined word after it, which says which one (the court of
+    cassation, the criminal court); "the commission" with an adjective or a verb after it names no other one, and
+    a place after it (a court of Cairo) says where, not which."""
+    places = {stem for key in lang.places for stem in key}
+    return frozenset(
+        (kind, name)
+        for word, kind, after, name in zip(words, stems, words[1:], stems[1:])
+        if kind in lang.bodies
+        and not _defined(word, lang)
+        and _defined(after, lang)
+        and name not in lang.bodies
+        and name not in places
+    )
+
+
+def _defined(word: str, lang: ClaimLanguage) -> bool:
+    """Whether a word carries the definite article (the pack's ``strip_article`` peels something off it)."""
+    return lang.hooks.strip_article(word) != fold(word)
+
+
 def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
     for word, after in zip(words, [*words[1:], ""]):
         if _bare(word, lang.hedges, lang):
@@ -281,6 +305,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         places=places,
         quantities=quantities,
         place_ends=place_ends,
+        bodies=_bodies(words, all_stems, lang),
         language=code,
     )
 

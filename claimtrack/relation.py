@@ -37,6 +37,7 @@ class ChangeKind(StrEnum):
     number = "number"
     date = "date"
     place = "place"
+    body = "body"  # one kind of body named as two (the court of cassation, a criminal court)
     hedge = "hedge"
     quote = "quote"  # direct in one version, indirect in the other
     speaker = "speaker"
@@ -44,7 +45,9 @@ class ChangeKind(StrEnum):
 
 
 CONTRADICTING = frozenset({ChangeKind.negation, ChangeKind.denial, ChangeKind.direction})
-CHANGING = frozenset({ChangeKind.number, ChangeKind.date, ChangeKind.place, ChangeKind.hedge, ChangeKind.quote})
+CHANGING = frozenset(
+    {ChangeKind.number, ChangeKind.date, ChangeKind.place, ChangeKind.body, ChangeKind.hedge, ChangeKind.quote}
+)
 # Changes after which two versions no longer make one assertion, so they never share a cluster. A hedge added
 # or a quote made indirect is the same assertion told less firmly or in other words: it joins, and the
 # relation still says what changed.
@@ -124,6 +127,8 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
     # Place groups are numbered by each pack's list, so two languages' groups say nothing of each other.
     if a.language == b.language and _places_differ(a, b):
         out.append(Change(ChangeKind.place, ", ".join(a.places.values()), ", ".join(b.places.values())))
+    if bodies := _bodies_differ(a, b):
+        out.append(Change(ChangeKind.body, *bodies))
     if a.hedged != b.hedged:
         out.append(Change(ChangeKind.hedge, "hedged" if a.hedged else "", "hedged" if b.hedged else ""))
     return out
@@ -139,6 +144,17 @@ def _places_differ(a: ClaimText, b: ClaimText) -> bool:
         for x in only_a
         for y in only_b
     )
+
+
+def _bodies_differ(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
+    """One kind of body named as two: each version names the court (ministry, council) by a word the other version
+    lacks altogether ("the court of cassation upheld" / "the criminal court sentenced")."""
+    for kind in sorted({k for k, _ in a.bodies} & {k for k, _ in b.bodies}):
+        names_a = {n for k, n in a.bodies if k == kind}
+        names_b = {n for k, n in b.bodies if k == kind}
+        if not names_a & set(b.stems) and not names_b & set(a.stems):
+            return f"{kind} {' '.join(sorted(names_a))}", f"{kind} {' '.join(sorted(names_b))}"
+    return None
 
 
 def _two_ends(x: frozenset[str], y: frozenset[str]) -> bool:

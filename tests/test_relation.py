@@ -193,6 +193,25 @@ def test_a_place_changes_unless_the_versions_name_the_two_ends_of_one_movement(a
     assert (ChangeKind.place in found) is changed
 
 
+BODIES = [
+    # (a, b, whether they name two bodies of one kind)
+    (
+        "محكمة النقض ثبتت الحكم بالسجن المؤبد على الوزير السابق",
+        "محكمة الجنايات قضت بالسجن المؤبد على الوزير السابق",
+        True,
+    ),
+    ("وزارة الصحة تعلن تسجيل إصابات جديدة بالحمى في الجنوب", "وزارة الداخلية تعلن تسجيل إصابات جديدة بالحمى", True),
+    ("محكمة القاهرة قضت بالسجن المؤبد على الوزير السابق", "محكمة النقض قضت بالسجن المؤبد على الوزير السابق", False),
+    ("المفوضية تعمل على زيادة دعمها للعائدين", "المفوضية السامية تعمل على تكثيف دعمها للعائدين", False),  # no name
+    ("وزارة الصحة تعلن تسجيل إصابات جديدة بالحمى", "الوزارة تعلن تسجيل إصابات جديدة بالحمى", False),  # one unnamed
+]
+
+
+@pytest.mark.parametrize("a, b, two", BODIES)
+def test_one_kind_of_body_named_as_two_is_a_change(a, b, two):
+    assert (ChangeKind.body in {c.kind for c in fact_changes(read_claim(a), read_claim(b))}) is two
+
+
 WORD_SWAPS = [
     # (a, b, the content word replaced, if one is)
     ("ارتفاع أسعار الذهب في الأسواق المحلية هذا الأسبوع", "ارتفاع أسعار النفط في الأسواق المحلية هذا الأسبوع", True),
