@@ -233,6 +233,8 @@ def test_verb_forms_share_a_stem():
     assert claim_stem("تحذر") == claim_stem("حذرت") == claim_stem("يحذر")
     assert claim_stem("ارتفع") == claim_stem("يرتفع") == claim_stem("ارتفاع")
     assert claim_stem("انخفض") == claim_stem("ينخفض") == claim_stem("انخفاض")
+    assert claim_stem("عادوا") == claim_stem("عاد") == claim_stem("وعاد")  # the past tense's plural
+    assert claim_stem("قالوا") == claim_stem("قال")
 
 
 def _index(versions: dict[int, Version], vectors=None) -> ClaimIndex:

@@ -132,6 +132,9 @@ def verb_stem(word: str) -> str:
     matter.
     """
     w = light_stem(word)
+    # The past tense's plural (عادوا/عاد): light_stem takes the final alif and leaves the waw.
+    if len(w) >= 4 and w[-1] == "و":
+        w = w[:-1]
     if len(w) >= 5 and w[0] == "ا":
         w = w[1:]
     if len(w) >= 4 and w[-1] == "ت":
