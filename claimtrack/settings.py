@@ -32,7 +32,7 @@ class MatchSettings:
     cross_language_unattributed: float = 0.75  # ... or, with no speaker read on one side, are one claim
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
     restatement: float = 0.75  # word overlap (Dice) of one speaker's two statements of one article that restate a claim
-    family: float = 0.25  # same-claim score (before changes weigh) from which two claims are one claim family
+    family: float = 0.15  # same-claim score (before changes weigh) from which two claims are one claim family
     contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
     change_factor: float = 0.4  # ... of one that changes a number, date, place or hedge by this ...
     word_factor: float = 0.6  # ... and of a near-copy with one content word replaced by this

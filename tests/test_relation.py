@@ -85,6 +85,18 @@ RELATIONS = [
         ChangeKind.direction,  # continuing and stopping
     ),
     (
+        "الحكومة تلغي الرسوم الجديدة على المدارس الخاصة",
+        "الحكومة تفرض الرسوم الجديدة على المدارس الخاصة",
+        Relation.contradicts,
+        ChangeKind.denial,  # cancelling what the other version says is done
+    ),
+    (
+        "البلدية تسمح بالبناء على الأراضي الزراعية في الضواحي",
+        "البلدية تمنع البناء على الأراضي الزراعية في الضواحي",
+        Relation.contradicts,
+        ChangeKind.direction,  # allowing and forbidding
+    ),
+    (
         "ارتفاع أسعار الذهب في الأسواق المحلية هذا الأسبوع",
         "ارتفاع أسعار النفط في الأسواق المحلية هذا الأسبوع",
         Relation.changed,
@@ -100,6 +112,20 @@ def test_relation_and_its_change(a, b, relation, kind):
     assert c.relation is relation
     if kind is not None:
         assert kind in {ch.kind for ch in c.changes}
+
+
+def test_a_pair_put_side_by_side_is_one_story_from_a_fifth_of_its_words():
+    # Two headlines of one story rewrite most words; compare still says how they differ (family, 0.15).
+    (c,) = compare_pairs(
+        [
+            (
+                "الجيش يعلن اعتقال قائد الخلية المسلحة في الجبال الشرقية بعد مطاردة طويلة استمرت أسابيع",
+                "الإفراج عن قائد الخلية بتدخل الوسطاء والوجهاء من القرى المجاورة",
+            )
+        ],
+        semantic=False,
+    )
+    assert c.lexical < 0.25 and c.rule == "similar" and c.relation is Relation.contradicts
 
 
 def test_a_change_lowers_the_same_claim_score():
