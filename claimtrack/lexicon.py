@@ -187,6 +187,7 @@ class Lexicon:
     edge_words: frozenset[str] = _data("speaker_rules", "edge_words", "words")
     natural_gender: bool = _data("speaker_rules", "natural_gender", "bool")
     possessive_endings: frozenset[str] = _data("speaker_rules", "possessive_endings", "words")
+    document_nouns: frozenset[str] = _data("speaker_rules", "document_nouns", "words")
     modifiers_first: bool = _data("titles", "modifiers_first", "bool")
     latin_words: dict[str, str] = _data("names", "words", "folded_keys")
     latin_letters: dict[str, str] = _data("names", "letters", "folded_keys")

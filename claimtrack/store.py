@@ -394,7 +394,7 @@ class SpeakerRecords:
         speaker resolution reads them."""
         sql = (
             "SELECT id, article_id, speaker_as_written, cue, kind, text, char_start, char_end, sentence, story, "
-            "gender, attribution FROM statements WHERE article_id = ? ORDER BY char_start, id"
+            "gender, attribution, cue_start FROM statements WHERE article_id = ? ORDER BY char_start, id"
         )
         rows = (row for article in articles for row in self.db.query(sql, [article]))
         current: dict | None = None

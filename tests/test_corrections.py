@@ -52,6 +52,22 @@ def test_ingest_order_does_not_change_speakers(runner, tmp_path):
     assert _said(runner, one) == _said(runner, two)
 
 
+def test_a_person_named_in_two_scripts_is_one_speaker_in_either_order(runner, tmp_path):
+    """Nobody in the packs' data: named in Arabic letters in one article and in Latin in the other."""
+    arabic, latin = tmp_path / "ar", tmp_path / "en"
+    arabic.mkdir()
+    latin.mkdir()
+    write(arabic, "floods.txt", "وقال تامر رمضان إن عدد المفقودين بلغ عشرة آلاف شخص.\n")
+    write(latin, "floods-en.txt", "Tamer Ramadan said that the number of missing people had reached ten thousand.\n")
+    said = []
+    for first, second in ((arabic, latin), (latin, arabic)):
+        db = str(tmp_path / f"{first.name}.db")
+        _run(runner, "ingest", first, "--db", db)
+        _run(runner, "ingest", second, "--db", db)
+        said.append(_said(runner, db))
+    assert said[0] == said[1] and len(set(said[0].values())) == 1, said
+
+
 def test_the_minister_of_two_articles_is_two_speakers(runner, tmp_path):
     a, b = _folders(tmp_path)
     db = str(tmp_path / "c.db")

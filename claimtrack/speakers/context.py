@@ -6,10 +6,30 @@ import re
 from dataclasses import dataclass, field
 
 from ..lang import name_key
-from ..lang.text import PUNCTUATION, fold_for_match, tokens
+from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
+from ..extract.candidate import Attribution
 from ..models import Speaker, Statement
 from .phrase import Parsed, PhraseReader
 from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, strip_word, words_of
+
+
+# A cue's subject is looked for this far back (characters), and is at most this long (words).
+SUBJECT_REACH = 300
+MAX_SUBJECT_WORDS = 24
+# Where a subject starts: after a sentence's end, a line break or a double quotation mark (the quotation before it
+# is a claim: '"...," Peskov told Interfax, adding').
+_PAIRS = PUNCTUATION["quote_pairs"]
+_DOUBLE_QUOTES = "".join(sorted({*_PAIRS, *_PAIRS.values(), *PUNCTUATION["symmetric_quotes"]}))
+_SENTENCE_END = re.compile(
+    "["
+    + re.escape(PUNCTUATION["claim_enders"])
+    + "]["
+    + re.escape(QUOTE_CHARS)
+    + r"]?\s+|\n|["
+    + re.escape(_DOUBLE_QUOTES)
+    + "]"
+)
+_CHUNK_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
 
 
 @dataclass
@@ -50,6 +70,54 @@ class ArticleContext:
         self.reader = PhraseReader(self.registry)
         self.lex = self.registry.lex
         self.folded_text = fold_for_match(self.text)  # folded once, not per statement
+
+    def ask(self, st: Statement, written: str) -> Ask:
+        """A speaker phrase of ``st`` taken apart for the strategies."""
+        reader = self.reader
+        if self.lex.subject_first and st.attribution == Attribution.SUBJECT_FIRST:
+            written = reader.before_verb(written)  # "Kremlin spokesperson Dmitry Peskov has categorically"
+        target, article = reader.drop_article(reader.drop_demonstrative(reader.trim_edges(written)))
+        target = reader.owner_as_qualifier(target)
+        target = reader.drop_occasion(reader.unwrap(target))
+        # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the
+        # article's text.
+        target = reader.complete(target, self.text, st.char_start)
+        return Ask(st, written, target, reader.parse(target), article)
+
+    def verb_before(self, phrase: str, st: Statement) -> int | None:
+        """Where the cue verb starts whose object ``phrase`` is ("told *the Anadolu news agency* that", "said, *"*",
+        "told *Interfax*, adding"): the phrase stands after a cue verb and before the statement's claim."""
+        at = self.text.rfind(phrase, max(0, st.char_start - SUBJECT_REACH), st.char_start)
+        if at < 0:
+            return None
+        before = [t for t in tokens(self.text[max(0, at - 40) : at], max(0, at - 40)) if t.is_word]
+        form = self.lex.cue(before[-1].norm) if before else None
+        if form is None or form.tense not in ("past", "present"):
+            return None
+        gap = self.text[before[-1].end : at]
+        if any(c in gap for c in PUNCTUATION["claim_enders"] + "\n"):
+            return None  # the verb ends the sentence before ("... Miller said. Kirby said ...")
+        return before[-1].start
+
+    def relative_at(self, phrase: str, st: Statement) -> int | None:
+        """Where a speaker phrase that opens with a relative pronoun ("who first") stands before the claim."""
+        words = words_of(phrase)
+        if not words or words[0] not in self.lex.relatives:
+            return None
+        at = self.text.rfind(phrase, max(0, st.char_start - SUBJECT_REACH), st.char_start)
+        return at if at >= 0 else None
+
+    def subject_before(self, at: int) -> str | None:
+        """ "Othman Abdul Jalil, the health minister, told ...": the words from where the sentence starts to ``at``,
+        without a leading time or occasion chunk ("On her part, ..."); None when nothing or too much stands there."""
+        window = self.text[max(0, at - SUBJECT_REACH) : at]
+        start = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+        chunks = [c.strip() for c in re.split(_CHUNK_BREAK, window[start:]) if c.strip()]
+        lead = self.lex.leading_prepositions | self.lex.occasion_prepositions
+        while len(chunks) > 1 and words_of(chunks[0])[:1] and words_of(chunks[0])[0] in lead:
+            chunks.pop(0)
+        subject = ", ".join(chunks).rstrip(PUNCTUATION["clause_separators"] + " ")
+        return subject if 0 < len(words_of(subject)) <= MAX_SUBJECT_WORDS else None
 
     def synonym(self, word: str) -> str:
         return self.lex.title_synonyms.get(word, word)
@@ -142,18 +210,28 @@ class ArticleContext:
         return self.text[start : st.char_start]
 
     def person_after_title_in_text(self, title: str, st: Statement) -> str | None:
-        """ "... al-wazir Sami Adel ..." earlier in the article: the person named right after the title there."""
+        """ "... al-wazir Sami Adel ..." or "Sami Adel, the minister of ..." earlier in the article: the person named
+        right after the title there, or right before it."""
         before = fold_for_match(self.before(st))
         folded_title = " ".join(words_of(title))
-        hits = [m.end() for m in re.finditer(rf"(?<!\S){re.escape(folded_title)}(?!\S)", before)]
-        for end in reversed(hits):
+        for m in reversed(list(re.finditer(rf"(?<!\S){re.escape(folded_title)}(?!\S)", before))):
+            end = m.end()
             following = before[end : end + 60]
-            known = self.registry.find_alias(following[:40], ("person",))
+            known = self.registry.find_alias(following[:40], ("person",)) or self._person_ending(before[: m.start()])
             if known:
                 return known
             parsed = self.reader.parse(f"{folded_title} {' '.join(following.split()[:4])}")
             if parsed.name and len(parsed.name.split()) >= 2 and self.reader.personal_name(parsed.name):
                 return self.registry.find_by_key(parsed.name)
+        return None
+
+    def _person_ending(self, folded: str) -> str | None:
+        """A known person whose name the folded text ends with (at most four words)."""
+        words = folded.split()[-4:]
+        for k in range(len(words)):
+            known = self.registry.exact(" ".join(words[k:]))
+            if known and self.registry.kind(known) == SpeakerKind.person:
+                return known
         return None
 
     def described_before(self, noun: str, st: Statement) -> str | None:

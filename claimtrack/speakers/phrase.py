@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang.text import fold, fold_for_match, tokens
+from ..lang.text import PUNCTUATION, fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
 from .fragments import FragmentChecks
@@ -90,6 +90,13 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         kinds = self.kinds(words)
         if strip_word(words[0]) in self.lex.body_heads:
             return None
+        if self.lex.modifiers_first and "T" in kinds:
+            # "Liverpool manager Jurgen Klopp", "Copernicus Deputy Director Samantha Burgess": whose title comes first,
+            # the name after the last title
+            last = max(k for k, kind in enumerate(kinds) if kind == "T")
+            if last + 1 < len(words) and kinds[last + 1] == "N":
+                end = self._name_end(words, kinds, last + 1)
+                return (" ".join(words[last + 1 : end]), " ".join(words[: last + 1] + words[end:]))
         if kinds[0] == "N":
             end = self._name_end(words, kinds, 0)
             return (" ".join(words[:end]), " ".join(words[end:]))
@@ -228,6 +235,13 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         while len(words) > 1 and edge(words[0]):
             words.pop(0)
         return " ".join(words)
+
+    def before_verb(self, subject: str) -> str:
+        """A subject read up to its verb ("Kremlin spokesperson Dmitry Peskov has categorically" -> "... Peskov"): the
+        words before the first of the pack's fragment verbs after the first word."""
+        words = subject.split()
+        cut = next((k for k in range(1, len(words)) if set(words_of(words[k])) & self.lex.fragment_verbs), len(words))
+        return " ".join(words[:cut]).rstrip(PUNCTUATION["clause_separators"])
 
     def owner_as_qualifier(self, phrase: str) -> str:
         """ "Russia's foreign ministry" -> "Russian foreign ministry": a country written as an owner becomes its

@@ -34,10 +34,11 @@ from ..models import Speaker, Statement
 from ..store import Store
 from .corrections import Action, Correction, Outcome, apply, seed_registry
 from .registry import Change, Registry, bare_forms, curated_entries, words_of
+from .latin import has_non_latin, latin_key, latin_name
 from .resolve import resolve_statements
 
 # Bumped when what a stored resolution means changes: every article is then resolved again once.
-FORMAT = 1
+FORMAT = 2  # 2: English speaker rules, cue positions read, Latin skeletons among the terms
 
 
 def _statement(row: dict, article: str) -> Statement:
@@ -52,6 +53,7 @@ def _statement(row: dict, article: str) -> Statement:
         story=row["story"] or 1,
         attribution=row["attribution"] or "explicit",
         gender=row["gender"],
+        cue_start=row["cue_start"],
         article=article,
         id=row["id"],
     )
@@ -87,6 +89,7 @@ class Terms:
         self.lex = registry.lex
         self._forms: dict[str, set[str]] = {}
         self._joins: dict[str, bool] = {}
+        self._latin: dict[str, str] = {}
 
     @staticmethod
     def word(word: str) -> str:
@@ -96,10 +99,19 @@ class Terms:
     def key(key: str) -> str:
         return "k" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
+    def latin(self, word: str) -> str:
+        """A word's Latin skeleton as a term (romanised first when in another script): a person named in another
+        script's article ("Tamer Ramadan" and its Arabic spelling) is found by it (``Registry.in_other_script``)."""
+        if word not in self._latin:
+            skeleton = latin_key(self.lex, latin_name(self.lex, word) if has_non_latin(word) else word)
+            self._latin[word] = "l" + hashlib.blake2b(skeleton.encode(), digest_size=8).hexdigest() if skeleton else ""
+        return self._latin[word]
+
     def of_text(self, text: str) -> list[str]:
         words = words_of(text)
         forms: set[str] = set()
         keys: set[str] = set()
+        latins: set[str] = set()
         for k, w in enumerate(words):
             if w not in self._forms:
                 self._forms[w] = bare_forms(self.lex, w)
@@ -107,15 +119,17 @@ class Terms:
                 self._joins[w] = len(name_key(f"{w} {w}").split()) == 1
             forms |= self._forms[w]
             keys.update(name_key(w).split())
+            latins.add(self.latin(w))
             if self._joins[w] and k + 1 < len(words):
                 keys.update(name_key(f"{w} {words[k + 1]}").split())
-        return sorted({self.word(f) for f in forms} | {self.key(k) for k in keys})
+        return sorted({self.word(f) for f in forms} | {self.key(k) for k in keys} | (latins - {""}))
 
     def of_alias(self, alias: str) -> list[list[str]]:
         """The term sets whose articles may find ``alias``: by its words, and by its name key."""
         words = words_of(alias)
         keys = name_key(alias).split()
-        return [sets for sets in ([self.word(w) for w in words], [self.key(k) for k in keys]) if sets]
+        latins = [t for t in (self.latin(w) for w in words) if t]
+        return [sets for sets in ([self.word(w) for w in words], [self.key(k) for k in keys], latins) if sets]
 
 
 @dataclass
@@ -229,7 +243,8 @@ class _Walk:
             self.registry.log = None
         old = self.stored.get(article)
         digest = self.hashes[article]
-        terms = None if old is not None and old.hash == digest else self.terms.of_text(text)
+        fresh_terms = old is None or old.hash != digest or self.everything  # a new FORMAT may read new terms
+        terms = self.terms.of_text(text) if fresh_terms else None
         encoded = [encode_change(c) for c in changes]
         self.store.save_resolutions([(article, digest, encoded, self.fresh[article][1], terms)])
         if old is None or [encode_change(c) for c in old.changes] != encoded:

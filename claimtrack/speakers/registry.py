@@ -91,6 +91,8 @@ class Registry:
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
     _acronyms: set[str] = field(default_factory=set)  # folded aliases written in capitals
+    # Latin key of a person's alias -> (canonical, written in another script than Latin); built on first use
+    _latin: dict[str, set[tuple[str, bool]]] | None = None
     # When a list, every change made to the registry is noted in it, as ``Change``s (``speakers.rebuild``).
     log: list | None = field(default=None, repr=False, compare=False)
 
@@ -167,6 +169,8 @@ class Registry:
         self._by_first.setdefault(words[0], []).append((words, speaker.canonical))
         if speaker.kind == SpeakerKind.person:
             self._keys.setdefault(name_key(alias), set()).add(speaker.canonical)
+            if self._latin is not None:
+                self._index_latin(alias, speaker.canonical)
 
     def rename(self, old: str, new: str) -> bool:
         """Give a speaker another canonical name, keeping the old one as an alias; False if the new name is taken."""
@@ -185,6 +189,10 @@ class Registry:
             if old in hits:
                 hits.discard(old)
                 hits.add(new)
+        for hits in (self._latin or {}).values():
+            for canonical, script in [h for h in hits if h[0] == old]:
+                hits.discard((canonical, script))
+                hits.add((new, script))
         if old in self.curated:
             self.curated.add(new)
         for alias in (old, new):
@@ -256,6 +264,29 @@ class Registry:
         """A person whose alias has the same consonant skeleton as name, when exactly one does."""
         hits = self._keys.get(name_key(name), set())
         return next(iter(hits)) if len(hits) == 1 else None
+
+    def in_other_script(self, name: str) -> str | None:
+        """The one person whose full name, written in another script, romanises to the same Latin key as ``name``
+        ("Tamer Ramadan" and the Arabic spelling of it): one person in two articles in two languages."""
+        from .latin import has_non_latin, latin_key, latin_name  # latin reads this module's names
+
+        if self._latin is None:
+            self._latin = {}
+            for sp in self.people_named():
+                for alias in {sp.canonical, *sp.aliases}:
+                    self._index_latin(alias, sp.canonical)
+        script = has_non_latin(name)
+        key = latin_key(self.lex, latin_name(self.lex, name) if script else name)
+        hits = {c for c, other in self._latin.get(key, ()) if other != script} if len(key.split()) > 1 else set()
+        return hits.pop() if len(hits) == 1 else None
+
+    def _index_latin(self, alias: str, canonical: str) -> None:
+        from .latin import has_non_latin, latin_key, latin_name
+
+        script = has_non_latin(alias)
+        key = latin_key(self.lex, latin_name(self.lex, alias) if script else alias)
+        if len(key.split()) > 1:
+            self._latin.setdefault(key, set()).add((canonical, script))
 
     def find_by_role(self, title: str) -> str | None:
         """The curated speaker whose listed role is this title: roles seen in other articles are not trusted."""

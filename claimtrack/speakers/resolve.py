@@ -9,15 +9,7 @@ from .strategies import STRATEGIES, Strategy, repeated
 
 
 def ask_for(ctx: ArticleContext, st: Statement) -> Ask:
-    written = st.speaker_as_written or ""
-    reader = ctx.reader
-    target, article = reader.drop_article(reader.drop_demonstrative(reader.trim_edges(written)))
-    target = reader.owner_as_qualifier(target)
-    target = reader.drop_occasion(reader.unwrap(target))
-    # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the
-    # article's text.
-    target = reader.complete(target, ctx.text, st.char_start)
-    return Ask(st, written, target, reader.parse(target), article)
+    return ctx.ask(st, st.speaker_as_written or "")
 
 
 def resolve_one(ctx: ArticleContext, st: Statement, strategies: list[Strategy] = STRATEGIES) -> str:

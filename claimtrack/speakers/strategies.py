@@ -20,6 +20,35 @@ from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_wor
 Strategy = Callable[[ArticleContext, Ask], "str | None"]
 
 
+def subject_before_cue(ctx: ArticleContext, ask: Ask) -> str | None:
+    """Where the pack's subject comes before its verb, a claim after its cue was said by the subject before the cue:
+    what stands between the cue and the claim is whom it was told to ("told the Anadolu news agency that", "said,
+    "..."), and a continuation with no pronoun only means the subject was too long to read there. That subject is
+    resolved instead; an outlet told is the statement's relay (``via``)."""
+    st = ask.statement
+    if not ctx.lex.subject_first or st.cue_start is None or st.char_start <= st.cue_start:
+        return None
+    verb = ctx.verb_before(ask.written, st) if ask.written else None
+    told = verb is not None
+    subjectless = st.attribution == Attribution.CONTINUATION and st.gender not in ("m", "f", "p")
+    # "US officials, who first said the visit was imminent, said that ...": the relative pronoun's noun
+    relative = ctx.relative_at(ask.written, st)
+    if not (told or subjectless or relative is not None):
+        return None
+    subject = ctx.subject_before(verb if told else relative if relative is not None else st.cue_start)
+    if subject is None:
+        return None
+    inner = ctx.ask(st, subject)
+    # A continuation keeps the speaker it inherited unless its subject names someone known or a kind of source.
+    tried = [s for s in STRATEGIES if s is not subject_before_cue and (told or s is not new)]
+    canonical = next((c for s in tried if (c := s(ctx, inner))), None)
+    if canonical is None or canonical == UNATTRIBUTED:
+        return None
+    if told and st.via is None and ctx.registry.find_alias(ask.target, (SpeakerKind.media,)):
+        st.via = ask.target
+    return canonical
+
+
 def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "he said", "she added" where the pack's pronouns name people: the speaker the continuation inherited when
     that is a person who can be called so, else the latest such person the article named before the statement
@@ -33,8 +62,9 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     inherited = None if said else next((m for m in reversed(ctx.named) if m.written == ask.written), None)
     if inherited and ctx.can_be_called(inherited.canonical, gender):
         return None
+    # a name in the text counts when it is a full name: one word ("Liverpool") may be anything
     before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
-    people = [*reversed(before), *(m.canonical for m in reversed(ctx.named))]
+    people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
     found = next((c for c in people if ctx.can_be_called(c, gender)), None)
     return found or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
 
@@ -51,12 +81,22 @@ def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
     return None
 
 
+def document(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "the document", "the statement" after "the ministry said in a communique": the last speaker named."""
+    words = words_of(ask.target)
+    if ask.definite and len(words) == 1 and words[0] in ctx.lex.document_nouns and ctx.named:
+        return ctx.named[-1].canonical
+    return None
+
+
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     """A phrase that names nobody (")", "bayan asdarathu" = a statement it issued, "hasila" = a toll, a dateline):
     the statement stays unattributed."""
     reader = ctx.reader
     if ask.article and not reader.names_a_kind_of_source(ask.target):
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical  # "the cooperation"
+    if ask.article and all(w[:1].isupper() for w in ask.target.split()):
+        return None  # "the Post": capitals after an article write a name, whatever the words mean
     if reader.is_fragment(ask.target) or reader.is_fragment(ask.written) and ask.target == ask.written:
         return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
     if reader.is_common_word_name(ask.target) and not _first_name_in_article(ctx, ask.target):
@@ -210,6 +250,9 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
         return None
     conjoined = words[0][:1] == lex.and_conjunction and words[0][1:] in lex.generic_references
     head = words[0][1:] if conjoined else words[0]
+    which: list[str] = []
+    if lex.modifiers_first and words[-1] in lex.generic_references and len(words) <= 3 and not ask.parsed.name:
+        head, which, words = words[-1], words[:-1], words[-1:]  # "the Russian agency": which one, then the noun
     fillers = any(w in lex.reference_fillers for w in words)
     if head not in lex.generic_references or (len(words) > 2 and not fillers):
         return None
@@ -219,15 +262,16 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     for m in reversed(ctx.named):
         sp = ctx.registry.get(m.canonical)
         known_roles = " ".join(sp.roles) if sp and m.canonical in ctx.registry.curated else ""
-        if noun in {strip_word(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}:
+        theirs = {strip_word(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}
+        if noun in theirs and set(which) <= theirs:
             return m.canonical
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
 
 
 def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
     """ "al-diwan" after the article wrote "al-diwan al-malaki": that body, with the adjectives it was given there."""
-    if noun not in ctx.lex.body_heads:
-        return None
+    if noun not in ctx.lex.body_heads or not ctx.lex.definite_article:
+        return None  # the adjectives after a noun with the article written on each (a pack that writes it so)
     st = ask.statement
     sentence_start = max(ctx.text.rfind("\n", 0, st.char_start), ctx.text.rfind(".", 0, st.char_start), 0)
     before = ctx.text[:sentence_start]  # a sentence before: in this one the noun is the speaker phrase itself
@@ -270,6 +314,8 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
     reg = ctx.registry
     full = ctx.reader.complete_name(parsed.name, ctx.text)
     known = reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
+    if not known and (known := reg.in_other_script(full)):
+        reg.add_alias(known, full)  # the same person, named in another language's article
     if known and reg.kind(known) != SpeakerKind.person and parsed.role:
         # "mutahaddith Hamas" (a Hamas spokesman): a title of a body; the person the article gave that title, if any.
         return titled(ctx, ask) or known
@@ -283,6 +329,19 @@ def surname(ctx: ArticleContext, ask: Ask) -> str | None:
     words = words_of(ask.target)
     if len(words) <= 2 and not any(ctx.reader.is_title_word(w) for w in words):
         return same_name(ctx, ask.target)
+    return None
+
+
+def short_name(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "the Post" after "The Washington Post": one word, the last of a body or outlet the article named before."""
+    words = words_of(ask.target)
+    if len(words) != 1:
+        return None
+    named = ctx.registry.mentions(ctx.before(ask.statement), (SpeakerKind.media, SpeakerKind.organisation))
+    for canonical in reversed(named):
+        sp = ctx.registry.get(canonical)
+        if any(words_of(a)[-1:] == words for a in [canonical, *sp.aliases] if len(words_of(a)) > 1):
+            return canonical
     return None
 
 
@@ -384,8 +443,10 @@ def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | Non
 
 
 STRATEGIES: list[Strategy] = [
+    subject_before_cue,
     pronoun,
     repeated,
+    document,
     fragment,
     title_in_article,
     exact,
@@ -393,6 +454,7 @@ STRATEGIES: list[Strategy] = [
     group,
     anonymous,
     reference,
+    short_name,
     name,
     surname,
     titled,
