@@ -105,6 +105,7 @@ class Lexicon:
     claim_tails: list[tuple[str, ...]] = _data("grammar", "claim_tails", "phrases")
     claim_links: list[tuple[str, ...]] = _data("grammar", "claim_links", "phrases")
     quoted_claim_links: list[tuple[str, ...]] = _data("grammar", "quoted_claim_links", "phrases")
+    first_person_endings: tuple[str, ...] = _data("grammar", "first_person_endings", "folded_tuple")
     coordinated_openers: list[tuple[str, ...]] = _data("grammar", "coordinated_openers", "phrases")
     while_links: list[tuple[str, ...]] = _data("grammar", "while_links", "phrases")
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")

@@ -65,6 +65,7 @@ def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int, str]]:
             or _named(f"coordinated opener {s.raw(i)!r}", _coordinated(g, s, i, kind))
             or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
+            or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
         )
         if cut is None:
             continue
@@ -121,7 +122,8 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
 
 def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
     """ "...، فيما ..."، "...، لكن ...": after a comma, a link the data names opens a second claim (inside a
-    quotation, one of the links named for quotations), unless the claim conceded first ("على الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
+    quotation, one of the links named for quotations), unless the claim conceded first ("على الرغم من ...، لكن
+    ...") or the link means "while" ("، بينما يحاول ...")."""
     if concedes or not s.is_comma(i - 1):
         return None
     quoted = kind != Kind.INDIRECT or s.quoted[i]
@@ -134,3 +136,17 @@ def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool
     if s.norm(after) in g.lex.complementizers:  # "، إلا أن ..."
         after += 1
     return i - 1, after
+
+
+def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
+    """ "دعوت الوزير لزيارة تركيا، واتفقنا على ...": after a comma, "and" written on a verb with a first-person
+    ending opens a clause of its own. The stem keeps three root letters before the ending, so a pronoun ("وأنا")
+    or a short verb of being ("وكنا") is left alone."""
+    n = s.norm(i)
+    if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
+        return None
+    stem = n[1:]
+    ending = next((e for e in g.lex.first_person_endings if stem.endswith(e)), None)
+    if ending is None or len(stem) - len(ending) < 3 or g.lex.cue(stem) is not None:
+        return None
+    return i - 1, i
