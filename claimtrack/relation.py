@@ -46,12 +46,21 @@ class ChangeKind(StrEnum):
 
 CONTRADICTING = frozenset({ChangeKind.negation, ChangeKind.denial, ChangeKind.direction})
 CHANGING = frozenset(
-    {ChangeKind.number, ChangeKind.date, ChangeKind.place, ChangeKind.body, ChangeKind.hedge, ChangeKind.quote}
+    {
+        ChangeKind.number,
+        ChangeKind.date,
+        ChangeKind.place,
+        ChangeKind.body,
+        ChangeKind.hedge,
+        ChangeKind.quote,
+        ChangeKind.word,
+    }
 )
 # Changes after which two versions no longer make one assertion, so they never share a cluster. A hedge added
 # or a quote made indirect is the same assertion told less firmly or in other words: it joins, and the
-# relation still says what changed.
-SPLITTING = CONTRADICTING | (CHANGING - {ChangeKind.quote, ChangeKind.hedge})
+# relation still says what changed. So does a near-copy with one word replaced, which is a synonym as often as
+# another thing.
+SPLITTING = CONTRADICTING | (CHANGING - {ChangeKind.quote, ChangeKind.hedge, ChangeKind.word})
 JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic", "cross-language"})
 
 
@@ -222,8 +231,6 @@ def same_score(lexical: float, semantic: float | None, found: list[Change], sett
         base *= settings.contradiction_factor
     elif kinds & (CHANGING - {ChangeKind.quote}):
         base *= settings.change_factor
-    elif ChangeKind.word in kinds:
-        base *= settings.word_factor
     return round(min(max(base, 0.0), 1.0), 4)
 
 
@@ -234,7 +241,7 @@ def classify(found: list[Change], related: bool, speakers_differ: bool = False) 
     kinds = {c.kind for c in found}
     if kinds & CONTRADICTING:
         return Relation.contradicts
-    if kinds & (CHANGING | {ChangeKind.word}):
+    if kinds & CHANGING:
         return Relation.changed
     if speakers_differ:
         return Relation.reattributed

@@ -34,8 +34,7 @@ class MatchSettings:
     restatement: float = 0.75  # word overlap (Dice) of one speaker's two statements of one article that restate a claim
     family: float = 0.15  # same-claim score (before changes weigh) from which two claims are one claim family
     contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
-    change_factor: float = 0.4  # ... of one that changes a number, date, place or hedge by this ...
-    word_factor: float = 0.6  # ... and of a near-copy with one content word replaced by this
+    change_factor: float = 0.4  # ... and of one that changes a number, date, place, body, hedge or word by this
 
     @classmethod
     def from_strings(cls, values: dict[str, str]) -> "MatchSettings":
