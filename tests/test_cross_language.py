@@ -164,3 +164,20 @@ def test_the_terminal_table_shows_the_facts_row_above_the_versions():
     shown = out.getvalue()
     assert "numbers same: 500 | 500" in shown and "speaker same: John Kirby | John Kirby" in shown
     assert shown.index("numbers same") < shown.index("the United States would send")
+
+
+@pytest.mark.parametrize(
+    "arabic, english, canonical",
+    [
+        ("وقالت وكالة الأنباء المركزية الكورية", "The Korean Central News Agency said", "KCNA"),
+        ("وقالت واشنطن", "Washington said", "United States"),
+    ],
+)
+def test_a_body_named_in_full_in_both_languages_is_one_speaker(runner, db, tmp_path, arabic, english, canonical):
+    files = [
+        write(tmp_path, "ar.txt", arabic + " إن المحادثات ستبدأ في الميناء الأسبوع المقبل.\n"),
+        write(tmp_path, "en.txt", english + " that the talks would begin at the port next week.\n"),
+    ]
+    assert runner.invoke(app, ["ingest", *map(str, files), "--db", db]).exit_code == 0
+    speakers = json.loads(runner.invoke(app, ["speakers", "--db", db, "--json"]).stdout)
+    assert [(s["speaker"], s["articles"]) for s in speakers] == [(canonical, 2)]
