@@ -29,7 +29,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     else:
         return None
     tail = i + 1 if before or not speaker else speaker.b
-    if s.words(Span(tail, _clause_end(s, tail))) > 6:
+    # where or how it was said ("in a video statement released by ...") is no clause of the verb's own
+    if s.words(Span(tail, _clause_end(s, tail))) > 6 and not s.phrase_at(tail, g.lex.chunk_prepositions):
         return None
     claim = claim_before(g, s, 0, claim_end)
     if claim is None or claim[2] != Kind.DIRECT:
