@@ -219,7 +219,8 @@ class Lexicon:
     label_separator: str = _data("quotations", "transcript.separator", "raw")
     capital_labels: bool = _data("quotations", "transcript.capital_labels", "bool")
     max_label_words: int = _data("quotations", "transcript.max_label_words", "int")
-    label_marks: frozenset[str] = _data("quotations", "transcript.label_marks", "raw_words")
+    named_mentions: bool = _data("quotations", "named_mentions", "bool")
+    name_marks: frozenset[str] = _data("quotations", "name_marks", "raw_words")
     question_labels: frozenset[str] = _data("quotations", "transcript.questions", "words")
     min_turns: int = _data("quotations", "transcript.min_turns", "int")
 

@@ -6,6 +6,7 @@ import pytest
 
 from claimtrack.extract.article import grammar
 from claimtrack.extract.draft import Draft
+from claimtrack.extract.mentions import find_mentions
 from claimtrack.extract.quotations import all_quoted, open_paragraphs
 from claimtrack.extract.transcript import find_turns
 from claimtrack.sentences import split
@@ -68,3 +69,26 @@ def test_questions_from_the_floor_are_marked():
 )
 def test_all_quoted(text, quoted):
     assert all_quoted(text, split(text)[0]) is quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("Lina Hart, the city's mayor, toured the shelter.", ["Lina Hart"]),
+        ("After the vote, Lina Hart, the city's mayor, left.", ["Lina Hart"]),
+        ("Mayor Lina Hart toured the shelter.", ["Mayor Lina Hart"]),
+        ("The United States has new information.", []),  # no title; and a name has no article
+        ("Lina Hart toured the shelter.", []),  # no title: nothing says it is a person
+        ("Mayor Hart toured the shelter.", []),  # one word of name
+    ],
+)
+def test_mentions(text, mentions):
+    d = _draft(text)
+    find_mentions(d)
+    assert [name for _, name in d.mentions] == mentions
+
+
+def test_no_mention_in_a_pack_that_does_not_read_them():
+    d = _draft("Mayor Lina Hart toured the shelter.", language="ar")
+    find_mentions(d)
+    assert d.mentions == []

@@ -17,6 +17,7 @@ from .draft import Claimed, Draft
 from .grammar import Grammar
 from .rules import RULES, headline
 from .spans import claim_spans
+from .mentions import find_mentions
 from .quotations import carry_quotations, open_paragraphs
 from .split import split_claims
 from .transcript import claim_turns, find_turns
@@ -107,10 +108,16 @@ def resolve_continuations(d: Draft) -> None:
     """Reads and writes ``statements``: a statement with no speaker phrase takes its antecedent's speaker.
 
     A participle ("...، مؤكداً أن") continues the statement before it in its sentence; a subject-less verb
-    ("وأضاف", "وتابعت") the latest explicit speaker of its grammatical gender. With none, it is dropped."""
+    ("وأضاف", "وتابعت") the latest explicit speaker of its grammatical gender, or a person a sentence named after
+    that speaker (``mentions``: 'Lina Hart, the mayor, visited ... "...," she said.'). With none, it is dropped."""
     kept: list[Statement] = []
     history: list[Statement] = []
+    mentions = iter(d.mentions)
+    mention = next(mentions, None)
     for st in d.statements:
+        while mention is not None and mention[0] < st.sentence:
+            history.append(_named(*mention))
+            mention = next(mentions, None)
         if st.speaker_as_written:
             history.append(st)
         elif st.attribution == Attribution.PARTICIPLE:
@@ -125,7 +132,8 @@ def resolve_continuations(d: Draft) -> None:
             if prev is None:
                 continue
             _inherit(st, prev)
-            st.trace.append(f"resolve_continuations: no subject, so the last speaker {prev.speaker_as_written!r}")
+            last = "person named" if prev.kind == _MENTION else "speaker"
+            st.trace.append(f"resolve_continuations: no subject, so the last {last} {prev.speaker_as_written!r}")
         kept.append(st)
     d.statements = kept
 
@@ -136,6 +144,7 @@ STAGES = [
     find_claims,
     claim_turns,
     carry_quotations,
+    find_mentions,
     split_claims,
     build_statements,
     resolve_continuations,
@@ -201,6 +210,14 @@ def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:
     elif text[start] in OPENERS or text[start] in SYMMETRIC:
         start += 1
     return (start, end) if end - start >= 3 else None
+
+
+# The kind of the stand-in statement for a person named in a sentence without a statement of its own.
+_MENTION = "mention"
+
+
+def _named(sentence: int, as_written: str) -> Statement:
+    return Statement(as_written, cue="", kind=_MENTION, text="", char_start=0, char_end=0, sentence=sentence)
 
 
 def _inherit(st: Statement, prev: Statement) -> None:

@@ -36,6 +36,7 @@ class Draft:
     story: int
     passages: list[Passage] = field(default_factory=list)  # someone's words past one sentence's marks
     claimed: list[Claimed] = field(default_factory=list)
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, a person named as written)
     statements: list[Statement] = field(default_factory=list)
 
     def unread(self) -> list[tuple[int, int]]:

@@ -58,7 +58,7 @@ def _label_end(d: Draft, start: int, end: int) -> int | None:
         return None
     if fold(label) in lex.question_labels:
         return at
-    capitals = all(ch.isupper() or ch in lex.label_marks for ch in label if not ch.isspace())
+    capitals = all(ch.isupper() or ch in lex.name_marks for ch in label if not ch.isspace())
     return at if lex.capital_labels and capitals and any(ch.isalpha() for ch in label) else None
 
 

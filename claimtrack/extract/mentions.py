@@ -1,0 +1,86 @@
+"""People a pronoun can point back to: a person a sentence that made no statement names with a title.
+
+'Lina Hart, the city's mayor, visited the shelter. "...," she said.': "she" is Hart, not whoever spoke last. A
+mention is the subject of such a sentence (its first or second comma-separated chunk): a run of capitalised
+words that a title introduces ("Mayor Lina Hart visited ...") or that an apposition with a title follows ("Lina
+Hart, the city's mayor, ..."). A script without capitals has none.
+
+``find_mentions`` reads ``sentences`` and ``claimed``; writes ``mentions``: (sentence index, name as written),
+which ``resolve_continuations`` weighs with the speakers of statements.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .doc import SentenceView, Span
+from .grammar import Grammar
+
+if TYPE_CHECKING:
+    from .draft import Draft
+
+MIN_NAME_WORDS = 2  # a first name and a family name
+
+
+def find_mentions(d: Draft) -> None:
+    if not d.grammar.lex.named_mentions:
+        return
+    starts = [s.start for s in d.sentences]
+    claimed = {d.sentences[bisect_right(starts, c.start) - 1].index for c in d.claimed}
+    unread = d.unread()
+    for sentence in d.sentences:
+        if sentence.index in claimed or not any(ch.isupper() for ch in sentence.text):
+            continue
+        s = SentenceView(d.text, sentence, d.grammar.lex, unread)
+        name = _subject(d.grammar, s)
+        if name is not None:
+            d.mentions.append((sentence.index, s.span_text(name)))
+
+
+def _subject(g: Grammar, s: SentenceView) -> Span | None:
+    chunks = _chunks(s)
+    for k, chunk in enumerate(chunks[:2]):
+        run = _capitalised(g, s, chunk.a, chunk.b)
+        if _name_words(g, s, run) < MIN_NAME_WORDS or s.norm(run.a) in g.lex.function_words:
+            continue  # "The United States has ...": a name has no article
+        if run.b == chunk.b and k + 2 < len(chunks) and _titled(g, s, chunks[k + 1]):
+            return run  # "Lina Hart, the city's mayor, visited ..."
+        if run.b < chunk.b and s.toks[run.b].is_word and _titled(g, s, run):
+            return run  # "Mayor Lina Hart visited ..."
+    return None
+
+
+def _chunks(s: SentenceView) -> list[Span]:
+    """The sentence's tokens cut at commas outside quotations."""
+    cuts = [i for i in range(len(s)) if s.is_comma(i) and not s.quoted[i]]
+    edges = [-1, *cuts, len(s)]
+    return [Span(a + 1, b) for a, b in zip(edges, edges[1:]) if b > a + 1]
+
+
+def _capitalised(g: Grammar, s: SentenceView, a: int, b: int) -> Span:
+    """The run of capitalised words from token a, with the marks a name holds between them ("Thomas-Greenfield",
+    "U.N.")."""
+    end = a
+    while end < b and not s.quoted[end]:
+        raw = s.raw(end)
+        if s.toks[end].is_word and raw[:1].isupper():
+            end += 1
+        elif raw in g.lex.name_marks and end > a and end + 1 < b and s.raw(end + 1)[:1].isupper():
+            end += 1
+        else:
+            break
+    return Span(a, end)
+
+
+def _title(g: Grammar, s: SentenceView, i: int) -> bool:
+    return s.norm(i) in g.lex.person_titles
+
+
+def _titled(g: Grammar, s: SentenceView, span: Span) -> bool:
+    return any(_title(g, s, i) for i in range(span.a, span.b))
+
+
+def _name_words(g: Grammar, s: SentenceView, run: Span) -> int:
+    """Capitalised words of a run that are no title: its name."""
+    return sum(1 for i in range(run.a, run.b) if s.toks[i].is_word and not _title(g, s, i))
