@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..lang.text import PUNCTUATION, fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
+from .edges import PhraseEdges
 from .fragments import FragmentChecks
 from .registry import DEFINITE, INDEFINITE, Registry, strip_word, words_of
 
@@ -47,7 +48,7 @@ def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
     return best
 
 
-class PhraseReader(FragmentChecks, PhraseCompletion):
+class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     """Reads speaker phrases with one language's word lists."""
 
     def __init__(self, registry: Registry):
@@ -216,63 +217,6 @@ class PhraseReader(FragmentChecks, PhraseCompletion):
         return known is None or self.reg.kind(known) == "person"
 
     # ----- taking off what is not the speaker -----
-
-    def trim_edges(self, phrase: str) -> str:
-        """ "Peskov also", "US officials have", "The Kremlin on Monday", "Earlier news reports", "and the company":
-        the phrase without the words that close a subject before its verb or open the clause before it (the
-        pack's edge words, days, months and time words), keeping one word at least."""
-        edges = self.lex.edge_words | self.lex.days | self.lex.months | self.lex.time_words
-        words = phrase.split()
-        if not edges or self.reg.exact(phrase):
-            return phrase
-
-        def edge(word: str) -> bool:
-            folded = words_of(word)
-            return bool(folded) and all(w in edges for w in folded)
-
-        while len(words) > 1 and edge(words[-1]):
-            words.pop()
-        while len(words) > 1 and edge(words[0]):
-            words.pop(0)
-        return " ".join(words)
-
-    def before_verb(self, subject: str) -> str:
-        """A subject read up to its verb ("Kremlin spokesperson Dmitry Peskov has categorically" -> "... Peskov"): the
-        words before the first of the pack's fragment verbs after the first word."""
-        words = subject.split()
-        cut = next((k for k in range(1, len(words)) if set(words_of(words[k])) & self.lex.fragment_verbs), len(words))
-        return " ".join(words[:cut]).rstrip(PUNCTUATION["clause_separators"])
-
-    def owner_as_qualifier(self, phrase: str) -> str:
-        """ "Russia's foreign ministry" -> "Russian foreign ministry": a country written as an owner becomes its
-        qualifier, the way outlets name the body elsewhere."""
-        folded = words_of(phrase)
-        for k in range(1, len(folded)):
-            if folded[k] not in self.lex.possessive_endings:
-                continue
-            for size in (2, 1):
-                owner = " ".join(folded[max(0, k - size) : k])
-                label = self.lex.countries.get(owner)
-                if label and k - size >= 0:
-                    return " ".join([*folded[: k - size], label, *folded[k + 1 :]])
-        return phrase
-
-    def drop_article(self, phrase: str) -> tuple[str, str | None]:
-        """ "the minister" -> ("minister", "definite"): an article written as a word of its own is no part of the
-        speaker; its kind tells a bare title ("the minister") from an unnamed source ("a minister")."""
-        words = phrase.split()
-        first = fold_for_match(words[0]) if len(words) > 1 else ""
-        if first in self.lex.definite_articles:
-            return " ".join(words[1:]), DEFINITE
-        if first in self.lex.indefinite_articles:
-            return " ".join(words[1:]), INDEFINITE
-        return phrase, None
-
-    def names_a_kind_of_source(self, phrase: str) -> bool:
-        """Whether a phrase after an article ("the cooperation", "the White House") can name a speaker: a word of it
-        is a title, body, outlet or collective word, or a name (capitalised, in a script with capitals)."""
-        raw = [w for w in re.split(r"[\s\-]+", phrase) if w]
-        return any(self.is_title_word(w) or w[:1].isupper() for w in raw) or bool(self.reg.exact(phrase))
 
     def drop_demonstrative(self, phrase: str) -> str:
         """ "hadha al-mas'ul" (this official) points back like "al-mas'ul" does."""

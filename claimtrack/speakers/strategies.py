@@ -143,8 +143,13 @@ def exact(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def alias(ctx: ArticleContext, ask: Ask) -> str | None:
-    """A known person's alias inside the phrase ("the Russian president Vladimir Putin")."""
+    """A known person's alias inside the phrase ("the Russian president Vladimir Putin"); not one the speaker
+    speaks for ("al-mutahaddith bi-ism Putin", "spokesman of Putin")."""
     person = ctx.registry.find_alias(ask.target, (SpeakerKind.person,))
+    words = words_of(ask.target)
+    spoken_for = [" ".join(words[k + 1 :]) for k, w in enumerate(words[:-1]) if w in ctx.lex.spoken_for]
+    if person and any(ctx.registry.find_alias(rest, (SpeakerKind.person,)) == person for rest in spoken_for):
+        return None
     if person and ask.parsed.name:
         return ctx.fuller(person, ask.parsed.name)
     return person
@@ -299,8 +304,11 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
     if described:
         sp = Speaker(described, SpeakerKind.organisation, [described, ask.target.strip()])
         return ctx.registry.add(sp).canonical
-    # "the company said in a statement ... and the statement added": the statement the last speaker issued.
-    recent = fold_for_match(ctx.before(ask.statement, 300))
+    # "the company said in a statement ... and the statement added": the statement the last speaker issued, named
+    # before the phrase itself (in a subject-first pack the phrase stands in the text just before its claim).
+    st = ask.statement
+    upto = ctx.text.rfind(ask.written, max(0, st.char_start - 300), st.char_start) if ask.written else -1
+    recent = fold_for_match(ctx.text[max(0, st.char_start - 300) : upto if upto >= 0 else st.char_start])
     if ctx.named and re.search(rf"\b{re.escape(noun)}\b", recent):
         return ctx.named[-1].canonical
     return None
@@ -400,8 +408,8 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
 def new(ctx: ArticleContext, ask: Ask) -> str:
     """Last: the phrase itself, a new speaker of the kind its head word tells."""
     words = words_of(ask.target)
-    head = ctx.synonym(strip_word(words[0])) if words else ""
     lex = ctx.lex
+    head = ctx.synonym(strip_word(_head(ctx, words)))
     phrase = ask.target.strip()
     if head in lex.person_titles and not _qualified(ctx, phrase):
         # An unnamed holder of a title that says not whose ("na'ibun hali", "al-mutahaddith bi-ism al-muhafaza"): a
@@ -418,10 +426,18 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
     return ctx.registry.add(Speaker(phrase, kind, [phrase])).canonical
 
 
+def _head(ctx: ArticleContext, words: list[str]) -> str:
+    """A phrase's head word: its first, or where modifiers come first the last before its first function word
+    ("interior ministry", "spokesman of Putin")."""
+    if not words:
+        return ""
+    return (_before_function_word(ctx, words) or words)[-1] if ctx.lex.modifiers_first else words[0]
+
+
 def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     """Whether a title says whose it is: a country ("al-ukrani", "al-umami") or a body the registry knows."""
-    words = words_of(phrase)
     lex = ctx.lex
+    words = [w for w in words_of(phrase) if w not in lex.definite_articles | lex.indefinite_articles]
     spoken_for = [w for k, w in enumerate(words) if k and words[k - 1] in lex.spoken_for]
     if any(w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers for w in spoken_for):
         return True  # "al-natiq bi-ism al-Tajdid": a body by its name, known or not
@@ -432,7 +448,11 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
 def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
     """A body named by common nouns only ("wizarat al-dakhiliyya", "al-sharika"), not by a name of its own ("sharikat
     Aramco")."""
-    return all(definite(ctx.lex, w) or strip_word(w) in ctx.lex.body_heads for w in words)
+    lex = ctx.lex
+    return all(
+        definite(lex, w) or strip_word(w) in lex.body_heads or (lex.modifiers_first and ctx.reader.is_title_word(w))
+        for w in words
+    )
 
 
 def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | None = None) -> str:

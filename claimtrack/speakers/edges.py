@@ -1,0 +1,79 @@
+"""The words around a speaker phrase that are not the speaker, for packs that write them apart: an article ("the
+minister"), words between a subject and its verb ("Peskov also", "officials have"), an owner ("Russia's foreign
+ministry", "Putin's spokesman").
+
+A mixin of ``PhraseReader``: it reads ``self.lex``, ``self.reg`` and the reader's own ``is_title_word``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lang.text import PUNCTUATION, fold_for_match
+from .registry import DEFINITE, INDEFINITE, words_of
+
+
+class PhraseEdges:
+    def trim_edges(self, phrase: str) -> str:
+        """ "Peskov also", "US officials have", "The Kremlin on Monday", "Earlier news reports", "and the company":
+        the phrase without the words that close a subject before its verb or open the clause before it (the
+        pack's edge words, days, months and time words), keeping one word at least."""
+        edges = self.lex.edge_words | self.lex.days | self.lex.months | self.lex.time_words
+        words = phrase.split()
+        if not edges or self.reg.exact(phrase):
+            return phrase
+
+        def edge(word: str) -> bool:
+            folded = words_of(word)
+            return bool(folded) and all(w in edges for w in folded)
+
+        while len(words) > 1 and edge(words[-1]):
+            words.pop()
+        while len(words) > 1 and edge(words[0]):
+            words.pop(0)
+        return " ".join(words)
+
+    def before_verb(self, subject: str) -> str:
+        """A subject read up to its verb ("Kremlin spokesperson Dmitry Peskov has categorically" -> "... Peskov"): the
+        words before the first of the pack's fragment verbs after the first word."""
+        words = subject.split()
+        cut = next((k for k in range(1, len(words)) if set(words_of(words[k])) & self.lex.fragment_verbs), len(words))
+        return " ".join(words[:cut]).rstrip(PUNCTUATION["clause_separators"])
+
+    def owner_as_qualifier(self, phrase: str) -> str:
+        """ "Russia's foreign ministry" -> "Russian foreign ministry": a country written as an owner becomes its
+        qualifier, the way outlets name the body elsewhere. Any other owner is whom the rest speaks for:
+        "Putin's spokesman" -> "spokesman of Putin" (``owner_preposition``), never Putin himself."""
+        raw = phrase.split()
+        for i, word in enumerate(raw[:-1]):
+            pieces = words_of(word)
+            if len(pieces) < 2 or pieces[-1] not in self.lex.possessive_endings:
+                continue
+            owner = [*raw[:i], word[: -len(pieces[-1]) - 1]]
+            for size in (2, 1):
+                label = self.lex.countries.get(" ".join(words_of(" ".join(owner[-size:]))))
+                if label and len(owner) >= size:
+                    return " ".join([*owner[:-size], label, *raw[i + 1 :]])
+            if not any(w[:1].isupper() for w in owner):
+                return " ".join(raw[i + 1 :])  # "the country's interior ministry": which country, the article says
+            if self.lex.owner_preposition and not any(self.lex.comma in w or "," in w for w in raw):
+                return " ".join([*raw[i + 1 :], self.lex.owner_preposition, *owner])
+            return phrase
+        return phrase
+
+    def drop_article(self, phrase: str) -> tuple[str, str | None]:
+        """ "the minister" -> ("minister", "definite"): an article written as a word of its own is no part of the
+        speaker; its kind tells a bare title ("the minister") from an unnamed source ("a minister")."""
+        words = phrase.split()
+        first = fold_for_match(words[0]) if len(words) > 1 else ""
+        if first in self.lex.definite_articles:
+            return " ".join(words[1:]), DEFINITE
+        if first in self.lex.indefinite_articles:
+            return " ".join(words[1:]), INDEFINITE
+        return phrase, None
+
+    def names_a_kind_of_source(self, phrase: str) -> bool:
+        """Whether a phrase after an article ("the cooperation", "the White House") can name a speaker: a word of it
+        is a title, body, outlet or collective word, or a name (capitalised, in a script with capitals)."""
+        raw = [w for w in re.split(r"[\s\-]+", phrase) if w]
+        return any(self.is_title_word(w) or w[:1].isupper() for w in raw) or bool(self.reg.exact(phrase))
