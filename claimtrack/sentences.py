@@ -53,8 +53,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
     """Sentences of text[start:end]: ended by . ! ? ؟ … or a line break, never inside a quotation."""
     end = len(text) if end is None else end
     out: list[Sentence] = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
-        line_start, line_end = start + m.start(), start + m.end()
+    for line_start, line_end in _lines(text, start, end):
         quotes = quote_spans(text, line_start, line_end)
         inside = set()
         for a, b in quotes:
@@ -78,6 +77,29 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
             i += 1
         _add(out, text, seg_start, line_end, first_index)
     return out
+
+
+# A text whose lines mostly stop mid-sentence was wrapped by its page ("أعلنت السلطات\nالمغربية ارتفاع ..."):
+# there a line break ends nothing. Few lines tell nothing (a headline, a byline and a paragraph).
+_WRAPPED_MIN_LINES = 8
+_WRAPPED_SHARE = 0.6
+_LINE_ENDS = _END | set(_CLOSERS) | {":"}
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of text[start:end] as spans; in a hard-wrapped text, a line that stops mid-sentence joined to
+    the next."""
+    lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+    lines = [(a, b) for a, b in lines if text[a:b].strip()]
+    open_ended = [text[a:b].rstrip()[-1] not in _LINE_ENDS for a, b in lines[:-1]]
+    if len(lines) < _WRAPPED_MIN_LINES or sum(open_ended) < _WRAPPED_SHARE * len(open_ended):
+        return lines
+    joined = [lines[0]]
+    for (a, b), runs_on in zip(lines[1:], open_ended):
+        joined[-1] = (joined[-1][0], b) if runs_on else joined[-1]
+        if not runs_on:
+            joined.append((a, b))
+    return joined
 
 
 def _add(out: list[Sentence], text: str, a: int, b: int, first_index: int) -> None:
