@@ -52,6 +52,7 @@ class ClaimLanguage:
     places: dict[tuple[str, ...], int]  # a place name's claim stems -> its group (a country and its capital)
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
+    place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
 
 
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -87,6 +88,9 @@ def claim_language(language: str) -> ClaimLanguage:
         places={_phrase_stems(name): n for n, group in enumerate(data.get("places", [])) for name in group},
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
+        place_stems=frozenset(
+            stem for group in data.get("places", []) for name in group for stem in _phrase_stems(name)
+        ),
     )
 
 
@@ -246,7 +250,6 @@ def _bodies(words: list[str], stems: list[str], lang: ClaimLanguage) -> frozense
     """Each kind of body named in construct with the defined word after it, which says which one (the court of
     cassation, the criminal court); "the commission" with an adjective or a verb after it names no other one, and
     a place after it (a court of Cairo) says where, not which."""
-    places = {stem for key in lang.places for stem in key}
     return frozenset(
         (kind, name)
         for word, kind, after, name in zip(words, stems, words[1:], stems[1:])
@@ -254,7 +257,7 @@ def _bodies(words: list[str], stems: list[str], lang: ClaimLanguage) -> frozense
         and not _defined(word, lang)
         and _defined(after, lang)
         and name not in lang.bodies
-        and name not in places
+        and name not in lang.place_stems
     )
 
 
