@@ -29,8 +29,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     else:
         return None
     tail = i + 1 if before or not speaker else speaker.b
-    # where or how it was said ("in a video statement released by ...") is no clause of the verb's own
-    if s.words(Span(tail, _clause_end(s, tail))) > 6 and not s.phrase_at(tail, g.lex.chunk_prepositions):
+    if s.words(Span(tail, _clause_end(s, tail))) > 6 and not _said_where(g, s, tail):
         return None
     claim = claim_before(g, s, 0, claim_end)
     if claim is None or claim[2] != Kind.DIRECT:
@@ -55,6 +54,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         cut_at_next=False,
     )
+
+
+def _said_where(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Words after the verb that say to whom, where or how it was said ("in a video statement released by ...",
+    "reporters in Geneva via video link"), which is no clause of the verb's own, however long."""
+    while s.norm(k) in g.lex.addressee_nouns:
+        k += 1
+    return bool(s.phrase_at(k, g.lex.chunk_prepositions))
 
 
 def _clause_end(s: SentenceView, k: int) -> int:
