@@ -194,3 +194,15 @@ def test_a_phrase_after_an_article_must_name_a_kind_of_source(phrase, unattribut
     ctx = ArticleContext(Registry.load("en"), "", "a1")
     st = Statement(phrase, "said", "indirect", "x", 0, 1)
     assert (strategies.fragment(ctx, ask_for(ctx, st)) == UNATTRIBUTED) is unattributed
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("Justice Samuel A. Alito", "Samuel A Alito"),  # an initial is no article
+        ("Liverpool manager Jurgen Klopp", "Jurgen Klopp"),  # whose title comes first, the name after it
+        ("Copernicus Deputy Director Samantha Burgess", "Samantha Burgess"),
+    ],
+)
+def test_english_names_follow_their_titles(phrase, name):
+    assert PhraseReader(Registry.load("en")).parse(phrase).name == name

@@ -169,6 +169,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         return kind
 
     def _classify(self, word: str) -> str:
+        if len(word) == 1 and word.isupper():
+            return "N"  # an initial ("Samuel A. Alito"), whatever word its letter folds to
         f = fold(word)
         lex = self.lex
         glued = f[:1] == lex.and_conjunction or f[:1] in lex.glued_prepositions
