@@ -110,14 +110,25 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
     with a verb, opens a second claim; between two nouns ("Putin and Kim had exchanged letters") it does not."""
     if kind != Kind.INDIRECT or s.quoted[i] or s.norm(i) not in g.lex.clause_conjunctions:
         return None
-    if not any(g.finite_verb(s, k) for k in range(prev, i)):
+    if not _verb_before(g, s, prev, i):
         return None
     for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
-        if not s.toks[k].is_word or s.norm(k) in g.lex.clause_conjunctions or g.lex.cue(s.norm(k)):
+        if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None
         if g.finite_verb(s, k):
             return i, i + 1
     return None
+
+
+def _verb_before(g: Grammar, s: SentenceView, a: int, i: int) -> bool:
+    """Whether a verb stands between token a and the conjunction at i with no "that" or other conjunction after
+    it: "... said that talks between Russia and North Korea are ..." joins two nouns of the subject."""
+    for k in range(i - 1, a - 1, -1):
+        if g.finite_verb(s, k):
+            return True
+        if s.norm(k) in g.lex.complementizers or s.norm(k) in g.lex.clause_conjunctions:
+            return False
+    return False
 
 
 def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:

@@ -1,114 +1,226 @@
-"""Rule: "Kirby said (that) ...", "The ministry said in a statement that ..." — the subject before its verb and
-the claim after it, for a language whose pack says its subject comes first (``subject_first``: English). In a
+"""Rule: "Kirby said (that) ...", "The ministry said in a statement that ...", "..., Kirby said." — the subject
+before its verb and the claim after it, or before the subject when nothing follows the verb but where and to
+whom it was said; for a language whose pack says its subject comes first (``subject_first``: English). In a
 verb-first language (Arabic) this rule reads nothing; its subjects before the verb are the verb rule's.
 """
 
 from __future__ import annotations
 
-from ...lang.text import QUOTE_CHARS
+from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
-from ..claim import claim_after
+from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
+from ..subject import Subject, subject_of
 from .claim_first import closes_on_comma
-from .cue import cue_here
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
-MAX_SUBJECT = 8  # words before the verb that can be its subject ("White House national security spokesman John Kirby")
+MAX_TAIL = 10  # words after a verb that closes its claim ("..., Ramadan told reporters in Geneva on Monday.")
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
     if not g.lex.subject_first:
         return None
-    form = cue_here(g, s, i, found)
-    if form is None or form.tense not in ("past", "present") or form.relay:
+    form = _cue(g, s, i)
+    if form is None:
         return None
-    subject = _subject(g, s, i)
-    if subject is None or (subject.a > 0 and closes_on_comma(s, subject.a - 1)):
-        return None  # '"...," Tedros told a press conference.': the quotation before is the claim (claim-first)
-    first = _claim_opens(g, s, i + 1)
-    if first is None:
+    if found and s.norm(i - 1) in g.lex.clause_conjunctions:
+        return _second_verb(g, s, i, form, found[-1])
+    subject = subject_of(g, s, i)
+    if subject is None:
         return None
+    first = _claim_opens(g, s, i + 1, form)
+    if first is not None:
+        return _claim_after_verb(g, s, i, form, subject, first)
+    return _claim_before_subject(g, s, i, form, subject.span, found)
+
+
+def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
+    """A verb of saying in the past or present at token i; not negated, not a noun before the real verb ("news
+    reports stated")."""
+    form = g.lex.cue(s.norm(i))
+    if form is None or form.tense not in ("past", "present") or form.relay or s.norm(i - 1) in g.lex.negations:
+        return None
+    after = g.lex.cue(s.norm(i + 1))
+    if after is not None and after.tense in ("past", "present"):
+        return None
+    return form
+
+
+def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subject: Subject, first: int) -> Candidate:
     claim_start, claim_end, direct = claim_after(g, s, first, first)
-    pronoun = g.pronoun_subject(s, subject)
+    pronoun = g.pronoun_subject(s, subject.span)
+    if pronoun is not None:
+        attribution = Attribution.CONTINUATION
+    else:
+        attribution = Attribution.RELATIVE if subject.relative else Attribution.SUBJECT_FIRST
     return Candidate(
         rule=NAME,
         cue_index=i,
-        boundary=subject.a,
+        boundary=i if subject.relative else subject.span.a,
         cue=s.raw(i),
-        speaker=None if pronoun is not None else subject,
+        speaker=None if pronoun is not None else subject.span,
         claim_start=claim_start,
         claim_end=claim_end,
         kind=Kind.DIRECT if direct else Kind.INDIRECT,
-        attribution=Attribution.CONTINUATION if pronoun is not None else Attribution.SUBJECT_FIRST,
+        attribution=attribution,
         gender=pronoun or form.gender,
         confidence=0.75 if pronoun is not None else 0.85,
     )
 
 
-def _subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
-    """The words from where the clause starts (the sentence, a comma, a closing quotation mark, a clause opener)
-    up to the verb; None when the clause starts further back or nothing stands there."""
-    a = i
-    while a > 0 and _in_phrase(s, a - 1) and i - a < MAX_SUBJECT and not g.lex.cue(s.norm(a - 1)):
-        a -= 1
-    if a > 0 and _in_phrase(s, a - 1):
-        return None  # a longer clause, or another cue: not the subject of this verb
-    while a < i and s.norm(a) in g.lex.clause_openers:
-        a += 1
-    if a == i or s.norm(a) in g.lex.non_sources or s.norm(i - 1) in g.lex.function_words:
-        return None  # no subject ends on "to" or "and": "declining to say", "referring to X and citing"
-    return Span(a, i)
+def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candidate) -> Candidate | None:
+    """ "Kirby said ... and said the United States had intelligence ...": a second verb of the same subject
+    joined by a conjunction opens a second claim of the same speaker."""
+    first = _claim_opens(g, s, i + 1, form)
+    if first is None or last.cue_index >= i - 1:
+        return None
+    claim_start, claim_end, direct = claim_after(g, s, first, first)
+    return Candidate(
+        rule=NAME,
+        cue_index=i,
+        boundary=i - 1,
+        cue=s.raw(i),
+        speaker=last.speaker,
+        claim_start=claim_start,
+        claim_end=claim_end,
+        kind=Kind.DIRECT if direct else Kind.INDIRECT,
+        attribution=last.attribution if last.speaker is None else Attribution.SUBJECT_FIRST,
+        gender=last.gender or form.gender,
+        confidence=0.8,
+        via=last.via,
+        as_written=last.as_written,
+    )
 
 
-def _in_phrase(s: SentenceView, k: int) -> bool:
-    """A word, or a mark written inside a name: a hyphen or an apostrophe glued between two words
-    (Thomas-Greenfield, Morocco's), a full stop after a one-letter capital (U.S.)."""
-    if s.toks[k].is_word:
-        return True
-    before = s.toks[k - 1] if k > 0 else None
-    if before is None or not before.is_word or before.end != s.toks[k].start:
-        return False
-    if s.raw(k) == "." and len(before.raw) == 1 and before.raw.isupper():
-        return True
-    after = s.toks[k + 1] if k + 1 < len(s) else None
-    glued = after is not None and after.is_word and after.start == s.toks[k].end
-    return glued and (s.raw(k) == "-" or s.raw(k) in QUOTE_CHARS)
+def _claim_before_subject(
+    g: Grammar, s: SentenceView, i: int, form: CueForm, subject: Span, found: list[Candidate]
+) -> Candidate | None:
+    """ "Under the deals, Russia would receive arms, Kirby said.", '"...," Damian Williams, U.S. Attorney, said in
+    a statement.': the subject follows the claim's comma and only where, when or to whom follows the verb."""
+    if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
+        return None
+    if s.words(Span(i + 1, _clause_end(s, i + 1))) > MAX_TAIL or open_claim(s, subject.a, found):
+        return None
+    if found and found[-1].attribution == Attribution.POST:
+        return None  # "..., the UN announced today, AFP reported": what stands between is the tail of the first
+    start = 0
+    if found:
+        last = found[-1]
+        start = s.index_at(last.claim_end) if last.claim_end is not None else last.cue_index + 1
+    claim = claim_before(g, s, start, subject.a)
+    if claim is None:
+        return None
+    pronoun = g.pronoun_subject(s, subject)
+    return Candidate(
+        rule=NAME,
+        cue_index=i,
+        boundary=s.index_at(claim[0]),
+        cue=s.raw(i),
+        speaker=None if pronoun is not None else subject,
+        claim_start=claim[0],
+        claim_end=claim[1],
+        kind=claim[2],
+        attribution=Attribution.CONTINUATION if pronoun is not None else Attribution.POST,
+        gender=pronoun or form.gender,
+        confidence=0.8 if pronoun is None else 0.7,
+        cut_at_next=False,
+    )
+
+
+def _clause_end(s: SentenceView, k: int) -> int:
+    """Where the verb's clause ends: at the sentence's end or a comma after it, where a clause of its own opens
+    ('..., Kirby said, declining to give details')."""
+    return next((j for j in range(k, len(s)) if s.is_comma(j) and not s.quoted[j]), len(s))
 
 
 def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
-    """Whether words a..b between a verb and its "that" say to whom or where it was said: they open with a
-    preposition ("to Russian media") or hold an addressee or an occasion ("a press briefing"). Otherwise the
-    "that" may be a relative pronoun inside the claim ("said the deal that ...")."""
-    if not all(s.toks[k].is_word and not s.quoted[k] for k in range(a, b)):
+    """Whether words a..b between a verb and its "that" say to whom, where or when it was said: they open with a
+    preposition ("to Russian media") or hold an addressee, an occasion or a time word ("a press briefing", "the
+    Anadolu news agency", "this week"). Otherwise the "that" may be a relative pronoun inside the claim ("said
+    the deal that ...")."""
+    if a >= b or not all(s.toks[k].is_word and not s.quoted[k] for k in range(a, b)):
         return False
     words = [s.norm(k) for k in range(a, b)]
     lex = g.lex
     return words[0] in lex.object_prepositions or any(
-        w in lex.addressee_nouns or w in lex.occasion_nouns for w in words
+        w in lex.addressee_nouns or w in lex.occasion_nouns or w in lex.days or w in lex.time_words for w in words
     )
 
 
-def _claim_opens(g: Grammar, s: SentenceView, j: int) -> int | None:
+def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
+    """The first token after when, where and to whom a verb was said ("told reporters on Monday"), and whether a
+    comma was passed."""
+    lex = g.lex
+    comma = False
+    while j < len(s):
+        phrase = s.phrase_at(j, lex.adverbial_openers, allow_conj=False) or _occasion_phrase(g, s, j)
+        if phrase:
+            j += phrase
+        elif s.norm(j) in lex.addressee_nouns or s.norm(j) in lex.days or s.norm(j) in lex.time_words:
+            j += 1
+        elif s.is_comma(j):
+            comma = True
+            j += 1
+        else:
+            break
+    return j, comma
+
+
+def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
+    """The length of a preposition's phrase up to the next comma, quotation or "that" that says to whom, where or
+    when ("to the media", "in an interview with AFP", "in Geneva via video link"); 0 when it says something else."""
+    if s.norm(j) not in g.lex.object_prepositions and s.norm(j) not in g.lex.occasion_prepositions:
+        return 0
+    end = j + 1
+    while end < len(s) and s.toks[end].is_word and not s.quoted[end] and s.norm(end) not in g.lex.complementizers:
+        end += 1
+    if end - j > MAX_BEFORE_THAT + 2 or (end < len(s) and s.toks[end].is_word):
+        return 0
+    return end - j if _told_to(g, s, j + 1, end) else 0
+
+
+def _claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
     """The claim's first token after the verb: past whom it was told to and when or where ("told reporters on
-    Monday that"), past the complementizer; None when a preposition or too few words follow."""
+    Monday that"), past the complementizer; None when a preposition or too few words follow, or a comma and then
+    no quotation (", ahead of a visit"). A weak verb ("announced", "confirmed") takes a claim without "that" only
+    when it is a clause with its own verb, not a noun phrase ("announced his decision")."""
     lex = g.lex
     that = next((k for k in range(j, min(len(s), j + MAX_BEFORE_THAT)) if s.norm(k) in lex.complementizers), None)
     if that is not None and that > j and _told_to(g, s, j, that):
         j = that  # "told a press briefing that", "confirmed to Russian media that"
-    while j < len(s):
-        phrase = s.phrase_at(j, lex.adverbial_openers, allow_conj=False)
-        if phrase:
-            j += phrase
-        elif s.norm(j) in lex.addressee_nouns or s.is_comma(j):
-            j += 1
-        else:
-            break
-    if s.norm(j) in lex.complementizers:
+    j, comma = _past_adverbials(g, s, j)
+    opener = s.norm(j) in lex.complementizers or s.raw(j) == ":"
+    if opener:
         j += 1
-    if j >= len(s) or s.norm(j) in lex.object_prepositions or s.norm(j) in lex.chunk_prepositions:
+    if j >= len(s):
         return None
-    if s.quote_at(j) is None and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
+    if not opener and (
+        s.norm(j) in lex.object_prepositions or s.phrase_at(j, lex.chunk_prepositions, allow_conj=False)
+    ):
+        return None
+    quoted = s.quote_at(j) is not None
+    if comma and not (quoted or opener):
+        return None
+    end = _clause_end(s, j)
+    while end > j and not s.toks[end - 1].is_word:
+        end -= 1  # the sentence's full stop
+    if not (quoted or opener) and end - j <= MAX_BEFORE_THAT + 2 and _told_to(g, s, j, end):
+        return None  # "told a press conference.", "told the Pod Save the World podcast": to whom, not what
+    if not quoted and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
+        return None
+    if form.weak and not (quoted or opener or _reported_clause(g, s, j)):
         return None
     return j
+
+
+def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
+    """Whether what follows a verb is a clause (a verb of its own, a "that" or a quotation before the next comma or
+    subordinate clause) rather than the verb's noun object."""
+    for k in range(j, _clause_end(s, j)):
+        if g.finite_verb(s, k) or s.norm(k) in g.lex.complementizers or s.quote_at(k) is not None:
+            return True
+        if k > j and (s.norm(k) in g.lex.clause_openers or s.norm(k) in g.lex.relatives or g.lex.cue(s.norm(k))):
+            return False  # "conveyed the stance when asked about ...": the object ends where a clause of its own opens
+    return False

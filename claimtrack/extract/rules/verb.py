@@ -25,6 +25,8 @@ NAME = "verb"
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
+    if g.lex.subject_first:
+        return None  # a subject-first language's speaker stands before its verb: the subject-verb rule's
     form = cue_here(g, s, i, found)
     if form is None or form.tense == "participle" or form.relay:
         return None

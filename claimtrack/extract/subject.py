@@ -1,0 +1,157 @@
+"""The subject before a cue verb in a subject-first language: the words that open the verb's clause, past the
+auxiliaries and adverbs between them and the verb ("Peskov has categorically denied"), past a relative clause, an
+occasion or one apposition set off by commas ("Klopp, who took over in 2015, said"; "Damian Williams, U.S.
+Attorney for ..., said").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .doc import SentenceView, Span
+from .grammar import Grammar
+
+MAX_SUBJECT = 8  # words before the verb that can be its subject ("White House national security spokesman John Kirby")
+MAX_LONG_SUBJECT = 14  # ... when none of them is a verb ("Tamer Ramadan of the International Federation of ...")
+MAX_ASIDE = 20  # words of an apposition or relative clause between a subject and its verb
+MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
+BRACKETS = "()"
+
+
+class NoSubject(Exception):
+    """The words before the verb are not its subject: a passive, a quoted first person, a longer clause."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The speaker phrase before a verb; ``relative`` when it is the noun a relative pronoun stands for."""
+
+    span: Span
+    relative: bool = False
+
+
+def subject_of(g: Grammar, s: SentenceView, i: int) -> Subject | None:
+    """The subject of the cue verb at token i, or None when none stands at the start of its clause."""
+    try:
+        end = _verb_start(g, s, i)
+        if end > 0 and s.is_comma(end - 1):
+            return _before_asides(g, s, end - 1)
+        return _words_before(g, s, end)
+    except NoSubject:
+        return None
+
+
+def _verb_start(g: Grammar, s: SentenceView, i: int) -> int:
+    """Where the verb group starts: before the auxiliaries and adverbs in front of the verb ("has also said"). A
+    form of "to be" there makes the verb passive ("deaths were reported"): no speaker stands before it."""
+    k = i
+    while k > 0 and (s.norm(k - 1) in g.lex.particles_before_verb or s.norm(k - 1) in g.lex.auxiliaries):
+        if s.norm(k - 1) in g.lex.kana:
+            raise NoSubject
+        k -= 1
+    if s.norm(k - 1) in g.lex.kana:
+        raise NoSubject
+    return k
+
+
+def _in_phrase(s: SentenceView, k: int) -> bool:
+    """A word, a bracket ("the Federation (IFRC)"), a full stop after a one-letter capital (U.S.) or a mark written
+    between two words with no space: a hyphen (Thomas-Greenfield), an apostrophe (Morocco's), a number's separator
+    (10,000)."""
+    if s.toks[k].is_word or s.raw(k) in BRACKETS or glued_mark(s, k):
+        return True
+    before = s.toks[k - 1] if k > 0 else None
+    initial = before is not None and len(before.raw) == 1 and before.raw.isupper() and before.end == s.toks[k].start
+    return s.raw(k) == "." and initial
+
+
+def glued_mark(s: SentenceView, k: int) -> bool:
+    """Whether token k is a mark written between two words with no space around it ("Thomas-Greenfield", "10,000")."""
+    if not 0 < k < len(s) - 1 or s.toks[k].is_word:
+        return False
+    before, mark, after = s.toks[k - 1], s.toks[k], s.toks[k + 1]
+    return before.is_word and after.is_word and before.end == mark.start and mark.end == after.start
+
+
+def _chunk_start(s: SentenceView, end: int, limit: int) -> int:
+    """Where the run of words ending before token ``end`` starts; NoSubject when it is longer than ``limit``."""
+    a = end
+    while a > 0 and _in_phrase(s, a - 1):
+        a -= 1
+        if s.words(Span(a, end)) > limit:
+            raise NoSubject
+    return a
+
+
+def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
+    """ "Kirby said", "But US officials said": the words from the start of the clause up to the verb group."""
+    a = _chunk_start(s, end, MAX_LONG_SUBJECT)
+    if any(g.lex.cue(s.norm(k)) for k in range(a, end)):
+        return None  # another verb of saying: not one subject
+    if s.words(Span(a, end)) > MAX_SUBJECT and not _plausible_head(g, s, Span(a, end), MAX_LONG_SUBJECT):
+        return None
+    span = _head(g, s, Span(a, end))
+    if span is not None and s.norm(span.a) in g.lex.relatives:
+        # "US officials, who first said ...": the noun before the relative pronoun speaks
+        if span.a == 0 or not s.is_comma(span.a - 1):
+            return None
+        antecedent = _head(g, s, Span(_chunk_start(s, span.a - 1, MAX_SUBJECT), span.a - 1))
+        return Subject(antecedent, relative=True) if antecedent else None
+    return Subject(span) if span else None
+
+
+def _head(g: Grammar, s: SentenceView, span: Span) -> Span | None:
+    """A chunk as a subject: without a leading clause opener ("but", "after"); None when nothing is left, or it is
+    a preposition's phrase, a non-source ("it"), ends on a function word, or is the quoted speaker's own "I"."""
+    a, b = span.a, span.b
+    while a < b and s.norm(a) in g.lex.clause_openers:
+        a += 1
+    if a == b or s.norm(a) in g.lex.non_sources or s.phrase_at(a, g.lex.chunk_prepositions, allow_conj=False):
+        return None
+    if s.norm(b - 1) in g.lex.function_words or s.norm(b - 1) in g.lex.direct_openers:
+        return None
+    return Span(a, b)
+
+
+def _before_asides(g: Grammar, s: SentenceView, comma: int) -> Subject | None:
+    """ "Klopp, who took over in 2015, said", "Adrienne Watson, a spokesperson of the council, said": walking back
+    from the comma before the verb over relative clauses, occasions and numbers to the subject, with one
+    apposition kept in the speaker phrase."""
+    chunks = []
+    end = comma
+    for _ in range(MAX_ASIDES):
+        a = _chunk_start(s, end, MAX_ASIDE)
+        if a == end:
+            return None
+        chunks.append(Span(a, end))
+        if a == 0 or not s.is_comma(a - 1):
+            break
+        end = a - 1
+    kept = [c for c in chunks if not _aside(g, s, c)]
+    if not kept:
+        return None
+    near = kept[0]
+    if len(kept) > 1 and _plausible_head(g, s, kept[1]):
+        head = _head(g, s, kept[1])
+        return Subject(Span(head.a, near.b)) if head else None
+    if s.words(near) > MAX_SUBJECT or not _plausible_head(g, s, near):
+        return None
+    head = _head(g, s, near)
+    return Subject(head) if head else None
+
+
+def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
+    """A chunk between a subject and its verb that is not part of the speaker: a relative clause, an occasion or
+    time ("in an interview aired Wednesday"), or a number (an age)."""
+    return (
+        s.norm(chunk.a) in g.lex.relatives
+        or g.opens_occasion(s, chunk)
+        or all(s.norm(k).isdigit() for k in range(chunk.a, chunk.b))
+    )
+
+
+def _plausible_head(g: Grammar, s: SentenceView, chunk: Span, limit: int = MAX_SUBJECT) -> bool:
+    """A chunk that can be a subject: short, with no verb of its own (not "the region was able ..."; the hyphened
+    "Kremlin-owned" is no verb)."""
+    verb = any(g.finite_verb(s, k) and not glued_mark(s, k - 1) for k in range(chunk.a, chunk.b))
+    return s.words(chunk) <= limit and not verb
