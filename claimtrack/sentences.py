@@ -63,8 +63,12 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
         while i < line_end:
             ch = text[i]
             if ch in _END and i not in inside:
-                # Decimal points and abbreviations with a digit after them do not end a sentence.
-                if ch == "." and i + 1 < line_end and text[i + 1].isdigit():
+                # Decimal points, abbreviations with a digit or letter after them ("U.S"), and the point after an
+                # initial ("U.N. Security", "John F. Kennedy") do not end a sentence.
+                if ch == "." and (
+                    _abbreviated(text, i, line_start)
+                    or (i + 1 < line_end and (text[i + 1].isdigit() or text[i + 1].isupper()))
+                ):
                     i += 1
                     continue
                 j = i + 1
@@ -100,6 +104,13 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not runs_on:
             joined.append((a, b))
     return joined
+
+
+def _abbreviated(text: str, i: int, line_start: int) -> bool:
+    """Whether the point at i closes an initial: one capital letter after a space or another point."""
+    if i - 1 < line_start or not text[i - 1].isupper():
+        return False
+    return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "."
 
 
 def _add(out: list[Sentence], text: str, a: int, b: int, first_index: int) -> None:
