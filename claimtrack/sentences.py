@@ -67,7 +67,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                 # initial ("U.N. Security", "John F. Kennedy") do not end a sentence.
                 if ch == "." and (
                     _abbreviated(text, i, line_start)
-                    or (i + 1 < line_end and (text[i + 1].isdigit() or text[i + 1].isupper()))
+                    or (i + 1 < line_end and (text[i + 1].isdigit() or text[i + 1].isupper() or text[i + 1] in _MID))
                 ):
                     i += 1
                     continue
@@ -104,6 +104,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not runs_on:
             joined.append((a, b))
     return joined
+
+
+# A point with a comma right after it abbreviates ("Alito Jr., writing for ..."): the sentence goes on.
+_MID = ",;"
 
 
 def _abbreviated(text: str, i: int, line_start: int) -> bool:

@@ -68,6 +68,8 @@ def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
         return start + 1, end - 1
     if end - start >= 2 and text[end - 1] in CLOSERS and not any(ch in OPENERS for ch in text[start : end - 1]):
         end -= 1  # „...“: a closing mark whose opener the claim does not hold (another style, or cut off)
+        while end > start and text[end - 1] in TRAILING:
+            end -= 1  # the full stop inside it
     if (
         end - start >= 2
         and text[start] in SYMMETRIC

@@ -16,6 +16,7 @@ MAX_LONG_SUBJECT = 14  # ... when none of them is a verb ("Tamer Ramadan of the 
 MAX_ASIDE = 20  # words of an apposition or relative clause between a subject and its verb
 MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
 BRACKETS = "()"
+MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")
 
 
 class NoSubject(Exception):
@@ -61,8 +62,9 @@ def _in_phrase(s: SentenceView, k: int) -> bool:
     if s.toks[k].is_word or s.raw(k) in BRACKETS or glued_mark(s, k):
         return True
     before = s.toks[k - 1] if k > 0 else None
-    initial = before is not None and len(before.raw) == 1 and before.raw.isupper() and before.end == s.toks[k].start
-    return s.raw(k) == "." and initial
+    if s.raw(k) != "." or before is None or before.end != s.toks[k].start:
+        return False
+    return before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATION  # "U.S.", "Jr.", "Dr."
 
 
 def glued_mark(s: SentenceView, k: int) -> bool:
@@ -91,7 +93,7 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if s.words(Span(a, end)) > MAX_SUBJECT and not _plausible_head(g, s, Span(a, end), MAX_LONG_SUBJECT):
         return None
     span = _head(g, s, Span(a, end))
-    if span is not None and s.norm(span.a) in g.lex.relatives:
+    if span is not None and s.norm(span.a) in g.lex.relatives and not s.raw(span.a).isupper():
         # "US officials, who first said ...": the noun before the relative pronoun speaks
         if span.a == 0 or not s.is_comma(span.a - 1):
             return None

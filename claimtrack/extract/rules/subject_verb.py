@@ -7,6 +7,7 @@ verb-first language (Arabic) this rule reads nothing; its subjects before the ve
 from __future__ import annotations
 
 from ...lexicon import CueForm
+from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
@@ -176,7 +177,8 @@ def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
     end = j + 1
     while end < len(s) and s.toks[end].is_word and not s.quoted[end] and s.norm(end) not in g.lex.complementizers:
         end += 1
-    if end - j > MAX_BEFORE_THAT + 2 or (end < len(s) and s.toks[end].is_word):
+    stops = end >= len(s) or not s.toks[end].is_word or s.norm(end) in g.lex.complementizers
+    if end - j > MAX_BEFORE_THAT + 2 or not stops:
         return 0
     return end - j if _told_to(g, s, j + 1, end) else 0
 
@@ -200,7 +202,7 @@ def _claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | No
         s.norm(j) in lex.object_prepositions or s.phrase_at(j, lex.chunk_prepositions, allow_conj=False)
     ):
         return None
-    quoted = s.quote_at(j) is not None
+    quoted = s.quote_at(j) is not None or s.raw(j) in OPENERS or s.raw(j) in SYMMETRIC  # closed or not
     if comma and not (quoted or opener):
         return None
     end = _clause_end(s, j)
