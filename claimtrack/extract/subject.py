@@ -157,3 +157,15 @@ def _plausible_head(g: Grammar, s: SentenceView, chunk: Span, limit: int = MAX_S
     "Kremlin-owned" is no verb)."""
     verb = any(g.finite_verb(s, k) and not glued_mark(s, k - 1) for k in range(chunk.a, chunk.b))
     return s.words(chunk) <= limit and not verb
+
+
+def clause_subject(g: Grammar, s: SentenceView, i: int) -> Subject | None:
+    """The subject of the first verb of the clause before token i: "The adviser urged ..., saying ...", "Peskov
+    declined to comment and said ..."; None when no verb or no subject stands there."""
+    for k in range(g.skip_leading(s, 0, i), i):
+        if s.quoted[k]:
+            return None
+        cue = g.lex.cue(s.norm(k))
+        if g.finite_verb(s, k) or (cue is not None and cue.tense in ("past", "present")):
+            return subject_of(g, s, k)
+    return None

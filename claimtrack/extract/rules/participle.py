@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..doc import MAX_SPEAKER_TOKENS, SentenceView
+from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
 from .cue import cue_here
@@ -11,6 +11,8 @@ from ..speaker_phrase import speaker_span
 from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
 from ..claim import claim_after
+from ..subject import clause_subject
+from .subject_verb import claim_opens
 
 NAME = "participle"
 PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا في الوقت ذاته أن")
@@ -27,6 +29,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
+    if opener is None and g.lex.subject_first and (bare := claim_opens(g, s, i + 1, form)) is not None:
+        opener = (bare, bare)  # "saying the crisis could spread": a subject-first language's claim needs no "that"
     noun = _noun_object(g, s, i) if found else None
     # "واصفا الوضعية بـ"الخطيرة"": a quotation after the object qualifies it, the object is the claim
     if noun is not None and (opener is None or (s.quote_at(opener[0]) is not None and noun[0] < opener[0])):
@@ -36,30 +40,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     op, first = opener
     if first >= len(s):
         return None
-    speaker = None
-    gender = form.gender
-    attribution = Attribution.PARTICIPLE
+    speaker, attribution, gender = None, Attribution.PARTICIPLE, form.gender
     if not found:
-        for k in range(i - 1, -1, -1):
-            main = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
-            if main and main.tense in ("past", "present"):
-                window_end = k + 1
-                while window_end < i and s.norm(window_end) != g.lex.relay_preposition and not s.is_comma(window_end):
-                    window_end += 1
-                speaker, _ = speaker_span(g, s, k + 1, window_end)
-                if speaker is not None:  # "وأكد الحية استعداد الحركة ... متابعًا": the subject only
-                    speaker = subject_before_object(g, s, speaker)
-                gender = gender or main.gender
-                break
-        if speaker is None:
-            # "عقلت الخارجية الروسية ... بالقول": the subject of whatever verb opens the sentence.
-            start = g.skip_leading(s, 0, i)
-            if start + 1 < i:
-                speaker, _ = speaker_span(g, s, start + 1, i)
-                speaker = subject_before_object(g, s, speaker) if speaker else None
-            if speaker is None:
-                return None
-            attribution = Attribution.SUBJECT_FIRST
+        main = (_first_subject if g.lex.subject_first else _main_verb_subject)(g, s, i)
+        if main is None:
+            return None
+        speaker, attribution, gender = main[0], main[1], gender or main[2]
     claim_start, claim_end, direct = claim_after(g, s, op, first)
     kind = Kind.DIRECT if direct or s.raw(op) == ":" else Kind.INDIRECT
     return Candidate(
@@ -75,6 +61,42 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None, Attribution, str] | None:
+    """The subject of the sentence's cue verb before the participle ("وأكد الوزير ...، مشيرا إلى"), or of
+    whatever verb opens the sentence ("عقلت الخارجية الروسية ... بالقول")."""
+    speaker, gender = None, ""
+    for k in range(i - 1, -1, -1):
+        main = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
+        if main and main.tense in ("past", "present"):
+            window_end = k + 1
+            while window_end < i and s.norm(window_end) != g.lex.relay_preposition and not s.is_comma(window_end):
+                window_end += 1
+            speaker, _ = speaker_span(g, s, k + 1, window_end)
+            if speaker is not None:  # "وأكد الحية استعداد الحركة ... متابعًا": the subject only
+                speaker = subject_before_object(g, s, speaker)
+            gender = main.gender
+            break
+    if speaker is not None:
+        return speaker, Attribution.PARTICIPLE, gender
+    start = g.skip_leading(s, 0, i)
+    if start + 1 < i:
+        speaker, _ = speaker_span(g, s, start + 1, i)
+        speaker = subject_before_object(g, s, speaker) if speaker else None
+    return (speaker, Attribution.SUBJECT_FIRST, gender) if speaker is not None else None
+
+
+def _first_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None, Attribution, str] | None:
+    """ "The adviser urged ..., saying ...", "He declined to comment, saying ...": in a subject-first language the
+    subject of the clause's first verb, or the last speaker for a pronoun (with its gender)."""
+    subject = clause_subject(g, s, i)
+    if subject is None:
+        return None
+    pronoun = g.pronoun_subject(s, subject.span)
+    if pronoun is not None:
+        return None, Attribution.CONTINUATION, pronoun
+    return subject.span, Attribution.SUBJECT_FIRST, ""
 
 
 def _noun_object(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:

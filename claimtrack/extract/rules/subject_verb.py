@@ -12,7 +12,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
-from ..subject import Subject, subject_of
+from ..subject import Subject, clause_subject, glued_mark, subject_of
 from .claim_first import closes_on_comma
 
 NAME = "subject-verb"
@@ -26,12 +26,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = _cue(g, s, i)
     if form is None:
         return None
-    if found and s.norm(i - 1) in g.lex.clause_conjunctions:
-        return _second_verb(g, s, i, form, found[-1])
+    if s.norm(i - 1) in g.lex.clause_conjunctions:
+        return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
     subject = subject_of(g, s, i)
     if subject is None:
-        return None
-    first = _claim_opens(g, s, i + 1, form)
+        return _passive(g, s, i, form)
+    first = claim_opens(g, s, i + 1, form)
     if first is not None:
         return _claim_after_verb(g, s, i, form, subject, first)
     return _claim_before_subject(g, s, i, form, subject.span, found)
@@ -71,10 +71,38 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
     )
 
 
+def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
+    """ "He declared an epidemic and noted that ...": the subject of the clause's first verb says the claim."""
+    subject = clause_subject(g, s, i - 1)
+    first = claim_opens(g, s, i + 1, form) if subject is not None else None
+    return _claim_after_verb(g, s, i, form, subject, first) if first is not None else None
+
+
+def _passive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
+    """ "It was announced by the ministry that ...": an impersonal passive whose agent, after "by", speaks."""
+    be = i - 1
+    while be > 0 and s.norm(be) in g.lex.particles_before_verb:
+        be -= 1
+    if s.norm(be) not in g.lex.kana or s.norm(be - 1) not in g.lex.non_sources:
+        return None
+    by = i + 1
+    if s.norm(by) != g.lex.relay_preposition:
+        return None
+    end = next(
+        (k for k in range(by + 1, len(s)) if not s.toks[k].is_word or s.norm(k) in g.lex.complementizers), len(s)
+    )
+    if end == by + 1 or s.words(Span(by + 1, end)) > MAX_BEFORE_THAT or s.norm(end) not in g.lex.complementizers:
+        return None
+    first = claim_opens(g, s, end, form)
+    if first is None:
+        return None
+    return _claim_after_verb(g, s, i, form, Subject(Span(by + 1, end)), first)
+
+
 def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candidate) -> Candidate | None:
     """ "Kirby said ... and said the United States had intelligence ...": a second verb of the same subject
     joined by a conjunction opens a second claim of the same speaker."""
-    first = _claim_opens(g, s, i + 1, form)
+    first = claim_opens(g, s, i + 1, form)
     if first is None or last.cue_index >= i - 1:
         return None
     claim_start, claim_end, direct = claim_after(g, s, first, first)
@@ -102,15 +130,17 @@ def _claim_before_subject(
     a statement.': the subject follows the claim's comma and only where, when or to whom follows the verb."""
     if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
         return None
-    if s.words(Span(i + 1, _clause_end(s, i + 1))) > MAX_TAIL or open_claim(s, subject.a, found):
-        return None
+    tail = Span(i + 1, _clause_end(s, i + 1))
+    long_tail = s.words(tail) > MAX_TAIL and not s.phrase_at(i + 1, g.lex.chunk_prepositions, allow_conj=False)
+    if long_tail or open_claim(s, subject.a, found):
+        return None  # a tail of where, when or of whom ("said of the man who ...") may be long
     if found and found[-1].attribution == Attribution.POST:
         return None  # "..., the UN announced today, AFP reported": what stands between is the tail of the first
     start = 0
     if found:
         last = found[-1]
         start = s.index_at(last.claim_end) if last.claim_end is not None else last.cue_index + 1
-    claim = claim_before(g, s, start, subject.a)
+    claim = _claim_around(g, s, i, start, subject) or claim_before(g, s, start, subject.a)
     if claim is None:
         return None
     pronoun = g.pronoun_subject(s, subject)
@@ -130,6 +160,21 @@ def _claim_before_subject(
     )
 
 
+def _claim_around(g: Grammar, s: SentenceView, i: int, start: int, subject: Span) -> tuple[int, int, Kind] | None:
+    """ "The talks, Kirby said, are advancing": the subject and verb set off by commas inside a claim whose first
+    part has no verb of its own; the claim is the whole clause around them."""
+    a = g.skip_leading(s, start, subject.a)
+    after, comma = _past_adverbials(g, s, i + 1)
+    if not comma or after >= len(s) or not s.toks[after].is_word or a >= subject.a - 1:
+        return None
+    if any(g.finite_verb(s, k) for k in range(a, subject.a)) or g.opens_occasion(s, Span(after, after + 1)):
+        return None
+    end = next((k for k in range(len(s) - 1, after - 1, -1) if s.toks[k].is_word or s.quoted[k]), None)
+    if end is None or not any(g.finite_verb(s, k) for k in range(after, end + 1)):
+        return None
+    return s.toks[a].start, s.toks[end].end, Kind.INDIRECT
+
+
 def _clause_end(s: SentenceView, k: int) -> int:
     """Where the verb's clause ends: at the sentence's end or a comma after it, where a clause of its own opens
     ('..., Kirby said, declining to give details')."""
@@ -141,7 +186,7 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
     preposition ("to Russian media") or hold an addressee, an occasion or a time word ("a press briefing", "the
     Anadolu news agency", "this week"). Otherwise the "that" may be a relative pronoun inside the claim ("said
     the deal that ...")."""
-    if a >= b or not all(s.toks[k].is_word and not s.quoted[k] for k in range(a, b)):
+    if a >= b or not all((s.toks[k].is_word or glued_mark(s, k)) and not s.quoted[k] for k in range(a, b)):
         return False
     words = [s.norm(k) for k in range(a, b)]
     lex = g.lex
@@ -164,6 +209,8 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
         elif s.is_comma(j):
             comma = True
             j += 1
+        elif s.raw(j) == "(" and (close := next((k for k in range(j, len(s)) if s.raw(k) == ")"), None)):
+            j = close + 1  # "(Sept 12)"
         else:
             break
     return j, comma
@@ -183,7 +230,7 @@ def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
     return end - j if _told_to(g, s, j + 1, end) else 0
 
 
-def _claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
+def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
     """The claim's first token after the verb: past whom it was told to and when or where ("told reporters on
     Monday that"), past the complementizer; None when a preposition or too few words follow, or a comma and then
     no quotation (", ahead of a visit"). A weak verb ("announced", "confirmed") takes a claim without "that" only
