@@ -115,9 +115,15 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
     for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
         if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None
-        if g.finite_verb(s, k):
+        # "and the resolutions imposed against Pyongyang": a past form before a preposition modifies a noun
+        if g.finite_verb(s, k) and not _modifier(g, s, k):
             return i, i + 1
     return None
+
+
+def _modifier(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A past form of a regular verb (not an auxiliary) followed by a preposition: "resolutions imposed against"."""
+    return s.norm(k) not in g.lex.auxiliaries and bool(s.phrase_at(k + 1, g.lex.chunk_prepositions, allow_conj=False))
 
 
 def _verb_before(g: Grammar, s: SentenceView, a: int, i: int) -> bool:

@@ -162,10 +162,13 @@ def _plausible_head(g: Grammar, s: SentenceView, chunk: Span, limit: int = MAX_S
 def clause_subject(g: Grammar, s: SentenceView, i: int) -> Subject | None:
     """The subject of the first verb of the clause before token i: "The adviser urged ..., saying ...", "Peskov
     declined to comment and said ..."; None when no verb or no subject stands there."""
-    for k in range(g.skip_leading(s, 0, i), i):
+    start = g.skip_leading(s, 0, i)
+    for k in range(start, i):
         if s.quoted[k]:
             return None
         cue = g.lex.cue(s.norm(k))
         if g.finite_verb(s, k) or (cue is not None and cue.tense in ("past", "present")):
-            return subject_of(g, s, k)
+            subject = subject_of(g, s, k)
+            if subject is not None and subject.span.a == start:
+                return subject  # not the subject of a verb inside an aside (", where Kim is expected to arrive,")
     return None

@@ -59,7 +59,7 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
     return Candidate(
         rule=NAME,
         cue_index=i,
-        boundary=i if subject.relative else subject.span.a,
+        boundary=i if subject.relative else _boundary(s, i, subject.span),
         cue=s.raw(i),
         speaker=None if pronoun is not None else subject.span,
         claim_start=claim_start,
@@ -69,6 +69,12 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
         gender=pronoun or form.gender,
         confidence=0.75 if pronoun is not None else 0.85,
     )
+
+
+def _boundary(s: SentenceView, i: int, subject: Span) -> int:
+    """Where an earlier claim ends: at the subject, or at the comma before the verb when a relative clause or an
+    occasion between them holds a claim of its own ("US officials, who first said X, said that Y")."""
+    return next((k for k in range(i - 1, subject.b - 1, -1) if s.is_comma(k)), subject.a)
 
 
 def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
