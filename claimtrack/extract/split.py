@@ -27,6 +27,7 @@ MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("a
 def split_claims(d: Draft) -> None:
     out: list[Claimed] = []
     for c in d.claimed:
+        c = _narration_cut(c)
         cuts = _cuts(d.grammar, c)
         if not cuts:
             out.append(c)
@@ -91,9 +92,40 @@ def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
     if i == 0 or not s.toks[i + 1].is_word:
         return None
     before = s.toks[i - 1]
-    if before.is_word and len(before.raw) < 2:
-        return None  # an initial, not an end; a run of marks ("تركيا.. اتفقنا"، "(...). سنكون") does end one
+    if before.is_word and (len(before.raw) < 2 or _title_abbreviation(before.raw)):
+        return None  # an initial or "Mr.", not an end; a run of marks ("تركيا.. اتفقنا"، "(...). سنكون") does end one
     return i + 1, i + 1
+
+
+def _narration_cut(c: Claimed) -> Claimed:
+    """A reported claim ends with the quotation that ends its sentence: '... said the plan was "a pretence." He
+    sentenced ...' goes on in the reporter's words."""
+    s = c.view
+    if c.candidate.kind != Kind.INDIRECT:
+        return c
+    first = s.index_at(c.start)
+    for i in range(first + 1, len(s) - 2):
+        if s.toks[i].end >= c.end:
+            break
+        if s.raw(i) in SENTENCE_ENDS and _closed_quotation_ends(s, i):
+            end = s.toks[i + 1].end
+            return replace(c, end=end, trace=(*c.trace, "split_claims: ends with the quotation that ends its sentence"))
+    return c
+
+
+def _closed_quotation_ends(s: SentenceView, i: int) -> bool:
+    """A full stop, a closing quotation mark right after it, then a space and a capitalised word."""
+    if i + 2 >= len(s) or s.toks[i + 1].start != s.toks[i].end:
+        return False
+    if not any(b == s.toks[i + 1].start for _, b in s.quotes):
+        return False
+    after = s.toks[i + 2]
+    return after.start > s.toks[i + 1].end and after.is_word and after.raw[:1].isupper()
+
+
+def _title_abbreviation(word: str) -> bool:
+    """A capitalised word of two letters before a full stop abbreviates a title ("Mr. Bankman-Fried", "Dr. Lee")."""
+    return len(word) == 2 and word[0].isupper() and word[1].islower()
 
 
 def _coordinated(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:

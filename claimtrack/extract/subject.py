@@ -90,6 +90,14 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     a = _chunk_start(s, end, MAX_LONG_SUBJECT)
     if any(g.lex.cue(s.norm(k)) for k in range(a, end)):
         return None  # another verb of saying: not one subject
+    # "it comes after US officials last week said": the clause opens after its opener, the time is no subject
+    lex = g.lex
+    opener = (k for k in range(end - 2, a - 1, -1) if s.norm(k) in lex.clause_openers - lex.clause_conjunctions)
+    a = next(opener, a - 1) + 1
+    while end - 1 > a and (s.norm(end - 1) in lex.time_words or s.norm(end - 1) in lex.days):
+        end -= 1
+        if s.norm(end - 1) in lex.time_prepositions or s.norm(end - 1) in lex.occasion_prepositions:
+            end -= 1  # "The Kremlin on Monday denied"
     if s.words(Span(a, end)) > MAX_SUBJECT and not _plausible_head(g, s, Span(a, end), MAX_LONG_SUBJECT):
         return None
     span = _head(g, s, Span(a, end))

@@ -42,7 +42,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     speaker, attribution, gender = None, Attribution.PARTICIPLE, form.gender
     if not found:
-        main = (_first_subject if g.lex.subject_first else _main_verb_subject)(g, s, i)
+        main = (g.lex.subject_first and _first_subject(g, s, i)) or _main_verb_subject(g, s, i)
         if main is None:
             return None
         speaker, attribution, gender = main[0], main[1], gender or main[2]

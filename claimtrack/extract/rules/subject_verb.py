@@ -137,7 +137,8 @@ def _claim_before_subject(
     if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
         return None
     tail = Span(i + 1, _clause_end(s, i + 1))
-    long_tail = s.words(tail) > MAX_TAIL and not s.phrase_at(i + 1, g.lex.chunk_prepositions, allow_conj=False)
+    preposition = s.norm(i + 1) in g.lex.object_prepositions or s.phrase_at(i + 1, g.lex.chunk_prepositions, False)
+    long_tail = s.words(tail) > MAX_TAIL and not preposition
     if long_tail or open_claim(s, subject.a, found):
         return None  # a tail of where, when or of whom ("said of the man who ...") may be long
     if found and found[-1].attribution == Attribution.POST:
