@@ -176,8 +176,13 @@ def _claim_around(g: Grammar, s: SentenceView, i: int, start: int, subject: Span
         return None
     if any(g.finite_verb(s, k) for k in range(a, subject.a)) or g.opens_occasion(s, Span(after, after + 1)):
         return None
+    verb = after
+    while verb < len(s) and s.norm(verb) in g.lex.particles_before_verb:
+        verb += 1
+    if not g.finite_verb(s, verb) or s.quote_at(a) is not None:
+        return None  # the clause after goes on with its verb ("are advancing"), not a clause of its own
     end = next((k for k in range(len(s) - 1, after - 1, -1) if s.toks[k].is_word or s.quoted[k]), None)
-    if end is None or not any(g.finite_verb(s, k) for k in range(after, end + 1)):
+    if end is None:
         return None
     return s.toks[a].start, s.toks[end].end, Kind.INDIRECT
 
