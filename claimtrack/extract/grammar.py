@@ -78,7 +78,10 @@ class Grammar:
         if n in self.lex.auxiliaries:
             return True
         endings = self.lex.past_endings
-        return bool(endings) and len(n) >= 5 and not raw[:1].isupper() and n.endswith(endings)
+        if not endings or len(n) < 5 or raw[:1].isupper() or not n.endswith(endings):
+            return False
+        joined = k > 0 and not s.toks[k - 1].is_word and s.toks[k - 1].end == s.toks[k].start
+        return not joined  # "state-affiliated" is an adjective
 
     def source_word(self, n: str) -> bool:
         """Whether a folded word can head a source: a title, a body or outlet, an unnamed source, a pointer

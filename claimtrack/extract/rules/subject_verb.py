@@ -267,7 +267,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     end = _clause_end(s, j)
     while end > j and not s.toks[end - 1].is_word:
         end -= 1  # the sentence's full stop
-    if not (quoted or opener) and end - j <= MAX_BEFORE_THAT + 2 and _told_to(g, s, j, end):
+    verb = any(g.finite_verb(s, k) for k in range(j, end))
+    if not (quoted or opener or verb) and end - j <= MAX_BEFORE_THAT + 2 and _told_to(g, s, j, end):
         return None  # "told a press conference.", "told the Pod Save the World podcast": to whom, not what
     if not quoted and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
         return None
