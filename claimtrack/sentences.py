@@ -23,7 +23,11 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     """Where the quotation opened at ``i`` closes within ``limit``, or None when it never does."""
     ch = text[i]
     close = OPENERS.get(ch, ch)  # a misused closing mark closes with itself
-    j = text.find(close, i + 1, min(limit, i + _MAX_QUOTE))
+    stop = min(limit, i + _MAX_QUOTE)
+    j = text.find(close, i + 1, stop)
+    if j < 0 and close != ch:
+        # Sloppy pages close with the opening mark too ("...,“ said ..."): glued to the word before, it closes.
+        j = next((k for k in range(i + 2, stop) if text[k] == ch and not text[k - 1].isspace()), -1)
     return j if j >= 0 else None
 
 
