@@ -12,7 +12,7 @@ from ..lang.text import PUNCTUATION
 from ..models import Article, Sentence, Statement, Story
 from ..sentences import OPENERS, SYMMETRIC, split
 from .candidate import MARKERS, Attribution, Candidate
-from .doc import NEXT_LINE, SentenceView
+from .doc import NEXT_LINE, PREVIOUS_SENTENCE, SentenceView
 from .draft import Claimed, Draft
 from .grammar import Grammar
 from .rules import RULES, headline
@@ -31,6 +31,7 @@ def find_claims(d: Draft) -> None:
     with no other statement may be a headline ("الوزير: ...")."""
     pending: list[tuple[SentenceView, Candidate]] = []
     unread = d.unread()
+    previous: Sentence | None = None
     for sentence in d.sentences:
         s = SentenceView(d.text, sentence, d.grammar.lex, unread)
         span = _next_line_claim(d.text, sentence) if pending else None
@@ -44,8 +45,21 @@ def find_claims(d: Draft) -> None:
         ):
             found = [head] if (head := headline.find(d.grammar, s)) is not None else []
         pending = [(s, f) for f in found if f.claim_start == NEXT_LINE]
-        found = [f for f in found if f.claim_start != NEXT_LINE]
-        d.claimed += finished + [Claimed(s, f, start, end) for f, start, end in claim_spans(d.grammar, s, found)]
+        back = _previous_claim(d, previous, [f for f in found if f.claim_start == PREVIOUS_SENTENCE])
+        found = [f for f in found if f.claim_start not in (NEXT_LINE, PREVIOUS_SENTENCE)]
+        d.claimed += finished + [Claimed(s, f, *span) for f, span in back]
+        d.claimed += [Claimed(s, f, start, end) for f, start, end in claim_spans(d.grammar, s, found)]
+        previous = sentence
+
+
+def _previous_claim(
+    d: Draft, previous: Sentence | None, back: list[Candidate]
+) -> list[tuple[Candidate, tuple[int, int]]]:
+    """ "كشف ذلك الوزير": the sentence before is the claim, when no statement has claimed any of it."""
+    if not back or previous is None or any(c.start < previous.end and previous.start < c.end for c in d.claimed):
+        return []
+    span = _next_line_claim(d.text, previous)
+    return [(back[0], span)] if span else []
 
 
 def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:

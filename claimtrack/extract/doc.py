@@ -14,6 +14,7 @@ from ..sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC, quote_spans
 
 MAX_SPEAKER_TOKENS = 30
 NEXT_LINE = -1  # claim_start of a statement whose claim is the next line ("وقال الوزير:" then the quotation)
+PREVIOUS_SENTENCE = -2  # claim_start of a statement whose claim is the sentence before ("كشف ذلك الوزير")
 MIN_POST_CLAIM_WORDS = 3
 COMMAS = frozenset(PUNCTUATION["clause_separators"])
 

@@ -7,7 +7,18 @@ the first that fires wins, and the scan goes on after its cue.
 
 from __future__ import annotations
 
-from . import claim_first, document, participle, post_opener, preposition, relay, subject_verb, verb, verbal_noun
+from . import (
+    claim_first,
+    document,
+    participle,
+    pointing_back,
+    post_opener,
+    preposition,
+    relay,
+    subject_verb,
+    verb,
+    verbal_noun,
+)
 
 RULES = [
     post_opener,  # "...، حسبما ذكرت الوكالة": a cue after حسبما/كما/وفق ما attributes what came before
@@ -15,6 +26,7 @@ RULES = [
     participle,  # "...، مؤكداً أن ...": the main verb's subject says a second claim
     relay,  # "نقلت الوكالة عن الوزير قوله ...": a speaker relayed by an outlet
     document,  # "وجاء في بيان الوزارة أن ...": a document speaks for its issuer
+    pointing_back,  # "كشف ذلك الوزير، ...": a cue pointing back claims the sentence before
     subject_verb,  # "Kirby said (that) ...": a subject-first language's subject and claim (English)
     verb,  # "قال الوزير إن ..." and the cue verb's other openers
     claim_first,  # «...»، قال الوزير.: the claim came first
