@@ -29,6 +29,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     end = i + 2
     while end < min(len(s), i + MAX_SPEAKER_TOKENS) and not _stops(g, s, end):
         end += 1
+    if end < len(s) and (s.norm(end) in g.lex.complementizers or s.raw(end) == ":"):
+        return None  # "وتابع هذا المسؤول أن ...": "this official" with a claim of his own, no pointer
     speaker, via = speaker_span(g, s, i + 2, end)
     if speaker is None or not g.plausible_source(s, speaker.a):
         return None
