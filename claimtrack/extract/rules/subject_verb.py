@@ -6,11 +6,13 @@ verb-first language (Arabic) this rule reads nothing; its subjects before the ve
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...lexicon import CueForm
 from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
-from ..doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
+from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..subject import Subject, clause_subject, glued_mark, subject_of
 from .claim_first import closes_on_comma
@@ -34,6 +36,11 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     first = claim_opens(g, s, i + 1, form)
     if first is not None:
         return _claim_after_verb(g, s, i, form, subject, first)
+    colon = len(s) - 1
+    if colon > i and s.raw(colon) == ":" and _past_adverbials(g, s, i + 1)[0] == colon:
+        # "The coach told reporters on Friday:" ends the line: the claim is the paragraph after it
+        told = _claim_after_verb(g, s, i, form, subject, colon)
+        return replace(told, claim_start=NEXT_LINE, claim_end=None, kind=Kind.DIRECT)
     return _claim_before_subject(g, s, i, form, subject.span, found)
 
 
