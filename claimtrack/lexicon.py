@@ -158,6 +158,7 @@ class Lexicon:
     auxiliaries: frozenset[str] = _data("grammar", "auxiliaries", "words")
     past_endings: tuple[str, ...] = _data("grammar", "past_endings", "folded_tuple")
     clause_conjunctions: frozenset[str] = _data("grammar", "clause_conjunctions", "words")
+    infinitive_markers: frozenset[str] = _data("grammar", "infinitive_markers", "words")
     title_words: frozenset[str] = _data("titles", "title_words", "words")
     media_heads: frozenset[str] = _data("titles", "media_heads", "words")
     person_titles: frozenset[str] = _data("titles", "person_titles", "words")

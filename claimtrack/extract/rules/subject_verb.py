@@ -19,6 +19,7 @@ from .claim_first import closes_on_comma
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
+MAX_FEELING_AT = 2  # words before a feeling noun that opens a weak verb's claim ("his concern")
 MAX_TAIL = 10  # words after a verb that closes its claim ("..., Ramadan told reporters in Geneva on Monday.")
 
 
@@ -31,6 +32,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if s.norm(i - 1) in g.lex.clause_conjunctions:
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
     subject = subject_of(g, s, i)
+    if subject is None and s.norm(i - 1) in g.lex.infinitive_markers:
+        return _infinitive(g, s, i, form)
     if subject is None:
         return _passive(g, s, i, form)
     first = claim_opens(g, s, i + 1, form)
@@ -89,6 +92,16 @@ def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> 
     subject = clause_subject(g, s, i - 1)
     first = claim_opens(g, s, i + 1, form) if subject is not None else None
     return _claim_after_verb(g, s, i, form, subject, first) if first is not None else None
+
+
+def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
+    """ "Watson went on to explain, "We possess ..."": a cue in the infinitive speaks for the clause's subject when
+    a quotation or "that" opens its claim."""
+    subject = clause_subject(g, s, i - 1)
+    first = claim_opens(g, s, i + 1, form) if subject is not None else None
+    if first is None or not (s.quote_at(first) is not None or s.norm(first - 1) in g.lex.complementizers):
+        return None
+    return _claim_after_verb(g, s, i, form, subject, first)
 
 
 def _passive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
@@ -287,6 +300,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
 def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
     """Whether what follows a verb is a clause (a verb of its own, a "that" or a quotation before the next comma or
     subordinate clause) rather than the verb's noun object."""
+    if any(s.norm(k) in g.lex.feelings for k in range(j, min(len(s), j + MAX_FEELING_AT))):
+        return True  # "expressed his concern about ...": a feeling's object is the claim
     for k in range(j, _clause_end(s, j)):
         if g.finite_verb(s, k) or s.norm(k) in g.lex.complementizers or s.quote_at(k) is not None:
             return True
