@@ -89,8 +89,8 @@ def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
     t = s.toks[i]
     if t.raw not in SENTENCE_ENDS or i + 1 >= len(s) or s.toks[i + 1].start == t.end:
         return None
-    if i == 0 or not s.toks[i + 1].is_word:
-        return None
+    if i == 0 or not s.toks[i + 1].is_word or s.raw(i + 1)[:1].islower():
+        return None  # "concerned that ... the DPRK continues": an omission, not an end
     before = s.toks[i - 1]
     if before.is_word and (len(before.raw) < 2 or _title_abbreviation(before.raw)):
         return None  # an initial or "Mr.", not an end; a run of marks ("تركيا.. اتفقنا"، "(...). سنكون") does end one
