@@ -115,7 +115,12 @@ _MID = ",;"
 
 
 def _abbreviated(text: str, i: int, line_start: int) -> bool:
-    """Whether the point at i closes an initial: one capital letter after a space or another point."""
+    """Whether the point at i closes an initial (one capital letter after a space or another point) or a short
+    capitalised word before a number ("Sept. 14", "No. 5")."""
+    word = re.search(r"(\w+)$", text[line_start:i])
+    if word is not None and word.group(1)[:1].isupper() and len(word.group(1)) <= 4:
+        if text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].isdigit():
+            return True
     if i - 1 < line_start or not text[i - 1].isupper():
         return False
     return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "."

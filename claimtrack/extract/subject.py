@@ -16,6 +16,7 @@ MAX_LONG_SUBJECT = 14  # ... when none of them is a verb ("Tamer Ramadan of the 
 MAX_ASIDE = 20  # words of an apposition or relative clause between a subject and its verb
 MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
 BRACKETS = "()"
+NAME_MARKS = "+&"  # marks that end a name's word ("OPEC+")
 MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")
 
 
@@ -61,6 +62,8 @@ def _in_phrase(s: SentenceView, k: int) -> bool:
     (10,000)."""
     if s.toks[k].is_word or s.raw(k) in BRACKETS or glued_mark(s, k):
         return True
+    if s.raw(k) in NAME_MARKS and k > 0 and s.toks[k - 1].is_word and s.toks[k - 1].end == s.toks[k].start:
+        return True  # "OPEC+ sources"
     before = s.toks[k - 1] if k > 0 else None
     if s.raw(k) != "." or before is None or before.end != s.toks[k].start:
         return False
