@@ -22,6 +22,8 @@ DISGUISED = "en"
 # the keys the Arabic pack's file has too (the file's schema, not English words).
 CODES = {"m", "f", "p"}
 KEPT = {"gender", "kind", "script", "name"}
+# Keys of the schema only the English pack's files have, read by its hooks (verb_forms reads "plural").
+SCHEMA_KEYS = {"plural"}
 _plain_read, _plain_hooks = lang.read_toml, lang._hooks
 
 
@@ -38,7 +40,9 @@ def rotate(value, schema: set[str], key: str | None = None):
     if isinstance(value, list):
         return [rotate(v, schema, key) for v in value]
     if isinstance(value, dict):
-        return {(k if k in schema else rotate_text(k)): rotate(v, schema, k) for k, v in value.items()}
+        return {
+            (k if k in schema or k in SCHEMA_KEYS else rotate_text(k)): rotate(v, schema, k) for k, v in value.items()
+        }
     return value
 
 
