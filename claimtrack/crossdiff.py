@@ -4,7 +4,8 @@ A word diff between an Arabic report and the English statement it reports marks 
 languages ``diff`` shows the two versions side by side and compares what a fact-checker checks: the numbers
 (digits and each pack's number words read to values), the names (the known speakers, bodies and countries the
 packs list, by their canonical name, the same in every language), the negation (a negation flipped, a denial,
-as relations read it) and the speaker, each marked same or changed.
+as relations read it), the dates (months and weekdays the packs read to one key), the hedge (قد، ربما / may,
+likely) and the speaker, each marked same or changed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ class FactKind(StrEnum):
     numbers = "numbers"
     names = "names"
     negation = "negation"
+    dates = "dates"
+    hedge = "hedge"
     speaker = "speaker"
 
 
@@ -57,10 +60,18 @@ def across_languages(a: dict, b: dict) -> bool:
 
 
 def compare_facts(a: dict, b: dict) -> list[Fact]:
-    """Numbers, names, negation and speaker of two versions (statement rows: ``text``, ``speaker``,
-    ``polarity``), each marked same or changed."""
+    """Numbers, names, negation, dates, hedge and speaker of two versions (statement rows: ``text``,
+    ``speaker``, ``polarity``), each marked same or changed."""
     ta, tb = (with_polarity(read_claim(v["text"]), v.get("polarity")) for v in (a, b))
-    return [_numbers(ta, tb), _names(a["text"], ta, b["text"], tb), _negation(ta, tb), _speaker(a, b)]
+    changes = {c.kind for c in fact_changes(ta, tb)}
+    return [
+        _numbers(ta, tb),
+        _names(a["text"], ta, b["text"], tb),
+        _negation(ta, tb, changes),
+        _dates(ta, tb, changes),
+        _hedge(ta, tb),
+        _speaker(a, b),
+    ]
 
 
 def _verdict(same: bool) -> Verdict:
@@ -100,9 +111,25 @@ def _polarity(text: ClaimText) -> str:
     return "negated" if text.negations else "affirmed"
 
 
-def _negation(a: ClaimText, b: ClaimText) -> Fact:
-    flipped = any(c.kind in (ChangeKind.negation, ChangeKind.denial) for c in fact_changes(a, b))
+def _negation(a: ClaimText, b: ClaimText, changes: set[ChangeKind]) -> Fact:
+    flipped = bool(changes & {ChangeKind.negation, ChangeKind.denial})
     return Fact(FactKind.negation, _polarity(a), _polarity(b), _verdict(not flipped))
+
+
+def _date_names(text: ClaimText) -> str:
+    # the packs read a month to 1-12 and a weekday to 100 + 0-6 (Monday first), the same key in every language;
+    # shown as ISO numbers them (Monday is weekday 1)
+    return ", ".join(f"weekday {d - 99}" if d >= 100 else f"month {d}" for d in sorted(text.dates))
+
+
+def _dates(a: ClaimText, b: ClaimText, changes: set[ChangeKind]) -> Fact:
+    # as relations read them: a date only one version gives is no change, two different dates are
+    return Fact(FactKind.dates, _date_names(a), _date_names(b), _verdict(ChangeKind.date not in changes))
+
+
+def _hedge(a: ClaimText, b: ClaimText) -> Fact:
+    shown = {True: "hedged", False: "certain"}
+    return Fact(FactKind.hedge, shown[a.hedged], shown[b.hedged], _verdict(a.hedged == b.hedged))
 
 
 def _speaker(a: dict, b: dict) -> Fact:

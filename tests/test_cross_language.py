@@ -74,6 +74,25 @@ AID_EN = "the United States would send 500 aid trucks to the port"
             "changed",
         ),
         (AID_AR, AID_EN, "speaker", "John Kirby", "John Kirby", "same"),
+        (AID_AR, AID_EN, "hedge", "certain", "certain", "same"),
+        (AID_AR, "the United States may send 500 aid trucks to the port", "hedge", "certain", "hedged", "changed"),
+        (AID_AR, AID_EN, "dates", "", "", "same"),
+        (
+            "الولايات المتحدة سترسل 500 شاحنة مساعدات إلى الميناء في مارس",
+            "the United States would send 500 aid trucks to the port in May",
+            "dates",
+            "month 3",
+            "month 5",
+            "changed",
+        ),
+        (
+            "الولايات المتحدة سترسل 500 شاحنة مساعدات إلى الميناء يوم الاثنين",
+            "the United States would send 500 aid trucks to the port on Monday",
+            "dates",
+            "weekday 1",
+            "weekday 1",
+            "same",
+        ),
     ],
 )
 def test_two_languages_compared_by_numbers_names_and_negation(arabic, english, kind, a, b, verdict):
@@ -133,6 +152,8 @@ def test_diff_across_languages_shows_both_versions_and_compares_facts(runner, db
         ("numbers", "changed"),
         ("names", "same"),
         ("negation", "same"),
+        ("dates", "same"),
+        ("hedge", "same"),
         ("speaker", "same"),
     ]
     assert [v["language"] for v in found["versions"]] == ["ar", "en"]

@@ -88,7 +88,7 @@ def diff(
 ) -> None:
     """Versions of a claim side by side, the earliest published first, word-level changes marked: deletions
     struck out, insertions underlined. A version in another language than the first is shown whole, with its
-    numbers, names, negation and speaker compared to the first's, each marked same or changed."""
+    numbers, names, negation, dates, hedge and speaker compared to the first's, each marked same or changed."""
     from .. import queries
 
     fmt = output_format(json_, csv_, nl)
