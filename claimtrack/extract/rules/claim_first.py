@@ -29,7 +29,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     else:
         return None
     tail = i + 1 if before or not speaker else speaker.b
-    if s.words(Span(tail, _clause_end(s, tail))) > 6 and not _said_where(g, s, tail):
+    if s.words(Span(tail, clause_end(s, tail))) > 6 and not _said_where(g, s, tail):
         return None
     claim = claim_before(g, s, 0, claim_end)
     if claim is None or claim[2] != Kind.DIRECT:
@@ -64,7 +64,7 @@ def _said_where(g: Grammar, s: SentenceView, k: int) -> bool:
     return bool(s.phrase_at(k, g.lex.chunk_prepositions))
 
 
-def _clause_end(s: SentenceView, k: int) -> int:
+def clause_end(s: SentenceView, k: int) -> int:
     """Where the verb's clause ends: at the sentence's end or a comma after it, where a clause of its own opens
     ('"...," Kirby said, declining to give details ...')."""
     return next((j for j in range(k, len(s)) if s.is_comma(j) and not s.quoted[j]), len(s))

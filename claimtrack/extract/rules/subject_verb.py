@@ -15,7 +15,7 @@ from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..subject import Subject, clause_subject, glued_mark, subject_of
-from .claim_first import closes_on_comma
+from .claim_first import clause_end, closes_on_comma
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
@@ -156,7 +156,7 @@ def _claim_before_subject(
     a statement.': the subject follows the claim's comma and only where, when or to whom follows the verb."""
     if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
         return None
-    tail = Span(i + 1, _clause_end(s, i + 1))
+    tail = Span(i + 1, clause_end(s, i + 1))
     preposition = s.norm(i + 1) in g.lex.object_prepositions or s.phrase_at(i + 1, g.lex.chunk_prepositions, False)
     long_tail = s.words(tail) > MAX_TAIL and not preposition
     if long_tail or open_claim(s, subject.a, found):
@@ -205,12 +205,6 @@ def _claim_around(g: Grammar, s: SentenceView, i: int, start: int, subject: Span
     if end is None:
         return None
     return s.toks[a].start, s.toks[end].end, Kind.INDIRECT
-
-
-def _clause_end(s: SentenceView, k: int) -> int:
-    """Where the verb's clause ends: at the sentence's end or a comma after it, where a clause of its own opens
-    ('..., Kirby said, declining to give details')."""
-    return next((j for j in range(k, len(s)) if s.is_comma(j) and not s.quoted[j]), len(s))
 
 
 def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
@@ -284,7 +278,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     quoted = s.quote_at(j) is not None or s.raw(j) in OPENERS or s.raw(j) in SYMMETRIC  # closed or not
     if comma and not (quoted or opener):
         return None
-    end = _clause_end(s, j)
+    end = clause_end(s, j)
     while end > j and not s.toks[end - 1].is_word:
         end -= 1  # the sentence's full stop
     verb = any(g.finite_verb(s, k) for k in range(j, end))
@@ -302,7 +296,7 @@ def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
     subordinate clause) rather than the verb's noun object."""
     if any(s.norm(k) in g.lex.feelings for k in range(j, min(len(s), j + MAX_FEELING_AT))):
         return True  # "expressed his concern about ...": a feeling's object is the claim
-    for k in range(j, _clause_end(s, j)):
+    for k in range(j, clause_end(s, j)):
         if g.finite_verb(s, k) or s.norm(k) in g.lex.complementizers or s.quote_at(k) is not None:
             return True
         if k > j and (s.norm(k) in g.lex.clause_openers or s.norm(k) in g.lex.relatives or g.lex.cue(s.norm(k))):
