@@ -89,8 +89,8 @@ def _speaker(store: Store, name: str) -> str:
 
 
 def _correct(db: Path | None, action: Action, args: dict, json_: bool) -> None:
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
-    from ..speakers.rebuild import resolve_all, stored_corrections
+    from ..speakers.corrections import Correction
+    from ..speakers.rebuild import resolve_all
 
     with open_store(db) as store:
         with store.transaction():
@@ -111,7 +111,7 @@ def alias(
     json_: JsonOpt = False,
 ) -> None:
     """A phrase that names this speaker from now on, in every article."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.corrections import Action
 
     with open_store(db) as store:
         name = _speaker(store, name)
@@ -126,7 +126,7 @@ def merge(
     json_: JsonOpt = False,
 ) -> None:
     """Two speakers are one: OTHER's statements and names go to KEEP."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.corrections import Action
 
     with open_store(db) as store:
         keep, other = _speaker(store, keep), _speaker(store, other)
@@ -143,7 +143,7 @@ def rename(
     json_: JsonOpt = False,
 ) -> None:
     """Call a speaker by another name; the old one stays an alias."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.corrections import Action
 
     with open_store(db) as store:
         name = _speaker(store, name)
@@ -161,7 +161,7 @@ def split(
     json_: JsonOpt = False,
 ) -> None:
     """One name covers two people: NAME's statements in the articles given are NEW's."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.corrections import Action
 
     with open_store(db) as store:
         name = _speaker(store, name)
@@ -181,7 +181,7 @@ def set_speaker(
 ) -> None:
     """Who said this statement, whatever resolution finds; kept across re-ingests (by article and offsets)."""
     from .. import queries
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.corrections import Action
 
     with open_store(db) as store:
         rows = store.statements_by_id([statement])
@@ -198,8 +198,8 @@ def corrections(
     ctx: typer.Context, db: DbOption = None, json_: JsonOpt = False, csv_: CsvOpt = False, nl: NlOpt = False
 ) -> None:
     """Every correction, oldest first: what it says and when it was made."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
-    from ..speakers.rebuild import resolve_all, stored_corrections
+    from ..speakers.corrections import in_effect
+    from ..speakers.rebuild import stored_corrections
 
     if ctx.invoked_subcommand is not None:
         return
@@ -235,8 +235,8 @@ def export_corrections(
     db: DbOption = None,
 ) -> None:
     """Write every correction to a file another newsroom can import."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
-    from ..speakers.rebuild import resolve_all, stored_corrections
+    from ..speakers.corrections import write_file
+    from ..speakers.rebuild import stored_corrections
 
     with open_store(db, write=False) as store:
         found = stored_corrections(store)
@@ -250,7 +250,7 @@ def import_corrections(
     db: DbOption = None,
 ) -> None:
     """Add the corrections in a file (those already stored are skipped) and apply them."""
-    from ..speakers.corrections import Action, Correction, in_effect, read_file, write_file
+    from ..speakers.corrections import read_file
     from ..speakers.rebuild import resolve_all, stored_corrections
 
     incoming = read_file(path)
@@ -273,7 +273,7 @@ def remove(
     db: DbOption = None,
 ) -> None:
     """Take back one of your corrections; speakers are resolved again without it."""
-    from ..speakers.rebuild import resolve_all, stored_corrections
+    from ..speakers.rebuild import resolve_all
 
     with open_store(db) as store, store.transaction():
         if not store.delete_correction(correction):

@@ -12,7 +12,6 @@ question from the floor is nobody's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lang.text import fold

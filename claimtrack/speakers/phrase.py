@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang.text import PUNCTUATION, fold, fold_for_match, tokens
+from ..lang.text import fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
 from .edges import PhraseEdges
 from .fragments import FragmentChecks
-from .registry import DEFINITE, INDEFINITE, Registry, strip_word, words_of
+from .registry import Registry, strip_word, words_of
 
 MAX_NAME_WORDS = 4  # "Faisal bin Farhan Al Saud"; a longer run after a title has run on past the name
 
