@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from . import corpus, fetch, lang, match_index
+from . import lexicon as lexicon_mod
 from .errors import ClaimtrackError, DatabaseError, unexpected
 from .extract import extract_article
 from .match import ClaimIndex, MatchSettings, Version, match_all
@@ -259,11 +260,11 @@ def ingest_prepared(
         run.batch.flush()
         if isinstance(exc, ClaimtrackError) and not isinstance(exc, DatabaseError):
             _resolve_stored(store, report)
-            _match_stored(store, settings, run.registry, report)
+            _match_stored(store, settings, report)
         raise
     run.batch.flush()
     _resolve_stored(store, report)
-    _match_stored(store, settings, run.registry, report)
+    _match_stored(store, settings, report)
     report.speakers = sum(row["kind"] != SpeakerKind.unattributed for row in store.speaker_table())
     return report
 
@@ -425,12 +426,15 @@ def _resolve_stored(store: Store, report: IngestReport) -> None:
             resolve_all(store)
 
 
-def _match_stored(store: Store, settings: MatchSettings, registry: Registry, report: IngestReport) -> None:
+def _match_stored(store: Store, settings: MatchSettings, report: IngestReport) -> None:
     """Match what is stored and not yet matched, in one transaction, so a concurrent ingest cannot slip between.
 
     Statements left unmatched by a run that died before this point are matched now.
     """
     with report.timed("match"), store.transaction():
+        # The run's registry was read before these articles' speakers were stored and resolved, and with the pack
+        # of an empty database's first language: matching reads the names as the database now knows them.
+        registry = Registry.for_store(store)
         if report.updated:
             # A replaced article's old statements may have been the only link in a cluster: recompute all.
             rematch(store, settings, registry, speakers=False)
@@ -581,11 +585,15 @@ def _vector_index(texts: list[str], on_progress: Callable[[int], None] | None):
 
 
 def _inner_openers(registry: Registry) -> set[tuple[str, ...]]:
-    """Where a claim reports another in turn: "فإنّ", "بأنّ", or a cue's preposition before أنّ ("تشير إلى أن").
+    """Where a claim reports another in turn: "فإنّ", "بأنّ", or a cue's preposition before أنّ ("تشير إلى أن"),
+    in every pack's words (a database may hold articles in several languages).
 
     A bare أنّ is left out: it is as often the subjunctive (يرغب في أن تزود) as a report.
     """
-    lex = registry.lex
+    return {opener for lex in _pack_lexicons(registry) for opener in _openers(lex)}
+
+
+def _openers(lex) -> set[tuple[str, ...]]:
     particles = lex.conjunctions | lex.glued_prepositions
     glued = {c for c in lex.complementizers if c[:1] in particles and c not in lex.causal_complementizers}
     plain = {c for c in lex.complementizers if c[:1] not in particles and c not in lex.causal_complementizers}
@@ -593,9 +601,14 @@ def _inner_openers(registry: Registry) -> set[tuple[str, ...]]:
     return {(c,) for c in glued} | {(f, c) for f in frames for c in plain}
 
 
+def _pack_lexicons(registry: Registry) -> list:
+    """The registry's lexicon and every other pack's: claims of any language are matched in one index."""
+    return [registry.lex, *(lexicon_mod.load(code) for code in lang.available() if code != registry.lex.language)]
+
+
 def _entity_words(registry: Registry) -> list[str]:
     """Names of known speakers, places and nationalities: who and where a claim is about, not what it says."""
-    words = [*registry.lex.places, *registry.lex.nationality]
+    words = [word for lex in _pack_lexicons(registry) for word in (*lex.places, *lex.nationality)]
     # Only people's names: a body's alias is made of everyday words (وزارة الدفاع) that a claim may be about.
     for speaker in registry.speakers.values():
         if speaker.kind == "person":

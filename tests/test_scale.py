@@ -141,6 +141,25 @@ def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_
     assert all(after[sid] == before[sid] for sid in before if sid not in expected)
 
 
+def test_a_first_ingest_matches_as_a_rematch_does(tmp_path):
+    """The places of the articles' own pack weigh little at their first ingest into an empty database, as in a
+    rematch: two English claims sharing only "Russia", "North Korea" and "Moscow" stay two claims."""
+    from claimtrack.pipeline import rematch
+
+    texts = {
+        "a.txt": "Russia and North Korea will sign a trade pact in Moscow, the Kremlin said on Monday.\n",
+        "b.txt": "Russia and North Korea will hold military drills near Moscow, the Kremlin said on Tuesday.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "claims.db") as store:
+        ingest([str(tmp_path / name) for name in texts], store)
+        first = store.claim_clusters()
+        rematch(store)
+        assert len(first) == 2 and len(set(first.values())) == 2
+        assert store.claim_clusters() == first
+
+
 def test_query_commands_stop_at_their_limit_and_say_so(runner, seed_db):
     few = runner.invoke(app, ["search", "كوريا", "--db", seed_db, "--limit", "2", "--json"])
     assert few.exit_code == 0, few.output
