@@ -26,6 +26,8 @@ class CueForm:
     impersonal: bool = False
     relay: bool = False
     strict: bool = False  # also an everyday word (بين = between): a cue only when its claim opens right after it
+    particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
+    addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
 
 
 # How a value in a data file becomes a Lexicon field: words and phrases are folded so that rules compare
@@ -157,6 +159,7 @@ class Lexicon:
     subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
     auxiliaries: frozenset[str] = _data("grammar", "auxiliaries", "words")
     past_endings: tuple[str, ...] = _data("grammar", "past_endings", "folded_tuple")
+    irregular_pasts: frozenset[str] = _data("grammar", "irregular_pasts", "words")
     clause_conjunctions: frozenset[str] = _data("grammar", "clause_conjunctions", "words")
     infinitive_markers: frozenset[str] = _data("grammar", "infinitive_markers", "words")
     title_words: frozenset[str] = _data("titles", "title_words", "words")
@@ -310,6 +313,8 @@ def load(language: str) -> Lexicon:
                 entry.get("impersonal", False),
                 entry.get("relay", False),
                 form in strict,
+                tuple(fold(entry.get("particle", "")).split()),
+                entry.get("addressee", False),
             )
             for suffix in suffixes:
                 lex.cue_forms.setdefault(form + suffix, cue)

@@ -22,8 +22,9 @@ DISGUISED = "en"
 # the keys the Arabic pack's file has too (the file's schema, not English words).
 CODES = {"m", "f", "p"}
 KEPT = {"gender", "kind", "script", "name"}
-# Keys of the schema only the English pack's files have, read by its hooks (verb_forms reads "plural").
-SCHEMA_KEYS = {"plural"}
+# Keys of the schema only the English pack's files have, read by its hooks (verb_forms reads "plural") or by the
+# lexicon (a verb's "particle" and "addressee").
+SCHEMA_KEYS = {"plural", "particle", "addressee"}
 _plain_read, _plain_hooks = lang.read_toml, lang._hooks
 
 

@@ -59,6 +59,7 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
                 elif (
                     head_cue is not None
                     and head_cue.tense in ("past", "present")
+                    and lex.definite_article  # a pack with no glued article glues no cue to one ("information")
                     and tail.startswith(lex.definite_article)
                     and len(tail) >= 5
                 ):

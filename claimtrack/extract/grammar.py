@@ -73,9 +73,10 @@ class Grammar:
 
     def finite_verb(self, s: SentenceView, k: int) -> bool:
         """Whether token k is a verb that makes a clause: an auxiliary ("has", "would") or a lower-case word with a
-        past ending ("delivered"; "United" is a name). Always False for a pack that lists neither."""
+        past ending ("delivered"; "United" is a name) or an irregular past ("went"). Always False for a pack that
+        lists none of them."""
         n, raw = s.norm(k), s.raw(k)
-        if n in self.lex.auxiliaries:
+        if n in self.lex.auxiliaries or (n in self.lex.irregular_pasts and not raw[:1].isupper()):
             return True
         endings = self.lex.past_endings
         if not endings or len(n) < 5 or raw[:1].isupper() or not n.endswith(endings):

@@ -91,8 +91,8 @@ def _chunk_start(s: SentenceView, end: int, limit: int) -> int:
 def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     """ "Kirby said", "But US officials said": the words from the start of the clause up to the verb group."""
     a = _chunk_start(s, end, MAX_LONG_SUBJECT)
-    if any(g.lex.cue(s.norm(k)) for k in range(a, end)):
-        return None  # another verb of saying: not one subject
+    if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" for k in range(a, end)):
+        return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
     # "it comes after US officials last week said": the clause opens after its opener, the time is no subject
     lex = g.lex
     opener = (k for k in range(end - 2, a - 1, -1) if s.norm(k) in lex.clause_openers - lex.clause_conjunctions)
@@ -155,9 +155,13 @@ def _before_asides(g: Grammar, s: SentenceView, comma: int) -> Subject | None:
 
 def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
     """A chunk between a subject and its verb that is not part of the speaker: a relative clause, an occasion or
-    time ("in an interview aired Wednesday"), or a number (an age)."""
+    time ("in an interview aired Wednesday"), a number (an age) or a linking adverb ("X, however, said")."""
+    lex = g.lex
     return (
-        s.norm(chunk.a) in g.lex.relatives
+        s.norm(chunk.a) in lex.relatives
+        or all(
+            s.norm(k) in lex.clause_openers or s.norm(k) in lex.particles_before_verb for k in range(chunk.a, chunk.b)
+        )
         or g.opens_occasion(s, chunk)
         or all(s.norm(k).isdigit() for k in range(chunk.a, chunk.b))
     )

@@ -84,8 +84,11 @@ def closes_on_comma(s: SentenceView, k: int) -> bool:
 
 
 def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:
-    """A short phrase of words between a quotation that ends on a comma and the verb: its speaker."""
+    """A short phrase of words between a quotation that ends on a comma and the verb: its speaker; none when a verb
+    of saying stands among them ('"...," he said in comments posted on ...': the first verb is the cue)."""
     for k in range(i - 1, max(-1, i - 1 - MAX_SPEAKER_BEFORE), -1):
+        if (cue := g.lex.cue(s.norm(k))) is not None and cue.tense in ("past", "present"):
+            return None
         if not s.toks[k].is_word:
             return Span(k + 1, i) if k + 1 < i and closes_on_comma(s, k) else None
     return None

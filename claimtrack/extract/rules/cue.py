@@ -13,6 +13,8 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
     form = g.lex.cue(s.norm(i))
     if form is None or form.tense == "noun" or s.norm(i - 1) in g.lex.negations:
         return None
+    if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
+        return None  # "made" is no cue, "made clear" is
     # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
         if not g.at_clause_boundary(s, i, form):

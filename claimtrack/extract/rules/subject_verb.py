@@ -36,11 +36,11 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return _infinitive(g, s, i, form)
     if subject is None:
         return _passive(g, s, i, form)
-    first = claim_opens(g, s, i + 1, form)
+    first = claim_opens(g, s, after_verb(form, i), form)
     if first is not None:
         return _claim_after_verb(g, s, i, form, subject, first)
     colon = len(s) - 1
-    if colon > i and s.raw(colon) == ":" and _past_adverbials(g, s, i + 1)[0] == colon:
+    if colon > i and s.raw(colon) == ":" and _past_adverbials(g, s, after_verb(form, i))[0] == colon:
         # "The coach told reporters on Friday:" ends the line: the claim is the paragraph after it
         told = _claim_after_verb(g, s, i, form, subject, colon)
         return replace(told, claim_start=NEXT_LINE, claim_end=None, kind=Kind.DIRECT)
@@ -48,15 +48,22 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 
 
 def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
-    """A verb of saying in the past or present at token i; not negated, not a noun before the real verb ("news
-    reports stated")."""
+    """A verb of saying in the past or present at token i, with the particle its sense needs ("pointed out"); not
+    negated, not a noun before the real verb ("news reports stated")."""
     form = g.lex.cue(s.norm(i))
     if form is None or form.tense not in ("past", "present") or form.relay or s.norm(i - 1) in g.lex.negations:
         return None
-    after = g.lex.cue(s.norm(i + 1))
+    if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
+        return None
+    after = g.lex.cue(s.norm(after_verb(form, i)))
     if after is not None and after.tense in ("past", "present"):
         return None
     return form
+
+
+def after_verb(form: CueForm, i: int) -> int:
+    """The first token after the verb at token i and the particle its sense needs ("made clear", "pointed out")."""
+    return i + 1 + len(form.particle)
 
 
 def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subject: Subject, first: int) -> Candidate:
@@ -90,7 +97,7 @@ def _boundary(s: SentenceView, i: int, subject: Span) -> int:
 def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
     """ "He declared an epidemic and noted that ...": the subject of the clause's first verb says the claim."""
     subject = clause_subject(g, s, i - 1)
-    first = claim_opens(g, s, i + 1, form) if subject is not None else None
+    first = claim_opens(g, s, after_verb(form, i), form) if subject is not None else None
     return _claim_after_verb(g, s, i, form, subject, first) if first is not None else None
 
 
@@ -98,7 +105,7 @@ def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate
     """ "Watson went on to explain, "We possess ..."": a cue in the infinitive speaks for the clause's subject when
     a quotation or "that" opens its claim."""
     subject = clause_subject(g, s, i - 1)
-    first = claim_opens(g, s, i + 1, form) if subject is not None else None
+    first = claim_opens(g, s, after_verb(form, i), form) if subject is not None else None
     if first is None or not (s.quote_at(first) is not None or s.norm(first - 1) in g.lex.complementizers):
         return None
     return _claim_after_verb(g, s, i, form, subject, first)
@@ -128,7 +135,7 @@ def _passive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | 
 def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candidate) -> Candidate | None:
     """ "Kirby said ... and said the United States had intelligence ...": a second verb of the same subject
     joined by a conjunction opens a second claim of the same speaker."""
-    first = claim_opens(g, s, i + 1, form)
+    first = claim_opens(g, s, after_verb(form, i), form)
     if first is None or last.cue_index >= i - 1:
         return None
     claim_start, claim_end, direct = claim_after(g, s, first, first)
@@ -156,8 +163,9 @@ def _claim_before_subject(
     a statement.': the subject follows the claim's comma and only where, when or to whom follows the verb."""
     if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
         return None
-    tail = Span(i + 1, clause_end(s, i + 1))
-    preposition = s.norm(i + 1) in g.lex.object_prepositions or s.phrase_at(i + 1, g.lex.chunk_prepositions, False)
+    j = after_verb(form, i)
+    tail = Span(j, clause_end(s, j))
+    preposition = s.norm(j) in g.lex.object_prepositions or s.phrase_at(j, g.lex.chunk_prepositions, False)
     long_tail = s.words(tail) > MAX_TAIL and not preposition
     if long_tail or open_claim(s, subject.a, found):
         return None  # a tail of where, when or of whom ("said of the man who ...") may be long
@@ -167,8 +175,8 @@ def _claim_before_subject(
     if found:
         last = found[-1]
         start = s.index_at(last.claim_end) if last.claim_end is not None else last.cue_index + 1
-    claim = _claim_around(g, s, i, start, subject) or claim_before(g, s, start, subject.a)
-    if claim is None:
+    claim = _claim_around(g, s, after_verb(form, i), start, subject) or claim_before(g, s, start, subject.a)
+    if claim is None or _only_circumstance(g, s, Span(s.index_at(claim[0]), subject.a)):
         return None
     pronoun = g.pronoun_subject(s, subject)
     return Candidate(
@@ -187,11 +195,17 @@ def _claim_before_subject(
     )
 
 
-def _claim_around(g: Grammar, s: SentenceView, i: int, start: int, subject: Span) -> tuple[int, int, Kind] | None:
+def _only_circumstance(g: Grammar, s: SentenceView, words: Span) -> bool:
+    """Words before a subject that say only when or where, with no verb of their own ("During the campaign, Trump
+    promised to ..."): no claim."""
+    return g.opens_occasion(s, words) and not any(g.finite_verb(s, k) for k in range(words.a, words.b))
+
+
+def _claim_around(g: Grammar, s: SentenceView, j: int, start: int, subject: Span) -> tuple[int, int, Kind] | None:
     """ "The talks, Kirby said, are advancing": the subject and verb set off by commas inside a claim whose first
     part has no verb of its own; the claim is the whole clause around them."""
     a = g.skip_leading(s, start, subject.a)
-    after, comma = _past_adverbials(g, s, i + 1)
+    after, comma = _past_adverbials(g, s, j)
     if not comma or after >= len(s) or not s.toks[after].is_word or a >= subject.a - 1:
         return None
     if any(g.finite_verb(s, k) for k in range(a, subject.a)) or g.opens_occasion(s, Span(after, after + 1)):
@@ -212,13 +226,18 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
     preposition ("to Russian media") or hold an addressee, an occasion or a time word ("a press briefing", "the
     Anadolu news agency", "this week"). Otherwise the "that" may be a relative pronoun inside the claim ("said
     the deal that ...")."""
-    if a >= b or not all((s.toks[k].is_word or glued_mark(s, k)) and not s.quoted[k] for k in range(a, b)):
+    if not _plain(s, a, b):
         return False
     words = [s.norm(k) for k in range(a, b)]
     lex = g.lex
     return words[0] in lex.object_prepositions or any(
         w in lex.addressee_nouns or w in lex.occasion_nouns or w in lex.days or w in lex.time_words for w in words
     )
+
+
+def _plain(s: SentenceView, a: int, b: int) -> bool:
+    """Whether tokens a..b are words outside a quotation (a glued mark, "Morocco's", counts as a word)."""
+    return a < b and all((s.toks[k].is_word or glued_mark(s, k)) and not s.quoted[k] for k in range(a, b))
 
 
 def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
@@ -263,7 +282,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     when it is a clause with its own verb, not a noun phrase ("announced his decision")."""
     lex = g.lex
     that = next((k for k in range(j, min(len(s), j + MAX_BEFORE_THAT)) if s.norm(k) in lex.complementizers), None)
-    if that is not None and that > j and _told_to(g, s, j, that):
+    if that is not None and that > j and (_told_to(g, s, j, that) or (form.addressee and _plain(s, j, that))):
         j = that  # "told a press briefing that", "confirmed to Russian media that"
     j, comma = _past_adverbials(g, s, j)
     opener = s.norm(j) in lex.complementizers or s.raw(j) == ":"
