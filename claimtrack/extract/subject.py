@@ -187,3 +187,35 @@ def clause_subject(g: Grammar, s: SentenceView, i: int) -> Subject | None:
             if subject is not None and subject.span.a == start:
                 return subject  # not the subject of a verb inside an aside (", where Kim is expected to arrive,")
     return None
+
+
+def clause_opening(g: Grammar, s: SentenceView, a: int, limit: int) -> int | None:
+    """Where a clause with a subject and verb of its own opens after the noun phrase at token a, with no comma
+    between them ("according to court documents | the suspect had ...", "told the newspaper | the plan was ..."):
+    at the last word before the clause's first verb that opens a noun phrase (an article, a determiner, a
+    pronoun, a number) and does not follow a preposition; None when no verb or no such word stands within limit."""
+    lex = g.lex
+    verb = next((k for k in range(a + 1, min(len(s), a + limit)) if not _in_phrase(s, k) or g.finite_verb(s, k)), None)
+    if verb is None or not g.finite_verb(s, verb) or s.quoted[verb]:
+        return None
+    for k in range(verb - 1, a, -1):
+        before = s.norm(k - 1)
+        if before in lex.function_words or before in lex.determiners or s.phrase_at(k - 1, lex.chunk_prepositions):
+            continue
+        if _opens_noun_phrase(g, s, k):
+            return k
+    return None
+
+
+def _opens_noun_phrase(g: Grammar, s: SentenceView, k: int) -> bool:
+    n, lex = s.norm(k), g.lex
+    return (
+        n.isdigit()
+        or n in lex.determiners
+        or n in lex.definite_articles
+        or n in lex.indefinite_articles
+        or n in lex.demonstratives
+        or n in lex.quantifiers
+        or n in lex.subject_pronouns
+        or n in lex.direct_openers
+    )

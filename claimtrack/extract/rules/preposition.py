@@ -9,8 +9,10 @@ from ..speaker_phrase import speaker_span
 from ..claim import claim_before
 from ..claim import open_claim
 from .relayed_by import relayed_by
+from ..subject import clause_opening
 
 NAME = "preposition"
+MAX_SOURCE = 12  # words between the preposition and the comma or clause that ends its source
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -34,12 +36,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         if s.norm(speaker_start) in g.lex.relative_particles and g.lex.cue(s.norm(speaker_start + 1)):
             speaker_start += 2  # "وفق ما أعلنت الوزارة، ...": the verb is part of the cue, its subject speaks
             cue_end, glued = speaker_start, False
-        j = speaker_start
-        while j < len(s) and not s.is_comma(j) and s.norm(j) not in g.lex.complementizers and j - speaker_start < 12:
-            j += 1
-        if j >= len(s) or j == speaker_start:
+        j, claim_first = _source_end(g, s, speaker_start)
+        if j is None or j >= len(s) or j == speaker_start:
             return None
-        claim_first = j + 1
         if s.norm(claim_first) in g.lex.complementizers:
             claim_first += 1
         if claim_first >= len(s):
@@ -58,6 +57,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             confidence=0.8,
             as_written=g.glued_text(s, speaker_start, j, glued),
         )
+    if g.lex.subject_first and (inside := _source_inside(g, s, i, n, speaker_start, before)) is not None:
+        return inside
     # After the claim: "...، وفقا للمسؤولين".
     if content_before < MIN_POST_CLAIM_WORDS:
         return None
@@ -83,5 +84,52 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender="",
         confidence=0.8,
         as_written=g.glued_text(s, speaker.a, speaker.b, glued),
+        cut_at_next=False,
+    )
+
+
+def _source_end(g: Grammar, s: SentenceView, speaker_start: int) -> tuple[int | None, int | None]:
+    """Where a source before its claim ends and where the claim starts: at the comma or complementizer after it,
+    or, with neither, where the claim's own clause opens ("according to court documents the suspect had ...")."""
+    j = speaker_start
+    while (
+        j < len(s) and not s.is_comma(j) and s.norm(j) not in g.lex.complementizers and j - speaker_start < MAX_SOURCE
+    ):
+        j += 1
+    if j < len(s) and (s.is_comma(j) or s.norm(j) in g.lex.complementizers):
+        return j, j + 1
+    j = clause_opening(g, s, speaker_start, MAX_SOURCE) if g.lex.subject_first else None
+    return j, j
+
+
+def _source_inside(g: Grammar, s: SentenceView, i: int, n: int, speaker_start: int, before: Span) -> Candidate | None:
+    """ "The fire, according to police, started in the kitchen": the source set off by commas between a subject and
+    its verb; the claim is the whole clause around it."""
+    end = next(
+        (k for k in range(speaker_start, min(len(s), speaker_start + MAX_SOURCE)) if not s.toks[k].is_word), None
+    )
+    if end is None or end == speaker_start or not s.is_comma(i - 1) or not s.is_comma(end):
+        return None
+    verb = end + 1
+    while verb < len(s) and s.norm(verb) in g.lex.particles_before_verb:
+        verb += 1
+    a = g.skip_leading(s, before.a, i - 1)
+    if verb >= len(s) or not g.finite_verb(s, verb) or a >= i - 1 or s.quoted[a]:
+        return None
+    if any(g.finite_verb(s, k) for k in range(a, i - 1)):
+        return None  # the words before have a verb of their own: a claim before its source, not a subject
+    last = next((k for k in range(len(s) - 1, verb, -1) if s.toks[k].is_word), verb)
+    return Candidate(
+        rule=NAME,
+        cue_index=i,
+        boundary=a,
+        cue=" ".join(s.raw(k) for k in range(i, i + n)),
+        speaker=Span(speaker_start, end),
+        claim_start=s.toks[a].start,
+        claim_end=s.toks[last].end,
+        kind=Kind.INDIRECT,
+        attribution=Attribution.PREPOSITION,
+        gender="",
+        confidence=0.8,
         cut_at_next=False,
     )

@@ -14,11 +14,13 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
-from ..subject import Subject, clause_subject, glued_mark, subject_of
+from ..subject import Subject, clause_opening, clause_subject, glued_mark, subject_of
 from .claim_first import clause_end, closes_on_comma
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
+MAX_TOLD_CLAUSE = 10  # words from a verb's addressee to its claim's first verb ("told the FT on Monday the plan had")
+MAX_UNSAID_REACH = 3  # words before an infinitive's marker that can make it unsaid ("is not expected to")
 MAX_FEELING_AT = 2  # words before a feeling noun that opens a weak verb's claim ("his concern")
 MAX_TAIL = 10  # words after a verb that closes its claim ("..., Ramadan told reporters in Geneva on Monday.")
 
@@ -68,6 +70,8 @@ def after_verb(form: CueForm, i: int) -> int:
 
 def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subject: Subject, first: int) -> Candidate:
     claim_start, claim_end, direct = claim_after(g, s, first, first)
+    if subject.relative and claim_end is None:
+        claim_end = _relative_claim_end(g, s, first)
     pronoun = g.pronoun_subject(s, subject.span)
     if pronoun is not None:
         attribution = Attribution.CONTINUATION
@@ -88,6 +92,20 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
     )
 
 
+def _relative_claim_end(g: Grammar, s: SentenceView, first: int) -> int | None:
+    """ "The minister, who said X, resigned on Monday": a relative clause's claim ends at the comma before the main
+    clause's verb; None when no such comma follows (the claim runs on as any other)."""
+    for k in range(first + 1, len(s) - 1):
+        if s.is_comma(k) and not s.quoted[k]:
+            verb = k + 1
+            while verb < len(s) and s.norm(verb) in g.lex.particles_before_verb:
+                verb += 1
+            cue = g.lex.cue(s.norm(verb))
+            if g.finite_verb(s, verb) or (cue is not None and cue.tense in ("past", "present")):
+                return s.toks[k - 1].end
+    return None
+
+
 def _boundary(s: SentenceView, i: int, subject: Span) -> int:
     """Where an earlier claim ends: at the subject, or at the comma before the verb when a relative clause or an
     occasion between them holds a claim of its own ("US officials, who first said X, said that Y")."""
@@ -103,7 +121,9 @@ def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> 
 
 def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
     """ "Watson went on to explain, "We possess ..."": a cue in the infinitive speaks for the clause's subject when
-    a quotation or "that" opens its claim."""
+    a quotation or "that" opens its claim and no word before it makes it a plan, a wish or a refusal."""
+    if any(s.norm(k) in g.lex.unsaid_heads for k in range(max(0, i - 1 - MAX_UNSAID_REACH), i - 1)):
+        return None  # "is expected to say", "refused to confirm": a plan or a refusal, nothing said yet
     subject = clause_subject(g, s, i - 1)
     first = claim_opens(g, s, after_verb(form, i), form) if subject is not None else None
     if first is None or not (s.quote_at(first) is not None or s.norm(first - 1) in g.lex.complementizers):
@@ -284,6 +304,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     that = next((k for k in range(j, min(len(s), j + MAX_BEFORE_THAT)) if s.norm(k) in lex.complementizers), None)
     if that is not None and that > j and (_told_to(g, s, j, that) or (form.addressee and _plain(s, j, that))):
         j = that  # "told a press briefing that", "confirmed to Russian media that"
+    elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
+        j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
     j, comma = _past_adverbials(g, s, j)
     opener = s.norm(j) in lex.complementizers or s.raw(j) == ":"
     if opener:
@@ -291,7 +313,9 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     if j >= len(s):
         return None
     if not opener and (
-        s.norm(j) in lex.object_prepositions or s.phrase_at(j, lex.chunk_prepositions, allow_conj=False)
+        s.norm(j) in lex.object_prepositions
+        or s.norm(j) in lex.empty_objects  # "said nothing about ..."
+        or s.phrase_at(j, lex.chunk_prepositions, allow_conj=False)
     ):
         return None
     quoted = s.quote_at(j) is not None or s.raw(j) in OPENERS or s.raw(j) in SYMMETRIC  # closed or not
