@@ -58,6 +58,7 @@ class _Claim:
     speaker: str | None
     kind: str | None
     article: str | None = None
+    person: bool = False  # said by a named person in the article's body (not its headline)
 
     @property
     def norm(self) -> str:
@@ -77,6 +78,8 @@ class Version:
     kind: str | None = None  # direct or indirect
     article: str | None = None  # one speaker's two statements in one article are never one cluster
     polarity: str | None = None  # "denied" when the cue denies the claim (nafa an ...), which its text then lacks
+    speaker_kind: str | None = None  # person, organisation, media ...
+    attribution: str | None = None  # how the speaker was read: "headline" for a title's "X: claim"
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ class ClaimIndex:
         for sid, version in versions.items():
             version = version if isinstance(version, Version) else Version(version)
             text = with_polarity(read_claim(version.text), version.polarity)
-            claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article)
+            person = version.speaker_kind == "person" and version.attribution != "headline"
+            claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article, person)
             core = self._core(text.norm)
             if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
                 # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...") that another
@@ -285,6 +289,20 @@ class ClaimIndex:
         semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
         return bool(self._rule(ca, cb, lambda: self._lexical(ca, cb), semantic))
 
+    def joins_alone(self, a: int, b: int, comparison: Comparison) -> bool:
+        """Whether a link may make one claim of two statements by itself: always across articles; in one article
+        when two named people each make it (an ambassador and a spokesman), when one source says it twice (the
+        two must restate each other: ``_Clusters``), or when the two restate each other whoever said them (a
+        headline giving the speaker's title, the body his name). Otherwise a claim given in one article to a body
+        or an outlet and to a person, or to a headline's source and another in the body, is most often one source
+        named two ways (a council's statement and its chairman's speech, an agency and the minister it reports, a
+        club in the headline and its coach in the body), whose two statements on one subject are often two
+        claims: those share a cluster only when both are the claim of another article."""
+        ca, cb = self.claims[a], self.claims[b]
+        if ca.article is None or ca.article != cb.article or ca.speaker == cb.speaker:
+            return True
+        return (ca.person and cb.person) or comparison.lexical >= self.settings.restatement
+
     def _lexical(self, ca: _Claim, cb: _Claim) -> float:
         return max(self._dice(va, vb) for va in ca.views for vb in cb.views)
 
@@ -300,7 +318,7 @@ class ClaimIndex:
             return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
-            if shared >= s.semantic_shared:
+            if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
                 return "semantic"
         if semantic is not None and semantic >= s.cross_language and _across_languages(ca, cb, semantic, s):
             return "cross-language"
@@ -323,6 +341,18 @@ class ClaimIndex:
         if smaller <= 0 or shared / smaller < needed:
             return False
         return 2 * shared / (self._total(va) + self._total(vb)) >= s.min_dice
+
+
+def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:
+    """What ties two claims close in meaning to one assertion besides the words of their subject: one speaker, or
+    one number they both give. Two sources saying close things on one subject (rescuers "continue the search"
+    after two disasters; a visit, and what the visit may bring) are two claims unless their meaning is closer
+    still (``semantic_other_speaker``)."""
+    if ca.speaker and ca.speaker == cb.speaker:
+        return True
+    if set(ca.text.quantities) & set(cb.text.quantities):
+        return True
+    return semantic >= settings.semantic_other_speaker
 
 
 def _across_languages(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:
@@ -526,7 +556,7 @@ def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]
     # put it elsewhere.
     joined: set[tuple[int, int]] = set()
     for a, b, comparison in sorted(compared, key=lambda c: (-c[2].score, c[0], c[1])):
-        if comparison.joins and clusters.can_join(a, b):
+        if comparison.joins and index.joins_alone(a, b, comparison) and clusters.can_join(a, b):
             clusters.join(a, b)
             joined.add((a, b))
     links = [Link(a, b, comparison, (a, b) in joined) for a, b, comparison in compared]

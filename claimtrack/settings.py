@@ -27,7 +27,8 @@ class MatchSettings:
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
     semantic: float = 0.65  # encoder cosine at which two claims with some words in common are the same claim ...
     semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this ...
-    semantic_shared: int = 3  # ... and they share this many words besides names: what is said, not about whom
+    semantic_shared: int = 3  # ... and they share this many words besides names: what is said, not about whom ...
+    semantic_other_speaker: float = 0.8  # ... and, by two speakers and with no number in common, this cosine
     cross_language: float = 0.6  # encoder cosine at which two claims in two languages by one speaker are one claim
     cross_language_unattributed: float = 0.75  # ... or, with no speaker read on one side, are one claim
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known

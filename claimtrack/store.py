@@ -539,11 +539,12 @@ class ClusterRecords:
             return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
         return dict(self._in("SELECT id, norm FROM statements WHERE id IN ({})", ids))
 
-    def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, str, str, str, str]]:
-        """Statement id -> (claim text, speaker's canonical name, kind, article id, polarity): what matching
-        compares; of every statement or of those ``ids``."""
+    def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
+        """Statement id -> (claim text, speaker's canonical name, kind, article id, polarity, speaker's kind,
+        attribution): what matching compares; of every statement or of those ``ids``."""
         sql = (
-            "SELECT s.id, s.text, sp.canonical, s.kind, s.article_id, s.polarity FROM statements s"
+            "SELECT s.id, s.text, sp.canonical, s.kind, s.article_id, s.polarity, sp.kind, s.attribution"
+            " FROM statements s"
             " JOIN speakers sp ON sp.id = s.speaker_id"
         )
         rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import math
+import tomllib
+from pathlib import Path
+
+import pytest
+
 from claimtrack.lang.ar import content_stems, light_stem
 from claimtrack.lang.text import fold_for_match
 from claimtrack.diff import word_diff
-from claimtrack.match import ClaimIndex, MatchSettings, cluster, match_new
+from claimtrack.match import ClaimIndex, MatchSettings, Version, cluster, match_all, match_new
+from claimtrack.semantic import VectorIndex
 
 ENTITIES = ["روسيا", "الصين", "فرنسا", "ماكرون"]
 
@@ -121,3 +128,50 @@ def test_a_framed_claim_is_matched_by_what_it_reports():
     assert not any({1, 3} <= g or {2, 3} <= g for g in groups)
     without = _clusters(cluster(norms))
     assert frozenset({1, 2}) not in without
+
+
+MATCHING_FILES = sorted((Path(__file__).parent / "cases").glob("*/matching*.toml"))
+MATCHING = [
+    {**case, "fillers": data["fillers"], "language": path.parent.name, "file": f"{path.parent.name}/{path.name}"}
+    for path in MATCHING_FILES
+    for data in [tomllib.loads(path.read_text(encoding="utf-8"))]
+    for case in data["case"]
+]
+
+
+def _placed(ids: list[int], cosines: list[list]) -> VectorIndex:
+    """Unit vectors, one axis each, except that the second of each listed pair leans towards the first."""
+    import numpy as np
+
+    axis = {sid: k for k, sid in enumerate(ids)}
+    vectors = {sid: np.eye(1, 512, axis[sid], dtype=np.float32)[0] for sid in ids}
+    for a, b, cosine in cosines:
+        vectors[b] = (cosine * vectors[a] + math.sqrt(1 - cosine**2) * np.eye(1, 512, axis[b])[0]).astype(np.float32)
+    return VectorIndex({sid: v.tobytes() for sid, v in vectors.items()})
+
+
+def test_every_language_pack_has_matching_cases():
+    assert {path.parent.name for path in MATCHING_FILES} >= {"ar", "en"}
+
+
+@pytest.mark.parametrize("case", MATCHING, ids=lambda c: f"{c['file']}: {c['name']}")
+def test_matching_case(case):
+    from claimtrack.pipeline import _entity_words
+    from claimtrack.speakers import Registry
+
+    versions = {
+        n: Version(
+            s["text"], s["speaker"], article=s["article"], speaker_kind=s["kind"], attribution=s.get("attribution")
+        )
+        for n, s in enumerate(case["statements"], 1)
+    }
+    versions.update({100 + n: Version(text) for n, text in enumerate(case["fillers"])})
+    vectors = None
+    if "cosines" in case:
+        pytest.importorskip("numpy")
+        vectors = _placed(sorted(versions), case["cosines"])
+    result = match_all(versions, entity_words=_entity_words(Registry.load(case["language"])), vectors=vectors)
+    for group in case.get("together", []):
+        assert len({result.assignment[n] for n in group}) == 1, group
+    for group in case.get("apart", []):
+        assert len({result.assignment[n] for n in group}) == len(group), group
