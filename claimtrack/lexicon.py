@@ -224,6 +224,7 @@ class Lexicon:
     search_min_stem: int = _data("search", "min_stem", "int")
     quote_continues: bool = _data("quotations", "quote_continues", "bool")
     open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
+    introducer: str = _data("quotations", "introducer", "raw")
     label_separator: str = _data("quotations", "transcript.separator", "raw")
     capital_labels: bool = _data("quotations", "transcript.capital_labels", "bool")
     max_label_words: int = _data("quotations", "transcript.max_label_words", "int")

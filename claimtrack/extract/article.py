@@ -17,6 +17,7 @@ from .draft import Claimed, Draft
 from .grammar import Grammar
 from .rules import RULES, headline
 from .spans import claim_spans
+from .introduced import claim_introductions, find_introductions
 from .mentions import find_mentions
 from .quotations import carry_quotations, open_paragraphs
 from .split import split_claims
@@ -155,8 +156,10 @@ def resolve_continuations(d: Draft) -> None:
 STAGES = [
     find_turns,
     open_paragraphs,
+    find_introductions,
     find_claims,
     claim_turns,
+    claim_introductions,
     carry_quotations,
     find_mentions,
     split_claims,

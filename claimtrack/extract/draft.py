@@ -37,6 +37,7 @@ class Draft:
     passages: list[Passage] = field(default_factory=list)  # someone's words past one sentence's marks
     claimed: list[Claimed] = field(default_factory=list)
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, a person named as written)
+    introductions: list[tuple[int, int]] = field(default_factory=list)  # (introducing sentence, quotation start)
     statements: list[Statement] = field(default_factory=list)
 
     def unread(self) -> list[tuple[int, int]]:

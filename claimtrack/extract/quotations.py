@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 NAME = "quotation"
 # What may follow a quotation's closing mark in a sentence that is all quotation ('"...".').
-_MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC})
+MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC})
 _AFTER_CLOSE = frozenset(
     PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + PUNCTUATION["trailing_trim"]
 )
@@ -69,22 +69,22 @@ def open_paragraphs(d: Draft) -> None:
     taken = [(p.start, p.end) for p in d.passages]
     was_open = False
     for k, (start, end) in enumerate(lines):
-        at = _left_open(d.text, start, end)
-        continued = k + 1 < len(lines) and _opens(d.text, lines[k + 1][0])
+        at = left_open(d.text, start, end)
+        continued = k + 1 < len(lines) and opens(d.text, lines[k + 1][0])
         free = not any(a <= start < b for a, b in taken)
-        was_open = at is not None and free and (continued or (was_open and _opens(d.text, start)))
+        was_open = at is not None and free and (continued or (was_open and opens(d.text, start)))
         if was_open:
             d.passages.append(Passage(at, end))
 
 
-def _opens(text: str, line_start: int) -> bool:
+def opens(text: str, line_start: int) -> bool:
     return text[line_start] in OPENERS or text[line_start] in SYMMETRIC
 
 
-def _left_open(text: str, start: int, end: int) -> int | None:
+def left_open(text: str, start: int, end: int) -> int | None:
     """Where the quotation opens that a line leaves open: its last quotation mark, when that mark opens (after a
     space or the line's start, before a word) rather than closes."""
-    i = next((k for k in range(end - 1, start - 1, -1) if text[k] in _MARKS), None)
+    i = next((k for k in range(end - 1, start - 1, -1) if text[k] in MARKS), None)
     if i is None or i + 1 >= end or text[i + 1].isspace():
         return None
     return i if i == start or text[i - 1].isspace() else None

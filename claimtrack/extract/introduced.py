@@ -1,0 +1,142 @@
+"""Quotations a line introduces: a sentence that names its speaker and ends with a colon, the quotation after it.
+
+'The coach gave an update on the injury:' with the quotation in the next paragraph, or 'Hart went on: "..."' with
+a quotation that runs past its line: whatever the verb, the quotation is the words of the introducing sentence's
+subject. A cue verb at the line's end ("told reporters:") is read by the sentence rules already; this stage
+takes the lines they cannot read (no cue verb, a quotation that never closes on its own line, or closes in a later
+paragraph without opening it again). The pack names the mark that introduces (``quotations.toml``).
+
+- ``find_introductions`` (before ``find_claims``): reads the text; writes ``passages`` (the quotation, so no rule
+  reads inside it) and ``introductions`` (the introducing sentence, where the quotation's words start);
+- ``claim_introductions`` (after it): reads ``introductions`` and ``claimed``; writes ``claimed``: the quotation's
+  first sentence, with the introducing sentence's subject as its speaker, when no rule claimed it;
+  ``carry_quotations`` goes on with its other sentences.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .candidate import Attribution, Candidate, Kind
+from .doc import SentenceView, Span
+from .draft import Claimed
+from .quotations import MARKS, Passage, left_open, opens, paragraphs
+from .spans import trim
+from .subject import subject_of
+
+if TYPE_CHECKING:
+    from .draft import Draft
+    from .grammar import Grammar
+
+NAME = "introduced"
+
+
+def find_introductions(d: Draft) -> None:
+    mark = d.grammar.lex.introducer
+    if not mark:
+        return
+    lines = paragraphs(d.text, d.sentences)
+    starts = [s.start for s in d.sentences]
+    for k, (start, end) in enumerate(lines):
+        if any(p.label is not None and p.start <= start < p.end for p in d.passages):
+            continue  # a transcript's turn: its label's colon introduces nothing
+        opening = _opening(d.text, mark, start, end, lines[k + 1][0] if k + 1 < len(lines) else None)
+        if opening is None:
+            continue
+        quote_end = _quotation_end(d.text, lines, k, opening)
+        colon = d.text.rfind(mark, start, opening)
+        introducer = d.sentences[bisect_right(starts, colon) - 1]
+        if introducer.start < start:
+            continue  # the colon ends a sentence begun on an earlier line
+        d.introductions.append((introducer.index, opening))
+        taken = [(p.start, p.end) for p in d.passages]
+        if not any(a <= opening < b for a, b in taken):
+            d.passages.append(Passage(opening, quote_end))
+
+
+def _opening(text: str, mark: str, start: int, end: int, next_start: int | None) -> int | None:
+    """Where the quotation a line introduces opens: the next line's opening mark when the line ends with the
+    introducing mark, or the mark after it in the line when the quotation does not close on the line."""
+    line = text[start:end].rstrip()
+    if line.endswith(mark) and next_start is not None and opens(text, next_start):
+        return next_start
+    at = text.find(mark, start, end)
+    if at < 0:
+        return None
+    k = at + len(mark)
+    while k < end and text[k].isspace():
+        k += 1
+    return k if k < end and k > at + len(mark) and left_open(text, start, end) == k else None
+
+
+def _quotation_end(text: str, lines: list[tuple[int, int]], k: int, opening: int) -> int:
+    """The end of the last line the quotation runs over: on, while a line leaves it open and the next line opens
+    again or closes it (its first mark a closing one)."""
+    end = lines[k][1] if opening < lines[k][1] else lines[k + 1][1]
+    k = k if opening < lines[k][1] else k + 1
+    while k + 1 < len(lines) and left_open(text, lines[k][0], lines[k][1]) is not None:
+        start_next, end_next = lines[k + 1]
+        first = next((i for i in range(start_next, end_next) if text[i] in MARKS), None)
+        if not (opens(text, start_next) or (first is not None and not text[first - 1].isspace())):
+            break
+        k += 1
+        end = end_next
+    return end
+
+
+def claim_introductions(d: Draft) -> None:
+    if not d.introductions:
+        return
+    starts = [s.start for s in d.sentences]
+    claimed = {d.sentences[bisect_right(starts, c.start) - 1].index for c in d.claimed}
+    unread = d.unread()
+    added = []
+    for index, opening in d.introductions:
+        first = d.sentences[bisect_right(starts, opening) - 1]
+        if first.index in claimed:
+            continue
+        s = SentenceView(d.text, d.sentences[index], d.grammar.lex, unread)
+        verb, speaker = _speaker(d.grammar, s, s.index_at(opening))
+        if speaker is None:
+            continue
+        quoted = SentenceView(d.text, first, d.grammar.lex, unread)
+        start, end = trim(quoted, max(opening, first.start), first.end)
+        if end - start < 3:
+            continue
+        found = Candidate(
+            rule=NAME,
+            cue_index=len(quoted),  # the verb is in the introducing sentence
+            boundary=0,
+            cue=s.raw(verb),
+            speaker=None,
+            as_written=s.span_text(speaker),
+            claim_start=start,
+            claim_end=end,
+            kind=Kind.DIRECT,
+            attribution=Attribution.EXPLICIT,
+            gender="",
+            confidence=0.7,
+        )
+        why = f"claim_introductions: {s.span_text(speaker)!r} introduces the quotation with a colon"
+        added.append(Claimed(quoted, found, start, end, trace=(why,)))
+        claimed.add(first.index)
+    d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
+
+
+def _speaker(g: Grammar, s: SentenceView, stop: int) -> tuple[int, Span | None]:
+    """The introducing sentence's first verb and its subject, when that subject can speak: it holds a source
+    word or a capitalised word that is no function word ("The sign read:" names nobody)."""
+    for k in range(stop):
+        if s.quoted[k] or not (g.finite_verb(s, k) or g.lex.cue(s.norm(k)) is not None):
+            continue
+        subject = subject_of(g, s, k)
+        if subject is None:
+            return k, None
+        span = subject.span
+        named = any(
+            g.source_word(s.norm(i)) or (s.raw(i)[:1].isupper() and s.norm(i) not in g.lex.function_words)
+            for i in range(span.a, span.b)
+        )
+        return k, span if named else None
+    return stop, None
