@@ -227,6 +227,7 @@ class Lexicon:
     introducer: str = _data("quotations", "introducer", "raw")
     label_separator: str = _data("quotations", "transcript.separator", "raw")
     capital_labels: bool = _data("quotations", "transcript.capital_labels", "bool")
+    titled_labels: bool = _data("quotations", "transcript.titled_labels", "bool")
     max_label_words: int = _data("quotations", "transcript.max_label_words", "int")
     named_mentions: bool = _data("quotations", "named_mentions", "bool")
     name_marks: frozenset[str] = _data("quotations", "name_marks", "raw_words")

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 NAME = "quotation"
 # What may follow a quotation's closing mark in a sentence that is all quotation ('"...".').
 MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC})
+QUESTION_MARKS = frozenset(PUNCTUATION["question_marks"])
+_CLOSERS = frozenset(PUNCTUATION["sentence_closers"])
 _AFTER_CLOSE = frozenset(
     PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + PUNCTUATION["trailing_trim"]
 )
@@ -45,6 +47,7 @@ class Passage:
     label: tuple[int, int] | None = None
     words_start: int = 0
     question: bool = False  # a transcript's question from the floor: nobody's statement
+    speaker: str | None = None  # the label written out in full, when the turn's label abbreviates it ("T-M")
 
     def holds(self, sentence: Sentence) -> bool:
         return self.start <= sentence.start and sentence.end <= self.end
@@ -96,6 +99,14 @@ def all_quoted(text: str, sentence: Sentence) -> bool:
     return close is not None and all(ch.isspace() or ch in _AFTER_CLOSE for ch in text[close + 1 : sentence.end])
 
 
+def asks(text: str, sentence: Sentence) -> bool:
+    """Whether a sentence is a question: its last mark, past closing quotation marks, asks."""
+    end = sentence.end
+    while end > sentence.start and (text[end - 1].isspace() or text[end - 1] in _CLOSERS):
+        end -= 1
+    return end > sentence.start and text[end - 1] in QUESTION_MARKS
+
+
 def carry_quotations(d: Draft) -> None:
     lex = d.grammar.lex
     if not (lex.quote_continues or d.passages):
@@ -114,6 +125,9 @@ def carry_quotations(d: Draft) -> None:
         passage = next((p for p in d.passages if p.holds(sentence)), None)
         speaking = not passage.question if passage else lex.quote_continues and all_quoted(d.text, sentence)
         if not speaking:
+            continue
+        if asks(d.text, sentence):
+            last[sentence.index] = antecedent  # a question claims nothing; the quotation goes on past it
             continue
         view = SentenceView(d.text, sentence, lex, unread)
         for c in _continued(d, view, antecedent):

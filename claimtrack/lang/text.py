@@ -35,6 +35,7 @@ PUNCTUATION: dict = check_keys(
         "sentence_closers",
         "sentence_enders",
         "claim_enders",
+        "question_marks",
         "leading_trim",
         "clause_separators",
         "clause_enders",
