@@ -124,7 +124,9 @@ def resolve_continuations(d: Draft) -> None:
 
     A participle ("...، مؤكداً أن") continues the statement before it in its sentence; a subject-less verb
     ("وأضاف", "وتابعت") the latest explicit speaker of its grammatical gender, or a person a sentence named after
-    that speaker (``mentions``: 'Lina Hart, the mayor, visited ... "...," she said.'). With none, it is dropped."""
+    that speaker (``mentions``: 'Lina Hart, the mayor, visited ... "...," she said.'). With none before it, the
+    first named after it when the pack says pronouns may point forward (an excerpt that starts below its headline);
+    else it is dropped."""
     kept: list[Statement] = []
     history: list[Statement] = []
     mentions = iter(d.mentions)
@@ -144,11 +146,14 @@ def resolve_continuations(d: Draft) -> None:
             st.trace.append(f"resolve_continuations: the participle continues {prev.speaker_as_written!r}")
         else:
             prev = _antecedent(history, st.gender or "")
+            if prev is None and not history and d.grammar.lex.forward_pronouns:
+                prev = _named_later(d, st)
             if prev is None:
                 continue
             _inherit(st, prev)
             last = "person named" if prev.kind == _MENTION else "speaker"
-            st.trace.append(f"resolve_continuations: no subject, so the last {last} {prev.speaker_as_written!r}")
+            where = "after it, none before" if prev.sentence > st.sentence else "last"
+            st.trace.append(f"resolve_continuations: no subject, so the {where} {last} {prev.speaker_as_written!r}")
         kept.append(st)
     d.statements = kept
 
@@ -243,6 +248,14 @@ def _inherit(st: Statement, prev: Statement) -> None:
     st.speaker = prev.speaker
     if st.via is None:
         st.via = prev.via
+
+
+def _named_later(d: Draft, st: Statement) -> Statement | None:
+    """The first speaker or person named after a pronoun that opens the story: an excerpt cut below its headline
+    ('"...," she said.' before 'Coel continued: ...') names its speaker later."""
+    named = [(x.sentence, x) for x in d.statements if x.speaker_as_written and x.sentence > st.sentence]
+    named += [(k, _named(k, name)) for k, name in d.mentions if k > st.sentence]
+    return min(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _antecedent(history: list[Statement], gender: str) -> Statement | None:
