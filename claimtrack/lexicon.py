@@ -225,6 +225,7 @@ class Lexicon:
     quote_continues: bool = _data("quotations", "quote_continues", "bool")
     open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
     introducer: str = _data("quotations", "introducer", "raw")
+    whole_texts: frozenset[str] = _data("quotations", "whole_texts", "words")
     label_separator: str = _data("quotations", "transcript.separator", "raw")
     capital_labels: bool = _data("quotations", "transcript.capital_labels", "bool")
     titled_labels: bool = _data("quotations", "transcript.titled_labels", "bool")

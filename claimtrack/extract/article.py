@@ -17,6 +17,7 @@ from .draft import Claimed, Draft
 from .grammar import Grammar
 from .rules import RULES, headline
 from .spans import claim_spans
+from .document import claim_document, find_document
 from .introduced import claim_introductions, find_introductions
 from .mentions import find_mentions
 from .quotations import carry_quotations, open_paragraphs
@@ -162,9 +163,11 @@ STAGES = [
     find_turns,
     open_paragraphs,
     find_introductions,
+    find_document,
     find_claims,
     claim_turns,
     claim_introductions,
+    claim_document,
     carry_quotations,
     find_mentions,
     split_claims,

@@ -46,7 +46,7 @@ class Passage:
     end: int
     label: tuple[int, int] | None = None
     words_start: int = 0
-    question: bool = False  # a transcript's question from the floor: nobody's statement
+    question: bool = False  # nobody's statement: a transcript's question from the floor, a document's salutation
     speaker: str | None = None  # the label written out in full, when the turn's label abbreviates it ("T-M")
 
     def holds(self, sentence: Sentence) -> bool:
