@@ -701,6 +701,7 @@ def test_one_language_without_shared_words_needs_more_than_meaning():
         ("Grandi", "فيليبو غراندي", True),  # a surname in Latin letters, the full name in Arabic
         ("RIA Novosti", "وكالة ريا نوفوستي", True),
         ("Apple", "آبل", True),  # Arabic writes p with the letter of b
+        ("Samir Zaatar", "سمير زعتر", True),  # an ain, romanised as an apostrophe, is not written in Latin
         ("Kirby", "(unattributed)", False),
         ("Mark Stevenson", "Mark Johnson", False),  # two names in one script are two speakers here
         ("Mohammed Ali", "محمد حسن", False),  # a first name in common is not the person

@@ -131,4 +131,7 @@ def same_person(a: str | None, b: str | None) -> bool:
     latin, other = (b, a) if has_non_latin(a) else (a, b)
     lex = lexicon_mod.load(text_pack(other).code)
     surname = latin_key(lex, latin).split()[-1:]
-    return bool(surname) and len(surname[0]) >= 3 and surname[0] in latin_key(lex, latin_name(lex, other)).split()
+    # The romanised name marks a letter Latin spellings mostly leave out (an ain: Azour, Saadi) with an apostrophe,
+    # which would cut the word's skeleton in two.
+    romanised = latin_name(lex, other).replace("'", "")
+    return bool(surname) and len(surname[0]) >= 3 and surname[0] in latin_key(lex, romanised).split()
