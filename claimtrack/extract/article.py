@@ -16,6 +16,7 @@ from .doc import NEXT_LINE, PREVIOUS_SENTENCE, SentenceView
 from .draft import Claimed, Draft
 from .grammar import Grammar
 from .rules import RULES, headline
+from .rules.cited import cited_sources
 from .spans import claim_spans
 from .document import claim_document, find_document
 from .introduced import claim_introductions, find_introductions
@@ -79,7 +80,7 @@ def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
         if hit.speaker is not None or hit.attribution in _SPEAKERLESS:
             found.append(hit)
         i = max(i + 1, hit.cue_index + 1)
-    return found
+    return cited_sources(g, s, found)
 
 
 # Candidates kept without a speaker phrase: a later stage finds their speaker, or they only mark a boundary.

@@ -73,6 +73,8 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
     if subject.relative and claim_end is None:
         claim_end = _relative_claim_end(g, s, first)
     pronoun = g.pronoun_subject(s, subject.span)
+    if pronoun is None and s.norm(subject.span.a) in g.lex.first_person_possessives:
+        pronoun = ""  # "Our information indicates ...": the last speaker's own words go on
     if pronoun is not None:
         attribution = Attribution.CONTINUATION
     else:

@@ -1,0 +1,72 @@
+"""Rule: "The outage hit 3,000 homes, said Ann Lee, a spokeswoman for the utility." — in a subject-first language
+a verb of saying right after the claim's comma, its subject after it: the reported clause before is the claim.
+A quotation there is the claim-first rule's; this one reads a clause reported without quotation marks, or with a
+quotation closing only part of it ('... on an "unprecedented scale," said the prosecutor')."""
+
+from __future__ import annotations
+
+from ..candidate import Attribution, Candidate, Kind
+from ..claim import claim_before, open_claim
+from ..doc import SentenceView, Span
+from ..grammar import Grammar
+from ..speaker_phrase import speaker_span
+from .claim_first import closes_on_comma
+from .cue import cue_here
+
+NAME = "inverted"
+MAX_SPEAKER_AFTER = 16  # words of a speaker and its apposition after the verb ("said Ann Lee, a spokeswoman for ...")
+
+
+def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
+    if not g.lex.subject_first or i < 2 or not (s.is_comma(i - 1) or closes_on_comma(s, i - 1)):
+        return None
+    form = cue_here(g, s, i, found)
+    if form is None or form.tense not in ("past", "present") or form.particle:
+        return None
+    end = _speaker_end(g, s, i + 1)
+    if end is None or open_claim(s, i, found):
+        return None
+    speaker, via = speaker_span(g, s, i + 1, end)
+    if speaker is None or speaker.a != i + 1:
+        return None
+    start = s.index_at(found[-1].claim_end) if found and found[-1].claim_end is not None else 0
+    claim = claim_before(g, s, start, i)
+    if claim is None or claim[2] == Kind.DIRECT:
+        return None  # a whole quotation: the claim-first rule's
+    return Candidate(
+        rule=NAME,
+        cue_index=i,
+        boundary=s.index_at(claim[0]),
+        cue=s.raw(i),
+        speaker=speaker,
+        claim_start=claim[0],
+        claim_end=claim[1],
+        kind=Kind.INDIRECT,
+        attribution=Attribution.POST,
+        gender=form.gender,
+        confidence=0.75,
+        via=via,
+        cut_at_next=False,
+    )
+
+
+def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
+    """Where the speaker after the verb ends: at the sentence's last word or before where it was said ("in a
+    statement"), when the words from token a name a source (a name in capitals, a title or body) and hold no verb,
+    "that" or quotation of their own."""
+    end = next((k for k in range(a + 1, len(s)) if s.phrase_at(k, g.lex.adverbial_openers, allow_conj=False)), len(s))
+    while end > a and not s.toks[end - 1].is_word:
+        end -= 1  # the full stop, or the comma before "in a statement"
+    if end == a or s.words(Span(a, end)) > MAX_SPEAKER_AFTER:
+        return None
+    lex = g.lex
+    for k in range(a, end):
+        if s.quoted[k] or g.finite_verb(s, k) or s.norm(k) in lex.complementizers or g.lex.cue(s.norm(k)):
+            return None
+    first = s.norm(a)
+    articles = lex.definite_articles | lex.indefinite_articles
+    if first in lex.function_words - articles or first in lex.non_sources:
+        return None
+    head = a + 1 if first in articles else a
+    named = s.raw(head)[:1].isupper() or any(g.source_word(s.norm(k)) for k in range(head, min(end, head + 3)))
+    return end if named else None
