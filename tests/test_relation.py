@@ -103,6 +103,12 @@ RELATIONS = [
         Relation.changed,
         ChangeKind.word,  # a near-copy about another thing
     ),
+    (
+        "The army won't step into the dispute in the coastal city",
+        "The army will step into the dispute in the coastal city",
+        Relation.contradicts,
+        ChangeKind.negation,  # a contraction negates as "not" does
+    ),
     (BASE, "الفيضانات دمرت جسورا ومدارس في القرى الساحلية", Relation.different, None),
 ]
 
