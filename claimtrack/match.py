@@ -187,7 +187,7 @@ class ClaimIndex:
                 # states bare; the framed claim is compared by what it reports as well.
                 claim.views.append(self._view(core))
             self.claims[sid] = claim
-            if len(set(text.stems)) >= self.settings.min_words:
+            if len(set(text.stems)) >= self.settings.indexed_words:
                 for shingle in _shingles(claim.stems):
                     self.postings[shingle].append(sid)
 
@@ -310,8 +310,11 @@ class ClaimIndex:
         """The rule by which two claims are the same claim, or "" when none says so; ``lexical`` is called only
         when the semantic rule needs the word overlap."""
         s = self.settings
-        if len(set(ca.text.stems)) < s.min_words or len(set(cb.text.stems)) < s.min_words:
-            return ""
+        shorter = min(len(set(ca.text.stems)), len(set(cb.text.stems)))
+        if shorter < s.min_words:
+            # A few words ("I have accepted that advice") are a claim's copy only from one source's mouth.
+            copied = shorter >= s.min_copy_words and _one_source(ca, cb)
+            return "verbatim" if copied and fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim) else ""
         if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
             return "verbatim"
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
@@ -353,6 +356,13 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
     if set(ca.text.quantities) & set(cb.text.quantities):
         return True
     return semantic >= settings.semantic_other_speaker
+
+
+def _one_source(ca: _Claim, cb: _Claim) -> bool:
+    """One speaker on both sides, or a side whose speaker was not read (a quote left unattributed)."""
+    from .speakers.latin import unknown_speaker
+
+    return ca.speaker == cb.speaker or unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
 
 
 def _across_languages(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:

@@ -35,9 +35,9 @@ def shingle_hash(shingle: str) -> int:
 
 
 def index_row(sid: int, norm: str, settings: MatchSettings) -> tuple[int, list[int], str, str] | None:
-    """What the index keeps of one claim; None for claims too short to be matched (under ``min_words``)."""
+    """What the index keeps of one claim; None for claims too short to be matched (under ``indexed_words``)."""
     stems = list(read_claim(norm).stems)
-    if len(set(stems)) < settings.min_words:
+    if len(set(stems)) < settings.indexed_words:
         return None
     return sid, [shingle_hash(s) for s in _shingles(stems)], KEY_SEPARATOR.join(stems), KEY_SEPARATOR.join(stems[::-1])
 
@@ -49,7 +49,7 @@ def rebuild(store: Store, settings: MatchSettings, ids: Iterable[int] | None = N
     for part in _chunks(ids, CHUNK):
         norms = store.claim_norms(part)
         store.add_to_claim_index(row for sid, norm in norms.items() if (row := index_row(sid, norm, settings)))
-    store.mark_claim_index(settings.min_words)
+    store.mark_claim_index(settings.indexed_words)
 
 
 def match_stored(
@@ -65,7 +65,7 @@ def match_stored(
     ``semantic.VectorIndex`` of the stored statements), neighbours in meaning are candidates too; that index is
     held in memory whole. Returns how many statements got a new or changed cluster. The caller holds the
     transaction."""
-    if not store.claim_index_valid(settings.min_words):
+    if not store.claim_index_valid(settings.indexed_words):
         # Never built, or an article was replaced since: index every matched claim again.
         rebuild(store, settings, store.matched_ids())
     entity_words, openers = list(entity_words), list(openers)

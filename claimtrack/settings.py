@@ -22,7 +22,14 @@ class MatchSettings:
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
     min_dice: float = 0.25  # weighted word overlap (Dice) of a paraphrase: a short claim inside a long one is not
     max_df: int = 50  # shingles carried by more statements than this are too common to block on
-    min_words: int = 3  # claims with fewer content words are never matched
+    min_words: int = 3  # claims with fewer content words are never matched ...
+    min_copy_words: int = 2  # ... but as near-verbatim copies by one source, from this many content words
+
+    @property
+    def indexed_words(self) -> int:
+        """Content words from which a claim is blocked on (and kept in the stored index)."""
+        return min(self.min_words, self.min_copy_words)
+
     window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
     semantic: float = 0.65  # encoder cosine at which two claims with some words in common are the same claim ...
