@@ -230,6 +230,7 @@ class Lexicon:
     open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
     introducer: str = _data("quotations", "introducer", "raw")
     whole_texts: frozenset[str] = _data("quotations", "whole_texts", "words")
+    interviews: frozenset[str] = _data("quotations", "interviews", "words")
     label_separator: str = _data("quotations", "transcript.separator", "raw")
     capital_labels: bool = _data("quotations", "transcript.capital_labels", "bool")
     titled_labels: bool = _data("quotations", "transcript.titled_labels", "bool")

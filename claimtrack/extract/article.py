@@ -19,6 +19,7 @@ from .rules import RULES, headline
 from .rules.cited import cited_sources
 from .spans import claim_spans
 from .document import claim_document, find_document
+from .interview import claim_interview, find_interview
 from .introduced import claim_introductions, find_introductions
 from .mentions import find_mentions
 from .quotations import carry_quotations, open_paragraphs
@@ -165,10 +166,12 @@ STAGES = [
     open_paragraphs,
     find_introductions,
     find_document,
+    find_interview,
     find_claims,
     claim_turns,
     claim_introductions,
     claim_document,
+    claim_interview,
     carry_quotations,
     find_mentions,
     split_claims,

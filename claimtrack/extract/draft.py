@@ -39,6 +39,7 @@ class Draft:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, a person named as written)
     introductions: list[tuple[int, int]] = field(default_factory=list)  # (introducing sentence, quotation start)
     document: tuple[str, int] | None = None  # a text printed whole: its author as written, where it starts
+    interview: tuple[str, list[tuple[int, int]]] | None = None  # questions and answers: interviewee, answer spans
     statements: list[Statement] = field(default_factory=list)
 
     def unread(self) -> list[tuple[int, int]]:
