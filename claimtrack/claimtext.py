@@ -49,7 +49,7 @@ class ClaimLanguage:
     multipliers: dict[str, float]
     axes: tuple[Axis, ...]
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
-    places: dict[tuple[str, ...], int]  # a place name's claim stems -> its group (a country and its capital)
+    places: dict[tuple[str, ...], str]  # a place name's claim stems -> its key (a country and its capital share one)
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
     place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
@@ -85,11 +85,11 @@ def claim_language(language: str) -> ClaimLanguage:
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
         axes=axes,
         dates=dates,
-        places={_phrase_stems(name): n for n, group in enumerate(data.get("places", [])) for name in group},
+        places={_phrase_stems(name): key for key, names in data.get("places", {}).items() for name in names},
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
         place_stems=frozenset(
-            stem for group in data.get("places", []) for name in group for stem in _phrase_stems(name)
+            stem for names in data.get("places", {}).values() for name in names for stem in _phrase_stems(name)
         ),
     )
 
@@ -106,9 +106,9 @@ class ClaimText:
     numbers: frozenset[float]
     dates: frozenset[int]
     directions: frozenset[tuple[str, int]]  # (axis, +1 or -1)
-    places: dict[int, str]  # the place groups it names -> the name as folded
+    places: dict[str, str]  # the places it names, by the packs' shared key -> the name as folded
     quantities: tuple[float, ...] = ()  # the numbers in the order written: the first is what the claim counts
-    place_ends: dict[int, frozenset[str]] = field(default_factory=dict)  # place group -> ends it is named as
+    place_ends: dict[str, frozenset[str]] = field(default_factory=dict)  # place key -> ends it is named as
     bodies: frozenset[tuple[str, str]] = frozenset()  # (kind of body, the word naming which one): court, cassation
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
 
@@ -215,13 +215,13 @@ def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, i
     return frozenset(found)
 
 
-def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> tuple[dict[int, str], dict[int, frozenset[str]]]:
-    """The place groups named (group -> the name as written) and, for each, the ends of a movement it is named as
+def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """The places named (key -> the name as written) and, for each, the ends of a movement it is named as
     ("from" Pyongyang, "to" Moscow; "" where nothing marks one)."""
-    found: dict[int, str] = {}
-    ends: dict[int, set[str]] = {}
+    found: dict[str, str] = {}
+    ends: dict[str, set[str]] = {}
 
-    def add(group: int, name: str, i: int, form: str) -> None:
+    def add(group: str, name: str, i: int, form: str) -> None:
         found.setdefault(group, name)
         ends.setdefault(group, set()).add(_place_end(words, i, form, lang))
 

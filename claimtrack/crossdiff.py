@@ -3,8 +3,8 @@
 A word diff between an Arabic report and the English statement it reports marks every word changed, so across
 languages ``diff`` shows the two versions side by side and compares what a fact-checker checks: the numbers
 (digits and each pack's number words read to values), the names (the known speakers, bodies and countries the
-packs list, by their canonical name, the same in every language), the negation (a negation flipped, a denial,
-as relations read it), the dates (months and weekdays the packs read to one key), the hedge (قد، ربما / may,
+packs list, by their canonical name, the same in every language), the places (the packs' place lists, by the key
+every pack gives a place), the negation (a negation flipped, a denial, as relations read it), the dates (months and weekdays the packs read to one key), the hedge (قد، ربما / may,
 likely) and the speaker, each marked same or changed.
 """
 
@@ -27,6 +27,7 @@ class Verdict(StrEnum):
 class FactKind(StrEnum):
     numbers = "numbers"
     names = "names"
+    places = "places"
     negation = "negation"
     dates = "dates"
     hedge = "hedge"
@@ -60,13 +61,14 @@ def across_languages(a: dict, b: dict) -> bool:
 
 
 def compare_facts(a: dict, b: dict) -> list[Fact]:
-    """Numbers, names, negation, dates, hedge and speaker of two versions (statement rows: ``text``,
+    """Numbers, names, places, negation, dates, hedge and speaker of two versions (statement rows: ``text``,
     ``speaker``, ``polarity``), each marked same or changed."""
     ta, tb = (with_polarity(read_claim(v["text"]), v.get("polarity")) for v in (a, b))
     changes = {c.kind for c in fact_changes(ta, tb)}
     return [
         _numbers(ta, tb),
         _names(a["text"], ta, b["text"], tb),
+        _places(ta, tb, changes),
         _negation(ta, tb, changes),
         _dates(ta, tb, changes),
         _hedge(ta, tb),
@@ -103,6 +105,18 @@ def _names_in(text: str, claim: ClaimText) -> list[str]:
 def _names(text_a: str, a: ClaimText, text_b: str, b: ClaimText) -> Fact:
     na, nb = _names_in(text_a, a), _names_in(text_b, b)
     return Fact(FactKind.names, ", ".join(na), ", ".join(nb), _verdict(set(na) == set(nb)))
+
+
+def _places(a: ClaimText, b: ClaimText, changes: set[ChangeKind]) -> Fact:
+    # by the key every pack gives a place (its English name), as relations read them: a place only one version
+    # names is no change, each naming a place the other does not is (unless one names where a movement starts and
+    # the other where it ends)
+    return Fact(
+        FactKind.places,
+        ", ".join(sorted(a.places)),
+        ", ".join(sorted(b.places)),
+        _verdict(ChangeKind.place not in changes),
+    )
 
 
 def _polarity(text: ClaimText) -> str:

@@ -133,8 +133,8 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
         out.append(Change(ChangeKind.number, _fmt_numbers(a.numbers), _fmt_numbers(b.numbers)))
     if a.dates - b.dates and b.dates - a.dates:
         out.append(Change(ChangeKind.date, _fmt_numbers(frozenset(a.dates)), _fmt_numbers(frozenset(b.dates))))
-    # Place groups are numbered by each pack's list, so two languages' groups say nothing of each other.
-    if a.language == b.language and _places_differ(a, b):
+    # The packs key a place alike in every language (lang/<code>/claims.toml [places]): compared across languages too.
+    if _places_differ(a, b):
         out.append(Change(ChangeKind.place, ", ".join(a.places.values()), ", ".join(b.places.values())))
     if bodies := _bodies_differ(a, b):
         out.append(Change(ChangeKind.body, *bodies))

@@ -76,6 +76,23 @@ AID_EN = "the United States would send 500 aid trucks to the port"
         (AID_AR, AID_EN, "speaker", "John Kirby", "John Kirby", "same"),
         (AID_AR, AID_EN, "hedge", "certain", "certain", "same"),
         (AID_AR, "the United States may send 500 aid trucks to the port", "hedge", "certain", "hedged", "changed"),
+        (AID_AR, AID_EN, "places", "United States", "United States", "same"),
+        (
+            "الولايات المتحدة سترسل 500 شاحنة مساعدات إلى اليمن",
+            "the United States would send 500 aid trucks to Syria",
+            "places",
+            "United States, Yemen",
+            "Syria, United States",
+            "changed",
+        ),
+        (
+            "الولايات المتحدة سترسل 500 شاحنة مساعدات من الأردن",
+            "the United States would send 500 aid trucks to Syria",
+            "places",
+            "Jordan, United States",
+            "Syria, United States",
+            "same",
+        ),
         (AID_AR, AID_EN, "dates", "", "", "same"),
         (
             "الولايات المتحدة سترسل 500 شاحنة مساعدات إلى الميناء في مارس",
@@ -151,6 +168,7 @@ def test_diff_across_languages_shows_both_versions_and_compares_facts(runner, db
     assert [(f["kind"], f["verdict"]) for f in pair["facts"]] == [
         ("numbers", "changed"),
         ("names", "same"),
+        ("places", "same"),
         ("negation", "same"),
         ("dates", "same"),
         ("hedge", "same"),
@@ -202,3 +220,20 @@ def test_a_body_named_in_full_in_both_languages_is_one_speaker(runner, db, tmp_p
     assert runner.invoke(app, ["ingest", *map(str, files), "--db", db]).exit_code == 0
     speakers = json.loads(runner.invoke(app, ["speakers", "--db", db, "--json"]).stdout)
     assert [(s["speaker"], s["articles"]) for s in speakers] == [(canonical, 2)]
+
+
+def test_compare_two_claims_in_two_languages_lists_their_facts(runner):
+    arabic = "الولايات المتحدة سترسل 500 شاحنة مساعدات إلى اليمن"
+    english = "the United States would send 300 aid trucks to Syria"
+    found = json.loads(runner.invoke(app, ["compare", arabic, english, "--lexical", "--json"]).stdout)
+    assert found["across_languages"]
+    facts = {f["kind"]: (f["a"], f["b"], f["verdict"]) for f in found["facts"]}
+    assert facts["numbers"] == ("500", "300", "changed")
+    assert facts["places"] == ("United States, Yemen", "Syria, United States", "changed")
+    assert facts["negation"] == ("affirmed", "affirmed", "same")
+    assert "speaker" not in facts  # two claims in hand have no speaker
+    shown = runner.invoke(app, ["compare", arabic, english, "--lexical"])
+    assert shown.exit_code == 0 and "places\tUnited States, Yemen\tSyria, United States\tchanged" in shown.stdout
+    # In one language the words are compared as before, and no facts are listed.
+    one = json.loads(runner.invoke(app, ["compare", english, english.replace("300", "500"), "--json"]).stdout)
+    assert not one["across_languages"] and one["facts"] == []

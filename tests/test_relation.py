@@ -608,6 +608,9 @@ CROSS = {
     4: ("the United States would send 500 new aid trucks to the port", "John Kirby"),
     5: ("الولايات المتحدة سترسل 300 شاحنة مساعدات إلى الميناء", "John Kirby"),
     6: ("the United States would not send new aid to the port", "John Kirby"),
+    7: ("الولايات المتحدة سترسل مساعدات جديدة إلى اليمن", "John Kirby"),
+    8: ("the United States would send new aid to Syria", "John Kirby"),
+    9: ("the United States would send new aid to Yemen", "John Kirby"),
 }
 
 
@@ -618,6 +621,8 @@ CROSS = {
         (2, 3, "", False),  # another speaker: close in meaning is not enough
         (4, 5, "cross-language", False),  # 500 trucks against 300: the numbers are compared in both languages
         (1, 6, "cross-language", False),  # the English version negates, the Arabic does not
+        (7, 8, "cross-language", False),  # aid to Yemen, aid to Syria: the packs key a place alike in both languages
+        (7, 9, "cross-language", True),  # one place named in two languages
     ],
 )
 def test_one_claim_in_two_languages_joins_by_meaning_and_speaker(a, b, rule, joined):

@@ -49,6 +49,17 @@ def _pair_record(row: dict, c: Comparison) -> dict:
     }
 
 
+def _facts(a: str, b: str) -> list:
+    """Two claims in two languages share no words to diff: what each asserts (numbers, names, places, negation,
+    dates, hedge) is compared instead, as ``diff`` does; nothing for two claims in one language. Claims given
+    by hand have no speaker to compare."""
+    from ..crossdiff import FactKind, across_languages, compare_facts
+
+    if not across_languages({"text": a}, {"text": b}):
+        return []
+    return [f for f in compare_facts({"text": a}, {"text": b}) if f.kind != FactKind.speaker]
+
+
 def _run(pairs: list[tuple[str, str]], lexical: bool) -> list[Comparison]:
     from ..pipeline import compare_pairs
 
@@ -88,8 +99,9 @@ def compare(
         raise ClaimtrackError("give two claims A B, or --pairs FILE.jsonl")
     if pairs is None:
         (c,) = _run([(a, b)], lexical)
+        facts = _facts(a, b)
         if json_:
-            render.print_json(c.to_dict())
+            render.print_json({**c.to_dict(), "across_languages": bool(facts), "facts": [f.to_dict() for f in facts]})
             return
         rows = [{"same": c.score, "relation": str(c.relation), "rule": c.rule or "-", "lexical": c.lexical}]
         if c.semantic is not None:
@@ -98,6 +110,9 @@ def compare(
         changes = [{"change": str(ch.kind), "a": ch.a, "b": ch.b} for ch in c.changes]
         if changes:
             render.emit(changes, ["change", "a", "b"], "table", title="Changes")
+        if facts:
+            shown = [{"fact": str(f.kind), "a": f.a or "-", "b": f.b or "-", "verdict": str(f.verdict)} for f in facts]
+            render.emit(shown, ["fact", "a", "b", "verdict"], "table", title="Facts (two languages)")
         return
     rows = _read_pairs(pairs)
     results = _run([(r["s1"], r["s2"]) for r in rows], lexical)
