@@ -98,6 +98,7 @@ class Lexicon:
     claim_nouns: frozenset[str] = _data("grammar", "claim_nouns", "words")
     demonstratives: frozenset[str] = _data("grammar", "demonstratives", "words")
     determiners: frozenset[str] = _data("grammar", "determiners", "words")
+    quantity_phrases: list[tuple[str, ...]] = _data("grammar", "quantity_phrases", "phrases")
     first_person_possessives: frozenset[str] = _data("grammar", "first_person_possessives", "words")
     relatives: frozenset[str] = _data("grammar", "relatives", "words")
     addressee_prefixes: tuple[str, ...] = _data("grammar", "addressee_prefixes", "prefixes")

@@ -67,11 +67,14 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
         while i < line_end:
             ch = text[i]
             if ch in _END and i not in inside:
-                # Decimal points, abbreviations with a digit or letter after them ("U.S"), and the point after an
-                # initial ("U.N. Security", "John F. Kennedy") do not end a sentence.
+                # Decimal points, abbreviations with a digit or letter right after them ("U.S", "a.m"), and the point
+                # after an initial ("U.N. Security", "John F. Kennedy") do not end a sentence.
                 if ch == "." and (
                     _abbreviated(text, i, line_start)
-                    or (i + 1 < line_end and (text[i + 1].isdigit() or text[i + 1].isupper() or text[i + 1] in _MID))
+                    or (
+                        i + 1 < line_end
+                        and (text[i + 1].isdigit() or _latin_letter(text[i + 1]) or text[i + 1] in _MID)
+                    )
                 ):
                     i += 1
                     continue
@@ -115,15 +118,33 @@ _MID = ",;"
 
 
 def _abbreviated(text: str, i: int, line_start: int) -> bool:
-    """Whether the point at i closes an initial (one capital letter after a space or another point) or a short
-    capitalised word before a number ("Sept. 14", "No. 5")."""
+    """Whether the point at i closes an initial (one capital letter after a space or another point), a short
+    capitalised word before a number ("Sept. 14", "No. 5"), a title before a name, or letters abbreviated one by
+    one ("a.m.") before no capital."""
     word = re.search(r"(\w+)$", text[line_start:i])
     if word is not None and word.group(1)[:1].isupper() and len(word.group(1)) <= 4:
         if text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].isdigit():
             return True
+    after = text[i + 1 : i + 3]
+    if word is not None and after[:1] == " " and after[1:].isupper() and _title_like(word.group(1)):
+        return True  # "Mr. Tomar", "Dr. Lee"
+    letters = re.search(r"(?:^|[^\w.])(\w)\.(\w)$", text[line_start:i])
+    if letters and all(map(_latin_letter, letters.groups())) and not after[1:].isupper():
+        return True  # the last point of letters abbreviated one by one ("1 a.m., stranding"), before no capital
     if i - 1 < line_start or not text[i - 1].isupper():
         return False
     return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "."
+
+
+def _latin_letter(ch: str) -> bool:
+    """A letter of the Latin alphabet (a Latin abbreviation's): a point glued to a letter of another script still
+    ends its sentence, as pages glue them."""
+    return ch.isascii() and ch.isalpha()
+
+
+def _title_like(word: str) -> bool:
+    """A capital and one small letter: a title abbreviated before a name ("Mr", "Dr")."""
+    return len(word) == 2 and word[0].isupper() and word[1].islower()
 
 
 def _add(out: list[Sentence], text: str, a: int, b: int, first_index: int) -> None:

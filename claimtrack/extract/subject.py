@@ -56,7 +56,7 @@ def _verb_start(g: Grammar, s: SentenceView, i: int) -> int:
     return k
 
 
-def _in_phrase(s: SentenceView, k: int) -> bool:
+def in_phrase(s: SentenceView, k: int) -> bool:
     """A word, a bracket ("the Federation (IFRC)"), a full stop after a one-letter capital (U.S.) or a mark written
     between two words with no space: a hyphen (Thomas-Greenfield), an apostrophe (Morocco's), a number's separator
     (10,000)."""
@@ -81,7 +81,7 @@ def glued_mark(s: SentenceView, k: int) -> bool:
 def _chunk_start(s: SentenceView, end: int, limit: int) -> int:
     """Where the run of words ending before token ``end`` starts; NoSubject when it is longer than ``limit``."""
     a = end
-    while a > 0 and _in_phrase(s, a - 1):
+    while a > 0 and in_phrase(s, a - 1):
         a -= 1
         if s.words(Span(a, end)) > limit:
             raise NoSubject
@@ -104,6 +104,10 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if s.words(Span(a, end)) > MAX_SUBJECT and not _plausible_head(g, s, Span(a, end), MAX_LONG_SUBJECT):
         return None
     span = _head(g, s, Span(a, end))
+    relatives = lex.relatives - lex.complementizers
+    inner = next((k for k in range(a + 1, end) if s.norm(k) in relatives and not s.raw(k).isupper()), None)
+    if span is not None and inner is not None and inner > span.a:
+        span = _head(g, s, Span(span.a, inner))  # "many Syrians who work on refugee issues have cautioned"
     if span is not None and s.norm(span.a) in g.lex.relatives and not s.raw(span.a).isupper():
         # "US officials, who first said ...": the noun before the relative pronoun speaks
         if span.a == 0 or not s.is_comma(span.a - 1):
@@ -195,7 +199,7 @@ def clause_opening(g: Grammar, s: SentenceView, a: int, limit: int) -> int | Non
     at the last word before the clause's first verb that opens a noun phrase (an article, a determiner, a
     pronoun, a number) and does not follow a preposition; None when no verb or no such word stands within limit."""
     lex = g.lex
-    verb = next((k for k in range(a + 1, min(len(s), a + limit)) if not _in_phrase(s, k) or g.finite_verb(s, k)), None)
+    verb = next((k for k in range(a + 1, min(len(s), a + limit)) if not in_phrase(s, k) or g.finite_verb(s, k)), None)
     if verb is None or not g.finite_verb(s, verb) or s.quoted[verb]:
         return None
     for k in range(verb - 1, a, -1):

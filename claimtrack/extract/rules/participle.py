@@ -26,6 +26,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     before = g.lex.cue(s.norm(i - 1))
     if before is not None and before.tense in ("past", "present"):
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
+    if g.lex.subject_first and s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
+        return None  # "a requirement on reporting test data": after a preposition it is a noun, not a participle
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())

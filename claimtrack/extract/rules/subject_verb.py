@@ -14,11 +14,12 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
-from ..subject import Subject, clause_opening, clause_subject, glued_mark, subject_of
+from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
+MAX_BEFORE_THAT_TOKENS = 10  # ... as tokens ("argued before U.S. District Judge Ann Lee that")
 MAX_TOLD_CLAUSE = 10  # words from a verb's addressee to its claim's first verb ("told the FT on Monday the plan had")
 MAX_UNSAID_REACH = 3  # words before an infinitive's marker that can make it unsaid ("is not expected to")
 MAX_FEELING_AT = 2  # words before a feeling noun that opens a weak verb's claim ("his concern")
@@ -39,7 +40,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if subject is None:
         return _passive(g, s, i, form)
     first = claim_opens(g, s, after_verb(form, i), form)
-    if first is not None:
+    if first is not None and not _tail_of_quotation(g, s, subject.span, first):
         return _claim_after_verb(g, s, i, form, subject, first)
     colon = len(s) - 1
     if colon > i and s.raw(colon) == ":" and _past_adverbials(g, s, after_verb(form, i))[0] == colon:
@@ -92,6 +93,16 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
         gender=pronoun or form.gender,
         confidence=0.75 if pronoun is not None else 0.85,
     )
+
+
+def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, first: int) -> bool:
+    """'"...," the coach said just before kick-off.': after a subject that follows a quotation closing on a comma,
+    words after the verb with no "that", quotation or verb of their own say when or how, not what."""
+    if subject.a == 0 or not closes_on_comma(s, subject.a - 1):
+        return False
+    if s.norm(first - 1) in g.lex.complementizers or s.raw(first - 1) == ":" or any(s.quoted[first:]):
+        return False
+    return not any(g.finite_verb(s, k) for k in range(first, clause_end(s, first)))
 
 
 def _relative_claim_end(g: Grammar, s: SentenceView, first: int) -> int | None:
@@ -252,14 +263,24 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
         return False
     words = [s.norm(k) for k in range(a, b)]
     lex = g.lex
-    return words[0] in lex.object_prepositions or any(
-        w in lex.addressee_nouns or w in lex.occasion_nouns or w in lex.days or w in lex.time_words for w in words
+    # "argued before U.S. District Judge Ann Lee that": a preposition before a name; "cautioned against a major
+    # influx ... that could": a noun's relative clause
+    named = s.phrase_at(a, lex.chunk_prepositions, allow_conj=False) and any(
+        s.raw(k)[:1].isupper() for k in range(a + 1, b)
+    )
+    return (
+        words[0] in lex.object_prepositions
+        or bool(named)
+        or any(
+            w in lex.addressee_nouns or w in lex.occasion_nouns or w in lex.days or w in lex.time_words for w in words
+        )
     )
 
 
 def _plain(s: SentenceView, a: int, b: int) -> bool:
-    """Whether tokens a..b are words outside a quotation (a glued mark, "Morocco's", counts as a word)."""
-    return a < b and all((s.toks[k].is_word or glued_mark(s, k)) and not s.quoted[k] for k in range(a, b))
+    """Whether tokens a..b are words outside a quotation (a glued mark, "Morocco's", or an abbreviation's point,
+    "U.S.", counts as a word)."""
+    return a < b and all(in_phrase(s, k) and not s.quoted[k] for k in range(a, b))
 
 
 def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
@@ -303,7 +324,9 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     no quotation (", ahead of a visit"). A weak verb ("announced", "confirmed") takes a claim without "that" only
     when it is a clause with its own verb, not a noun phrase ("announced his decision")."""
     lex = g.lex
-    that = next((k for k in range(j, min(len(s), j + MAX_BEFORE_THAT)) if s.norm(k) in lex.complementizers), None)
+    that = next(
+        (k for k in range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.norm(k) in lex.complementizers), None
+    )
     if that is not None and that > j and (_told_to(g, s, j, that) or (form.addressee and _plain(s, j, that))):
         j = that  # "told a press briefing that", "confirmed to Russian media that"
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
@@ -314,10 +337,14 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
         j += 1
     if j >= len(s):
         return None
-    if not opener and (
-        s.norm(j) in lex.object_prepositions
-        or s.norm(j) in lex.empty_objects  # "said nothing about ..."
-        or s.phrase_at(j, lex.chunk_prepositions, allow_conj=False)
+    if (
+        not opener
+        and not _quantity(g, s, j)
+        and (
+            s.norm(j) in lex.object_prepositions
+            or s.norm(j) in lex.empty_objects  # "said nothing about ..."
+            or s.phrase_at(j, lex.chunk_prepositions, allow_conj=False)
+        )
     ):
         return None
     quoted = s.quote_at(j) is not None or s.raw(j) in OPENERS or s.raw(j) in SYMMETRIC  # closed or not
@@ -334,6 +361,13 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     if form.weak and not (quoted or opener or _reported_clause(g, s, j)):
         return None
     return j
+
+
+def _quantity(g: Grammar, s: SentenceView, j: int) -> bool:
+    """Whether a phrase before a number opens the claim at token j ("said at least 40 people died"): a quantity,
+    not a preposition's object."""
+    n = s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False)
+    return bool(n) and s.norm(j + n)[:1].isdigit()
 
 
 def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
