@@ -121,6 +121,9 @@ def _shingles(stems: list[str]) -> set[str]:
 # Below this many claims, word frequencies say nothing and every word weighs the same.
 MIN_CLAIMS_FOR_IDF = 3
 
+# The rules that find one claim by its words; the others find it by meaning.
+WORD_RULES = ("verbatim", "paraphrase")
+
 
 class _UnionFind:
     def __init__(self, parent: dict[int, int] | None = None) -> None:
@@ -291,7 +294,7 @@ class ClaimIndex:
 
     def joins_alone(self, a: int, b: int, comparison: Comparison) -> bool:
         """Whether a link may make one claim of two statements by itself: always across articles; in one article
-        when two named people each make it (an ambassador and a spokesman), when one source says it twice (the
+        only by a rule on words (verbatim, paraphrase), and when two named people each make it (an ambassador and a spokesman), when one source says it twice (the
         two must restate each other: ``_Clusters``), or when the two restate each other whoever said them (a
         headline giving the speaker's title, the body his name). Otherwise a claim given in one article to a body
         or an outlet and to a person, or to a headline's source and another in the body, is most often one source
@@ -299,9 +302,13 @@ class ClaimIndex:
         club in the headline and its coach in the body), whose two statements on one subject are often two
         claims: those share a cluster only when both are the claim of another article."""
         ca, cb = self.claims[a], self.claims[b]
-        if ca.article is None or ca.article != cb.article or ca.speaker == cb.speaker:
+        if ca.article is None or ca.article != cb.article:
             return True
-        return (ca.person and cb.person) or comparison.lexical >= self.settings.restatement
+        if comparison.rule not in WORD_RULES:
+            # In one article, two statements close in meaning but not in words are most often a question and its
+            # answer, or a claim and its rebuttal ("you will not put words in my mouth" / "I am not putting ...").
+            return False
+        return ca.speaker == cb.speaker or (ca.person and cb.person) or comparison.lexical >= self.settings.restatement
 
     def _lexical(self, ca: _Claim, cb: _Claim) -> float:
         return max(self._dice(va, vb) for va in ca.views for vb in cb.views)
