@@ -237,6 +237,7 @@ class Lexicon:
     titled_labels: bool = _data("quotations", "transcript.titled_labels", "bool")
     max_label_words: int = _data("quotations", "transcript.max_label_words", "int")
     named_mentions: bool = _data("quotations", "named_mentions", "bool")
+    credit_lines: bool = _data("quotations", "credit_lines", "bool")
     forward_pronouns: bool = _data("quotations", "forward_pronouns", "bool")
     name_marks: frozenset[str] = _data("quotations", "name_marks", "raw_words")
     question_labels: frozenset[str] = _data("quotations", "transcript.questions", "words")

@@ -18,6 +18,7 @@ from .grammar import Grammar
 from .rules import RULES, headline
 from .rules.cited import cited_sources
 from .spans import claim_spans
+from .credits import claim_credited
 from .document import claim_document, find_document
 from .interview import claim_interview, find_interview
 from .introduced import claim_introductions, find_introductions
@@ -173,6 +174,7 @@ STAGES = [
     claim_document,
     claim_interview,
     carry_quotations,
+    claim_credited,
     find_mentions,
     split_claims,
     build_statements,
