@@ -165,6 +165,7 @@ class Lexicon:
     subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
     auxiliaries: frozenset[str] = _data("grammar", "auxiliaries", "words")
     past_endings: tuple[str, ...] = _data("grammar", "past_endings", "folded_tuple")
+    participle_endings: tuple[str, ...] = _data("grammar", "participle_endings", "folded_tuple")
     irregular_pasts: frozenset[str] = _data("grammar", "irregular_pasts", "words")
     clause_conjunctions: frozenset[str] = _data("grammar", "clause_conjunctions", "words")
     infinitive_markers: frozenset[str] = _data("grammar", "infinitive_markers", "words")

@@ -147,6 +147,8 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
     for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
         if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None
+        if s.norm(k) in g.lex.clause_conjunctions and g.finite_verb(s, k + 1):
+            return None  # "the infections and the death June 29 and began ...": a verb with no subject of its own
         # "and the resolutions imposed against Pyongyang": a past form before a preposition modifies a noun
         if g.finite_verb(s, k) and not _modifier(g, s, k):
             return i, i + 1

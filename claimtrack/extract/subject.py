@@ -159,7 +159,8 @@ def _before_asides(g: Grammar, s: SentenceView, comma: int) -> Subject | None:
 
 def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
     """A chunk between a subject and its verb that is not part of the speaker: a relative clause, an occasion or
-    time ("in an interview aired Wednesday"), a number (an age) or a linking adverb ("X, however, said")."""
+    time ("in an interview aired Wednesday"), a number (an age), a linking adverb ("X, however, said") or a
+    participle's clause ("X, speaking on condition of anonymity, said")."""
     lex = g.lex
     return (
         s.norm(chunk.a) in lex.relatives
@@ -168,6 +169,7 @@ def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
         )
         or g.opens_occasion(s, chunk)
         or all(s.norm(k).isdigit() for k in range(chunk.a, chunk.b))
+        or (s.raw(chunk.a).islower() and s.norm(chunk.a).endswith(lex.participle_endings))
     )
 
 

@@ -32,9 +32,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = _cue(g, s, i)
     if form is None:
         return None
-    if s.norm(i - 1) in g.lex.clause_conjunctions:
+    if s.norm(i - 1) in g.lex.clause_conjunctions or s.phrase_at(i - 1, g.lex.claim_links, allow_conj=False):
+        # "said ... and said ...", "said ... but added ...": the same subject's second verb
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
-    subject = subject_of(g, s, i)
+    subject = subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
     if subject is None and s.norm(i - 1) in g.lex.infinitive_markers:
         return _infinitive(g, s, i, form)
     if subject is None:
@@ -56,12 +57,20 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
     form = g.lex.cue(s.norm(i))
     if form is None or form.tense not in ("past", "present") or form.relay or s.norm(i - 1) in g.lex.negations:
         return None
+    if s.norm(i - 1) in g.lex.modal_particles:
+        return None  # "may explain": no saying yet
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return None
     after = g.lex.cue(s.norm(after_verb(form, i)))
     if after is not None and after.tense in ("past", "present"):
         return None
     return form
+
+
+def _object_of_verb(g: Grammar, s: SentenceView, i: int) -> bool:
+    """A cue form that is a noun object of the verb before it ("She disputed reports that ...", "denied claims
+    that"): the subject is that verb's, which says the claim."""
+    return g.finite_verb(s, i - 1) and s.norm(i - 1) not in g.lex.auxiliaries
 
 
 def after_verb(form: CueForm, i: int) -> int:
@@ -254,11 +263,11 @@ def _claim_around(g: Grammar, s: SentenceView, j: int, start: int, subject: Span
     return s.toks[a].start, s.toks[end].end, Kind.INDIRECT
 
 
-def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
+def _told_to(g: Grammar, s: SentenceView, a: int, b: int, timed: bool = True) -> bool:
     """Whether words a..b between a verb and its "that" say to whom, where or when it was said: they open with a
     preposition ("to Russian media") or hold an addressee, an occasion or a time word ("a press briefing", "the
-    Anadolu news agency", "this week"). Otherwise the "that" may be a relative pronoun inside the claim ("said
-    the deal that ...")."""
+    Anadolu news agency", "this week"; a time only when ``timed``: "a second patient died Tuesday" is a claim).
+    Otherwise the "that" may be a relative pronoun inside the claim ("said the deal that ...")."""
     if not _plain(s, a, b):
         return False
     words = [s.norm(k) for k in range(a, b)]
@@ -272,7 +281,8 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int) -> bool:
         words[0] in lex.object_prepositions
         or bool(named)
         or any(
-            w in lex.addressee_nouns or w in lex.occasion_nouns or w in lex.days or w in lex.time_words for w in words
+            w in lex.addressee_nouns or w in lex.occasion_nouns or (timed and (w in lex.days or w in lex.time_words))
+            for w in words
         )
     )
 
@@ -332,6 +342,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
         j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
     j, comma = _past_adverbials(g, s, j)
+    if not comma and s.norm(j) in form.frame and s.words(Span(j + 1, len(s))) >= MIN_POST_CLAIM_WORDS:
+        return j + 1  # "warned of a humanitarian catastrophe": the verb's own preposition frames its claim
     opener = s.norm(j) in lex.complementizers or s.raw(j) == ":"
     if opener:
         j += 1
@@ -354,7 +366,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     while end > j and not s.toks[end - 1].is_word:
         end -= 1  # the sentence's full stop
     verb = any(g.finite_verb(s, k) for k in range(j, end))
-    if not (quoted or opener or verb) and end - j <= MAX_BEFORE_THAT + 2 and _told_to(g, s, j, end):
+    if not (quoted or opener or verb) and end - j <= MAX_BEFORE_THAT + 2 and _told_to(g, s, j, end, timed=False):
         return None  # "told a press conference.", "told the Pod Save the World podcast": to whom, not what
     if not quoted and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
         return None
