@@ -71,6 +71,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                 # after an initial ("U.N. Security", "John F. Kennedy") do not end a sentence.
                 if ch == "." and (
                     _abbreviated(text, i, line_start)
+                    or _dotted_acronym(text, i, line_start, line_end)
                     or (
                         i + 1 < line_end
                         and (text[i + 1].isdigit() or _latin_letter(text[i + 1]) or text[i + 1] in _MID)
@@ -145,6 +146,21 @@ def _latin_letter(ch: str) -> bool:
 def _title_like(word: str) -> bool:
     """A capital and one small letter: a title abbreviated before a name ("Mr", "Dr")."""
     return len(word) == 2 and word[0].isupper() and word[1].islower()
+
+
+# Letters of an acronym written with points ("إف.بي.آي", "a.m"): short on both sides of a point with no space. A point
+# glued to a longer word on either side is a missing space after a sentence ("غدا.وأضاف") and ends it.
+_ACRONYM_PART = 3
+
+
+def _dotted_acronym(text: str, i: int, line_start: int, line_end: int) -> bool:
+    before = re.search(r"(?<![^\W\d_])[^\W\d_]+$", text[max(line_start, i - _ACRONYM_PART - 1) : i])
+    after = re.match(r"[^\W\d_]+(?![^\W\d_])", text[i + 1 : min(line_end, i + _ACRONYM_PART + 2)])
+    if before is None or after is None:
+        return False
+    short = len(before.group()) <= _ACRONYM_PART and len(after.group()) <= _ACRONYM_PART
+    start = i - len(before.group())
+    return short and (start <= line_start or not text[start - 1].isalnum())
 
 
 def _add(out: list[Sentence], text: str, a: int, b: int, first_index: int) -> None:

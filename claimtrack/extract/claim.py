@@ -139,9 +139,29 @@ def _quotation(sc: Scan, i: int, end: int) -> Opener | Skip | None:
             later = True
             break
     ends = not any(t.is_word for t in s.toks[after:])
+    if i == sc.start and not later and not ends and _quoted_name(sc, inner, after):
+        return Skip(after)
     if (s.words(inner) >= 4 or i == sc.start or ends) and not later:
         return Opener(i, i + 1)
     return Skip(after)
+
+
+# Words a quoted name may have ("قال "حسين القحطاني" الناطق ..."): a longer quotation is what was said.
+_NAME_WORDS = 3
+
+
+def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:
+    """A short quotation right after the cue, with the claim's own opener further on in the clause, is the
+    speaker's name in quotation marks: 'وأضاف "القحطاني" خلال مداخلته ... إنّ ...'."""
+    s, lex = sc.s, sc.g.lex
+    if s.words(inner) > _NAME_WORDS or s.raw(after) in COMMAS:
+        return False
+    for k in range(after, len(s)):
+        if s.raw(k) in PUNCTUATION["clause_enders"] or (lex.cue(s.norm(k)) and not s.quoted[k]):
+            return False
+        if not s.quoted[k] and (s.norm(k) in lex.complementizers or s.raw(k) == ":"):
+            return True
+    return False
 
 
 def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
@@ -178,8 +198,14 @@ def claim_after(g: Grammar, s: SentenceView, op: int, first: int) -> tuple[int, 
     if quote is not None:
         qa, qb = quote
         after = s.index_at(qb + 1)
-        # The quotation is the whole claim when nothing but punctuation or a comma-led tail follows it.
-        if after >= len(s) or not any(t.is_word for t in s.toks[after:]) or s.raw(after) in COMMAS:
+        # The quotation is the whole claim when nothing but punctuation, a comma-led tail or an occasion ("في ختام
+        # الجلسة") follows it.
+        if (
+            after >= len(s)
+            or not any(t.is_word for t in s.toks[after:])
+            or s.raw(after) in COMMAS
+            or g.opens_occasion(s, Span(after, len(s)))
+        ):
             return qa + 1, qb, True
     start = s.toks[first].start if first < len(s) else s.sentence.end
     return start, None, mostly_quoted(g, s, start)

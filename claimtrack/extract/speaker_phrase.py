@@ -157,6 +157,38 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     return Span(a, i) if g.source_word(s.norm(a)) else None
 
 
+# The longest subject written before its verb at the start of a sentence ("المدير التنفيذي ...، فلان، قال إن").
+_OPENING_SUBJECT_WORDS = 12
+# A subject that is one definite word or two ("العمايرة أشار إلى أن") and no title: a name already met.
+_BARE_SUBJECT_WORDS = 2
+
+
+def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """The subject that opens the sentence before its verb: a title with the name in apposition ("المدير
+    التنفيذي لدائرة ...، محمد العمايرة، قال إن"), or a definite name alone ("العمايرة أشار إلى أن"); never a
+    time, a day or a link ("الأحد أكد أن"، "بدوره أشار")."""
+    a = 0
+    while a < i and s.norm(a) in g.lex.clause_openers:
+        a += 1
+    b = i
+    while b > a and s.is_comma(b - 1):
+        b -= 1
+    if b <= a or any(not s.toks[k].is_word and not s.is_comma(k) for k in range(a, b)):
+        return None
+    if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(a, b)):
+        return None
+    words = s.words(Span(a, b))
+    if words > _OPENING_SUBJECT_WORDS:
+        return None
+    if g.source_word(s.norm(a)):
+        return Span(a, b)
+    if words > _BARE_SUBJECT_WORDS or b < i or not s.norm(a).startswith(g.lex.definite_article):
+        return None
+    if any(g.is_adverbial(s, k) or s.norm(k) in g.lex.non_sources for k in range(a, b)):
+        return None
+    return Span(a, b)
+
+
 def subject_before_object(g: Grammar, s: SentenceView, speaker: Span) -> Span:
     """Where the subject ends and the object begins: "حث البيان جمهورية كوريا على ...", "انتقد الوزير القرار".
 

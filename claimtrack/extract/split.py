@@ -131,9 +131,11 @@ def _title_abbreviation(word: str) -> bool:
 def _coordinated(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
     """ "أن ... وأن ...", "that ... and that ...": a second complementizer joined by "and" opens a second claim
     after it; a bare "and" joins words inside one claim ("between Russia and North Korea")."""
-    if kind != Kind.INDIRECT or s.quoted[i]:
-        return None
+    if kind != Kind.INDIRECT or s.quoted[i] or (i > 0 and s.norm(i - 1) in g.lex.reason_heads):
+        return None  # "..., especially as ...": the reason belongs to the claim before it
     n = s.phrase_at(i, g.lex.coordinated_openers, allow_conj=False)
+    if not n and s.norm(i) == g.lex.and_conjunction and (s.norm(i) + s.norm(i + 1),) in g.lex.coordinated_openers:
+        n = 2  # "، و أن ...": the conjunction written apart from its complementizer
     return (i, i + n) if n else None
 
 

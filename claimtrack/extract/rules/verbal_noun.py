@@ -25,7 +25,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
-    obj = _object(g, s, i, form.frame, weak=form.weak)
+    obj = _object(g, s, i, form.frame, weak=form.weak, denial=_denial(g, s.norm(i)))
     if obj is None:
         return None
     window_end, first = obj
@@ -51,15 +51,25 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     )
 
 
-def _object(g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak: bool) -> tuple[int, int] | None:
-    """(end of the speaker window, the claim's first token): the first verbal noun after the subject. A weak
-    cue (لفت) takes one only through its own preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
+def _denial(g: Grammar, cue: str) -> bool:
+    lex = g.lex
+    return cue in lex.denial_cues or (cue[:1] in lex.conjunctions and cue[1:] in lex.denial_cues)
+
+
+def _object(
+    g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak: bool, denial: bool
+) -> tuple[int, int] | None:
+    """(end of the speaker window, the claim's first token): the first verbal noun after the subject, or after a
+    denial what it denies ("نفت الوزارة أنباء عن ..."). A weak cue (لفت) takes one only through its own
+    preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
     for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
         n, r = s.norm(k), s.raw(k)
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
             return None
         if not s.toks[k].is_word or _genitive(g, s, k):
             continue
+        if denial and k > i + 1 and _denied_object(g, n):
+            return k, k
         obj = object_at(g, s, k, frame)
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
@@ -83,6 +93,12 @@ def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tup
     if bare != n and (bare in nouns or nouns.feeling(bare)):
         return k, k
     return None
+
+
+def _denied_object(g: Grammar, n: str) -> bool:
+    """ "أنباء", "تصريحا", "صحة": what a denial denies, bare or with its accusative ending written out."""
+    denied = g.lex.denied_objects
+    return n in denied or (n.endswith(g.lex.accusative_endings) and n[:-1] in denied)
 
 
 def _after_adverbial(g: Grammar, s: SentenceView, k: int) -> bool:
