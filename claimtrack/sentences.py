@@ -132,7 +132,9 @@ def _abbreviated(text: str, i: int, line_start: int) -> bool:
     letters = re.search(r"(?:^|[^\w.])(\w)\.(\w)$", text[line_start:i])
     if letters and all(map(_latin_letter, letters.groups())) and not after[1:].isupper():
         return True  # the last point of letters abbreviated one by one ("1 a.m., stranding"), before no capital
-    if i - 1 < line_start or not text[i - 1].isupper():
+    # a capital, or a letter of a script without case ("د." for doctor, "م." for engineer)
+    letter = text[i - 1] if i - 1 >= line_start else ""
+    if not (letter.isupper() or (letter.isalpha() and not letter.islower())):
         return False
     return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "."
 

@@ -82,6 +82,8 @@ def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:
     """A second speech verb before any opener: this cue has no claim of its own."""
     if i == sc.start or sc.s.quoted[i]:
         return None
+    if sc.s.norm(i - 1) in sc.g.lex.claim_nouns:
+        return None  # "فضل عدم ذكر اسمه": after عدم a cue's form is its verbal noun, not a verb
     cue = sc.g.lex.cue(sc.s.norm(i))
     return STOP if cue is not None and cue.tense != "noun" and not cue.weak else None
 
@@ -169,6 +171,8 @@ def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
     s, form, n = sc.s, sc.form, sc.s.norm(i)
     if form is None or not form.object or i == sc.start:
         return None
+    if any(s.norm(k) in sc.g.lex.speech_fillers for k in range(i + 1, end)):
+        return None  # "علق على القرار قائلا إن ...": what is said follows قائلا, the object is the topic
     obj = form.object
     if s.norm(i + 1) not in sc.g.lex.complementizers:
         if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and sc.g.glued_object(n, obj)):

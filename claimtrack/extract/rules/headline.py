@@ -26,6 +26,9 @@ def find(g: Grammar, s: SentenceView) -> Candidate | None:
     joined = head_word[:1] in g.lex.conjunctions and not g.source_word(head_word)
     if joined or g.is_adverbial(s, first) or s.words(Span(colon + 1, len(s))) < 3:
         return None
+    # "وزير الصحة لـ"الأهرام": ...": the outlet spoken to ends the speaker
+    spoken_to = next((k for k in range(first + 1, colon) if g.is_addressee(s, k)), colon)
+    head = Span(first, spoken_to)
     claim_start, claim_end, direct = claim_after(g, s, colon, colon + 1)
     return Candidate(
         rule=NAME,

@@ -25,6 +25,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
+    if _filler_follows(g, s, i):
+        return None  # "علق على القرار قائلا إن ...": the participle of saying carries the claim
     obj = _object(g, s, i, form.frame, weak=form.weak, denial=_denial(g, s.norm(i)))
     if obj is None:
         return None
@@ -49,6 +51,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         confidence=0.7,
         via=via,
     )
+
+
+def _filler_follows(g: Grammar, s: SentenceView, i: int) -> bool:
+    for k in range(i + 1, len(s)):
+        if s.raw(k) in CLAUSE_ENDERS:
+            return False
+        if s.norm(k) in g.lex.speech_fillers:
+            return True
+    return False
 
 
 def _denial(g: Grammar, cue: str) -> bool:
