@@ -243,6 +243,8 @@ class ArticleContext:
         sentence_start = max(self.text.rfind("\n", 0, st.char_start), self.text.rfind(".", 0, st.char_start))
         words = tokens(self.text[: max(sentence_start, 0)])
         stops = PUNCTUATION["claim_enders"] + PUNCTUATION["clause_enders"] + ":"
+        # "naqalat sahifat al-Watan 'an masadir": an outlet's description ends where the source it relays begins
+        relayed_from = self.lex.relay_preposition if noun in self.lex.media_heads else None
         for k in range(len(words) - 1, -1, -1):
             if strip_word(words[k].norm) != noun:
                 continue
@@ -251,7 +253,10 @@ class ArticleContext:
                 t = words[j]
                 if t.norm in self.lex.complementizers or t.raw in stops or self.lex.cue(t.norm):
                     break
+                if t.norm == relayed_from:
+                    break
                 if t.is_word:
                     end = j
-            return self.text[words[k].start : words[end].end] if end - k >= 2 else None
+            named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice
+            return self.text[words[k].start : words[end].end] if named else None
         return None

@@ -79,6 +79,8 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
             if speaker is not None:  # "وأكد الحية استعداد الحركة ... متابعًا": the subject only
                 speaker = subject_before_object(g, s, speaker)
             gender = main.gender
+            if speaker is None:  # "وعلّق على القرار قائلا إن": no subject, the last speaker goes on
+                return None, Attribution.CONTINUATION, gender
             break
     if speaker is not None:
         return speaker, Attribution.PARTICIPLE, gender
