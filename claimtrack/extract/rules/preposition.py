@@ -29,7 +29,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if head in g.lex.non_sources or any(s.norm(k) in g.lex.conformity_verbs for k in range(max(0, i - 3), i)):
         return None
     before = Span(found[-1].cue_index + 1 if found else 0, i)
-    content_before = s.words(Span(g.skip_leading(s, before.a, i), i))
+    content_before = s.words(Span(_content_start(g, s, before.a, i), i))
     # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
     if content_before == 0:
         cue_end = speaker_start
@@ -86,6 +86,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         as_written=g.glued_text(s, speaker.a, speaker.b, glued),
         cut_at_next=False,
     )
+
+
+def _content_start(g: Grammar, s: SentenceView, a: int, i: int) -> int:
+    """Where the words before the preposition start, past a leading conjunction and adverbial and, in a
+    subject-first language, a linking word and its comma ("However, according to X no plans ...")."""
+    k = g.skip_leading(s, a, i)
+    while g.lex.subject_first and k < i and (s.norm(k) in g.lex.clause_openers or s.is_comma(k)):
+        k += 1
+    return k
 
 
 def _source_end(g: Grammar, s: SentenceView, speaker_start: int) -> tuple[int | None, int | None]:
