@@ -203,12 +203,12 @@ def claim_after(g: Grammar, s: SentenceView, op: int, first: int) -> tuple[int, 
         qa, qb = quote
         after = s.index_at(qb + 1)
         # The quotation is the whole claim when nothing but punctuation, a comma-led tail or an occasion ("في ختام
-        # الجلسة") follows it.
+        # الجلسة") follows it; not an attribution ('added "...", according to the AP': the AP relays it).
         if (
             after >= len(s)
             or not any(t.is_word for t in s.toks[after:])
             or s.raw(after) in COMMAS
-            or g.opens_occasion(s, Span(after, len(s)))
+            or (g.opens_occasion(s, Span(after, len(s))) and not s.phrase_at(after, g.lex.prepositions))
         ):
             return qa + 1, qb, True
     start = s.toks[first].start if first < len(s) else s.sentence.end
