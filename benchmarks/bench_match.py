@@ -16,8 +16,8 @@ put in one cluster. Above ``SAMPLE_ABOVE`` statements the baseline runs on a ran
 
 from __future__ import annotations
 
+import argparse
 import random
-import sys
 import tempfile
 import time
 from multiprocessing import Pool
@@ -147,5 +147,8 @@ def main(sizes: list[int], semantic: bool) -> None:
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--semantic"]
-    main([int(a) for a in args] or [10_000, 100_000], "--semantic" in sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[10_000, 100_000], help="statement counts")
+    parser.add_argument("--semantic", action="store_true", help="also match with the sentence encoder")
+    args = parser.parse_args()
+    main(args.sizes, args.semantic)
