@@ -15,9 +15,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from .candidate import Attribution, Candidate, Kind
+from .candidate import Attribution
 from .doc import SentenceView, Span
-from .draft import Claimed
+from .draft import uncued
 from .quotations import MARKS, opens, paragraphs
 from .spans import trim
 
@@ -53,22 +53,8 @@ def claim_credited(d: Draft) -> None:
             a, b = trim(s, *trim(s, sentence.start, sentence.end))  # the marks, then the full stop inside them
             if b - a < 3:
                 continue
-            found = Candidate(
-                rule=NAME,
-                cue_index=len(s),
-                boundary=0,
-                cue="",
-                speaker=None,
-                as_written=view.span_text(name),
-                claim_start=a,
-                claim_end=b,
-                kind=Kind.DIRECT,
-                attribution=Attribution.POST,
-                gender="",
-                confidence=0.6,
-            )
             why = f"claim_credited: a quotation paragraph credited on the line below ({view.span_text(name)!r})"
-            added.append(Claimed(s, found, a, b, trace=(why,)))
+            added.append(uncued(s, NAME, view.span_text(name), a, b, Attribution.POST, why))
     d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
 
 

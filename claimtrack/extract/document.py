@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .candidate import Attribution, Candidate, Kind
+from .candidate import Attribution
 from .doc import SentenceView, Span
-from .draft import Claimed
+from .draft import uncued
 from .quotations import Passage, asks, opens
 from .spans import trim
 
@@ -105,22 +105,8 @@ def claim_document(d: Draft) -> None:
             d.passages.insert(0, Passage(sentence.start, sentence.end, question=True))
             continue
         start, end = trim(s, sentence.start, sentence.end)
-        found = Candidate(
-            rule=NAME,
-            cue_index=len(s),
-            boundary=0,
-            cue="",
-            speaker=None,
-            as_written=author,
-            claim_start=start,
-            claim_end=end,
-            kind=Kind.DIRECT,
-            attribution=Attribution.TRANSCRIPT,
-            gender="",
-            confidence=0.6,
-        )
         why = f"claim_document: a text printed whole, every sentence its author's ({author!r})"
-        added.append(Claimed(s, found, start, end, trace=(why,)))
+        added.append(uncued(s, NAME, author, start, end, Attribution.TRANSCRIPT, why))
     d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Sentence, Statement
-from .candidate import Candidate
+from .candidate import Attribution, Candidate, Kind
 from .doc import SentenceView
 from .grammar import Grammar
 
@@ -24,6 +24,28 @@ class Claimed:
     end: int
     part: int = 0  # 1..n when ``split_claims`` cut one cue's claim into several
     trace: tuple[str, ...] = ()  # what later stages did to it, for --explain
+
+
+def uncued(
+    s: SentenceView, rule: str, source: str, start: int, end: int, attribution: Attribution, why: str
+) -> Claimed:
+    """A sentence whose source is named elsewhere (a document's author, an interviewee, a credit line): no cue and
+    no speaker span in the sentence itself, so it carries less confidence than a cued one."""
+    found = Candidate(
+        rule=rule,
+        cue_index=len(s),
+        boundary=0,
+        cue="",
+        speaker=None,
+        as_written=source,
+        claim_start=start,
+        claim_end=end,
+        kind=Kind.DIRECT,
+        attribution=attribution,
+        gender="",
+        confidence=0.6,
+    )
+    return Claimed(s, found, start, end, trace=(why,))
 
 
 @dataclass

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .candidate import Attribution, Candidate, Kind
+from .candidate import Attribution
 from .doc import SentenceView, Span
-from .draft import Claimed
+from .draft import uncued
 from .quotations import Passage, asks, opens, paragraphs
 from .spans import trim
 
@@ -98,20 +98,6 @@ def claim_interview(d: Draft) -> None:
                 continue
             s = SentenceView(d.text, sentence, d.grammar.lex, unread)
             a, b = trim(s, sentence.start, sentence.end)
-            found = Candidate(
-                rule=NAME,
-                cue_index=len(s),
-                boundary=0,
-                cue="",
-                speaker=None,
-                as_written=interviewee,
-                claim_start=a,
-                claim_end=b,
-                kind=Kind.DIRECT,
-                attribution=Attribution.TRANSCRIPT,
-                gender="",
-                confidence=0.6,
-            )
             why = f"claim_interview: an answer in an interview printed as questions and answers ({interviewee!r})"
-            added.append(Claimed(s, found, a, b, trace=(why,)))
+            added.append(uncued(s, NAME, interviewee, a, b, Attribution.TRANSCRIPT, why))
     d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
