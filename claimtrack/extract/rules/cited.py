@@ -11,6 +11,7 @@ from ..claim import claim_before
 from ..doc import SentenceView, Span
 from ..grammar import Grammar
 from .claim_first import closes_on_comma
+from .relayed_by import relay_marker
 
 NAME = "cited"
 MAX_SOURCE = 12  # words of a cited source ("two people familiar with the talks who asked not to be named")
@@ -58,29 +59,18 @@ def _citing(g: Grammar, s: SentenceView, k: int, found: list[Candidate]) -> list
             return found
         n = before[-1]
         relayed = _relayed(found[n], source) if source is not None else found[n]
-        return [*found[:n], relayed, *found[n + 1 :], _marker(s, k)]  # the claim ends before what is cited
+        return [
+            *found[:n],
+            relayed,
+            *found[n + 1 :],
+            relay_marker(s, NAME, k, k - 1),
+        ]  # the claim ends before what is cited
     if source is not None and source.b < len(s) and g.skip_leading(s, 0, k) == k:  # "Citing two officials, ..."
         after = [n for n in statements if found[n].cue_index > source.b]
         if after:
             n = after[0]
             return [*found[:n], _relayed(found[n], source), *found[n + 1 :]]
     return found
-
-
-def _marker(s: SentenceView, k: int) -> Candidate:
-    return Candidate(
-        rule=NAME,
-        cue_index=k,
-        boundary=k - 1,
-        cue=s.raw(k),
-        speaker=None,
-        claim_start=s.sentence.end,
-        claim_end=s.sentence.end,
-        kind=Kind.INDIRECT,
-        attribution=Attribution.RELAYED_BY,
-        gender="",
-        confidence=0.0,
-    )
 
 
 def _quoted_as(g: Grammar, s: SentenceView, k: int, found: list[Candidate]) -> list[Candidate]:

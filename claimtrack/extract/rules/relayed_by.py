@@ -23,10 +23,16 @@ def relayed_by(
         if found[k].attribution != Attribution.IMPERSONAL:
             found[k] = replace(found[k], via=(*found[k].via, *via, speaker))
             break
+    return relay_marker(s, NAME, cue_at, g.boundary(s, i))
+
+
+def relay_marker(s: SentenceView, rule: str, cue_at: int, boundary: int) -> Candidate:
+    """A candidate holding no claim: it only marks where the relay's words start, so the claim before it ends
+    there; its confidence 0 keeps it out of the statements."""
     return Candidate(
-        rule=NAME,
+        rule=rule,
         cue_index=cue_at,
-        boundary=g.boundary(s, i),
+        boundary=boundary,
         cue=s.raw(cue_at),
         speaker=None,
         claim_start=s.sentence.end,
