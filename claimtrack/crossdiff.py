@@ -4,8 +4,9 @@ A word diff between an Arabic report and the English statement it reports marks 
 languages ``diff`` shows the two versions side by side and compares what a fact-checker checks: the numbers
 (digits and each pack's number words read to values), the names (the known speakers, bodies and countries the
 packs list, by their canonical name, the same in every language), the places (the packs' place lists, by the key
-every pack gives a place), the negation (a negation flipped, a denial, as relations read it), the dates (months and weekdays the packs read to one key), the hedge (قد، ربما / may,
-likely) and the speaker, each marked same or changed.
+every pack gives a place), the negation (a negation flipped, a denial, as relations read it), the dates (months
+and weekdays the packs read to one key), the hedge (قد، ربما / may, likely) and the speaker, each marked same or
+changed.
 """
 
 from __future__ import annotations

@@ -246,6 +246,10 @@ class Lexicon:
     question_labels: frozenset[str] = _data("quotations", "transcript.questions", "words")
     min_turns: int = _data("quotations", "transcript.min_turns", "int")
 
+    def denies(self, word: str) -> bool:
+        """Whether a folded cue word is a verb of denial, with or without a conjunction written on it."""
+        return word in self.denial_cues or (word[:1] in self.conjunctions and word[1:] in self.denial_cues)
+
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a conjunction written on it (``proclitics``)."""
         form = self.cue_forms.get(word)

@@ -294,9 +294,9 @@ class ClaimIndex:
 
     def joins_alone(self, a: int, b: int, comparison: Comparison) -> bool:
         """Whether a link may make one claim of two statements by itself: always across articles; in one article
-        only by a rule on words (verbatim, paraphrase), and when two named people each make it (an ambassador and a spokesman), when one source says it twice (the
-        two must restate each other: ``_Clusters``), or when the two restate each other whoever said them (a
-        headline giving the speaker's title, the body his name). Otherwise a claim given in one article to a body
+        only by a rule on words (verbatim, paraphrase), and when two named people each make it (an ambassador and
+        a spokesman), when one source says it twice (the two must restate each other: ``_Clusters``), or when the
+        two restate each other whoever said them (a headline giving the speaker's title, the body his name). Otherwise a claim given in one article to a body
         or an outlet and to a person, or to a headline's source and another in the body, is most often one source
         named two ways (a council's statement and its chairman's speech, an agency and the minister it reports, a
         club in the headline and its coach in the body), whose two statements on one subject are often two

@@ -24,12 +24,6 @@ class MatchSettings:
     max_df: int = 50  # shingles carried by more statements than this are too common to block on
     min_words: int = 3  # claims with fewer content words are never matched ...
     min_copy_words: int = 2  # ... but as near-verbatim copies by one source, from this many content words
-
-    @property
-    def indexed_words(self) -> int:
-        """Content words from which a claim is blocked on (and kept in the stored index)."""
-        return min(self.min_words, self.min_copy_words)
-
     window: int = 4  # neighbours compared in each sorted order, for claims whose shingles are all too common
     entity_weight: float = 0.2  # weight of a name, place or nationality word against a content word
     semantic: float = 0.65  # encoder cosine at which two claims with some words in common are the same claim ...
@@ -49,6 +43,11 @@ class MatchSettings:
         """Settings as a database stores them (text), unknown keys ignored, missing ones at their default."""
         kinds = {f.name: type(getattr(cls(), f.name)) for f in fields(cls)}
         return cls(**{k: kinds[k](v) for k, v in values.items() if k in kinds})
+
+    @property
+    def indexed_words(self) -> int:
+        """Content words from which a claim is blocked on (and kept in the stored index)."""
+        return min(self.min_words, self.min_copy_words)
 
 
 @dataclass(frozen=True)

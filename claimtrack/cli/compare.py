@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,6 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .. import render
 from ..errors import ClaimtrackError
 from .app import JsonOpt, app, err
+
+if TYPE_CHECKING:  # for annotations only: a command imports the library when it runs
+    from ..relation import Comparison
 
 
 def _read_pairs(path: Path) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
@@ -16,6 +16,9 @@ from ..settings import FetchSettings
 from ..dbfile import default_path
 from .app import DbOption, JsonOpt, app, err
 from .distributed import Engine, EngineOpt, OutOpt, PartitionOpt, SchedulerOpt, check_local_options, ingest_on_dask
+
+if TYPE_CHECKING:  # for annotations only: the command imports the pipeline when it runs
+    from .. import pipeline
 
 _FETCH = FetchSettings()
 FeedOpt = Annotated[

@@ -8,7 +8,7 @@ rematch), so nothing a user corrected is undone by the tool.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,6 +29,10 @@ from .app import (
     output_format,
     scope,
 )
+
+if TYPE_CHECKING:  # for annotations only: a command imports the library when it runs
+    from ..speakers.corrections import Action
+    from ..store import Store
 
 speakers_app = typer.Typer(
     help="Every speaker with statement, article and outlet counts; subcommands correct them.",

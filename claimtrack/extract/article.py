@@ -12,21 +12,21 @@ from ..lang.text import PUNCTUATION
 from ..models import Article, Sentence, Statement, Story
 from ..sentences import OPENERS, SYMMETRIC, split
 from .candidate import MARKERS, Attribution, Candidate
+from .credits import claim_credited
 from .doc import NEXT_LINE, PREVIOUS_SENTENCE, SentenceView
+from .document import claim_document, find_document
 from .draft import Claimed, Draft
 from .grammar import Grammar
-from .rules import RULES, headline
-from .rules.cited import cited_sources
-from .spans import claim_spans
-from .credits import claim_credited
-from .document import claim_document, find_document
 from .interview import claim_interview, find_interview
 from .introduced import claim_introductions, find_introductions
 from .mentions import find_mentions
+from .polarity import mark_polarity
 from .quotations import carry_quotations, open_paragraphs
+from .rules import RULES, headline
+from .rules.cited import cited_sources
+from .spans import claim_spans
 from .split import split_claims
 from .transcript import claim_turns, find_turns
-from .polarity import mark_polarity
 
 
 def find_claims(d: Draft) -> None:

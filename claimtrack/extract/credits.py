@@ -12,7 +12,6 @@ of such a paragraph, the credit line's name its speaker.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .candidate import Attribution
@@ -32,13 +31,12 @@ MIN_NAME_WORDS = 2
 def claim_credited(d: Draft) -> None:
     if not d.grammar.lex.credit_lines:
         return
-    starts = [s.start for s in d.sentences]
-    claimed = {d.sentences[bisect_right(starts, c.start) - 1].index for c in d.claimed}
+    claimed = d.claimed_sentences()
     lines = paragraphs(d.text, d.sentences)
     unread = d.unread()
     added = []
     for (start, end), (credit_start, credit_end) in zip(lines, lines[1:]):
-        inside = [s for s in d.sentences if start <= s.start < end]
+        inside = d.sentences_in(start, end)
         if not _all_quotation(d.text, start, end) or any(s.index in claimed for s in inside):
             continue
         credit = next(s for s in d.sentences if s.start >= credit_start)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..models import Sentence, Statement
@@ -63,6 +65,22 @@ class Draft:
     document: tuple[str, int] | None = None  # a text printed whole: its author as written, where it starts
     interview: tuple[str, list[tuple[int, int]]] | None = None  # questions and answers: interviewee, answer spans
     statements: list[Statement] = field(default_factory=list)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding a character offset."""
+        return self.sentences[bisect_right(self._starts, offset) - 1]
+
+    def claimed_sentences(self) -> set[int]:
+        """The sentences a claim lies in (where its words start, which may be before its cue's sentence)."""
+        return {self.sentence_at(c.start).index for c in self.claimed}
+
+    def sentences_in(self, start: int, end: int) -> list[Sentence]:
+        """The sentences that start between two character offsets: a paragraph's."""
+        return [s for s in self.sentences if start <= s.start < end]
 
     def unread(self) -> list[tuple[int, int]]:
         """The passages' spans, where no sentence rule looks."""

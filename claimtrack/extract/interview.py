@@ -22,7 +22,6 @@ from .quotations import Passage, asks, opens, paragraphs
 from .spans import trim
 
 if TYPE_CHECKING:
-    from ..models import Sentence
     from .draft import Draft
 
 NAME = "interview"
@@ -48,25 +47,21 @@ def find_interview(d: Draft) -> None:
         d.passages.append(Passage(start, end, question=asking[k]))
 
 
-def _sentences(d: Draft, start: int, end: int) -> list[Sentence]:
-    return [s for s in d.sentences if start <= s.start < end]
-
-
 def _asks(d: Draft, start: int, end: int) -> bool:
     """A paragraph that asks: its last sentence is a question, and it is no quotation."""
-    inside = _sentences(d, start, end)
+    inside = d.sentences_in(start, end)
     return bool(inside) and not opens(d.text, start) and asks(d.text, inside[-1])
 
 
 def _names_interview(d: Draft, start: int, end: int) -> bool:
-    words = {t.norm for s in _sentences(d, start, end) for t in SentenceView(d.text, s, d.grammar.lex).toks}
+    words = {t.norm for s in d.sentences_in(start, end) for t in SentenceView(d.text, s, d.grammar.lex).toks}
     return bool(words & d.grammar.lex.interviews)
 
 
 def _last_name(d: Draft, end: int) -> str | None:
     """The last run of capitalised words (two or more, the marks a name holds between them) before ``end``."""
     best = None
-    for sentence in _sentences(d, 0, end):
+    for sentence in d.sentences_in(0, end):
         s = SentenceView(d.text, sentence, d.grammar.lex)
         k = 1  # a sentence's first word is capitalised anyway
         while k < len(s):
@@ -93,7 +88,7 @@ def claim_interview(d: Draft) -> None:
     unread = d.unread()
     added = []
     for start, end in answers:
-        for sentence in _sentences(d, start, end):
+        for sentence in d.sentences_in(start, end):
             if asks(d.text, sentence):
                 continue
             s = SentenceView(d.text, sentence, d.grammar.lex, unread)

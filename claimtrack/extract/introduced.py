@@ -15,7 +15,6 @@ paragraph without opening it again). The pack names the mark that introduces (``
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .candidate import Attribution, Candidate, Kind
@@ -37,7 +36,6 @@ def find_introductions(d: Draft) -> None:
     if not mark:
         return
     lines = paragraphs(d.text, d.sentences)
-    starts = [s.start for s in d.sentences]
     for k, (start, end) in enumerate(lines):
         if any(p.label is not None and p.start <= start < p.end for p in d.passages):
             continue  # a transcript's turn: its label's colon introduces nothing
@@ -46,7 +44,7 @@ def find_introductions(d: Draft) -> None:
             continue
         quote_end = _quotation_end(d.text, lines, k, opening)
         colon = d.text.rfind(mark, start, opening)
-        introducer = d.sentences[bisect_right(starts, colon) - 1]
+        introducer = d.sentence_at(colon)
         if introducer.start < start:
             continue  # the colon ends a sentence begun on an earlier line
         d.introductions.append((introducer.index, opening))
@@ -88,12 +86,11 @@ def _quotation_end(text: str, lines: list[tuple[int, int]], k: int, opening: int
 def claim_introductions(d: Draft) -> None:
     if not d.introductions:
         return
-    starts = [s.start for s in d.sentences]
-    claimed = {d.sentences[bisect_right(starts, c.start) - 1].index for c in d.claimed}
+    claimed = d.claimed_sentences()
     unread = d.unread()
     added = []
     for index, opening in d.introductions:
-        first = d.sentences[bisect_right(starts, opening) - 1]
+        first = d.sentence_at(opening)
         if first.index in claimed:
             continue
         s = SentenceView(d.text, d.sentences[index], d.grammar.lex, unread)

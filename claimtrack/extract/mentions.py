@@ -11,7 +11,6 @@ which ``resolve_continuations`` weighs with the speakers of statements.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .doc import SentenceView, Span
@@ -26,8 +25,7 @@ MIN_NAME_WORDS = 2  # a first name and a family name
 def find_mentions(d: Draft) -> None:
     if not d.grammar.lex.named_mentions:
         return
-    starts = [s.start for s in d.sentences]
-    claimed = {d.sentences[bisect_right(starts, c.start) - 1].index for c in d.claimed}
+    claimed = d.claimed_sentences()
     unread = d.unread()
     for sentence in d.sentences:
         if sentence.index in claimed or not any(ch.isupper() for ch in sentence.text):

@@ -19,7 +19,7 @@ def mark_polarity(d: Draft) -> None:
     lex = d.grammar.lex
     for st in d.statements:
         cue = fold(st.cue).split()[-1] if st.cue.strip() else ""
-        if cue in lex.denial_cues or (cue[:1] in lex.conjunctions and cue[1:] in lex.denial_cues):
+        if lex.denies(cue):
             st.polarity = "denied"
             st.trace.append(f"mark_polarity: denied, cue {st.cue!r} is in grammar.toml denial_cues")
         st.hedged = hedged(d.grammar, st.text)

@@ -13,7 +13,6 @@ statement before it. The pack switches both on (``quotations.toml``): its press 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -111,11 +110,10 @@ def carry_quotations(d: Draft) -> None:
     lex = d.grammar.lex
     if not (lex.quote_continues or d.passages):
         return
-    starts = [s.start for s in d.sentences]
     last: dict[int, Claimed] = {}  # the last claim in each sentence (by where the claim lies, not its cue)
     for c in d.claimed:
         if c.candidate.attribution not in MARKERS:
-            last[d.sentences[bisect_right(starts, c.start) - 1].index] = c
+            last[d.sentence_at(c.start).index] = c
     unread = d.unread()
     added: list[Claimed] = []
     for before, sentence in zip(d.sentences, d.sentences[1:]):

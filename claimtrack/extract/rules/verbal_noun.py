@@ -27,7 +27,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
         return None  # "علق على القرار قائلا إن ...": the participle of saying carries the claim
-    obj = _object(g, s, i, form.frame, weak=form.weak, denial=_denial(g, s.norm(i)))
+    obj = _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)))
     if obj is None:
         return None
     window_end, first = obj
@@ -60,11 +60,6 @@ def _filler_follows(g: Grammar, s: SentenceView, i: int) -> bool:
         if s.norm(k) in g.lex.speech_fillers:
             return True
     return False
-
-
-def _denial(g: Grammar, cue: str) -> bool:
-    lex = g.lex
-    return cue in lex.denial_cues or (cue[:1] in lex.conjunctions and cue[1:] in lex.denial_cues)
 
 
 def _object(
