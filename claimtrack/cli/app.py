@@ -148,7 +148,7 @@ def show_error(exc: ClaimtrackError | str) -> None:
 
 app = typer.Typer(
     cls=_Group,
-    help="Who said what in the news: attributed statements from Arabic articles, matched across outlets.",
+    help="Who said what: attributed statements from Arabic and English news, matched across outlets and languages.",
     epilog="Example: claimtrack ingest corpus/ && claimtrack who-said Kirby",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
