@@ -533,9 +533,11 @@ class _Clusters:
     def _linked(self, xs: list[int], ys: list[int]) -> bool:
         """Complete linkage within a language: every pair of members is one claim by a joining rule. Across two
         languages no words are shared to judge by: there a pair passes when no fact differs, and the two clusters
-        must be close in meaning on average (average linkage: the mean cosine of their pairs in two languages
-        reaches ``cross_language``). A cluster may hold one claim under two speakers (a joint statement and the
-        spokesman who read it out); the link that joins the clusters has found one speaker on both sides."""
+        must be close in meaning on average (average linkage over their pairs in two languages). A cluster may
+        hold one claim under two speakers (a joint statement and the spokesman who read it out); the link that
+        joins the clusters has found one speaker on both sides, so the mean may fall a little short of that
+        link's own threshold (``cross_language_linkage``): one outlet's shorter or looser copy of the claim lowers
+        it without making it another claim."""
         cosines = []
         for x in xs:
             for y in ys:
@@ -547,7 +549,7 @@ class _Clusters:
                     return False
                 else:
                     cosines.append(comparison.semantic)
-        return not cosines or sum(cosines) / len(cosines) >= self.index.settings.cross_language
+        return not cosines or sum(cosines) / len(cosines) >= self.index.settings.cross_language_linkage
 
     def join(self, a: int, b: int) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)

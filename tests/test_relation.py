@@ -675,7 +675,7 @@ def test_a_version_with_no_speaker_read_needs_a_closer_meaning(speaker, cosine, 
     "member_cosine, joined",
     [
         (0.62, True),  # the joint statement's copy is a little further from the English: the clusters still agree
-        (0.3, False),  # far apart on average: the English version is not this cluster's claim
+        (0.2, False),  # far apart on average: the English version is not this cluster's claim
     ],
 )
 def test_one_claim_under_two_speakers_joins_its_version_in_another_language(member_cosine, joined):
@@ -693,6 +693,29 @@ def test_one_claim_under_two_speakers_joins_its_version_in_another_language(memb
     result = match_all({**versions, **{k + 10: Version(v) for k, v in FILLERS.items()}}, vectors=vectors)
     assert result.assignment[1] == result.assignment[2]
     assert (result.assignment[2] == result.assignment[3]) is joined
+
+
+@pytest.mark.parametrize(
+    "copy_cosine, joined",
+    [
+        (0.4, True),  # one outlet's looser copy pulls the mean under the link's 0.6 but not under 0.55
+        (0.3, False),  # on average too far: the English cluster is another claim
+    ],
+)
+def test_a_cluster_in_another_language_joins_when_close_on_average(copy_cosine, joined):
+    """Two English copies of one quote (one cluster by their words) and the Arabic report of it: the link from the
+    closer copy joins the report when the two clusters' pairs are close enough on average."""
+    pytest.importorskip("numpy")
+    versions = {
+        1: Version(URGE_AR, "John Kirby", article="ar"),
+        2: Version(URGE_EN, "John Kirby", article="en-1"),
+        3: Version(URGE_EN + " now", "John Kirby", article="en-2"),
+    }
+    rest = (1 - copy_cosine**2) ** 0.5
+    vectors = _at_cosines({1: (1.0, 0.0, 0.0), 2: (0.75, 0.66, 0.0), 3: (copy_cosine, 0.0, rest)})
+    result = match_all({**versions, **{k + 10: Version(v) for k, v in FILLERS.items()}}, vectors=vectors)
+    assert result.assignment[2] == result.assignment[3]
+    assert (result.assignment[1] == result.assignment[2]) is joined
 
 
 def test_one_language_without_shared_words_needs_more_than_meaning():
