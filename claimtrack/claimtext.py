@@ -9,12 +9,13 @@ that matching uses drops negations, so polarity is read here from the whole text
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import ModuleType
 
 from .lang import hooks_for, pack, text_pack
-from .lang.text import PUNCTUATION, fold, fold_for_match
+from .lang.text import DIACRITICS, PUNCTUATION, QUOTE_CHARS, fold, fold_for_match
 from .lexicon import _read, load
 
 
@@ -53,6 +54,8 @@ class ClaimLanguage:
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
     place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
+    contractions: dict[str, str]  # a contracted negation (its letters, lower case) -> the words it stands for
+    contracted: re.Pattern | None  # finds them, after a proclitic or not, with any apostrophe or a space for its own
 
 
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -91,7 +94,41 @@ def claim_language(language: str) -> ClaimLanguage:
         place_stems=frozenset(
             stem for names in data.get("places", {}).values() for name in names for stem in _phrase_stems(name)
         ),
+        contractions={_contraction_key(k): v for k, v in data.get("contractions", {}).items()},
+        contracted=_contraction_pattern(list(data.get("contractions", {})), pack(language).hooks.PROCLITICS),
     )
+
+
+def _plain(text: str) -> str:
+    """The text as written, without marks (a shadda on alla) and in one Unicode form: what contractions match."""
+    text = unicodedata.normalize("NFKC", text)
+    return DIACRITICS.sub("", text) if DIACRITICS is not None else text
+
+
+def _contraction_key(written: str) -> str:
+    return "".join(ch for ch in _plain(written).lower() if ch not in QUOTE_CHARS and not ch.isspace())
+
+
+def _contraction_pattern(contractions: list[str], proclitics: tuple[str, ...]) -> re.Pattern | None:
+    """The pack's contracted negations as one pattern: an apostrophe in one matches any quotation mark or the space
+    that folding leaves for it ("won't", "won’t", "won t")."""
+    if not contractions:
+        return None
+    apostrophe = "[" + re.escape(QUOTE_CHARS) + r"\s]"
+    forms = (
+        "".join(apostrophe if ch in QUOTE_CHARS else re.escape(ch) for ch in _plain(c))
+        for c in sorted(contractions, key=len, reverse=True)
+    )
+    clitics = "[" + re.escape("".join(proclitics)) + "]?" if proclitics else ""
+    return re.compile(rf"(?<!\w)({clitics})({'|'.join(forms)})(?!\w)", re.IGNORECASE)
+
+
+def _expanded(text: str, lang: ClaimLanguage) -> str:
+    """A claim with its contracted negations written out ("won't" as "will not", alla as an la): one version
+    contracting what the other writes out says the same, and the negation is then read alike in both."""
+    if lang.contracted is None:
+        return text
+    return lang.contracted.sub(lambda m: m.group(1) + lang.contractions[_contraction_key(m.group(2))], _plain(text))
 
 
 @dataclass(frozen=True)
@@ -288,6 +325,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     code = language or text_pack(text).code
     lang = claim_language(code)
     stopwords = pack(code).hooks.STOPWORDS
+    text = _expanded(text, lang)
     norm = fold_for_match(text)
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]

@@ -206,6 +206,43 @@ def test_a_negation_flips_when_one_version_negates_and_the_other_does_not(a, b, 
     assert (ChangeKind.negation in found) is flips
 
 
+CONTRACTED = [
+    # (a negation written contracted, the same claim with it written out): one assertion, relation same
+    (
+        "The army won't step into the dispute in the coastal city",
+        "The army will not step into the dispute in the coastal city",
+    ),
+    (
+        "The ministry can't confirm the toll in the flooded town",
+        "The ministry cannot confirm the toll in the flooded town",
+    ),
+    (
+        "The ministry can’t confirm the toll in the flooded town",
+        "The ministry can not confirm the toll in the flooded town",
+    ),
+    ("The mayor didn't sign the contract for the new bridge", "The mayor did not sign the contract for the new bridge"),
+    ("The port isn't ready for the large container ships", "The port is not ready for the large container ships"),
+    ("قررت الحكومة ألا تتدخل في نزاع الشركتين على الميناء", "قررت الحكومة أن لا تتدخل في نزاع الشركتين على الميناء"),
+    (
+        "أغلقت البلدية الطريق كيلا تتضرر المحلات في السوق القديم",
+        "أغلقت البلدية الطريق كي لا تتضرر المحلات في السوق القديم",
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", CONTRACTED)
+def test_a_contracted_negation_is_the_negation_written_out(a, b):
+    assert read_claim(a).negations == read_claim(b).negations == 1
+    (c,) = compare_pairs([(a, b)], semantic=False)
+    assert c.relation is Relation.same and not c.changes and c.rule == "verbatim"
+    assert c.score == 1.0
+
+
+def test_except_written_without_its_hamza_is_no_negation():
+    # "الا" may be illa (except) as well as alla (that not): only the written alla is read as a negation
+    assert read_claim("لم يبق في الميناء الا سفينة واحدة").negations == 1
+
+
 PLACES = [
     # (a, b, whether the place changed)
     ("انفجار سيارة مفخخة في سوريا قرب سوق شعبي", "انفجار سيارة مفخخة في اليمن قرب سوق شعبي", True),
