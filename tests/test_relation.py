@@ -263,6 +263,15 @@ def test_a_place_changes_unless_the_versions_name_the_two_ends_of_one_movement(a
     assert (ChangeKind.place in found) is changed
 
 
+@pytest.mark.parametrize(
+    "claim",
+    ["الجيش يتهم جمهورية كوريا الديمقراطية بإطلاق صاروخ", "الجيش يتهم كوريا الديمقراطية بإطلاق صاروخ"],
+)
+def test_a_country_by_its_official_name_is_the_place_its_common_name_is(claim):
+    assert set(read_claim(claim).places) == set(read_claim("الجيش يتهم كوريا الشمالية بإطلاق صاروخ").places)
+    assert "North Korea" in read_claim(claim).places
+
+
 BODIES = [
     # (a, b, whether they name two bodies of one kind)
     (

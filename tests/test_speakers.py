@@ -100,6 +100,20 @@ def test_two_articles_each_with_only_the_minister_keep_different_speakers():
     assert (one[0].speaker, two[0].speaker) == ("الوزير · farming", "الوزير · sport")
 
 
+def test_a_title_that_names_a_body_only_by_a_common_noun_belongs_to_its_article():
+    # "the head of the government": which country's, only the article says; never another article's holder
+    registry = Registry.load("ar")
+    one = resolve_in(registry, "وقال رئيس الحكومة إن الموازنة ستقر الشهر المقبل.", "a1")
+    two = resolve_in(registry, "وأكد رئيس الحكومة أن الانتخابات ستجرى في موعدها.", "a2")
+    three = resolve_in(registry, "وقال رئيس الحكومة الأردنية بشر الخصاونة إن الأسعار مستقرة.", "a3")
+    assert (one[0].speaker, two[0].speaker) == ("رئيس الحكومة · a1", "رئيس الحكومة · a2")
+    assert three[0].speaker == "بشر الخصاونة"
+    four = resolve_in(
+        registry, "قال رئيس الحكومة سامي عادل إن الدعم مستمر. وأضاف رئيس الحكومة أن الأسعار ستنخفض.", "a4"
+    )
+    assert [st.speaker for st in four] == ["سامي عادل", "سامي عادل"]
+
+
 @pytest.mark.parametrize(
     "arabic, latin",
     [

@@ -438,10 +438,16 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     """Whether a title says whose it is: a country ("al-ukrani", "al-umami") or a body the registry knows."""
     lex = ctx.lex
     words = [w for w in words_of(phrase) if w not in lex.definite_articles | lex.indefinite_articles]
-    spoken_for = [w for k, w in enumerate(words) if k and words[k - 1] in lex.spoken_for]
-    if any(w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers for w in spoken_for):
-        return True  # "al-natiq bi-ism al-Tajdid": a body by its name, known or not
-    national = any(w in lex.nationality or strip_word(w) in lex.places or w in lex.places for w in words)
+    for k in range(1, len(words)):
+        w = words[k]
+        if words[k - 1] not in lex.spoken_for or w in lex.bare_modifiers or strip_word(w) in lex.bare_modifiers:
+            continue
+        if not (strip_word(w) in lex.body_heads and _generic_body(ctx, words[k:])):
+            return True  # "al-natiq bi-ism al-Tajdid": a body by its name, known or not
+        # "bi-ism wizarat al-kharijiyya": a body by common nouns says not whose, unless a country follows
+    # a common noun the places list holds for another use ("al-hukuma" opens an object) says not whose
+    named = [w for w in words if w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers]
+    national = any(w in lex.nationality or strip_word(w) in lex.places or w in lex.places for w in named)
     return national or bool(ctx.nationalities(phrase)) or bool(ctx.registry.find_alias(phrase))
 
 
