@@ -181,6 +181,7 @@ class Lexicon:
     name_homographs: frozenset[str] = _data("titles", "name_homographs", "raw_words")
     title_synonyms: dict[str, str] = _data("titles", "title_synonyms", "folded_pairs")
     nationality: frozenset[str] = _data("titles", "nationality", "words")
+    age_phrases: list[tuple[str, ...]] = _data("titles", "age_phrases", "phrases")
     places: frozenset[str] = _data("titles", "places", "words")
     body_heads: frozenset[str] = _data("titles", "body_heads", "words")
     generic_references: frozenset[str] = _data("titles", "generic_references", "words")

@@ -137,6 +137,29 @@ def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
     return unnamed_holder(ctx, label or ask.target, title.word, title.gender)
 
 
+def epithet(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "the 27-year-old", "the Spanish technician": a definite phrase that describes someone by age or nationality
+    and one common noun, with no name, title, body or outlet of its own, is the news's second reference to the
+    person the article named last; with nobody named, it is left to the other strategies."""
+    lex = ctx.lex
+    words = words_of(ask.target)
+    if not ask.definite or not words:
+        return None
+    aged = any(words[-len(p) :] == list(p) for p in lex.age_phrases if len(words) > len(p))
+    head = words[-1]
+    national = len(words) == 2 and words[0] in lex.nationality and _common_noun(lex, head)
+    if not (aged or national):
+        return None
+    person = next((m for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == SpeakerKind.person), None)
+    return person.canonical if person else None
+
+
+def _common_noun(lex, word: str) -> bool:
+    """A noun that names no body, outlet, title, document or group of people of its own."""
+    kinds = (lex.body_heads, lex.media_heads, lex.generic_references, lex.not_speakers, lex.title_words)
+    return not any(word in k for k in kinds) and not word.endswith(lex.plural_endings)
+
+
 def exact(ctx: ArticleContext, ask: Ask) -> str | None:
     """A known alias, the whole phrase."""
     return ctx.registry.exact(ask.target)
@@ -475,6 +498,7 @@ STRATEGIES: list[Strategy] = [
     document,
     fragment,
     title_in_article,
+    epithet,
     exact,
     alias,
     group,
