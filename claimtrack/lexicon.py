@@ -205,6 +205,7 @@ class Lexicon:
     natural_gender: bool = _data("speaker_rules", "natural_gender", "bool")
     possessive_endings: frozenset[str] = _data("speaker_rules", "possessive_endings", "words")
     document_nouns: frozenset[str] = _data("speaker_rules", "document_nouns", "words")
+    voice_titles: frozenset[str] = _data("speaker_rules", "voice_titles", "words")
     owner_preposition: str = _data("speaker_rules", "owner_preposition", "word")
     modifiers_first: bool = _data("titles", "modifiers_first", "bool")
     latin_words: dict[str, str] = _data("names", "words", "folded_keys")

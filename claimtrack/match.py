@@ -154,11 +154,14 @@ class ClaimIndex:
         entity_words: Iterable[str] = (),
         openers: Iterable[tuple[str, ...]] = (),
         vectors=None,
+        voices: dict[str, frozenset[str]] | None = None,
     ) -> None:
         """``entity_words``: names of people, places and nationalities, as written (they weigh little).
         ``openers``: folded phrases that open a reported claim ("فان", "الى ان"); what follows the last one
-        is matched too. ``vectors``: a ``semantic.VectorIndex`` of the claims' sentence vectors, if any."""
+        is matched too. ``vectors``: a ``semantic.VectorIndex`` of the claims' sentence vectors, if any.
+        ``voices``: speaker -> the bodies it speaks for (``speakers.voices``): one source named two ways."""
         self.settings = settings
+        self.voices = voices or {}
         self.entities = frozenset(
             claim_stem(w)
             for word in entity_words
@@ -330,7 +333,11 @@ class ClaimIndex:
             shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
             if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
                 return "semantic"
-        if semantic is not None and semantic >= s.cross_language and _across_languages(ca, cb, semantic, s):
+        if (
+            semantic is not None
+            and semantic >= s.cross_language
+            and _across_languages(ca, cb, semantic, s, self.voices)
+        ):
             return "cross-language"
         return ""
 
@@ -372,19 +379,26 @@ def _one_source(ca: _Claim, cb: _Claim) -> bool:
     return ca.speaker == cb.speaker or unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
 
 
-def _across_languages(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:
+def _across_languages(
+    ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings, voices: dict[str, frozenset[str]]
+) -> bool:
     """Two claims in different languages share no words to require: what ties them besides their meaning is
-    their speaker, one person whether named in one script or two (a report quoting "Grandi" and another
-    "Filippo Grandi" in Arabic letters). A version whose speaker was not read (a quote left unattributed) names
-    no one to compare, so it needs a meaning closer still (``cross_language_unattributed``); two different
-    speakers never do."""
+    their source, one person whether named in one script or two (a report quoting "Grandi" and another
+    "Filippo Grandi" in Arabic letters), or a body and the spokesperson who speaks for it (a report quoting the
+    State Department, the original its spokesman), at a closer meaning (``cross_language_voice``): one body's
+    voices say more claims on one subject than one person does. A version whose speaker was not read (a quote left
+    unattributed) names no one to compare, so it needs a meaning closer still (``cross_language_unattributed``);
+    two different sources never do."""
     # Imported here: the command line imports this module, not speakers, for --help.
     from .speakers.latin import same_person, unknown_speaker
+    from .speakers.voices import one_voice
 
     if ca.text.language == cb.text.language:
         return False
     if same_person(ca.speaker, cb.speaker):
         return True
+    if one_voice(ca.speaker, cb.speaker, voices):
+        return semantic >= settings.cross_language_voice
     unread = unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
     return unread and semantic >= settings.cross_language_unattributed
 
@@ -395,9 +409,10 @@ def match_all(
     entity_words: Iterable[str] = (),
     openers: Iterable[tuple[str, ...]] = (),
     vectors=None,
+    voices: dict[str, frozenset[str]] | None = None,
 ) -> MatchResult:
     """Clusters and relations of every statement given."""
-    index = ClaimIndex(settings, entity_words, openers, vectors)
+    index = ClaimIndex(settings, entity_words, openers, vectors, voices)
     index.add(versions)
     return _link(index, index.candidates(), {})
 

@@ -59,11 +59,12 @@ def match_stored(
     entity_words: Iterable[str],
     openers: Iterable[tuple[str, ...]],
     vectors=None,
+    voices: dict[str, frozenset[str]] | None = None,
 ) -> int:
     """Match the ``new`` statements (not yet in a cluster) against every matched one, a chunk at a time; stored
     links stand, and the pairs a rule relates are stored as relations. With ``vectors`` (a
     ``semantic.VectorIndex`` of the stored statements), neighbours in meaning are candidates too; that index is
-    held in memory whole. Returns how many statements got a new or changed cluster. The caller holds the
+    held in memory whole; ``voices``, whom each speaker speaks for (``speakers.voices``). Returns how many statements got a new or changed cluster. The caller holds the
     transaction."""
     if not store.claim_index_valid(settings.indexed_words):
         # Never built, or an article was replaced since: index every matched claim again.
@@ -71,11 +72,13 @@ def match_stored(
     entity_words, openers = list(entity_words), list(openers)
     changed = 0
     for part in _chunks(new, CHUNK):
-        changed += _match_chunk(store, part, settings, entity_words, openers, vectors)
+        changed += _match_chunk(store, part, settings, entity_words, openers, vectors, voices)
     return changed
 
 
-def _match_chunk(store: Store, new: list[int], settings: MatchSettings, entity_words, openers, vectors) -> int:
+def _match_chunk(
+    store: Store, new: list[int], settings: MatchSettings, entity_words, openers, vectors, voices=None
+) -> int:
     norms = store.claim_norms(new)
     rows = [row for sid, norm in norms.items() if (row := index_row(sid, norm, settings))]
     store.add_to_claim_index(rows)
@@ -86,7 +89,7 @@ def _match_chunk(store: Store, new: list[int], settings: MatchSettings, entity_w
     clusters = store.clusters_of(involved)
     # Every member of a candidate's cluster: joining two clusters is refused when any members differ in a fact.
     stored = store.cluster_members({c for c in clusters.values() if c is not None})
-    index = ClaimIndex(settings, entity_words, openers, vectors)
+    index = ClaimIndex(settings, entity_words, openers, vectors, voices)
     index.add({sid: Version(*row) for sid, row in store.claim_versions(involved | set(stored)).items()})
     stems = {stem for claim in index.claims.values() for stem in claim.stems}
     counts = store.shingle_counts(shingle_hash(stem) for stem in stems)

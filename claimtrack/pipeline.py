@@ -27,6 +27,7 @@ from .relation import Comparison
 from .semantic import VectorIndex, encode, load_encoder
 from .speakers import Registry, SpeakerKind, resolve_statements
 from .speakers.rebuild import resolve_all
+from .speakers.voices import voices
 from .store import STORAGE_ERRORS, Store, remove_if_empty
 
 BATCH_ARTICLES = 200
@@ -482,7 +483,12 @@ def rematch(
         else:
             store.save_settings("match", asdict(settings))
         result = match_all(
-            _versions(store), settings, _entity_words(registry), _inner_openers(registry), _stored_vectors(store)
+            _versions(store),
+            settings,
+            _entity_words(registry),
+            _inner_openers(registry),
+            _stored_vectors(store),
+            voices(registry, store.speaker_roles()),
         )
         store.set_clusters(result.assignment, whole=True)
         store.set_relations(result.relation_rows(), replace_all=True)
@@ -502,8 +508,9 @@ def match_new_statements(store: Store, settings: MatchSettings | None = None, re
     vectors = _stored_vectors(store)
     with store.transaction():
         new = store.unmatched_ids()
+        speaking_for = voices(registry, store.speaker_roles())
         return match_index.match_stored(
-            store, new, settings, _entity_words(registry), _inner_openers(registry), vectors
+            store, new, settings, _entity_words(registry), _inner_openers(registry), vectors, speaking_for
         )
 
 

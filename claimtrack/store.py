@@ -550,6 +550,14 @@ class ClusterRecords:
         rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)
         return {row[0]: tuple(row[1:]) for row in rows}
 
+    def speaker_roles(self) -> list[tuple[str, str]]:
+        """(speaker's canonical name, title an article gave them) for every distinct pair: whom speakers speak for."""
+        sql = (
+            "SELECT DISTINCT sp.canonical, s.role_as_written FROM statements s JOIN speakers sp ON sp.id = s.speaker_id"
+            " WHERE s.role_as_written IS NOT NULL AND s.role_as_written != ''"
+        )
+        return [(row[0], row[1]) for row in self.db.execute(sql)]
+
     def vectors(self, ids: Iterable[int] | None = None) -> dict[int, bytes]:
         """Statement id -> stored sentence vector, of every statement that has one or of those ``ids``."""
         sql = "SELECT id, vector FROM statements WHERE vector IS NOT NULL"

@@ -718,6 +718,25 @@ def test_a_version_with_no_speaker_read_needs_a_closer_meaning(speaker, cosine, 
 
 
 @pytest.mark.parametrize(
+    "ar_speaker, en_speaker, cosine, joined",
+    [
+        ("White House", "John Kirby", 0.7, True),  # the body in the report, its spokesman in the original
+        ("John Kirby", "Adrienne Watson", 0.7, True),  # two voices of one body
+        ("White House", "John Kirby", 0.62, False),  # one body's voices: the meaning must be closer than one person's
+        ("Kremlin", "John Kirby", 0.9, False),  # another body's spokesman is another source
+    ],
+)
+def test_a_body_and_its_spokesperson_are_one_source_across_languages(ar_speaker, en_speaker, cosine, joined):
+    pytest.importorskip("numpy")
+    voices = {"John Kirby": frozenset({"White House"}), "Adrienne Watson": frozenset({"White House"})}
+    versions = {1: Version(URGE_AR, ar_speaker, article="ar"), 2: Version(URGE_EN, en_speaker, article="en")}
+    vectors = _at_cosines({1: (1.0, 0.0), 2: (cosine, (1 - cosine**2) ** 0.5)})
+    fillers = {k + 10: Version(v) for k, v in FILLERS.items()}
+    result = match_all({**versions, **fillers}, vectors=vectors, voices=voices)
+    assert (result.assignment[1] == result.assignment[2]) is joined
+
+
+@pytest.mark.parametrize(
     "member_cosine, joined",
     [
         (0.62, True),  # the joint statement's copy is a little further from the English: the clusters still agree
