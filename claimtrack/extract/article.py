@@ -240,6 +240,10 @@ def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:
         start, end = start + 1, end - 1
     elif text[start] in OPENERS or text[start] in SYMMETRIC:
         start += 1
+    if end - start >= 2 and text[end - 1] in SYMMETRIC and text[end - 1] not in text[start : end - 1]:
+        end -= 1  # '"...."' with its opener taken off above: the closing mark goes too
+        while end > start and text[end - 1] in _LINE_CLAIM_TRIM:
+            end -= 1
     return (start, end) if end - start >= 3 else None
 
 

@@ -204,7 +204,9 @@ def claim_after(g: Grammar, s: SentenceView, op: int, first: int) -> tuple[int, 
         after = s.index_at(qb + 1)
         # The quotation is the whole claim when nothing but punctuation, a comma-led tail or an occasion ("في ختام
         # الجلسة") follows it; not an attribution ('added "...", according to the AP': the AP relays it).
-        if (
+        # '... أن "..."، وأن ...': a second complementizer after the comma opens a second claim (split_claims)
+        coordinated = s.raw(after) in COMMAS and s.phrase_at(after + 1, g.lex.coordinated_openers, allow_conj=False)
+        if not coordinated and (
             after >= len(s)
             or not any(t.is_word for t in s.toks[after:])
             or s.raw(after) in COMMAS

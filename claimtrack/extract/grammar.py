@@ -193,6 +193,9 @@ class Grammar:
         # after an aside ("X, who said A, said that B"), which the subject-first rule reads.
         if not self.lex.subject_first and s.is_comma(prev) and self._opens_claim(s, i + 1):
             return True
+        # "... على القروض فقط قائلا: «...»": a participle with a colon opens its quotation, comma or not
+        if not self.lex.subject_first and form.tense == "participle" and i + 1 < len(s) and s.raw(i + 1) == ":":
+            return True
         for phrase in self.lex.clause_links:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:

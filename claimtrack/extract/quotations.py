@@ -65,6 +65,8 @@ def paragraphs(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
 
 
 def open_paragraphs(d: Draft) -> None:
+    if d.grammar.lex.unmarked_paragraphs:
+        _unmarked_paragraphs(d)
     if not d.grammar.lex.open_paragraphs:
         return
     lines = paragraphs(d.text, d.sentences)
@@ -77,6 +79,41 @@ def open_paragraphs(d: Draft) -> None:
         was_open = at is not None and free and (continued or (was_open and opens(d.text, start)))
         if was_open:
             d.passages.append(Passage(at, end))
+
+
+MAX_UNMARKED_LINES = 8  # paragraphs one quotation may run over with no mark between its opening and its close
+
+
+def _unmarked_paragraphs(d: Draft) -> None:
+    """A quotation that opens a paragraph, runs on over paragraphs with no quotation mark and closes in a later
+    one: its sentences after the first are a passage, each going on with the statement before it."""
+    lines = paragraphs(d.text, d.sentences)
+    k = 0
+    while k < len(lines):
+        start, end = lines[k]
+        close = (
+            _unmarked_close(d.text, lines, k)
+            if opens(d.text, start) and left_open(d.text, start, end) == start
+            else None
+        )
+        if close is None or any(p.start <= start < p.end for p in d.passages):
+            k += 1
+            continue
+        first = d.sentence_at(start)
+        d.passages.append(Passage(first.end, lines[close][1]))
+        k = close + 1
+
+
+def _unmarked_close(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
+    """The line that closes the quotation line k leaves open, when every line between has no mark at all."""
+    for j in range(k + 1, min(len(lines), k + 1 + MAX_UNMARKED_LINES)):
+        start, end = lines[j]
+        first = next((i for i in range(start, end) if text[i] in MARKS), None)
+        if first is None:
+            continue
+        closes = first > start and not text[first - 1].isspace()
+        return j if closes and left_open(text, start, end) is None else None
+    return None
 
 
 def opens(text: str, line_start: int) -> bool:

@@ -66,8 +66,12 @@ def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
                 start += 1
     if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
         return start + 1, end - 1
-    if end - start >= 2 and text[end - 1] in CLOSERS and not any(ch in OPENERS for ch in text[start : end - 1]):
-        end -= 1  # „...“: a closing mark whose opener the claim does not hold (another style, or cut off)
+    lone = text[end - 1] in SYMMETRIC and text[end - 1] not in text[start : end - 1]
+    if end - start >= 2 and (
+        (text[end - 1] in CLOSERS and not any(ch in OPENERS for ch in text[start : end - 1])) or lone
+    ):
+        # „...“ or '...": a closing mark whose opener the claim does not hold (another style, a line above, cut off)
+        end -= 1
         while end > start and text[end - 1] in TRAILING:
             end -= 1  # the full stop inside it
     if (

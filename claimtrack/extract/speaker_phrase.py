@@ -90,9 +90,17 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
         if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
             continue
+        if _name_word(g, s, i, chunk.b):
+            continue
         if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
             return i
     return chunk.b
+
+
+def _name_word(g: Grammar, s: SentenceView, i: int, b: int) -> bool:
+    """A part of the day that is a family name: "نؤاس صباح المنسق الإعلامي" has a title after it, where the time
+    ("صباح اليوم") has a day."""
+    return i + 1 < b and s.norm(i) in g.lex.relative_day_words and g.source_word(s.norm(i + 1))
 
 
 def _second_hand(g: Grammar, s: SentenceView, span: Span, via: list[Span]) -> Span:

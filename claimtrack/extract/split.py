@@ -131,12 +131,27 @@ def _title_abbreviation(word: str) -> bool:
 def _coordinated(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
     """ "أن ... وأن ...", "that ... and that ...": a second complementizer joined by "and" opens a second claim
     after it; a bare "and" joins words inside one claim ("between Russia and North Korea")."""
-    if kind != Kind.INDIRECT or s.quoted[i] or (i > 0 and s.norm(i - 1) in g.lex.reason_heads):
+    if i > 0 and s.norm(i - 1) in g.lex.reason_heads:
         return None  # "..., especially as ...": the reason belongs to the claim before it
+    if (kind != Kind.INDIRECT or s.quoted[i]) and not _complement_quotation(g, s, i):
+        return None
     n = s.phrase_at(i, g.lex.coordinated_openers, allow_conj=False)
     if not n and s.norm(i) == g.lex.and_conjunction and (s.norm(i) + s.norm(i + 1),) in g.lex.coordinated_openers:
         n = 2  # "، و أن ...": the conjunction written apart from its complementizer
     return (i, i + n) if n else None
+
+
+def _complement_quotation(g: Grammar, s: SentenceView, i: int) -> bool:
+    """Whether token i is inside, or just after, a quotation that opens right after a complementizer: 'أوضح أن
+    "... وأن ..."' and 'أكد أن "..."، وأن ...' quote a that-clause, so its second complementizer opens a second
+    claim as it would unquoted. A direct quotation ("قال: "...") is the speaker's own words and stays whole."""
+    for a, b in s.quotes:
+        inside = a < s.toks[i].start < b
+        after = s.toks[i].start > b and s.index_at(b + 1) >= i - 1
+        if inside or after:
+            opening = s.index_at(a)
+            return opening > 0 and s.norm(opening - 1) in g.lex.complementizers
+    return False
 
 
 def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: int) -> tuple[int, int] | None:

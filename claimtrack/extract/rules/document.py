@@ -9,35 +9,43 @@ from __future__ import annotations
 
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener
-from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
+from ..doc import MAX_SPEAKER_TOKENS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 
 NAME = "document"
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
-    n = s.phrase_at(i, g.lex.document_openers)
-    if not n or not g.occasion_noun(s.norm(i + n)):
+    pointer = s.phrase_at(i, g.lex.document_pointers)
+    n = pointer or s.phrase_at(i, g.lex.document_openers)
+    noun = _named_before(g, s, i) if pointer else i + n
+    if not n or noun is None or not (pointer or g.occasion_noun(s.norm(noun))):
         return None
-    noun = i + n
-    opener = find_opener(g, s, noun + 1, None, MAX_SPEAKER_TOKENS)
+    opener = find_opener(g, s, i + n if pointer else noun + 1, None, MAX_SPEAKER_TOKENS)
     if opener is None:
         return None
     op, first = opener
-    if first >= len(s):
+    if first >= len(s) and s.raw(op) != ":":
         return None
-    end = op
-    while end > noun + 1 and (s.is_comma(end - 1) or not s.toks[end - 1].is_word):
-        end -= 1
-    issuer = Span(noun + 1, end) if end > noun + 1 else None
+    if pointer:
+        issuer = _issuer(g, s, noun)
+    else:
+        end = op
+        while end > noun + 1 and (s.is_comma(end - 1) or not s.toks[end - 1].is_word):
+            end -= 1
+        issuer = Span(noun + 1, end) if end > noun + 1 else None
     own = s.norm(noun).endswith(g.lex.pronoun_suffixes) and issuer is None
     speaker = issuer or (None if own else Span(noun, noun + 1))
-    claim_start, claim_end, direct = claim_after(g, s, op, first)
+    if first >= len(s):
+        # "وجاء في البيان:" ends the line: the claim is the paragraph after it
+        claim_start, claim_end, direct = NEXT_LINE, None, True
+    else:
+        claim_start, claim_end, direct = claim_after(g, s, op, first)
     return Candidate(
         rule=NAME,
         cue_index=i,
         boundary=g.boundary(s, i),
-        cue=" ".join(s.raw(k) for k in range(i, noun + 1)),
+        cue=" ".join(s.raw(k) for k in range(min(i, noun), max(i + n, noun + 1))),
         speaker=speaker,
         claim_start=claim_start,
         claim_end=claim_end,
@@ -46,3 +54,18 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender="",
         confidence=0.8,
     )
+
+
+def _named_before(g: Grammar, s: SentenceView, i: int) -> int | None:
+    """The document a pointer ("جاء فيه") points back at: a document noun among the few words before it
+    ("بيانا مشتركا جاء فيه")."""
+    return next((k for k in range(i - 1, max(-1, i - 6), -1) if s.norm(k) in g.lex.pointed_documents), None)
+
+
+def _issuer(g: Grammar, s: SentenceView, noun: int) -> Span | None:
+    """Who issued the document: the words between the verb that opens its clause and the document noun ("ثم أصدرت
+    الشركتان بيانا": الشركتان)."""
+    k = noun
+    while k > 0 and s.toks[k - 1].is_word and not s.is_comma(k - 1) and s.norm(k - 1) not in g.lex.clause_starts:
+        k -= 1
+    return Span(k + 1, noun) if noun > k + 1 else None

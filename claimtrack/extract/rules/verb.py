@@ -37,10 +37,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     op, first = opener
     if first >= len(s) and s.raw(op) != ":":
         return None
-    window_end = g.strip_frame(s, i + 1, op, form)
-    speaker, via = speaker_span(g, s, i + 1, window_end)
+    window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
+    saying = g.lex.cue(s.norm(i + 1))
+    start = i + 2 if saying is not None and saying.tense == "noun" else i + 1  # "واتم القول إن": no speaker
+    speaker, via = speaker_span(g, s, start, window_end)
     # "وبيّن، أن ...": a comma alone between the verb and its opener still opens the claim at once
-    at_once = all(s.is_comma(k) for k in range(i + 1, window_end))
+    at_once = all(s.is_comma(k) for k in range(start, window_end))
     if not _speaks(g, s, i, form, speaker, opens_at_once=at_once):
         return None
     if first >= len(s):
@@ -95,6 +97,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         rule=NAME,
     )
+
+
+def _before_addressee(g: Grammar, s: SentenceView, i: int, end: int, form: CueForm) -> int:
+    """ "طمأن المتحدث المواطنين بأن ...": a verb whose object is whom it was said to has the speaker before that
+    object, a noun the data names for those spoken to (addressee_nouns)."""
+    if not form.addressee:
+        return end
+    return next((k for k in range(i + 2, end) if s.norm(k) in g.lex.addressee_nouns), end)
 
 
 def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, *, opens_at_once: bool) -> bool:
