@@ -113,9 +113,20 @@ class MatchResult:
         ]
 
 
-def _shingles(stems: list[str]) -> set[str]:
-    """Single stems, for paraphrases, and stem pairs as written, which stay rare where single words do not."""
-    return {*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:]))}
+def _shingles(stems: list[str], quantities: tuple[float, ...] = ()) -> set[str]:
+    """Single stems, for paraphrases, and stem pairs as written, which stay rare where single words do not; and the
+    claim's count (``count_shingle``)."""
+    return {*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:])), *count_shingle(quantities)}
+
+
+# Marks the shingle of a claim's count: no stem holds it.
+COUNT_MARK = "#"
+
+
+def count_shingle(quantities: tuple[float, ...]) -> tuple[str, ...]:
+    """The number a claim counts (its first) as a shingle: two versions in two languages share no word, but a rare
+    count ("2,059 injured") they may share, and pairs sharing it are proposed whatever else they share."""
+    return (f"{COUNT_MARK}{quantities[0]:g}",) if quantities else ()
 
 
 # Below this many claims, word frequencies say nothing and every word weighs the same.
@@ -194,7 +205,7 @@ class ClaimIndex:
                 claim.views.append(self._view(core))
             self.claims[sid] = claim
             if len(set(text.stems)) >= self.settings.indexed_words:
-                for shingle in _shingles(claim.stems):
+                for shingle in _shingles(claim.stems, text.quantities):
                     self.postings[shingle].append(sid)
 
     def _view(self, stems: list[str]) -> _View:
@@ -206,11 +217,12 @@ class ClaimIndex:
         return list(read_claim(" ".join(words[max(ends) :])).stems) if ends else []
 
     def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
-        """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency, neighbours in stem order, and
-        neighbours in meaning when vectors are known; with ``ids``, pairs touching them."""
+        """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency or a count, neighbours in stem order,
+        and neighbours in meaning when vectors are known; with ``ids``, pairs touching them."""
         wanted = None if ids is None else set(ids)
         shared: dict[tuple[int, int], int] = defaultdict(int)
-        for posting in self.postings.values():
+        counted = set()
+        for shingle, posting in self.postings.items():
             if len(posting) > self.settings.max_df or len(posting) < 2:
                 continue
             ordered = sorted(posting)
@@ -218,7 +230,9 @@ class ClaimIndex:
                 for b in ordered[i + 1 :]:
                     if wanted is None or a in wanted or b in wanted:
                         shared[(a, b)] += 1
-        pairs = {pair for pair, n in shared.items() if n >= self.settings.min_shared}
+                        if shingle.startswith(COUNT_MARK):
+                            counted.add((a, b))
+        pairs = counted | {pair for pair, n in shared.items() if n >= self.settings.min_shared}
         if self.vectors is not None:
             pairs |= {(a, b) for a, b in self.vectors.pairs(wanted) if a in self.claims and b in self.claims}
         return pairs | self._neighbours(wanted)
@@ -333,11 +347,7 @@ class ClaimIndex:
             shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
             if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
                 return "semantic"
-        if (
-            semantic is not None
-            and semantic >= s.cross_language
-            and _across_languages(ca, cb, semantic, s, self.voices)
-        ):
+        if semantic is not None and _across_languages(ca, cb, semantic, s, self.voices):
             return "cross-language"
         return ""
 
@@ -396,11 +406,18 @@ def _across_languages(
     if ca.text.language == cb.text.language:
         return False
     if same_person(ca.speaker, cb.speaker):
-        return True
-    if one_voice(ca.speaker, cb.speaker, voices):
-        return semantic >= settings.cross_language_voice
-    unread = unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
-    return unread and semantic >= settings.cross_language_unattributed
+        floor = settings.cross_language
+    elif one_voice(ca.speaker, cb.speaker, voices):
+        floor = settings.cross_language_voice
+    else:
+        unread = unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
+        return unread and semantic >= settings.cross_language_unattributed
+    return semantic >= floor or (semantic >= settings.cross_language_counted and _one_count(ca.text, cb.text))
+
+
+def _one_count(a: ClaimText, b: ClaimText) -> bool:
+    """Both versions count the same thing by the same number: the first number each gives (what the claim counts)."""
+    return bool(a.quantities and b.quantities and a.quantities[0] == b.quantities[0])
 
 
 def match_all(
@@ -552,8 +569,9 @@ class _Clusters:
         hold one claim under two speakers (a joint statement and the spokesman who read it out); the link that
         joins the clusters has found one speaker on both sides, so the mean may fall a little short of that
         link's own threshold (``cross_language_linkage``): one outlet's shorter or looser copy of the claim lowers
-        it without making it another claim."""
-        cosines = []
+        it without making it another claim. Pairs in two languages that each join by themselves (one source and
+        one count, at a looser meaning) need no mean."""
+        cosines, every_pair_joins = [], True
         for x in xs:
             for y in ys:
                 comparison = self.compare(x, y)
@@ -564,7 +582,10 @@ class _Clusters:
                     return False
                 else:
                     cosines.append(comparison.semantic)
-        return not cosines or sum(cosines) / len(cosines) >= self.index.settings.cross_language_linkage
+                    every_pair_joins = every_pair_joins and comparison.joins
+        return (
+            not cosines or every_pair_joins or sum(cosines) / len(cosines) >= self.index.settings.cross_language_linkage
+        )
 
     def join(self, a: int, b: int) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)

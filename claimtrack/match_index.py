@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from .claimtext import read_claim
-from .match import ClaimIndex, MatchSettings, Version, _shingles, match_candidates
+from .match import ClaimIndex, MatchSettings, Version, _shingles, count_shingle, match_candidates
 from .store import Store
 
 CHUNK = 20_000
@@ -34,21 +34,33 @@ def shingle_hash(shingle: str) -> int:
     return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
-def index_row(sid: int, norm: str, settings: MatchSettings) -> tuple[int, list[int], str, str] | None:
-    """What the index keeps of one claim; None for claims too short to be matched (under ``indexed_words``)."""
-    stems = list(read_claim(norm).stems)
+def index_row(sid: int, claim: str, settings: MatchSettings) -> tuple[int, list[int], str, str] | None:
+    """What the index keeps of one claim (as written); None for claims too short to be matched (under
+    ``indexed_words``)."""
+    indexed = _indexed(sid, claim, settings)
+    return indexed and indexed[0]
+
+
+def _indexed(
+    sid: int, claim: str, settings: MatchSettings
+) -> tuple[tuple[int, list[int], str, str], int | None] | None:
+    """``index_row``, and the hash of the claim's count shingle if it has one."""
+    text = read_claim(claim)
+    stems = list(text.stems)
     if len(set(stems)) < settings.indexed_words:
         return None
-    return sid, [shingle_hash(s) for s in _shingles(stems)], KEY_SEPARATOR.join(stems), KEY_SEPARATOR.join(stems[::-1])
+    hashes = [shingle_hash(s) for s in _shingles(stems, text.quantities)]
+    count = next((shingle_hash(s) for s in count_shingle(text.quantities)), None)
+    return (sid, hashes, KEY_SEPARATOR.join(stems), KEY_SEPARATOR.join(stems[::-1])), count
 
 
 def rebuild(store: Store, settings: MatchSettings, ids: Iterable[int] | None = None) -> None:
     """Index the claims ``ids`` (every claim when None) afresh; the caller holds the transaction."""
     store.clear_claim_index()
-    ids = list(store.claim_norms()) if ids is None else list(ids)
+    ids = list(store.claim_texts()) if ids is None else list(ids)
     for part in _chunks(ids, CHUNK):
-        norms = store.claim_norms(part)
-        store.add_to_claim_index(row for sid, norm in norms.items() if (row := index_row(sid, norm, settings)))
+        texts = store.claim_texts(part)
+        store.add_to_claim_index(row for sid, claim in texts.items() if (row := index_row(sid, claim, settings)))
     store.mark_claim_index(settings.indexed_words)
 
 
@@ -79,10 +91,12 @@ def match_stored(
 def _match_chunk(
     store: Store, new: list[int], settings: MatchSettings, entity_words, openers, vectors, voices=None
 ) -> int:
-    norms = store.claim_norms(new)
-    rows = [row for sid, norm in norms.items() if (row := index_row(sid, norm, settings))]
+    texts = store.claim_texts(new)
+    indexed = [found for sid, claim in texts.items() if (found := _indexed(sid, claim, settings))]
+    rows = [row for row, _ in indexed]
     store.add_to_claim_index(rows)
-    pairs = _shared_shingle_pairs(store, rows, settings) | _neighbour_pairs(store, rows, settings)
+    counts = {count for _, count in indexed if count is not None}
+    pairs = _shared_shingle_pairs(store, rows, settings, counts) | _neighbour_pairs(store, rows, settings)
     if vectors is not None:
         pairs |= vectors.pairs(new)
     involved = {sid for pair in pairs for sid in pair} | set(new)
@@ -101,21 +115,25 @@ def _match_chunk(
     return len(result.assignment)
 
 
-def _shared_shingle_pairs(store: Store, rows, settings: MatchSettings) -> set[tuple[int, int]]:
-    """Pairs with a new claim sharing ``min_shared`` shingles that at most ``max_df`` claims carry."""
+def _shared_shingle_pairs(store: Store, rows, settings: MatchSettings, counts: set[int]) -> set[tuple[int, int]]:
+    """Pairs with a new claim sharing ``min_shared`` shingles that at most ``max_df`` claims carry, or one of the
+    ``counts`` (hashes of count shingles, ``match.count_shingle``)."""
     wanted = {h for _, hashes, _, _ in rows for h in hashes}
     counts = store.shingle_counts(wanted)
     postings = store.shingle_postings(h for h in wanted if 2 <= counts.get(h, 0) <= settings.max_df)
     shared: dict[tuple[int, int], int] = defaultdict(int)
+    counted = set()
     for sid, hashes, _, _ in rows:
         others: dict[int, int] = defaultdict(int)
         for h in hashes:
             for other in postings.get(h, ()):
                 if other != sid:
                     others[other] += 1
+                    if h in counts:
+                        counted.add((min(sid, other), max(sid, other)))
         for other, n in others.items():
             shared[(min(sid, other), max(sid, other))] = n
-    return {pair for pair, n in shared.items() if n >= settings.min_shared}
+    return counted | {pair for pair, n in shared.items() if n >= settings.min_shared}
 
 
 def _neighbour_pairs(store: Store, rows, settings: MatchSettings) -> set[tuple[int, int]]:

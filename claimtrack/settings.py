@@ -32,6 +32,7 @@ class MatchSettings:
     semantic_other_speaker: float = 0.8  # ... and, by two speakers and with no number in common, this cosine
     cross_language: float = 0.6  # encoder cosine at which two claims in two languages by one speaker are one claim
     cross_language_voice: float = 0.65  # ... or, by a body and one who speaks for it (speakers.voices), are one claim
+    cross_language_counted: float = 0.45  # ... or, by one source giving one count (the claim's first number), are
     cross_language_unattributed: float = 0.75  # ... or, with no speaker read on one side, are one claim
     cross_language_linkage: float = 0.55  # mean cosine of two clusters' pairs in two languages for them to join
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known

@@ -539,6 +539,12 @@ class ClusterRecords:
             return {row[0]: row[1] for row in self.db.execute("SELECT id, norm FROM statements")}
         return dict(self._in("SELECT id, norm FROM statements WHERE id IN ({})", ids))
 
+    def claim_texts(self, ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Statement id -> claim as written (its numbers whole: folding splits "2,059"), of all or of those ``ids``."""
+        if ids is None:
+            return {row[0]: row[1] for row in self.db.execute("SELECT id, text FROM statements")}
+        return dict(self._in("SELECT id, text FROM statements WHERE id IN ({})", ids))
+
     def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
         """Statement id -> (claim text, speaker's canonical name, kind, article id, polarity, speaker's kind,
         attribution): what matching compares; of every statement or of those ``ids``."""

@@ -736,6 +736,35 @@ def test_a_body_and_its_spokesperson_are_one_source_across_languages(ar_speaker,
     assert (result.assignment[1] == result.assignment[2]) is joined
 
 
+INJURED_AR = "ارتفع عدد المصابين في الزلزال إلى 2059 شخصا"
+
+
+@pytest.mark.parametrize(
+    "english, en_speaker, cosine, joined",
+    [
+        ("2,059 people have been injured", "Interior Ministry", 0.5, True),  # one source, one count: a looser meaning
+        ("2,059 people have been injured", "Interior Ministry", 0.4, False),  # ... but not any meaning
+        ("2,100 people have been injured", "Interior Ministry", 0.5, False),  # another count
+        ("the injured were taken to hospitals", "Interior Ministry", 0.5, False),  # no count to share
+        ("2,059 people have been injured", "Red Crescent", 0.5, False),  # another source
+    ],
+)
+def test_one_source_giving_one_count_joins_at_a_looser_meaning_across_languages(english, en_speaker, cosine, joined):
+    """A short report and the original it counts from are far apart in meaning ("the toll rose to 2,059" / "2,059
+    people have been injured"); one source giving the same count is what ties them, and pairs sharing a count are
+    proposed though no neighbour search would find them."""
+    pytest.importorskip("numpy")
+    versions = {
+        1: Version(INJURED_AR, "Interior Ministry", article="ar"),
+        2: Version(english, en_speaker, article="en"),
+    }
+    vectors = _at_cosines({1: (1.0, 0.0), 2: (cosine, (1 - cosine**2) ** 0.5)})
+    fillers = {k + 10: Version(v) for k, v in FILLERS.items()}
+    # No neighbours in stem order: the shared count alone proposes the pair.
+    result = match_all({**versions, **fillers}, MatchSettings(window=0), vectors=vectors)
+    assert (result.assignment[1] == result.assignment[2]) is joined
+
+
 @pytest.mark.parametrize(
     "member_cosine, joined",
     [

@@ -141,6 +141,40 @@ def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_
     assert all(after[sid] == before[sid] for sid in before if sid not in expected)
 
 
+def test_a_shared_count_is_a_candidate_in_the_stored_index_as_in_memory(tmp_path, monkeypatch):
+    """Two versions in two languages share no word, but a count ("2,059", written whole only before folding): the
+    stored index proposes the pair as the in-memory matcher does."""
+    from dataclasses import asdict
+
+    from claimtrack import match_index
+    from claimtrack.match import ClaimIndex, MatchSettings, Version
+
+    texts = {
+        "a.txt": "وقالت وزارة الداخلية المغربية إن عدد المصابين ارتفع إلى 2059 شخصا.\n",
+        "b.txt": "The Moroccan interior ministry said 2,059 people had been injured in the quake.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proposed = set()
+    real = match_index.match_candidates
+
+    def spy(index, pairs, stored, new):
+        proposed.update(pairs)
+        return real(index, pairs, stored, new)
+
+    monkeypatch.setattr(match_index, "match_candidates", spy)
+    settings = MatchSettings(window=0)  # no neighbours in stem order: the shared count alone proposes the pair
+    with Store.open(tmp_path / "claims.db") as store:
+        store.save_settings("match", asdict(settings))
+        ingest([str(tmp_path / "a.txt")], store)
+        ingest([str(tmp_path / "b.txt")], store)
+        versions = {sid: Version(*row) for sid, row in store.claim_versions().items()}
+    (a, b) = sorted(versions)
+    index = ClaimIndex(settings)
+    index.add(versions)
+    assert (a, b) in index.candidates() and (a, b) in proposed
+
+
 def test_a_first_ingest_matches_as_a_rematch_does(tmp_path):
     """The places of the articles' own pack weigh little at their first ingest into an empty database, as in a
     rematch: two English claims sharing only "Russia", "North Korea" and "Moscow" stay two claims."""
