@@ -28,6 +28,7 @@ class CueForm:
     strict: bool = False  # also an everyday word (بين = between): a cue only when its claim opens right after it
     particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
+    noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
 
 
 # How a value in a data file becomes a Lexicon field: words and phrases are folded so that rules compare
@@ -106,6 +107,7 @@ class Lexicon:
     addressee_nouns: frozenset[str] = _data("grammar", "addressee_nouns", "words")
     particles_before_verb: frozenset[str] = _data("grammar", "particles_before_verb", "words")
     clause_links: list[tuple[str, ...]] = _data("grammar", "clause_links", "phrases")
+    subordinators: frozenset[str] = _data("grammar", "subordinators", "words")
     clause_openers: frozenset[str] = _data("grammar", "clause_openers", "words")
     claim_tails: list[tuple[str, ...]] = _data("grammar", "claim_tails", "phrases")
     claim_links: list[tuple[str, ...]] = _data("grammar", "claim_links", "phrases")
@@ -239,6 +241,7 @@ class Lexicon:
     open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
     unmarked_paragraphs: bool = _data("quotations", "unmarked_paragraphs", "bool")
     introducer: str = _data("quotations", "introducer", "raw")
+    author_prepositions: frozenset[str] = _data("quotations", "author_prepositions", "words")
     whole_texts: frozenset[str] = _data("quotations", "whole_texts", "words")
     interviews: frozenset[str] = _data("quotations", "interviews", "words")
     label_separator: str = _data("quotations", "transcript.separator", "raw")
@@ -342,6 +345,7 @@ def load(language: str) -> Lexicon:
                 form in strict,
                 tuple(fold(entry.get("particle", "")).split()),
                 entry.get("addressee", False),
+                entry.get("noun_claim", False),
             )
             for suffix in suffixes:
                 lex.cue_forms.setdefault(form + suffix, cue)

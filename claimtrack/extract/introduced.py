@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .grammar import Grammar
 
 NAME = "introduced"
+MAX_TITLE_WORDS = 3  # words before a statement noun that opens an author's line ("Joint statement from ...")
 
 
 def find_introductions(d: Draft) -> None:
@@ -125,15 +126,32 @@ def _speaker(g: Grammar, s: SentenceView, stop: int) -> tuple[int, Span | None]:
     """The introducing sentence's first verb and its subject, when that subject can speak: it holds a source
     word or a capitalised word that is no function word ("The sign read:" names nobody)."""
     for k in range(stop):
-        if s.quoted[k] or not (g.finite_verb(s, k) or g.lex.cue(s.norm(k)) is not None):
+        cue = g.lex.cue(s.norm(k))
+        if s.quoted[k] or not (g.finite_verb(s, k) or (cue is not None and cue.tense != "noun")):
             continue
         subject = subject_of(g, s, k)
         if subject is None:
             return k, None
-        span = subject.span
-        named = any(
-            g.source_word(s.norm(i)) or (s.raw(i)[:1].isupper() and s.norm(i) not in g.lex.function_words)
-            for i in range(span.a, span.b)
-        )
-        return k, span if named else None
-    return stop, None
+        return k, subject.span if _named(g, s, subject.span) else None
+    return _author(g, s, stop)
+
+
+def _named(g: Grammar, s: SentenceView, span: Span) -> bool:
+    return any(
+        g.source_word(s.norm(i)) or (s.raw(i)[:1].isupper() and s.norm(i) not in g.lex.function_words)
+        for i in range(span.a, span.b)
+    )
+
+
+def _author(g: Grammar, s: SentenceView, stop: int) -> tuple[int, Span | None]:
+    """A line with no verb that names a statement and its author ("Statement from Jane Doe:", "Remarks by the
+    Mayor:"): the statement noun as the cue and the author after the preposition as the speaker."""
+    lex = g.lex
+    noun = next(
+        (k for k in range(min(stop, MAX_TITLE_WORDS)) if (cue := lex.cue(s.norm(k))) and cue.tense == "noun"), None
+    )
+    if noun is None or s.norm(noun + 1) not in lex.author_prepositions:
+        return stop, None
+    end = stop - 1 if s.raw(stop - 1) == lex.introducer else stop
+    span = Span(noun + 2, end)
+    return (noun, span) if span.b > span.a and _named(g, s, span) else (stop, None)

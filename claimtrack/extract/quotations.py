@@ -31,6 +31,7 @@ NAME = "quotation"
 MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC})
 QUESTION_MARKS = frozenset(PUNCTUATION["question_marks"])
 _CLOSERS = frozenset(PUNCTUATION["sentence_closers"])
+MAX_UNMARKED_LINES = 12  # lines a quotation may run over without any mark before one closes it
 _AFTER_CLOSE = frozenset(
     PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + PUNCTUATION["trailing_trim"]
 )
@@ -72,13 +73,39 @@ def open_paragraphs(d: Draft) -> None:
     lines = paragraphs(d.text, d.sentences)
     taken = [(p.start, p.end) for p in d.passages]
     was_open = False
+    unmarked_until = -1  # the last line of a quotation that runs on over lines without reopening it
     for k, (start, end) in enumerate(lines):
+        free = not any(a <= start < b for a, b in taken)
+        if k <= unmarked_until:
+            if free:
+                d.passages.append(Passage(start, end))
+            continue
         at = left_open(d.text, start, end)
         continued = k + 1 < len(lines) and opens(d.text, lines[k + 1][0])
-        free = not any(a <= start < b for a, b in taken)
         was_open = at is not None and free and (continued or (was_open and opens(d.text, start)))
         if was_open:
             d.passages.append(Passage(at, end))
+        elif at is not None and free and (last := _closed_later(d.text, lines, k, at)) is not None:
+            d.passages.append(Passage(at, end))
+            unmarked_until = last
+
+
+def _closed_later(text: str, lines: list[tuple[int, int]], k: int, at: int) -> int | None:
+    """The last line of a quotation that line k leaves open and that later lines go on without reopening: lines
+    with no quotation mark, up to one whose first mark closes it and ends it ('said, "Growth was good.' / 'We expect
+    more."', a speech printed over lines, a page's hard-wrapped lines); None when a mark opens first or nothing
+    closes it."""
+    closer = OPENERS.get(text[at], text[at])
+    for j in range(k + 1, min(len(lines), k + 1 + MAX_UNMARKED_LINES)):
+        start, end = lines[j]
+        first = next((i for i in range(start, end) if text[i] in MARKS), None)
+        if first is None:
+            continue
+        if text[first] != closer or first == start or text[first - 1].isspace():
+            return None
+        rest = text[first + 1 : end]
+        return j if all(ch.isspace() or ch in _AFTER_CLOSE for ch in rest) else None
+    return None
 
 
 MAX_UNMARKED_LINES = 8  # paragraphs one quotation may run over with no mark between its opening and its close

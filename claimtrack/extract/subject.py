@@ -17,6 +17,7 @@ MAX_ASIDE = 20  # words of an apposition or relative clause between a subject an
 MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
 BRACKETS = "()"
 NAME_MARKS = "+&"  # marks that end a name's word ("OPEC+")
+MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
 MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")
 
 
@@ -90,7 +91,9 @@ def _chunk_start(s: SentenceView, end: int, limit: int) -> int:
 
 def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     """ "Kirby said", "But US officials said": the words from the start of the clause up to the verb group."""
-    a = _chunk_start(s, end, MAX_LONG_SUBJECT)
+    a = _opened_clause(g, s, end)
+    if a is None:
+        a = _chunk_start(s, end, MAX_LONG_SUBJECT)
     if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" for k in range(a, end)):
         return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
     # "it comes after US officials last week said": the clause opens after its opener, the time is no subject
@@ -114,7 +117,49 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
             return None
         antecedent = _head(g, s, Span(_chunk_start(s, span.a - 1, MAX_SUBJECT), span.a - 1))
         return Subject(antecedent, relative=True) if antecedent else None
+    if span is not None and (named := _name_before_apposition(g, s, span)) is not None:
+        return Subject(named)
     return Subject(span) if span else None
+
+
+def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | None:
+    """ "Alex Potteiger, Area Operations Manager and a local native said": a chunk right before the verb that only
+    says what its subject is (a title in it, a title or a lower-case word last) after a comma and a name, with no
+    comma closing it, is that name's apposition: the name with it."""
+    lex = g.lex
+    if span.a < 2 or not s.is_comma(span.a - 1):
+        return None
+    last = span.b - 1
+    if not (s.raw(last)[:1].islower() or s.norm(last) in lex.title_words):
+        return None
+    if not any(s.norm(k) in lex.title_words for k in range(span.a, span.b)):
+        return None
+    try:
+        start = _chunk_start(s, span.a - 1, MAX_NAME)
+    except NoSubject:
+        return None
+    name = range(start, span.a - 1)
+    if s.norm(start) in lex.clause_openers or s.phrase_at(start, lex.chunk_prepositions, allow_conj=False):
+        return None  # "In Washington, officials said": where, not who
+    capitalised = all(s.raw(k)[:1].isupper() for k in name if s.toks[k].is_word)
+    if not capitalised or sum(1 for k in name if s.toks[k].is_word and s.norm(k) not in lex.title_words) < 2:
+        return None
+    return Span(start, span.b)
+
+
+def _opened_clause(g: Grammar, s: SentenceView, end: int) -> int | None:
+    """Where a clause opens that a subordinating word starts close before the verb, in a run of words too long to be
+    one subject ("... under pressure to scrap the reforms after doctors warned that ..."): the word after the
+    opener, or None when no such opener stands within a subject's reach."""
+    lex = g.lex
+    openers = lex.clause_openers - lex.clause_conjunctions
+    k = end
+    while k > 0 and in_phrase(s, k - 1) and s.words(Span(k - 1, end)) <= MAX_SUBJECT:
+        k -= 1
+        if s.norm(k) in openers and k + 1 < end and not s.raw(k)[:1].isupper():
+            # "when asked about reports that": a verb of its own, so no subject of the cue opens there
+            return k + 1 if _plausible_head(g, s, Span(k + 1, end)) else None
+    return None
 
 
 def _head(g: Grammar, s: SentenceView, span: Span) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...lang.text import PUNCTUATION
 from ..doc import MAX_SPEAKER_TOKENS, Span, SentenceView
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
@@ -10,6 +11,7 @@ from ..claim import claim_before, find_opener
 from .cue import cue_here
 
 NAME = "claim-first"
+INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
 MAX_SPEAKER_BEFORE = 5  # words between a quotation and its verb that can be its speaker ("the foreign minister")
 
 
@@ -79,8 +81,12 @@ def _after_comma(g: Grammar, s: SentenceView, i: int) -> bool:
 
 
 def closes_on_comma(s: SentenceView, k: int) -> bool:
-    """Token k closes a quotation whose last mark inside is a comma ('...,"')."""
-    return s.is_comma(k - 1) and any(s.toks[k].start == b for _, b in s.quotes)
+    """Token k closes a quotation whose last mark inside is a comma ('...,"'), past the closing mark of a
+    quotation inside it ('..., \'What is going on here,\'"')."""
+    inner = k - 1
+    while inner > 0 and s.raw(inner) in INNER_CLOSERS:
+        inner -= 1
+    return s.is_comma(inner) and any(s.toks[k].start == b for _, b in s.quotes)
 
 
 def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:

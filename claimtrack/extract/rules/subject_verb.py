@@ -23,6 +23,7 @@ MAX_BEFORE_THAT_TOKENS = 10  # ... as tokens ("argued before U.S. District Judge
 MAX_TOLD_CLAUSE = 10  # words from a verb's addressee to its claim's first verb ("told the FT on Monday the plan had")
 MAX_UNSAID_REACH = 3  # words before an infinitive's marker that can make it unsaid ("is not expected to")
 MAX_FEELING_AT = 2  # words before a feeling noun that opens a weak verb's claim ("his concern")
+MAX_SUBJECT_REACH = 6  # tokens from a clause's subject to its verb ("he's afraid they could")
 MAX_TAIL = 10  # words after a verb that closes its claim ("..., Ramadan told reporters in Geneva on Monday.")
 
 
@@ -30,21 +31,27 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if not g.lex.subject_first:
         return None
     form = _cue(g, s, i)
-    if form is None:
-        return None
+    if form is None or (form.noun_claim and s.quoted[i]):
+        return None  # "We expect ...", "...that Kim expects these talks to go on" in a quotation: the quoted's words
     if s.norm(i - 1) in g.lex.clause_conjunctions or s.phrase_at(i - 1, g.lex.claim_links, allow_conj=False):
         # "said ... and said ...", "said ... but added ...": the same subject's second verb
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
     subject = subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
     if subject is None and s.norm(i - 1) in g.lex.infinitive_markers:
-        return _infinitive(g, s, i, form)
+        return _infinitive(g, s, i, form, i - 1)
+    if subject is None and s.norm(i - 1) in g.lex.auxiliaries and s.norm(i - 2) in g.lex.infinitive_markers:
+        return _infinitive(g, s, i, form, i - 2)  # "is reported to have said that ..."
     if subject is None:
         return _passive(g, s, i, form)
+    if form.noun_claim and any(s.norm(k) in g.lex.auxiliaries for k in range(subject.span.a, subject.span.b)):
+        return None  # "We have information that Kim expects ...": a clause, not the subject of a forecast
     first = claim_opens(g, s, after_verb(form, i), form)
     if first is not None and not _tail_of_quotation(g, s, subject.span, first):
         return _claim_after_verb(g, s, i, form, subject, first)
     colon = len(s) - 1
-    if colon > i and s.raw(colon) == ":" and _past_adverbials(g, s, after_verb(form, i))[0] == colon:
+    told_at = after_verb(form, i)
+    circumstance = _past_adverbials(g, s, told_at)[0] == colon or _colon_after_circumstance(g, s, told_at, form)
+    if colon > i and s.raw(colon) == ":" and circumstance:
         # "The coach told reporters on Friday:" ends the line: the claim is the paragraph after it
         told = _claim_after_verb(g, s, i, form, subject, colon)
         return replace(told, claim_start=NEXT_LINE, claim_end=None, kind=Kind.DIRECT)
@@ -92,7 +99,7 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
     return Candidate(
         rule=NAME,
         cue_index=i,
-        boundary=i if subject.relative else _boundary(s, i, subject.span),
+        boundary=i if subject.relative else _boundary(g, s, i, subject.span),
         cue=s.raw(i),
         speaker=None if pronoun is not None else subject.span,
         claim_start=claim_start,
@@ -128,10 +135,17 @@ def _relative_claim_end(g: Grammar, s: SentenceView, first: int) -> int | None:
     return None
 
 
-def _boundary(s: SentenceView, i: int, subject: Span) -> int:
-    """Where an earlier claim ends: at the subject, or at the comma before the verb when a relative clause or an
-    occasion between them holds a claim of its own ("US officials, who first said X, said that Y")."""
-    return next((k for k in range(i - 1, subject.b - 1, -1) if s.is_comma(k)), subject.a)
+def _boundary(g: Grammar, s: SentenceView, i: int, subject: Span) -> int:
+    """Where an earlier claim ends: at the subject and the word that links its clause to the one before ("..., but
+    the union warned"), or at the comma before the verb when a relative clause or an occasion between them holds
+    a claim of its own ("US officials, who first said X, said that Y")."""
+    inner = next((k for k in range(i - 1, subject.b - 1, -1) if s.is_comma(k)), None)
+    if inner is not None:
+        return inner
+    a = subject.a
+    while a > 0 and (s.norm(a - 1),) in g.lex.clause_links:
+        a -= 1
+    return a
 
 
 def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
@@ -141,12 +155,13 @@ def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> 
     return _claim_after_verb(g, s, i, form, subject, first) if first is not None else None
 
 
-def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
-    """ "Watson went on to explain, "We possess ..."": a cue in the infinitive speaks for the clause's subject when
-    a quotation or "that" opens its claim and no word before it makes it a plan, a wish or a refusal."""
-    if any(s.norm(k) in g.lex.unsaid_heads for k in range(max(0, i - 1 - MAX_UNSAID_REACH), i - 1)):
+def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm, marker: int) -> Candidate | None:
+    """ "Watson went on to explain, "We possess ..."", "X is reported to have said that ...": a cue in the
+    infinitive (its marker at token ``marker``) speaks for the clause's subject when a quotation or "that" opens its
+    claim and no word before it makes it a plan, a wish or a refusal."""
+    if any(s.norm(k) in g.lex.unsaid_heads for k in range(max(0, marker - MAX_UNSAID_REACH), marker)):
         return None  # "is expected to say", "refused to confirm": a plan or a refusal, nothing said yet
-    subject = clause_subject(g, s, i - 1)
+    subject = clause_subject(g, s, marker)
     first = claim_opens(g, s, after_verb(form, i), form) if subject is not None else None
     if first is None or not (s.quote_at(first) is not None or s.norm(first - 1) in g.lex.complementizers):
         return None
@@ -250,6 +265,10 @@ def _claim_around(g: Grammar, s: SentenceView, j: int, start: int, subject: Span
     after, comma = _past_adverbials(g, s, j)
     if not comma or after >= len(s) or not s.toks[after].is_word or a >= subject.a - 1:
         return None
+    if s.norm(a) in g.lex.subordinators and any(g.finite_verb(s, k) for k in range(after, len(s))):
+        # "If inflation rises, he said, he would tighten policy": the condition and the clause it governs
+        end = next((k for k in range(len(s) - 1, after - 1, -1) if s.toks[k].is_word or s.quoted[k]), after)
+        return s.toks[a].start, s.toks[end].end, Kind.INDIRECT
     if any(g.finite_verb(s, k) for k in range(a, subject.a)) or g.opens_occasion(s, Span(after, after + 1)):
         return None
     verb = after
@@ -337,7 +356,10 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     that = next(
         (k for k in range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.norm(k) in lex.complementizers), None
     )
-    if that is not None and that > j and (_told_to(g, s, j, that) or (form.addressee and _plain(s, j, that))):
+    colon = _colon_after_circumstance(g, s, j, form)
+    if colon is not None:
+        j = colon  # "said to the packed courtroom: "...", "told the jury: "..."
+    elif that is not None and that > j and (_told_to(g, s, j, that) or (form.addressee and _plain(s, j, that))):
         j = that  # "told a press briefing that", "confirmed to Russian media that"
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
         j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
@@ -349,6 +371,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
         j += 1
     if j >= len(s):
         return None
+    if not opener and _phrase_then_clause(g, s, j):
+        return j  # "said with a second shooting this week, he is afraid ...": the claim opens with its circumstance
     if (
         not opener
         and not _quantity(g, s, j)
@@ -370,9 +394,48 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
         return None  # "told a press conference.", "told the Pod Save the World podcast": to whom, not what
     if not quoted and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
         return None
-    if form.weak and not (quoted or opener or _reported_clause(g, s, j)):
+    if form.weak and not (quoted or opener or form.noun_claim or _reported_clause(g, s, j)):
         return None
     return j
+
+
+def _colon_after_circumstance(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
+    """The colon that opens a quotation after a verb once a phrase says to whom or where it was said, whatever its
+    nouns ("said to the packed courtroom:", "said in court:", "told the jury:"): a preposition's phrase, or any
+    noun phrase after a verb whose object is its addressee, with no verb or quotation of its own."""
+    colon = next((k for k in range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.raw(k) == ":"), None)
+    # a past participle may describe ("the packed courtroom"); an auxiliary opens a clause of its own
+    if (
+        colon is None
+        or colon == j
+        or not _plain(s, j, colon)
+        or any(s.norm(k) in g.lex.auxiliaries for k in range(j, colon))
+    ):
+        return None
+    after = colon + 1
+    quotation = after >= len(s) or s.quote_at(after) is not None or s.raw(after) in OPENERS or s.raw(after) in SYMMETRIC
+    prepositional = s.norm(j) in g.lex.object_prepositions or s.phrase_at(j, g.lex.chunk_prepositions, False)
+    return colon if quotation and (prepositional or form.addressee) else None
+
+
+def _phrase_then_clause(g: Grammar, s: SentenceView, j: int) -> bool:
+    """Whether a preposition's phrase right after the verb runs to a comma and a clause with a subject and verb of
+    its own follows ("said with a second shooting this week, he is afraid they could ..."): the phrase says under
+    what circumstance the claim holds, not to whom or where it was said."""
+    if not s.phrase_at(j, g.lex.chunk_prepositions, allow_conj=False):
+        return False
+    comma = next((k for k in range(j + 1, min(len(s), j + MAX_BEFORE_THAT_TOKENS + 4)) if s.is_comma(k)), None)
+    if comma is None or not _plain(s, j, comma) or any(s.norm(k) in g.lex.auxiliaries for k in range(j, comma)):
+        return False
+    subject = comma + 1
+    if subject >= len(s) or not (s.norm(subject) in g.lex.subject_pronouns or _opens_subject(g, s, subject)):
+        return False
+    return any(g.finite_verb(s, k) for k in range(subject + 1, min(len(s), subject + MAX_SUBJECT_REACH)))
+
+
+def _opens_subject(g: Grammar, s: SentenceView, k: int) -> bool:
+    n = s.norm(k)
+    return n in g.lex.definite_articles or n in g.lex.demonstratives or n in g.lex.determiners
 
 
 def _quantity(g: Grammar, s: SentenceView, j: int) -> bool:
