@@ -10,6 +10,9 @@ from .nouns import VerbalNouns
 from .doc import COMMAS, Span, SentenceView
 
 
+MAX_TIME_OPENER = 8  # words of a time phrase between its "and" and the verb ("وفي وقت سابق من يوم أمس الثلاثاء")
+
+
 class Grammar:
     def __init__(self, lex: Lexicon):
         self.lex = lex
@@ -172,7 +175,10 @@ class Grammar:
 
     def boundary(self, s: SentenceView, i: int) -> int:
         """The first token of a statement whose cue is token i: its linking word and comma, if any."""
+        cue = self.lex.cue(s.norm(i))
         b = i
+        if cue is not None and cue.tense == "past" and (opener := self.time_opener(s, i)) is not None:
+            b = opener
         for phrase in self.lex.clause_links:
             k = len(phrase)
             if b - k >= 0 and s.phrase_at(b - k, [phrase]) == k:
@@ -200,8 +206,24 @@ class Grammar:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
                 return True
+        if not self.lex.subject_first and form.tense == "past" and self.time_opener(s, i) is not None:
+            return True
         # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
         return s.norm(i)[0] in self.lex.conjunctions and form.tense == "past" and not s.quoted[i]
+
+    def time_opener(self, s: SentenceView, i: int) -> int | None:
+        """Where "... وفي وقت سابق من يوم أمس قال المسؤول ..." opens its clause: an occasion or time phrase joined
+        by "and", then the verb, a new clause even where the text lost its punctuation (verb-first packs)."""
+        if self.lex.subject_first:
+            return None
+        for k in range(i - 1, max(-1, i - 1 - MAX_TIME_OPENER), -1):
+            n = s.norm(k)
+            if not s.toks[k].is_word or n in self.lex.complementizers or self.lex.cue(n) is not None or s.quoted[k]:
+                return None
+            if n[:1] == self.lex.and_conjunction and n[1:] not in self.lex.relatives and len(n) > 1:
+                if s.phrase_at(k, self.lex.adverbial_openers):
+                    return k  # not "والتي انتهت ...": a relative clause goes on with its noun
+        return None
 
     def _opens_claim(self, s: SentenceView, k: int) -> bool:
         """Whether a complementizer stands at token k, past single adverbial words ("أيضا أن")."""
