@@ -563,10 +563,13 @@ def compare_pairs(
     return [index.compare(ids[a], ids[b]) for a, b in pairs]
 
 
-def compare_versions(versions: list[dict], vectors: dict[int, bytes] | None = None) -> list[Comparison]:
+def compare_versions(
+    versions: list[dict], vectors: dict[int, bytes] | None = None, speaker_roles: Iterable[tuple[str, str]] = ()
+) -> list[Comparison]:
     """The first version of a claim (a statement row: ``text``, ``speaker``, ``kind``) against each later one;
-    with ``vectors`` (statement id -> stored sentence vector) meaning is compared too, as matching did, so two
-    versions in two languages are related as they were when they were clustered."""
+    with ``vectors`` (statement id -> stored sentence vector) meaning is compared too, as matching did, and with
+    ``speaker_roles`` (``Store.speaker_roles``) whom speakers speak for, so two versions in two languages are
+    related as they were when they were clustered."""
     registry = Registry.load(lang.text_pack(" ".join(v["text"] for v in versions)).code)
     by_position = {i: vectors[v["id"]] for i, v in enumerate(versions) if vectors and v.get("id") in vectors}
     index = ClaimIndex(
@@ -574,6 +577,7 @@ def compare_versions(versions: list[dict], vectors: dict[int, bytes] | None = No
         _entity_words(registry),
         _inner_openers(registry),
         VectorIndex(by_position) if by_position else None,
+        voices(registry, speaker_roles),
     )
     index.add(
         {

@@ -329,7 +329,7 @@ def _compare(versions: list[dict], store: Store) -> Comparison:
     facts = [compare_facts(base, v) if across_languages(base, v) else [] for v in versions[1:]]
     diffs = [[] if found else word_diff(base["text"], v["text"]) for v, found in zip(versions[1:], facts)]
     vectors = store.vectors([v["id"] for v in versions]) if vectors_readable() else None
-    return Comparison(versions, diffs, compare_versions(versions, vectors), facts)
+    return Comparison(versions, diffs, compare_versions(versions, vectors, store.speaker_roles()), facts)
 
 
 def explain_claims(store: Store, rows: list[dict]) -> None:

@@ -68,3 +68,23 @@ def test_the_title_an_article_gives_a_speaker_is_stored_for_matching(runner, db,
     store = Store.open(db, write=False)
     found = voices(Registry.for_store(store), store.speaker_roles())
     assert found["Rafael Quintero"] == {"Kremlin"} and "Nadia Sorel" not in found
+
+
+@pytest.mark.parametrize("speaker, rule", [("John Kirby", "cross-language"), ("Dmitry Peskov", "similar")])
+def test_diff_relates_a_body_and_its_spokesperson_as_matching_did(speaker, rule):
+    """``diff`` compares a cluster's versions again: a report naming the White House and the original naming its
+    spokesman are related by the cross-language rule there too."""
+    np = pytest.importorskip("numpy")
+    from claimtrack.pipeline import compare_versions
+
+    def unit(*point):
+        vector = np.zeros(512, dtype=np.float32)
+        vector[: len(point)] = point
+        return (vector / np.linalg.norm(vector)).astype(np.float32).tobytes()
+
+    versions = [
+        {"id": 1, "text": "نحث الحكومة على فتح المعابر أمام قوافل المساعدات فورا", "speaker": "White House"},
+        {"id": 2, "text": "we urge the government to open the crossings to aid convoys at once", "speaker": speaker},
+    ]
+    comparison = compare_versions(versions, {1: unit(1.0, 0.0), 2: unit(0.7, 0.714)})[0]
+    assert comparison.rule == rule
