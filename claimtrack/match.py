@@ -25,13 +25,14 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from .lang import hooks_for
 from .lang.text import fold_for_match
-from .claimtext import ClaimText, claim_stem, read_claim, with_polarity
+from .claimtext import ClaimText, claim_stem, claim_stems, read_claim, with_polarity
 from .settings import MatchSettings
 from .relation import (
     SPLITTING,
@@ -49,6 +50,10 @@ from .relation import (
 class _View:
     stems: list[str]  # content stems in order
     predicate: list[str]  # stems without entity words: what is said, not about whom
+    # Read for every candidate pair, so made once per claim: the stems as a set (built as ``set(stems)`` is, so
+    # intersections iterate, and weights add up, in the same order) and the predicate's distinct stems.
+    stem_set: frozenset[str] = frozenset()
+    predicate_set: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -59,10 +64,15 @@ class _Claim:
     kind: str | None
     article: str | None = None
     person: bool = False  # said by a named person in the article's body (not its headline)
+    distinct: int = 0  # how many distinct content stems the claim has
 
     @property
     def norm(self) -> str:
         return self.text.norm
+
+    @cached_property
+    def assertion(self) -> tuple:
+        return _assertion(self.text)
 
     @property
     def stems(self) -> list[str]:
@@ -179,7 +189,10 @@ class ClaimIndex:
             for w in fold_for_match(word).split()
             if w not in hooks_for(w).STOPWORDS
         )
-        self.openers = frozenset(tuple(phrase) for phrase in openers)
+        # By first word: each word of a claim is looked up once, not tried against every opener.
+        self.openers: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in {tuple(phrase) for phrase in openers if phrase}:
+            self.openers[phrase[0]].append(phrase)
         self.vectors = vectors
         self.claims: dict[int, _Claim] = {}
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -198,23 +211,30 @@ class ClaimIndex:
             text = with_polarity(read_claim(version.text), version.polarity)
             person = version.speaker_kind == "person" and version.attribution != "headline"
             claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article, person)
+            claim.distinct = len(claim.views[0].stem_set)
             core = self._core(text.norm)
             if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
                 # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...") that another
                 # states bare; the framed claim is compared by what it reports as well.
                 claim.views.append(self._view(core))
             self.claims[sid] = claim
-            if len(set(text.stems)) >= self.settings.indexed_words:
+            if claim.distinct >= self.settings.indexed_words:
                 for shingle in _shingles(claim.stems, text.quantities):
                     self.postings[shingle].append(sid)
 
     def _view(self, stems: list[str]) -> _View:
-        return _View(stems, [s for s in stems if s not in self.entities])
+        predicate = [s for s in stems if s not in self.entities]
+        return _View(stems, predicate, frozenset(stems), frozenset(predicate))
 
     def _core(self, norm: str) -> list[str]:
         words = norm.split()
-        ends = [i + len(p) for i in range(len(words)) for p in self.openers if tuple(words[i : i + len(p)]) == p]
-        return list(read_claim(" ".join(words[max(ends) :])).stems) if ends else []
+        ends = [
+            i + len(p)
+            for i, word in enumerate(words)
+            for p in self.openers.get(word, ())
+            if tuple(words[i : i + len(p)]) == p
+        ]
+        return list(claim_stems(" ".join(words[max(ends) :]))) if ends else []
 
     def candidates(self, ids: Iterable[int] | None = None) -> set[tuple[int, int]]:
         """Pairs (a < b) sharing ``min_shared`` shingles of bounded frequency or a count, neighbours in stem order,
@@ -244,7 +264,7 @@ class ClaimIndex:
         proposes those copies; sorted neighbourhood (as record linkage blocks) brings copies that differ in a
         word or two together without comparing all pairs.
         """
-        indexed = [sid for sid, c in self.claims.items() if len(set(c.text.stems)) >= self.settings.min_words]
+        indexed = [sid for sid, c in self.claims.items() if c.distinct >= self.settings.min_words]
         pairs = set()
         for key in (lambda sid: self.claims[sid].text.stems, lambda sid: self.claims[sid].text.stems[::-1]):
             ordered = sorted(indexed, key=key)
@@ -272,7 +292,7 @@ class ClaimIndex:
         key = id(view)
         total = self._totals.get(key)
         if total is None:
-            total = self._totals[key] = sum(self.weight(w) for w in set(view.stems))
+            total = self._totals[key] = sum(self.weight(w) for w in view.stem_set)
         return total
 
     def same_claim(self, a: int, b: int) -> bool:
@@ -281,11 +301,28 @@ class ClaimIndex:
 
     def compare(self, a: int, b: int) -> Comparison:
         """Score, relation, changes and the rule relating two claims."""
-        s = self.settings
         ca, cb = self.claims[a], self.claims[b]
         lexical = self._lexical(ca, cb)
         semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
-        rule = self._rule(ca, cb, lambda: lexical, semantic)
+        return self._comparison(ca, cb, self._rule(ca, cb, lambda: lexical, semantic), lexical, semantic)
+
+    def compare_related(self, a: int, b: int) -> Comparison | None:
+        """``compare(a, b)`` when a matching rule relates the two claims, else None (``related``): the rule is
+        tested first, and what it read (the cosine, the word overlap) is not read again for the comparison."""
+        ca, cb = self.claims[a], self.claims[b]
+        semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
+        read: list[float] = []
+
+        def lexical() -> float:
+            if not read:
+                read.append(self._lexical(ca, cb))
+            return read[0]
+
+        rule = self._rule(ca, cb, lexical, semantic)
+        return self._comparison(ca, cb, rule, lexical(), semantic) if rule else None
+
+    def _comparison(self, ca: _Claim, cb: _Claim, rule: str, lexical: float, semantic: float | None) -> Comparison:
+        s = self.settings
         found = changes(ca.text, cb.text)
         if ca.kind and cb.kind and ca.kind != cb.kind:
             found.append(Change(ChangeKind.quote, ca.kind, cb.kind))
@@ -334,7 +371,7 @@ class ClaimIndex:
         """The rule by which two claims are the same claim, or "" when none says so; ``lexical`` is called only
         when the semantic rule needs the word overlap."""
         s = self.settings
-        shorter = min(len(set(ca.text.stems)), len(set(cb.text.stems)))
+        shorter = min(ca.distinct, cb.distinct)
         if shorter < s.min_words:
             # A few words ("I have accepted that advice") are a claim's copy only from one source's mouth.
             copied = shorter >= s.min_copy_words and _one_source(ca, cb)
@@ -344,7 +381,7 @@ class ClaimIndex:
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
             return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
-            shared = max(len(set(va.predicate) & set(vb.predicate)) for va in ca.views for vb in cb.views)
+            shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
             if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
                 return "semantic"
         if semantic is not None and _across_languages(ca, cb, semantic, s, self.voices):
@@ -353,7 +390,7 @@ class ClaimIndex:
 
     def _dice(self, va: _View, vb: _View) -> float:
         total = self._total(va) + self._total(vb)
-        shared = sum(self.weight(w) for w in set(va.stems).intersection(vb.stems))
+        shared = sum(self.weight(w) for w in va.stem_set.intersection(vb.stems))
         return 2 * shared / total if total else 0.0
 
     def _paraphrase(self, va: _View, vb: _View) -> bool:
@@ -363,7 +400,7 @@ class ClaimIndex:
             return False
         # Fewer words agreeing in order is weaker evidence, so more of the content must be shared.
         needed = s.min_overlap + s.overlap_step * max(0, s.min_shared + 2 - in_order)
-        shared = sum(self.weight(w) for w in set(va.stems).intersection(vb.stems))
+        shared = sum(self.weight(w) for w in va.stem_set.intersection(vb.stems))
         smaller = min(self._total(va), self._total(vb))
         if smaller <= 0 or shared / smaller < needed:
             return False
@@ -399,12 +436,12 @@ def _across_languages(
     voices say more claims on one subject than one person does. A version whose speaker was not read (a quote left
     unattributed) names no one to compare, so it needs a meaning closer still (``cross_language_unattributed``);
     two different sources never do."""
+    if ca.text.language == cb.text.language:
+        return False
     # Imported here: the command line imports this module, not speakers, for --help.
     from .speakers.latin import same_person, unknown_speaker
     from .speakers.voices import one_voice
 
-    if ca.text.language == cb.text.language:
-        return False
     if same_person(ca.speaker, cb.speaker):
         floor = settings.cross_language
     elif one_voice(ca.speaker, cb.speaker, voices):
@@ -528,6 +565,16 @@ class _Clusters:
             self._compared[key] = self.index.compare(*key)
         return self._compared[key]
 
+    def compare_related(self, a: int, b: int) -> Comparison | None:
+        """``compare``, for a pair a matching rule relates; None (and nothing kept) for the others."""
+        key = (a, b) if a < b else (b, a)
+        if key not in self._compared:
+            comparison = self.index.compare_related(*key)
+            if comparison is None:
+                return None
+            self._compared[key] = comparison
+        return self._compared[key]
+
     def can_join(self, a: int, b: int) -> bool:
         ra, rb = self.uf.find(a), self.uf.find(b)
         if ra == rb:
@@ -556,8 +603,8 @@ class _Clusters:
         return (claim.article, claim.speaker) if claim.article is not None else (sid,)
 
     def _facts_agree(self, xs: list[int], ys: list[int]) -> bool:
-        texts_x = {_assertion(t): t for t in (self.index.claims[x].text for x in xs)}
-        texts_y = {_assertion(t): t for t in (self.index.claims[y].text for y in ys)}
+        texts_x = {c.assertion: c.text for c in (self.index.claims[x] for x in xs)}
+        texts_y = {c.assertion: c.text for c in (self.index.claims[y] for y in ys)}
         return all(
             kx == ky or not _splits(fact_changes(tx, ty)) for kx, tx in texts_x.items() for ky, ty in texts_y.items()
         )
@@ -604,9 +651,11 @@ def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]
         # Stored statements already in one cluster stay so; only a matching rule makes two statements one claim
         # family ("similar" is for pairs a user puts side by side in ``compare``), and testing it first spares
         # the full comparison.
-        if uf.find(a) == uf.find(b) or not index.related(a, b):
+        if uf.find(a) == uf.find(b):
             continue
-        compared.append((a, b, clusters.compare(a, b)))
+        comparison = clusters.compare_related(a, b)
+        if comparison is not None:
+            compared.append((a, b, comparison))
     # Best first: a statement joins the cluster it is most surely the same claim as, before a weaker link could
     # put it elsewhere.
     joined: set[tuple[int, int]] = set()

@@ -12,6 +12,7 @@ import math
 from dataclasses import asdict, dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import LCSseq
@@ -194,6 +195,7 @@ def _same_number(x: float, y: float) -> bool:
     return abs(rough - exact) < unit
 
 
+@lru_cache(maxsize=65536)
 def _significant(x: float) -> int:
     digits = f"{abs(x):.6g}".replace(".", "").lstrip("0").split("e")[0]
     return max(len(digits.rstrip("0")), 1)

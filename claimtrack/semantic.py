@@ -91,6 +91,7 @@ class VectorIndex:
         self.settings = settings
         self.ids = sorted(vectors)
         self.row = {sid: i for i, sid in enumerate(self.ids)}
+        self.id_array = np.asarray(self.ids, dtype=np.int64)
         if self.ids:
             self.matrix = np.vstack([np.frombuffer(vectors[sid], dtype=np.float32) for sid in self.ids])
         else:
@@ -144,9 +145,8 @@ class VectorIndex:
             block = rows[start : start + step]
             sims = self.matrix[block] @ self.matrix.T
             sims[np.arange(len(block)), block] = -1.0  # a vector is not its own neighbour
-            for i, j in zip(*np.nonzero(sims >= self.settings.min_cosine)):
-                x, y = self.ids[int(block[i])], self.ids[int(j)]
-                found.add((x, y) if x < y else (y, x))
+            i, j = np.nonzero(sims >= self.settings.min_cosine)
+            self._add_pairs(block[i], j, found)
         return found
 
     def _bucket_pairs(self, members, wanted_rows, found: set[tuple[int, int]]) -> None:
@@ -156,8 +156,16 @@ class VectorIndex:
             return
         block = self.matrix[members]
         sims = np.triu(block @ block.T, k=1)
-        for i, j in zip(*np.nonzero(sims >= self.settings.min_cosine)):
-            a, b = int(members[i]), int(members[j])
-            if wanted_rows is None or wanted_rows[a] or wanted_rows[b]:
-                x, y = self.ids[a], self.ids[b]
-                found.add((x, y) if x < y else (y, x))
+        i, j = np.nonzero(sims >= self.settings.min_cosine)
+        a, b = members[i], members[j]
+        if wanted_rows is not None:
+            touching = wanted_rows[a] | wanted_rows[b]
+            a, b = a[touching], b[touching]
+        self._add_pairs(a, b, found)
+
+    def _add_pairs(self, rows_a, rows_b, found: set[tuple[int, int]]) -> None:
+        """The pairs of rows as pairs of ids (smaller first), a whole array at a time rather than a pair at a time."""
+        import numpy as np
+
+        x, y = self.id_array[rows_a], self.id_array[rows_b]
+        found.update(zip(np.minimum(x, y).tolist(), np.maximum(x, y).tolist()))
