@@ -320,26 +320,27 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     ) not in (lang.not_negations)
 
 
-def _words(text: str, language: str | None) -> tuple[str, str, list[str], list[str], tuple[str, ...]]:
-    """A claim's pack code, its folded text and words, every word's claim stem, and the content stems in order."""
+def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], list[str], tuple[str, ...]]:
+    """A claim's pack code, its text with contractions written out, that text folded and its words, every word's
+    claim stem, and the content stems in order."""
     code = language or text_pack(text).code
     stopwords = pack(code).hooks.STOPWORDS
-    text = _expanded(text, lang)
+    text = _expanded(text, claim_language(code))
     norm = fold_for_match(text)
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
     content = tuple(s for w, s in zip(words, all_stems) if w not in stopwords and len(s) >= 2 and s not in stopwords)
-    return code, norm, words, all_stems, content
+    return code, text, norm, words, all_stems, content
 
 
 def claim_stems(text: str, language: str | None = None) -> tuple[str, ...]:
     """``read_claim(text).stems`` without reading the rest (numbers, places, polarity): what blocking keys need."""
-    return _words(text, language)[4]
+    return _words(text, language)[5]
 
 
 def read_claim(text: str, language: str | None = None) -> ClaimText:
     """Read one version of a claim (as written, or already folded), in its language or the one its text is in."""
-    code, norm, words, all_stems, content = _words(text, language)
+    code, text, norm, words, all_stems, content = _words(text, language)
     lang = claim_language(code)
     stopwords = pack(code).hooks.STOPWORDS
     negations = sum(1 for i in range(len(words)) if _negation_at(words, i, lang))
