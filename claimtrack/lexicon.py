@@ -108,6 +108,7 @@ class Lexicon:
     particles_before_verb: frozenset[str] = _data("grammar", "particles_before_verb", "words")
     clause_links: list[tuple[str, ...]] = _data("grammar", "clause_links", "phrases")
     subordinators: frozenset[str] = _data("grammar", "subordinators", "words")
+    object_relatives: frozenset[str] = _data("grammar", "object_relatives", "words")
     clause_openers: frozenset[str] = _data("grammar", "clause_openers", "words")
     claim_tails: list[tuple[str, ...]] = _data("grammar", "claim_tails", "phrases")
     claim_links: list[tuple[str, ...]] = _data("grammar", "claim_links", "phrases")

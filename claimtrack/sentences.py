@@ -75,6 +75,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                     or (
                         i + 1 < line_end
                         and (text[i + 1].isdigit() or _latin_letter(text[i + 1]) or text[i + 1] in _MID)
+                        and not _run_together(text, i, line_start, line_end)
                     )
                 ):
                     i += 1
@@ -112,6 +113,21 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not runs_on:
             joined.append((a, b))
     return joined
+
+
+_RUN_TOGETHER_WORD = 3  # letters of the lower-case word before a point with no space after it that ends a sentence
+
+
+def _run_together(text: str, i: int, line_start: int, line_end: int) -> bool:
+    """Whether the point at i ends a sentence that a page ran into the next with no space ("to Moscow.The
+    spokesperson added"): a lower-case word of a few letters before it, a capitalised word after it; not an
+    abbreviation ("U.S.The", "a.m.The") nor a web address ("kbs.co.kr")."""
+    before = re.search(r"(\w+)$", text[line_start:i])
+    after = re.match(r"[A-Z][a-z]+", text[i + 1 : line_end]) if text[i + 1 : i + 2].isascii() else None
+    if before is None or after is None:
+        return False
+    word = before.group(1)
+    return len(word) >= _RUN_TOGETHER_WORD and word.isalpha() and word[-1].islower() and word[0] != "."
 
 
 # A point with a comma right after it abbreviates ("Alito Jr., writing for ..."): the sentence goes on.

@@ -109,6 +109,10 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     span = _head(g, s, Span(a, end))
     relatives = lex.relatives - lex.complementizers
     inner = next((k for k in range(a + 1, end) if s.norm(k) in relatives and not s.raw(k).isupper()), None)
+    if inner is not None and s.norm(inner) in lex.object_relatives and inner + 1 < end:
+        # "some of whom officials said were trapped": the relative is the claim's subject, the words after it speak
+        after = _head(g, s, Span(inner + 1, end))
+        return Subject(after) if after is not None and _plausible_head(g, s, after) else None
     if span is not None and inner is not None and inner > span.a:
         span = _head(g, s, Span(span.a, inner))  # "many Syrians who work on refugee issues have cautioned"
     if span is not None and s.norm(span.a) in g.lex.relatives and not s.raw(span.a).isupper():
@@ -142,6 +146,8 @@ def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | N
     if s.norm(start) in lex.clause_openers or s.phrase_at(start, lex.chunk_prepositions, allow_conj=False):
         return None  # "In Washington, officials said": where, not who
     capitalised = all(s.raw(k)[:1].isupper() for k in name if s.toks[k].is_word)
+    if all(s.raw(k).isupper() for k in name if s.toks[k].is_word):
+        return None  # "NEW YORK, US officials said": a dateline, not a name
     if not capitalised or sum(1 for k in name if s.toks[k].is_word and s.norm(k) not in lex.title_words) < 2:
         return None
     return Span(start, span.b)

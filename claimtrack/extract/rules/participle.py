@@ -11,7 +11,7 @@ from ..speaker_phrase import speaker_span
 from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
 from ..claim import claim_after
-from ..subject import clause_subject
+from ..subject import clause_subject, subject_of
 from .subject_verb import claim_opens
 
 NAME = "participle"
@@ -43,12 +43,18 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if first >= len(s):
         return None
     speaker, attribution, gender = None, Attribution.PARTICIPLE, form.gender
+    after = None
     if not found:
         main = (g.lex.subject_first and _first_subject(g, s, i)) or _main_verb_subject(g, s, i)
+        if main is None and g.lex.subject_first:
+            after = _subject_after(g, s, i, first)
+            main = after[:3] if after else None
         if main is None:
             return None
         speaker, attribution, gender = main[0], main[1], gender or main[2]
     claim_start, claim_end, direct = claim_after(g, s, op, first)
+    if after is not None:
+        claim_end = s.toks[after[3]].start  # the claim ends at the comma before the subject that says it
     kind = Kind.DIRECT if direct or s.raw(op) == ":" else Kind.INDIRECT
     return Candidate(
         rule=NAME,
@@ -101,6 +107,33 @@ def _first_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None, At
     if pronoun is not None:
         return None, Attribution.CONTINUATION, pronoun
     return subject.span, Attribution.SUBJECT_FIRST, ""
+
+
+def _subject_after(g: Grammar, s: SentenceView, i: int, first: int) -> tuple[Span | None, Attribution, str, int] | None:
+    """ "While stressing that X, Kirby said Y", "Noting that X, he said": a participle that opens its sentence (after
+    a subordinating word at most) speaks for the subject of the cue verb after the comma that ends its claim; that
+    comma's token comes last."""
+    start = 0
+    while start < i and s.norm(start) in g.lex.subordinators:
+        start += 1
+    if start != i:
+        return None
+    for k in range(first, len(s) - 1):
+        if not s.is_comma(k) or s.quoted[k]:
+            continue
+        verb = next((v for v in range(k + 1, min(len(s), k + 1 + MAX_SPEAKER_TOKENS)) if _says(g, s, v)), None)
+        subject = subject_of(g, s, verb) if verb is not None else None
+        if subject is not None and subject.span.a == k + 1:
+            pronoun = g.pronoun_subject(s, subject.span)
+            if pronoun is not None:
+                return None, Attribution.CONTINUATION, pronoun, k
+            return subject.span, Attribution.SUBJECT_FIRST, "", k
+    return None
+
+
+def _says(g: Grammar, s: SentenceView, k: int) -> bool:
+    cue = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
+    return cue is not None and cue.tense in ("past", "present")
 
 
 def _noun_object(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:

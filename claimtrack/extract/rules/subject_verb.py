@@ -356,6 +356,9 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     that = next(
         (k for k in range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.norm(k) in lex.complementizers), None
     )
+    framed = _framed_after_object(g, s, j, form)
+    if framed is not None:
+        return framed  # "accused ministers of rushing the bill": whom, then the verb's own preposition
     colon = _colon_after_circumstance(g, s, j, form)
     if colon is not None:
         j = colon  # "said to the packed courtroom: "...", "told the jury: "..."
@@ -397,6 +400,17 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     if form.weak and not (quoted or opener or form.noun_claim or _reported_clause(g, s, j)):
         return None
     return j
+
+
+def _framed_after_object(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
+    """The claim after the verb's own preposition when its object, whom it concerns, stands between ("accused the
+    company of breaking the deal"): the first word after that preposition; None for other verbs or shapes."""
+    if not (form.addressee and form.frame):
+        return None
+    k = next((k for k in range(j + 1, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.norm(k) in form.frame), None)
+    if k is None or not _plain(s, j, k) or any(g.finite_verb(s, m) for m in range(j, k)):
+        return None
+    return k + 1 if s.words(Span(k + 1, len(s))) >= MIN_POST_CLAIM_WORDS else None
 
 
 def _colon_after_circumstance(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
