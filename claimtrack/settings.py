@@ -33,7 +33,7 @@ class MatchSettings:
     cross_language: float = 0.6  # encoder cosine at which two claims in two languages by one speaker are one claim
     cross_language_voice: float = 0.65  # ... or, by a body and one who speaks for it (speakers.voices), are one claim
     cross_language_counted: float = 0.45  # ... or, by one source giving one count (the claim's first number), are
-    cross_language_unattributed: float = 0.75  # ... or, with no speaker read on one side, are one claim
+    cross_language_unattributed: float = 0.65  # ... or, with no speaker read on one side, are one claim
     cross_language_linkage: float = 0.55  # mean cosine of two clusters' pairs in two languages for them to join
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
     restatement: float = 0.75  # word overlap (Dice) of one speaker's two statements of one article that restate a claim
