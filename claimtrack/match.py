@@ -379,7 +379,8 @@ class ClaimIndex:
         if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
             return "verbatim"
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
-            return "paraphrase"
+            if _one_source(ca, cb) or lexical() >= s.other_speaker_dice:
+                return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
             if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
