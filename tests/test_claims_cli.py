@@ -78,6 +78,30 @@ def test_rematch_applies_new_thresholds(runner, seed_db, tmp_path):
     assert _claims(runner, db, "--min-size", "2") == before
 
 
+def test_every_matching_setting_is_a_rematch_option_kept_with_the_database(runner, seed_db, tmp_path):
+    import shutil
+    from dataclasses import fields
+
+    import typer
+
+    from claimtrack.cli.admin import MATCH_OPTIONS
+    from claimtrack.settings import MatchSettings
+
+    rematch = typer.main.get_command(app).commands["rematch"]
+    options = {opt for param in rematch.params for opt in param.opts}
+    assert {f"--{f.name.replace('_', '-')}" for f in fields(MatchSettings)} <= options
+    # each with its own help: a setting added to MatchSettings needs its line in cli/admin.py's MATCH_OPTIONS
+    assert not {f.name for f in fields(MatchSettings)} - set(MATCH_OPTIONS)
+    db = str(tmp_path / "copy.db")
+    shutil.copy(seed_db, db)
+    args = ["--min-copy-words", "3", "--semantic-other-speaker", "0.9", "--other-speaker-dice", "0.4", "--json"]
+    chosen = json.loads(runner.invoke(app, ["rematch", "--db", db, *args]).stdout)
+    assert (chosen["min_copy_words"], chosen["semantic_other_speaker"], chosen["other_speaker_dice"]) == (3, 0.9, 0.4)
+    kept = json.loads(runner.invoke(app, ["rematch", "--db", db, "--json"]).stdout)
+    assert kept["min_copy_words"] == 3 and kept["other_speaker_dice"] == 0.4
+    assert "claimtrack[semantic]" in runner.invoke(app, ["rematch", "--help"]).output
+
+
 def test_later_ingests_match_with_the_stored_thresholds(runner, db, tmp_path):
     first = tmp_path / "a.txt"
     first.write_text(

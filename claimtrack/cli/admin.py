@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+import inspect
+from dataclasses import asdict, fields, replace
 from typing import Annotated, Optional
 
 import typer
@@ -11,125 +12,108 @@ from .. import render
 from ..settings import MatchSettings
 from .app import DbOption, JsonOpt, app, err, open_store
 
+# Every matching threshold, as ``rematch --name-with-dashes``: what it decides and the values it may take (the
+# default is added from MatchSettings). A setting added to MatchSettings needs its line here. Rich reads [...] as markup: a literal bracket is written \[.
+SEMANTIC = "needs claimtrack\\[semantic]"
+MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
+    "verbatim": ("RapidFuzz ratio at which two claims are copies", {"min": 0, "max": 100}),
+    "min_overlap": ("Weighted share of the shorter claim the other must carry", {"min": 0, "max": 1}),
+    "overlap_step": ("More overlap needed per in-order word short of min-shared + 2", {"min": 0, "max": 1}),
+    "min_shared": ("Content words a pair must share, in order", {"min": 1}),
+    "min_dice": ("Weighted word overlap (Dice) of a paraphrase", {"min": 0, "max": 1}),
+    "other_speaker_dice": ("... and of a paraphrase by two speakers", {"min": 0, "max": 1}),
+    "max_df": ("Words in more statements than this are not blocked on", {"min": 2}),
+    "min_words": ("Claims with fewer content words are never matched", {"min": 1}),
+    "min_copy_words": ("... but as near-verbatim copies by one source, from this many content words", {"min": 1}),
+    "window": ("Neighbours compared in stem-sorted order", {"min": 0}),
+    "entity_weight": ("Weight of a name or place word", {"min": 0, "max": 1}),
+    "semantic": (
+        f"Encoder cosine at which claims with some words in common are the same claim; above 1 turns the rule off "
+        f"({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "semantic_support": ("Word overlap (Dice) the semantic rule needs", {"min": 0, "max": 1}),
+    "semantic_shared": ("Words besides names the semantic rule needs in common", {"min": 0}),
+    "semantic_other_speaker": (
+        f"Cosine at which the semantic rule joins two speakers' claims with no number in common ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "cross_language": (
+        f"Encoder cosine at which claims in two languages by one speaker are the same claim; above 1 turns the rule "
+        f"off ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "cross_language_counted": (
+        f"... or, by one source giving one count (the claim's first number), are the same claim ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "cross_language_linkage": (
+        f"Mean cosine of two clusters' pairs in two languages for the clusters to join ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "cross_language_voice": (
+        f"... or, by a body and one who speaks for it, are the same claim ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "cross_language_unattributed": (
+        f"... or, with no speaker read on one side, are the same claim ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "semantic_weight": ("Share of the encoder's cosine in the same-claim score", {"min": 0, "max": 1}),
+    "restatement": (
+        "Word overlap (Dice) at which one source's two statements of one article restate one claim",
+        {"min": 0, "max": 1},
+    ),
+    "family": (
+        "Same-claim score from which two claims are one claim family (relation, not cluster)",
+        {"min": 0, "max": 1},
+    ),
+    "contradiction_factor": ("The score of a pair that contradicts is multiplied by this", {"min": 0, "max": 1}),
+    "change_factor": (
+        "... and of one that changes a number, date, place, body, hedge or word by this",
+        {"min": 0, "max": 1},
+    ),
+}
 
-@app.command(epilog="Example: claimtrack rematch --min-overlap 0.5 --verbatim 90")
+
+def _setting_option(name: str) -> inspect.Parameter:
+    """``--name``: the setting's own type, unset (None) unless given, its default in the help. A setting without
+    its line in MATCH_OPTIONS is still an option, named by its field (tests/test_claims_cli.py asks for the line)."""
+    help_text, bounds = MATCH_OPTIONS.get(name, (f"Matching setting {name}", {}))
+    default = getattr(MatchSettings, name)
+    option = typer.Option(f"--{name.replace('_', '-')}", help=f"{help_text} (default {default}).", **bounds)
+    annotation = Annotated[Optional[type(default)], option]
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+
+
 def rematch(
     db: DbOption = None,
-    verbatim: Annotated[
-        Optional[float],
-        typer.Option(
-            "--verbatim",
-            min=0,
-            max=100,
-            help=f"RapidFuzz ratio at which two claims are copies (default {MatchSettings.verbatim}).",
-        ),
-    ] = None,
-    min_overlap: Annotated[
-        Optional[float],
-        typer.Option(
-            "--min-overlap",
-            min=0,
-            max=1,
-            help=f"Weighted share of the shorter claim the other must carry (default {MatchSettings.min_overlap}).",
-        ),
-    ] = None,
-    min_shared: Annotated[
-        Optional[int],
-        typer.Option(
-            "--min-shared",
-            min=1,
-            help=f"Content words a pair must share, in order (default {MatchSettings.min_shared}).",
-        ),
-    ] = None,
-    overlap_step: Annotated[
-        Optional[float],
-        typer.Option(
-            "--overlap-step",
-            min=0,
-            max=1,
-            help=f"More overlap needed per in-order word short of min-shared + 2 (default {MatchSettings.overlap_step}).",
-        ),
-    ] = None,
-    max_df: Annotated[
-        Optional[int],
-        typer.Option(
-            "--max-df",
-            min=2,
-            help=f"Words in more statements than this are not blocked on (default {MatchSettings.max_df}).",
-        ),
-    ] = None,
-    min_words: Annotated[
-        Optional[int],
-        typer.Option(
-            "--min-words",
-            min=1,
-            help=f"Claims with fewer content words are never matched (default {MatchSettings.min_words}).",
-        ),
-    ] = None,
-    window: Annotated[
-        Optional[int],
-        typer.Option(
-            "--window", min=0, help=f"Neighbours compared in stem-sorted order (default {MatchSettings.window})."
-        ),
-    ] = None,
-    entity_weight: Annotated[
-        Optional[float],
-        typer.Option(
-            "--entity-weight",
-            min=0,
-            max=1,
-            help=f"Weight of a name or place word (default {MatchSettings.entity_weight}).",
-        ),
-    ] = None,
-    semantic: Annotated[
-        Optional[float],
-        typer.Option(
-            "--semantic",
-            min=0,
-            max=1.01,
-            help=f"Encoder cosine at which claims with some words in common are the same claim; above 1 turns "
-            f"the rule off (default {MatchSettings.semantic}; needs claimtrack[semantic]).",
-        ),
-    ] = None,
-    cross_language: Annotated[
-        Optional[float],
-        typer.Option(
-            "--cross-language",
-            min=0,
-            max=1.01,
-            help=f"Encoder cosine at which claims in two languages by one speaker are the same claim; above 1 "
-            f"turns the rule off (default {MatchSettings.cross_language}; needs claimtrack[semantic]).",
-        ),
-    ] = None,
     defaults: Annotated[bool, typer.Option("--defaults", help="Go back to the default thresholds.")] = False,
     json_: JsonOpt = False,
+    **settings: float | int | None,
 ) -> None:
     """Recompute every claim cluster and relation; thresholds given here are kept for later ingests."""
     from ..pipeline import match_settings
     from ..pipeline import rematch as run_rematch
 
-    changes = {
-        k: v
-        for k, v in dict(
-            verbatim=verbatim,
-            min_overlap=min_overlap,
-            min_shared=min_shared,
-            overlap_step=overlap_step,
-            max_df=max_df,
-            min_words=min_words,
-            window=window,
-            entity_weight=entity_weight,
-            semantic=semantic,
-            cross_language=cross_language,
-        ).items()
-        if v is not None
-    }
+    changes = {k: v for k, v in settings.items() if v is not None}
     with open_store(db) as store:
         base = MatchSettings() if defaults else match_settings(store)
-        settings = replace(base, **changes)
-        n = run_rematch(store, settings)
-        summary = {"clusters": n, "multi_statement": len(store.claims(min_size=2)), **asdict(settings)}
+        chosen = replace(base, **changes)
+        n = run_rematch(store, chosen)
+        summary = {"clusters": n, "multi_statement": len(store.claims(min_size=2)), **asdict(chosen)}
     if json_:
         render.print_json(summary)
     else:
         err.print(f"{n} claim clusters, {summary['multi_statement']} with more than one statement")
+
+
+# The command's signature: the database, one option per matching setting in MatchSettings' order, then its own.
+_own = [
+    p.replace(kind=inspect.Parameter.KEYWORD_ONLY)
+    for p in inspect.signature(rematch, eval_str=True).parameters.values()
+]
+rematch.__signature__ = inspect.Signature(
+    [_own[0], *(_setting_option(f.name) for f in fields(MatchSettings)), *_own[1:3]]
+)
+app.command(epilog="Example: claimtrack rematch --min-overlap 0.5 --verbatim 90")(rematch)
