@@ -38,6 +38,7 @@ PUNCTUATION: dict = check_keys(
         "question_marks",
         "leading_trim",
         "clause_separators",
+        "dashes",
         "clause_enders",
         "trailing_trim",
         "number_separators",

@@ -5,6 +5,7 @@ quotation closing only part of it ('... on an "unprecedented scale," said the pr
 
 from __future__ import annotations
 
+from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_before, open_claim
 from ..doc import SentenceView, Span
@@ -14,6 +15,7 @@ from .claim_first import closes_on_comma
 from .cue import cue_here
 
 NAME = "inverted"
+DASHES = frozenset(PUNCTUATION["dashes"])
 MAX_SPEAKER_AFTER = 16  # words of a speaker and its apposition after the verb ("said Ann Lee, a spokeswoman for ...")
 
 
@@ -50,11 +52,22 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     )
 
 
+def _ends_speaker(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Where a speaker after its verb stops: where it was said ("in a statement"), a dash that opens the claim's tail
+    ("- stronger than in 1994"), or a subordinate clause ("while explaining why ...")."""
+    lex = g.lex
+    return (
+        bool(s.phrase_at(k, lex.adverbial_openers, allow_conj=False))
+        or s.raw(k) in DASHES
+        or (s.norm(k) in lex.subordinators and not s.quoted[k])
+    )
+
+
 def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
     """Where the speaker after the verb ends: at the sentence's last word or before where it was said ("in a
     statement"), when the words from token a name a source (a name in capitals, a title or body) and hold no verb,
     "that" or quotation of their own."""
-    end = next((k for k in range(a + 1, len(s)) if s.phrase_at(k, g.lex.adverbial_openers, allow_conj=False)), len(s))
+    end = next((k for k in range(a + 1, len(s)) if _ends_speaker(g, s, k)), len(s))
     while end > a and not s.toks[end - 1].is_word:
         end -= 1  # the full stop, or the comma before "in a statement"
     if end == a or s.words(Span(a, end)) > MAX_SPEAKER_AFTER:
