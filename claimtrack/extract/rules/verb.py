@@ -38,18 +38,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if first >= len(s) and s.raw(op) != ":":
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
-    saying = g.lex.cue(s.norm(i + 1))
-    start = i + 2 if saying is not None and saying.tense == "noun" else i + 1  # "واتم القول إن": no speaker
-    speaker, via = speaker_span(g, s, start, window_end)
-    # "وبيّن، أن ...": a comma alone between the verb and its opener still opens the claim at once
-    at_once = all(s.is_comma(k) for k in range(start, window_end))
+    speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
     if not _speaks(g, s, i, form, speaker, opens_at_once=at_once):
         return None
-    if first >= len(s):
-        # "وقال الوزير:" ends the line: the claim is the paragraph after it.
-        claim_start, claim_end, direct = NEXT_LINE, None, True
-    else:
-        claim_start, claim_end, direct = claim_after(g, s, op, first)
+    claim_start, claim_end, direct = _claim(g, s, op, first, described)
     boundary = g.boundary(s, i)
     speaker, attribution, confidence, boundary = _subject(g, s, i, form, speaker, boundary)
     if attribution is None:
@@ -97,6 +89,42 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         rule=NAME,
     )
+
+
+def _claim(g: Grammar, s: SentenceView, op: int, first: int, described: int | None) -> tuple[int, int | None, bool]:
+    """Where the claim starts and, when it is one quotation, ends; whether it is direct."""
+    if first >= len(s):
+        return NEXT_LINE, None, True  # "وقال الوزير:" ends the line: the claim is the paragraph after it
+    if described is not None:
+        return s.toks[described].start, None, False  # the described thing opens the claim
+    return claim_after(g, s, op, first)
+
+
+def _speaker_or_object(
+    g: Grammar, s: SentenceView, i: int, form: CueForm, window_end: int
+) -> tuple[Span | None, list[Span], int | None, bool]:
+    """The speaker phrase after the verb, its relays, where a described object starts (a verb whose noun object is
+    part of the claim), and whether the claim opens at once after the verb."""
+    saying = g.lex.cue(s.norm(i + 1))
+    start = i + 2 if saying is not None and saying.tense == "noun" else i + 1  # "واتم القول إن": no speaker
+    speaker, via = speaker_span(g, s, start, window_end)
+    # "وبيّن، أن ...": a comma alone between the verb and its opener still opens the claim at once
+    at_once = all(s.is_comma(k) for k in range(start, window_end))
+    described = _described_thing(g, s, form, speaker)
+    if described is not None:
+        return None, via, described, True
+    if form.noun_claim and speaker is not None and (subject := subject_before_object(g, s, speaker)).b < speaker.b:
+        return subject, via, subject.b, at_once  # "ووصف الوزير القرار بأنه ...": the decision is described
+    return speaker, via, None, at_once
+
+
+def _described_thing(g: Grammar, s: SentenceView, form: CueForm, speaker: Span | None) -> int | None:
+    """ "ووصفت هذه الخطوة بأنها ...": after a verb whose noun object is part of the claim, a phrase that points at a
+    thing (a demonstrative before a word that is no title) is that object, not the speaker: the claim starts there
+    and the speaker is the one before."""
+    if not form.noun_claim or speaker is None or s.norm(speaker.a) not in g.lex.demonstratives:
+        return None
+    return None if g.source_word(s.norm(speaker.a + 1)) else speaker.a
 
 
 def _before_addressee(g: Grammar, s: SentenceView, i: int, end: int, form: CueForm) -> int:
