@@ -540,15 +540,15 @@ def _splits(found: list[Change]) -> bool:
     return any(c.kind in SPLITTING for c in found)
 
 
-# Members of each cluster checked against each member of the other before two clusters join: complete linkage
-# over a sample, so that a cluster of hundreds of copies costs no more than this squared to join.
+# Members of each cluster checked against each member of the other before two clusters join: linkage over a
+# sample, so that a cluster of hundreds of copies costs no more than this squared to join.
 LINKAGE_SAMPLE = 8
 
 
 class _Clusters:
     """The clusters being built, and whether two of them may join: a cluster is one assertion, so every member
-    of one must be the same claim family as every member of the other (complete linkage, not a chain of near
-    matches), no member may differ from another in a fact (3,000 dead and 11,300 dead never share a cluster even
+    of one must be the same claim as every member of the other (complete linkage by default, not a chain of near
+    matches: ``_linked``), no member may differ from another in a fact (3,000 dead and 11,300 dead never share a cluster even
     through a number-less middle statement), and no speaker may have two statements of one article in it (an
     article gives a speaker's claim once: two of them joined are two claims of one speaker on one subject, or a
     headline restating the body, which a relation records; two speakers of one article may make one claim)."""
@@ -611,7 +611,12 @@ class _Clusters:
         )
 
     def _linked(self, xs: list[int], ys: list[int]) -> bool:
-        """Complete linkage within a language: every pair of members is one claim by a joining rule. Across two
+        """Linkage within a language: every pair of members is one claim family with no fact differing, and
+        ``linkage_share`` of the pairs at least are one claim by a joining rule: all of them by default (complete
+        linkage, so that a chain of near matches cannot carry a cluster to another claim); at two in three, one
+        member saying more than the others (a version holding a second claim, a long report beside short ones) no
+        longer keeps a claim's other versions apart, and a statement still joins a cluster of two only when it is
+        one claim with both. Across two
         languages no words are shared to judge by: there a pair passes when no fact differs, and the two clusters
         must be close in meaning on average (average linkage over their pairs in two languages). A cluster may
         hold one claim under two speakers (a joint statement and the spokesman who read it out); the link that
@@ -619,18 +624,28 @@ class _Clusters:
         link's own threshold (``cross_language_linkage``): one outlet's shorter or looser copy of the claim lowers
         it without making it another claim. Pairs in two languages that each join by themselves (one source and
         one count, at a looser meaning) need no mean."""
+        share = self.index.settings.linkage_share
         cosines, every_pair_joins = [], True
+        related = joined = 0
         for x in xs:
             for y in ys:
                 comparison = self.compare(x, y)
-                if self.index.claims[x].text.language == self.index.claims[y].text.language:
-                    if not comparison.joins:
-                        return False
-                elif comparison.semantic is None or _splits(list(comparison.changes)):
+                if _splits(list(comparison.changes)):
                     return False
-                else:
+                if self.index.claims[x].text.language != self.index.claims[y].text.language:
+                    if comparison.semantic is None:
+                        return False
                     cosines.append(comparison.semantic)
                     every_pair_joins = every_pair_joins and comparison.joins
+                    continue
+                if not comparison.rule:
+                    return False
+                related += 1
+                joined += comparison.joins
+                if related - joined > (1 - share) * len(xs) * len(ys):
+                    return False  # too many pairs apart already, whatever the rest
+        if joined < share * related:
+            return False
         return (
             not cosines or every_pair_joins or sum(cosines) / len(cosines) >= self.index.settings.cross_language_linkage
         )

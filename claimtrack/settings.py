@@ -37,6 +37,7 @@ class MatchSettings:
     cross_language_unattributed: float = 0.65  # ... or, with no speaker read on one side, are one claim
     cross_language_linkage: float = 0.55  # mean cosine of two clusters' pairs in two languages for them to join
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
+    linkage_share: float = 1.0  # share of two clusters' member pairs that must be one claim for them to join
     restatement: float = 0.75  # word overlap (Dice) of one speaker's two statements of one article that restate a claim
     family: float = 0.15  # same-claim score (before changes weigh) from which two claims are one claim family
     contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...

@@ -175,3 +175,38 @@ def test_matching_case(case):
         assert len({result.assignment[n] for n in group}) == 1, group
     for group in case.get("apart", []):
         assert len({result.assignment[n] for n in group}) == len(group), group
+
+
+TRAIN = (
+    "The train carrying the president crossed into the northern province from the border town",
+    "The president's train crossed into the northern province from the border town on Monday morning",
+    "The president's train has crossed into the northern province",
+)
+LONG = (
+    "The train carrying the president crossed into the northern province from the border town, and the visit will "
+    "last three days with talks on trade, fishing rights{} and the new deep water port"
+)
+LINKAGE = [
+    # (a long version, the short one beside it, linkage_share, whether the long version joins the other three)
+    (LONG.format(""), TRAIN[2], 0.66, True),  # one claim with two of the three (not the short one): joins
+    (LONG.format(""), TRAIN[2], 1.0, False),  # complete linkage, the default, keeps it apart
+    (LONG.format(", grain prices"), TRAIN[2], 0.66, False),  # one claim with one of the three: apart
+    (LONG.format(""), TRAIN[2] + " and the visit will last two days", 0.66, False),  # another number than one
+]
+
+
+@pytest.mark.parametrize("long, short, share, joins", LINKAGE)
+def test_a_version_joins_a_cluster_when_enough_of_its_members_are_one_claim_with_it(long, short, share, joins):
+    from dataclasses import replace
+
+    from claimtrack.pipeline import _entity_words
+    from claimtrack.speakers import Registry
+
+    texts = [TRAIN[0], TRAIN[1], long, short]
+    versions = {n: Version(text, "State radio", article=f"a{n}") for n, text in enumerate(texts, 1)}
+    fillers = next(case["fillers"] for case in MATCHING if case["language"] == "en")
+    versions.update({100 + n: Version(text) for n, text in enumerate(fillers)})
+    settings = replace(MatchSettings(), linkage_share=share)
+    got = match_all(versions, settings, entity_words=_entity_words(Registry.load("en"))).assignment
+    assert got[1] == got[2] == got[4]
+    assert (got[3] == got[1]) is joins

@@ -60,6 +60,11 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
         {"min": 0, "max": 1.01},
     ),
     "semantic_weight": ("Share of the encoder's cosine in the same-claim score", {"min": 0, "max": 1}),
+    "linkage_share": (
+        "Share of two clusters' member pairs that must be one claim for them to join, the others one claim family "
+        "(1: complete linkage; 0.66 joins more versions of a claim, and sometimes two claims)",
+        {"min": 0, "max": 1},
+    ),
     "restatement": (
         "Word overlap (Dice) at which one source's two statements of one article restate one claim",
         {"min": 0, "max": 1},
