@@ -347,13 +347,13 @@ class ClaimIndex:
         return bool(self._rule(ca, cb, lambda: self._lexical(ca, cb), semantic))
 
     def joins_alone(self, a: int, b: int, comparison: Comparison) -> bool:
-        """Whether a link may make one claim of two statements by itself: always across articles; in one article
-        only by a rule on words (verbatim, paraphrase), and when two named people each make it (an ambassador and
-        a spokesman), when one source says it twice (the two must restate each other: ``_Clusters``), or when the
-        two restate each other whoever said them (a headline giving the speaker's title, the body his name). Otherwise a claim given in one article to a body
-        or an outlet and to a person, or to a headline's source and another in the body, is most often one source
-        named two ways (a council's statement and its chairman's speech, an agency and the minister it reports, a
-        club in the headline and its coach in the body), whose two statements on one subject are often two
+        """Whether a link may make one claim of two statements by itself: always across articles; in one article only by
+        a rule on words (verbatim, paraphrase), and when two named people each make it (an ambassador and a spokesman),
+        when one source says it twice (the two must restate each other: ``_Clusters``), or when the two restate each
+        other whoever said them (a headline giving the speaker's title, the body his name). Otherwise a claim given in
+        one article to a body or an outlet and to a person, or to a headline's source and another in the body, is most
+        often one source named two ways (a council's statement and its chairman's speech, an agency and the minister it
+        reports, a club in the headline and its coach in the body), whose two statements on one subject are often two
         claims: those share a cluster only when both are the claim of another article."""
         ca, cb = self.claims[a], self.claims[b]
         if ca.article is None or ca.article != cb.article:
@@ -546,12 +546,12 @@ LINKAGE_SAMPLE = 8
 
 
 class _Clusters:
-    """The clusters being built, and whether two of them may join: a cluster is one assertion, so every member
-    of one must be the same claim as every member of the other (complete linkage by default, not a chain of near
-    matches: ``_linked``), no member may differ from another in a fact (3,000 dead and 11,300 dead never share a cluster even
-    through a number-less middle statement), and no speaker may have two statements of one article in it (an
-    article gives a speaker's claim once: two of them joined are two claims of one speaker on one subject, or a
-    headline restating the body, which a relation records; two speakers of one article may make one claim)."""
+    """The clusters being built, and whether two of them may join: a cluster is one assertion, so every member of one
+    must be the same claim as every member of the other (complete linkage by default, not a chain of near matches:
+    ``_linked``), no member may differ from another in a fact (3,000 dead and 11,300 dead never share a cluster even
+    through a number-less middle statement), and no speaker may have two statements of one article in it (an article
+    gives a speaker's claim once: two of them joined are two claims of one speaker on one subject, or a headline
+    restating the body, which a relation records; two speakers of one article may make one claim)."""
 
     def __init__(self, index: ClaimIndex, uf: _UnionFind) -> None:
         self.index, self.uf = index, uf

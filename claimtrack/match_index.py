@@ -76,8 +76,8 @@ def match_stored(
     """Match the ``new`` statements (not yet in a cluster) against every matched one, a chunk at a time; stored
     links stand, and the pairs a rule relates are stored as relations. With ``vectors`` (a
     ``semantic.VectorIndex`` of the stored statements), neighbours in meaning are candidates too; that index is
-    held in memory whole; ``voices``, whom each speaker speaks for (``speakers.voices``). Returns how many statements got a new or changed cluster. The caller holds the
-    transaction."""
+    held in memory whole; ``voices``, whom each speaker speaks for (``speakers.voices``). Returns how many
+    statements got a new or changed cluster. The caller holds the transaction."""
     if not store.claim_index_valid(settings.indexed_words):
         # Never built, or an article was replaced since: index every matched claim again.
         rebuild(store, settings, store.matched_ids())

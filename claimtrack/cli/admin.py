@@ -13,7 +13,8 @@ from ..settings import MatchSettings
 from .app import DbOption, JsonOpt, app, err, open_store
 
 # Every matching threshold, as ``rematch --name-with-dashes``: what it decides and the values it may take (the
-# default is added from MatchSettings). A setting added to MatchSettings needs its line here. Rich reads [...] as markup: a literal bracket is written \[.
+# default is added from MatchSettings). A setting added to MatchSettings needs its line here. Rich reads [...] as
+# markup: a literal bracket is written \[.
 SEMANTIC = "needs claimtrack\\[semantic]"
 MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
     "verbatim": ("RapidFuzz ratio at which two claims are copies", {"min": 0, "max": 100}),

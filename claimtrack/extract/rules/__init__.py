@@ -28,7 +28,8 @@ RULES = [
     relay,  # "نقلت الوكالة عن الوزير قوله ...": a speaker relayed by an outlet
     document,  # "وجاء في بيان الوزارة أن ...": a document speaks for its issuer
     pointing_back,  # "كشف ذلك الوزير، ...": a cue pointing back claims the sentence before
-    inverted,  # "..., said Ann Lee, a spokeswoman.": a subject-first language's verb before its subject, after the claim
+    # "..., said Ann Lee, a spokeswoman.": a subject-first language's verb before its subject, after the claim
+    inverted,
     subject_verb,  # "Kirby said (that) ...": a subject-first language's subject and claim (English)
     verb,  # "قال الوزير إن ..." and the cue verb's other openers
     claim_first,  # «...»، قال الوزير.: the claim came first
