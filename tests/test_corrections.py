@@ -80,6 +80,20 @@ def test_the_minister_of_two_articles_is_two_speakers(runner, tmp_path):
     assert all("(unnamed" in s["latin"] for s in titles)
 
 
+def test_a_body_of_one_article_is_shown_romanised_with_its_article(runner, tmp_path):
+    # A body named by a common noun only ("the central bank") belongs to its article; its Latin name romanises
+    # the name and gives the article as it is, not the article's path spelled out as words of the name.
+    for name in ("first", "second"):
+        write(tmp_path, f"{name}.txt", "وقال البنك المركزي إن التضخم تراجع خلال الشهر الماضي.\n")
+    db = str(tmp_path / "c.db")
+    _run(runner, "ingest", tmp_path / "first.txt", tmp_path / "second.txt", "--db", db)
+    scoped = [s for s in json.loads(_run(runner, "speakers", "--db", db, "--json")) if " · " in s["speaker"]]
+    assert len(scoped) == 2, scoped
+    for s in scoped:
+        article = s["speaker"].rpartition(" · ")[2]
+        assert s["latin"].endswith(f" ({article})") and "txt" not in s["latin"].removesuffix(f" ({article})"), s
+
+
 @pytest.mark.parametrize(
     "command, expect",
     [

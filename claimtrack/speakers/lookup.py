@@ -46,11 +46,12 @@ class SpeakerMatch:
 def display_name(registry: Registry, canonical: str) -> str:
     """The Latin name a speaker is shown with: its canonical name, romanised when it is in another script."""
     sp = registry.get(canonical)
+    # A name kept to one article carries the article's id, which is a path, not part of the name.
+    name, scoped, article = canonical.partition(" · ")
     if sp is not None and sp.kind == SpeakerKind.title:
-        article = canonical.rpartition(" · ")[2] if " · " in canonical else ""
         role = sp.roles[0] if sp.roles else "title holder"
-        return f"the {role} (unnamed{', ' + article if article else ''})"
-    return latin_name(registry.lex, canonical)
+        return f"the {role} (unnamed{', ' + article if scoped else ''})"
+    return latin_name(registry.lex, name) + (f" ({article})" if scoped else "")
 
 
 def _forms(registry: Registry, present: set[str] | None) -> list[tuple[str, str]]:
