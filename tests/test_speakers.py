@@ -115,6 +115,20 @@ def test_a_title_that_names_a_body_only_by_a_common_noun_belongs_to_its_article(
 
 
 @pytest.mark.parametrize(
+    "title",
+    ["رئيس المجلس العسكري", "مدير الجهاز الأمني", "رئيس المجلس المحلي", "المتحدث باسم الجيش"],
+)
+def test_a_body_qualified_by_its_kind_not_its_country_belongs_to_its_article(title):
+    # "the military council": an adjective of kind, not of nationality, says not which country's council
+    registry = Registry.load("ar")
+    one = resolve_in(registry, f"وقال {title} إن الحدود ستبقى مغلقة.", "a1")
+    two = resolve_in(registry, f"وأكد {title} أن الانتخابات ستجرى في موعدها.", "a2")
+    assert (one[0].speaker, two[0].speaker) == (f"{title} · a1", f"{title} · a2")
+    national = resolve_in(registry, f"وقال {title} السوداني إن الحدود ستبقى مغلقة.", "a3")
+    assert " · " not in national[0].speaker
+
+
+@pytest.mark.parametrize(
     "arabic, latin",
     [
         ("فيصل بن فرحان", "Faisal bin Farhan"),

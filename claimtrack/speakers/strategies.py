@@ -471,7 +471,8 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     # a common noun the places list holds for another use ("al-hukuma" opens an object) says not whose
     named = [w for w in words if w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers]
     national = any(w in lex.nationality or strip_word(w) in lex.places or w in lex.places for w in named)
-    return national or bool(ctx.nationalities(phrase)) or bool(ctx.registry.find_alias(phrase))
+    # the kind words just set aside ("al-askari") are in the anonymous sources' table too, as "Military"
+    return national or bool(ctx.nationalities(" ".join(named))) or bool(ctx.registry.find_alias(phrase))
 
 
 def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
