@@ -31,7 +31,7 @@ NAME = "quotation"
 MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC})
 QUESTION_MARKS = frozenset(PUNCTUATION["question_marks"])
 _CLOSERS = frozenset(PUNCTUATION["sentence_closers"])
-MAX_UNMARKED_LINES = 12  # lines a quotation may run over without any mark before one closes it
+MAX_UNMARKED_LINES = 8  # lines one quotation may run over with no mark between its opening and its close
 _AFTER_CLOSE = frozenset(
     PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + PUNCTUATION["trailing_trim"]
 )
@@ -95,20 +95,30 @@ def _closed_later(text: str, lines: list[tuple[int, int]], k: int, at: int) -> i
     with no quotation mark, up to one whose first mark closes it and ends it ('said, "Growth was good.' / 'We expect
     more."', a speech printed over lines, a page's hard-wrapped lines); None when a mark opens first or nothing
     closes it."""
-    closer = OPENERS.get(text[at], text[at])
+    marked = _next_marked(text, lines, k)
+    if marked is None:
+        return None
+    j, first = marked
+    if text[first] != OPENERS.get(text[at], text[at]) or not _closes_at(text, lines[j][0], first):
+        return None
+    rest = text[first + 1 : lines[j][1]]
+    return j if all(ch.isspace() or ch in _AFTER_CLOSE for ch in rest) else None
+
+
+def _next_marked(text: str, lines: list[tuple[int, int]], k: int) -> tuple[int, int] | None:
+    """The first line after line k, within ``MAX_UNMARKED_LINES``, holding a quotation mark, and where its first
+    mark stands."""
     for j in range(k + 1, min(len(lines), k + 1 + MAX_UNMARKED_LINES)):
         start, end = lines[j]
         first = next((i for i in range(start, end) if text[i] in MARKS), None)
-        if first is None:
-            continue
-        if text[first] != closer or first == start or text[first - 1].isspace():
-            return None
-        rest = text[first + 1 : end]
-        return j if all(ch.isspace() or ch in _AFTER_CLOSE for ch in rest) else None
+        if first is not None:
+            return j, first
     return None
 
 
-MAX_UNMARKED_LINES = 8  # paragraphs one quotation may run over with no mark between its opening and its close
+def _closes_at(text: str, line_start: int, mark: int) -> bool:
+    """Whether a mark closes a quotation: glued to the word before it, not opening its line."""
+    return mark > line_start and not text[mark - 1].isspace()
 
 
 def _unmarked_paragraphs(d: Draft) -> None:
@@ -133,14 +143,12 @@ def _unmarked_paragraphs(d: Draft) -> None:
 
 def _unmarked_close(text: str, lines: list[tuple[int, int]], k: int) -> int | None:
     """The line that closes the quotation line k leaves open, when every line between has no mark at all."""
-    for j in range(k + 1, min(len(lines), k + 1 + MAX_UNMARKED_LINES)):
-        start, end = lines[j]
-        first = next((i for i in range(start, end) if text[i] in MARKS), None)
-        if first is None:
-            continue
-        closes = first > start and not text[first - 1].isspace()
-        return j if closes and left_open(text, start, end) is None else None
-    return None
+    marked = _next_marked(text, lines, k)
+    if marked is None:
+        return None
+    j, first = marked
+    start, end = lines[j]
+    return j if _closes_at(text, start, first) and left_open(text, start, end) is None else None
 
 
 def opens(text: str, line_start: int) -> bool:
