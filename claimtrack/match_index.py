@@ -95,8 +95,8 @@ def _match_chunk(
     indexed = [found for sid, claim in texts.items() if (found := _indexed(sid, claim, settings))]
     rows = [row for row, _ in indexed]
     store.add_to_claim_index(rows)
-    counts = {count for _, count in indexed if count is not None}
-    pairs = _shared_shingle_pairs(store, rows, settings, counts) | _neighbour_pairs(store, rows, settings)
+    count_hashes = {count for _, count in indexed if count is not None}
+    pairs = _shared_shingle_pairs(store, rows, settings, count_hashes) | _neighbour_pairs(store, rows, settings)
     if vectors is not None:
         pairs |= vectors.pairs(new)
     involved = {sid for pair in pairs for sid in pair} | set(new)
@@ -115,9 +115,9 @@ def _match_chunk(
     return len(result.assignment)
 
 
-def _shared_shingle_pairs(store: Store, rows, settings: MatchSettings, counts: set[int]) -> set[tuple[int, int]]:
+def _shared_shingle_pairs(store: Store, rows, settings: MatchSettings, count_hashes: set[int]) -> set[tuple[int, int]]:
     """Pairs with a new claim sharing ``min_shared`` shingles that at most ``max_df`` claims carry, or one of the
-    ``counts`` (hashes of count shingles, ``match.count_shingle``)."""
+    ``count_hashes`` (hashes of count shingles, ``match.count_shingle``)."""
     wanted = {h for _, hashes, _, _ in rows for h in hashes}
     counts = store.shingle_counts(wanted)
     postings = store.shingle_postings(h for h in wanted if 2 <= counts.get(h, 0) <= settings.max_df)
@@ -129,7 +129,7 @@ def _shared_shingle_pairs(store: Store, rows, settings: MatchSettings, counts: s
             for other in postings.get(h, ()):
                 if other != sid:
                     others[other] += 1
-                    if h in counts:
+                    if h in count_hashes:
                         counted.add((min(sid, other), max(sid, other)))
         for other, n in others.items():
             shared[(min(sid, other), max(sid, other))] = n

@@ -175,6 +175,41 @@ def test_a_shared_count_is_a_candidate_in_the_stored_index_as_in_memory(tmp_path
     assert (a, b) in index.candidates() and (a, b) in proposed
 
 
+def test_one_shared_word_is_no_candidate_in_the_stored_index(tmp_path, monkeypatch):
+    """Two claims sharing one word and no count are no candidate pair under ``min_shared`` 2, in the stored index
+    as in memory (the count shingles once stood for every shared shingle there)."""
+    from dataclasses import asdict
+
+    from claimtrack import match_index
+    from claimtrack.match import ClaimIndex, MatchSettings, Version
+
+    texts = {
+        "a.txt": "The mayor said the cement factory would close its gates next week.\n",
+        "b.txt": "The union said cement prices doubled during the cold winter months.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proposed = set()
+    real = match_index._shared_shingle_pairs
+
+    def spy(*args, **kwargs):
+        found = real(*args, **kwargs)
+        proposed.update(found)
+        return found
+
+    monkeypatch.setattr(match_index, "_shared_shingle_pairs", spy)
+    settings = MatchSettings(window=0, min_shared=2)
+    with Store.open(tmp_path / "claims.db") as store:
+        store.save_settings("match", asdict(settings))
+        ingest([str(tmp_path / "a.txt")], store)
+        ingest([str(tmp_path / "b.txt")], store)
+        versions = {sid: Version(*row) for sid, row in store.claim_versions().items()}
+    (a, b) = sorted(versions)
+    index = ClaimIndex(settings)
+    index.add(versions)
+    assert (a, b) not in index.candidates() and (a, b) not in proposed
+
+
 def test_a_first_ingest_matches_as_a_rematch_does(tmp_path):
     """The places of the articles' own pack weigh little at their first ingest into an empty database, as in a
     rematch: two English claims sharing only "Russia", "North Korea" and "Moscow" stay two claims."""
