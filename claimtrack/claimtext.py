@@ -15,7 +15,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from .lang import hooks_for, pack, text_pack
-from .lang.text import DIACRITICS, PUNCTUATION, QUOTE_CHARS, fold, fold_for_match
+from .lang.text import DIACRITICS, PUNCTUATION, QUOTE_CHARS, fold, fold_for_match, spoken
 from .lexicon import _read, load
 
 
@@ -323,6 +323,7 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
 def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], list[str], tuple[str, ...]]:
     """A claim's pack code, its text with contractions written out, that text folded and its words, every word's
     claim stem, and the content stems in order."""
+    text = spoken(text)
     code = language or text_pack(text).code
     stopwords = pack(code).hooks.STOPWORDS
     text = _expanded(text, claim_language(code))

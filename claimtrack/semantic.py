@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from .lang.text import spoken
+
 DIMENSIONS = 512
 EXACT_BLOCK = 8_000_000  # similarities computed at once in an exact search (32 MB)
 BATCH = 128  # the encoder runs a list as one flat batch; about this many short texts is fastest per text
@@ -50,9 +52,11 @@ def vectors_readable() -> bool:
 
 
 def encode(encoder: Encoder, texts: Sequence[str], on_batch: Callable[[int], None] | None = None) -> list[bytes]:
-    """Unit vectors (float32 bytes) for ``texts``, in batches."""
+    """Unit vectors (float32 bytes) for ``texts``, in batches: each text as its speaker said it (``spoken``: an
+    editor's note inside a quotation moves its meaning away from the same words in another outlet or language)."""
     import numpy as np
 
+    texts = [spoken(t) for t in texts]
     out: list[bytes] = []
     for start in range(0, len(texts), BATCH):
         batch = np.asarray(encoder.encode(list(texts[start : start + BATCH])), dtype=np.float32)

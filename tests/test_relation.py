@@ -506,6 +506,39 @@ def test_paraphrase_in_other_words_joins_through_the_encoder():
     assert link.comparison.rule == "semantic"
 
 
+EDITORIAL_NOTES = [
+    # (a claim as an outlet printed it, what its speaker said)
+    (
+        "دعا الرئيس الوزير لزيارة العاصمة (ملاحظة المحرر) عندما يناسبه ذلك",
+        "دعا الرئيس الوزير لزيارة العاصمة عندما يناسبه ذلك",
+    ),
+    ("الوزارة ستفتح المعابر [كذا] الأسبوع المقبل", "الوزارة ستفتح المعابر الأسبوع المقبل"),
+    ("The ministry will reopen the crossings [sic] next week", "The ministry will reopen the crossings next week"),
+    ("The port (Editor’s note: since closed) handled more grain", "The port handled more grain"),
+    ("(editor's note) The port handled more grain", "The port handled more grain"),
+    # brackets that are the speaker's own words, or a note's word inside another word, stay
+    ("The port (since 2020) handled more grain", "The port (since 2020) handled more grain"),
+    ("قال (المحرر العام للصحيفة) إن الميناء مغلق", "قال (المحرر العام للصحيفة) إن الميناء مغلق"),
+]
+
+
+@pytest.mark.parametrize("printed, said", EDITORIAL_NOTES)
+def test_an_editors_note_inside_a_claim_is_not_the_speakers(printed, said):
+    from claimtrack.lang.text import spoken
+
+    assert spoken(printed) == said
+    assert read_claim(printed) == read_claim(said)
+
+
+def test_the_encoder_reads_a_claim_without_its_editors_note():
+    pytest.importorskip("numpy")
+    from claimtrack.semantic import encode
+
+    printed, said = EDITORIAL_NOTES[0]
+    encoder = FakeEncoder({said: 1})
+    assert encode(encoder, [printed]) == encode(encoder, [said])
+
+
 def test_compare_command_one_pair_and_a_pairs_file(runner, tmp_path):
     result = runner.invoke(app, ["compare", "--lexical", "--json", *RELATIONS[1][:2]])
     assert result.exit_code == 0, result.output

@@ -64,7 +64,7 @@ def check_keys(where: str, doc: dict, required: set[str], optional: set[str] = f
 _PACK_KEYS = {"name", "detect", "text"}
 _DETECT_KEYS = {"script"}
 _DETECT_OPTIONAL = {"default_for_script", "function_words", "marker_letters", "min_share", "legacy_encodings"}
-_TEXT_OPTIONAL = {"marks", "letters", "digits", "word_final", "word_letters"}
+_TEXT_OPTIONAL = {"marks", "letters", "digits", "word_final", "word_letters", "editorial_notes"}
 
 
 @lru_cache(maxsize=None)

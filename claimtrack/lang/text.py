@@ -42,6 +42,7 @@ PUNCTUATION: dict = check_keys(
         "clause_enders",
         "trailing_trim",
         "number_separators",
+        "editorial_brackets",
         "invisible",
         "spaces",
     },
@@ -69,6 +70,34 @@ _GLUED = [
     for t in _texts()
     if t.get("word_final")
 ]
+
+
+def _editorial_pattern() -> re.Pattern | None:
+    """Every pack's editorial notes in the base pack's brackets, alone or opening a remark ("(editor's note: ...)"):
+    an apostrophe in a note matches any quotation mark."""
+    notes = sorted({n for t in _texts() for n in t.get("editorial_notes", ())}, key=len, reverse=True)
+    if not notes:
+        return None
+    apostrophe = "[" + re.escape(QUOTE_CHARS) + "]"
+    forms = "|".join("".join(apostrophe if ch in QUOTE_CHARS else re.escape(ch) for ch in n) for n in notes)
+    brackets = "|".join(
+        rf"{re.escape(o)}\s*(?:{forms})(?!\w)(?:\s*[:\-–—][^{re.escape(c)}]*)?\s*{re.escape(c)}"
+        for o, c in PUNCTUATION["editorial_brackets"].items()
+    )
+    return re.compile(rf"\s*(?:{brackets})", re.IGNORECASE)
+
+
+_EDITORIAL = _editorial_pattern()
+
+
+def spoken(text: str) -> str:
+    """A claim without the notes an editor put inside it ("(editor's note)", "[sic]"): what its speaker said, which
+    is what two versions of the claim, in one language or two, are compared on."""
+    if _EDITORIAL is None or not text:
+        return text
+    cleaned, notes = _EDITORIAL.subn("", text)
+    return cleaned.strip() if notes else text
+
 
 SHORT = 64
 
