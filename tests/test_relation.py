@@ -109,6 +109,60 @@ RELATIONS = [
         Relation.contradicts,
         ChangeKind.negation,  # a contraction negates as "not" does
     ),
+    (
+        "قوة الجنيه تدعم الصادرات الزراعية في هذا الموسم",
+        "ضعف الجنيه يدعم الصادرات الزراعية في هذا الموسم",
+        Relation.contradicts,
+        ChangeKind.direction,  # strong and weak
+    ),
+    (
+        "سكان القرى الحدودية يتمسكون بالبقاء في بيوتهم رغم القصف",
+        "سكان القرى الحدودية يفرون من بيوتهم رغم القصف",
+        Relation.contradicts,
+        ChangeKind.direction,  # staying and leaving
+    ),
+    (
+        "الوزير يشيد بأداء المستشفيات الحكومية خلال الأزمة",
+        "الوزير ينتقد أداء المستشفيات الحكومية خلال الأزمة",
+        Relation.contradicts,
+        ChangeKind.direction,  # praising and criticising
+    ),
+    (
+        "أسعار القمح تستقر في البورصة العالمية بعد موسم الحصاد",
+        "أسعار القمح تقفز في البورصة العالمية بعد موسم الحصاد",
+        Relation.contradicts,
+        ChangeKind.direction,  # holding steady and moving
+    ),
+    (
+        "عودة الصراع بين الحزبين الكبيرين داخل البرلمان",
+        "تقارب بين الحزبين الكبيرين داخل البرلمان",
+        Relation.contradicts,
+        ChangeKind.direction,  # feuding and making peace
+    ),
+    (
+        "حبس الصحفي ثلاثة أشهر بتهمة التشهير بالمحافظ",
+        "إخلاء سبيل الصحفي المتهم بالتشهير بالمحافظ",
+        Relation.contradicts,
+        ChangeKind.direction,  # held and let go
+    ),
+    (
+        "The minister praised the state hospitals for their work during the crisis",
+        "The minister criticised the state hospitals for their work during the crisis",
+        Relation.contradicts,
+        ChangeKind.direction,
+    ),
+    (
+        "Wheat prices held steady on world markets after the harvest",
+        "Wheat prices jumped on world markets after the harvest",
+        Relation.contradicts,
+        ChangeKind.direction,
+    ),
+    (
+        "Families in the border villages are staying in their homes despite the shelling",
+        "Families in the border villages are fleeing their homes despite the shelling",
+        Relation.contradicts,
+        ChangeKind.direction,
+    ),
     (BASE, "الفيضانات دمرت جسورا ومدارس في القرى الساحلية", Relation.different, None),
 ]
 
