@@ -42,6 +42,7 @@ class ClaimLanguage:
     negations: frozenset[str]
     not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
     denials: frozenset[str]  # claim stems
+    denial_phrases: tuple[tuple[str, ...], ...]  # folded words that call what the claim reports untrue ("not true")
     hedges: frozenset[str]
     hedges_before_present: frozenset[str]
     present_prefixes: tuple[str, ...]
@@ -80,6 +81,7 @@ def claim_language(language: str) -> ClaimLanguage:
         negations=frozenset(fold(w) for w in data.get("negations", [])),
         not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
+        denial_phrases=tuple(tuple(fold_for_match(p).split()) for p in data.get("denial_phrases", [])),
         hedges=frozenset(fold(w) for w in data.get("hedges", [])),
         hedges_before_present=frozenset(fold(w) for w in data.get("hedges_before_present", [])),
         present_prefixes=tuple(fold(w) for w in data.get("present_prefixes", [])),
@@ -153,6 +155,10 @@ class ClaimText:
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
 _SEPARATOR = "[" + re.escape(PUNCTUATION["number_separators"]) + "]"
 _NUMBER = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
+# A space that only groups thousands, between digits (2 059): a thousands separator.
+_GROUP_SPACE = re.compile(r"(?<=\d)[" + re.escape("".join(PUNCTUATION["group_spaces"])) + r"](?=\d{3}(?!\d))")
+# A separator before a thousands group: two copies writing 2,059 and 2059 share the word.
+_THOUSANDS = re.compile(rf"(?<=\d){_SEPARATOR}(?=\d{{3}}(?!\d))")
 
 
 def _bare(word: str, table, lang: ClaimLanguage) -> str | None:
@@ -320,14 +326,28 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     ) not in (lang.not_negations)
 
 
+def _denial_spans(words: list[str], lang: ClaimLanguage) -> set[int]:
+    """Positions of the words of each phrase calling what the claim reports untrue ("غير صحيح", "not true"): such a
+    claim denies it as a denial cue does, and the negation inside the phrase negates the truth, not the report."""
+    found: set[int] = set()
+    for i in range(len(words)):
+        for phrase in lang.denial_phrases:
+            window = words[i : i + len(phrase)]
+            if len(window) == len(phrase) and (window[0] == phrase[0] or _bare(window[0], {phrase[0]}, lang)):
+                if window[1:] == list(phrase[1:]):
+                    found.update(range(i, i + len(phrase)))
+    return found
+
+
 def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], list[str], tuple[str, ...]]:
     """A claim's pack code, its text with contractions written out, that text folded and its words, every word's
     claim stem, and the content stems in order."""
     text = spoken(text)
     code = language or text_pack(text).code
     stopwords = pack(code).hooks.STOPWORDS
-    text = _expanded(text, claim_language(code))
-    norm = fold_for_match(text)
+    # A space grouping thousands is read before folding turns it into a plain one.
+    text = _expanded(_GROUP_SPACE.sub(",", text), claim_language(code))
+    norm = fold_for_match(_THOUSANDS.sub("", text))
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
     content = tuple(s for w, s in zip(words, all_stems) if w not in stopwords and len(s) >= 2 and s not in stopwords)
@@ -344,8 +364,9 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     code, text, norm, words, all_stems, content = _words(text, language)
     lang = claim_language(code)
     stopwords = pack(code).hooks.STOPWORDS
-    negations = sum(1 for i in range(len(words)) if _negation_at(words, i, lang))
-    denied = any(s in lang.denials for w, s in zip(words, all_stems) if w not in stopwords)
+    untrue = _denial_spans(words, lang)
+    negations = sum(1 for i in range(len(words)) if i not in untrue and _negation_at(words, i, lang))
+    denied = bool(untrue) or any(s in lang.denials for w, s in zip(words, all_stems) if w not in stopwords)
     quantities = _numbers(fold(text), lang)
     places, place_ends = _places(words, all_stems, lang)
     return ClaimText(

@@ -375,8 +375,8 @@ class ClaimIndex:
         if shorter < s.min_words:
             # A few words ("I have accepted that advice") are a claim's copy only from one source's mouth.
             copied = shorter >= s.min_copy_words and _one_source(ca, cb)
-            return "verbatim" if copied and fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim) else ""
-        if fuzz.ratio(ca.norm, cb.norm, score_cutoff=s.verbatim):
+            return "verbatim" if copied and _copies(ca, cb, s) else ""
+        if _copies(ca, cb, s):
             return "verbatim"
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
             if _one_source(ca, cb) or lexical() >= s.other_speaker_dice:
@@ -406,6 +406,12 @@ class ClaimIndex:
         if smaller <= 0 or shared / smaller < needed:
             return False
         return 2 * shared / (self._total(va) + self._total(vb)) >= s.min_dice
+
+
+def _copies(ca: _Claim, cb: _Claim, settings: MatchSettings) -> bool:
+    """A near-verbatim copy: the folded texts nearly the same, or the same content words in the same order (a copy
+    opened by "and" or "that", which in a claim of a few words is a large share of its letters)."""
+    return ca.text.stems == cb.text.stems or bool(fuzz.ratio(ca.norm, cb.norm, score_cutoff=settings.verbatim))
 
 
 def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:

@@ -161,7 +161,12 @@ def test_matching_case(case):
 
     versions = {
         n: Version(
-            s["text"], s["speaker"], article=s["article"], speaker_kind=s["kind"], attribution=s.get("attribution")
+            s["text"],
+            s["speaker"],
+            article=s["article"],
+            polarity=s.get("polarity"),
+            speaker_kind=s["kind"],
+            attribution=s.get("attribution"),
         )
         for n, s in enumerate(case["statements"], 1)
     }

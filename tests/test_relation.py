@@ -218,6 +218,9 @@ NUMBERS = [
     ("بلغ عدد الزوار مليونًا و70 ألف زائر", (1_070_000.0,)),
     ("ارتفع عدد الجرحى إلى 2059 و1404 منهم في حالة حرجة", (2059.0, 1404.0)),  # no part of 2059: two numbers
     ("هذه الكمية تمثل 40% من المخزون", (40.0,)),  # "الكمية" holds no "مية" (a hundred)
+    ("ارتفع عدد المصابين إلى 2\u00a0059 مصابا", (2059.0,)),  # thousands grouped by a no-break space
+    ("the toll rose to 11\u202f300 dead", (11300.0,)),  # ... or by a narrow one
+    ("between 10 and 300 people", (10.0, 300.0)),
 ]
 
 
@@ -258,6 +261,23 @@ NEGATIONS = [
 def test_a_negation_flips_when_one_version_negates_and_the_other_does_not(a, b, flips):
     found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
     assert (ChangeKind.negation in found) is flips
+
+
+DENIAL_PHRASES = [
+    # (claim, whether it denies what it reports, its negations): "X is not true" denies X as "denied X" does
+    ("ما نشر عن اجتماع الوزيرين غير صحيح", True, 1),
+    ("غير صحيح ما نشر عن اجتماع الوزيرين", True, 1),
+    ("وليس صحيحا أن الوزير استقال", True, 1),
+    ("the report of a meeting between the ministers is not true", True, 1),
+    ("الطريق غير صالح للسير", False, 1),  # a negation of another word denies nothing
+    ("the road is not safe", False, 1),
+]
+
+
+@pytest.mark.parametrize("text, denied, negations", DENIAL_PHRASES)
+def test_a_claim_called_untrue_is_denied(text, denied, negations):
+    claim = read_claim(text)
+    assert (claim.denied, claim.negations) == (denied, negations)
 
 
 CONTRACTED = [

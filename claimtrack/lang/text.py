@@ -43,6 +43,7 @@ PUNCTUATION: dict = check_keys(
         "trailing_trim",
         "number_separators",
         "editorial_brackets",
+        "group_spaces",
         "invisible",
         "spaces",
     },

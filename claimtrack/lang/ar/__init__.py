@@ -80,13 +80,17 @@ def name_key(name: str) -> str:
 
 
 # Words that carry no claim of their own; they would make every two claims look alike. Folded forms.
-STOPWORDS = frozenset(
+_STOPWORDS = frozenset(
     fold_for_match(
-        "في من على إلى الى عن مع أن إن أنه أنها التي الذي الذين اللذين هذا هذه ذلك تلك هناك هنا بين خلال قد لقد "
-        "كما ما لا لم لن هو هي هم هما نحن كان كانت يكون تكون أو ثم حيث بعد قبل عند أي كل بها به فيها فيه منها منه "
-        "عليه عليها لها له لهم حتى إذا إذ أيضا غير بعض وقد فإن بأن لأن ضد دون نحو منذ سوف"
+        "في من على إلى الى عن مع أن إن أنه أنها إنه إنها أنهم إنهم أننا إننا التي الذي الذين اللذين هذا هذه ذلك تلك "
+        "هناك هنا بين خلال قد لقد كما ما لا لم لن هو هي هم هما نحن كان كانت يكون تكون أو ثم حيث بعد قبل عند أي كل بها "
+        "به فيها فيه منها منه عليه عليها لها له لهم حتى إذا إذ أيضا غير بعض وقد فإن بأن لأن ضد دون نحو منذ سوف"
     ).split()
 )
+# One after و or ف (ولا، فلم، وإن، وإننا) carries no claim either: stemming keeps the first و of a three-letter word
+# (ورد، وصل) and peels endings off longer ones (إننا), so it would stay a content word, and a copy opening with
+# "and" would differ from one without. Not هم: وهم and فهم are nouns as well (illusion, understanding).
+STOPWORDS = _STOPWORDS | {c + w for c in PROCLITICS for w in _STOPWORDS if w != fold_for_match("هم")}
 
 _PARTICLE_BEFORE = re.compile(r"^[بلك](?=[^اوي])")
 _SUFFIXES = ("هما", "تا", "ها", "هم", "ان", "ات", "ون", "ين", "يه", "ه", "ي", "ا")
