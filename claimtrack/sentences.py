@@ -26,8 +26,9 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     stop = min(limit, i + _MAX_QUOTE)
     j = text.find(close, i + 1, stop)
     if j < 0 and close != ch:
-        # Sloppy pages close with the opening mark too ("...,“ said ..."): glued to the word before, it closes.
-        j = next((k for k in range(i + 2, stop) if text[k] == ch and not text[k - 1].isspace()), -1)
+        # Sloppy pages close with the opening mark too ("...,“ said ..."), or with a straight mark ("“... hours.\""):
+        # glued to the word before, it closes.
+        j = next((k for k in range(i + 2, stop) if text[k] in (ch, *SYMMETRIC) and not text[k - 1].isspace()), -1)
     return j if j >= 0 else None
 
 

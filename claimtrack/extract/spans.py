@@ -60,7 +60,7 @@ def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in TRAILING):
         end -= 1
     if start < end and (text[start] in OPENERS or text[start] in SYMMETRIC):
-        if not any(a == start for a, _ in s.quotes):
+        if not any(a == start and b < end for a, b in s.quotes):  # never closed, or closed past the claim's end
             start += 1
             while start < end and text[start].isspace():
                 start += 1

@@ -39,8 +39,11 @@ class PhraseCompletion:
         if not hits:
             return phrase
         earlier = [m for m in hits if m.end() <= before]
-        m = earlier[-1] if earlier else hits[0]
-        return " ".join([phrase.strip(), *self._following(text, m.end())])
+        # The nearest occurrence that goes on to a name ("their manager feels ..." goes on to none; "new manager Owen
+        # Coyle" does), else the nearest.
+        ordered = [*reversed(earlier), *hits[len(earlier) :]]
+        following = next((f for m in ordered if (f := self._following(text, m.end()))), [])
+        return " ".join([phrase.strip(), *following])
 
     def _clause_break(self, marks: str = "") -> str:
         """A character class of the marks a phrase does not run past: commas and semicolons, a full stop, a colon,
@@ -59,6 +62,7 @@ class PhraseCompletion:
                 or f in self.lex.complementizers
                 or f in self.lex.function_words
                 or f in self.lex.edge_words
+                or (self.lex.modifiers_first and word[:1].islower())  # a name after its title is capitalised
             ):
                 break
             taken.append(word)
