@@ -29,6 +29,9 @@ class CueForm:
     particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
+    document_subject: bool = (
+        False  # a cue only with a document for its subject ("read a statement", "states the letter")
+    )
 
 
 # How a value in a data file becomes a Lexicon field: words and phrases are folded so that rules compare
@@ -211,6 +214,8 @@ class Lexicon:
     natural_gender: bool = _data("speaker_rules", "natural_gender", "bool")
     possessive_endings: frozenset[str] = _data("speaker_rules", "possessive_endings", "words")
     document_nouns: frozenset[str] = _data("speaker_rules", "document_nouns", "words")
+    posted_on: frozenset[str] = _data("speaker_rules", "posted_on", "words")
+    issuer_places: list[tuple[str, ...]] = _data("speaker_rules", "issuer_places", "phrases")
     voice_titles: frozenset[str] = _data("speaker_rules", "voice_titles", "words")
     owner_preposition: str = _data("speaker_rules", "owner_preposition", "word")
     modifiers_first: bool = _data("titles", "modifiers_first", "bool")
@@ -347,6 +352,7 @@ def load(language: str) -> Lexicon:
                 tuple(fold(entry.get("particle", "")).split()),
                 entry.get("addressee", False),
                 entry.get("noun_claim", False),
+                entry.get("document_subject", False),
             )
             for suffix in suffixes:
                 lex.cue_forms.setdefault(form + suffix, cue)

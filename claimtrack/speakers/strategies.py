@@ -89,6 +89,43 @@ def document(ctx: ArticleContext, ask: Ask) -> str | None:
     return None
 
 
+def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "a statement from the hospital", "a statement on the city hospital's web site", "the union's press release": a
+    document whose issuer the phrase names speaks for that issuer, resolved as a phrase of its own."""
+    lex = ctx.lex
+    written = ask.written.split()  # the target may be the issuer already ("the hospital" of "a statement from ...")
+    folded = [strip_word(w) for w in words_of(ask.written)]
+    if len(folded) != len(written):
+        return None
+    at = next((k for k, w in enumerate(folded) if w in lex.document_nouns), None)
+    if at is None:
+        return None
+    if at + 1 < len(folded) and folded[at + 1] in lex.issuer_prepositions:
+        named = _without_place(lex, written[at + 2 :])
+    elif at + 1 < len(folded) and folded[at + 1] in lex.posted_on:
+        named = _without_place(lex, written[at + 2 :])
+        named = named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
+    else:
+        named = [
+            w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in lex.definite_articles
+        ]
+    if not named:
+        return None
+    inner = ctx.ask(ask.statement, " ".join(named))
+    tried = [s for s in STRATEGIES if s not in (subject_before_cue, issuer, document, fragment)]
+    canonical = next((c for s in tried if (c := s(ctx, inner))), None)
+    return None if canonical == UNATTRIBUTED else canonical
+
+
+def _without_place(lex, words: list[str]) -> list[str]:
+    """The issuer's words without the place the document was posted at the end ("... Hospital web site")."""
+    folded = [strip_word(w) for w in words_of(" ".join(words))]
+    for place in lex.issuer_places:
+        if len(folded) > len(place) and tuple(folded[-len(place) :]) == place:
+            return words[: -len(place)]
+    return words
+
+
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     """A phrase that names nobody (")", "bayan asdarathu" = a statement it issued, "hasila" = a toll, a dateline):
     the statement stays unattributed."""
@@ -496,6 +533,7 @@ STRATEGIES: list[Strategy] = [
     subject_before_cue,
     pronoun,
     repeated,
+    issuer,
     document,
     fragment,
     title_in_article,

@@ -18,8 +18,35 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return None  # "made" is no cue, "made clear" is
+    if not with_its_subject(g, s, i, form):
+        return None
     # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
         if not g.at_clause_boundary(s, i, form):
             return None
     return form
+
+
+def with_its_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:
+    """Whether a verb that says only with a document for its subject has one: "read" is no cue, "the statement
+    read" and '"...," read a statement from ...' are."""
+    return not form.document_subject or _document_near(g, s, i)
+
+
+DOCUMENT_REACH = 3  # words between a verb after a claim's comma and its document subject ("read a short statement")
+
+
+def _document_near(g: Grammar, s: SentenceView, i: int) -> bool:
+    """A document noun right before token i ("the statement read"), or among the few unquoted words after it when the
+    verb follows a claim's comma or closing mark ('"...," read a statement from ...'; "he read the statement aloud"
+    is no attribution)."""
+    if i > 0 and s.norm(i - 1) in g.lex.document_nouns:
+        return True
+    if i == 0 or s.toks[i - 1].is_word:
+        return False
+    k = i + 1
+    while k < len(s) and k - i <= DOCUMENT_REACH and not s.quoted[k] and not s.is_comma(k):
+        if s.norm(k) in g.lex.document_nouns:
+            return True
+        k += 1
+    return False
