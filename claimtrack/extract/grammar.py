@@ -202,6 +202,9 @@ class Grammar:
         # "... على القروض فقط قائلا: «...»": a participle with a colon opens its quotation, comma or not
         if not self.lex.subject_first and form.tense == "participle" and i + 1 < len(s) and s.raw(i + 1) == ":":
             return True
+        # "... بسبب عطل فني مشيرة إلى بدء التحقيق": a participle with its claim's opener right after it
+        if not self.lex.subject_first and form.tense == "participle" and self._participle_opener(s, i + 1):
+            return True
         for phrase in self.lex.clause_links:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
@@ -224,6 +227,10 @@ class Grammar:
                 if s.phrase_at(k, self.lex.adverbial_openers):
                     return k  # not "والتي انتهت ...": a relative clause goes on with its noun
         return None
+
+    def _participle_opener(self, s: SentenceView, k: int) -> bool:
+        """Whether a complementizer or a claim's preposition ("إلى", "على") stands at token k."""
+        return k < len(s) and (s.norm(k) in self.lex.complementizers or s.norm(k) in self.lex.claim_prepositions)
 
     def _opens_claim(self, s: SentenceView, k: int) -> bool:
         """Whether a complementizer stands at token k, past single adverbial words ("أيضا أن")."""

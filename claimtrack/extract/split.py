@@ -87,14 +87,21 @@ def _named(why: str, cut: tuple[int, int] | None) -> tuple[int, int, str] | None
 def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
     """ "... ملموسة. يمكننا ...": a full stop followed by a space, not "4.5" or the "د." of a title."""
     t = s.toks[i]
-    if t.raw not in SENTENCE_ENDS or i + 1 >= len(s) or s.toks[i + 1].start == t.end:
+    if t.raw not in SENTENCE_ENDS or i + 1 >= len(s):
         return None
+    if s.toks[i + 1].start == t.end and not _run_of_marks(s, i):
+        return None  # "4.5", "د.أحمد"; but "..." ends a sentence even with no space after it
     if i == 0 or not s.toks[i + 1].is_word or s.raw(i + 1)[:1].islower():
         return None  # "concerned that ... the DPRK continues": an omission, not an end
     before = s.toks[i - 1]
     if before.is_word and (len(before.raw) < 2 or _title_abbreviation(before.raw)):
         return None  # an initial or "Mr.", not an end; a run of marks ("تركيا.. اتفقنا"، "(...). سنكون") does end one
     return i + 1, i + 1
+
+
+def _run_of_marks(s: SentenceView, i: int) -> bool:
+    """Whether the mark at token i closes a run of sentence marks written together ("جزئيا..رؤية")."""
+    return i > 0 and s.raw(i - 1) in SENTENCE_ENDS and s.toks[i - 1].end == s.toks[i].start
 
 
 def _narration_cut(c: Claimed) -> Claimed:
@@ -190,12 +197,15 @@ def _verb_before(g: Grammar, s: SentenceView, a: int, i: int) -> bool:
 
 def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
     """ "...، فيما ..."، "...، لكن ...": after a comma, a link the data names opens a second claim (inside a
-    quotation, one of the links named for quotations), unless the claim conceded first ("على الرغم من ...، لكن
-    ...") or the link means "while" ("، بينما يحاول ...")."""
+    quotation, one of the links named for quotations, unless a verb-first pack quotes a that-clause: 'أن "...، حيث
+    أن ..."'; English partial quotes go on with "while maintaining ..."), unless the claim conceded first ("على
+    الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
     if concedes or not s.is_comma(i - 1):
         return None
-    quoted = kind != Kind.INDIRECT or s.quoted[i]
-    n = s.phrase_at(i, g.lex.quoted_claim_links if quoted else g.lex.claim_links)
+    that_clause = not g.lex.subject_first and _complement_quotation(g, s, i)
+    quoted = (kind != Kind.INDIRECT or s.quoted[i]) and not that_clause
+    links = g.lex.quoted_claim_links if quoted else g.lex.claim_links
+    n = s.phrase_at(i, links) or _complement_link(g, s, i, links)
     if not n:
         return None
     after = i + n
@@ -204,6 +214,13 @@ def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool
     if s.norm(after) in g.lex.complementizers:  # "، إلا أن ..."
         after += 1
     return i - 1, after
+
+
+def _complement_link(g: Grammar, s: SentenceView, i: int, links: list[tuple[str, ...]]) -> int:
+    """ "...، كما أنهما ...": a link that ends in "that" takes the complementizer with a pronoun written on it."""
+    heads = [link[:-1] for link in links if len(link) > 1 and link[-1] in g.lex.complementizers]
+    n = s.phrase_at(i, heads)
+    return n + 1 if n and s.norm(i + n) in g.lex.complementizers else 0
 
 
 def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
