@@ -41,6 +41,7 @@ class ClaimLanguage:
     hooks: ModuleType  # the pack's word hooks: every word of a claim is peeled by its claim's pack, looked up once
     negations: frozenset[str]
     not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
+    below_numbers: frozenset[str]  # negation words that before a number mean "below" it
     denials: frozenset[str]  # claim stems
     denial_phrases: tuple[tuple[str, ...], ...]  # folded words that call what the claim reports untrue ("not true")
     hedges: frozenset[str]
@@ -80,6 +81,7 @@ def claim_language(language: str) -> ClaimLanguage:
         hooks=pack(language).hooks,
         negations=frozenset(fold(w) for w in data.get("negations", [])),
         not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
+        below_numbers=frozenset(fold(w) for w in data.get("below_numbers", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
         denial_phrases=tuple(tuple(fold_for_match(p).split()) for p in data.get("denial_phrases", [])),
         hedges=frozenset(fold(w) for w in data.get("hedges", [])),
@@ -319,11 +321,20 @@ def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
 
 
 def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
-    """Whether ``words[i]`` negates: a negation word not opening a phrase that negates nothing (la yazal, still)."""
-    return bool(_bare(words[i], lang.negations, lang)) and (
-        words[i],
-        words[i + 1] if i + 1 < len(words) else "",
-    ) not in (lang.not_negations)
+    """Whether ``words[i]`` negates: a negation word not opening a phrase that negates nothing (la yazal, still),
+    nor saying that a quantity stays under a number (duna, below)."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if not _bare(words[i], lang.negations, lang) or (words[i], after) in lang.not_negations:
+        return False
+    return not (_bare(words[i], lang.below_numbers, lang) and _is_number(after, lang))
+
+
+def _is_number(word: str, lang: ClaimLanguage) -> bool:
+    return (
+        bool(_NUMBER.search(word))
+        or _bare(word, lang.multipliers, lang) is not None
+        or _number_word(word, lang) is not None
+    )
 
 
 def _denial_spans(words: list[str], lang: ClaimLanguage) -> set[int]:
