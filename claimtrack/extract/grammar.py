@@ -49,6 +49,7 @@ class Grammar:
             or s.norm(i + 1) in self.lex.days
             or s.norm(i + 1).isdigit()
             or s.norm(i + 1) in self.lex.time_words
+            or self._day_of_month(s, i + 1)
         ):
             return True
         if s.phrase_at(i, self.lex.adverbial_openers):
@@ -58,6 +59,10 @@ class Grammar:
         if n[:1] in self.lex.glued_prepositions and len(n) > 3 and self.occasion_noun(n[1:]):
             return True
         return self.is_addressee(s, i)
+
+    def _day_of_month(self, s: SentenceView, k: int) -> bool:
+        """ "العشرين من يوليو", "الخامس من مارس": a day written in words, the word of the month, a month."""
+        return s.norm(k + 1) in self.lex.month_of and s.norm(k + 2) in self.lex.months
 
     def occasion_noun(self, word: str) -> bool:
         """ "خطاب", "الخطاب", "بيانها": a noun of occasion or medium, with or without article and pronoun."""

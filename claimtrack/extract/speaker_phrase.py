@@ -37,6 +37,9 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
             chunk = Span(chunk.a + relay, chunk.b)
             if not chunk:
                 continue
+        if kept and s.norm(chunk.a) in g.lex.circumstantial:
+            closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
+            continue
         if g.opens_occasion(s, chunk):
             closed = bool(kept)
             skipped = True

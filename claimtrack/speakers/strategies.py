@@ -168,7 +168,8 @@ def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
     person = ctx.person_after_title_in_text(ask.target, ask.statement)
     if person:
         return person
-    if same_source and ctx.named:
+    speaking = len(words) == 1 and title.word in ctx.lex.speaking_references  # "وتابع المتحدث": the one speaking
+    if (same_source or speaking) and ctx.named:
         return ctx.named[-1].canonical
     label = " ".join(w for w in ask.target.split() if fold_for_match(w) not in ctx.lex.same_source_words)
     return unnamed_holder(ctx, label or ask.target, title.word, title.gender)
