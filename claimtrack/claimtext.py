@@ -58,6 +58,7 @@ class ClaimLanguage:
     place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
     contractions: dict[str, str]  # a contracted negation (its letters, lower case) -> the words it stands for
     contracted: re.Pattern | None  # finds them, after a proclitic or not, with any apostrophe or a space for its own
+    synonyms: dict[str, str]  # claim stem -> the stem of the first word of its synonym group
 
 
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
@@ -100,6 +101,11 @@ def claim_language(language: str) -> ClaimLanguage:
         ),
         contractions={_contraction_key(k): v for k, v in data.get("contractions", {}).items()},
         contracted=_contraction_pattern(list(data.get("contractions", {})), pack(language).hooks.PROCLITICS),
+        synonyms={
+            claim_stem(w): claim_stem(group[0])
+            for group in data.get("synonyms", [])
+            for w in (fold_for_match(g) for g in group)
+        },
     )
 
 
@@ -352,7 +358,7 @@ def _denial_spans(words: list[str], lang: ClaimLanguage) -> set[int]:
 
 def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], list[str], tuple[str, ...]]:
     """A claim's pack code, its text with contractions written out, that text folded and its words, every word's
-    claim stem, and the content stems in order."""
+    claim stem, and the content stems in order, each word of a synonym group read as the group's first."""
     text = spoken(text)
     code = language or text_pack(text).code
     stopwords = pack(code).hooks.STOPWORDS
@@ -361,7 +367,12 @@ def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], l
     norm = fold_for_match(_THOUSANDS.sub("", text))
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
-    content = tuple(s for w, s in zip(words, all_stems) if w not in stopwords and len(s) >= 2 and s not in stopwords)
+    synonyms = claim_language(code).synonyms
+    content = tuple(
+        synonyms.get(s, s)
+        for w, s in zip(words, all_stems)
+        if w not in stopwords and len(s) >= 2 and s not in stopwords
+    )
     return code, text, norm, words, all_stems, content
 
 

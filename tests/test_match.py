@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from claimtrack.claimtext import claim_stems
 from claimtrack.lang.ar import content_stems, light_stem
 from claimtrack.lang.text import fold_for_match
 from claimtrack.diff import word_diff
@@ -47,6 +48,30 @@ def test_light_stem_folds_clitics_and_keeps_names():
     assert light_stem("بقطار") == light_stem("القطار")
     assert light_stem("بوتين").startswith("بو")  # a name's first letter is not a particle
     assert content_stems(fold_for_match("قال إن في من الحكومة")) == ["قال", "حكوم"]
+
+
+# (one word, another, whether a claim reads them as one word): the packs' synonym groups, a singular and its broken
+# plural, two spellings; words of one story that mean other things stay apart.
+SYNONYM_STEMS = [
+    ("مقتل", "وفاة", True),
+    ("قتلى", "مصرع", True),
+    ("الأنباء", "الأخبار", True),
+    ("المحادثات", "المفاوضات", True),
+    ("صاروخ", "صواريخ", True),
+    ("مقتل", "إصابة", False),
+    ("المباحث", "المحادثات", False),  # the investigations police, not talks
+    ("killed", "died", True),
+    ("negotiations", "talks", True),
+    ("travelled", "traveled", True),
+    ("warmest", "hottest", True),
+    ("killed", "injured", False),
+    ("visit", "talks", False),
+]
+
+
+@pytest.mark.parametrize("a, b, same", SYNONYM_STEMS)
+def test_synonyms_are_one_word_to_a_claim(a, b, same):
+    assert (claim_stems(a) == claim_stems(b)) == same
 
 
 def test_verbatim_and_paraphrase_meet_different_claims_do_not():
