@@ -86,6 +86,8 @@ class Grammar:
         n, raw = s.norm(k), s.raw(k)
         if n in self.lex.auxiliaries or (n in self.lex.irregular_pasts and not raw[:1].isupper()):
             return True
+        if k >= 2 and s.norm(k - 2) in self.lex.contracted_verbs.get(n, ()) and not s.toks[k - 1].is_word:
+            return s.toks[k - 2].end == s.toks[k - 1].start and s.toks[k - 1].end == s.toks[k].start  # "it's"
         endings = self.lex.past_endings
         if not endings or len(n) < 5 or raw[:1].isupper() or not n.endswith(endings):
             return False

@@ -166,8 +166,8 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
     with a verb, opens a second claim; between two nouns ("Putin and Kim had exchanged letters") it does not."""
     if kind != Kind.INDIRECT or s.quoted[i] or s.norm(i) not in g.lex.clause_conjunctions:
         return None
-    if not _verb_before(g, s, prev, i):
-        return None
+    if not _verb_before(g, s, prev, i) or g.finite_verb(s, i + 1):
+        return None  # "... could affect production and may have its impact on prices": one subject, two verbs
     for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
         if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None
