@@ -109,8 +109,11 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     span = _head(g, s, Span(a, end))
     relatives = lex.relatives - lex.complementizers
     inner = next((k for k in range(a + 1, end) if s.norm(k) in relatives and not s.raw(k).isupper()), None)
-    if inner is not None and s.norm(inner) in lex.object_relatives and inner + 1 < end:
+    objective = inner is not None and inner + 1 < end and s.norm(inner + 1) in lex.relative_clause_subjects
+    if inner is not None and (s.norm(inner) in lex.object_relatives or objective) and inner + 1 < end:
         # "some of whom officials said were trapped": the relative is the claim's subject, the words after it speak
+        if objective:  # "which it warned would ...": the pronoun, a non-source anywhere else, is the speaker here
+            return Subject(Span(inner + 1, end)) if end == inner + 2 else None
         after = _head(g, s, Span(inner + 1, end))
         return Subject(after) if after is not None and _plausible_head(g, s, after) else None
     if span is not None and inner is not None and inner > span.a:

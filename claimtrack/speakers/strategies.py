@@ -69,6 +69,15 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     return found or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
 
 
+def body_pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "it" as a speaker ("during which it reported ...", "a plan which it warned would ..."): the body or outlet that
+    spoke last; nobody when only people spoke."""
+    if " ".join(words_of(ask.target)) not in ctx.lex.body_pronouns:
+        return None
+    kinds = (SpeakerKind.organisation, SpeakerKind.media)
+    return next((m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) in kinds), None)
+
+
 # How far back a pronoun looks for its person in the article's text (characters: a few paragraphs).
 PRONOUN_REACH = 1500
 
@@ -533,6 +542,7 @@ def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | Non
 STRATEGIES: list[Strategy] = [
     subject_before_cue,
     pronoun,
+    body_pronoun,
     repeated,
     issuer,
     document,
