@@ -328,9 +328,10 @@ def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
 
 def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     """Whether ``words[i]`` negates: a negation word not opening a phrase that negates nothing (la yazal, still),
-    nor saying that a quantity stays under a number (duna, below)."""
+    nor saying that a quantity stays under a number (duna, below). One with the definite article is a noun or an
+    adjective's prefix (al-ghayr, the others; "the non-legal migrants"): a particle never takes it."""
     after = words[i + 1] if i + 1 < len(words) else ""
-    if not _bare(words[i], lang.negations, lang) or (words[i], after) in lang.not_negations:
+    if not _bare(words[i], lang.negations, lang) or (words[i], after) in lang.not_negations or _defined(words[i], lang):
         return False
     return not (_bare(words[i], lang.below_numbers, lang) and _is_number(after, lang))
 
