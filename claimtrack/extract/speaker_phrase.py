@@ -142,16 +142,28 @@ def left_subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
 
 
 def relative_antecedent(g: Grammar, s: SentenceView, rel: int) -> Span | None:
-    """The noun a relative pronoun at token ``rel`` follows, when it is source-like ("بالسفير الأمريكي الذي")."""
-    k = rel - 1
-    while k > 0 and s.norm(k) in g.lex.nationality:  # adjectives between the noun and الذي
-        k -= 1
-    if k < 0 or not s.toks[k].is_word:
-        return None
-    n = s.norm(k)
-    glued = n[:1] in g.lex.glued_prepositions or n[:1] == g.lex.and_conjunction
-    particle_free = n[1:] if glued and len(n) > 3 else n  # "بالسفير"
-    return Span(k, rel) if g.source_word(n) or g.source_word(particle_free) else None
+    """The noun phrase a relative pronoun at token ``rel`` follows, when its head is source-like: "بالسفير الأمريكي
+    الذي", "منظمة الصحة العالمية التي" (a head without the article governs the words after it), "الوزير، الذي" (the
+    aside set off by a comma); not "زار الوفد المصنع الذي" (the object, a thing, stands before it)."""
+    end = rel - 1 if rel > 1 and s.is_comma(rel - 1) else rel
+    nearest = True
+    for k in range(end - 1, max(-1, end - 1 - _ANTECEDENT_WORDS), -1):
+        n = s.norm(k)
+        if not s.toks[k].is_word or g.lex.cue(n) or n in g.lex.complementizers:
+            return None
+        if n in g.lex.nationality:  # adjectives between the noun and الذي
+            continue
+        glued = n[:1] in g.lex.glued_prepositions or n[:1] == g.lex.and_conjunction
+        particle_free = n[1:] if glued and len(n) > 3 else n  # "بالسفير"
+        if g.source_word(n) or g.source_word(particle_free):
+            construct = g.lex.hooks.strip_article(particle_free) == particle_free
+            return Span(k, end) if nearest or construct else None
+        nearest = False
+    return None
+
+
+# The longest noun phrase a relative clause follows, its head first ("منظمة الصحة العالمية").
+_ANTECEDENT_WORDS = 4
 
 
 def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:

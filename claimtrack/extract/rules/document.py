@@ -33,6 +33,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         end = op
         while end > noun + 1 and (s.is_comma(end - 1) or not s.toks[end - 1].is_word):
             end -= 1
+        # "نص بلاغ الوزارة حول مراقبة الهلال:": what the document is about is no part of its issuer
+        end = next((k for k in range(noun + 2, end) if s.phrase_at(k, g.lex.chunk_prepositions, allow_conj=False)), end)
         issuer = Span(noun + 1, end) if end > noun + 1 else None
     own = s.norm(noun).endswith(g.lex.pronoun_suffixes) and issuer is None
     speaker = issuer or (None if own else Span(noun, noun + 1))

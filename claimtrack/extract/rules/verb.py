@@ -46,6 +46,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     speaker, attribution, confidence, boundary = _subject(g, s, i, form, speaker, boundary)
     if attribution is None:
         return None
+    if attribution == Attribution.RELATIVE and claim_end is None and i > 1 and s.is_comma(i - 2):
+        # "ووصل الوزير، الذي قال إن ...، إلى العاصمة": the aside's claim ends at the comma that closes it
+        claim_end = next((s.toks[k].start for k in range(first, len(s)) if s.is_comma(k)), None)
     if attribution == Attribution.IMPERSONAL:
         # "فيما يُعتقد أن ...": nobody's statement, but it ends the claim before it.
         return Candidate(
