@@ -595,19 +595,29 @@ class _Clusters:
 
     def _sources_apart(self, xs: list[int], ys: list[int]) -> bool:
         """No source (a speaker in one article) has two statements in the joined cluster, unless one restates the
-        other: a headline copying the body's claim, or the body repeating it, says one claim twice."""
-        sources: dict[tuple, list[int]] = defaultdict(list)
+        other: a headline copying the body's claim, or the body repeating it, says one claim twice. A speaker kept to
+        its article ("the organisation", "the minister" left unnamed) may be any source of that article: the body
+        the article named before, most often."""
+        by_article: dict[object, list[int]] = defaultdict(list)
         for x in xs:
-            sources[self._source(x)].append(x)
-        return all(self._restates(x, y) for y in ys for x in sources.get(self._source(y), ()))
+            by_article[self._article(x)].append(x)
+        return all(
+            self._restates(x, y) for y in ys for x in by_article.get(self._article(y), ()) if self._one_source(x, y)
+        )
 
     def _restates(self, x: int, y: int) -> bool:
         comparison = self.compare(x, y)
         return comparison.joins and comparison.lexical >= self.index.settings.restatement
 
-    def _source(self, sid: int) -> tuple:
+    def _article(self, sid: int) -> object:
         claim = self.index.claims[sid]
-        return (claim.article, claim.speaker) if claim.article is not None else (sid,)
+        return claim.article if claim.article is not None else (sid,)
+
+    def _one_source(self, x: int, y: int) -> bool:
+        from .speakers.latin import kept_to_article
+
+        cx, cy = self.index.claims[x], self.index.claims[y]
+        return cx.speaker == cy.speaker or kept_to_article(cx.speaker) or kept_to_article(cy.speaker)
 
     def _facts_agree(self, xs: list[int], ys: list[int]) -> bool:
         texts_x = {c.assertion: c.text for c in (self.index.claims[x] for x in xs)}

@@ -117,6 +117,16 @@ def unknown_speaker(name: str | None) -> bool:
     return not name or name == UNATTRIBUTED
 
 
+# Between a speaker's name and its article's id, for a speaker kept to one article (a body named by common nouns,
+# "the ministry", or a title's unnamed holder): ``strategies.new`` and ``strategies.unnamed_holder`` write it.
+ARTICLE_SCOPE = " · "
+
+
+def kept_to_article(name: str | None) -> bool:
+    """Whether a speaker is kept to its article: which body or person it is, only that article says."""
+    return bool(name) and ARTICLE_SCOPE in name
+
+
 def same_person(a: str | None, b: str | None) -> bool:
     """Whether two speakers' canonical names may name one speaker: the same name (the packs give a known person
     one name in every language), or a Latin name whose last word (a surname, an agency's name) has the
