@@ -263,6 +263,10 @@ NEGATIONS = [
         "غرق عشرات المهاجرين قبالة الساحل",
         False,
     ),  # a noun, not a particle
+    # a body named with a negation in its name (Doctors Without Borders) negates nothing
+    ("فرق أطباء بلا حدود عالجت 900 مريض في المخيم", "فرق المنظمة عالجت 900 مريض في المخيم", False),
+    ("Doctors Without Borders teams treated 900 patients", "The charity's teams treated 900 patients", False),
+    ("The teams treated patients without pay", "The teams treated patients", True),
 ]
 
 
