@@ -67,6 +67,7 @@ def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int, str]]:
             or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
             or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
+            or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
         )
         if cut is None:
             continue
@@ -221,6 +222,18 @@ def _complement_link(g: Grammar, s: SentenceView, i: int, links: list[tuple[str,
     heads = [link[:-1] for link in links if len(link) > 1 and link[-1] in g.lex.complementizers]
     n = s.phrase_at(i, heads)
     return n + 1 if n and s.norm(i + n) in g.lex.complementizers else 0
+
+
+def _joined_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """ "... إلى أن موعد الزيارة لم يتأكد بعد و"يعمل زملاؤنا على التحضير لها"": after a reported claim, "and" written
+    on a quotation's opening mark opens a second claim, in the speaker's own words; not the next of a list of
+    quotations ('هتافات من بينها "الله أكبر"، و"في سبيل الله قمنا"')."""
+    if kind != Kind.INDIRECT or s.quoted[i] or s.norm(i) != g.lex.and_conjunction or s.quote_at(i + 1) is None:
+        return None
+    before = i - 2 if i > 1 and s.is_comma(i - 1) else i - 1
+    if before >= 0 and any(b == s.toks[before].start for _, b in s.quotes):
+        return None
+    return i, i + 1
 
 
 def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
