@@ -146,6 +146,18 @@ RELATIONS = [
         ChangeKind.direction,  # held and let go
     ),
     (
+        "قوات الجيش تتقدم نحو الميناء الجنوبي بعد معارك ليلية",
+        "قوات الجيش تتراجع عن الميناء الجنوبي بعد معارك ليلية",
+        Relation.contradicts,
+        ChangeKind.direction,  # advancing and retreating
+    ),
+    (
+        "الرئيس يعرب عن قلقه بشأن مصير الصيادين المفقودين",
+        "الرئيس يعرب عن ارتياحه بشأن مصير الصيادين المفقودين",
+        Relation.contradicts,
+        ChangeKind.direction,  # worry and relief
+    ),
+    (
         "The minister praised the state hospitals for their work during the crisis",
         "The minister criticised the state hospitals for their work during the crisis",
         Relation.contradicts,
