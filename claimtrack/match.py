@@ -375,7 +375,7 @@ class ClaimIndex:
         if shorter < s.min_words:
             # A few words ("I have accepted that advice") are a claim's copy only from one source's mouth.
             copied = shorter >= s.min_copy_words and _one_source(ca, cb)
-            return "verbatim" if copied and _copies(ca, cb, s) else ""
+            return "verbatim" if copied and (_copies(ca, cb, s) or _copied_inside(ca, cb, s)) else ""
         if _copies(ca, cb, s):
             return "verbatim"
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
@@ -412,6 +412,18 @@ def _copies(ca: _Claim, cb: _Claim, settings: MatchSettings) -> bool:
     """A near-verbatim copy: the folded texts nearly the same, or the same content words in the same order (a copy
     opened by "and" or "that", which in a claim of a few words is a large share of its letters)."""
     return ca.text.stems == cb.text.stems or bool(fuzz.ratio(ca.norm, cb.norm, score_cutoff=settings.verbatim))
+
+
+def _copied_inside(ca: _Claim, cb: _Claim, settings: MatchSettings) -> bool:
+    """A few words copied with a few more after or before them ("It is completely untrue" / "This is completely
+    untrue; it's pure fiction"): the shorter's content words all in the longer, in order, its text nearly a part of
+    the longer's, and the longer at most twice as many content words."""
+    short, long = sorted((ca, cb), key=lambda c: len(c.text.stems))
+    if not short.text.stems or len(long.text.stems) > 2 * len(short.text.stems):
+        return False
+    if LCSseq.similarity(short.text.stems, long.text.stems) < len(short.text.stems):
+        return False
+    return bool(fuzz.partial_ratio(short.norm, long.norm, score_cutoff=settings.verbatim))
 
 
 def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) -> bool:
