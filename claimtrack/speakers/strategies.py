@@ -135,6 +135,22 @@ def _without_place(lex, words: list[str]) -> list[str]:
     return words
 
 
+def author(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "an International Monetary Fund report", "taqrir Sunduq al-Naqd al-Dawli": a document named by whom it is
+    from is its author's, when the registry knows the author; the owner stands where the pack puts a noun's
+    modifiers (before it, or right after it), never after a preposition ("a report on the World Bank"). A document
+    that is issued (a statement, a release: ``issuer``) names its issuer whoever it is."""
+    words = words_of(ask.target)
+    lex = ctx.lex
+    at = next((k for k, w in enumerate(words) if strip_word(w) in lex.authored_documents), None)
+    if at is None:
+        return None
+    owner = words[:at] if lex.modifiers_first else words[at + 1 :]
+    if not owner or (not lex.modifiers_first and owner[0] in lex.function_words):
+        return None
+    return ctx.registry.find_alias(" ".join(owner), max_start=None if lex.modifiers_first else 0)
+
+
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     """A phrase that names nobody (")", "bayan asdarathu" = a statement it issued, "hasila" = a toll, a dateline):
     the statement stays unattributed."""
@@ -329,7 +345,7 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     if lex.modifiers_first and words[-1] in lex.generic_references and len(words) <= 3 and not ask.parsed.name:
         head, which, words = words[-1], words[:-1], words[-1:]  # "the Russian agency": which one, then the noun
     fillers = any(w in lex.reference_fillers for w in words)
-    if head not in lex.generic_references or (len(words) > 2 and not fillers):
+    if head not in lex.generic_references | lex.body_references or (len(words) > 2 and not fillers):
         return None
     noun = strip_word(head)
     if fillers and ctx.named:
@@ -340,7 +356,18 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
         theirs = {strip_word(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}
         if noun in theirs and set(which) <= theirs:
             return m.canonical
+    if head in lex.body_references and not which:
+        body = next(
+            (m.canonical for m in reversed(ctx.named) if _kind(ctx, m.canonical) == SpeakerKind.organisation), None
+        )
+        if body:
+            return body  # "the institution": the body named last, whatever the article called it
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
+
+
+def _kind(ctx: ArticleContext, canonical: str) -> str | None:
+    sp = ctx.registry.get(canonical)
+    return sp.kind if sp else None
 
 
 def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
@@ -546,6 +573,7 @@ STRATEGIES: list[Strategy] = [
     repeated,
     issuer,
     document,
+    author,
     fragment,
     title_in_article,
     epithet,
