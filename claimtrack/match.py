@@ -22,6 +22,7 @@ about 11,300. Pairs that are one claim family but differ are kept as relations, 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from .lang import hooks_for
-from .lang.text import fold_for_match
+from .lang.text import PUNCTUATION, fold_for_match
 from .claimtext import ClaimText, claim_stem, claim_stems, read_claim, with_polarity
 from .settings import MatchSettings
 from .relation import (
@@ -212,11 +213,11 @@ class ClaimIndex:
             person = version.speaker_kind == "person" and version.attribution != "headline"
             claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article, person)
             claim.distinct = len(claim.views[0].stem_set)
-            core = self._core(text.norm)
-            if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
-                # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...") that another
-                # states bare; the framed claim is compared by what it reports as well.
-                claim.views.append(self._view(core))
+            for core in (self._core(text.norm), _announced(version.text, text.language)):
+                if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
+                    # One outlet frames a claim ("معلومات تشير إلى أن ...", "كما حذرنا، فإن ...", "we share new
+                    # information: ...") that another states bare; the framed claim is compared by what it reports too.
+                    claim.views.append(self._view(core))
             self.claims[sid] = claim
             if claim.distinct >= self.settings.indexed_words:
                 for shingle in _shingles(claim.stems, text.quantities):
@@ -406,6 +407,17 @@ class ClaimIndex:
         if smaller <= 0 or shared / smaller < needed:
             return False
         return 2 * shared / (self._total(va) + self._total(vb)) >= s.min_dice
+
+
+# The last mark announcing what follows (a colon) that no digit follows.
+_INTRODUCER = "[" + re.escape(PUNCTUATION["introducers"]) + r"](?!\d)"
+_ANNOUNCED = re.compile(rf"{_INTRODUCER}(?!.*{_INTRODUCER})", re.S)
+
+
+def _announced(text: str, language: str) -> list[str]:
+    """The content stems after the last colon of a claim (what "... information:" announces), or none."""
+    found = _ANNOUNCED.search(text)
+    return list(claim_stems(text[found.end() :], language)) if found else []
 
 
 def _copies(ca: _Claim, cb: _Claim, settings: MatchSettings) -> bool:

@@ -44,6 +44,7 @@ PUNCTUATION: dict = check_keys(
         "number_separators",
         "editorial_brackets",
         "group_spaces",
+        "introducers",
         "invisible",
         "spaces",
     },
