@@ -111,6 +111,7 @@ class Lexicon:
     particles_before_verb: frozenset[str] = _data("grammar", "particles_before_verb", "words")
     clause_links: list[tuple[str, ...]] = _data("grammar", "clause_links", "phrases")
     subordinators: frozenset[str] = _data("grammar", "subordinators", "words")
+    accompanying: frozenset[str] = _data("grammar", "accompanying", "words")
     object_relatives: frozenset[str] = _data("grammar", "object_relatives", "words")
     relative_clause_subjects: frozenset[str] = _data("grammar", "relative_clause_subjects", "words")
     clause_openers: frozenset[str] = _data("grammar", "clause_openers", "words")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ...lexicon import CueForm
 from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
@@ -20,7 +23,7 @@ PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
     """ "...، قائلة إن ...": the claim belongs to the subject of the sentence's main verb."""
-    form = cue_here(g, s, i, found)
+    form = cue_here(g, s, i, found) or _accompanying(g, s, i, found)
     if form is None or form.tense != "participle":
         return None
     before = g.lex.cue(s.norm(i - 1))
@@ -59,7 +62,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     return Candidate(
         rule=NAME,
         cue_index=i,
-        boundary=g.boundary(s, i),
+        boundary=g.boundary(s, i - 1 if s.norm(i - 1) in g.lex.accompanying else i),
         cue=s.raw(i),
         speaker=speaker,
         claim_start=claim_start,
@@ -69,6 +72,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _accompanying(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> CueForm | None:
+    """ "...”، مع تأكيد أن ...": a cue's verbal noun after a preposition of accompaniment (with stressing that) is
+    its participle, after a statement of the sentence whose speaker goes on."""
+    form = g.lex.cue(s.norm(i))
+    if not found or form is None or form.tense != "noun" or s.norm(i - 1) not in g.lex.accompanying:
+        return None
+    return replace(form, tense="participle")
 
 
 def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None, Attribution, str] | None:
