@@ -741,7 +741,8 @@ def _signatures(language: str) -> tuple[re.Pattern, ...]:
 
 
 def find_outlet(article: Article, body_start: int = 0) -> str | None:
-    """The outlet an article names itself by ("المصدر: ...", "... - متابعة", "خاص لـ'...'"), set with source "signature".
+    """The outlet an article names itself by ("المصدر: ...", "... - متابعة", "خاص لـ'...'"), set with source
+    "signature".
 
     The first story is searched before any glued-on one, whose signature would be another article's.
     """

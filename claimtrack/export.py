@@ -139,10 +139,8 @@ def refuse_database_output(output: Path, db: Path) -> None:
     for suffix in DATABASE_COMPANIONS:
         companion = db.with_name(db.name + suffix)
         if target == companion.resolve() or _same_file(output, companion):
-            raise ClaimtrackError(
-                f"--output {output} is the database being exported{' (its ' + suffix[1:] + ' file)' if suffix else ''}; "
-                "choose another file"
-            )
+            which = f" (its {suffix[1:]} file)" if suffix else ""
+            raise ClaimtrackError(f"--output {output} is the database being exported{which}; choose another file")
     try:
         with open(output, "rb") as existing:
             head = existing.read(len(dbfile.SQLITE_MAGIC))

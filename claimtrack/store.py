@@ -754,10 +754,10 @@ class StatementQueries:
     # ----- queries -----
 
     _STATEMENT_SQL = """
-        SELECT s.id, s.article_id AS article, a.outlet, a.title, a.url, a.published, s.story, s.sentence, sp.canonical AS speaker,
-               sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind, s.text,
-               s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity, s.hedged,
-               s.cluster_id AS cluster
+        SELECT s.id, s.article_id AS article, a.outlet, a.title, a.url, a.published, s.story, s.sentence,
+               sp.canonical AS speaker, sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind,
+               s.text, s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity,
+               s.hedged, s.cluster_id AS cluster
         FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
     """
 

@@ -158,7 +158,8 @@ class Grammar:
         )
 
     def glued_object(self, word: str, prefix: str) -> bool:
-        """Whether a word is a preposition glued to a noun (بتعزيز, بإخفاء) rather than a word that starts with it (بوتين, باسم)."""
+        """Whether a word is a preposition glued to a noun (بتعزيز, بإخفاء) rather than a word that starts with it
+        (بوتين, باسم)."""
         rest = word[len(prefix) :]
         if word in self.alias_first_words or word in self.lex.title_words or len(rest) < 3:
             return False
