@@ -62,6 +62,9 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     inherited = None if said else next((m for m in reversed(ctx.named) if m.written == ask.written), None)
     if inherited and ctx.can_be_called(inherited.canonical, gender):
         return None
+    if not said and inherited is None and ask.parsed.name:
+        return None  # a person a sentence named before ('Lina Hart visited ... "...," she said.'): that name's
+
     # a name in the text counts when it is a full name: one word ("Liverpool") may be anything
     before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
     people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
