@@ -100,6 +100,10 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     lex = g.lex
     opener = (k for k in range(end - 2, a - 1, -1) if s.norm(k) in lex.clause_openers - lex.clause_conjunctions)
     a = next(opener, a - 1) + 1
+    # "sales lifted profit and Chief Executive Ann Lee said": a conjunction after a clause with its verb opens the
+    # speaker's clause ("Putin and Kim said" is one subject: no verb before its "and")
+    joined = (k for k in range(end - 2, a, -1) if s.norm(k) in lex.clause_conjunctions)
+    a = next((k + 1 for k in joined if any(g.finite_verb(s, j) for j in range(a, k))), a)
     while end - 1 > a and (s.norm(end - 1) in lex.time_words or s.norm(end - 1) in lex.days):
         end -= 1
         if s.norm(end - 1) in lex.time_prepositions or s.norm(end - 1) in lex.occasion_prepositions:
