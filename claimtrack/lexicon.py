@@ -112,6 +112,7 @@ class Lexicon:
     clause_links: list[tuple[str, ...]] = _data("grammar", "clause_links", "phrases")
     subordinators: frozenset[str] = _data("grammar", "subordinators", "words")
     accompanying: frozenset[str] = _data("grammar", "accompanying", "words")
+    subject_clauses: frozenset[str] = _data("grammar", "subject_clauses", "words")
     object_relatives: frozenset[str] = _data("grammar", "object_relatives", "words")
     relative_clause_subjects: frozenset[str] = _data("grammar", "relative_clause_subjects", "words")
     clause_openers: frozenset[str] = _data("grammar", "clause_openers", "words")

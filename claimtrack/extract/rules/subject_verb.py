@@ -272,12 +272,15 @@ def _claim_around(g: Grammar, s: SentenceView, j: int, start: int, subject: Span
         # "If inflation rises, he said, he would tighten policy": the condition and the clause it governs
         end = next((k for k in range(len(s) - 1, after - 1, -1) if s.toks[k].is_word or s.quoted[k]), after)
         return s.toks[a].start, s.toks[end].end, Kind.INDIRECT
-    if any(g.finite_verb(s, k) for k in range(a, subject.a)) or g.opens_occasion(s, Span(after, after + 1)):
+    if g.opens_occasion(s, Span(after, after + 1)) or s.quote_at(a) is not None:
         return None
     verb = after
     while verb < len(s) and s.norm(verb) in g.lex.particles_before_verb:
         verb += 1
-    if not g.finite_verb(s, verb) or s.quote_at(a) is not None:
+    if any(g.finite_verb(s, k) for k in range(a, subject.a)):
+        if s.norm(a) not in g.lex.subject_clauses or not g.finite_verb(s, verb):
+            return None  # "What is needed, she said, is ...": a subject clause before its verb
+    elif not g.finite_verb(s, verb):
         return None  # the clause after goes on with its verb ("are advancing"), not a clause of its own
     end = next((k for k in range(len(s) - 1, after - 1, -1) if s.toks[k].is_word or s.quoted[k]), None)
     if end is None:
