@@ -79,6 +79,7 @@ def test_all_quoted(text, quoted):
         ("Mayor Lina Hart toured the shelter.", ["Mayor Lina Hart"]),
         ("The United States has new information.", []),  # no title; and a name has no article
         ("Lina Hart toured the shelter.", []),  # no title: nothing says it is a person
+        ("Lina Hart, 54, toured the shelter.", ["Lina Hart"]),  # an age says it
         ("Mayor Hart toured the shelter.", []),  # one word of name
     ],
 )

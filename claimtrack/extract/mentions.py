@@ -47,21 +47,21 @@ def _subject(g: Grammar, s: SentenceView) -> Span | None:
         if run.b < chunk.b and s.toks[run.b].is_word and _titled(g, s, run):
             return run  # "Mayor Lina Hart visited ..."
         if k == 0 and run.a == 0 and _introduced(g, s, run, chunks):
-            return run  # "Lina Hart, 54, has run the farm ...", "Lina Hart had to laugh ..."
+            return run  # "Lina Hart, 54, has run the farm ..."
     return None
 
 
 def _introduced(g: Grammar, s: SentenceView, run: Span, chunks: list[Span]) -> bool:
-    """A name that opens its sentence with no title, as a story introduces a person before quoting her: its age
-    between commas after it, or a verb right after it; never a run that holds a body's word ("Rocky Mountain
-    Power" may be anything, "Lake County Council" is a body)."""
+    """A name that opens its sentence with no title, as a story introduces a person before quoting her: her age
+    between commas after it ("Lina Hart toured ..." alone says nothing of a person); never a run that holds a
+    body's word ("Lake County Council, 12, ...")."""
     lex = g.lex
     if any(s.norm(i) in lex.body_heads or s.norm(i) in lex.media_heads for i in range(run.a, run.b)):
         return False
-    if run.b == chunks[0].b and len(chunks) > 2:
-        age = chunks[1]
-        return age.b == age.a + 1 and s.raw(age.a).isdigit()
-    return run.b < len(s) and s.raw(run.b)[:1].islower() and g.finite_verb(s, run.b)
+    if run.b != chunks[0].b or len(chunks) < 3:
+        return False
+    age = chunks[1]
+    return age.b == age.a + 1 and s.raw(age.a).isdigit()
 
 
 def _chunks(s: SentenceView) -> list[Span]:
