@@ -225,6 +225,7 @@ class Lexicon:
     posted_on: frozenset[str] = _data("speaker_rules", "posted_on", "words")
     issuer_places: list[tuple[str, ...]] = _data("speaker_rules", "issuer_places", "phrases")
     authored_documents: frozenset[str] = _data("speaker_rules", "authored_documents", "words")
+    document_kinds: frozenset[str] = _data("speaker_rules", "document_kinds", "words")
     voice_titles: frozenset[str] = _data("speaker_rules", "voice_titles", "words")
     owner_preposition: str = _data("speaker_rules", "owner_preposition", "word")
     modifiers_first: bool = _data("titles", "modifiers_first", "bool")

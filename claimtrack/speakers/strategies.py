@@ -119,7 +119,11 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
         named = named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
     else:
         named = [
-            w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in lex.definite_articles
+            w
+            for w in written[:at]
+            if w[:1].isupper()
+            and strip_word(fold_for_match(w)) not in lex.definite_articles
+            and strip_word(fold_for_match(w)) not in lex.document_kinds  # "Joint Statement": a kind, not an issuer
         ]
     if not named:
         return None
