@@ -63,8 +63,8 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     if inherited and ctx.can_be_called(inherited.canonical, gender):
         return None
     if not said and inherited is None and ask.parsed.name:
-        return None  # a person a sentence named before ('Lina Hart visited ... "...," she said.'): that name's
-
+        # A person a sentence named before ('Lina Hart visited ... "...," she said.'): the name's own strategies.
+        return None
     # a name in the text counts when it is a full name: one word ("Liverpool") may be anything
     before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
     people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
@@ -365,16 +365,12 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
             return m.canonical
     if head in lex.body_references and not which:
         body = next(
-            (m.canonical for m in reversed(ctx.named) if _kind(ctx, m.canonical) == SpeakerKind.organisation), None
+            (m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == SpeakerKind.organisation),
+            None,
         )
         if body:
             return body  # "the institution": the body named last, whatever the article called it
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
-
-
-def _kind(ctx: ArticleContext, canonical: str) -> str | None:
-    sp = ctx.registry.get(canonical)
-    return sp.kind if sp else None
 
 
 def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
