@@ -29,9 +29,8 @@ class CueForm:
     particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
-    document_subject: bool = (
-        False  # a cue only with a document for its subject ("read a statement", "states the letter")
-    )
+    # a cue only with a document for its subject ("read a statement", "states the letter")
+    document_subject: bool = False
 
 
 # How a value in a data file becomes a Lexicon field: words and phrases are folded so that rules compare
