@@ -35,7 +35,6 @@ from .lang import hooks_for
 from .lang.text import PUNCTUATION, fold_for_match
 from .claimtext import ClaimText, claim_stem, claim_stems, read_claim, with_polarity
 from .settings import MatchSettings
-from .speakers.latin import kept_to_article
 from .relation import (
     SPLITTING,
     Change,
@@ -639,6 +638,9 @@ class _Clusters:
         return claim.article if claim.article is not None else (sid,)
 
     def _one_source(self, x: int, y: int) -> bool:
+        # Imported here: the command line imports this module, not speakers, for --help.
+        from .speakers.latin import kept_to_article
+
         cx, cy = self.index.claims[x], self.index.claims[y]
         return cx.speaker == cy.speaker or kept_to_article(cx.speaker) or kept_to_article(cy.speaker)
 
