@@ -337,11 +337,7 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
 
 
 def _is_number(word: str, lang: ClaimLanguage) -> bool:
-    return (
-        bool(_NUMBER.search(word))
-        or _bare(word, lang.multipliers, lang) is not None
-        or _number_word(word, lang) is not None
-    )
+    return bool(_numbers(word, lang))
 
 
 def _denial_spans(words: list[str], lang: ClaimLanguage) -> set[int]:

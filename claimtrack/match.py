@@ -626,7 +626,10 @@ class _Clusters:
         for x in xs:
             by_article[self._article(x)].append(x)
         return all(
-            self._restates(x, y) for y in ys for x in by_article.get(self._article(y), ()) if self._one_source(x, y)
+            self._restates(x, y)
+            for y in ys
+            for x in by_article.get(self._article(y), ())
+            if self._may_be_one_source(x, y)
         )
 
     def _restates(self, x: int, y: int) -> bool:
@@ -637,7 +640,7 @@ class _Clusters:
         claim = self.index.claims[sid]
         return claim.article if claim.article is not None else (sid,)
 
-    def _one_source(self, x: int, y: int) -> bool:
+    def _may_be_one_source(self, x: int, y: int) -> bool:
         # Imported here: the command line imports this module, not speakers, for --help.
         from .speakers.latin import kept_to_article
 

@@ -144,17 +144,9 @@ def test_new_claims_matched_through_the_stored_index_as_in_memory(articles, tmp_
 def test_a_shared_count_is_a_candidate_in_the_stored_index_as_in_memory(tmp_path, monkeypatch):
     """Two versions in two languages share no word, but a count ("2,059", written whole only before folding): the
     stored index proposes the pair as the in-memory matcher does."""
-    from dataclasses import asdict
-
     from claimtrack import match_index
-    from claimtrack.match import ClaimIndex, MatchSettings, Version
+    from claimtrack.match import MatchSettings
 
-    texts = {
-        "a.txt": "وقالت وزارة الداخلية المغربية إن عدد المصابين ارتفع إلى 2059 شخصا.\n",
-        "b.txt": "The Moroccan interior ministry said 2,059 people had been injured in the quake.\n",
-    }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
     proposed = set()
     real = match_index.match_candidates
 
@@ -163,32 +155,21 @@ def test_a_shared_count_is_a_candidate_in_the_stored_index_as_in_memory(tmp_path
         return real(index, pairs, stored, new)
 
     monkeypatch.setattr(match_index, "match_candidates", spy)
-    settings = MatchSettings(window=0)  # no neighbours in stem order: the shared count alone proposes the pair
-    with Store.open(tmp_path / "claims.db") as store:
-        store.save_settings("match", asdict(settings))
-        ingest([str(tmp_path / "a.txt")], store)
-        ingest([str(tmp_path / "b.txt")], store)
-        versions = {sid: Version(*row) for sid, row in store.claim_versions().items()}
-    (a, b) = sorted(versions)
-    index = ClaimIndex(settings)
-    index.add(versions)
-    assert (a, b) in index.candidates() and (a, b) in proposed
+    texts = [
+        "وقالت وزارة الداخلية المغربية إن عدد المصابين ارتفع إلى 2059 شخصا.\n",
+        "The Moroccan interior ministry said 2,059 people had been injured in the quake.\n",
+    ]
+    # window 0: no neighbours in stem order, so the shared count alone proposes the pair
+    pair, in_memory = _ingested_one_after_the_other(tmp_path, texts, MatchSettings(window=0))
+    assert pair in in_memory and pair in proposed
 
 
 def test_one_shared_word_is_no_candidate_in_the_stored_index(tmp_path, monkeypatch):
     """Two claims sharing one word and no count are no candidate pair under ``min_shared`` 2, in the stored index
     as in memory (the count shingles once stood for every shared shingle there)."""
-    from dataclasses import asdict
-
     from claimtrack import match_index
-    from claimtrack.match import ClaimIndex, MatchSettings, Version
+    from claimtrack.match import MatchSettings
 
-    texts = {
-        "a.txt": "The mayor said the cement factory would close its gates next week.\n",
-        "b.txt": "The union said cement prices doubled during the cold winter months.\n",
-    }
-    for name, text in texts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
     proposed = set()
     real = match_index._shared_shingle_pairs
 
@@ -198,16 +179,31 @@ def test_one_shared_word_is_no_candidate_in_the_stored_index(tmp_path, monkeypat
         return found
 
     monkeypatch.setattr(match_index, "_shared_shingle_pairs", spy)
-    settings = MatchSettings(window=0, min_shared=2)
+    texts = [
+        "The mayor said the cement factory would close its gates next week.\n",
+        "The union said cement prices doubled during the cold winter months.\n",
+    ]
+    pair, in_memory = _ingested_one_after_the_other(tmp_path, texts, MatchSettings(window=0, min_shared=2))
+    assert pair not in in_memory and pair not in proposed
+
+
+def _ingested_one_after_the_other(tmp_path, texts: list[str], settings) -> tuple[tuple[int, int], set]:
+    """Two one-statement articles ingested one after the other with ``settings`` (the second matched against the
+    stored index): their statements' pair, and the candidate pairs of an in-memory index of both."""
+    from dataclasses import asdict
+
+    from claimtrack.match import ClaimIndex, Version
+
     with Store.open(tmp_path / "claims.db") as store:
         store.save_settings("match", asdict(settings))
-        ingest([str(tmp_path / "a.txt")], store)
-        ingest([str(tmp_path / "b.txt")], store)
+        for k, text in enumerate(texts):
+            path = tmp_path / f"{'ab'[k]}.txt"
+            path.write_text(text, encoding="utf-8")
+            ingest([str(path)], store)
         versions = {sid: Version(*row) for sid, row in store.claim_versions().items()}
-    (a, b) = sorted(versions)
     index = ClaimIndex(settings)
     index.add(versions)
-    assert (a, b) not in index.candidates() and (a, b) not in proposed
+    return tuple(sorted(versions)), index.candidates()
 
 
 def test_a_first_ingest_matches_as_a_rematch_does(tmp_path):

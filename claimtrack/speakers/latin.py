@@ -118,8 +118,13 @@ def unknown_speaker(name: str | None) -> bool:
 
 
 # Between a speaker's name and its article's id, for a speaker kept to one article (a body named by common nouns,
-# "the ministry", or a title's unnamed holder): ``strategies.new`` and ``strategies.unnamed_holder`` write it.
+# "the ministry", or a title's unnamed holder).
 ARTICLE_SCOPE = " · "
+
+
+def in_article(name: str, article: str | None) -> str:
+    """The canonical name of a speaker kept to ``article`` (no article: the name alone)."""
+    return f"{name}{ARTICLE_SCOPE}{article}" if article else name
 
 
 def kept_to_article(name: str | None) -> bool:

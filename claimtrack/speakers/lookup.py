@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from ..lang import name_key
 from ..lang.text import fold_for_match
-from .latin import has_non_latin, latin_key, latin_name
+from .latin import ARTICLE_SCOPE, has_non_latin, latin_key, latin_name
 from .registry import Registry, SpeakerKind
 
 FUZZY_CUTOFF = 85.0  # whole-name WRatio a fuzzy match needs
@@ -47,7 +47,7 @@ def display_name(registry: Registry, canonical: str) -> str:
     """The Latin name a speaker is shown with: its canonical name, romanised when it is in another script."""
     sp = registry.get(canonical)
     # A name kept to one article carries the article's id, which is a path, not part of the name.
-    name, scoped, article = canonical.partition(" · ")
+    name, scoped, article = canonical.partition(ARTICLE_SCOPE)
     if sp is not None and sp.kind == SpeakerKind.title:
         role = sp.roles[0] if sp.roles else "title holder"
         return f"the {role} (unnamed{', ' + article if scoped else ''})"

@@ -14,6 +14,7 @@ from ..lang.text import fold_for_match
 from ..extract.candidate import Attribution
 from ..models import Speaker
 from .context import ArticleContext, Ask
+from .latin import in_article
 from .phrase import singulars
 from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_word, without_conjunction, words_of
 
@@ -519,8 +520,7 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
         kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
     elif head in lex.body_heads and not _qualified(ctx, phrase) and _generic_body(ctx, words):
         # "wizarat al-dakhiliyya", "al-mahkama": which country's, which court's, only this article knows.
-        canonical = f"{phrase} · {ctx.article}" if ctx.article else phrase
-        return ctx.registry.add(Speaker(canonical, SpeakerKind.organisation)).canonical
+        return ctx.registry.add(Speaker(in_article(phrase, ctx.article), SpeakerKind.organisation)).canonical
     else:
         kind = SpeakerKind.media if head in lex.media_heads else SpeakerKind.organisation
     return ctx.registry.add(Speaker(phrase, kind, [phrase])).canonical
@@ -565,7 +565,7 @@ def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
 def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | None = None) -> str:
     """The article's own unnamed holder of a title: "al-wazir · article-id", shown as "the minister (unnamed)"."""
     english = ctx.lex.bare_titles.get(head, ["", ""])[1] or "title holder"
-    canonical = f"{label} · {ctx.article}" if ctx.article else label
+    canonical = in_article(label, ctx.article)
     return ctx.registry.add(Speaker(canonical, SpeakerKind.title, [], [english], gender or None)).canonical
 
 
