@@ -25,11 +25,28 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     close = OPENERS.get(ch, ch)  # a misused closing mark closes with itself
     stop = min(limit, i + _MAX_QUOTE)
     j = text.find(close, i + 1, stop)
+    if ch in SYMMETRIC and (i == 0 or text[i - 1].isspace()):
+        # Sloppy pages close a straight opening mark with a curly one ('"I've been there,” said ...'): the first
+        # closing mark glued to a word, before the next straight mark and with no curly opening mark before it.
+        k = _paired_closer(text, i, j if j >= 0 else stop)
+        j = k if k is not None else j
     if j < 0 and close != ch:
         # Sloppy pages close with the opening mark too ("...,“ said ..."), or with a straight mark ("“... hours.\""):
         # glued to the word before, it closes.
         j = next((k for k in range(i + 2, stop) if text[k] in (ch, *SYMMETRIC) and not text[k - 1].isspace()), -1)
     return j if j >= 0 else None
+
+
+_PAIRED_CLOSERS = frozenset(OPENERS.values())
+
+
+def _paired_closer(text: str, i: int, stop: int) -> int | None:
+    for k in range(i + 2, stop):
+        if text[k] in OPENERS:
+            return None  # a quotation inside the straight one ('"He called it “big” today."')
+        if text[k] in _PAIRED_CLOSERS and not text[k - 1].isspace():
+            return k
+    return None
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

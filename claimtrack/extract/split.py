@@ -28,14 +28,15 @@ def split_claims(d: Draft) -> None:
     out: list[Claimed] = []
     for c in d.claimed:
         c = _narration_cut(c)
-        cuts = _cuts(d.grammar, c)
+        view = _claim_view(d, c)
+        cuts = _cuts(d.grammar, c, view)
         if not cuts:
             out.append(c)
             continue
         bounds = [(c.start, None), *((end, start) for end, start, _ in cuts), (None, c.end)]
         parts = []
         for (_, start), (end, _) in zip(bounds, bounds[1:]):
-            a, b = trim(c.view, start if start is not None else c.start, end if end is not None else c.end)
+            a, b = trim(view, start if start is not None else c.start, end if end is not None else c.end)
             if b - a >= 3:
                 parts.append((a, b))
         if len(parts) < 2:
@@ -49,9 +50,18 @@ def split_claims(d: Draft) -> None:
     d.claimed = out
 
 
-def _cuts(g: Grammar, c: Claimed) -> list[tuple[int, int, str]]:
-    """(end of one part, start of the next, why) as char offsets, for every place a new claim begins."""
-    s = c.view
+def _claim_view(d: Draft, c: Claimed) -> SentenceView:
+    """The sentence a claim's words lie in: its cue's, or the next line's when a cue ending its line with a colon
+    announced it ('said:' over a paragraph that is one quotation of several sentences)."""
+    sentence = c.view.sentence
+    if sentence.start <= c.start < sentence.end:
+        return c.view
+    return SentenceView(d.text, d.sentence_at(c.start), d.grammar.lex, d.unread())
+
+
+def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]:
+    """(end of one part, start of the next, why) as char offsets, for every place a new claim begins in s, the
+    claim's sentence."""
     first = s.index_at(c.start)
     last = first
     while last < len(s) and s.toks[last].end <= c.end:
