@@ -158,6 +158,10 @@ class ClaimText:
     place_ends: dict[str, frozenset[str]] = field(default_factory=dict)  # place key -> ends it is named as
     bodies: frozenset[tuple[str, str]] = frozenset()  # (kind of body, the word naming which one): court, cassation
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
+    # What each negation and denial word governs, as (how many must be asserted, content stems): a flip needs the
+    # other version to assert what this one negates. Nothing follows a denial of the whole claim: (0, ()).
+    governed: frozenset[tuple[int, tuple[str, ...]]] = frozenset()
+    asserted: frozenset[str] = frozenset()  # its content stems with the tense left out, as ``governed`` reads them
 
 
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
@@ -365,12 +369,17 @@ def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], l
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
     synonyms = claim_language(code).synonyms
-    content = tuple(
-        synonyms.get(s, s)
-        for w, s in zip(words, all_stems)
-        if w not in stopwords and len(s) >= 2 and s not in stopwords
-    )
+    content = tuple(synonyms.get(all_stems[i], all_stems[i]) for i in _content(words, all_stems, stopwords))
     return code, text, norm, words, all_stems, content
+
+
+def _content(words: list[str], all_stems: list[str], stopwords, start: int = 0) -> list[int]:
+    """Positions of the content words from ``start`` on: what matching compares."""
+    return [
+        i
+        for i in range(start, len(words))
+        if words[i] not in stopwords and len(all_stems[i]) >= 2 and all_stems[i] not in stopwords
+    ]
 
 
 def claim_stems(text: str, language: str | None = None) -> tuple[str, ...]:
@@ -384,8 +393,10 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     lang = claim_language(code)
     stopwords = pack(code).hooks.STOPWORDS
     untrue = _denial_spans(words, lang)
-    negations = sum(1 for i in range(len(words)) if i not in untrue and _negation_at(words, i, lang))
-    denied = bool(untrue) or any(s in lang.denials for w, s in zip(words, all_stems) if w not in stopwords)
+    negating = [i for i in range(len(words)) if i not in untrue and _negation_at(words, i, lang)]
+    denying = [i for i, (w, s) in enumerate(zip(words, all_stems)) if w not in stopwords and s in lang.denials]
+    negations = len(negating)
+    denied = bool(untrue) or bool(denying)
     quantities = _numbers(fold(text), lang)
     places, place_ends = _places(words, all_stems, lang)
     return ClaimText(
@@ -402,12 +413,39 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         place_ends=place_ends,
         bodies=_bodies(words, all_stems, lang),
         language=code,
+        asserted=frozenset(_asserted_stems(words, lang, stopwords)),
+        governed=frozenset(_governed(words, lang, stopwords, i, NEGATED) for i in negating)
+        | {_governed(words, lang, stopwords, i, DENIED) for i in denying}
+        | ({WHOLE} if untrue else set()),
     )
+
+
+# A negation particle governs the next content words ("will not send troops"): both must be asserted. A denial
+# verb takes its subject first ("the minister denied that prices rose"): half of what follows must be asserted.
+NEGATED, DENIED = 2, None
+WHOLE = (0, ())
+
+
+def _governed(
+    words: list[str], lang: ClaimLanguage, stopwords, i: int, reach: int | None
+) -> tuple[int, tuple[str, ...]]:
+    """What ``words[i]`` negates or denies: the content stems after it (at most ``reach``) and how many of them the
+    other version must assert."""
+    after = [w for w in words[i + 1 :] if not _bare(w, lang.negations, lang)]
+    out = _asserted_stems(after, lang, stopwords)[:reach]
+    return (len(out) if reach else (len(out) + 1) // 2), out
+
+
+def _asserted_stems(words: list[str], lang: ClaimLanguage, stopwords) -> tuple[str, ...]:
+    """Content stems with the tense left out, each as its synonym group's first: "will raise" asserts the raising
+    that "will not raise" negates."""
+    stems = [claim_stem(lang.hooks.tenseless(w)) for w in words]
+    return tuple(lang.synonyms.get(stems[i], stems[i]) for i in _content(words, stems, stopwords))
 
 
 def with_polarity(text: ClaimText, polarity: str | None) -> ClaimText:
     """A version as its statement asserts it: one whose cue denies the claim ("denied": nafa an ...) says the
     opposite of its words, which do not hold the denial."""
     if polarity == "denied" and not text.denied:
-        return replace(text, denied=True, negations=text.negations + 1)
+        return replace(text, denied=True, negations=text.negations + 1, governed=text.governed | {WHOLE})
     return text

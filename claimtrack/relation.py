@@ -43,6 +43,9 @@ class ChangeKind(StrEnum):
     quote = "quote"  # direct in one version, indirect in the other
     speaker = "speaker"
     word = "word"  # one content word replaced in a near-copy: changed, but the near-copy still joins
+    # a negation or denial of words the other version does not assert ("pledged not to sell arms" / "arms talks
+    # advance"): the two differ in polarity, yet neither contradicts the other
+    aside = "aside"
 
 
 CONTRADICTING = frozenset({ChangeKind.negation, ChangeKind.denial, ChangeKind.direction})
@@ -55,8 +58,12 @@ CHANGING = frozenset(
         ChangeKind.hedge,
         ChangeKind.quote,
         ChangeKind.word,
+        ChangeKind.aside,
     }
 )
+# Changes that lower the same-claim score as much as a contradiction: a negation the other version lacks is as
+# strong a sign of two claims whether or not it negates what the other asserts.
+POLAR = CONTRADICTING | {ChangeKind.aside}
 # Changes after which two versions no longer make one assertion, so they never share a cluster. A hedge added
 # or a quote made indirect is the same assertion told less firmly or in other words: it joins, and the
 # relation still says what changed. So does a near-copy with one word replaced, which is a synonym as often as
@@ -121,9 +128,12 @@ def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
     """Negation, denial, direction, number, date, place and hedge changes between two versions."""
     out: list[Change] = []
     if a.denied != b.denied:
-        out.append(Change(ChangeKind.denial, "denied" if a.denied else "", "denied" if b.denied else ""))
+        kind = ChangeKind.denial if _asserted(a if a.denied else b, b if a.denied else a) else ChangeKind.aside
+        out.append(Change(kind, "denied" if a.denied else "", "denied" if b.denied else ""))
     elif _negation_flip(a, b):
-        out.append(Change(ChangeKind.negation, str(a.negations), str(b.negations)))
+        negating, other = (a, b) if a.negations > b.negations else (b, a)
+        kind = ChangeKind.negation if _asserted(negating, other) else ChangeKind.aside
+        out.append(Change(kind, str(a.negations), str(b.negations)))
     axis = _direction_flip(a, b)
     if axis:
         sign = {1: "+", -1: "-"}
@@ -176,10 +186,24 @@ def _negation_flip(a: ClaimText, b: ClaimText) -> bool:
     """One version negates and the other has no negation at all ("no plot against the lira" / "the lira targeted").
 
     When both negate, counting says nothing: "there are no new, not-known viruses" and "there is no unknown virus" make
-    one claim with one negation more, and which word a negation governs is not read here.
+    one claim with one negation more. Whether the flip contradicts is ``_asserted``'s question.
     """
     na, nb = a.negations - a.denied, b.negations - b.denied
     return (na == 0) != (nb == 0) and (na + nb) % 2 == 1
+
+
+def _asserted(negating: ClaimText, other: ClaimText) -> bool:
+    """Whether the other version asserts what a negation or denial of ``negating`` governs: "pledged not to sell
+    arms" does not contradict "arms talks advance", which sells nothing; "will not intervene" does contradict
+    "will intervene". A denial of the whole claim (a cue, "this is untrue") governs everything."""
+    if negating.language != other.language:
+        return True  # stems of two languages never meet: the encoder judged the rest
+    stems = other.asserted
+
+    def found(g: str) -> bool:
+        return g in stems or any(_one_word(g, s) for s in stems if min(len(g), len(s)) >= 3)
+
+    return not negating.governed or any(sum(map(found, words)) >= need for need, words in negating.governed)
 
 
 def _same_number(x: float, y: float) -> bool:
@@ -229,7 +253,7 @@ def same_score(lexical: float, semantic: float | None, found: list[Change], sett
         else (1 - settings.semantic_weight) * lexical + settings.semantic_weight * max(semantic, 0.0)
     )
     kinds = {c.kind for c in found}
-    if kinds & CONTRADICTING:
+    if kinds & POLAR:
         base *= settings.contradiction_factor
     elif kinds & (CHANGING - {ChangeKind.quote}):
         base *= settings.change_factor

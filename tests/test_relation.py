@@ -278,7 +278,16 @@ NEGATIONS = [
     # a body named with a negation in its name (Doctors Without Borders) negates nothing
     ("فرق أطباء بلا حدود عالجت 900 مريض في المخيم", "فرق المنظمة عالجت 900 مريض في المخيم", False),
     ("Doctors Without Borders teams treated 900 patients", "The charity's teams treated 900 patients", False),
-    ("The teams treated patients without pay", "The teams treated patients", True),
+    ("The teams treated patients without pay", "The teams treated patients for pay", True),
+    # what a negation governs must be asserted by the other version, or there is nothing to flip
+    ("The teams treated patients without pay", "The teams treated patients", False),
+    ("تعهدت الحكومة بعدم بيع الأراضي للشركات الأجنبية", "مفاوضات الحكومة مع الشركات الأجنبية تتقدم", False),
+    (
+        "The government pledged not to sell the land to foreign firms",
+        "Talks with foreign firms on the land advance",
+        False,
+    ),
+    ("الحكومة لن ترفع الأسعار هذا العام", "الحكومة سترفع الأسعار هذا العام", True),  # the future is read through
 ]
 
 
@@ -286,6 +295,21 @@ NEGATIONS = [
 def test_a_negation_flips_when_one_version_negates_and_the_other_does_not(a, b, flips):
     found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
     assert (ChangeKind.negation in found) is flips
+
+
+DENIAL_SCOPES = [
+    # (a, b, whether one denies what the other asserts): a denial verb takes its subject first, then what it denies
+    ("نفى المتحدث أن تكون الحكومة رفعت أسعار الخبز", "الحكومة رفعت أسعار الخبز", True),
+    ("المحادثات بين البلدين مستمرة رغم نفي الوزارة لهذه الأنباء", "المحادثات بين البلدين مستمرة", False),
+    ("The minister denied that the government raised bread prices", "The government raised bread prices", True),
+    ("Talks between the two countries go on, despite the ministry's denial of the reports", "Talks go on", False),
+]
+
+
+@pytest.mark.parametrize("a, b, denies", DENIAL_SCOPES)
+def test_a_denial_contradicts_only_what_it_denies(a, b, denies):
+    found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
+    assert (ChangeKind.denial in found) is denies
 
 
 DENIAL_PHRASES = [
