@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from claimtrack import lexicon
 
 from claimtrack.extract.article import grammar
 from claimtrack.extract.draft import Draft
+from claimtrack.extract.grammar import Grammar
 from claimtrack.extract.mentions import find_mentions
 from claimtrack.extract.quotations import all_quoted, open_paragraphs
 from claimtrack.extract.transcript import find_turns
@@ -35,7 +40,9 @@ def test_open_paragraphs(text, passages):
 
 
 def test_a_pack_that_does_not_switch_them_on_reads_no_passage():
-    d = _draft('"One.\n"Two.\nQ: Why?\nMR X: Because.\nQ: When?', language="ar")
+    text = '"One.\n"Two.\nQ: Why?\nMR X: Because.\nQ: When?'
+    off = replace(lexicon.load("ar"), open_paragraphs=False)  # Arabic reads no transcript and, so, no open run
+    d = Draft(text=text, sentences=split(text), grammar=Grammar(off), story=1)
     open_paragraphs(d)
     find_turns(d)
     assert d.passages == []

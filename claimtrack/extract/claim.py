@@ -13,6 +13,7 @@ from ..lexicon import CueForm
 from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from .candidate import Candidate, Kind
 from .grammar import Grammar
+from ..sentences import OPENERS, SYMMETRIC
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,26 @@ def _quotation(sc: Scan, i: int, end: int) -> Opener | Skip | None:
     return Skip(after)
 
 
+def _left_open(sc: Scan, i: int, end: int) -> Opener | None:
+    """'قائلا "لم نقرر بعد التشكيلة.': a quotation mark the page never closes in the sentence, the last mark in
+    it, opens the claim at the word after it."""
+    s = sc.s
+    if s.quote_at(i) is not None or s.quoted[i] or not (s.raw(i) in OPENERS or s.raw(i) in SYMMETRIC):
+        return None
+    if not s.toks[i + 1 : i + 2] or not s.toks[i + 1].is_word or s.toks[i + 1].start != s.toks[i].end:
+        return None
+    if any(t.raw in OPENERS or t.raw in SYMMETRIC or t.raw in _CLOSING for t in s.toks[i + 1 :]):
+        return None
+    lex = sc.g.lex
+    then = next((k for k in range(i + 1, len(s)) if s.norm(k) in lex.complementizers or s.raw(k) == ":"), None)
+    if then is not None and s.words(Span(i + 1, then)) <= _NAME_WORDS:
+        return None  # 'أفاد رئيس الحكومة "عبد الحميد الدبيبة، أن ...': a name the page left open
+    return Opener(i, i + 1)
+
+
+_CLOSING = frozenset(OPENERS.values())
+
+
 # Words a quoted name may have ("قال "حسين القحطاني" الناطق ..."): a longer quotation is what was said.
 _NAME_WORDS = 3
 
@@ -190,6 +211,7 @@ OPENER_CHECKS = [
     _subjunctive,
     _complementizer,
     _quotation,
+    _left_open,
     _cue_object,
 ]
 

@@ -77,6 +77,16 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
     return out
 
 
+def _left_open(text: str, sentence: Sentence, unread: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation this sentence opens and a later paragraph goes on with (an unread span from its mark): a
+    quotation up to the sentence's end, closed past it, so the cue before its mark takes it as its claim."""
+    return [
+        (a, sentence.end)
+        for a, _ in unread
+        if sentence.start < a < sentence.end and (text[a] in OPENERS or text[a] in SYMMETRIC)
+    ]
+
+
 class SentenceView:
     """One sentence's tokens with what the rules ask of them."""
 
@@ -88,7 +98,7 @@ class SentenceView:
         self.lex = lex
         self.toks: list[Token] = split_glued_cues(tokens(sentence.text, sentence.start), lex)
         self.starts = [t.start for t in self.toks]
-        self.quotes = quote_spans(text, sentence.start, sentence.end)
+        self.quotes = quote_spans(text, sentence.start, sentence.end) + _left_open(text, sentence, unread)
         self.quoted = [
             any(a < t.start and t.end <= b for a, b in self.quotes)
             or any(a <= t.start and t.end <= b for a, b in unread)
