@@ -65,6 +65,13 @@ def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(claim_stem(w) for w in fold_for_match(phrase).split())
 
 
+def _place_key(phrase: str, hooks: ModuleType) -> tuple[str, ...]:
+    """A place name's words by their light stems: clitics and endings peeled (the article, li-, the adjective's
+    ending), not the letters ``claim_stem`` takes for a verb's, which would leave other words' fragments that
+    happen to spell a place (فيروس without ف and ي is روس, the Russians; يونس without ي is تونس without ت)."""
+    return tuple(hooks.light_stem(w) for w in fold_for_match(phrase).split())
+
+
 @lru_cache(maxsize=None)
 def claim_language(language: str) -> ClaimLanguage:
     data = _read(language, "claims.toml")
@@ -93,7 +100,11 @@ def claim_language(language: str) -> ClaimLanguage:
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
         axes=axes,
         dates=dates,
-        places={_phrase_stems(name): key for key, names in data.get("places", {}).items() for name in names},
+        places={
+            _place_key(name, pack(language).hooks): key
+            for key, names in data.get("places", {}).items()
+            for name in names
+        },
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
         place_stems=frozenset(
@@ -270,7 +281,7 @@ def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, i
     return frozenset(found)
 
 
-def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+def _places(words: list[str], lang: ClaimLanguage) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     """The places named (key -> the name as written) and, for each, the ends of a movement it is named as
     ("from" Pyongyang, "to" Moscow; "" where nothing marks one)."""
     found: dict[str, str] = {}
@@ -280,13 +291,14 @@ def _places(words: list[str], seq: list[str], lang: ClaimLanguage) -> tuple[dict
         found.setdefault(group, name)
         ends.setdefault(group, set()).add(_place_end(words, i, form, lang))
 
+    seq = [lang.hooks.light_stem(w) for w in words]
     for n in (3, 2):
         for i in range(len(seq) - n + 1):
             if (group := lang.places.get(tuple(seq[i : i + n]))) is not None:
                 add(group, " ".join(words[i : i + n]), i, words[i])
     for i, word in enumerate(words):
         for form in lang.hooks.stems(word):
-            if (group := lang.places.get((claim_stem(form),))) is not None:
+            if (group := lang.places.get((lang.hooks.light_stem(form),))) is not None:
                 add(group, word, i, form)
     return found, {group: frozenset(e) for group, e in ends.items()}
 
@@ -304,9 +316,10 @@ def _place_end(words: list[str], i: int, form: str, lang: ClaimLanguage) -> str:
 def _bodies(words: list[str], stems: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, str]]:
     """Each kind of body named in construct with the defined word after it, which says which one (the court of
     cassation, the criminal court); "the commission" with an adjective or a verb after it names no other one, and
-    a place after it (a court of Cairo) says where, not which."""
+    a place after it (a court of Cairo) says where, not which. The name is read as the claim's stems read it (a
+    word of a synonym group as the group's first), since the other version's stems are what it is looked for in."""
     return frozenset(
-        (kind, name)
+        (kind, lang.synonyms.get(name, name))
         for word, kind, after, name in zip(words, stems, words[1:], stems[1:])
         if kind in lang.bodies
         and not _defined(word, lang)
@@ -398,7 +411,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     negations = len(negating)
     denied = bool(untrue) or bool(denying)
     quantities = _numbers(fold(text), lang)
-    places, place_ends = _places(words, all_stems, lang)
+    places, place_ends = _places(words, lang)
     return ClaimText(
         norm=norm,
         stems=content,

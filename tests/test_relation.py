@@ -377,6 +377,8 @@ PLACES = [
     ("وصول شحنة قمح من أوكرانيا", "وصول شحنة قمح في مصر", True),  # where it is, not where it goes
     ("shells sent from North Korea to the army", "shells sent to Russia for the army", False),
     ("shells sent from North Korea", "shells sent from Iran", True),
+    # "فيروسات" holds no place: peeled of ف and of a ي taken for a verb's it spells the Russians
+    ("فيروسات تنفسية جديدة تنتشر بين تلاميذ المدارس", "أمراض تنفسية جديدة تنتشر بين تلاميذ المدارس في مصر", False),
 ]
 
 
@@ -395,6 +397,28 @@ def test_a_country_by_its_official_name_is_the_place_its_common_name_is(claim):
     assert "North Korea" in read_claim(claim).places
 
 
+# (a claim, the places read in it): a place is read from a whole word or its known forms (with the article, the
+# adjective, a clitic before it), never from what is left of another word once letters are peeled off it.
+PLACES_READ = [
+    ("فيروسات جديدة تنتشر في المدارس", set()),  # not و/ف + "روس" (the Russians)
+    ("الفيروسات الجديدة تنتشر في المدارس", set()),
+    ("قال يونس إن المدارس ستغلق", set()),  # a man's name, not Tunisia with its ت taken for a verb's
+    ("الفريق الطبي وصل إلى المستشفى", set()),  # the team, not Africa without its alif
+    ("الروس يرفضون الاقتراح", {"Russia"}),
+    ("موسكو والرياض تتفقان", {"Russia", "Saudi Arabia"}),
+    ("الحكومة الفرنسية تدرس الاقتراح", {"France"}),
+    ("فرنسا تدرس الاقتراح", {"France"}),
+    ("السفير التونسي في القاهرة", {"Tunisia", "Egypt"}),
+    ("وتونس ترفض الاقتراح", {"Tunisia"}),
+    ("الشركات الأفريقية تدرس الاقتراح", {"Africa"}),
+]
+
+
+@pytest.mark.parametrize("claim, places", PLACES_READ)
+def test_a_place_is_read_from_its_name_not_from_a_fragment_of_another_word(claim, places):
+    assert set(read_claim(claim).places) == places
+
+
 BODIES = [
     # (a, b, whether they name two bodies of one kind)
     (
@@ -406,6 +430,9 @@ BODIES = [
     ("محكمة القاهرة قضت بالسجن المؤبد على الوزير السابق", "محكمة النقض قضت بالسجن المؤبد على الوزير السابق", False),
     ("المفوضية تعمل على زيادة دعمها للعائدين", "المفوضية السامية تعمل على تكثيف دعمها للعائدين", False),  # no name
     ("وزارة الصحة تعلن تسجيل إصابات جديدة بالحمى", "الوزارة تعلن تسجيل إصابات جديدة بالحمى", False),  # one unnamed
+    # a body named by a word of a synonym group (the ambassadors, the sources) is the body both versions name
+    ("لجنة السفراء تجتمع غدا في العاصمة", "تجتمع لجنة السفراء غدا في العاصمة", False),
+    ("هيئة المصادر الطبيعية تصدر تقريرها غدا", "تصدر هيئة المصادر الطبيعية تقريرها غدا", False),
 ]
 
 
