@@ -160,6 +160,8 @@ def child_match(db: str, truth: str) -> dict:
     with Store.open(db) as store:
         norms = store.claim_norms()
         stored = {sid: c for sid, c in store.claim_clusters().items() if c is not None}
+        # A headline restating its body is a cluster of its own tied to the body's statement: it makes that claim.
+        stored.update({r["id"]: r["cluster"] for r in store.restatements()})
         settings = match_settings(store)
         registry = Registry.load("ar", store.stored_speakers())
     family = families(Path(db), Path(truth))

@@ -25,7 +25,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from rapidfuzz import fuzz
@@ -65,6 +65,7 @@ class _Claim:
     kind: str | None
     article: str | None = None
     person: bool = False  # said by a named person in the article's body (not its headline)
+    headline: bool = False  # read from the article's title ("X: claim")
     distinct: int = 0  # how many distinct content stems the claim has
 
     @property
@@ -107,6 +108,10 @@ class Link:
 class MatchResult:
     assignment: dict[int, int]  # statement -> cluster (the smallest statement id in it)
     links: list[Link]  # every compared pair a matching rule relates (verbatim, paraphrase, semantic)
+    # A headline restating a statement of its article's body -> that statement: the article's version of the claim
+    # is the body's, and the headline is tied to it instead of being one more member of the cluster (a cluster of
+    # its own, so it is never matched again).
+    restates: dict[int, int] = field(default_factory=dict)
 
     def relation_rows(self) -> list[dict]:
         """The links as rows of the relations table (``Store.set_relations``)."""
@@ -212,6 +217,7 @@ class ClaimIndex:
             text = with_polarity(read_claim(version.text), version.polarity)
             person = version.speaker_kind == "person" and version.attribution != "headline"
             claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article, person)
+            claim.headline = version.attribution == "headline"
             claim.distinct = len(claim.views[0].stem_set)
             for core in (self._core(text.norm), _announced(version.text, text.language)):
                 if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
@@ -523,12 +529,19 @@ def match_added(
 
 
 def match_candidates(
-    index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int], new: set[int]
+    index: ClaimIndex,
+    pairs: set[tuple[int, int]],
+    stored: dict[int, int],
+    new: set[int],
+    restating: Iterable[int] = (),
 ) -> MatchResult:
     """``match_added`` with the candidate pairs found elsewhere (by ``match_index``, in the database): the
-    ``index`` holds the new claims, their candidates and every member of the candidates' clusters."""
-    result = _link(index, pairs, stored)
-    result.assignment = {sid: c for sid, c in result.assignment.items() if sid in new or stored.get(sid) != c}
+    ``index`` holds the new claims, their candidates and every member of the candidates' clusters; ``restating``,
+    the stored statements that restate another (``MatchResult.restates``), which are matched no more."""
+    result = _link(index, pairs, stored, frozenset(restating))
+    result.assignment = {
+        sid: c for sid, c in result.assignment.items() if sid in new or stored.get(sid) != c or sid in result.restates
+    }
     return result
 
 
@@ -702,16 +715,19 @@ class _Clusters:
         self.members[root] = sorted(self.members[root] + self.members.pop(other, []))
 
 
-def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]) -> MatchResult:
-    """Compare the candidate pairs a matching rule relates, then join clusters best pair first."""
+def _link(
+    index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int], restating: frozenset[int] = frozenset()
+) -> MatchResult:
+    """Compare the candidate pairs a matching rule relates, then join clusters best pair first; then tie each
+    headline restating its article's body to the body's version (``_restatements``)."""
     uf = _UnionFind(stored)
     clusters = _Clusters(index, uf)
     compared: list[tuple[int, int, Comparison]] = []
     for a, b in sorted(pairs):
         # Stored statements already in one cluster stay so; only a matching rule makes two statements one claim
         # family ("similar" is for pairs a user puts side by side in ``compare``), and testing it first spares
-        # the full comparison.
-        if uf.find(a) == uf.find(b):
+        # the full comparison. A stored restatement is its article's body's version, which is matched instead.
+        if uf.find(a) == uf.find(b) or a in restating or b in restating:
             continue
         comparison = clusters.compare_related(a, b)
         if comparison is not None:
@@ -724,7 +740,38 @@ def _link(index: ClaimIndex, pairs: set[tuple[int, int]], stored: dict[int, int]
             clusters.join(a, b)
             joined.add((a, b))
     links = [Link(a, b, comparison, (a, b) in joined) for a, b, comparison in compared]
-    return MatchResult({sid: uf.find(sid) for sid in index.claims}, links)
+    assignment = {sid: uf.find(sid) for sid in index.claims}
+    restates = _restatements(index, assignment)
+    return MatchResult(_without(assignment, restates), links, restates)
+
+
+def _restatements(index: ClaimIndex, assignment: dict[int, int]) -> dict[int, int]:
+    """Each headline ("X: claim") in one cluster with statements of its own article's body -> the one of them with
+    the most content words (the first on a tie). A cluster holds each article's version of a claim once: the body's,
+    which has the cue, the speaker's name and the context; the title restating it is the article's shorthand for it,
+    not another outlet carrying the claim. A headline that is its article's only version in the cluster stays."""
+    body: dict[tuple[int, object], list[int]] = defaultdict(list)
+    for sid, claim in index.claims.items():
+        if claim.article is not None and not claim.headline:
+            body[(assignment[sid], claim.article)].append(sid)
+    restates = {}
+    for sid, claim in index.claims.items():
+        versions = body.get((assignment[sid], claim.article)) if claim.headline else None
+        if versions:
+            restates[sid] = min(versions, key=lambda v: (-index.claims[v].distinct, v))
+    return restates
+
+
+def _without(assignment: dict[int, int], restates: dict[int, int]) -> dict[int, int]:
+    """The assignment once each restatement leaves its cluster for one of its own; a cluster whose first statement
+    left is named by its next, as a cluster's id is its smallest statement id."""
+    if not restates:
+        return assignment
+    first: dict[int, int] = {}
+    for sid in sorted(assignment):
+        if sid not in restates:
+            first.setdefault(assignment[sid], sid)
+    return {sid: sid if sid in restates else first[cluster] for sid, cluster in assignment.items()}
 
 
 def attribution_conflicts(claims: list[dict]) -> list[dict]:

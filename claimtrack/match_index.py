@@ -109,8 +109,8 @@ def _match_chunk(
     counts = store.shingle_counts(shingle_hash(stem) for stem in stems)
     index.document_count = store.matched_count() + len(new)
     index.document_frequency = {stem: counts.get(shingle_hash(stem), 0) for stem in stems}
-    result = match_candidates(index, pairs, stored, set(new))
-    store.set_clusters(result.assignment)
+    result = match_candidates(index, pairs, stored, set(new), store.restating(involved))
+    store.set_clusters(result.assignment, restates=result.restates)
     store.set_relations(result.relation_rows())
     return len(result.assignment)
 

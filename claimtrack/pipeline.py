@@ -490,10 +490,10 @@ def rematch(
             _stored_vectors(store),
             voices(registry, store.speaker_roles()),
         )
-        store.set_clusters(result.assignment, whole=True)
+        store.set_clusters(result.assignment, whole=True, restates=result.restates)
         store.set_relations(result.relation_rows(), replace_all=True)
         match_index.rebuild(store, settings)
-    return len(set(result.assignment.values()))
+    return len({c for sid, c in result.assignment.items() if sid not in result.restates})
 
 
 def match_new_statements(store: Store, settings: MatchSettings | None = None, registry: Registry | None = None) -> int:

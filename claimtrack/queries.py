@@ -242,6 +242,7 @@ VERSION_FIELDS = (
     "speaker_as_written",
     "cue",
     "text",
+    "restates",
 )
 
 
@@ -333,11 +334,14 @@ def _compare(versions: list[dict], store: Store) -> Comparison:
 
 
 def explain_claims(store: Store, rows: list[dict]) -> None:
-    """Add to each claim row the links that joined its cluster ("12-40 paraphrase 0.71"), as ``links``."""
+    """Add to each claim row the links that joined its cluster ("12-40 paraphrase 0.71"), and the statements
+    restating one of its versions in their article ("11 restates 12": a headline), as ``links``."""
     links: dict[int, list[str]] = {}
     for r in store.relations(joined=True):
         kind = "" if r["relation"] == "same" else f" ({r['relation']})"
         links.setdefault(r["a_cluster"], []).append(f"{r['a']}-{r['b']} {r['rule']} {r['score']:.2f}{kind}")
+    for r in store.restatements([row["cluster"] for row in rows]):
+        links.setdefault(r["cluster"], []).append(f"{r['id']} restates {r['restates']}")
     for row in rows:
         row["links"] = links.get(row["cluster"], [])
 

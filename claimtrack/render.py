@@ -448,7 +448,13 @@ def show_diff(
     heads = [
         " · ".join(
             str(x)
-            for x in (v.get("outlet") or v["article"], v.get("published"), v["speaker_as_written"], v["cue"])
+            for x in (
+                v.get("outlet") or v["article"],
+                v.get("published"),
+                v["speaker_as_written"],
+                v["cue"],
+                v.get("restates") and f"restates {v['restates']}",
+            )
             if x
         )
         for v in versions

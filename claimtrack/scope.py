@@ -33,6 +33,7 @@ STATEMENT_COLUMNS = (
     "polarity",
     "hedged",
     "cluster",
+    "restates",
 )
 
 

@@ -227,7 +227,7 @@ VIEWS = {
         SELECT s.id, sp.canonical AS speaker, sp.kind AS speaker_kind, COALESCE(a.outlet, a.id) AS outlet,
                COALESCE(s.said_on, a.published) AS day, s.kind, s.cue, s.text AS claim, s.cluster_id AS cluster,
                s.article_id AS article, s.speaker_as_written, s.role_as_written, s.via, s.confidence,
-               s.char_start, s.char_end, a.url
+               s.char_start, s.char_end, a.url, s.restates
         FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id""",
     "who_said_what": """
         WITH said AS (
@@ -361,6 +361,14 @@ def _relation_page_v14(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_relations_page ON relations(relation, score DESC, a, b)")
 
 
+def _restatements_v15(db: sqlite_utils.Database) -> None:
+    """Which statement of its article a statement restates (a headline restating the body: ``match.MatchResult``):
+    a restatement is a cluster of its own that no cluster count includes, tied to its article's version by this
+    link. Filled by the next matching; until then every statement is its own article's version."""
+    db["statements"].add_column("restates", int)
+    db.execute("CREATE INDEX statements_restates ON statements (restates) WHERE restates IS NOT NULL")
+
+
 # Each entry upgrades a database from the version before it; never edit one that has shipped.
 MIGRATIONS = {
     1: _create_v1,
@@ -377,6 +385,7 @@ MIGRATIONS = {
     12: _relations_v12,
     13: _resolutions_v13,
     14: _relation_page_v14,
+    15: _restatements_v15,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables every claimtrack database has had since schema 1: a file with a user_version but not these is not ours.
@@ -642,12 +651,17 @@ class ClusterRecords:
             part = values[k : k + chunk]
             yield from self.db.execute(sql.format(", ".join("?" * len(part))), part)
 
-    def set_clusters(self, assignment: dict[int, int], *, whole: bool = False) -> None:
+    def set_clusters(
+        self, assignment: dict[int, int], *, whole: bool = False, restates: dict[int, int] | None = None
+    ) -> None:
         """Store statement -> cluster; a cluster's id is its first statement's id, so re-runs give the same ids.
+        ``restates``: the statements of the assignment that restate another of their article (-> that one); the
+        others of the assignment restate none. A restatement's cluster is its own, and no cluster counts it.
 
         ``whole``: the assignment is every statement's, and the clusters table is written afresh; otherwise
         only the clusters the changed statements leave or join are counted again.
         """
+        restates = restates or {}
         with self.transaction():
             if whole:
                 self.db.execute("DELETE FROM clusters")
@@ -656,19 +670,25 @@ class ClusterRecords:
                 touched = {c for (c,) in self._in("SELECT cluster_id FROM statements WHERE id IN ({})", assignment)}
                 touched = (touched | set(assignment.values())) - {None}
             self.db.conn.executemany(
-                "UPDATE statements SET cluster_id = ? WHERE id = ?", [(c, s) for s, c in assignment.items()]
+                "UPDATE statements SET cluster_id = ?, restates = ? WHERE id = ?",
+                [(c, restates.get(s), s) for s, c in assignment.items()],
             )
             if touched is None:
-                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL GROUP BY s.cluster_id")
+                self.db.execute(
+                    f"{_COUNT_CLUSTERS} WHERE s.cluster_id IS NOT NULL AND s.restates IS NULL GROUP BY s.cluster_id"
+                )
                 return
             for part in _chunks(sorted(touched)):
                 marks = ", ".join("?" * len(part))
                 self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", part)
-                self.db.execute(f"{_COUNT_CLUSTERS} WHERE s.cluster_id IN ({marks}) GROUP BY s.cluster_id", part)
+                self.db.execute(
+                    f"{_COUNT_CLUSTERS} WHERE s.cluster_id IN ({marks}) AND s.restates IS NULL GROUP BY s.cluster_id",
+                    part,
+                )
 
     def forget_clusters(self) -> None:
         """Mark every statement unmatched, so matching starts afresh even if this run dies before it."""
-        self.db.execute("UPDATE statements SET cluster_id = NULL WHERE cluster_id IS NOT NULL")
+        self.db.execute("UPDATE statements SET cluster_id = NULL, restates = NULL WHERE cluster_id IS NOT NULL")
         self.db.execute("DELETE FROM clusters")
         self.db.execute("DELETE FROM settings WHERE key = 'index.valid'")
 
@@ -688,6 +708,21 @@ class ClusterRecords:
     def clusters_of(self, ids: Iterable[int]) -> dict[int, int | None]:
         """Statement id -> its cluster id (None when not matched yet), for those ``ids``."""
         return dict(self._in("SELECT id, cluster_id FROM statements WHERE id IN ({})", ids))
+
+    def restating(self, ids: Iterable[int]) -> set[int]:
+        """Those of ``ids`` that restate another statement of their article (``set_clusters``)."""
+        return {row[0] for row in self._in("SELECT id FROM statements WHERE restates IS NOT NULL AND id IN ({})", ids)}
+
+    def restatements(self, clusters: Iterable[int] | None = None) -> list[dict]:
+        """Each restatement (``id``) with the statement it restates (``restates``) and that one's ``cluster``; of
+        every cluster or of those ``clusters``."""
+        sql = (
+            "SELECT r.id, r.restates, s.cluster_id AS cluster FROM statements r JOIN statements s ON s.id = r.restates"
+        )
+        if clusters is None:
+            return list(self.db.query(sql + " ORDER BY r.id"))
+        rows = self._in(sql + " WHERE s.cluster_id IN ({}) ORDER BY r.id", clusters)
+        return [{"id": row[0], "restates": row[1], "cluster": row[2]} for row in rows]
 
     def cluster_members(self, clusters: Iterable[int]) -> dict[int, int]:
         """Statement id -> cluster id of every statement in those ``clusters``."""
@@ -757,7 +792,7 @@ class StatementQueries:
         SELECT s.id, s.article_id AS article, a.outlet, a.title, a.url, a.published, s.story, s.sentence,
                sp.canonical AS speaker, sp.kind AS speaker_kind, s.speaker_as_written, s.role_as_written, s.cue, s.kind,
                s.text, s.char_start, s.char_end, s.via, s.confidence, s.attribution, s.said_on, s.part, s.polarity,
-               s.hedged, s.cluster_id AS cluster
+               s.hedged, s.cluster_id AS cluster, s.restates
         FROM statements s JOIN speakers sp ON sp.id = s.speaker_id JOIN articles a ON a.id = s.article_id
     """
 
@@ -936,15 +971,17 @@ class StatementQueries:
         return list(self.db.query(sql, ids))
 
     def cluster_statements(self, cluster: int, scope: Scope = EVERYTHING) -> list[dict]:
-        """A cluster's statements, earliest published first (unknown dates last), then in the order stored."""
+        """A cluster's statements, earliest published first (unknown dates last), then in the order stored; then
+        the statements restating one of them in its article (``restates`` says which), in the same order."""
         where, params = scope.where()
+        member = "(s.cluster_id = ? OR s.restates IN (SELECT id FROM statements WHERE cluster_id = ?))"
         sql = (
             self._STATEMENT_SQL
             + " WHERE "
-            + " AND ".join(["s.cluster_id = ?", *where])
-            + " ORDER BY a.published IS NULL, a.published, s.id"
+            + " AND ".join([member, *where])
+            + " ORDER BY s.restates IS NOT NULL, a.published IS NULL, a.published, s.id"
         )
-        return list(self.db.query(sql, [cluster, *params]))
+        return list(self.db.query(sql, [cluster, cluster, *params]))
 
 
 class Store(SpeakerRecords, ResolutionRecords, ClusterRecords, StatementQueries):

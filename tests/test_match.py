@@ -12,7 +12,7 @@ from claimtrack.claimtext import claim_stems
 from claimtrack.lang.ar import content_stems, light_stem
 from claimtrack.lang.text import fold_for_match
 from claimtrack.diff import word_diff
-from claimtrack.match import ClaimIndex, MatchSettings, Version, cluster, match_all, match_new
+from claimtrack.match import ClaimIndex, MatchSettings, Version, cluster, match_all, match_candidates, match_new
 from claimtrack.semantic import VectorIndex
 
 ENTITIES = ["روسيا", "الصين", "فرنسا", "ماكرون"]
@@ -206,10 +206,31 @@ def test_matching_case(case):
         pytest.importorskip("numpy")
         vectors = _placed(sorted(versions), case["cosines"])
     result = match_all(versions, entity_words=_entity_words(Registry.load(case["language"])), vectors=vectors)
+
+    def claim(n: int) -> int:
+        """The cluster of the claim a statement makes: a restatement makes the claim of the version it restates."""
+        return result.assignment[result.restates.get(n, n)]
+
     for group in case.get("together", []):
-        assert len({result.assignment[n] for n in group}) == 1, group
+        assert len({claim(n) for n in group}) == 1, group
     for group in case.get("apart", []):
-        assert len({result.assignment[n] for n in group}) == len(group), group
+        assert len({claim(n) for n in group}) == len(group), group
+    if "restates" in case:
+        # Each listed restatement is tied to its version and is a cluster of its own; no other statement restates.
+        assert result.restates == {a: b for a, b in case["restates"]}
+        assert all(result.assignment[a] == a != result.assignment[b] for a, b in case["restates"])
+
+
+@pytest.mark.parametrize("restating, joins", [((), True), ((1,), False)])
+def test_a_stored_restatement_is_matched_no_more(restating, joins):
+    """A stored headline that restates its body (a cluster of its own) is not joined by a new version: the body's
+    statement is its article's version, matched instead."""
+    text = "The agency will hand out 40,000 food parcels to displaced families before the end of the month"
+    versions = {1: Version(text, "agency head", article="a", attribution="headline"), 2: Version(text, article="b")}
+    index = ClaimIndex()
+    index.add(versions)
+    result = match_candidates(index, {(1, 2)}, {1: 1}, {2}, restating)
+    assert (result.assignment[2] == 1) == joins and bool(result.links) == joins
 
 
 TRAIN = (

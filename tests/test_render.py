@@ -250,6 +250,8 @@ def test_version_1_database_gets_its_search_index(seed_db, tmp_path):
         store.db.execute("ALTER TABLE statements DROP COLUMN vector")
         store.db.execute("DROP TABLE resolutions")  # version 13
         store.db.execute("DROP TABLE resolution_terms")
+        store.db.execute("DROP INDEX statements_restates")  # version 15
+        store.db.execute("ALTER TABLE statements DROP COLUMN restates")
         store.db.execute("PRAGMA user_version = 1")
     with Store.open(path) as store:
         assert store.version == SCHEMA_VERSION

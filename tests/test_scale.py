@@ -150,9 +150,9 @@ def test_a_shared_count_is_a_candidate_in_the_stored_index_as_in_memory(tmp_path
     proposed = set()
     real = match_index.match_candidates
 
-    def spy(index, pairs, stored, new):
+    def spy(index, pairs, stored, new, restating=()):
         proposed.update(pairs)
-        return real(index, pairs, stored, new)
+        return real(index, pairs, stored, new, restating)
 
     monkeypatch.setattr(match_index, "match_candidates", spy)
     texts = [
