@@ -10,7 +10,19 @@ from . import queries
 from .errors import ClaimtrackError
 from .store import EVERYTHING, Scope, Store
 
-TIMELINE_COLUMNS = ("published", "outlet", "title", "url", "speaker", "cue", "text", "id", "cluster", "first")
+TIMELINE_COLUMNS = (
+    "published",
+    "outlet",
+    "title",
+    "url",
+    "speaker",
+    "cue",
+    "text",
+    "id",
+    "cluster",
+    "restates",
+    "first",
+)
 # The longest span counted by day, then by week; anything longer is counted by month.
 DAYS_BY_DAY = 62
 DAYS_BY_WEEK = 7 * 52

@@ -56,6 +56,8 @@ def test_a_headline_restating_its_body_is_tied_to_the_body_and_shown_by_every_qu
     assert [v["restates"] for v in diffed["versions"]] == [None, None, headline["restates"]]
     piped = runner.invoke(app, ["diff", str(cluster), "--db", db]).stdout
     assert f"restates {headline['restates']}" in piped
+    timeline = json.loads(runner.invoke(app, ["timeline", str(cluster), "--db", db, "--json"]).stdout)
+    assert {row["id"]: row["restates"] for row in timeline["statements"]}[headline["id"]] == headline["restates"]
     said = json.loads(runner.invoke(app, ["who-said", "وزير المالية", "--db", db, "--json"]).stdout)
     assert headline["id"] in {row["id"] for row in said}
 
