@@ -132,8 +132,14 @@ def _speaker(g: Grammar, s: SentenceView, stop: int) -> tuple[int, Span | None]:
         subject = subject_of(g, s, k)
         if subject is None:
             return k, None
-        return k, subject.span if _named(g, s, subject.span) else None
+        return k, subject.span if _named(g, s, subject.span) or _issues_statement(g, s, k, stop) else None
     return _author(g, s, stop)
+
+
+def _issues_statement(g: Grammar, s: SentenceView, verb: int, stop: int) -> bool:
+    """ "The district released the following statement:": a verb whose object is a statement noun, so whatever its
+    subject is (a body no list names) issued the quotation."""
+    return any((cue := g.lex.cue(s.norm(k))) is not None and cue.tense == "noun" for k in range(verb + 1, stop))
 
 
 def _named(g: Grammar, s: SentenceView, span: Span) -> bool:

@@ -17,6 +17,7 @@ MAX_ASIDE = 20  # words of an apposition or relative clause between a subject an
 MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
 BRACKETS = "()"
 NAME_MARKS = "+&"  # marks that end a name's word ("OPEC+")
+NAME_JOINERS = "&"  # marks that join two capitalised words into one name, spaced or not ("Holt & Barker", "AT&T")
 MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
 MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")
 
@@ -65,6 +66,8 @@ def in_phrase(s: SentenceView, k: int) -> bool:
         return True
     if s.raw(k) in NAME_MARKS and k > 0 and s.toks[k - 1].is_word and s.toks[k - 1].end == s.toks[k].start:
         return True  # "OPEC+ sources"
+    if s.raw(k) in NAME_JOINERS and 0 < k < len(s) - 1 and s.raw(k - 1)[:1].isupper() and s.raw(k + 1)[:1].isupper():
+        return True  # "Holt & Barker"
     before = s.toks[k - 1] if k > 0 else None
     if s.raw(k) != "." or before is None or before.end != s.toks[k].start:
         return False
@@ -181,8 +184,10 @@ def _head(g: Grammar, s: SentenceView, span: Span) -> Span | None:
     a, b = span.a, span.b
     while a < b and s.norm(a) in g.lex.clause_openers:
         a += 1
-    if a == b or s.norm(a) in g.lex.non_sources or s.phrase_at(a, g.lex.chunk_prepositions, allow_conj=False):
+    if a == b or s.norm(a) in g.lex.non_sources:
         return None
+    if s.phrase_at(a, g.lex.chunk_prepositions, allow_conj=False) and not glued_mark(s, a + 1):
+        return None  # "At the ministry, ...": a place; "AT&T" is a name
     if s.norm(b - 1) in g.lex.function_words or s.norm(b - 1) in g.lex.direct_openers:
         return None
     return Span(a, b)

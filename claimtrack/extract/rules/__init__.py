@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import (
     claim_first,
+    cue_opens,
     document,
     inverted,
     participle,
@@ -30,6 +31,7 @@ RULES = [
     pointing_back,  # "كشف ذلك الوزير، ...": a cue pointing back claims the sentence before
     # "..., said Ann Lee, a spokeswoman.": a subject-first language's verb before its subject, after the claim
     inverted,
+    cue_opens,  # 'Said Ann Lee, "..."': a subject-first language's sentence opening with its verb, then the speaker
     subject_verb,  # "Kirby said (that) ...": a subject-first language's subject and claim (English)
     verb,  # "قال الوزير إن ..." and the cue verb's other openers
     claim_first,  # «...»، قال الوزير.: the claim came first
