@@ -172,6 +172,7 @@ class Lexicon:
     speaker_wrappers: list[tuple[str, ...]] = _data("grammar", "speaker_wrappers", "phrases")
     relay_openers: list[tuple[str, ...]] = _data("grammar", "relay_openers", "phrases")
     citing_words: frozenset[str] = _data("grammar", "citing_words", "words")
+    cited_reasons: frozenset[str] = _data("grammar", "cited_reasons", "words")
     quoting_verbs: frozenset[str] = _data("grammar", "quoting_verbs", "words")
     quoted_as: frozenset[str] = _data("grammar", "quoted_as", "words")
     headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 MIN_NAME_WORDS = 2  # a first name and a family name
+MAX_MODIFIERS = 2  # words before a lower-case title that say which or whose ("Danish", "Hollywood")
 
 
 def find_mentions(d: Draft) -> None:
@@ -39,6 +40,8 @@ def find_mentions(d: Draft) -> None:
 def _subject(g: Grammar, s: SentenceView) -> Span | None:
     chunks = _chunks(s)
     for k, chunk in enumerate(chunks[:2]):
+        if (named := _after_occupation(g, s, chunk)) is not None:
+            return named  # "Danish actor Jonas Berg who won the prize ..."
         run = _capitalised(g, s, chunk.a, chunk.b)
         if _name_words(g, s, run) < MIN_NAME_WORDS or s.norm(run.a) in g.lex.function_words:
             continue  # "The United States has ...": a name has no article
@@ -48,6 +51,18 @@ def _subject(g: Grammar, s: SentenceView) -> Span | None:
             return run  # "Mayor Lina Hart visited ..."
         if k == 0 and run.a == 0 and _introduced(g, s, run, chunks):
             return run  # "Lina Hart, 54, has run the farm ..."
+    return None
+
+
+def _after_occupation(g: Grammar, s: SentenceView, chunk: Span) -> Span | None:
+    """A name after a title written in lower case that opens its chunk past its modifiers ("Danish actor Jonas
+    Berg", "immigration attorney Ann Ross"): a run of two capitalised words or more, with a word after it."""
+    for i in range(chunk.a, min(chunk.b, chunk.a + MAX_MODIFIERS + 1)):
+        if not s.toks[i].is_word:
+            return None
+        if _title(g, s, i) and s.raw(i)[:1].islower():
+            run = _capitalised(g, s, i + 1, chunk.b)
+            return run if _name_words(g, s, run) >= MIN_NAME_WORDS and run.b < chunk.b else None
     return None
 
 

@@ -41,6 +41,8 @@ def _source(g: Grammar, s: SentenceView, a: int) -> Span | None:
         b += 1
     if b == a or (b < len(s) and not s.is_comma(b) and s.toks[b].is_word):
         return None
+    if s.norm(b - 1) in g.lex.cited_reasons:
+        return None  # "citing national security concerns": a reason, though its words name a body
     named = any(s.raw(k)[:1].isupper() or g.source_word(s.norm(k)) for k in range(a, b))
     return Span(a, b) if named else None
 
