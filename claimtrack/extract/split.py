@@ -179,6 +179,8 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
         return None
     if not _verb_before(g, s, prev, i) or g.finite_verb(s, i + 1):
         return None  # "... could affect production and may have its impact on prices": one subject, two verbs
+    if s.norm(i - 1) in g.lex.subject_pronouns:
+        return None  # "a while since he and Brand had voted": a pronoun ends no clause, it is half a subject
     for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
         if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None

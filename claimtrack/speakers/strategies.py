@@ -13,7 +13,8 @@ from ..lang import name_key
 from ..lang.text import fold_for_match
 from ..extract.candidate import Attribution
 from ..models import Speaker
-from .context import ArticleContext, Ask
+from ..extract.subject import NAME_JOINERS
+from .context import ArticleContext, Ask, Mention
 from .latin import in_article
 from .phrase import singulars
 from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_word, without_conjunction, words_of
@@ -430,7 +431,35 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         return titled(ctx, ask) or known
     if known:
         return ctx.fuller(known, full)
+    if _company_name(ctx, full):
+        return reg.add(Speaker(full, SpeakerKind.organisation, [full])).canonical
     return ctx.create_person(full, parsed.role, ask.statement.gender)
+
+
+def _company_name(ctx: ArticleContext, full: str) -> bool:
+    """A name a company suffix ends ("Holt Freight Ltd") or an ampersand joins ("Holt & Barker", "AT&T")."""
+    words = words_of(full)
+    return bool(words) and (words[-1] in ctx.lex.organisation_suffixes or any(ch in NAME_JOINERS for ch in full))
+
+
+def company(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "the company", "the telecoms giant": the company this article named last, a body or a name of one word with
+    no title (a company's name, "Telmora"); never a person named with a first name or a title."""
+    words = words_of(ask.target)
+    lex = ctx.lex
+    if not words or len(words) > 3 or strip_word(words[-1]) not in lex.company_references:
+        return None
+    if any(w[:1].isupper() for w in ask.target.split()[1:]):
+        return None  # "the Holt company": a name of its own
+    for m in reversed(ctx.named):
+        kind = ctx.registry.kind(m.canonical)
+        if kind == SpeakerKind.organisation or (kind == SpeakerKind.person and _bare_name(m)):
+            return m.canonical
+    return None
+
+
+def _bare_name(m: Mention) -> bool:
+    return len(words_of(m.canonical)) == 1 and not m.role and not m.gender
 
 
 def surname(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -577,6 +606,7 @@ STRATEGIES: list[Strategy] = [
     issuer,
     document,
     author,
+    company,
     fragment,
     title_in_article,
     epithet,

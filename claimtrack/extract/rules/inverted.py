@@ -23,8 +23,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if not g.lex.subject_first or i < 2 or not (s.is_comma(i - 1) or closes_on_comma(s, i - 1)):
         return None
     form = cue_here(g, s, i, found)
-    if form is None or form.tense not in ("past", "present") or form.particle:
-        return None
+    if form is None or form.tense not in ("past", "present") or form.particle or form.addressee:
+        return None  # "..., told Reuters": whom it was said to follows the verb, not who said it
     end = _speaker_end(g, s, i + 1)
     if end is None or open_claim(s, i, found):
         return None
