@@ -263,6 +263,8 @@ class Grammar:
         # "عن قلقه" / "عن أمله": the object of أعرب/أبدى sits between the speaker and the claim.
         for k in range(a, end):
             if s.norm(k) in form.frame and s.norm(k) == self.lex.relay_preposition:
+                if s.norm(k - 1) in lex.issuing_words:
+                    continue  # "كشف تقرير صادر عن المنظمة أن": who issued the report
                 return k
         return end
 

@@ -32,6 +32,8 @@ class VerbalNouns:
             return False
         if word in lex.nationality or word in lex.title_words or word in self.names:
             return False
+        if lex.hooks.strip_article(word) != word:
+            return False  # "العام" is the article on "عام", not the shape إفعال: ``definite`` reads such words
         return any(p.fullmatch(word) for p in self.patterns)
 
     def definite(self, word: str) -> bool:

@@ -18,7 +18,8 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
     Comma-separated chunks that are time, place or occasion are dropped; appositions after the name
     ("جون كيربي، المتحدث باسم ...") stay with it.
     """
-    chunks = _chunks(s, a, b)
+    # "وفق ما أفاد به المدير": the preposition carrying the pronoun of what was said is not the speaker
+    chunks = _chunks(s, a + 1 if a < b and resumptive(g, s.norm(a)) else a, b)
     kept: list[Span] = []
     via: list[Span] = []
     closed = False  # an adverbial after the speaker closes it; only a relay ("نقلا عن") may follow
@@ -67,6 +68,12 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
     return (span or None), via
 
 
+def resumptive(g: Grammar, n: str) -> bool:
+    """A glued preposition with a pronoun pointing back at the claim ("به", "بها")."""
+    lex = g.lex
+    return any(n == p + q for p in lex.glued_prepositions for q in lex.claim_pronouns)
+
+
 def _chunks(s: SentenceView, a: int, b: int) -> list[Span]:
     """Tokens [a, b) cut at commas and dashes outside parentheses."""
     chunks: list[Span] = []
@@ -93,16 +100,20 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
         if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
             continue
-        if _name_word(g, s, i, chunk.b):
-            continue
+        if _name_word(g, s, i, chunk.b) or s.norm(i - 1) in g.lex.issuing_words:
+            continue  # "تقرير صادر عن المنظمة": who issued it is part of the phrase, no relay
         if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
-            return i
+            # "الهيئة في نشرتها اليومية": the preposition before the occasion goes with it
+            return i - 1 if i - 1 > chunk.a and s.phrase_at(i - 1, g.lex.chunk_prepositions) == 1 else i
     return chunk.b
 
 
 def _name_word(g: Grammar, s: SentenceView, i: int, b: int) -> bool:
     """A part of the day that is a family name: "نؤاس صباح المنسق الإعلامي" has a title after it, where the time
-    ("صباح اليوم") has a day."""
+    ("صباح اليوم") has a day. And a name that folds to a preposition ("نهلة إمام،"): nothing after it in the
+    chunk, so it governs nothing."""
+    if i + 1 == b and i > 0 and s.toks[i - 1].is_word and s.phrase_at(i, g.lex.chunk_prepositions) == 1:
+        return True
     return i + 1 < b and s.norm(i) in g.lex.relative_day_words and g.source_word(s.norm(i + 1))
 
 

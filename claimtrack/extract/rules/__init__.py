@@ -8,6 +8,7 @@ the first that fires wins, and the scan goes on after its cue.
 from __future__ import annotations
 
 from . import (
+    announced,
     claim_first,
     cue_opens,
     document,
@@ -29,6 +30,7 @@ RULES = [
     relay,  # "نقلت الوكالة عن الوزير قوله ...": a speaker relayed by an outlet
     document,  # "وجاء في بيان الوزارة أن ...": a document speaks for its issuer
     pointing_back,  # "كشف ذلك الوزير، ...": a cue pointing back claims the sentence before
+    announced,  # "وسبق ذلك إعلان مقتل ...": an announcement put before the news is the last speaker's
     # "..., said Ann Lee, a spokeswoman.": a subject-first language's verb before its subject, after the claim
     inverted,
     cue_opens,  # 'Said Ann Lee, "..."': a subject-first language's sentence opening with its verb, then the speaker

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..doc import MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
-from ..speaker_phrase import speaker_span
+from ..speaker_phrase import resumptive, speaker_span
 from ..claim import claim_before
 from ..claim import open_claim
 from .relayed_by import relayed_by
@@ -36,6 +36,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         if s.norm(speaker_start) in g.lex.relative_particles and g.lex.cue(s.norm(speaker_start + 1)):
             speaker_start += 2  # "وفق ما أعلنت الوزارة، ...": the verb is part of the cue, its subject speaks
             cue_end, glued = speaker_start, False
+            if resumptive(g, s.norm(speaker_start)):
+                speaker_start += 1  # "وحسب ما أفاد به المدير، ...": what was said, pointed back at
         j, claim_first = _source_end(g, s, speaker_start)
         if j is None or j >= len(s) or j == speaker_start:
             return None

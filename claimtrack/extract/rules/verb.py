@@ -71,8 +71,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         confidence = min(confidence, 0.7)
         if speaker is not None and not g.plausible_source(s, speaker.a):
             return None  # "وكشف النقاب عن ...": an idiom, not a source revealing something
-        clause_end = next((k for k in range(first, len(s)) if s.is_comma(k)), len(s))
-        if s.words(Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
+        opens = first if described is None else described  # "عزت المؤسسة الأمر إلى ...": the object opens it
+        clause_end = next((k for k in range(opens, len(s)) if s.is_comma(k)), len(s))
+        if s.words(Span(opens, clause_end)) < MIN_POST_CLAIM_WORDS:
             return None
     if s.norm(first) in g.lex.claim_nouns:
         confidence = min(confidence, 0.7)
