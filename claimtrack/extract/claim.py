@@ -86,6 +86,8 @@ def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:
     if sc.s.norm(i - 1) in sc.g.lex.claim_nouns:
         return None  # "فضل عدم ذكر اسمه": after عدم a cue's form is its verbal noun, not a verb
     cue = sc.g.lex.cue(sc.s.norm(i))
+    if cue is not None and cue.strict and sc.s.norm(i + 1) not in sc.g.lex.complementizers:
+        return None  # "أحد المزارعين، ويدعى محمود، إن": a strict form not opening its claim is no cue
     return STOP if cue is not None and cue.tense != "noun" and not cue.weak else None
 
 
@@ -142,7 +144,7 @@ def _quotation(sc: Scan, i: int, end: int) -> Opener | Skip | None:
             later = True
             break
     ends = not any(t.is_word for t in s.toks[after:])
-    if i == sc.start and not later and not ends and _quoted_name(sc, inner, after):
+    if i == sc.start and not later and not ends and (_quoted_name(sc, inner, after) or quoted_source(sc.g, s, i)):
         return Skip(after)
     if (s.words(inner) >= 4 or i == sc.start or ends) and not later:
         return Opener(i, i + 1)
@@ -171,6 +173,23 @@ _CLOSING = frozenset(OPENERS.values())
 
 # Words a quoted name may have ("قال "حسين القحطاني" الناطق ..."): a longer quotation is what was said.
 _NAME_WORDS = 3
+_SOURCE_NAME_WORDS = 6  # words a quoted body's name may have before its cue's object
+
+
+def quoted_source(g: Grammar, s: SentenceView, i: int) -> int | None:
+    """Where a quoted body's name ends, when the quotation at token i names one and the cue's object follows it: a
+    source word opens it, it has a name's length, then a preposition and a verbal noun ('أعلنت "اللجنة الوطنية
+    لإدارة الحالات الطارئة" عن تخفيض ...'). None otherwise."""
+    quote = s.quote_at(i)
+    if quote is None:
+        return None
+    inner, after = Span(i + 1, s.index_at(quote[1])), s.index_at(quote[1]) + 1
+    if not inner or s.words(inner) > _SOURCE_NAME_WORDS or not g.source_word(s.norm(inner.a)):
+        return None
+    nouns, follows = g.verbal_nouns, s.norm(after + 1)
+    if s.norm(after) in g.lex.object_prepositions and (follows in nouns or nouns.definite(follows)):
+        return after
+    return None
 
 
 def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:

@@ -68,6 +68,15 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
     return (span or None), via
 
 
+def _age_group(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "المنتخب المغربي لأقل من 20 سنة", "تحت 23 عاما": a number after a word of counting (and its unit after it)
+    names an age group, not a date."""
+    counting = g.lex.counting_prepositions
+    if s.norm(i).isdigit():
+        return s.norm(i - 1) in counting
+    return i >= 2 and s.norm(i - 1).isdigit() and s.norm(i - 2) in counting
+
+
 def resumptive(g: Grammar, n: str) -> bool:
     """A glued preposition with a pronoun pointing back at the claim ("به", "بها")."""
     lex = g.lex
@@ -100,7 +109,7 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
         if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
             continue
-        if _name_word(g, s, i, chunk.b) or s.norm(i - 1) in g.lex.issuing_words:
+        if _name_word(g, s, i, chunk.b) or s.norm(i - 1) in g.lex.issuing_words or _age_group(g, s, i):
             continue  # "تقرير صادر عن المنظمة": who issued it is part of the phrase, no relay
         if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
             # "الهيئة في نشرتها اليومية": the preposition before the occasion goes with it

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
-from ..claim import find_opener
+from ..claim import find_opener, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import speaker_span
@@ -68,7 +68,8 @@ def _object(
     """(end of the speaker window, the claim's first token): the first verbal noun after the subject, or after a
     denial what it denies ("نفت الوزارة أنباء عن ..."). A weak cue (لفت) takes one only through its own
     preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
-    for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
+    named = quoted_source(g, s, i + 1) or i + 1  # 'أعلنت "اللجنة الوطنية" عن تخفيض ...': a quoted name speaks
+    for k in range(named, min(len(s), i + MAX_SPEAKER_TOKENS)):
         n, r = s.norm(k), s.raw(k)
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
             return None
