@@ -19,6 +19,7 @@ BRACKETS = "()"
 NAME_MARKS = "+&"  # marks that end a name's word ("OPEC+")
 NAME_JOINERS = "&"  # marks that join two capitalised words into one name, spaced or not ("Holt & Barker", "AT&T")
 MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
+MAX_OCCASION = 5  # words of an occasion before the subject ("In a press statement")
 MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")
 
 
@@ -96,9 +97,11 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     """ "Kirby said", "But US officials said": the words from the start of the clause up to the verb group."""
     a = _opened_clause(g, s, end)
     if a is None:
-        a = _chunk_start(s, end, MAX_LONG_SUBJECT)
+        a = _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end)
     if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" for k in range(a, end)):
         return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
+    if (relative := _relative_subject(g, s, a, end)) is not None:
+        return relative
     # "it comes after US officials last week said": the clause opens after its opener, the time is no subject
     lex = g.lex
     opener = (k for k in range(end - 2, a - 1, -1) if s.norm(k) in lex.clause_openers - lex.clause_conjunctions)
@@ -161,6 +164,34 @@ def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | N
     if not capitalised or sum(1 for k in name if s.toks[k].is_word and s.norm(k) not in lex.title_words) < 2:
         return None
     return Span(start, span.b)
+
+
+def _relative_subject(g: Grammar, s: SentenceView, a: int, end: int) -> Subject | None:
+    """ "the health department, which noted that ...", "the migrants, many of whom said they feared ...": a relative
+    pronoun (or a part of what it stands for) right after a comma and before the verb: the noun before the comma
+    speaks."""
+    lex = g.lex
+    if a == 0 or not s.is_comma(a - 1) or s.norm(end - 1) not in lex.relatives - lex.complementizers:
+        return None
+    partitive = end - a == 3 and s.norm(a) in lex.quantifiers and s.norm(a + 1) in lex.spoken_for
+    if end - a != 1 and not partitive:
+        return None
+    start = _chunk_start(s, a - 1, MAX_LONG_SUBJECT)
+    # "for the farmers, many of whom": the noun after the chunk's last preposition or verb
+    cut = (k for k in range(a - 2, start - 1, -1) if s.phrase_at(k, lex.chunk_prepositions) or g.finite_verb(s, k))
+    antecedent = _head(g, s, Span(next(cut, start - 1) + 1, a - 1))
+    return Subject(antecedent, relative=True) if antecedent else None
+
+
+def _past_occasion(g: Grammar, s: SentenceView, a: int, end: int) -> int:
+    """ "In a press statement Harding said": an occasion that opens the clause with no comma after it is no part of
+    the subject, which starts after the occasion's noun, at a capitalised word."""
+    if s.norm(a) not in g.lex.occasion_prepositions:
+        return a
+    for k in range(a + 1, min(end - 1, a + MAX_OCCASION)):
+        if s.norm(k) in g.lex.occasion_nouns:
+            return k + 1 if s.raw(k + 1)[:1].isupper() else a
+    return a
 
 
 def _opened_clause(g: Grammar, s: SentenceView, end: int) -> int | None:
