@@ -646,7 +646,13 @@ class _Clusters:
         )
 
     def _restates(self, x: int, y: int) -> bool:
+        """Whether two statements of one source in one article say one claim twice: their words overlap by
+        ``restatement`` (two claims of one interview share their subject's words, not three quarters of all their
+        words); a headline and its body need only be one claim, as the headline is then tied to the body's statement
+        (``_restatements``) and the cluster still holds the article's version once."""
         comparison = self.compare(x, y)
+        if self.index.claims[x].headline or self.index.claims[y].headline:
+            return comparison.joins
         return comparison.joins and comparison.lexical >= self.index.settings.restatement
 
     def _article(self, sid: int) -> object:
