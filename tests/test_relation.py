@@ -291,6 +291,22 @@ NEGATIONS = [
 ]
 
 
+# (a claim, how many negations it holds): "not merely X but Y" asserts X, and negates no claim.
+NEGATION_COUNTS = [
+    ("الحناء ليست مجرد زينة بل رمز للفرح", 0),
+    ("المشروع لا يقتصر على الطرق بل يشمل الموانئ", 0),
+    ("الحناء ليست زينة", 1),
+    ("Henna is not just an ornament but a symbol of joy", 0),
+    ("The deal is not only about weapons but about oil", 0),
+    ("Henna is not an ornament", 1),
+]
+
+
+@pytest.mark.parametrize("claim, negations", NEGATION_COUNTS)
+def test_not_merely_negates_no_claim(claim, negations):
+    assert read_claim(claim).negations == negations
+
+
 @pytest.mark.parametrize("a, b, flips", NEGATIONS)
 def test_a_negation_flips_when_one_version_negates_and_the_other_does_not(a, b, flips):
     found = {c.kind for c in fact_changes(read_claim(a), read_claim(b))}
