@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .draft import Claimed, Draft
 
 SENTENCE_ENDS = frozenset(PUNCTUATION["claim_enders"])
+MAX_ABBREVIATED = 4  # letters of a capitalised word a point abbreviates before a number ("Sept. 14")
 MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")
 
 
@@ -107,6 +108,8 @@ def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
     before = s.toks[i - 1]
     if before.is_word and (len(before.raw) < 2 or _title_abbreviation(before.raw)):
         return None  # an initial or "Mr.", not an end; a run of marks ("تركيا.. اتفقنا"، "(...). سنكون") does end one
+    if before.is_word and before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATED and s.raw(i + 1).isdigit():
+        return None  # "Aug. 26", "No. 5": a short capitalised word before a number, as sentences.split reads it
     return i + 1, i + 1
 
 
