@@ -14,7 +14,7 @@ from ..lang.text import fold_for_match
 from ..extract.candidate import Attribution
 from ..models import Speaker
 from ..extract.subject import NAME_JOINERS
-from .context import ArticleContext, Ask, Mention
+from .context import ArticleContext, Ask
 from .latin import in_article
 from .phrase import singulars
 from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_word, without_conjunction, words_of
@@ -79,8 +79,7 @@ def body_pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     spoke last; nobody when only people spoke."""
     if " ".join(words_of(ask.target)) not in ctx.lex.body_pronouns:
         return None
-    kinds = (SpeakerKind.organisation, SpeakerKind.media)
-    return next((m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) in kinds), None)
+    return _last_body(ctx, (SpeakerKind.organisation, SpeakerKind.media))
 
 
 # How far back a pronoun looks for its person in the article's text (characters: a few paragraphs).
@@ -443,23 +442,26 @@ def _company_name(ctx: ArticleContext, full: str) -> bool:
 
 
 def company(ctx: ArticleContext, ask: Ask) -> str | None:
-    """ "the company", "the telecoms giant": the company this article named last, a body or a name of one word with
-    no title (a company's name, "Telmora"); never a person named with a first name or a title."""
+    """ "the company", "the telecoms giant": the company this article named last; never a person named with a first
+    name or a title."""
     words = words_of(ask.target)
     lex = ctx.lex
     if not words or len(words) > 3 or strip_word(words[-1]) not in lex.company_references:
         return None
     if any(w[:1].isupper() for w in ask.target.split()[1:]):
         return None  # "the Holt company": a name of its own
+    return _last_body(ctx, (SpeakerKind.organisation,))
+
+
+def _last_body(ctx: ArticleContext, kinds: tuple[str, ...]) -> str | None:
+    """The speaker named last that is of one of these kinds, or a name of one word with no title or gender, which
+    a story writes of a company ("Telmora said"), not of a person."""
     for m in reversed(ctx.named):
         kind = ctx.registry.kind(m.canonical)
-        if kind == SpeakerKind.organisation or (kind == SpeakerKind.person and _bare_name(m)):
+        bare = len(words_of(m.canonical)) == 1 and not m.role and not m.gender
+        if kind in kinds or (kind == SpeakerKind.person and bare):
             return m.canonical
     return None
-
-
-def _bare_name(m: Mention) -> bool:
-    return len(words_of(m.canonical)) == 1 and not m.role and not m.gender
 
 
 def surname(ctx: ArticleContext, ask: Ask) -> str | None:

@@ -37,7 +37,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if s.norm(i - 1) in g.lex.clause_conjunctions or s.phrase_at(i - 1, g.lex.claim_links, allow_conj=False):
         # "said ... and said ...", "said ... but added ...": the same subject's second verb
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
-    subject = subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
+    subject = subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i) or _body_pronoun_after_claim(g, s, i)
     if subject is None and s.norm(i - 1) in g.lex.infinitive_markers:
         return _infinitive(g, s, i, form, i - 1)
     if subject is None and s.norm(i - 1) in g.lex.auxiliaries and s.norm(i - 2) in g.lex.infinitive_markers:
@@ -214,6 +214,14 @@ def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candi
         via=last.via,
         as_written=last.as_written,
     )
+
+
+def _body_pronoun_after_claim(g: Grammar, s: SentenceView, i: int) -> Subject | None:
+    """ "The company is contacting customers, it said.": "it" alone between the claim's comma and the verb speaks for
+    the body that spoke last (speakers.strategies.body_pronoun), though it is no source anywhere else."""
+    if i > 1 and s.norm(i - 1) in g.lex.body_pronouns and s.is_comma(i - 2):
+        return Subject(Span(i - 1, i))
+    return None
 
 
 def _claim_before_subject(
