@@ -209,8 +209,8 @@ def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:
 def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
     """ "كشف ... عن ...", "طالب ... بتعزيز ...": the cue's own preposition frames the claim."""
     s, form, n = sc.s, sc.form, sc.s.norm(i)
-    if form is None or not form.object or i == sc.start:
-        return None
+    if form is None or not form.object:
+        return None  # the object right after the verb ("وكشف عن خطة") leaves the subject out: the last speaker's
     if any(s.norm(k) in sc.g.lex.speech_fillers for k in range(i + 1, end)):
         return None  # "علق على القرار قائلا إن ...": what is said follows قائلا, the object is the topic
     obj = form.object
