@@ -146,6 +146,7 @@ class Lexicon:
     pointed_documents: frozenset[str] = _data("grammar", "pointed_documents", "words")
     clause_starts: frozenset[str] = _data("grammar", "clause_starts", "words")
     object_prepositions: frozenset[str] = _data("grammar", "object_prepositions", "words")
+    subject_prepositions: frozenset[str] = _data("grammar", "subject_prepositions", "words")
     denial_cues: frozenset[str] = _data("grammar", "denial_cues", "words")
     hedges: list[tuple[str, ...]] = _data("grammar", "hedges", "phrases")
     modal_particles: frozenset[str] = _data("grammar", "modal_particles", "words")

@@ -63,9 +63,17 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
     span = Span(kept[0].a, kept[-1].b)
     if via:
         span = _second_hand(g, s, span, via)
+    span = _trimmed(s, span)
+    return (span or None), via
+
+
+def _trimmed(s: SentenceView, span: Span) -> Span:
+    """A speaker phrase without the commas and marks that end it, nor the quotation marks around a whole name."""
     while span and (s.is_comma(span.b - 1) or s.raw(span.b - 1) in _SPEAKER_END_MARKS):
         span = Span(span.a, span.b - 1)
-    return (span or None), via
+    if span and (quote := s.quote_at(span.a)) is not None and s.index_at(quote[1]) == span.b - 1:
+        span = Span(span.a + 1, span.b - 1)
+    return span
 
 
 def _age_group(g: Grammar, s: SentenceView, i: int) -> bool:

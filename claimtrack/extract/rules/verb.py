@@ -67,7 +67,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if form.tense == "misspelt":
         confidence = 0.5
     if _object_frames_claim(g, s, form, op):
-        speaker = subject_before_object(g, s, speaker) if speaker else speaker
+        speaker = _subject_before(g, s, op, speaker)
         confidence = min(confidence, 0.7)
         if speaker is not None and not g.plausible_source(s, speaker.a):
             return None  # "وكشف النقاب عن ...": an idiom, not a source revealing something
@@ -166,6 +166,14 @@ def _subject(
     if form.impersonal and form.tense == "present":
         return None, Attribution.IMPERSONAL, 0.0, boundary
     return None, Attribution.CONTINUATION, 0.75, boundary
+
+
+def _subject_before(g: Grammar, s: SentenceView, op: int, speaker: Span | None) -> Span | None:
+    """The subject before the cue's own preposition: an object may stand between them ("حث البيان الحكومة على"),
+    unless the preposition follows its subject directly (``subject_prepositions``: "كشفت مؤسسة المياه عن")."""
+    if speaker is None or s.norm(op) in g.lex.subject_prepositions:
+        return speaker
+    return subject_before_object(g, s, speaker)
 
 
 def _object_frames_claim(g: Grammar, s: SentenceView, form: CueForm, op: int) -> bool:
