@@ -216,6 +216,7 @@ class Lexicon:
     speakers: list[dict] = _data("speakers", "speaker", "list")
     bare_titles: dict[str, list[str]] = _data("speaker_rules", "bare_titles", "folded_keys")
     bare_modifiers: frozenset[str] = _data("speaker_rules", "bare_modifiers", "words")
+    honorifics: frozenset[str] = _data("speaker_rules", "honorifics", "words")
     any_title: frozenset[str] = _data("speaker_rules", "any_title", "words")
     same_source_words: frozenset[str] = _data("speaker_rules", "same_source_words", "words")
     speaking_references: frozenset[str] = _data("speaker_rules", "speaking_references", "words")

@@ -76,7 +76,9 @@ class ArticleContext:
         reader = self.reader
         if self.lex.subject_first and st.attribution == Attribution.SUBJECT_FIRST:
             written = reader.before_verb(written)  # "Kremlin spokesperson Dmitry Peskov has categorically"
-        target, article = reader.drop_article(reader.drop_demonstrative(reader.trim_edges(written)))
+        target, article = reader.drop_article(
+            reader.drop_demonstrative(reader.drop_honorifics(reader.trim_edges(written)))
+        )
         target = reader.owner_as_qualifier(target)
         target = reader.drop_occasion(reader.unwrap(target))
         # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the

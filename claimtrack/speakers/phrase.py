@@ -227,6 +227,13 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             return " ".join(words[1:])
         return phrase
 
+    def drop_honorifics(self, phrase: str) -> str:
+        """ "fadilat al-imam al-akbar" (His Eminence the Grand Imam) names the title holder as the title does."""
+        words = phrase.split()
+        while len(words) > 1 and fold(words[0]) in self.lex.honorifics:
+            words = words[1:]
+        return " ".join(words)
+
     def unwrap(self, phrase: str) -> str:
         """ "bayan li-wizarat al-difa'" (a statement of the defence ministry) speaks for the ministry: drop the
         wrapper and the particle glued after it."""
