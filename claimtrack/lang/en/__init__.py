@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     "a an the of to in on at for with by from and or but as is are was were be been being it its this that these "
     "those there their they them he she his her we our you your i will would shall should can could has have had "
     "do does did which who whom whose what when where while than then so such also into over about after before "
-    "between during under up out if".split()
+    "between during under up out if all any each every both how why because".split()
 )
 
 # Each ending and what is put back in its place (studies/study).
