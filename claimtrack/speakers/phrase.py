@@ -159,6 +159,12 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
                 kinds[k] = "N"  # "Abd al-Amir", "Abu Zeid", "bin Salman": one name, whatever the next word means
                 kinds[k + 1] = "N"
+        # A known body's name with a name after it is whom that person belongs to ("al-mas'ul fi al-ittihad al-dawli
+        # li-jam'iyyat ... Sami Adel"), never the start of their name, though a word of it with a particle on it reads
+        # as one; with none after it, it is the name ("Russian news agency RIA Novosti").
+        for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
+            if "N" in kinds[end:]:
+                kinds[start:end] = ["T"] * (end - start)
         return kinds
 
     def _word_kind(self, word: str) -> str:
