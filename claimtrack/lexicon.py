@@ -253,6 +253,7 @@ class Lexicon:
     outlet_name_prefixes: frozenset[str] = _data("outlets", "name_prefixes", "words")
     month_numbers: dict[str, int] = _data("dates", "months", "folded_keys")
     weekday_numbers: dict[str, int] = _data("dates", "weekdays", "folded_keys")
+    lunar_months: frozenset[str] = _data("dates", "lunar_months", "words")
     published_labels: tuple[str, ...] = _data("dates", "published_labels", "folded_tuple")
     relative_day_words: frozenset[str] = _data("dates", "relative_day_words", "words")
     search_conjunctions: tuple[str, ...] = _data("search", "conjunctions", "prefixes")

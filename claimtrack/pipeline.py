@@ -20,6 +20,7 @@ from . import corpus, fetch, lang, match_index
 from . import lexicon as lexicon_mod
 from .errors import ClaimtrackError, DatabaseError, unexpected
 from .extract import extract_article
+from .lang.text import fold_for_match
 from .match import ClaimIndex, MatchSettings, Version, match_all
 from .models import Article, Speaker, Statement
 from .prepare import Extracted, Prepared, date_statements, prepared
@@ -619,9 +620,17 @@ def _pack_lexicons(registry: Registry) -> list:
 
 def _entity_words(registry: Registry) -> list[str]:
     """Names of known speakers, places and nationalities: who and where a claim is about, not what it says."""
-    words = [word for lex in _pack_lexicons(registry) for word in (*lex.places, *lex.nationality)]
+    lexicons = _pack_lexicons(registry)
+    words = [word for lex in lexicons for word in (*lex.places, *lex.nationality)]
+    # A month's name is when a claim is, even where it is a person's name too (a surname that is a month's).
+    months = {
+        w
+        for lex in lexicons
+        for month in (*lex.month_numbers, *lex.lunar_months)
+        for w in fold_for_match(month).split()
+    }
     # Only people's names: a body's alias is made of everyday words (وزارة الدفاع) that a claim may be about.
     for speaker in registry.speakers.values():
         if speaker.kind == "person":
-            words.extend(speaker.aliases)
+            words.extend(w for alias in speaker.aliases for w in fold_for_match(alias).split() if w not in months)
     return words

@@ -186,8 +186,9 @@ def test_every_language_pack_has_matching_cases():
 
 @pytest.mark.parametrize("case", MATCHING, ids=lambda c: f"{c['file']}: {c['name']}")
 def test_matching_case(case):
+    from claimtrack.models import Speaker
     from claimtrack.pipeline import _entity_words
-    from claimtrack.speakers import Registry
+    from claimtrack.speakers import Registry, SpeakerKind
 
     versions = {
         n: Version(
@@ -205,7 +206,10 @@ def test_matching_case(case):
     if "cosines" in case:
         pytest.importorskip("numpy")
         vectors = _placed(sorted(versions), case["cosines"])
-    result = match_all(versions, entity_words=_entity_words(Registry.load(case["language"])), vectors=vectors)
+    registry = Registry.load(case["language"])
+    for person in case.get("people", []):
+        registry.add(Speaker(person, SpeakerKind.person, [person]))
+    result = match_all(versions, entity_words=_entity_words(registry), vectors=vectors)
 
     def claim(n: int) -> int:
         """The cluster of the claim a statement makes: a restatement makes the claim of the version it restates."""
