@@ -476,17 +476,26 @@ def _across_languages(
     if ca.text.language == cb.text.language:
         return False
     # Imported here: the command line imports this module, not speakers, for --help.
-    from .speakers.latin import same_person, unknown_speaker
-    from .speakers.voices import one_voice
+    from .speakers.latin import unknown_speaker
 
-    if same_person(ca.speaker, cb.speaker):
-        floor = settings.cross_language
-    elif one_voice(ca.speaker, cb.speaker, voices):
-        floor = settings.cross_language_voice
-    else:
+    floor = _source_floor(ca, cb, settings, voices)
+    if floor is None:
         unread = unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
         return unread and semantic >= settings.cross_language_unattributed
     return semantic >= floor or (semantic >= settings.cross_language_counted and _one_count(ca.text, cb.text))
+
+
+def _source_floor(ca: _Claim, cb: _Claim, settings: MatchSettings, voices: dict[str, frozenset[str]]) -> float | None:
+    """The cosine at which two claims are one claim by who said them: one person, or one voice (a body and who speaks
+    for it); None for two sources, or one not read."""
+    from .speakers.latin import same_person
+    from .speakers.voices import one_voice
+
+    if same_person(ca.speaker, cb.speaker):
+        return settings.cross_language
+    if one_voice(ca.speaker, cb.speaker, voices):
+        return settings.cross_language_voice
+    return None
 
 
 def _one_count(a: ClaimText, b: ClaimText) -> bool:
@@ -699,7 +708,7 @@ class _Clusters:
                     if comparison.semantic is None:
                         return False
                     cosines.append(comparison.semantic)
-                    every_pair_joins = every_pair_joins and comparison.joins
+                    every_pair_joins = every_pair_joins and (comparison.joins or self._counted_alike(x, y))
                     continue
                 if not comparison.rule:
                     return False
@@ -712,6 +721,14 @@ class _Clusters:
         return (
             not cosines or every_pair_joins or sum(cosines) / len(cosines) >= self.index.settings.cross_language_linkage
         )
+
+    def _counted_alike(self, x: int, y: int) -> bool:
+        """One source giving one count in two languages: beside a pair that joins the two clusters, a version that
+        says the same number from the same mouth is that claim however loosely it is worded (one outlet's reported
+        speech, another's quotation)."""
+        cx, cy = self.index.claims[x], self.index.claims[y]
+        same_source = _source_floor(cx, cy, self.index.settings, self.index.voices) is not None
+        return same_source and _one_count(cx.text, cy.text)
 
     def join(self, a: int, b: int) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)
