@@ -209,6 +209,7 @@ class Lexicon:
     company_references: frozenset[str] = _data("titles", "company_references", "words")
     organisation_suffixes: frozenset[str] = _data("titles", "organisation_suffixes", "words")
     group_references: frozenset[str] = _data("titles", "group_references", "words")
+    body_group_references: frozenset[str] = _data("titles", "body_group_references", "words")
     anonymous_heads: dict[str, str] = _data("anonymous", "heads", "folded_keys")
     quantifiers: frozenset[str] = _data("anonymous", "quantifiers", "words")
     anonymous_nationality: dict[str, str] = _data("anonymous", "nationality", "folded_keys")

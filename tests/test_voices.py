@@ -36,6 +36,23 @@ def test_voices_come_from_the_packs_and_from_the_titles_articles_give(registry):
     assert "Nadia Sorel" not in found
 
 
+def test_a_group_speaks_with_the_voice_of_each_of_its_members():
+    from claimtrack.models import Speaker
+
+    registry = Registry.load("en")
+    for name in ("Microsoft and Samsung", "International Federation of Red Cross and Red Crescent Societies and Apple"):
+        registry.add(Speaker(name, "group", [name]))
+    found = voices(registry)
+    assert found["Microsoft and Samsung"] == {"Microsoft", "Samsung"}  # a joint statement is each signer's
+    # a member's name may hold "and" itself
+    assert found["International Federation of Red Cross and Red Crescent Societies and Apple"] == {
+        "International Federation of Red Cross and Red Crescent Societies",
+        "Apple",
+    }
+    assert one_voice("Microsoft and Samsung", "Samsung", found)
+    assert not one_voice("Microsoft and Samsung", "Apple", found)
+
+
 @pytest.mark.parametrize(
     "a, b, same",
     [

@@ -30,6 +30,8 @@ class SpeakerKind(StrEnum):
 
 
 UNATTRIBUTED = "(unattributed)"
+# Between the members' names in a group's canonical name ("Sami Adel and Laila Hamdan").
+GROUP_JOINER = " and "
 
 # Resolution folds the same few thousand words again and again: once each is enough.
 strip_word = lru_cache(maxsize=1 << 16)(strip_article)
@@ -270,6 +272,16 @@ class Registry:
                     if best is None or len(alias) > best[0]:
                         best = (len(alias), canonical)
         return best[1] if best else None
+
+    def members(self, canonical: str) -> list[str]:
+        """The two known speakers a group's name joins, whatever "and" their own names hold; none for another kind."""
+        if self.kind(canonical) != SpeakerKind.group:
+            return []
+        for at in (k for k in range(len(canonical)) if canonical.startswith(GROUP_JOINER, k)):
+            first, second = canonical[:at], canonical[at + len(GROUP_JOINER) :]
+            if first in self.speakers and second in self.speakers:
+                return [first, second]
+        return []
 
     def find_by_key(self, name: str) -> str | None:
         """A person whose alias has the same consonant skeleton as name, when exactly one does."""

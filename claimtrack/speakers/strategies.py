@@ -17,7 +17,16 @@ from ..extract.subject import NAME_JOINERS
 from .context import ArticleContext, Ask
 from .latin import in_article
 from .phrase import singulars
-from .registry import SpeakerKind, UNATTRIBUTED, bare_title, definite, strip_word, without_conjunction, words_of
+from .registry import (
+    GROUP_JOINER,
+    SpeakerKind,
+    UNATTRIBUTED,
+    bare_title,
+    definite,
+    strip_word,
+    without_conjunction,
+    words_of,
+)
 
 Strategy = Callable[[ArticleContext, Ask], "str | None"]
 
@@ -251,11 +260,16 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def group(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "al-za'imani" (the two leaders) after "Starmer ... and Biden": the last two people named before the statement,
-    together."""
+    together; "the companies", "al-sharikatan" (the two companies) after "Apple and Google ...": the last two bodies,
+    named in one order whichever an article names first (a joint statement is one source in every report of it)."""
     words = words_of(ask.target)
-    if not words or words[0] not in ctx.lex.group_references:
+    if words and words[0] in ctx.lex.group_references:
+        kind = SpeakerKind.person
+    elif " ".join(w for w in words if w not in ctx.lex.definite_articles) in ctx.lex.body_group_references:
+        kind = SpeakerKind.organisation
+    else:
         return None
-    before = ctx.registry.mentions(ctx.before(ask.statement, 600), (SpeakerKind.person,))
+    before = ctx.registry.mentions(ctx.before(ask.statement, 600), (kind,))
     members: list[str] = []
     for canonical in reversed(before):
         if canonical not in members:
@@ -264,7 +278,9 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
             break
     if len(members) < 2:
         return None
-    return ctx.registry.add(Speaker(" and ".join(members), SpeakerKind.group, [ask.target.strip()])).canonical
+    if kind == SpeakerKind.organisation:
+        members.sort()
+    return ctx.registry.add(Speaker(GROUP_JOINER.join(members), SpeakerKind.group, [ask.target.strip()])).canonical
 
 
 def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -608,13 +624,13 @@ STRATEGIES: list[Strategy] = [
     issuer,
     document,
     author,
+    group,  # before fragment: "the companies" alone is no speaker, but it points back at two named
     company,
     fragment,
     title_in_article,
     epithet,
     exact,
     alias,
-    group,
     anonymous,
     reference,
     short_name,

@@ -5,8 +5,9 @@ another the National Security Council spokesperson. Across two languages this is
 exception, since a report often names the body where the original names the person at the podium. The link comes
 from the packs (a speaker entry's ``speaks_for``, a curated role that is a spokesperson's title naming a body:
 "State Department spokesman") and from the articles (the title an article gives a speaker: "spokesperson for the
-White House National Security Council"). Two people who speak for one body are one source too. It only tells
-matching that two versions may be one source's claim; no speaker is merged by it.
+White House National Security Council"), and a group speaks for each of its members (a joint statement). Two
+people who speak for one body are one source too. It only tells matching that two versions may be one source's
+claim; no speaker is merged by it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def voices(registry: Registry, written_roles: Iterable[tuple[str, str]] = ()) ->
             found[entry["canonical"]].update(spoken_for(registry, role))
     for speaker, role in written_roles:
         found[speaker].update(spoken_for(registry, role))
+    for canonical in list(registry.speakers):
+        # "the companies said in a joint statement": the statement is each of its signers' claim too.
+        found[canonical].update(registry.members(canonical))
     return {speaker: frozenset(bodies - {speaker}) for speaker, bodies in found.items() if bodies - {speaker}}
 
 
