@@ -127,9 +127,10 @@ def conflicts(
     nl: NlOpt = False,
     limit: LimitOpt = DEFAULT_LIMIT,
 ) -> None:
-    """Versions of one claim that differ: contradicted (a negation, a denial, the opposite direction), changed
-    (a number, date, place or hedge, a quote made indirect) or put in another speaker's mouth, with both
-    versions, outlets and dates; then claims carried under several speakers, and speakers whose titles differ."""
+    """Versions of one claim that differ: contradicted (one negates or denies what the other asserts, the opposite
+    direction), changed (a number, date, place or hedge, a quote made indirect, a negation of words the other does
+    not say) or put in another speaker's mouth, with both versions, outlets and dates; then claims carried under
+    several speakers, and speakers whose titles differ."""
     from .. import queries
     from ..relation import Relation
 
