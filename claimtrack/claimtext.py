@@ -426,10 +426,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         place_ends=place_ends,
         bodies=_bodies(words, all_stems, lang),
         language=code,
-        asserted=frozenset(_asserted_stems(words, lang, stopwords)),
-        governed=frozenset(_governed(words, lang, stopwords, i, NEGATED) for i in negating)
-        | {_governed(words, lang, stopwords, i, DENIED) for i in denying}
-        | ({WHOLE} if untrue else set()),
+        **_polarity_scope(words, lang, stopwords, negating, denying, bool(untrue)),
     )
 
 
@@ -439,21 +436,22 @@ NEGATED, DENIED = 2, None
 WHOLE = (0, ())
 
 
-def _governed(
-    words: list[str], lang: ClaimLanguage, stopwords, i: int, reach: int | None
-) -> tuple[int, tuple[str, ...]]:
-    """What ``words[i]`` negates or denies: the content stems after it (at most ``reach``) and how many of them the
-    other version must assert."""
-    after = [w for w in words[i + 1 :] if not _bare(w, lang.negations, lang)]
-    out = _asserted_stems(after, lang, stopwords)[:reach]
-    return (len(out) if reach else (len(out) + 1) // 2), out
-
-
-def _asserted_stems(words: list[str], lang: ClaimLanguage, stopwords) -> tuple[str, ...]:
-    """Content stems with the tense left out, each as its synonym group's first: "will raise" asserts the raising
-    that "will not raise" negates."""
+def _polarity_scope(
+    words: list[str], lang: ClaimLanguage, stopwords, negating: list[int], denying: list[int], untrue: bool
+) -> dict:
+    """``asserted`` and ``governed``: the content stems with the tense left out, each as its synonym group's first
+    ("will raise" asserts the raising that "will not raise" negates), and what each negation (at most ``NEGATED`` of
+    the stems after it) and each denial (all of them) governs, with how many of them the other version must assert."""
     stems = [claim_stem(lang.hooks.tenseless(w)) for w in words]
-    return tuple(lang.synonyms.get(stems[i], stems[i]) for i in _content(words, stems, stopwords))
+    read = {i: lang.synonyms.get(stems[i], stems[i]) for i in _content(words, stems, stopwords)}
+    after = [i for i in read if not _bare(words[i], lang.negations, lang)]
+
+    def governed(at: int, reach: int | None) -> tuple[int, tuple[str, ...]]:
+        out = tuple(read[i] for i in after if i > at)[:reach]
+        return (len(out) if reach else (len(out) + 1) // 2), out
+
+    scopes = {governed(i, NEGATED) for i in negating} | {governed(i, DENIED) for i in denying}
+    return {"asserted": frozenset(read.values()), "governed": frozenset(scopes | ({WHOLE} if untrue else set()))}
 
 
 def with_polarity(text: ClaimText, polarity: str | None) -> ClaimText:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang.text import PUNCTUATION
 from .doc import SentenceView, Span
 from .grammar import Grammar
 
@@ -16,8 +17,8 @@ MAX_LONG_SUBJECT = 14  # ... when none of them is a verb ("Tamer Ramadan of the 
 MAX_ASIDE = 20  # words of an apposition or relative clause between a subject and its verb
 MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
 BRACKETS = "()"
-NAME_MARKS = "+&"  # marks that end a name's word ("OPEC+")
-NAME_JOINERS = "&"  # marks that join two capitalised words into one name, spaced or not ("Holt & Barker", "AT&T")
+NAME_MARKS = PUNCTUATION["name_marks"]  # marks that end a name's word ("OPEC+")
+NAME_JOINERS = PUNCTUATION["name_joiners"]  # of those, marks that join two capitalised words into one name ("AT&T")
 MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
 MAX_OCCASION = 5  # words of an occasion before the subject ("In a press statement")
 MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")

@@ -36,6 +36,8 @@ PUNCTUATION: dict = check_keys(
         "sentence_enders",
         "claim_enders",
         "question_marks",
+        "name_marks",
+        "name_joiners",
         "leading_trim",
         "clause_separators",
         "dashes",

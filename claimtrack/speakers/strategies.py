@@ -128,13 +128,8 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
         named = _without_place(lex, written[at + 2 :])
         named = named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
     else:
-        named = [
-            w
-            for w in written[:at]
-            if w[:1].isupper()
-            and strip_word(fold_for_match(w)) not in lex.definite_articles
-            and strip_word(fold_for_match(w)) not in lex.document_kinds  # "Joint Statement": a kind, not an issuer
-        ]
+        not_issuers = lex.definite_articles | lex.document_kinds  # "Joint Statement": a document's kind
+        named = [w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in not_issuers]
     if not named:
         return None
     inner = ctx.ask(ask.statement, " ".join(named))
