@@ -1,6 +1,7 @@
 """Score claimtrack on a development set: ingest the texts into a scratch database, export, run the scorer.
 
-Usage: python tests/dev/score.py [--set ar|en|cross|holdout-en|holdout-ar] [--details] [--scorer ../shared/eval/score.py]
+Usage: python tests/dev/score.py [--set ar|en|cross|holdout-en|holdout-ar] [--details] [--available]
+                                 [--scorer ../shared/eval/score.py]
 
   ar     the Arabic set (tests/dev), texts in $CLAIMTRACK_DEVTEXTS or tests/dev/texts
   en     the English set (tests/dev/en), texts in $CLAIMTRACK_DEVTEXTS_EN, tests/dev/en/texts or ../devtexts-en
@@ -9,6 +10,9 @@ Usage: python tests/dev/score.py [--set ar|en|cross|holdout-en|holdout-ar] [--de
   holdout-en, holdout-ar
          the held-out sets (tests/dev/holdout-en, tests/dev/holdout-ar), annotated blind and never tuned against;
          texts in $CLAIMTRACK_HOLDOUT_EN / $CLAIMTRACK_HOLDOUT_AR, else ../holdout-en / ../holdout-ar
+
+--available scores only the articles whose text is there (gold statements and pairs of the others left out), for a
+set partly rebuilt; it says how many articles it scored. Without it a missing text counts as found nothing.
 """
 
 from __future__ import annotations
@@ -86,10 +90,25 @@ def need(folder: Path, what: str) -> Path:
 
 def score_single(args: argparse.Namespace, gold: Path, texts: Path, what: str) -> int:
     texts = need(texts, what)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
         files = [texts / f"{source['article']}.txt" for source in sources(gold)]
-        export = ingest_and_export(files, Path(tmp))
+        if args.available:
+            gold = available_gold(gold, files, tmp / "gold")
+            files = [file for file in files if file.exists()]
+        export = ingest_and_export(files, tmp)
         return run_scorer(args.scorer, export, "dev", gold, ["--details"] if args.details else [])
+
+
+def available_gold(gold: Path, files: list[Path], folder: Path) -> Path:
+    """The gold of the articles whose text is in ``files``, written to ``folder`` as the set "dev"."""
+    present = {file.stem for file in files if file.exists()}
+    print(f"scoring the {len(present)} of {len(files)} articles whose text is there", file=sys.stderr)
+    statements = [st for st in read_jsonl(gold / "dev-statements.jsonl") if st["article"] in present]
+    kept = {st["id"] for st in statements}
+    pairs = [p for p in read_jsonl(gold / "dev-pairs.jsonl") if p["a"] in kept and p["b"] in kept]
+    write_gold(folder, "dev", statements, pairs)
+    return folder
 
 
 def cross_gold() -> tuple[list[str], dict[str, list[dict]]]:
@@ -129,7 +148,11 @@ def score_cross(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         articles, gold = cross_gold()
-        export = ingest_and_export([cross_file(a, ar_texts, en_texts) for a in articles], tmp)
+        files = [cross_file(a, ar_texts, en_texts) for a in articles]
+        if args.available:
+            gold = cross_available(gold, files)
+            files = [file for file in files if file.exists()]
+        export = ingest_and_export(files, tmp)
         write_gold(tmp / "all", "cross", gold["statements"], gold["all"])
         write_gold(tmp / "only", "cross", gold["statements"], gold["cross"])
         print("all statements and pairs of these articles:")
@@ -138,6 +161,16 @@ def score_cross(args: argparse.Namespace) -> int:
         figures = json.loads(subprocess.run(only, check=True, capture_output=True, text=True).stdout)
         print(cross_line(figures, gold["cross"]))
         return code
+
+
+def cross_available(gold: dict[str, list[dict]], files: list[Path]) -> dict[str, list[dict]]:
+    """The cross gold of the articles whose text is in ``files``."""
+    present = {file.stem for file in files if file.exists()}
+    print(f"scoring the {len(present)} of {len(files)} articles whose text is there", file=sys.stderr)
+    statements = [st for st in gold["statements"] if st["article"] in present]
+    kept = {st["id"] for st in statements}
+    pairs = {key: [p for p in gold[key] if p["a"] in kept and p["b"] in kept] for key in ("all", "cross")}
+    return {**pairs, "statements": statements}
 
 
 def cross_line(figures: dict, cross: list[dict]) -> str:
@@ -153,6 +186,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("ar", "en", "cross", *HOLDOUT_VARIABLES), default="ar", dest="which")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--available", action="store_true", help="score only the articles whose text is there")
     parser.add_argument("--scorer", default=str(ROOT.parent / "shared" / "eval" / "score.py"))
     args = parser.parse_args()
     if args.which == "cross":
