@@ -189,6 +189,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             return "T"  # "three OPEC sources": a count opens no name
         if f.startswith(lex.definite_prefixes):
             return "D"
+        if word.islower():
+            return "D"  # in a script with capitals a name is written with one: "the fire department" names no one
         return "N"
 
     def _is_title_word(self, cand: str) -> bool:

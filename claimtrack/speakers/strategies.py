@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ..lang import name_key
 from ..lang.text import fold_for_match
+from ..lexicon import Lexicon
 from ..extract.candidate import Attribution
 from ..models import Speaker
 from ..extract.subject import NAME_JOINERS
@@ -253,6 +254,30 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     return person
 
 
+def joint(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "Apple and Google said", "Putin and Xi said": two known speakers of one kind joined by "and" say it together,
+    as ``group``'s two; a name holding "and" (a ministry "of Endowments and Islamic Affairs") is known whole, or one
+    of its halves names no speaker."""
+    words = ask.target.split()
+    for left, right in _joined(ctx.lex, words):
+        members = [ctx.registry.exact(" ".join(left)), ctx.registry.exact(" ".join(right))]
+        kinds = {ctx.registry.kind(m) for m in members if m}
+        if all(members) and members[0] != members[1] and len(kinds) == 1 and kinds <= GROUP_KINDS:
+            return _group_of(ctx, members, kinds.pop(), ask.target)
+    return None
+
+
+def _joined(lex: Lexicon, words: list[str]):
+    """Each way a phrase splits at a conjunction into what it joins: at a word of its own, or one glued on."""
+    glued = lex.and_conjunction
+    for k in range(1, len(words)):
+        word = fold_for_match(words[k])
+        if word in lex.joint_conjunctions:
+            yield words[:k], words[k + 1 :]
+        elif glued and word.startswith(glued) and len(word) > len(glued) + 1:
+            yield words[:k], [words[k][len(glued) :], *words[k + 1 :]]
+
+
 def group(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "al-za'imani" (the two leaders) after "Starmer ... and Biden": the last two people named before the statement,
     together; "the companies", "al-sharikatan" (the two companies) after "Apple and Google ...": the last two bodies,
@@ -273,9 +298,17 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
             break
     if len(members) < 2:
         return None
+    return _group_of(ctx, members, kind, ask.target)
+
+
+GROUP_KINDS = {SpeakerKind.person, SpeakerKind.organisation}
+
+
+def _group_of(ctx: ArticleContext, members: list[str], kind: str, target: str) -> str:
+    """The group of these speakers, bodies named in one order whichever an article names first."""
     if kind == SpeakerKind.organisation:
-        members.sort()
-    return ctx.registry.add(Speaker(GROUP_JOINER.join(members), SpeakerKind.group, [ask.target.strip()])).canonical
+        members = sorted(members)
+    return ctx.registry.add(Speaker(GROUP_JOINER.join(members), SpeakerKind.group, [target.strip()])).canonical
 
 
 def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -619,6 +652,7 @@ STRATEGIES: list[Strategy] = [
     issuer,
     document,
     author,
+    joint,  # before fragment and company, which would take one of the two
     group,  # before fragment: "the companies" alone is no speaker, but it points back at two named
     company,
     fragment,
