@@ -147,7 +147,9 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
 
     def kinds(self, words: list[str]) -> list[str]:
         """Each word's kind; the word after "bi-ism" (on behalf of) names the institution spoken for, never a person."""
-        kinds = [self._word_kind(w) for w in words]
+        # In a script with capitals a name is written with them: a word without one is a title's or a body's ("the
+        # fire department", "Hollywood producer Bryan Burk"), however it reads folded.
+        kinds = ["T" if w.islower() else self._word_kind(w) for w in words]
         for k in range(len(words)):
             before = fold(words[k - 1]) if k else ""
             if before in self.lex.spoken_for:
@@ -189,8 +191,6 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             return "T"  # "three OPEC sources": a count opens no name
         if f.startswith(lex.definite_prefixes):
             return "D"
-        if word.islower():
-            return "D"  # in a script with capitals a name is written with one: "the fire department" names no one
         return "N"
 
     def _is_title_word(self, cand: str) -> bool:

@@ -237,16 +237,19 @@ class Registry:
                 best = min(best, cand) if best else cand
         return best[2] if best else None
 
+    def spans(self, words: list[str], kinds: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
+        """Where folded ``words`` hold a known alias of a speaker of these kinds, as (start, end, canonical)."""
+        return [
+            (i, i + len(alias), canonical)
+            for i in range(len(words))
+            for alias, canonical in self._hits(words, i, kinds)
+        ]
+
     def curated_bodies(self, words: list[str]) -> list[tuple[int, int]]:
         """Where folded ``words`` name a body or outlet of the packs' data by a name of two words or more, as (start,
         end) spans: such a name, however its words read one by one, is no one's personal name."""
         kinds = (SpeakerKind.organisation, SpeakerKind.media)
-        return [
-            (i, i + len(alias))
-            for i in range(len(words))
-            for alias, canonical in self._hits(words, i, kinds)
-            if len(alias) > 1 and canonical in self.curated
-        ]
+        return [(i, end) for i, end, canonical in self.spans(words, kinds) if end - i > 1 and canonical in self.curated]
 
     def mentions(self, text: str, kinds: tuple[str, ...]) -> list[str]:
         """The speakers of these kinds a text names, in the order it names them (longest alias at a place)."""

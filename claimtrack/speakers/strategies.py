@@ -250,8 +250,21 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     if person and any(ctx.registry.find_alias(rest, (SpeakerKind.person,)) == person for rest in spoken_for):
         return None
     if person and ask.parsed.name:
+        if _qualifies(ctx, words, person) and ctx.registry.find_alias(ask.parsed.name, (SpeakerKind.person,)) != person:
+            return None
         return ctx.fuller(person, ask.parsed.name)
     return person
+
+
+def _qualifies(ctx: ArticleContext, words: list[str], person: str) -> bool:
+    """Whether a known name stands before a title as whose the title is, in a language that writes the owner
+    first ("Copernicus Deputy Director Samantha Burgess", "Kozlowski attorney Stephen Kaufman")."""
+    lex = ctx.lex
+    titles = lex.title_words | lex.person_titles
+    return lex.modifiers_first and any(
+        canonical == person and end < len(words) and strip_word(words[end]) in titles
+        for _, end, canonical in ctx.registry.spans(words, (SpeakerKind.person,))
+    )
 
 
 def joint(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -474,14 +487,18 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         return titled(ctx, ask) or known
     if known:
         return ctx.fuller(known, full)
-    if _company_name(ctx, full):
+    if _company_name(ctx, full, parsed.role):
         return reg.add(Speaker(full, SpeakerKind.organisation, [full])).canonical
     return ctx.create_person(full, parsed.role, ask.statement.gender)
 
 
-def _company_name(ctx: ArticleContext, full: str) -> bool:
-    """A name a company suffix ends ("Holt Freight Ltd") or an ampersand joins ("Holt & Barker", "AT&T")."""
+def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:
+    """A name a company suffix ends ("Holt Freight Ltd") or an ampersand joins ("Holt & Barker", "AT&T"), or one
+    a company's noun introduces ("the telecoms giant TalkTalk", "the carrier Verizon")."""
     words = words_of(full)
+    introduced = words_of(role or "")[-1:]
+    if introduced and strip_word(introduced[0]) in ctx.lex.company_references:
+        return True
     return bool(words) and (words[-1] in ctx.lex.organisation_suffixes or any(ch in NAME_JOINERS for ch in full))
 
 
@@ -577,7 +594,15 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
     """A body or outlet the registry knows, named at the head of the phrase ("sahifat Washington Post"); one named
     further in is only what the body belongs to ("the High Commissioner of the United Nations")."""
     words = words_of(ask.target)
-    headed = 1 if words and strip_word(words[0]) in ctx.lex.body_heads | ctx.lex.media_heads else 0
+    # Before the name: an article and words without a capital in a script with capitals ("the state-run Korean
+    # Central News Agency"), then a head noun ("sahifat").
+    lex, lead = ctx.lex, 0
+    heads = lex.body_heads | lex.title_words | lex.person_titles | lex.spoken_for
+    for raw in ask.target.split():
+        if not raw.islower() or all(strip_word(w) in heads for w in words_of(raw)):
+            break
+        lead += len(words_of(raw))
+    headed = lead + (1 if lead < len(words) and strip_word(words[lead]) in lex.body_heads | lex.media_heads else 0)
     return ctx.registry.find_alias(ask.target, max_start=headed)
 
 
@@ -593,8 +618,9 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
         return unnamed_holder(ctx, phrase, head)
     if head in lex.person_titles:
         kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
-    elif head in lex.body_heads and not _qualified(ctx, phrase) and _generic_body(ctx, words):
-        # "wizarat al-dakhiliyya", "al-mahkama": which country's, which court's, only this article knows.
+    elif head in lex.body_heads and not _qualified(ctx, phrase) and (_generic_body(ctx, words) or phrase.islower()):
+        # "wizarat al-dakhiliyya", "al-mahkama", "the fire department" (no capital, in a script with them: common
+        # nouns): which country's, which court's, which city's, only this article knows.
         return ctx.registry.add(Speaker(in_article(phrase, ctx.article), SpeakerKind.organisation)).canonical
     else:
         kind = SpeakerKind.media if head in lex.media_heads else SpeakerKind.organisation
