@@ -47,6 +47,9 @@ def test_light_stem_folds_clitics_and_keeps_names():
     assert light_stem("للقرارات") == light_stem("قرارات")
     assert light_stem("بقطار") == light_stem("القطار")
     assert light_stem("بوتين").startswith("بو")  # a name's first letter is not a particle
+    # a word opening with و or ف reads alike with the article and without it, "and" written on it or not
+    assert light_stem("الوزير") == light_stem("وزير") == light_stem("والوزير") == light_stem("للوزير")
+    assert light_stem("الفريق") == light_stem("فريق")
     assert content_stems(fold_for_match("قال إن في من الحكومة")) == ["قال", "حكوم"]
     # "بشأن" (about) is a preposition: a claim "about raising sales" is what it says about them
     assert content_stems(fold_for_match("رسائل بشأن رفع المبيعات")) == content_stems(

@@ -113,6 +113,10 @@ def _stem_folded(w: str) -> str:
     peeled = strip_article(w)
     if peeled == w and len(w) > 4:
         w = _PARTICLE_BEFORE.sub("", w)
+    elif len(peeled) > 3 and peeled[0] in PROCLITICS:
+        # A word opening with و or ف loses it without the article ("وزير" above), so it loses it after one too:
+        # "الوزير" and "وزير" are one word.
+        w = peeled[1:]
     else:
         w = peeled
     for _ in range(2):
