@@ -210,6 +210,7 @@ class Lexicon:
     organisation_suffixes: frozenset[str] = _data("titles", "organisation_suffixes", "words")
     group_references: frozenset[str] = _data("titles", "group_references", "words")
     body_group_references: frozenset[str] = _data("titles", "body_group_references", "words")
+    joint_documents: frozenset[str] = _data("titles", "joint_documents", "words")
     joint_conjunctions: frozenset[str] = _data("titles", "joint_conjunctions", "words")
     anonymous_heads: dict[str, str] = _data("anonymous", "heads", "folded_keys")
     quantifiers: frozenset[str] = _data("anonymous", "quantifiers", "words")

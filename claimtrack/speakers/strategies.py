@@ -129,7 +129,8 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
         named = _without_place(lex, written[at + 2 :])
         named = named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
     else:
-        not_issuers = lex.definite_articles | lex.document_kinds  # "Joint Statement": a document's kind
+        # "Joint Statement": a document's kind; "A statement": an article, capitalised at the start of a sentence
+        not_issuers = lex.definite_articles | lex.indefinite_articles | lex.document_kinds
         named = [w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in not_issuers]
     if not named:
         return None
@@ -267,6 +268,10 @@ def _qualifies(ctx: ArticleContext, words: list[str], person: str) -> bool:
     )
 
 
+# Who may say a thing together: people, or bodies.
+GROUP_KINDS = (SpeakerKind.person, SpeakerKind.organisation)
+
+
 def joint(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "Apple and Google said", "Putin and Xi said": two known speakers of one kind joined by "and" say it together,
     as ``group``'s two; a name holding "and" (a ministry "of Endowments and Islamic Affairs") is known whole, or one
@@ -275,8 +280,27 @@ def joint(ctx: ArticleContext, ask: Ask) -> str | None:
     for left, right in _joined(ctx.lex, words):
         members = [ctx.registry.exact(" ".join(left)), ctx.registry.exact(" ".join(right))]
         kinds = {ctx.registry.kind(m) for m in members if m}
-        if all(members) and members[0] != members[1] and len(kinds) == 1 and kinds <= GROUP_KINDS:
+        if all(members) and members[0] != members[1] and len(kinds) == 1 and kinds <= set(GROUP_KINDS):
             return _group_of(ctx, members, kinds.pop(), ask.target)
+    return None
+
+
+def _named_together(ctx: ArticleContext, text: str) -> tuple[str, str, str] | None:
+    """The last two known speakers of one kind a text names joined by "and" ("Apple and Google", "آبل وغوغل"), with
+    their kind: whose a joint statement is."""
+    lex = ctx.lex
+    words = words_of(text)
+    spans = ctx.registry.spans(words, GROUP_KINDS)
+    for (_, end, first), (start, _, second) in reversed(list(zip(spans, spans[1:]))):
+        between = [w for w in words[end:start] if w not in lex.definite_articles]
+        glued = not between and lex.and_conjunction and words[start].startswith(lex.and_conjunction)
+        kind = ctx.registry.kind(first)
+        if (
+            first != second
+            and kind == ctx.registry.kind(second)
+            and (glued or between in ([w] for w in lex.joint_conjunctions))
+        ):
+            return first, second, kind
     return None
 
 
@@ -294,15 +318,23 @@ def _joined(lex: Lexicon, words: list[str]):
 def group(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "al-za'imani" (the two leaders) after "Starmer ... and Biden": the last two people named before the statement,
     together; "the companies", "al-sharikatan" (the two companies) after "Apple and Google ...": the last two bodies,
-    named in one order whichever an article names first (a joint statement is one source in every report of it)."""
+    named in one order whichever an article names first (a joint statement is one source in every report of it); "a
+    joint statement", "bayan mushtarak": the last two of the kind named last."""
     words = words_of(ask.target)
+    bare = " ".join(w for w in words if w not in ctx.lex.definite_articles | ctx.lex.indefinite_articles)
+    before = ctx.registry.mentions(ctx.before(ask.statement, 600), GROUP_KINDS)
     if words and words[0] in ctx.lex.group_references:
         kind = SpeakerKind.person
-    elif " ".join(w for w in words if w not in ctx.lex.definite_articles) in ctx.lex.body_group_references:
+    elif bare in ctx.lex.body_group_references:
         kind = SpeakerKind.organisation
+    elif " ".join(words) in ctx.lex.joint_documents or bare in ctx.lex.joint_documents:
+        if any(w[:1].isupper() for w in ask.target.split()[1:]):
+            return None  # "Joint Statement on ...": a document's title, whoever issued it
+        together = _named_together(ctx, ctx.before(ask.statement, 600))
+        return _group_of(ctx, list(together[:2]), together[2], ask.target) if together else None
     else:
         return None
-    before = ctx.registry.mentions(ctx.before(ask.statement, 600), (kind,))
+    before = [m for m in before if ctx.registry.kind(m) == kind]
     members: list[str] = []
     for canonical in reversed(before):
         if canonical not in members:
@@ -312,9 +344,6 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
     if len(members) < 2:
         return None
     return _group_of(ctx, members, kind, ask.target)
-
-
-GROUP_KINDS = {SpeakerKind.person, SpeakerKind.organisation}
 
 
 def _group_of(ctx: ArticleContext, members: list[str], kind: str, target: str) -> str:
