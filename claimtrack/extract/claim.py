@@ -157,8 +157,10 @@ def _left_open(sc: Scan, i: int, end: int) -> Opener | None:
     s = sc.s
     if s.quote_at(i) is not None or s.quoted[i] or not (s.raw(i) in OPENERS or s.raw(i) in SYMMETRIC):
         return None
-    if not s.toks[i + 1 : i + 2] or not s.toks[i + 1].is_word or s.toks[i + 1].start != s.toks[i].end:
+    if not s.toks[i + 1 : i + 2] or not s.toks[i + 1].is_word:
         return None
+    if s.toks[i + 1].start != s.toks[i].end and s.raw(i) not in OPENERS:
+        return None  # a mark that opens and closes alike opens only when glued to its word; « and “ open spaced too
     if any(t.raw in OPENERS or t.raw in SYMMETRIC or t.raw in _CLOSING for t in s.toks[i + 1 :]):
         return None
     lex = sc.g.lex
