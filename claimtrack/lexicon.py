@@ -212,6 +212,7 @@ class Lexicon:
     body_group_references: frozenset[str] = _data("titles", "body_group_references", "words")
     joint_documents: frozenset[str] = _data("titles", "joint_documents", "words")
     joint_conjunctions: frozenset[str] = _data("titles", "joint_conjunctions", "words")
+    local_bodies: frozenset[str] = _data("titles", "local_bodies", "words")
     anonymous_heads: dict[str, str] = _data("anonymous", "heads", "folded_keys")
     quantifiers: frozenset[str] = _data("anonymous", "quantifiers", "words")
     anonymous_nationality: dict[str, str] = _data("anonymous", "nationality", "folded_keys")

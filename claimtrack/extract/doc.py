@@ -115,7 +115,15 @@ class SentenceView:
         return self.toks[i].raw if 0 <= i < len(self.toks) else ""
 
     def is_comma(self, i: int) -> bool:
-        return self.raw(i) in COMMAS
+        """A comma that separates words, not one that groups a number's digits ("200,000")."""
+        return self.raw(i) in COMMAS and not self._in_number(i)
+
+    def _in_number(self, i: int) -> bool:
+        before, after = self.toks[i - 1] if i > 0 else None, self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return bool(
+            before and after and before.end == self.toks[i].start and after.start == self.toks[i].end
+            and before.raw[-1:].isdigit() and after.raw[:1].isdigit()
+        )
 
     def words(self, span: Span) -> int:
         return sum(1 for t in self.toks[span.a : span.b] if t.is_word)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lang.text import PUNCTUATION, fold_for_match
-from .registry import DEFINITE, INDEFINITE, words_of
+from .registry import DEFINITE, INDEFINITE, strip_word, words_of
 
 
 class PhraseEdges:
@@ -76,4 +76,5 @@ class PhraseEdges:
         """Whether a phrase after an article ("the cooperation", "the White House") can name a speaker: a word of it
         is a title, body, outlet or collective word, or a name (capitalised, in a script with capitals)."""
         raw = [w for w in re.split(r"[\s\-]+", phrase) if w]
-        return any(self.is_title_word(w) or w[:1].isupper() for w in raw) or bool(self.reg.exact(phrase))
+        local = any(strip_word(w) in self.lex.local_bodies for w in words_of(phrase))
+        return local or any(self.is_title_word(w) or w[:1].isupper() for w in raw) or bool(self.reg.exact(phrase))

@@ -89,15 +89,21 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         if not words:
             return None
         kinds = self.kinds(words)
-        if strip_word(words[0]) in self.lex.body_heads:
-            return None
         if self.lex.modifiers_first and "T" in kinds:
-            # "Liverpool manager Jurgen Klopp", "Copernicus Deputy Director Samantha Burgess": whose title comes first,
-            # the name after the last title
+            # "Liverpool manager Jurgen Klopp", "Copernicus Deputy Director Samantha Burgess", "Council member Ana
+            # Ruiz": whose title comes first, even a body's, the name after the last title
             last = max(k for k, kind in enumerate(kinds) if kind == "T")
-            if last + 1 < len(words) and kinds[last + 1] == "N":
+            # a title in its own right, not a name read as one after a body's noun ("Agency France Presse")
+            titled = self._word_kind(words[last]) == "T" or words[last].islower()
+            # "office of Prime Minister Ann Lee" is the office: a body's noun, then whose
+            bodys = strip_word(words[0]) in self.lex.body_heads and any(
+                fold(w) in self.lex.spoken_for for w in words[1:last]
+            )
+            if titled and not bodys and last + 1 < len(words) and kinds[last + 1] == "N":
                 end = self._name_end(words, kinds, last + 1)
                 return (" ".join(words[last + 1 : end]), " ".join(words[: last + 1] + words[end:]))
+        if strip_word(words[0]) in self.lex.body_heads:
+            return None
         if kinds[0] == "N":
             end = self._name_end(words, kinds, 0)
             return (" ".join(words[:end]), " ".join(words[end:]))

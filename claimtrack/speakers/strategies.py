@@ -647,6 +647,9 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
         return unnamed_holder(ctx, phrase, head)
     if head in lex.person_titles:
         kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
+    elif head in lex.local_bodies and phrase.islower():
+        # "the hospital", "the school district": which town's, only this article knows.
+        return ctx.registry.add(Speaker(in_article(phrase, ctx.article), SpeakerKind.organisation)).canonical
     elif head in lex.body_heads and not _qualified(ctx, phrase) and (_generic_body(ctx, words) or phrase.islower()):
         # "wizarat al-dakhiliyya", "al-mahkama", "the fire department" (no capital, in a script with them: common
         # nouns): which country's, which court's, which city's, only this article knows.
