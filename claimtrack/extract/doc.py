@@ -121,8 +121,12 @@ class SentenceView:
     def _in_number(self, i: int) -> bool:
         before, after = self.toks[i - 1] if i > 0 else None, self.toks[i + 1] if i + 1 < len(self.toks) else None
         return bool(
-            before and after and before.end == self.toks[i].start and after.start == self.toks[i].end
-            and before.raw[-1:].isdigit() and after.raw[:1].isdigit()
+            before
+            and after
+            and before.end == self.toks[i].start
+            and after.start == self.toks[i].end
+            and before.raw[-1:].isdigit()
+            and after.raw[:1].isdigit()
         )
 
     def words(self, span: Span) -> int:
