@@ -203,8 +203,10 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         lex = self.lex
         return (
             cand in lex.title_words
+            or cand in lex.person_titles
             or cand in lex.nationality
             or strip_word(cand) in lex.title_words
+            or strip_word(cand) in lex.person_titles
             or cand in lex.anonymous_heads
             or cand in lex.places
             or cand in lex.countries
