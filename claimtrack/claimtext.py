@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import ModuleType
@@ -34,6 +35,9 @@ class Axis:
     name: str
     plus: frozenset[tuple[str, ...]]
     minus: frozenset[tuple[str, ...]]
+    # A comparison says its direction of what follows it ("more than half", "less than 12"): two versions go
+    # opposite ways on it only when they compare one thing.
+    compares: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ def claim_language(language: str) -> ClaimLanguage:
             axis["name"],
             frozenset(_phrase_stems(p) for p in axis["plus"]),
             frozenset(_phrase_stems(p) for p in axis["minus"]),
+            axis.get("compares", False),
         )
         for axis in data.get("axes", [])
     )
@@ -173,6 +178,8 @@ class ClaimText:
     # other version to assert what this one negates. Nothing follows a denial of the whole claim: (0, ()).
     governed: frozenset[tuple[int, tuple[str, ...]]] = frozenset()
     asserted: frozenset[str] = frozenset()  # its content stems with the tense left out, as ``governed`` reads them
+    # (axis, the content stem after a comparison): what it compares ("more than half", "less than 12")
+    direction_of: frozenset[tuple[str, str]] = frozenset()
 
 
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
@@ -268,16 +275,32 @@ def _dates(words: list[str], lang: ClaimLanguage) -> frozenset[int]:
 
 
 def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, int]]:
-    found = set()
-    # Any peeling of a word may be the one listed ("لأعلى": أعلى), so every one is tried.
-    grams = {(claim_stem(form),) for word in words for form in lang.hooks.stems(lang.hooks.tenseless(word))}
+    return frozenset((axis.name, sign) for axis, sign, _ in _direction_words(words, lang))
+
+
+def _direction_words(words: list[str], lang: ClaimLanguage) -> Iterator[tuple[Axis, int, range]]:
+    """Each (axis, sign, the words that say it) of a claim."""
     seq = [claim_stem(w) for w in words]
-    grams |= {tuple(seq[i : i + 2]) for i in range(len(seq) - 1)}
+    # Any peeling of a word may be the one listed ("لأعلى": أعلى), so every one is tried.
+    grams = [
+        ({(claim_stem(form),) for form in lang.hooks.stems(lang.hooks.tenseless(word))}, range(i, i + 1))
+        for i, word in enumerate(words)
+    ]
+    grams += [({tuple(seq[i : i + 2])}, range(i, i + 2)) for i in range(len(seq) - 1)]
     for axis in lang.axes:
-        if grams & axis.plus:
-            found.add((axis.name, 1))
-        if grams & axis.minus:
-            found.add((axis.name, -1))
+        for forms, at in grams:
+            if forms & axis.plus:
+                yield axis, 1, at
+            if forms & axis.minus:
+                yield axis, -1, at
+
+
+def _direction_of(words: list[str], stems: list[str], content: list[int], lang: ClaimLanguage) -> frozenset:
+    """(axis, the content stem after a comparison of that axis): what each comparison is said of."""
+    found = set()
+    for axis, _, at in _direction_words(words, lang):
+        if axis.compares:
+            found |= {(axis.name, stems[i]) for i in [i for i in content if i >= at.stop][:1]}
     return frozenset(found)
 
 
@@ -421,6 +444,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         numbers=frozenset(quantities),
         dates=_dates(words, lang),
         directions=_directions(words, lang),
+        direction_of=_direction_of(words, all_stems, _content(words, all_stems, stopwords), lang),
         places=places,
         quantities=quantities,
         place_ends=place_ends,

@@ -87,13 +87,20 @@ def _fmt_numbers(values: frozenset[float]) -> str:
 
 
 def _direction_flip(a: ClaimText, b: ClaimText) -> str | None:
-    """The axis on which one version goes one way only and the other the opposite way only."""
+    """The axis on which one version goes one way only and the other the opposite way only; a comparison only when
+    both compare one thing ("more than half" / "less than half", not "more than half" / "under 12")."""
     for axis in sorted({name for name, _ in a.directions | b.directions}):
         da = {d for name, d in a.directions if name == axis}
         db = {d for name, d in b.directions if name == axis}
-        if len(da) == 1 and len(db) == 1 and da != db:
+        if len(da) == 1 and len(db) == 1 and da != db and _said_of_one_thing(a, b, axis):
             return axis
     return None
+
+
+def _said_of_one_thing(a: ClaimText, b: ClaimText, axis: str) -> bool:
+    of_a = {stem for name, stem in a.direction_of if name == axis}
+    of_b = {stem for name, stem in b.direction_of if name == axis}
+    return a.language != b.language or not of_a or not of_b or bool(of_a & of_b)
 
 
 def _word_swap(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:

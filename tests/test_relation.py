@@ -110,6 +110,18 @@ RELATIONS = [
         ChangeKind.negation,  # a contraction negates as "not" does
     ),
     (
+        "أكثر من نصف المصابين في المستشفيات من كبار السن",
+        "أقل من نصف المصابين في المستشفيات من كبار السن",
+        Relation.contradicts,
+        ChangeKind.direction,  # more and less than one thing
+    ),
+    (
+        "أكثر من نصف حالات الوفاة سجلت بين الأطفال الذين تقل أعمارهم عن 12 سنة",
+        "نصف الوفيات سجلت في صفوف أطفال أقل من 12 سنة",
+        Relation.same,
+        None,  # more than half, and under twelve: two comparisons of two things
+    ),
+    (
         "قوة الجنيه تدعم الصادرات الزراعية في هذا الموسم",
         "ضعف الجنيه يدعم الصادرات الزراعية في هذا الموسم",
         Relation.contradicts,
