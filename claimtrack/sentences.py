@@ -163,6 +163,8 @@ def _abbreviated(text: str, i: int, line_start: int) -> bool:
     after = text[i + 1 : i + 3]
     if word is not None and after[:1] == " " and after[1:].isupper() and _title_like(word.group(1)):
         return True  # "Mr. Tomar", "Dr. Lee"
+    if word is not None and word.group(1)[:1].isupper() and after[:1] == " " and after[1:].islower():
+        return True  # "Electric Co. reported": in a script with capitals no sentence opens with a small letter
     letters = re.search(r"(?:^|[^\w.])(\w)\.(\w)$", text[line_start:i])
     if letters and all(map(_latin_letter, letters.groups())) and not after[1:].isupper():
         return True  # the last point of letters abbreviated one by one ("1 a.m., stranding"), before no capital

@@ -239,7 +239,12 @@ def _before_asides(g: Grammar, s: SentenceView, comma: int) -> Subject | None:
         if a == 0 or not s.is_comma(a - 1):
             break
         end = a - 1
-    kept = [c for c in chunks if not _aside(g, s, c)]
+    asides = [_aside(g, s, c) for c in chunks]
+    # A place's larger place closing an aside right before the verb ("based in Lancaster, Pennsylvania, says")
+    # belongs to the aside.
+    if len(chunks) > 1 and asides[1] and not asides[0] and _placename(s, chunks[0]):
+        asides[0] = True
+    kept = [c for c, aside in zip(chunks, asides) if not aside]
     if not kept:
         return None
     near = kept[0]
@@ -266,6 +271,11 @@ def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
         or all(s.norm(k).isdigit() for k in range(chunk.a, chunk.b))
         or (s.raw(chunk.a).islower() and s.norm(chunk.a).endswith(lex.participle_endings))
     )
+
+
+def _placename(s: SentenceView, chunk: Span) -> bool:
+    """One or two capitalised words alone between commas, in a script with capitals ("Pennsylvania")."""
+    return chunk.b - chunk.a <= 2 and all(s.raw(k)[:1].isupper() for k in range(chunk.a, chunk.b))
 
 
 def _plausible_head(g: Grammar, s: SentenceView, chunk: Span, limit: int = MAX_SUBJECT) -> bool:
