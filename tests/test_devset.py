@@ -182,3 +182,20 @@ def test_available_gold_keeps_the_statements_and_pairs_of_the_articles_with_a_te
     kept = module.available_gold(gold, [tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "kept")
     assert _rows(kept, "dev-statements.jsonl") == statements[:2]
     assert _rows(kept, "dev-pairs.jsonl") == pairs[:1]
+
+
+def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, monkeypatch):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("dev_rebuild", DEV / "rebuild.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "Headline of the story\n\nFirst paragraph of the story.\n"
+    source = {"article": "a1", "sha256": hashlib.sha256(text.encode()).hexdigest(), "rebuild": "headline + body"}
+    monkeypatch.setattr(module, "find", lambda article: (source, tmp_path / "texts"))
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps(" date 2023-09-01 " + text.replace("\n\n", "\n\n\n") + "Related: another st"))
+    written = module.rebuild("a1", copy)
+    assert written is not None and written.read_text(encoding="utf-8") == text
+    copy.write_text("Something else entirely\n")
+    assert module.rebuild("a1", copy) is None
