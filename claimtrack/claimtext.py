@@ -274,10 +274,6 @@ def _dates(words: list[str], lang: ClaimLanguage) -> frozenset[int]:
     return frozenset(found)
 
 
-def _directions(words: list[str], lang: ClaimLanguage) -> frozenset[tuple[str, int]]:
-    return frozenset((axis.name, sign) for axis, sign, _ in _direction_words(words, lang))
-
-
 def _direction_words(words: list[str], lang: ClaimLanguage) -> Iterator[tuple[Axis, int, range]]:
     """Each (axis, sign, the words that say it) of a claim."""
     seq = [claim_stem(w) for w in words]
@@ -295,10 +291,10 @@ def _direction_words(words: list[str], lang: ClaimLanguage) -> Iterator[tuple[Ax
                 yield axis, -1, at
 
 
-def _direction_of(words: list[str], stems: list[str], content: list[int], lang: ClaimLanguage) -> frozenset:
+def _direction_of(hits: list[tuple[Axis, int, range]], stems: list[str], content: list[int]) -> frozenset:
     """(axis, the content stem after a comparison of that axis): what each comparison is said of."""
     found = set()
-    for axis, _, at in _direction_words(words, lang):
+    for axis, _, at in hits:
         if axis.compares:
             found |= {(axis.name, stems[i]) for i in [i for i in content if i >= at.stop][:1]}
     return frozenset(found)
@@ -435,6 +431,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     denied = bool(untrue) or bool(denying)
     quantities = _numbers(fold(text), lang)
     places, place_ends = _places(words, lang)
+    directions = list(_direction_words(words, lang))
     return ClaimText(
         norm=norm,
         stems=content,
@@ -443,8 +440,8 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         hedged=_hedged(words, lang),
         numbers=frozenset(quantities),
         dates=_dates(words, lang),
-        directions=_directions(words, lang),
-        direction_of=_direction_of(words, all_stems, _content(words, all_stems, stopwords), lang),
+        directions=frozenset((axis.name, sign) for axis, sign, _ in directions),
+        direction_of=_direction_of(directions, all_stems, _content(words, all_stems, stopwords)),
         places=places,
         quantities=quantities,
         place_ends=place_ends,

@@ -322,7 +322,6 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
     joint statement", "bayan mushtarak": the last two of the kind named last."""
     words = words_of(ask.target)
     bare = " ".join(w for w in words if w not in ctx.lex.definite_articles | ctx.lex.indefinite_articles)
-    before = ctx.registry.mentions(ctx.before(ask.statement, 600), GROUP_KINDS)
     if words and words[0] in ctx.lex.group_references:
         kind = SpeakerKind.person
     elif bare in ctx.lex.body_group_references:
@@ -334,7 +333,7 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
         return _group_of(ctx, list(together[:2]), together[2], ask.target) if together else None
     else:
         return None
-    before = [m for m in before if ctx.registry.kind(m) == kind]
+    before = ctx.registry.mentions(ctx.before(ask.statement, 600), (kind,))
     members: list[str] = []
     for canonical in reversed(before):
         if canonical not in members:
