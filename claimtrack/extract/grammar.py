@@ -3,6 +3,8 @@ word), answered from the language pack's data (``Lexicon``) and hooks."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..lang.text import PUNCTUATION, fold
 from ..lexicon import CueForm, Lexicon
 from ..sentences import OPENERS, SYMMETRIC
@@ -170,7 +172,7 @@ class Grammar:
 
     def skip_leading(self, s: SentenceView, a: int, b: int) -> int:
         """Past a dateline, a leading conjunction and adverbial phrase ("وفي وقت سابق،") to where content starts."""
-        i = self.past_dateline(s, a, b) if a == 0 else a
+        i = past_dateline(self.lex, s, a, b) if a == 0 else a
         while i < b and (s.raw(i) in COMMAS or s.norm(i) in self.lex.conjunctions):
             i += 1
         if i < b and (self.is_adverbial(s, i) or s.norm(i) in self.lex.leading_prepositions):
@@ -183,22 +185,6 @@ class Grammar:
             if phrase:
                 return i + phrase
         return i
-
-    def past_dateline(self, s: SentenceView, a: int, b: int) -> int:
-        """Past a dateline opening a sentence ("SEOUL, Sept. 14 (Yonhap) --"): a place in capitals, in a script with
-        them, then a dash within a few tokens and the sentence after it. It is the outlet's byline, not the claim's."""
-        if not (len(s.raw(a)) > 1 and s.raw(a).isupper()):
-            return a
-        brackets = PUNCTUATION["editorial_brackets"]
-        dashes = set(self.lex.dateline_separators) - set(brackets) - set(brackets.values())
-        for j in range(a + 1, min(b, a + DATELINE_TOKENS)):
-            if s.raw(j) and set(s.raw(j)) <= dashes:
-                while j + 1 < b and set(s.raw(j + 1)) <= dashes:
-                    j += 1
-                # the sentence starts after it, with a capital ("NATO - which met on Monday -" is an aside)
-                opens = s.raw(j + 1)[:1]
-                return j + 1 if opens and not opens.islower() else a
-        return a
 
     def boundary(self, s: SentenceView, i: int) -> int:
         """The first token of a statement whose cue is token i: its linking word and comma, if any."""
@@ -301,3 +287,26 @@ class Grammar:
         if word[:1] in self.lex.glued_prepositions:
             return word[1:].lstrip(self.lex.letter_joiner)
         return word
+
+
+def past_dateline(lex: Lexicon, s: SentenceView, a: int, b: int) -> int:
+    """Past a dateline opening a sentence ("SEOUL, Sept. 14 (Yonhap) --"): a place in capitals, in a script with
+    them, then a dash within a few tokens and the sentence after it. It is the outlet's byline, not the claim's."""
+    if not (len(s.raw(a)) > 1 and s.raw(a).isupper()):
+        return a
+    dashes = _dashes(lex.dateline_separators)
+    for j in range(a + 1, min(b, a + DATELINE_TOKENS)):
+        if s.raw(j) and set(s.raw(j)) <= dashes:
+            while j + 1 < b and set(s.raw(j + 1)) <= dashes:
+                j += 1
+            # the sentence starts after it, with a capital ("NATO - which met on Monday -" is an aside)
+            opens = s.raw(j + 1)[:1]
+            return j + 1 if opens and not opens.islower() else a
+    return a
+
+
+@cache
+def _dashes(separators: frozenset[str]) -> frozenset[str]:
+    """A dateline's separators that are no bracket: what ends it before the sentence."""
+    brackets = PUNCTUATION["editorial_brackets"]
+    return frozenset(separators) - set(brackets) - set(brackets.values())

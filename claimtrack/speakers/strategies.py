@@ -625,13 +625,23 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
     # Before the name: an article and words without a capital in a script with capitals ("the state-run Korean
     # Central News Agency"), then a head noun ("sahifat").
     lex, lead = ctx.lex, 0
-    heads = lex.body_heads | lex.title_words | lex.person_titles | lex.spoken_for
+    heads = _lead_stops(lex)
     for raw in ask.target.split():
         if not raw.islower() or all(strip_word(w) in heads for w in words_of(raw)):
             break
         lead += len(words_of(raw))
     headed = lead + (1 if lead < len(words) and strip_word(words[lead]) in lex.body_heads | lex.media_heads else 0)
     return ctx.registry.find_alias(ask.target, max_start=headed)
+
+
+_LEAD_STOPS: dict[str, frozenset[str]] = {}
+
+
+def _lead_stops(lex: Lexicon) -> frozenset[str]:
+    """The words a body's name opens after ("the president of ..."): titles, body nouns, "of"; one set a language."""
+    if lex.language not in _LEAD_STOPS:
+        _LEAD_STOPS[lex.language] = lex.body_heads | lex.title_words | lex.person_titles | lex.spoken_for
+    return _LEAD_STOPS[lex.language]
 
 
 def new(ctx: ArticleContext, ask: Ask) -> str:
@@ -646,12 +656,11 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
         return unnamed_holder(ctx, phrase, head)
     if head in lex.person_titles:
         kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
-    elif head in lex.local_bodies and phrase.islower():
-        # "the hospital", "the school district": which town's, only this article knows.
-        return ctx.registry.add(Speaker(in_article(phrase, ctx.article), SpeakerKind.organisation)).canonical
-    elif head in lex.body_heads and not _qualified(ctx, phrase) and (_generic_body(ctx, words) or phrase.islower()):
-        # "wizarat al-dakhiliyya", "al-mahkama", "the fire department" (no capital, in a script with them: common
-        # nouns): which country's, which court's, which city's, only this article knows.
+    elif (head in lex.local_bodies and phrase.islower()) or (
+        head in lex.body_heads and not _qualified(ctx, phrase) and (_generic_body(ctx, words) or phrase.islower())
+    ):
+        # "wizarat al-dakhiliyya", "al-mahkama", "the fire department", "the hospital" (no capital, in a script with
+        # them: common nouns): which country's, which court's, which town's, only this article knows.
         return ctx.registry.add(Speaker(in_article(phrase, ctx.article), SpeakerKind.organisation)).canonical
     else:
         kind = SpeakerKind.media if head in lex.media_heads else SpeakerKind.organisation

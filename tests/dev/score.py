@@ -102,13 +102,20 @@ def score_single(args: argparse.Namespace, gold: Path, texts: Path, what: str) -
 
 def available_gold(gold: Path, files: list[Path], folder: Path) -> Path:
     """The gold of the articles whose text is in ``files``, written to ``folder`` as the set "dev"."""
+    statements, pairs = _present(
+        files, read_jsonl(gold / "dev-statements.jsonl"), pairs=read_jsonl(gold / "dev-pairs.jsonl")
+    )
+    write_gold(folder, "dev", statements, pairs["pairs"])
+    return folder
+
+
+def _present(files: list[Path], statements: list[dict], **pairs: list[dict]) -> tuple[list[dict], dict]:
+    """The statements of the articles whose text is in ``files``, and of each list of pairs those among them."""
     present = {file.stem for file in files if file.exists()}
     print(f"scoring the {len(present)} of {len(files)} articles whose text is there", file=sys.stderr)
-    statements = [st for st in read_jsonl(gold / "dev-statements.jsonl") if st["article"] in present]
+    statements = [st for st in statements if st["article"] in present]
     kept = {st["id"] for st in statements}
-    pairs = [p for p in read_jsonl(gold / "dev-pairs.jsonl") if p["a"] in kept and p["b"] in kept]
-    write_gold(folder, "dev", statements, pairs)
-    return folder
+    return statements, {key: [p for p in rows if p["a"] in kept and p["b"] in kept] for key, rows in pairs.items()}
 
 
 def cross_gold() -> tuple[list[str], dict[str, list[dict]]]:
@@ -165,11 +172,7 @@ def score_cross(args: argparse.Namespace) -> int:
 
 def cross_available(gold: dict[str, list[dict]], files: list[Path]) -> dict[str, list[dict]]:
     """The cross gold of the articles whose text is in ``files``."""
-    present = {file.stem for file in files if file.exists()}
-    print(f"scoring the {len(present)} of {len(files)} articles whose text is there", file=sys.stderr)
-    statements = [st for st in gold["statements"] if st["article"] in present]
-    kept = {st["id"] for st in statements}
-    pairs = {key: [p for p in gold[key] if p["a"] in kept and p["b"] in kept] for key in ("all", "cross")}
+    statements, pairs = _present(files, gold["statements"], all=gold["all"], cross=gold["cross"])
     return {**pairs, "statements": statements}
 
 
