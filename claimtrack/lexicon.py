@@ -195,6 +195,7 @@ class Lexicon:
     title_words: frozenset[str] = _data("titles", "title_words", "words")
     media_heads: frozenset[str] = _data("titles", "media_heads", "words")
     person_titles: frozenset[str] = _data("titles", "person_titles", "words")
+    occupations: frozenset[str] = _data("titles", "occupations", "words")
     spoken_for: frozenset[str] = _data("titles", "spoken_for", "words")
     name_particles: frozenset[str] = _data("titles", "name_particles", "words")
     name_homographs: frozenset[str] = _data("titles", "name_homographs", "raw_words")

@@ -9,7 +9,7 @@ from ..lang import name_key
 from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
 from ..extract.candidate import Attribution
 from ..models import Speaker, Statement
-from .phrase import Parsed, PhraseReader
+from .phrase import MAX_NAME_WORDS, Parsed, PhraseReader
 from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, strip_word, words_of
 
 
@@ -65,6 +65,7 @@ class ArticleContext:
     named: list[Mention] = field(default_factory=list)
     created: set[str] = field(default_factory=set)  # people this article introduced: their name may still grow
     renamed: dict[str, str] = field(default_factory=dict)
+    _written: list | None = field(default=None, repr=False)  # the text's tokens, read on first use
 
     def __post_init__(self) -> None:
         self.reader = PhraseReader(self.registry)
@@ -210,6 +211,39 @@ class ArticleContext:
     def before(self, st: Statement, chars: int | None = None) -> str:
         start = 0 if chars is None else max(0, st.char_start - chars)
         return self.text[start : st.char_start]
+
+    def full_name_written(self, surname: str) -> str | None:
+        """ "al-Haddad" alone where the article wrote "the Moroccan coach Samir Haddad" (not as a speaker): the one
+        full name its text writes ending with that surname, introduced by a title or a nationality (in a script with
+        capitals, by capitals alone); None when it writes none or two ("Samir Haddad and Nabil Haddad")."""
+        target = strip_word(fold_for_match(surname))
+        if self._written is None:
+            self._written = [t for t in tokens(self.text) if t.raw.strip()]
+        found: dict[str, str] = {}
+        for i, token in enumerate(self._written):
+            if not token.is_word or strip_word(fold_for_match(token.raw)) != target:
+                continue
+            window: list[str] = []
+            after = token
+            for before in reversed(self._written[max(0, i - MAX_NAME_WORDS) : i]):
+                # a name runs within a line and never takes in a verb ("wa-qala al-Sellami")
+                if not before.is_word or "\n" in self.text[before.end : after.start] or self.lex.cue(before.norm):
+                    break
+                window.insert(0, before.raw)
+                after = before
+            kinds = self.reader.kinds(window)
+            start = len(window)
+            while start and kinds[start - 1] == "N":
+                start -= 1
+            introducer = fold_for_match(window[start - 1]) if start else ""
+            introduced = kinds[start - 1 : start] == ["T"] and not (
+                introducer in self.lex.function_words or self.lex.cue(introducer)
+            )
+            cased = surname[:1].isupper()
+            full = " ".join([*window[start:], token.raw])
+            if start < len(window) and (introduced or cased) and self.reader.personal_name(full):
+                found.setdefault(name_key(full), full)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def person_after_title_in_text(self, title: str, st: Statement) -> str | None:
         """ "... al-wazir Sami Adel ..." or "Sami Adel, the minister of ..." earlier in the article: the person named

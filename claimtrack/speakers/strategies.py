@@ -215,26 +215,52 @@ def title_in_article(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def epithet(ctx: ArticleContext, ask: Ask) -> str | None:
-    """ "the 27-year-old", "the Spanish technician": a definite phrase that describes someone by age or nationality
-    and one common noun, with no name, title, body or outlet of its own, is the news's second reference to the
-    person the article named last; with nobody named, it is left to the other strategies."""
+    """ "the 27-year-old", "the Spanish technician", "al-mudarrib al-maghribi" (the Moroccan coach): a definite phrase
+    that describes someone by age, or by nationality and one common noun or occupation, with no name, title, body or
+    outlet of its own, is the news's second reference to a person the article named: the last one whose nationality
+    does not differ and who, for an occupation, was named with it or with no title; with nobody such, it is left to
+    the other strategies."""
     lex = ctx.lex
     words = words_of(ask.target)
-    if not ask.definite or not words:
+    if not words or not (ask.definite or definite(lex, without_conjunction(lex, words[0]))):
         return None
     aged = any(words[-len(p) :] == list(p) for p in lex.age_phrases if len(words) > len(p))
-    head = words[-1]
-    national = len(words) == 2 and words[0] in lex.nationality and _common_noun(lex, head)
+    noun, other = (words[-1], words[0]) if lex.modifiers_first else (words[0], words[-1])
+    noun = strip_word(without_conjunction(lex, noun))
+    occupation = noun in lex.occupations
+    nationality = other in lex.nationality or ctx.reader.is_nationality(other)
+    national = len(words) == 2 and nationality and (occupation or _common_noun(lex, noun))
     if not (aged or national):
         return None
-    person = next((m for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == SpeakerKind.person), None)
-    return person.canonical if person else None
+    mine = ctx.nationalities(ask.target)
+    titles = lex.title_words | lex.person_titles
+    for m in reversed(ctx.named):
+        if ctx.registry.kind(m.canonical) != SpeakerKind.person:
+            continue
+        said = f"{m.written} {m.role}"
+        theirs = ctx.nationalities(said)
+        held = ctx.title_words(said) & titles
+        if (mine and theirs and mine.isdisjoint(theirs)) or (occupation and held and noun not in held):
+            continue
+        return m.canonical
+    return None
 
 
 def _common_noun(lex, word: str) -> bool:
     """A noun that names no body, outlet, title, document or group of people of its own."""
     kinds = (lex.body_heads, lex.media_heads, lex.generic_references, lex.not_speakers, lex.title_words)
     return not any(word in k for k in kinds) and not word.endswith(lex.plural_endings)
+
+
+def surname_written(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "al-Haddad", "Hart" alone where the article's text wrote one full name ending with it ("the Moroccan coach
+    Samir Haddad", "coach Sam Hart"), though not as a speaker: that name, resolved as if written in full; before the
+    registry, whose one-word alias may be another article's person."""
+    words = words_of(ask.target)
+    if len(words) != 1 or ctx.reader.is_title_word(ask.target.strip()) or same_name(ctx, ask.target):
+        return None
+    full = ctx.full_name_written(ask.target.strip())
+    return name(ctx, ctx.ask(ask.statement, full)) if full else None
 
 
 def exact(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -507,7 +533,11 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         return None  # "s" left of a possessive ("Morocco's") is no name
     reg = ctx.registry
     full = ctx.reader.complete_name(parsed.name, ctx.text)
-    known = reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
+    # a full name's own spelling first: "Jamal al-Sellami" is "Jamal Sellami", not another article's "al-Sellami"
+    keyed = reg.find_by_key(full) if len(words_of(full)) > 1 and not reg.exact(full) else None
+    known = (
+        keyed or reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
+    )
     if not known and (known := reg.in_other_script(full)):
         reg.add_alias(known, full)  # the same person, named in another language's article
     if known and reg.kind(known) != SpeakerKind.person and parsed.role:
@@ -606,13 +636,17 @@ def titled(ctx: ArticleContext, ask: Ask) -> str | None:
     if not words or words[0] not in {strip_word(t) for t in ctx.lex.title_words}:
         return ctx.registry.find_by_role(ask.target)  # "the first man in North Korea"
     mine = ctx.nationalities(ask.target)
+    # "mudarrib al-muntakhab al-urduni" (the coach of the Jordanian team): an occupation names whom the article named
+    # with it, unless it gave them another country; an office asks the same country, and most of its words.
+    occupation = words[0] in ctx.lex.occupations
     for m in reversed(ctx.named):
         if ctx.registry.kind(m.canonical) != SpeakerKind.person:
             continue
-        if mine and mine.isdisjoint(ctx.nationalities(m.written + " " + m.role)):
+        stated = ctx.nationalities(m.written + " " + m.role)
+        if mine and (stated or not occupation) and mine.isdisjoint(stated):
             continue
         theirs = ctx.title_words(m.written + " " + m.role)
-        if words[0] in theirs and sum(w in theirs for w in words) * 2 >= len(words):
+        if words[0] in theirs and (occupation or sum(w in theirs for w in words) * 2 >= len(words)):
             return m.canonical
     person = ctx.person_after_title_in_text(ask.target, ask.statement)
     return person or ctx.registry.find_by_role(ask.target)
@@ -650,9 +684,9 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
     lex = ctx.lex
     head = ctx.synonym(strip_word(_head(ctx, words)))
     phrase = ask.target.strip()
-    if head in lex.person_titles and not _qualified(ctx, phrase):
-        # An unnamed holder of a title that says not whose ("na'ibun hali", "al-mutahaddith bi-ism al-muhafaza"): a
-        # person of this article only, never the same as another article's.
+    if head in lex.person_titles and (not _qualified(ctx, phrase) or _national_occupation(ctx, words, head)):
+        # An unnamed holder of a title that says not whose ("na'ibun hali", "al-mutahaddith bi-ism al-muhafaza", "the
+        # Spanish coach"): a person of this article only, never the same as another article's.
         return unnamed_holder(ctx, phrase, head)
     if head in lex.person_titles:
         kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
@@ -693,6 +727,18 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     return national or bool(ctx.nationalities(" ".join(named))) or bool(ctx.registry.find_alias(phrase))
 
 
+def _national_occupation(ctx: ArticleContext, words: list[str], head: str) -> bool:
+    """An occupation qualified by nationality alone ("al-mudarrib al-maghribi", "the Spanish coach"): one of many."""
+    lex = ctx.lex
+    articles = lex.definite_articles | lex.indefinite_articles
+    rest = [w for w in words if w not in articles and ctx.synonym(strip_word(w)) != head]
+    return (
+        head in lex.occupations
+        and bool(rest)
+        and all(w in lex.nationality or ctx.reader.is_nationality(w) for w in rest)
+    )
+
+
 def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
     """A body named by common nouns only ("wizarat al-dakhiliyya", "al-sharika"), not by a name of its own ("sharikat
     Aramco")."""
@@ -724,6 +770,7 @@ STRATEGIES: list[Strategy] = [
     fragment,
     title_in_article,
     epithet,
+    surname_written,
     exact,
     alias,
     anonymous,
