@@ -100,6 +100,22 @@ def test_two_articles_each_with_only_the_minister_keep_different_speakers():
     assert (one[0].speaker, two[0].speaker) == ("الوزير · farming", "الوزير · sport")
 
 
+def test_two_articles_each_with_only_a_national_occupation_keep_different_speakers():
+    # "the Moroccan coach": one of many, unlike "the Russian foreign minister"
+    registry = Registry.load("ar")
+    one = resolve_in(registry, "وقال المدرب المغربي إن المباراة صعبة.", "a1")
+    two = resolve_in(registry, "وأكد المدرب المغربي أن الفريق جاهز.", "a2")
+    assert (one[0].speaker, two[0].speaker) == ("المدرب المغربي · a1", "المدرب المغربي · a2")
+
+
+def test_a_full_name_is_the_person_of_its_spelling_not_a_surname_another_article_gave_alone():
+    registry = Registry.load("ar")
+    alone = resolve_in(registry, "وقال السلامي إن الفريق جاهز.", "a1")
+    full = resolve_in(registry, "وقال جمال سلامي إن المباراة صعبة.", "a2")
+    spelt = resolve_in(registry, "وأكد جمال السلامي أن الجمهور رائع.", "a3")
+    assert [alone[0].speaker, full[0].speaker, spelt[0].speaker] == ["السلامي", "جمال سلامي", "جمال سلامي"]
+
+
 def test_a_title_that_names_a_body_only_by_a_common_noun_belongs_to_its_article():
     # "the head of the government": which country's, only the article says; never another article's holder
     registry = Registry.load("ar")
