@@ -199,6 +199,7 @@ class Lexicon:
     spoken_for: frozenset[str] = _data("titles", "spoken_for", "words")
     name_particles: frozenset[str] = _data("titles", "name_particles", "words")
     name_homographs: frozenset[str] = _data("titles", "name_homographs", "raw_words")
+    name_titles: frozenset[str] = _data("titles", "name_titles", "words")
     title_synonyms: dict[str, str] = _data("titles", "title_synonyms", "folded_pairs")
     nationality: frozenset[str] = _data("titles", "nationality", "words")
     age_phrases: list[tuple[str, ...]] = _data("titles", "age_phrases", "phrases")

@@ -167,6 +167,9 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
                 kinds[k] = "N"  # "Abd al-Amir", "Abu Zeid", "bin Salman": one name, whatever the next word means
                 kinds[k + 1] = "N"
+        for k in range(len(words) - 1):
+            if kinds[k] == "T" and fold(words[k]) in self.lex.name_titles and kinds[k + 1] in ("N", "D"):
+                kinds[k] = "N"  # "Amin al-Tahraoui": a given name, where "amin 'amm" (secretary general) is a title
         # A known body's name with a name after it is whom that person belongs to ("al-mas'ul fi al-ittihad al-dawli
         # li-jam'iyyat ... Sami Adel"), never the start of their name, though a word of it with a particle on it reads
         # as one; with none after it, it is the name ("Russian news agency RIA Novosti").
