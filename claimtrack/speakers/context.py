@@ -181,14 +181,27 @@ class ArticleContext:
     def fuller(self, known: str, name: str) -> str:
         """ "Matta" in a headline, then "the MP Nazih Matta": a person this article introduced takes the fuller name."""
         grows = len(name.split()) > len(known.split()) and name_key(name).endswith(name_key(known))
-        if known in self.created and grows and self.registry.rename(known, name):
-            self.created.add(name)
-            self.renamed[known] = name
-            for m in self.named:
-                if m.canonical == known:
-                    m.canonical = name
-            return name
-        return known
+        return name if grows and self._rename_introduced(known, name) else known
+
+    def _rename_introduced(self, old: str, new: str) -> bool:
+        """Rename a speaker this article introduced, here and in the registry; False for another article's."""
+        if old not in self.created or not self.registry.rename(old, new):
+            return False
+        self.created.add(new)
+        self.renamed[old] = new
+        for m in self.named:
+            if m.canonical == old:
+                m.canonical = new
+        return True
+
+    def named_office(self, office: str, name: str) -> str | None:
+        """An office this article gave alone ("the Moroccan foreign minister"), now written with its holder's name: the
+        person of that name, known already or the office renamed to it (the office kept as an alias); None for an
+        office another article introduced, which is not this name's to take."""
+        known = self.registry.find_alias(name, (SpeakerKind.person,))
+        if known and known != office:
+            return known
+        return name if self._rename_introduced(office, name) else None
 
     def nationalities(self, phrase: str) -> set[str]:
         """Which countries a phrase ties its speaker to, by adjective (al-amrikiyya) or by name (al-wilayat

@@ -279,6 +279,10 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     if person and ask.parsed.name:
         if _qualifies(ctx, words, person) and ctx.registry.find_alias(ask.parsed.name, (SpeakerKind.person,)) != person:
             return None
+        if ctx.reader.parse(person).name is None:
+            # "the Moroccan foreign minister Karim Nasri" after a headline gave the office alone: the name says who
+            # holds it; the office this article introduced takes the name, another article's is left to it
+            return ctx.named_office(person, ask.parsed.name)
         return ctx.fuller(person, ask.parsed.name)
     return person
 
@@ -698,7 +702,11 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
         return ctx.registry.add(Speaker(in_article(phrase, ctx.article), SpeakerKind.organisation)).canonical
     else:
         kind = SpeakerKind.media if head in lex.media_heads else SpeakerKind.organisation
-    return ctx.registry.add(Speaker(phrase, kind, [phrase])).canonical
+    introduced = ctx.registry.get(phrase) is None
+    canonical = ctx.registry.add(Speaker(phrase, kind, [phrase])).canonical
+    if introduced and kind == SpeakerKind.person:
+        ctx.created.add(canonical)  # an office alone: the article may name its holder further on
+    return canonical
 
 
 def _head(ctx: ArticleContext, words: list[str]) -> str:
