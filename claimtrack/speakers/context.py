@@ -209,11 +209,7 @@ class ArticleContext:
         folded = " " + fold_for_match(phrase) + " "
         lex = self.lex
         glued_on = ("", lex.possessive_preposition, lex.and_conjunction)
-        found = {
-            lex.anonymous_nationality[w]
-            for w in (strip_word(x) for x in folded.split())
-            if w in lex.anonymous_nationality
-        }
+        found = set(self.reader.nationality_labels(folded.split()))
         found |= {
             label
             for country, label in lex.countries.items()

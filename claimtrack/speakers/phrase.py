@@ -225,6 +225,30 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     def is_nationality(self, word: str) -> bool:
         return any(form in self.lex.anonymous_nationality for form in singulars(self.lex, strip_word(fold(word))))
 
+    def nationality_labels(self, words: list[str]) -> list[str]:
+        """The nationality labels folded words give, in order: a two-word adjective ("North Korean", "kuri shamali") as
+        one, before either of its words alone ("Korean" would be either Korea's)."""
+        table = self.lex.anonymous_nationality
+        glued = self.lex.and_conjunction
+        forms = [
+            [
+                f
+                for base in {strip_word(w), w[len(glued) :] if glued and w.startswith(glued) else w}
+                for f in singulars(self.lex, base)
+            ]
+            for w in words
+        ]
+        labels: list[str] = []
+        k = 0
+        while k < len(forms):
+            following = forms[k + 1] if k + 1 < len(forms) else []
+            pair = next((f"{a} {b}" for a in forms[k] for b in following if f"{a} {b}" in table), None)
+            one = next((f for f in forms[k] if f in table), None)
+            if pair or one:
+                labels.append(table[pair or one])
+            k += 2 if pair else 1
+        return labels
+
     def personal_name(self, name: str | None) -> bool:
         """Whether a parsed name is a person's (first name and surname), not "wasa'il i'lam" (media) or "wakalat
         France Presse"."""

@@ -93,6 +93,8 @@ class Registry:
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
     _acronyms: set[str] = field(default_factory=set)  # folded aliases written in capitals
+    # a collective source's canonical name -> the curated body that is its one voice ("North Korean state media")
+    _standing: dict[str, str] = field(default_factory=dict)
     # Latin key of a person's alias -> (canonical, written in another script than Latin); built on first use
     _latin: dict[str, set[tuple[str, bool]]] | None = None
     # When a list, every change made to the registry is noted in it, as ``Change``s (``speakers.rebuild``).
@@ -113,6 +115,7 @@ class Registry:
             )
             reg.add(speaker)
             reg.curated.add(speaker.canonical)
+            reg._standing.update({name: speaker.canonical for name in entry.get("stands_for", ())})
         for sp in stored:
             reg.add(sp)
         return reg
@@ -313,6 +316,10 @@ class Registry:
         key = latin_key(self.lex, latin_name(self.lex, alias) if script else alias)
         if len(key.split()) > 1:
             self._latin.setdefault(key, set()).add((canonical, script))
+
+    def standing_for(self, collective: str) -> str | None:
+        """The curated body that is a collective source's one voice ("North Korean state media" is KCNA), if any."""
+        return self._standing.get(collective)
 
     def find_by_role(self, title: str) -> str | None:
         """The curated speaker whose listed role is this title: roles seen in other articles are not trusted."""

@@ -17,7 +17,6 @@ from ..models import Speaker
 from ..extract.subject import NAME_JOINERS
 from .context import ArticleContext, Ask
 from .latin import in_article
-from .phrase import singulars
 from .registry import (
     GROUP_JOINER,
     SpeakerKind,
@@ -393,15 +392,7 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
     label, rest = _anonymous_head(ctx, words)
     if label is None or any(w in lex.reference_fillers for w in words):
         return None
-    nationality = next(
-        (
-            lex.anonymous_nationality[form]
-            for w in rest
-            for form in singulars(lex, w.lstrip(lex.and_conjunction))
-            if form in lex.anonymous_nationality
-        ),
-        None,
-    )
+    nationality = next(iter(ctx.reader.nationality_labels(rest)), None)
     if nationality is None and rest:
         # "U.S. officials", "sources in Moscow": a country's name rather than its adjective
         named = ctx.nationalities(" ".join(rest))
@@ -413,7 +404,8 @@ def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
             if sp and sp.kind == SpeakerKind.anonymous and m.canonical.lower().endswith(label.lower().split()[-1]):
                 return m.canonical
     name = _anonymous_name(label, nationality)
-    return ctx.registry.add(Speaker(name, SpeakerKind.anonymous, [ask.target.strip()])).canonical
+    standing = ctx.registry.standing_for(name)
+    return standing or ctx.registry.add(Speaker(name, SpeakerKind.anonymous, [ask.target.strip()])).canonical
 
 
 def _anonymous_head(ctx: ArticleContext, words: list[str]) -> tuple[str | None, list[str]]:
