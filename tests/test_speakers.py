@@ -169,11 +169,12 @@ def test_latin_names(arabic, latin):
         ("Kim Yo Jong", None, None),
         ("الخارجية المصرية", None, None),
         ("John Kirbys", "John Kirby", MatchKind.fuzzy),
+        ("وزير الخارجية السعودي", "فيصل بن فرحان", MatchKind.role),  # the title an article gave him
     ],
 )
 def test_name_queries_match_honestly(query, speaker, kind):
     registry = Registry.load("ar")
-    _person(registry, "فيصل بن فرحان")
+    registry.add(Speaker("فيصل بن فرحان", "person", ["فيصل بن فرحان"], ["وزير الخارجية السعودي"]))
     present = {"فيصل بن فرحان", "John Kirby", "Kim Jong Un", "Russian Foreign Ministry"}
     hits = match_speakers(registry, query, present)
     if speaker is None:
@@ -222,6 +223,15 @@ def resolve_in(registry: Registry, text: str, article: str):
     from claimtrack.pipeline import analyse
 
     return analyse(parse_text(text, article_id=article), registry)
+
+
+def test_a_role_two_speakers_were_given_names_both():
+    # find_speaker then calls the query ambiguous: two finance ministers, the query says not which
+    registry = Registry.load("ar")
+    for name in ("سامي عادل", "خالد منصور"):
+        registry.add(Speaker(name, "person", [name], ["وزير المالية"]))
+    assert {m.speaker for m in match_speakers(registry, "وزير المالية")} == {"سامي عادل", "خالد منصور"}
+    assert all(m.kind == MatchKind.role for m in match_speakers(registry, "وزير المالية"))
 
 
 def test_an_acronym_matches_only_in_capitals():

@@ -1,8 +1,9 @@
 """A user's name query against the speakers: which one it means, and how it matched.
 
 A query matches a speaker when the whole name is one of the speaker's names (exact, alias), the same name
-spelt otherwise (consonant skeleton, Arabic or Latin), or close by fuzzy score with every word of the query
-found in the name: "Kim Yo Jong" never matches Kim Jong Un, "the Egyptian foreign ministry" never the Russian one.
+spelt otherwise (consonant skeleton, Arabic or Latin), a title an article gave the speaker (role), or close by
+fuzzy score with every word of the query found in the name: "Kim Yo Jong" never matches Kim Jong Un, "the Egyptian
+foreign ministry" never the Russian one. Two speakers given one title make the query ambiguous, not an answer.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ class MatchKind(StrEnum):
     exact = "exact"
     alias = "alias"
     variant = "spelling variant"
+    role = "role as written"  # the title an article gave the speaker ("وزير المالية" for the minister it named)
     fuzzy = "fuzzy"
 
 
-_RANK = {MatchKind.exact: 0, MatchKind.alias: 1, MatchKind.variant: 2, MatchKind.fuzzy: 3}
+_RANK = {MatchKind.exact: 0, MatchKind.alias: 1, MatchKind.variant: 2, MatchKind.role: 3, MatchKind.fuzzy: 4}
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,12 @@ def match_speakers(registry: Registry, query: str, present: set[str] | None = No
         m = _classify(registry, query, form, canonical)
         if m:
             keep(m)
+    asked = fold_for_match(query)
+    for sp in registry.speakers.values():
+        if present is None or sp.canonical in present:
+            for role in sp.roles:
+                if fold_for_match(role) == asked:
+                    keep(SpeakerMatch(sp.canonical, MatchKind.role, role, 90.0))
     folded = [fold_for_match(f) for f, _ in forms]
     for _, score, i in process.extract(
         fold_for_match(query), folded, scorer=fuzz.WRatio, limit=50, score_cutoff=FUZZY_CUTOFF

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..extract.candidate import Attribution
 from ..models import Statement
 from .context import ArticleContext, Ask, Mention
 from .registry import Registry, SpeakerKind, words_of
@@ -44,7 +45,12 @@ def resolve_statements(
     """
     article = article or next((st.article for st in statements if st.article), None)
     ctx = ArticleContext(registry, text, article)
-    used = [resolve_one(ctx, st) for st in statements]
+    # A headline is written after its story and names its source the way the story made known ("the Turkish foreign
+    # minister:" for the minister the body names): it is read with all the body's speakers known.
+    order = sorted(range(len(statements)), key=lambda k: statements[k].attribution == Attribution.HEADLINE)
+    used = [""] * len(statements)
+    for k in order:
+        used[k] = resolve_one(ctx, statements[k])
     for st in statements:
         while st.speaker in ctx.renamed:
             st.speaker = ctx.renamed[st.speaker]
