@@ -298,8 +298,8 @@ class ArticleContext:
                 t = words[j]
                 if t.norm in self.lex.complementizers or t.raw in stops or self.lex.cue(t.norm):
                     break
-                if t.norm == relayed_from:
-                    break
+                if t.norm == relayed_from or (self.lex.modifiers_first and t.is_word and t.raw[:1].islower()):
+                    break  # where names come after their noun only in capitals ("the agency New York City Transit")
                 if t.is_word:
                     end = j
             named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice

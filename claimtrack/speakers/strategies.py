@@ -465,8 +465,11 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     noun = strip_word(head)
     if fillers and ctx.named:
         return ctx.named[-1].canonical  # the same one as before, whatever the article called them then
+    bodies = lex.body_heads | lex.media_heads | lex.company_references
     for m in reversed(ctx.named):
         sp = ctx.registry.get(m.canonical)
+        if noun in bodies and sp and sp.kind == SpeakerKind.person:
+            continue  # "the company" after "company manager Sam Hart": the body he speaks for, not him
         known_roles = " ".join(sp.roles) if sp and m.canonical in ctx.registry.curated else ""
         theirs = {strip_word(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}
         if noun in theirs and set(which) <= theirs:
@@ -517,9 +520,11 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
     st = ask.statement
     upto = ctx.text.rfind(ask.written, max(0, st.char_start - 300), st.char_start) if ask.written else -1
     recent = fold_for_match(ctx.text[max(0, st.char_start - 300) : upto if upto >= 0 else st.char_start])
-    if ctx.named and re.search(rf"\b{re.escape(noun)}\b", recent):
-        return ctx.named[-1].canonical
-    return None
+    last = ctx.named[-1].canonical if ctx.named else None
+    bodies = ctx.lex.body_heads | ctx.lex.media_heads | ctx.lex.company_references
+    if last and noun in bodies and ctx.registry.kind(last) == SpeakerKind.person:
+        return None  # a body's noun never names the person who spoke last
+    return last if last and re.search(rf"\b{re.escape(noun)}\b", recent) else None
 
 
 def name(ctx: ArticleContext, ask: Ask) -> str | None:
