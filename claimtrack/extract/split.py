@@ -252,8 +252,8 @@ def _joined_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[
 
 
 def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
-    """ "دعوت الوزير لزيارة تركيا، واتفقنا على ...": after a comma, "and" written on a verb with a first-person
-    ending opens a clause of its own. The stem keeps three root letters before the ending, so a pronoun ("وأنا")
+    """ "دعوت الوزير لزيارة تركيا، واتفقنا على ...", "...، وحققت حتى الآن ...": after a comma, "and" written on a past
+    verb with a person ending opens a clause of its own. The stem keeps three root letters before the ending, so a pronoun ("وأنا")
     or a short verb of being ("وكنا") is left alone."""
     n = s.norm(i)
     if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
@@ -262,4 +262,6 @@ def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int]
     ending = next((e for e in g.lex.first_person_endings if stem.endswith(e)), None)
     if ending is None or len(stem) - len(ending) < 3 or g.lex.cue(stem) is not None:
         return None
+    if stem.endswith(g.lex.plural_noun_endings):
+        return None  # "، وبيانات": a plural noun, not a verb
     return i - 1, i

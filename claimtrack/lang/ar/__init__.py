@@ -182,7 +182,8 @@ def verb_forms(entry: dict) -> dict[str, tuple[str, str]]:
     the past and present for he, she and they, a verb ending in alif maqsura, and the misspellings listed."""
     past, present = fold(entry["past"]), fold(entry["present"])
     forms = {past: "m", past + "ت": "f", past + "وا": "p", past + "تا": "p"}
-    forms.update({present: "m", "ت" + present[1:]: "f", present + "ون": "p", present + "ان": "p"})
+    if present:  # "" for a verb whose present is an everyday word (تواصل is also "communication")
+        forms.update({present: "m", "ت" + present[1:]: "f", present + "ون": "p", present + "ان": "p"})
     if not entry.get("weak") and not entry.get("relay"):
         # The dual past (أكدا) is also an adverbial accusative for these verbs (ردا على, نقلا عن).
         forms[past + "ا"] = "p"
