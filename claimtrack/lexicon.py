@@ -121,6 +121,7 @@ class Lexicon:
     claim_links: list[tuple[str, ...]] = _data("grammar", "claim_links", "phrases")
     quoted_claim_links: list[tuple[str, ...]] = _data("grammar", "quoted_claim_links", "phrases")
     first_person_endings: tuple[str, ...] = _data("grammar", "first_person_endings", "folded_tuple")
+    quoted_first_person_endings: tuple[str, ...] = _data("grammar", "quoted_first_person_endings", "folded_tuple")
     plural_noun_endings: tuple[str, ...] = _data("grammar", "plural_noun_endings", "folded_tuple")
     coordinated_openers: list[tuple[str, ...]] = _data("grammar", "coordinated_openers", "phrases")
     reason_heads: frozenset[str] = _data("grammar", "reason_heads", "words")

@@ -48,7 +48,8 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
         if t.is_word and 6 <= len(n) <= MAX_GLUED and lex.cue(n) is None:
             for p in range(3, len(n) - 2):
                 head, tail = n[:p], n[p:]
-                tail_cue, head_cue = lex.cue(tail), lex.cue(head)
+                # the conjunction must be written on the cue: "التواصل" ends in the cue واصل, not in "و" + a cue
+                tail_cue, head_cue = lex.cue_forms.get(tail[1:]), lex.cue(head)
                 if (
                     tail[0] in lex.conjunctions
                     and len(tail) >= 4

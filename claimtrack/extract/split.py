@@ -259,7 +259,8 @@ def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int]
     if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
         return None
     stem = n[1:]
-    ending = next((e for e in g.lex.first_person_endings if stem.endswith(e)), None)
+    endings = g.lex.first_person_endings + (g.lex.quoted_first_person_endings if s.quoted[i] else ())
+    ending = next((e for e in endings if stem.endswith(e)), None)
     if ending is None or len(stem) - len(ending) < 3 or g.lex.cue(stem) is not None:
         return None
     if stem.endswith(g.lex.plural_noun_endings):
