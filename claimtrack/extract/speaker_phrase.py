@@ -240,6 +240,56 @@ def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None
     return Span(a, b)
 
 
+def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """ "زار وزير الصحة سامي عادل المستشفى، وشدد على أن ...": a cue written with "and" after a comma, in a sentence
+    that opens with a verb (a word that heads no source, then one that does) and holds no cue before it, says what
+    that verb's subject said: the words after the opening verb up to where its object begins."""
+    if g.lex.subject_first or i < 3 or not s.is_comma(i - 1) or not s.norm(i).startswith(g.lex.and_conjunction):
+        return None
+    a = 0
+    while a < i and s.norm(a) in g.lex.clause_openers:
+        a += 1
+    if a + 2 >= i or not s.toks[a].is_word or g.source_word(s.norm(a)):
+        return None
+    if not (g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1))):
+        return None
+    if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(a, i)):
+        return None
+    return _titled_name(g, s, a + 1, next((k for k in range(a + 1, i) if not s.toks[k].is_word), i))
+
+
+def _nationality(g: Grammar, n: str) -> bool:
+    return n in g.lex.nationality or g.lex.hooks.strip_article(n) in g.lex.anonymous_nationality
+
+
+def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
+    """A subject of titles and a name at token a, up to where the verb's object begins: "وزير الصحة سامي عادل
+    | المستشفى", "الرئيس عبد الفتاح السيسي | وزير الخارجية", "المغربي جمال السلامي | مدرب الأردن". A definite word
+    after a title without the article completes it ("وزير الصحة"); after a name, only a surname with the article
+    and a nisba ending does ("السيسي"); anything else starts the object. None when no title opens it."""
+    lex = g.lex
+    titled = named = surname = completed = False
+    for k in range(a, b):
+        n, raw = s.norm(k), s.raw(k)
+        definite = n.startswith(lex.definite_prefixes)
+        if k > a and s.norm(k - 1) in lex.name_particles:
+            continue  # "عبد الفتاح": one name
+        if not named:
+            if g.source_word(n) or _nationality(g, n):
+                titled, completed = True, completed or definite
+            elif not definite:
+                named = True
+            elif titled and not completed:
+                completed = True  # "وزير الصحة"
+            else:
+                return Span(a, k) if titled else None
+        elif definite and raw.endswith(lex.nisba_endings) and not surname and not g.source_word(n):
+            surname = True
+        elif definite or g.source_word(n) or surname:
+            return Span(a, k)
+    return Span(a, b) if titled else None
+
+
 def subject_before_object(g: Grammar, s: SentenceView, speaker: Span) -> Span:
     """Where the subject ends and the object begins: "حث البيان جمهورية كوريا على ...", "انتقد الوزير القرار".
 

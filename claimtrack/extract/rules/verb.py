@@ -18,6 +18,7 @@ from ..speaker_phrase import (
     speaker_span,
     subject_before_object,
     subject_before_verb,
+    subject_of_opening_verb,
     subject_opening_sentence,
 )
 from .cue import cue_here
@@ -160,7 +161,12 @@ def _subject(
         # "التقى الوزير بالسفير الذي قال إن ...": the one the relative clause is about, or nobody known.
         antecedent = relative_antecedent(g, s, i - 1)
         return antecedent, (Attribution.RELATIVE if antecedent else None), 0.7, boundary
-    left = left_subject(g, s, i) or subject_before_verb(g, s, i) or subject_opening_sentence(g, s, i)
+    left = (
+        left_subject(g, s, i)
+        or subject_before_verb(g, s, i)
+        or subject_opening_sentence(g, s, i)
+        or subject_of_opening_verb(g, s, i)
+    )
     if left is not None:
         return left, Attribution.SUBJECT_FIRST, 0.9, min(boundary, left.a)
     if form.impersonal and form.tense == "present":
