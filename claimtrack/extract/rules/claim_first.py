@@ -20,13 +20,17 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = cue_here(g, s, i, found)
     if form is None or form.tense == "participle" or form.relay:
         return None
-    if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
-        return None  # a claim opens after the verb: the verb rule's
+    opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
+    if opener is not None and not any(s.norm(k) in g.lex.relatives for k in range(i + 1, opener[0])):
+        return None  # a claim opens after the verb: the verb rule's; not a "that" of a relative clause after the
+        # speaker ('"...," said Ann Lee, who visited a town that ...')
     before = _speaker_before(g, s, i)
     if before is not None:  # '"...," Kirby said.': the speaker between the quotation and the verb
         speaker, via, claim_end = before, [], before.a
     elif _after_comma(g, s, i):
-        speaker, via = speaker_span(g, s, i + 1, len(s))
+        # the speaker ends where a relative clause about them begins (", who visited ...")
+        relative = next((k for k in range(i + 1, len(s)) if s.norm(k) in g.lex.relatives and s.is_comma(k - 1)), None)
+        speaker, via = speaker_span(g, s, i + 1, len(s) if relative is None else relative - 1)
         claim_end = i
     else:
         return None
