@@ -253,8 +253,8 @@ def _joined_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[
 
 def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
     """ "دعوت الوزير لزيارة تركيا، واتفقنا على ...", "...، وحققت حتى الآن ...": after a comma, "and" written on a past
-    verb with a person ending opens a clause of its own. The stem keeps three root letters before the ending, so a pronoun ("وأنا")
-    or a short verb of being ("وكنا") is left alone."""
+    verb with a person ending opens a clause of its own. The stem keeps three root letters before the ending, so a
+    pronoun ("وأنا") or a short verb of being ("وكنا") is left alone."""
     n = s.norm(i)
     if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
         return None
