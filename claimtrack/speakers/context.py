@@ -226,15 +226,13 @@ class ArticleContext:
         full name its text writes ending with that surname, introduced by a title or a nationality (in a script with
         capitals, by capitals alone); None when it writes none or two ("Samir Haddad and Nabil Haddad")."""
         target = strip_word(fold_for_match(surname))
-        if self._written is None:
-            self._written = [t for t in tokens(self.text) if t.raw.strip()]
         found: dict[str, str] = {}
-        for i, token in enumerate(self._written):
+        for i, token in enumerate(self._tokens()):
             if not token.is_word or strip_word(fold_for_match(token.raw)) != target:
                 continue
             window: list[str] = []
             after = token
-            for before in reversed(self._written[max(0, i - MAX_NAME_WORDS) : i]):
+            for before in reversed(self._tokens()[max(0, i - MAX_NAME_WORDS) : i]):
                 # a name runs within a line and never takes in a verb ("wa-qala al-Sellami")
                 if not before.is_word or "\n" in self.text[before.end : after.start] or self.lex.cue(before.norm):
                     break
@@ -268,7 +266,33 @@ class ArticleContext:
             parsed = self.reader.parse(f"{folded_title} {' '.join(following.split()[:4])}")
             if parsed.name and len(parsed.name.split()) >= 2 and self.reader.personal_name(parsed.name):
                 return self.registry.find_by_key(parsed.name)
+        name = self._name_after_title(words_of(title), st.char_start)
+        if name is None:
+            return None
+        return self.registry.find_by_key(name) or self.create_person(name, title.strip(), None)
+
+    def _name_after_title(self, title: list[str], upto: int) -> str | None:
+        """ "Striker Tom Lane scored twice" before '"...," the striker said': the full name the text wrote right after
+        the title last (as written, capitals kept), a person no speaker phrase named; in a script with capitals only."""
+        toks = self._tokens()
+        wanted = [strip_word(w) for w in title]
+        for k in range(len(toks) - len(wanted), -1, -1):
+            if toks[k].end > upto or [strip_word(fold_for_match(t.raw)) for t in toks[k : k + len(wanted)]] != wanted:
+                continue
+            run: list[str] = []
+            for t in toks[k + len(wanted) : k + len(wanted) + MAX_NAME_WORDS]:
+                if not t.is_word or not t.raw[:1].isupper() or self.reader.kinds([t.raw]) != ["N"]:
+                    break  # a script with capitals writes a name with them; one without tells no name here
+                run.append(t.raw)
+            name = " ".join(run)
+            if len(run) >= 2 and self.reader.personal_name(name):
+                return name
         return None
+
+    def _tokens(self) -> list:
+        if self._written is None:
+            self._written = [t for t in tokens(self.text) if t.raw.strip()]
+        return self._written
 
     def _person_ending(self, folded: str) -> str | None:
         """A known person whose name the folded text ends with (at most four words)."""
