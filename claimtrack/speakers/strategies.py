@@ -227,12 +227,12 @@ def epithet(ctx: ArticleContext, ask: Ask) -> str | None:
     noun, other = (words[-1], words[0]) if lex.modifiers_first else (words[0], words[-1])
     noun = strip_word(without_conjunction(lex, noun))
     occupation = noun in lex.occupations
-    nationality = other in lex.nationality or ctx.reader.is_nationality(other)
+    nationality = _national(ctx, other)
     national = len(words) == 2 and nationality and (occupation or _common_noun(lex, noun))
     if not (aged or national):
         return None
     mine = ctx.nationalities(ask.target)
-    titles = lex.title_words | lex.person_titles
+    titles = _words(lex, *TITLES)
     for m in reversed(ctx.named):
         if ctx.registry.kind(m.canonical) != SpeakerKind.person:
             continue
@@ -290,7 +290,7 @@ def _qualifies(ctx: ArticleContext, words: list[str], person: str) -> bool:
     """Whether a known name stands before a title as whose the title is, in a language that writes the owner
     first ("Copernicus Deputy Director Samantha Burgess", "Kozlowski attorney Stephen Kaufman")."""
     lex = ctx.lex
-    titles = lex.title_words | lex.person_titles
+    titles = _words(lex, *TITLES)
     return lex.modifiers_first and any(
         canonical == person and end < len(words) and strip_word(words[end]) in titles
         for _, end, canonical in ctx.registry.spans(words, (SpeakerKind.person,))
@@ -465,7 +465,7 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     noun = strip_word(head)
     if fillers and ctx.named:
         return ctx.named[-1].canonical  # the same one as before, whatever the article called them then
-    bodies = lex.body_heads | lex.media_heads | lex.company_references
+    bodies = _words(lex, *BODY_NOUNS)
     for m in reversed(ctx.named):
         sp = ctx.registry.get(m.canonical)
         if noun in bodies and sp and sp.kind == SpeakerKind.person:
@@ -521,7 +521,7 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
     upto = ctx.text.rfind(ask.written, max(0, st.char_start - 300), st.char_start) if ask.written else -1
     recent = fold_for_match(ctx.text[max(0, st.char_start - 300) : upto if upto >= 0 else st.char_start])
     last = ctx.named[-1].canonical if ctx.named else None
-    bodies = ctx.lex.body_heads | ctx.lex.media_heads | ctx.lex.company_references
+    bodies = _words(ctx.lex, *BODY_NOUNS)
     if last and noun in bodies and ctx.registry.kind(last) == SpeakerKind.person:
         return None  # a body's noun never names the person who spoke last
     return last if last and re.search(rf"\b{re.escape(noun)}\b", recent) else None
@@ -660,7 +660,7 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
     # Before the name: an article and words without a capital in a script with capitals ("the state-run Korean
     # Central News Agency"), then a head noun ("sahifat").
     lex, lead = ctx.lex, 0
-    heads = _lead_stops(lex)
+    heads = _words(lex, *LEAD_STOPS)
     for raw in ask.target.split():
         if not raw.islower() or all(strip_word(w) in heads for w in words_of(raw)):
             break
@@ -669,14 +669,27 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
     return ctx.registry.find_alias(ask.target, max_start=headed)
 
 
-_LEAD_STOPS: dict[str, frozenset[str]] = {}
+_UNIONS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
 
 
-def _lead_stops(lex: Lexicon) -> frozenset[str]:
-    """The words a body's name opens after ("the president of ..."): titles, body nouns, "of"; one set a language."""
-    if lex.language not in _LEAD_STOPS:
-        _LEAD_STOPS[lex.language] = lex.body_heads | lex.title_words | lex.person_titles | lex.spoken_for
-    return _LEAD_STOPS[lex.language]
+def _words(lex: Lexicon, *kinds: str) -> frozenset[str]:
+    """The union of some of a pack's word lists, by field name: built once a language, not on every phrase."""
+    key = (lex.language, kinds)
+    if key not in _UNIONS:
+        _UNIONS[key] = frozenset().union(*(getattr(lex, kind) for kind in kinds))
+    return _UNIONS[key]
+
+
+# The words a body's name opens after ("the president of ..."): titles, body nouns, "of".
+LEAD_STOPS = ("body_heads", "title_words", "person_titles", "spoken_for")
+# The nouns that name a body, never a person ("the company", "al-wakala").
+BODY_NOUNS = ("body_heads", "media_heads", "company_references")
+TITLES = ("title_words", "person_titles")
+
+
+def _national(ctx: ArticleContext, word: str) -> bool:
+    """A nationality word, by the titles' list or the anonymous sources' table."""
+    return word in ctx.lex.nationality or ctx.reader.is_nationality(word)
 
 
 def new(ctx: ArticleContext, ask: Ask) -> str:
@@ -737,11 +750,7 @@ def _national_occupation(ctx: ArticleContext, words: list[str], head: str) -> bo
     lex = ctx.lex
     articles = lex.definite_articles | lex.indefinite_articles
     rest = [w for w in words if w not in articles and ctx.synonym(strip_word(w)) != head]
-    return (
-        head in lex.occupations
-        and bool(rest)
-        and all(w in lex.nationality or ctx.reader.is_nationality(w) for w in rest)
-    )
+    return head in lex.occupations and bool(rest) and all(_national(ctx, w) for w in rest)
 
 
 def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
