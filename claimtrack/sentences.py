@@ -14,6 +14,7 @@ from .models import Sentence
 OPENERS: dict[str, str] = dict(PUNCTUATION["quote_pairs"])
 SYMMETRIC = set(PUNCTUATION["symmetric_quotes"])
 MISUSED_OPENERS = set(PUNCTUATION["misused_openers"])
+APOSTROPHES = frozenset(PUNCTUATION["apostrophes"])
 _END = set(PUNCTUATION["sentence_enders"])
 _CLOSERS = PUNCTUATION["sentence_closers"]
 _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a quote
@@ -25,6 +26,8 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     close = OPENERS.get(ch, ch)  # a misused closing mark closes with itself
     stop = min(limit, i + _MAX_QUOTE)
     j = text.find(close, i + 1, stop)
+    while j >= 0 and close in APOSTROPHES and _within_word(text, j, stop):
+        j = text.find(close, j + 1, stop)  # "‘We don’t ...’": the apostrophe closes nothing
     if ch in SYMMETRIC and (i == 0 or text[i - 1].isspace()):
         # Sloppy pages close a straight opening mark with a curly one ('"I've been there,” said ...'): the first
         # closing mark glued to a word, before the next straight mark and with no curly opening mark before it.
@@ -35,6 +38,10 @@ def _closing(text: str, i: int, limit: int) -> int | None:
         # glued to the word before, it closes.
         j = next((k for k in range(i + 2, stop) if text[k] in (ch, *SYMMETRIC) and not text[k - 1].isspace()), -1)
     return j if j >= 0 else None
+
+
+def _within_word(text: str, k: int, stop: int) -> bool:
+    return 0 < k < stop - 1 and text[k - 1].isalnum() and text[k + 1].isalpha()
 
 
 _PAIRED_CLOSERS = frozenset(OPENERS.values())

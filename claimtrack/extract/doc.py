@@ -52,6 +52,7 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
                 tail_cue, head_cue = lex.cue_forms.get(tail[1:]), lex.cue(head)
                 if (
                     tail[0] in lex.conjunctions
+                    and not _only_prefixes(head, lex)
                     and len(tail) >= 4
                     and tail_cue is not None
                     and tail_cue.tense in ("past", "present")
@@ -76,6 +77,14 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+def _only_prefixes(head: str, lex: Lexicon) -> bool:
+    """Whether a glued word's head is no word but what is written before one: a conjunction and the article
+    ("والفرات" is "وال" + "فرات", "وبالفرات" "وبال" + "فرات", and "فرات" is no "ف" + a cue)."""
+    article = lex.definite_article
+    before = set(lex.conjunctions) | set(lex.glued_prepositions)
+    return bool(article) and head.endswith(article) and set(head[: -len(article)]) <= before
 
 
 def _left_open(text: str, sentence: Sentence, unread: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -130,6 +130,8 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if span is not None and inner is not None and inner > span.a:
         span = _head(g, s, Span(span.a, inner))  # "many Syrians who work on refugee issues have cautioned"
     if span is not None and s.norm(span.a) in g.lex.relatives and not s.raw(span.a).isupper():
+        if end == span.a + 2 and s.norm(span.a + 1) in lex.relative_clause_subjects:
+            return Subject(Span(span.a + 1, end))  # "the families, who he said had asked ...": he speaks
         # "US officials, who first said ...": the noun before the relative pronoun speaks
         if span.a == 0 or not s.is_comma(span.a - 1):
             return None

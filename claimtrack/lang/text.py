@@ -30,6 +30,7 @@ PUNCTUATION: dict = check_keys(
     {
         "quote_marks",
         "quote_pairs",
+        "apostrophes",
         "symmetric_quotes",
         "misused_openers",
         "sentence_closers",

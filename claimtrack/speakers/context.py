@@ -19,7 +19,9 @@ MAX_SUBJECT_WORDS = 24
 # Where a subject starts: after a sentence's end, a line break or a double quotation mark (the quotation before it
 # is a claim: '"...," Peskov told Interfax, adding').
 _PAIRS = PUNCTUATION["quote_pairs"]
-_DOUBLE_QUOTES = "".join(sorted({*_PAIRS, *_PAIRS.values(), *PUNCTUATION["symmetric_quotes"]}))
+_DOUBLE_QUOTES = "".join(
+    sorted({*_PAIRS, *_PAIRS.values(), *PUNCTUATION["symmetric_quotes"]} - set(PUNCTUATION["apostrophes"]))
+)
 _SENTENCE_END = re.compile(
     "["
     + re.escape(PUNCTUATION["claim_enders"])
