@@ -112,8 +112,9 @@ def document(ctx: ArticleContext, ask: Ask) -> str | None:
 
 
 def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
-    """ "a statement from the hospital", "a statement on the city hospital's web site", "the union's press release": a
-    document whose issuer the phrase names speaks for that issuer, resolved as a phrase of its own."""
+    """ "a statement from the hospital", "a statement issued by the army", "a statement on the city hospital's web
+    site", "the union's press release": a document whose issuer the phrase names speaks for that issuer, resolved as
+    a phrase of its own."""
     lex = ctx.lex
     written = ask.written.split()  # the target may be the issuer already ("the hospital" of "a statement from ...")
     folded = [strip_word(w) for w in words_of(ask.written)]
@@ -122,6 +123,8 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
     at = next((k for k, w in enumerate(folded) if w in lex.document_nouns), None)
     if at is None:
         return None
+    if at + 2 < len(folded) and folded[at + 1] in lex.issuing_words:
+        at += 1  # "a statement issued by the army": the participle says no more than the preposition after it
     if at + 1 < len(folded) and folded[at + 1] in lex.issuer_prepositions:
         named = _without_place(lex, written[at + 2 :])
     elif at + 1 < len(folded) and folded[at + 1] in lex.posted_on:
