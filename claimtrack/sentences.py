@@ -44,6 +44,11 @@ def _within_word(text: str, k: int, stop: int) -> bool:
     return 0 < k < stop - 1 and text[k - 1].isalnum() and text[k + 1].isalpha()
 
 
+def quotation_mark(text: str, k: int, marks: frozenset[str]) -> bool:
+    """Whether the character at k is one of ``marks`` written as a quotation mark, not as an apostrophe ("I’ll")."""
+    return text[k] in marks and not (text[k] in APOSTROPHES and _within_word(text, k, len(text)))
+
+
 _PAIRED_CLOSERS = frozenset(OPENERS.values())
 
 
@@ -52,6 +57,8 @@ def _paired_closer(text: str, i: int, stop: int) -> int | None:
         if text[k] in OPENERS:
             return None  # a quotation inside the straight one ('"He called it “big” today."')
         if text[k] in _PAIRED_CLOSERS and not text[k - 1].isspace():
+            if text[k] in APOSTROPHES and _within_word(text, k, stop):
+                continue  # '"I’ve been there,” said ...': the apostrophe closes nothing
             return k
     return None
 

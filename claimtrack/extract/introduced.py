@@ -21,6 +21,7 @@ from .candidate import Attribution, Candidate, Kind
 from .doc import SentenceView, Span
 from .draft import Claimed
 from .quotations import MARKS, Passage, left_open, opens, paragraphs
+from ..sentences import quotation_mark
 from .spans import trim
 from .subject import subject_of
 
@@ -76,7 +77,7 @@ def _quotation_end(text: str, lines: list[tuple[int, int]], k: int, opening: int
     k = k if opening < lines[k][1] else k + 1
     while k + 1 < len(lines) and left_open(text, lines[k][0], lines[k][1]) is not None:
         start_next, end_next = lines[k + 1]
-        first = next((i for i in range(start_next, end_next) if text[i] in MARKS), None)
+        first = next((i for i in range(start_next, end_next) if quotation_mark(text, i, MARKS)), None)
         if not (opens(text, start_next) or (first is not None and not text[first - 1].isspace())):
             break
         k += 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..lang.text import PUNCTUATION
 from ..models import Sentence
-from ..sentences import OPENERS, SYMMETRIC, quote_spans
+from ..sentences import OPENERS, SYMMETRIC, quotation_mark, quote_spans
 from .candidate import MARKERS, Attribution, Candidate, Kind
 from .doc import SentenceView
 from .spans import claim_spans, trim
@@ -110,7 +110,7 @@ def _next_marked(text: str, lines: list[tuple[int, int]], k: int) -> tuple[int, 
     mark stands."""
     for j in range(k + 1, min(len(lines), k + 1 + MAX_UNMARKED_LINES)):
         start, end = lines[j]
-        first = next((i for i in range(start, end) if text[i] in MARKS), None)
+        first = next((i for i in range(start, end) if quotation_mark(text, i, MARKS)), None)
         if first is not None:
             return j, first
     return None
@@ -158,7 +158,7 @@ def opens(text: str, line_start: int) -> bool:
 def left_open(text: str, start: int, end: int) -> int | None:
     """Where the quotation opens that a line leaves open: its last quotation mark, when that mark opens (after a
     space or the line's start, before a word) rather than closes."""
-    i = next((k for k in range(end - 1, start - 1, -1) if text[k] in MARKS), None)
+    i = next((k for k in range(end - 1, start - 1, -1) if quotation_mark(text, k, MARKS)), None)
     if i is None or i + 1 >= end or text[i + 1].isspace():
         return None
     return i if i == start or text[i - 1].isspace() else None
