@@ -578,11 +578,13 @@ def company(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def _last_body(ctx: ArticleContext, kinds: tuple[str, ...]) -> str | None:
     """The speaker named last that is of one of these kinds, or a name of one word with no title or gender, which
-    a story writes of a company ("Telmora said"), not of a person."""
+    a story writes of a company ("Telmora said"), not of a person, or the issuer of a document ("according to a
+    statement issued by the Red Cross ... It said": the statement speaks, whoever the name is)."""
     for m in reversed(ctx.named):
         kind = ctx.registry.kind(m.canonical)
         bare = len(words_of(m.canonical)) == 1 and not m.role and not m.gender
-        if kind in kinds or (kind == SpeakerKind.person and bare):
+        issued = any(w in ctx.lex.document_nouns for w in words_of(m.written))
+        if kind in kinds or (kind == SpeakerKind.person and (bare or issued)):
             return m.canonical
     return None
 

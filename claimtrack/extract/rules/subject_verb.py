@@ -37,7 +37,11 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if s.norm(i - 1) in g.lex.clause_conjunctions or s.phrase_at(i - 1, g.lex.claim_links, allow_conj=False):
         # "said ... and said ...", "said ... but added ...": the same subject's second verb
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
-    subject = subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i) or _body_pronoun_after_claim(g, s, i)
+    subject = (
+        subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
+        or _body_pronoun_after_claim(g, s, i)
+        or _body_pronoun_opening(g, s, i)
+    )
     if subject is None and s.norm(i - 1) in g.lex.infinitive_markers:
         return _infinitive(g, s, i, form, i - 1)
     if subject is None and s.norm(i - 1) in g.lex.auxiliaries and s.norm(i - 2) in g.lex.infinitive_markers:
@@ -221,6 +225,14 @@ def _body_pronoun_after_claim(g: Grammar, s: SentenceView, i: int) -> Subject | 
     the body that spoke last (speakers.strategies.body_pronoun), though it is no source anywhere else."""
     if i > 1 and s.norm(i - 1) in g.lex.body_pronouns and s.is_comma(i - 2):
         return Subject(Span(i - 1, i))
+    return None
+
+
+def _body_pronoun_opening(g: Grammar, s: SentenceView, i: int) -> Subject | None:
+    """ "It added that repairs would take a week.": "it" opening the sentence right before the verb speaks for the
+    body that spoke last, as after a claim's comma (``_body_pronoun_after_claim``)."""
+    if i == 1 and s.norm(0) in g.lex.body_pronouns:
+        return Subject(Span(0, 1))
     return None
 
 
