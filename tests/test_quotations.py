@@ -88,12 +88,13 @@ def test_all_quoted(text, quoted):
         ("Lina Hart toured the shelter.", []),  # no title: nothing says it is a person
         ("Lina Hart, 54, toured the shelter.", ["Lina Hart"]),  # an age says it
         ("Mayor Hart toured the shelter.", []),  # one word of name
+        ("Inspector Ann Lee, of the town police, thanked the families.", ["Inspector Ann Lee"]),
     ],
 )
 def test_mentions(text, mentions):
     d = _draft(text)
     find_mentions(d)
-    assert [name for _, name in d.mentions] == mentions
+    assert [name for _, name, _ in d.mentions] == mentions
 
 
 def test_no_mention_in_a_pack_that_does_not_read_them():

@@ -136,8 +136,11 @@ def resolve_continuations(d: Draft) -> None:
     mentions = iter(d.mentions)
     mention = next(mentions, None)
     for st in d.statements:
-        while mention is not None and mention[0] < st.sentence:
-            history.append(_named(*mention))
+        # A person named before the statement, in an earlier sentence or earlier in its own
+        while mention is not None and (
+            mention[0] < st.sentence or mention[0] == st.sentence and mention[2] <= st.char_start
+        ):
+            history.append(_named(*mention[:2]))
             mention = next(mentions, None)
         if st.speaker_as_written:
             history.append(st)
@@ -267,7 +270,7 @@ def _named_later(d: Draft, st: Statement) -> Statement | None:
     """The first speaker or person named after a pronoun that opens the story: an excerpt cut below its headline
     ('"...," she said.' before 'Coel continued: ...') names its speaker later."""
     named = [(x.sentence, x) for x in d.statements if x.speaker_as_written and x.sentence > st.sentence]
-    named += [(k, _named(k, name)) for k, name in d.mentions if k > st.sentence]
+    named += [(k, _named(k, name)) for k, name, _ in d.mentions if k > st.sentence]
     return min(named, key=lambda pair: pair[0])[1] if named else None
 
 

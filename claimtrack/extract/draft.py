@@ -60,7 +60,8 @@ class Draft:
     story: int
     passages: list[Passage] = field(default_factory=list)  # someone's words past one sentence's marks
     claimed: list[Claimed] = field(default_factory=list)
-    mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, a person named as written)
+    # (sentence index, a person named as written, where the name ends)
+    mentions: list[tuple[int, str, int]] = field(default_factory=list)
     introductions: list[tuple[int, int]] = field(default_factory=list)  # (introducing sentence, quotation start)
     document: tuple[str, int] | None = None  # a text printed whole: its author as written, where it starts
     interview: tuple[str, list[tuple[int, int]]] | None = None  # questions and answers: interviewee, answer spans

@@ -5,8 +5,11 @@ mention is the subject of such a sentence (its first or second comma-separated c
 words that a title introduces ("Mayor Lina Hart visited ...") or that an apposition with a title follows ("Lina
 Hart, the city's mayor, ..."). A script without capitals has none.
 
-``find_mentions`` reads ``sentences`` and ``claimed``; writes ``mentions``: (sentence index, name as written),
-which ``resolve_continuations`` weighs with the speakers of statements.
+A sentence whose only claims are a pronoun's ("Ann Lee thanked the families, who she said had asked ...") names
+its person before them too.
+
+``find_mentions`` reads ``sentences`` and ``claimed``; writes ``mentions``: (sentence index, name as written, where
+the name ends), which ``resolve_continuations`` weighs with the speakers of statements.
 """
 
 from __future__ import annotations
@@ -26,15 +29,19 @@ MAX_MODIFIERS = 2  # words before a lower-case title that say which or whose ("D
 def find_mentions(d: Draft) -> None:
     if not d.grammar.lex.named_mentions:
         return
-    claimed = d.claimed_sentences()
+    spoken = {d.sentence_at(c.start).index for c in d.claimed if c.candidate.speaker is not None}
+    first_claim: dict[int, int] = {}
+    for c in d.claimed:
+        k = d.sentence_at(c.start).index
+        first_claim[k] = min(first_claim.get(k, c.start), c.start)
     unread = d.unread()
     for sentence in d.sentences:
-        if sentence.index in claimed or not any(ch.isupper() for ch in sentence.text):
+        if sentence.index in spoken or not any(ch.isupper() for ch in sentence.text):
             continue
         s = SentenceView(d.text, sentence, d.grammar.lex, unread)
         name = _subject(d.grammar, s)
-        if name is not None:
-            d.mentions.append((sentence.index, s.span_text(name)))
+        if name is not None and s.toks[name.b - 1].end <= first_claim.get(sentence.index, sentence.end):
+            d.mentions.append((sentence.index, s.span_text(name), s.toks[name.b - 1].end))
 
 
 def _subject(g: Grammar, s: SentenceView) -> Span | None:
@@ -49,6 +56,8 @@ def _subject(g: Grammar, s: SentenceView) -> Span | None:
             return run  # "Lina Hart, the city's mayor, visited ..."
         if run.b < chunk.b and s.toks[run.b].is_word and _titled(g, s, run):
             return run  # "Mayor Lina Hart visited ..."
+        if run.b == chunk.b and k + 1 < len(chunks) and _titled(g, s, run):
+            return run  # "Inspector Ann Lee, of the town police, thanked ..."
         if k == 0 and run.a == 0 and _introduced(g, s, run, chunks):
             return run  # "Lina Hart, 54, has run the farm ..."
     return None
