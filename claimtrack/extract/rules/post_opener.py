@@ -34,7 +34,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
     if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None
-    speaker, via = speaker_span(g, s, cue_at + 1, len(s))
+    speaker, via = speaker_span(g, s, _after_its_object(g, s, cue_at, form.object), len(s))
     if speaker is None:
         return None
     if form.relay:
@@ -59,3 +59,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         cut_at_next=False,
     )
+
+
+def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
+    """Where the speaker after a cue starts: past the cue's own preposition written with a pronoun pointing back at
+    the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced)."""
+    after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
+    if obj and after.startswith(obj) and after[len(obj) :] in g.lex.claim_pronouns:
+        return cue_at + 2
+    return cue_at + 1
