@@ -126,15 +126,31 @@ def claim_introductions(d: Draft) -> None:
 def _speaker(g: Grammar, s: SentenceView, stop: int) -> tuple[int, Span | None]:
     """The introducing sentence's first verb and its subject, when that subject can speak: it holds a source
     word or a capitalised word that is no function word ("The sign read:" names nobody)."""
+    opens = 0
     for k in range(stop):
         cue = g.lex.cue(s.norm(k))
         if s.quoted[k] or not (g.finite_verb(s, k) or (cue is not None and cue.tense != "noun")):
             continue
+        if _presents(g, s, k):
+            opens = k + 2  # "Here's what the coach had to say:": the clause after "what" names the speaker
+            continue
         subject = subject_of(g, s, k)
         if subject is None:
             return k, None
-        return k, subject.span if _named(g, s, subject.span) or _issues_statement(g, s, k, stop) else None
+        span = Span(max(subject.span.a, opens), subject.span.b)
+        return k, span if span.b > span.a and (_named(g, s, span) or _issues_statement(g, s, k, stop)) else None
     return _author(g, s, stop)
+
+
+def _presents(g: Grammar, s: SentenceView, verb: int) -> bool:
+    """Whether only function words ("Here", "There") come before the verb, and a relative word right after it."""
+    words = [k for k in range(verb) if s.toks[k].is_word]
+    return (
+        bool(words)
+        and verb + 1 < len(s)
+        and s.norm(verb + 1) in g.lex.relative_particles
+        and all(s.norm(k) in g.lex.function_words for k in words)
+    )
 
 
 def _issues_statement(g: Grammar, s: SentenceView, verb: int, stop: int) -> bool:

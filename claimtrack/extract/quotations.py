@@ -48,6 +48,7 @@ class Passage:
     words_start: int = 0
     question: bool = False  # nobody's statement: a transcript's question from the floor, a document's salutation
     speaker: str | None = None  # the label written out in full, when the turn's label abbreviates it ("T-M")
+    heading: bool = False  # a list's heading ("Injuries"): nobody's words, and the list goes on past it
 
     def holds(self, sentence: Sentence) -> bool:
         return self.start <= sentence.start and sentence.end <= self.end
@@ -193,6 +194,9 @@ def carry_quotations(d: Draft) -> None:
         if antecedent is None or sentence.index in last:
             continue
         passage = next((p for p in d.passages if p.holds(sentence)), None)
+        if passage is not None and passage.heading:
+            last[sentence.index] = antecedent  # the words go on in the list's next item
+            continue
         speaking = not passage.question if passage else lex.quote_continues and all_quoted(d.text, sentence)
         if not speaking:
             continue

@@ -33,6 +33,7 @@ PUNCTUATION: dict = check_keys(
         "apostrophes",
         "symmetric_quotes",
         "misused_openers",
+        "list_marks",
         "sentence_closers",
         "sentence_enders",
         "claim_enders",

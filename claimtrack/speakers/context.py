@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import re
 from dataclasses import dataclass, field
 
@@ -253,6 +255,24 @@ class ArticleContext:
             if start < len(window) and (introduced or cased) and self.reader.personal_name(full):
                 found.setdefault(name_key(full), full)
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def full_name_from_given(self, given: str) -> str | None:
+        """ "Alan" alone where the article wrote "Director of Rugby Alan Solomons": the one full name its text writes
+        starting with that given name, in a script with capitals (a capitalised run after it on its line)."""
+        if not given[:1].isupper():
+            return None
+        tokens, found = self._tokens(), set()
+        for i, token in enumerate(tokens):
+            if token.raw != given:
+                continue
+            run = list(
+                itertools.takewhile(lambda t: t.is_word and t.raw[:1].isupper(), tokens[i + 1 : i + MAX_NAME_WORDS])
+            )
+            if run and "\n" not in self.text[token.end : run[-1].start]:
+                full = " ".join([given, *(t.raw for t in run)])
+                if self.reader.personal_name(full):
+                    found.add(full)
+        return next(iter(found)) if len(found) == 1 else None
 
     def person_after_title_in_text(self, title: str, st: Statement) -> str | None:
         """ "... al-wazir Sami Adel ..." or "Sami Adel, the minister of ..." earlier in the article: the person named

@@ -256,12 +256,12 @@ def _common_noun(lex, word: str) -> bool:
 
 def surname_written(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "al-Haddad", "Hart" alone where the article's text wrote one full name ending with it ("the Moroccan coach
-    Samir Haddad", "coach Sam Hart"), though not as a speaker: that name, resolved as if written in full; before the
-    registry, whose one-word alias may be another article's person."""
+    Samir Haddad", "coach Sam Hart"), though not as a speaker, or "Alan" where it wrote one starting with it: that
+    name, resolved as if written in full; before the registry, whose one-word alias may be another article's person."""
     words = words_of(ask.target)
     if len(words) != 1 or ctx.reader.is_title_word(ask.target.strip()) or same_name(ctx, ask.target):
         return None
-    full = ctx.full_name_written(ask.target.strip())
+    full = ctx.full_name_written(ask.target.strip()) or ctx.full_name_from_given(ask.target.strip())
     return name(ctx, ctx.ask(ask.statement, full)) if full else None
 
 
