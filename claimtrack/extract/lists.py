@@ -62,7 +62,10 @@ def _items(text: str, lines: list[tuple[int, int]], j: int) -> list[Passage]:
 
 
 def _item(text: str, line_start: int) -> bool:
-    return text[line_start] in LIST_MARKS
+    k = line_start
+    while k < len(text) and text[k] in " \t":
+        k += 1  # "  • Buses ...": an indented item
+    return k < len(text) and text[k] in LIST_MARKS
 
 
 def _heading(line: str) -> bool:

@@ -120,11 +120,14 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
 
 def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, first: int) -> bool:
     """'"...," the coach said just before kick-off.': after a subject that follows a quotation closing on a comma,
-    words after the verb with no "that", quotation or verb of their own say when or how, not what."""
+    words after the verb with no "that", quotation or verb of their own say when or how, not what; so do words
+    a subordinator opens ("when asked about ...")."""
     if subject.a == 0 or not closes_on_comma(s, subject.a - 1):
         return False
     if s.norm(first - 1) in g.lex.complementizers or s.raw(first - 1) == ":" or any(s.quoted[first:]):
         return False
+    if s.norm(first) in g.lex.subordinators:
+        return True  # "Narayanan stated when asked about ...", "she said after the meeting"
     return not any(g.finite_verb(s, k) for k in range(first, clause_end(s, first)))
 
 
