@@ -32,6 +32,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = cue_here(g, s, i, found)
     if form is None or form.tense == "participle" or form.relay:
         return None
+    after = g.lex.cue(s.norm(i + 1)) if i + 1 < len(s) else None
+    if after is not None and after.tense == "present":
+        return None  # "وواصل يقول ...", "وأضاف يقول ...": the verb of saying after it is the cue
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     if opener is None:
         return None
