@@ -25,6 +25,7 @@ MAX_TOLD_CLAUSE = 10  # words from a verb's addressee to its claim's first verb 
 MAX_UNSAID_REACH = 3  # words before an infinitive's marker that can make it unsaid ("is not expected to")
 MAX_FEELING_AT = 2  # words before a feeling noun that opens a weak verb's claim ("his concern")
 MAX_SUBJECT_REACH = 6  # tokens from a clause's subject to its verb ("he's afraid they could")
+MAX_OCCASION_WORDS = 4  # words of an occasion before a claim with no "that" ("during the daily update")
 MAX_TAIL = 10  # words after a verb that closes its claim ("..., Ramadan told reporters in Geneva on Monday.")
 
 
@@ -372,8 +373,24 @@ def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
         end += 1
     stops = end >= len(s) or not s.toks[end].is_word or s.norm(end) in g.lex.complementizers
     if end - j > MAX_BEFORE_THAT + 2 or not stops:
-        return 0
+        return _occasion_before_clause(g, s, j)
     return end - j if _told_to(g, s, j + 1, end) else 0
+
+
+def _occasion_before_clause(g: Grammar, s: SentenceView, j: int) -> int:
+    """ "during the update most Kiwis are complying": a preposition, a few words up to an occasion's noun, then a
+    clause with its own verb: the occasion's length; 0 otherwise."""
+    for k in range(j + 1, min(len(s), j + MAX_OCCASION_WORDS + 1)):
+        if not s.toks[k].is_word or s.quoted[k]:
+            return 0
+        if s.norm(k) in g.lex.occasion_nouns:
+            while k + 1 < len(s) and s.norm(k + 1) in g.lex.occasion_nouns:
+                k += 1  # "in a video statement"
+            if k + 1 >= len(s) or g.finite_verb(s, k + 1):
+                return 0  # "in a video statement released by the club": the occasion goes on, no clause follows
+            reach = range(k + 2, min(len(s), k + 2 + MAX_SUBJECT_REACH))
+            return k + 1 - j if any(g.finite_verb(s, v) for v in reach) else 0
+    return 0
 
 
 def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
