@@ -15,10 +15,13 @@ from .errors import ClaimtrackError
 from .lang.text import fold
 
 
+PLURAL = "p"  # the gender code of a plural form ("they", "قالوا")
+
+
 @dataclass(frozen=True)
 class CueForm:
     lemma: str
-    gender: str  # m, f, p, or "" when the form does not tell
+    gender: str  # m, f, p (PLURAL), or "" when the form does not tell
     tense: str  # past, present, participle, noun, misspelt
     frame: tuple[str, ...] = ()
     object: str | None = None

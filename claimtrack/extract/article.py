@@ -9,6 +9,7 @@ from functools import cache
 
 from .. import lexicon
 from ..lang.text import PUNCTUATION
+from ..lexicon import PLURAL
 from ..models import Article, Sentence, Statement, Story
 from ..sentences import OPENERS, SYMMETRIC, split
 from .candidate import MARKERS, Attribution, Candidate
@@ -279,8 +280,14 @@ def _named_later(d: Draft, st: Statement) -> Statement | None:
 
 
 def _antecedent(history: list[Statement], gender: str) -> Statement | None:
-    """The latest explicit speaker a subject-less cue can refer to: same grammatical gender when it tells."""
+    """The latest explicit speaker a subject-less cue can refer to: same grammatical gender when it tells; never
+    one person a sentence named for a plural ("they")."""
+    plural = gender == PLURAL
     for st in reversed(history):
+        if plural and st.kind == _MENTION:
+            continue
         if not gender or not st.gender or st.gender == gender:
             return st
+    if plural:
+        return next((st for st in reversed(history) if st.kind != _MENTION), None)
     return history[-1] if history else None
