@@ -31,6 +31,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         # the speaker ends where a relative clause about them begins (", who visited ...")
         relative = next((k for k in range(i + 1, len(s)) if s.norm(k) in g.lex.relatives and s.is_comma(k - 1)), None)
         speaker, via = speaker_span(g, s, i + 1, len(s) if relative is None else relative - 1)
+        speaker = _before_subordinate(g, s, speaker) if speaker is not None else None
         claim_end = i
     else:
         return None
@@ -63,11 +64,22 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 
 
 def _said_where(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Words after the verb that say to whom, where or how it was said ("in a video statement released by ...",
-    "reporters in Geneva via video link"), which is no clause of the verb's own, however long."""
+    """Words after the verb that say to whom, where, when or how it was said ("in a video statement released by
+    ...", "reporters in Geneva via video link", "as she read the judgement"), which is no clause of the verb's own,
+    however long."""
     while s.norm(k) in g.lex.addressee_nouns:
         k += 1
-    return bool(s.phrase_at(k, g.lex.chunk_prepositions))
+    return bool(s.phrase_at(k, g.lex.chunk_prepositions)) or _subordinate(g, s, k)
+
+
+def _subordinate(g: Grammar, s: SentenceView, k: int) -> bool:
+    return s.norm(k) in g.lex.subordinators or s.norm(k) in g.lex.clause_openers - g.lex.clause_conjunctions
+
+
+def _before_subordinate(g: Grammar, s: SentenceView, speaker: Span) -> Span:
+    """The speaker after the verb without a clause a subordinator opens ("Judge Ann Lee as she read ...")."""
+    end = next((k for k in range(speaker.a + 1, speaker.b) if _subordinate(g, s, k)), speaker.b)
+    return Span(speaker.a, end)
 
 
 def clause_end(s: SentenceView, k: int) -> int:
