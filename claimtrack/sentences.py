@@ -40,6 +40,12 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     return j if j >= 0 else None
 
 
+def _closes_only(text: str, i: int, end: int) -> bool:
+    """Whether a mark that opens and closes alike can only close: glued to a letter before it, and no letter or
+    digit after it."""
+    return i > 0 and text[i - 1].isalpha() and (i + 1 >= end or not text[i + 1].isalnum())
+
+
 def _within_word(text: str, k: int, stop: int) -> bool:
     return 0 < k < stop - 1 and text[k - 1].isalnum() and text[k + 1].isalpha()
 
@@ -75,6 +81,9 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
         ch = text[i]
         # Sloppy pages open with the closing mark too (” كانت مباراة ...”): after a space it opens.
         misused = ch in MISUSED_OPENERS and (i == start or text[i - 1].isspace())
+        if ch in SYMMETRIC and _closes_only(text, i, end):
+            i += 1  # 'لنهر الفرات"، مبيناً "نتوقع': a closing mark whose opening the page left out opens nothing
+            continue
         if ch in OPENERS or ch in SYMMETRIC or misused:
             j = _closing(text, i, end)
             if j is not None:
