@@ -30,11 +30,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if g.lex.subject_first:
         return None  # a subject-first language's speaker stands before its verb: the subject-verb rule's
     form = cue_here(g, s, i, found)
-    if form is None or form.tense == "participle" or form.relay:
+    if form is None or form.tense == "participle" or form.relay or _saying_follows(g, s, i):
         return None
-    after = g.lex.cue(s.norm(i + 1)) if i + 1 < len(s) else None
-    if after is not None and after.tense == "present":
-        return None  # "وواصل يقول ...", "وأضاف يقول ...": the verb of saying after it is the cue
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     if opener is None:
         return None
@@ -97,6 +94,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         rule=NAME,
     )
+
+
+def _saying_follows(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "وواصل يقول ...", "وأضاف يقول ...": a present verb of saying right after the verb is the cue."""
+    after = g.lex.cue(s.norm(i + 1)) if i + 1 < len(s) else None
+    return after is not None and after.tense == "present"
 
 
 def _claim(g: Grammar, s: SentenceView, op: int, first: int, described: int | None) -> tuple[int, int | None, bool]:
