@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lang.text import PUNCTUATION, fold
+from ..sentences import quotation_mark
 from .candidate import Attribution, Candidate, Kind
 from .doc import SentenceView, Span
 from .draft import Claimed
 from .quotations import MARKS, Passage, left_open, opens, paragraphs
-from ..sentences import quotation_mark
 from .spans import trim
 from .subject import subject_of
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 NAME = "introduced"
 MAX_TITLE_WORDS = 3  # words before a statement noun that opens an author's line ("Joint statement from ...")
+MAX_ANNOUNCING_WORDS = 8  # words of a line that announces a quotation with a speaker and a verb ("X explains.")
+ENDERS = frozenset(PUNCTUATION["claim_enders"])
 
 
 def find_introductions(d: Draft) -> None:
@@ -41,18 +44,30 @@ def find_introductions(d: Draft) -> None:
     for k, (start, end) in enumerate(lines):
         if any(p.label is not None and p.start <= start < p.end for p in d.passages):
             continue  # a transcript's turn: its label's colon introduces nothing
-        opening = _opening(d.text, mark, start, end, lines[k + 1][0] if k + 1 < len(lines) else None)
+        next_start = lines[k + 1][0] if k + 1 < len(lines) else None
+        opening = _opening(d.text, mark, start, end, next_start)
+        if opening is None and next_start is not None and opens(d.text, next_start) and _announces(d, start, end):
+            opening = next_start
         if opening is None:
             continue
         quote_end = _quotation_end(d.text, lines, k, opening)
-        colon = d.text.rfind(mark, start, opening)
-        introducer = d.sentence_at(colon)
+        introducer = d.sentence_at(max(start, d.text.rfind(mark, start, opening)))
         if introducer.start < start:
             continue  # the colon ends a sentence begun on an earlier line
         d.introductions.append((introducer.index, opening))
         taken = [(p.start, p.end) for p in d.passages]
         if not any(a <= opening < b for a, b in taken):
             d.passages.append(Passage(opening, quote_end))
+
+
+def _announces(d: Draft, start: int, end: int) -> bool:
+    """ "Mayco member Ann Lee explains.": a short line that is a speaker and a verb of saying, and nothing after the
+    verb but its full stop, announces the quotation paragraph after it as a colon would."""
+    words = d.text[start:end].split()
+    if not 1 < len(words) <= MAX_ANNOUNCING_WORDS or words[-1][-1:] not in ENDERS:
+        return False
+    cue = d.grammar.lex.cue(fold(words[-1][:-1]))
+    return cue is not None and cue.tense in ("past", "present")
 
 
 def _opening(text: str, mark: str, start: int, end: int, next_start: int | None) -> int | None:

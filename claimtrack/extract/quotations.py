@@ -83,7 +83,9 @@ def open_paragraphs(d: Draft) -> None:
             continue
         at = left_open(d.text, start, end)
         continued = k + 1 < len(lines) and opens(d.text, lines[k + 1][0])
-        was_open = at is not None and free and (continued or (was_open and opens(d.text, start)))
+        # the excerpt's last paragraph, a quotation it opens and never closes: cut off with the page's text
+        cut_off = k == len(lines) - 1 and at == start
+        was_open = at is not None and free and (continued or cut_off or (was_open and opens(d.text, start)))
         if was_open:
             d.passages.append(Passage(at, end))
         elif at is not None and free and (last := _closed_later(d.text, lines, k, at)) is not None:

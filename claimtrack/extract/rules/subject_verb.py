@@ -52,7 +52,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if form.noun_claim and any(s.norm(k) in g.lex.auxiliaries for k in range(subject.span.a, subject.span.b)):
         return None  # "We have information that Kim expects ...": a clause, not the subject of a forecast
     first = claim_opens(g, s, after_verb(form, i), form)
-    if first is not None and not _tail_of_quotation(g, s, subject.span, first):
+    if first is not None and not _tail_of_quotation(g, s, subject.span, i, first):
         return _claim_after_verb(g, s, i, form, subject, first)
     colon = len(s) - 1
     told_at = after_verb(form, i)
@@ -119,7 +119,7 @@ def _claim_after_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, subjec
     )
 
 
-def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, first: int) -> bool:
+def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, verb: int, first: int) -> bool:
     """'"...," the coach said just before kick-off.': after a subject that follows a quotation closing on a comma,
     words after the verb with no "that", quotation or verb of their own say when or how, not what; so do words
     a subordinator opens ("when asked about ...")."""
@@ -127,8 +127,8 @@ def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, first: int) -
         return False
     if s.norm(first - 1) in g.lex.complementizers or s.raw(first - 1) == ":" or any(s.quoted[first:]):
         return False
-    if s.norm(first) in g.lex.subordinators:
-        return True  # "Narayanan stated when asked about ...", "she said after the meeting"
+    if any(s.norm(k) in g.lex.subordinators for k in range(verb + 1, first + 1)):
+        return True  # "Narayanan stated when asked about ...", "told reporters here when asked if ..."
     return not any(g.finite_verb(s, k) for k in range(first, clause_end(s, first)))
 
 
@@ -248,7 +248,9 @@ def _claim_before_subject(
     if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
         return None
     j = after_verb(form, i)
-    tail = Span(j, clause_end(s, j))
+    end = clause_end(s, j)
+    # "told reporters here when asked if ...": what a subordinator opens says when, however long
+    tail = Span(j, next((k for k in range(j, end) if s.norm(k) in g.lex.subordinators), end))
     preposition = s.norm(j) in g.lex.object_prepositions or s.phrase_at(j, g.lex.chunk_prepositions, False)
     long_tail = s.words(tail) > MAX_TAIL and not preposition
     if long_tail or open_claim(s, subject.a, found):
