@@ -124,6 +124,7 @@ class Lexicon:
     claim_links: list[tuple[str, ...]] = _data("grammar", "claim_links", "phrases")
     quoted_claim_links: list[tuple[str, ...]] = _data("grammar", "quoted_claim_links", "phrases")
     linked_verbs: frozenset[str] = _data("grammar", "linked_verbs", "words")
+    absolute_openers: frozenset[str] = _data("grammar", "absolute_openers", "words")
     first_person_endings: tuple[str, ...] = _data("grammar", "first_person_endings", "folded_tuple")
     quoted_first_person_endings: tuple[str, ...] = _data("grammar", "quoted_first_person_endings", "folded_tuple")
     plural_noun_endings: tuple[str, ...] = _data("grammar", "plural_noun_endings", "folded_tuple")

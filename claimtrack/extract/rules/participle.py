@@ -48,7 +48,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     speaker, attribution, gender = None, Attribution.PARTICIPLE, form.gender
     after = None
     if not found:
-        main = (g.lex.subject_first and _first_subject(g, s, i)) or _main_verb_subject(g, s, i)
+        first_language = g.lex.subject_first and (_own_subject(g, s, i) or _first_subject(g, s, i))
+        main = first_language or _main_verb_subject(g, s, i)
         if main is None and g.lex.subject_first:
             after = _subject_after(g, s, i, first)
             main = after[:3] if after else None
@@ -107,6 +108,17 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
         speaker, _ = speaker_span(g, s, start + 1, i)
         speaker = subject_before_object(g, s, speaker) if speaker else None
     return (speaker, Attribution.SUBJECT_FIRST, gender) if speaker is not None else None
+
+
+def _own_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span, Attribution, str] | None:
+    """ "..., with local TD Ann Lee saying that ...": the words between an absolute opener and the participle, in its
+    chunk, are the participle's own subject."""
+    for k in range(i - 1, max(-1, i - 1 - MAX_SPEAKER_TOKENS), -1):
+        if s.is_comma(k) or s.quoted[k]:
+            return None
+        if s.norm(k) in g.lex.absolute_openers:
+            return (Span(k + 1, i), Attribution.SUBJECT_FIRST, "") if k + 1 < i else None
+    return None
 
 
 def _first_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None, Attribution, str] | None:
