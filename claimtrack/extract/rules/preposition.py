@@ -29,7 +29,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if head in g.lex.non_sources or any(s.norm(k) in g.lex.conformity_verbs for k in range(max(0, i - 3), i)):
         return None
     before = Span(found[-1].cue_index + 1 if found else 0, i)
-    content_before = s.words(Span(_content_start(g, s, before.a, i), i))
+    content_before = 0 if _opens_clause(g, s, i) else s.words(Span(_content_start(g, s, before.a, i), i))
     # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
     if content_before == 0:
         cue_end = speaker_start
@@ -88,6 +88,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         as_written=g.glued_text(s, speaker.a, speaker.b, glued),
         cut_at_next=False,
     )
+
+
+def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "..., but according to X, the typhoon is ...": after a comma and a clause opener, in a subject-first language,
+    the source introduces the clause after it, not the one before."""
+    return g.lex.subject_first and i > 1 and s.norm(i - 1) in g.lex.clause_openers and s.is_comma(i - 2)
 
 
 def _content_start(g: Grammar, s: SentenceView, a: int, i: int) -> int:
