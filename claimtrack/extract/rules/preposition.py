@@ -110,9 +110,12 @@ def _source_end(g: Grammar, s: SentenceView, speaker_start: int) -> tuple[int | 
     or, with neither, where the claim's own clause opens ("according to court documents the suspect had ...")."""
     j = speaker_start
     while (
-        j < len(s) and not s.is_comma(j) and s.norm(j) not in g.lex.complementizers and j - speaker_start < MAX_SOURCE
+        j < len(s)
+        and not s.is_comma(j)
+        and s.norm(j) not in g.lex.complementizers
+        and s.words(Span(speaker_start, j)) < MAX_SOURCE
     ):
-        j += 1
+        j += 1  # in words: the marks of "Inter-Services" and "(Tuesday)" add none
     if j < len(s) and (s.is_comma(j) or s.norm(j) in g.lex.complementizers):
         return j, j + 1
     j = clause_opening(g, s, speaker_start, MAX_SOURCE) if g.lex.subject_first else None
