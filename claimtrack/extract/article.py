@@ -20,7 +20,7 @@ from .draft import Claimed, Draft
 from .grammar import Grammar
 from .interview import claim_interview, find_interview
 from .introduced import claim_introductions, find_introductions
-from .lists import LIST_MARKS, find_lists
+from .lists import find_lists, past_mark
 from .mentions import find_mentions
 from .polarity import mark_polarity
 from .quotations import carry_quotations, open_paragraphs
@@ -242,8 +242,7 @@ def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:
     start, end = sentence.start, sentence.end
     while end > start and text[end - 1] in _LINE_CLAIM_TRIM:
         end -= 1
-    while start < end and (text[start] in LIST_MARKS or text[start].isspace()):
-        start += 1  # "• We played well": a list's item
+    start = past_mark(text, start, end)  # "• We played well": a list's item
     if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
         start, end = start + 1, end - 1
     elif text[start] in OPENERS or text[start] in SYMMETRIC:

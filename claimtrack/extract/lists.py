@@ -41,7 +41,7 @@ def find_lists(d: Draft) -> None:
         if introducer.start < start:
             continue  # the colon ends a sentence begun on an earlier line
         first = next(p for p in items if not p.heading)
-        d.introductions.append((introducer.index, _words_start(d.text, first.start)))
+        d.introductions.append((introducer.index, past_mark(d.text, first.start, first.end)))
         d.passages.extend(items)
         taken.extend((p.start, p.end) for p in items)
 
@@ -68,13 +68,13 @@ def _item(text: str, line_start: int) -> bool:
     return k < len(text) and text[k] in LIST_MARKS
 
 
+def past_mark(text: str, start: int, end: int) -> int:
+    """Where an item's words start: past the spaces and list marks that open it."""
+    while start < end and (text[start] in LIST_MARKS or text[start].isspace()):
+        start += 1
+    return start
+
+
 def _heading(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= MAX_HEADING_WORDS and line.rstrip()[-1] not in _LINE_ENDS
-
-
-def _words_start(text: str, line_start: int) -> int:
-    k = line_start
-    while k < len(text) and (text[k] in LIST_MARKS or text[k].isspace()):
-        k += 1
-    return k
