@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .draft import Draft
 
 LIST_MARKS = frozenset(PUNCTUATION["list_marks"])
-_LINE_ENDS = frozenset(PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + ":")
+_LINE_ENDS = frozenset(PUNCTUATION["sentence_enders"] + PUNCTUATION["sentence_closers"] + PUNCTUATION["introducers"])
 MAX_HEADING_WORDS = 8  # "On last week's trip to Northampton", "Injuries"
 
 

@@ -29,11 +29,13 @@ MAX_MODIFIERS = 2  # words before a lower-case title that say which or whose ("D
 def find_mentions(d: Draft) -> None:
     if not d.grammar.lex.named_mentions:
         return
-    spoken = {d.sentence_at(c.start).index for c in d.claimed if c.candidate.speaker is not None}
+    spoken: set[int] = set()
     first_claim: dict[int, int] = {}
     for c in d.claimed:
         k = d.sentence_at(c.start).index
         first_claim[k] = min(first_claim.get(k, c.start), c.start)
+        if c.candidate.speaker is not None:
+            spoken.add(k)
     unread = d.unread()
     for sentence in d.sentences:
         if sentence.index in spoken or not any(ch.isupper() for ch in sentence.text):

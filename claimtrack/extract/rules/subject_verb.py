@@ -127,7 +127,7 @@ def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, verb: int, fi
         return False
     if s.norm(first - 1) in g.lex.complementizers or s.raw(first - 1) == ":" or any(s.quoted[first:]):
         return False
-    if any(s.norm(k) in g.lex.subordinators for k in range(verb + 1, first + 1)):
+    if _subordinator(g, s, verb + 1, first + 1) is not None:
         return True  # "Narayanan stated when asked about ...", "told reporters here when asked if ..."
     return not any(g.finite_verb(s, k) for k in range(first, clause_end(s, first)))
 
@@ -232,6 +232,11 @@ def _body_pronoun_after_claim(g: Grammar, s: SentenceView, i: int) -> Subject | 
     return None
 
 
+def _subordinator(g: Grammar, s: SentenceView, a: int, b: int) -> int | None:
+    """The first subordinator ("when", "while", "after") among tokens a..b, if any."""
+    return next((k for k in range(a, b) if s.norm(k) in g.lex.subordinators), None)
+
+
 def _body_pronoun_opening(g: Grammar, s: SentenceView, i: int) -> Subject | None:
     """ "It added that repairs would take a week.": "it" opening the sentence right before the verb speaks for the
     body that spoke last, as after a claim's comma (``_body_pronoun_after_claim``)."""
@@ -250,7 +255,8 @@ def _claim_before_subject(
     j = after_verb(form, i)
     end = clause_end(s, j)
     # "told reporters here when asked if ...": what a subordinator opens says when, however long
-    tail = Span(j, next((k for k in range(j, end) if s.norm(k) in g.lex.subordinators), end))
+    cut = _subordinator(g, s, j, end)
+    tail = Span(j, end if cut is None else cut)
     preposition = s.norm(j) in g.lex.object_prepositions or s.phrase_at(j, g.lex.chunk_prepositions, False)
     long_tail = s.words(tail) > MAX_TAIL and not preposition
     if long_tail or open_claim(s, subject.a, found):
