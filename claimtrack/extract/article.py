@@ -24,6 +24,7 @@ from .lists import find_lists, past_mark
 from .mentions import find_mentions
 from .polarity import mark_polarity
 from .quotations import carry_quotations, open_paragraphs
+from .topics import claim_after_topics
 from .rules import RULES, headline
 from .rules.cited import cited_sources
 from .spans import claim_spans
@@ -179,6 +180,7 @@ STAGES = [
     claim_introductions,
     claim_document,
     claim_interview,
+    claim_after_topics,
     carry_quotations,
     claim_credited,
     find_mentions,

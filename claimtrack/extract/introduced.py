@@ -49,6 +49,9 @@ def find_introductions(d: Draft) -> None:
         if opening is None and next_start is not None and opens(d.text, next_start) and _announces(d, start, end):
             opening = next_start
         if opening is None:
+            rest = _unquoted_rest(d, mark, start, end)
+            if rest is not None and not any(p.start <= rest < p.end for p in d.passages):
+                d.passages.append(Passage(rest, end))
             continue
         quote_end = _quotation_end(d.text, lines, k, opening)
         introducer = d.sentence_at(max(start, d.text.rfind(mark, start, opening)))
@@ -58,6 +61,22 @@ def find_introductions(d: Draft) -> None:
         taken = [(p.start, p.end) for p in d.passages]
         if not any(a <= opening < b for a, b in taken):
             d.passages.append(Passage(opening, quote_end))
+
+
+def _unquoted_rest(d: Draft, mark: str, start: int, end: int) -> int | None:
+    """ "She said: I never shy away from it. That's my job.": a verb of saying and the mark, then the speaker's words
+    with no quotation mark, to the end of the line; where the sentences after the first start (the verb rules read
+    the first)."""
+    at = d.text.find(mark, start, end)
+    if at < 0:
+        return None
+    words = d.text[start:at].split()
+    cue = d.grammar.lex.cue(fold(words[-1])) if words else None
+    after = d.text[at + len(mark) : end].lstrip()
+    if cue is None or cue.tense not in ("past", "present") or not after or quotation_mark(after, 0, MARKS):
+        return None
+    first = d.sentence_at(at)
+    return first.end if first.end < end and d.text[first.end : end].strip() else None
 
 
 def _announces(d: Draft, start: int, end: int) -> bool:

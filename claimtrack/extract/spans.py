@@ -65,7 +65,7 @@ def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
             while start < end and text[start].isspace():
                 start += 1
     if end - start >= 2 and text[start] in OPENERS and text[end - 1] == OPENERS[text[start]]:
-        return start + 1, end - 1
+        return _inside(text, start + 1, end - 1)
     lone = text[end - 1] in SYMMETRIC and text[end - 1] not in text[start : end - 1]
     if end - start >= 2 and (
         (text[end - 1] in CLOSERS and not any(ch in OPENERS for ch in text[start : end - 1])) or lone
@@ -80,5 +80,12 @@ def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
         and text[end - 1] == text[start]
         and text[start] not in text[start + 1 : end - 1]
     ):
-        return start + 1, end - 1
+        return _inside(text, start + 1, end - 1)
+    return start, end
+
+
+def _inside(text: str, start: int, end: int) -> tuple[int, int]:
+    """A whole quotation's words without its marks, nor the full stop inside its closing mark."""
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
     return start, end

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from .draft import Claimed, Draft
 
 SENTENCE_ENDS = frozenset(PUNCTUATION["claim_enders"])
+CLAUSE_ENDERS = frozenset(PUNCTUATION["clause_enders"])
+EDITORIAL_BRACKETS = PUNCTUATION["editorial_brackets"]
+ELLIPSIS_MARKS = frozenset(PUNCTUATION["ellipsis_marks"])
 MAX_ABBREVIATED = 4  # letters of a capitalised word a point abbreviates before a number ("Sept. 14")
 MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")
 
@@ -74,6 +77,8 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
         kind = c.candidate.kind
         cut = (
             _named("a sentence ends", _sentence_end(s, i))
+            or _named("words left out", _omission(s, i))
+            or _named("a quotation after a semicolon", _quotation_after_clause(s, i, c.candidate.kind))
             or _named(f"coordinated opener {s.raw(i)!r}", _coordinated(g, s, i, kind))
             or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
@@ -111,6 +116,25 @@ def _sentence_end(s: SentenceView, i: int) -> tuple[int, int] | None:
     if before.is_word and before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATED and s.raw(i + 1).isdigit():
         return None  # "Aug. 26", "No. 5": a short capitalised word before a number, as sentences.split reads it
     return i + 1, i + 1
+
+
+def _omission(s: SentenceView, i: int) -> tuple[int, int] | None:
+    """ "... من بعيد […] الهدف ...": an ellipsis in brackets, where the outlet cut words out of the remarks."""
+    closer = EDITORIAL_BRACKETS.get(s.raw(i))
+    k = i + 1
+    while k < len(s) and s.raw(k) in ELLIPSIS_MARKS:
+        k += 1
+    if closer is None or k == i + 1 or k + 1 >= len(s) or s.raw(k) != closer:
+        return None
+    return None if s.raw(k + 1) in SENTENCE_ENDS else (i, k + 1)  # "(...). سنعود": the full stop ends it
+
+
+def _quotation_after_clause(s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """ "She said that the police had no word from them; “We have not received ...”": a reported claim ended by a
+    semicolon, then the speaker's own words."""
+    if kind != Kind.INDIRECT or s.raw(i - 1) not in CLAUSE_ENDERS or s.quote_at(i) is None:
+        return None
+    return i - 1, i
 
 
 def _run_of_marks(s: SentenceView, i: int) -> bool:

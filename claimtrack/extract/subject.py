@@ -150,7 +150,10 @@ def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | N
     if span.a < 2 or not s.is_comma(span.a - 1):
         return None
     last = span.b - 1
-    if not (s.raw(last)[:1].islower() or s.norm(last) in lex.title_words):
+    # "Mr Smith, the secretary of GMB Scotland said": an article and a person's title open the apposition, whatever
+    # body ends it
+    titled = s.norm(span.a) in lex.definite_articles and s.norm(span.a + 1) in lex.title_words | lex.person_titles
+    if not (titled or s.raw(last)[:1].islower() or s.norm(last) in lex.title_words):
         return None
     if not any(s.norm(k) in lex.title_words for k in range(span.a, span.b)):
         return None
@@ -164,7 +167,9 @@ def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | N
     capitalised = all(s.raw(k)[:1].isupper() for k in name if s.toks[k].is_word)
     if all(s.raw(k).isupper() for k in name if s.toks[k].is_word):
         return None  # "NEW YORK, US officials said": a dateline, not a name
-    if not capitalised or sum(1 for k in name if s.toks[k].is_word and s.norm(k) not in lex.title_words) < 2:
+    # two words of a name, or one after a title ("Mr Smith")
+    named = sum(1 for k in name if s.toks[k].is_word and s.norm(k) not in lex.title_words)
+    if not capitalised or named < (1 if s.norm(start) in lex.title_words else 2):
         return None
     return Span(start, span.b)
 

@@ -37,6 +37,7 @@ PUNCTUATION: dict = check_keys(
         "sentence_closers",
         "sentence_enders",
         "claim_enders",
+        "ellipsis_marks",
         "question_marks",
         "name_marks",
         "name_joiners",
