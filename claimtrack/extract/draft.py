@@ -29,15 +29,25 @@ class Claimed:
 
 
 def uncued(
-    s: SentenceView, rule: str, source: str, start: int, end: int, attribution: Attribution, why: str
+    s: SentenceView,
+    rule: str,
+    source: str | None,
+    start: int,
+    end: int,
+    attribution: Attribution,
+    why: str,
+    *,
+    cue: str = "",
+    confidence: float = 0.6,
 ) -> Claimed:
-    """A sentence whose source is named elsewhere (a document's author, an interviewee, a credit line): no cue and
-    no speaker span in the sentence itself, so it carries less confidence than a cued one."""
+    """A sentence whose source is named elsewhere (a document's author, an interviewee, a credit line, the line
+    that introduces a quotation): no cue and no speaker span in the sentence itself, so it carries less confidence
+    than a cued one; ``cue`` is the verb of the sentence that names the source, if it has one."""
     found = Candidate(
         rule=rule,
         cue_index=len(s),
         boundary=0,
-        cue="",
+        cue=cue,
         speaker=None,
         as_written=source,
         claim_start=start,
@@ -45,7 +55,7 @@ def uncued(
         kind=Kind.DIRECT,
         attribution=attribution,
         gender="",
-        confidence=0.6,
+        confidence=confidence,
     )
     return Claimed(s, found, start, end, trace=(why,))
 

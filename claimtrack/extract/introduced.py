@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from ..lang.text import PUNCTUATION, fold
 from ..sentences import quotation_mark
-from .candidate import Attribution, Candidate, Kind
+from .candidate import Attribution
 from .doc import SentenceView, Span
-from .draft import Claimed
+from .draft import uncued
 from .quotations import MARKS, Passage, left_open, opens, paragraphs
 from .spans import trim
 from .subject import subject_of
@@ -137,22 +137,11 @@ def claim_introductions(d: Draft) -> None:
         start, end = trim(quoted, max(opening, first.start), first.end)
         if end - start < 3:
             continue
-        found = Candidate(
-            rule=NAME,
-            cue_index=len(quoted),  # the verb is in the introducing sentence
-            boundary=0,
-            cue=s.raw(verb),
-            speaker=None,
-            as_written=s.span_text(speaker),
-            claim_start=start,
-            claim_end=end,
-            kind=Kind.DIRECT,
-            attribution=Attribution.EXPLICIT,
-            gender="",
-            confidence=0.7,
-        )
         why = f"claim_introductions: {s.span_text(speaker)!r} introduces the quotation with a colon"
-        added.append(Claimed(quoted, found, start, end, trace=(why,)))
+        source = s.span_text(speaker)
+        added.append(
+            uncued(quoted, NAME, source, start, end, Attribution.EXPLICIT, why, cue=s.raw(verb), confidence=0.7)
+        )
         claimed.add(first.index)
     d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
 

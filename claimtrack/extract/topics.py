@@ -1,4 +1,4 @@
-"""A quotation a sentence of commenting announces: 'علق على تعيينه. "..."', 'Coach Ann Lee spoke about the injury. "..."'.
+"""A quotation a sentence of commenting announces: 'علق على تعيينه. "..."', 'Ann Lee spoke about the injury. "..."'.
 
 A sentence whose verb is a verb of saying but whose object is only a topic ("commented on his appointment", "praised
 his predecessor") claims nothing; when the sentence right after it is one quotation and nobody else is named, the
@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lang.text import PUNCTUATION
-from .candidate import Attribution, Candidate, Kind
+from .candidate import Attribution
 from .doc import SentenceView, Span
-from .draft import Claimed
+from .draft import Claimed, uncued
 from .quotations import all_quoted, asks
 from .rules.cue import cue_here
 from .spans import trim
@@ -51,22 +51,10 @@ def claim_after_topics(d: Draft) -> None:
         start, end = trim(quoted, sentence.start, sentence.end)
         if end - start < 3:
             continue
-        found = Candidate(
-            rule=NAME,
-            cue_index=len(quoted),  # the verb is in the sentence before
-            boundary=0,
-            cue=s.raw(verb),
-            speaker=None,
-            as_written=s.span_text(speaker) if speaker else None,
-            claim_start=start,
-            claim_end=end,
-            kind=Kind.DIRECT,
-            attribution=Attribution.EXPLICIT if speaker else Attribution.CONTINUATION,
-            gender="",
-            confidence=0.6,
-        )
         why = f"claim_after_topics: the sentence before comments ({s.raw(verb)!r}) and claims nothing"
-        added.append(Claimed(quoted, found, start, end, trace=(why,)))
+        source = s.span_text(speaker) if speaker else None
+        attribution = Attribution.EXPLICIT if speaker else Attribution.CONTINUATION
+        added.append(uncued(quoted, NAME, source, start, end, attribution, why, cue=s.raw(verb)))
         claimed.add(sentence.index)
     d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
 
