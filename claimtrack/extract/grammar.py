@@ -120,10 +120,21 @@ class Grammar:
         return s.toks[i].raw in OPENERS or s.toks[i].raw in SYMMETRIC or self.plausible_source(s, i)
 
     def plausible_source(self, s: SentenceView, i: int) -> bool:
-        """A bare (would-be) name, or a definite word that is a source word."""
+        """A bare (would-be) name, or a definite word that is a source word; never a word with a possessive pronoun
+        no name ends with ("زادت أسعارها، حيث أن ...")."""
         n = s.norm(i)
+        if self.source_word(n):
+            return True
         article = self.lex.definite_article
-        return not n.startswith((article, self.lex.and_conjunction + article)) or self.source_word(n)
+        return not (n.startswith((article, self.lex.and_conjunction + article)) or self.possessed(n))
+
+    def possessed(self, n: str) -> bool:
+        """ "أسعارها": a folded word ending with a possessive pronoun no name ends with, and no source word; never one
+        with the article, which no possessive pronoun follows ("المتهم")."""
+        lex = self.lex
+        if not lex.possessed_endings or not n.endswith(lex.possessed_endings) or n.startswith(lex.definite_prefixes):
+            return False
+        return not self.source_word(n)
 
     def opens_occasion(self, s: SentenceView, chunk: Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .doc import SentenceView, Span
 from .grammar import Grammar
+from .speaker_phrase import opening_verb_subject
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -38,15 +39,33 @@ def find_mentions(d: Draft) -> None:
             spoken.add(k)
     unread = d.unread()
     for sentence in d.sentences:
-        if sentence.index in spoken or not any(ch.isupper() for ch in sentence.text):
+        if sentence.index in spoken:
             continue
         s = SentenceView(d.text, sentence, d.grammar.lex, unread)
-        name = _subject(d.grammar, s)
+        name = _subject(d.grammar, s) if d.grammar.lex.subject_first else _verb_first_subject(d.grammar, s)
         if name is not None and s.toks[name.b - 1].end <= first_claim.get(sentence.index, sentence.end):
             d.mentions.append((sentence.index, s.span_text(name), s.toks[name.b - 1].end))
 
 
+def _verb_first_subject(g: Grammar, s: SentenceView) -> Span | None:
+    """ "عقد المدرب الوطني الجديد فلان الفلاني مؤتمرا صحفيا": in a verb-first script with no capitals, the subject of
+    the opening verb when a person's title opens it and a name follows the titles."""
+    span = opening_verb_subject(g, s, len(s))
+    if span is None or g.lex.hooks.strip_article(s.norm(span.a)) not in g.lex.person_titles:
+        return None
+    # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا") or a preposition
+    end = next((k for k in range(span.a + 1, span.b) if _object_word(g, s.norm(k))), span.b)
+    return Span(span.a, end) if any(not g.source_word(s.norm(k)) for k in range(span.a + 1, end)) else None
+
+
+def _object_word(g: Grammar, n: str) -> bool:
+    lex = g.lex
+    return n in lex.function_words or (n.endswith(lex.accusative_endings) and len(n) > 3)
+
+
 def _subject(g: Grammar, s: SentenceView) -> Span | None:
+    if not any(ch.isupper() for ch in s.sentence.text):
+        return None
     chunks = _chunks(s)
     for k, chunk in enumerate(chunks[:2]):
         if (named := _after_occupation(g, s, chunk)) is not None:

@@ -30,8 +30,8 @@ class VerbalNouns:
             return True  # "حدادا": the accusative ending written out
         if word in lex.places or lex.hooks.strip_article(word) in lex.places or word in lex.countries:
             return False
-        if word in lex.nationality or word in lex.title_words or word in self.names:
-            return False
+        if word in lex.nationality or word in lex.title_words or word in lex.body_heads or word in self.names:
+            return False  # "تنظيم", "اتحاد", "تحالف": a body's noun has a verbal noun's shape
         if lex.hooks.strip_article(word) != word:
             return False  # "العام" is the article on "عام", not the shape إفعال: ``definite`` reads such words
         return any(p.fullmatch(word) for p in self.patterns)
@@ -41,14 +41,21 @@ class VerbalNouns:
         bare = self.lex.hooks.strip_article(word)
         return bare != word and bare in self
 
-    def feeling(self, word: str) -> bool:
-        """ "قلقه", "أسفها": a word of feeling with a pronoun, what "أعرب عن" takes."""
+    def owned(self, word: str) -> bool:
+        """ "رفضه", "مسؤوليته": a word of feeling or a stance with the speaker's pronoun on it, a cue's object with no
+        preposition ("أكد رفضه ...", "أعلن مسؤوليته عن ..."); not any verbal noun ("واصلت القوات تقدمها")."""
+        return any(stem in self.lex.feelings or stem in self.lex.stances for stem in self._stems(word))
+
+    def _stems(self, word: str) -> list[str]:
+        """The word without a pronoun suffix, its bound feminine ending written free ("تأكيد", "مسؤولية")."""
+        out = []
         for suffix in self.lex.pronoun_suffixes:
             if word.endswith(suffix) and len(word) > len(suffix) + 1:
                 stem = word[: -len(suffix)]
-                if stem in self.lex.feelings or any(
-                    stem.endswith(bound) and stem[: -len(bound)] + free in self.lex.feelings
-                    for bound, free in self.lex.bound_feminine_endings.items()
-                ):
-                    return True
-        return False
+                out.append(stem)
+                out += [stem[: -len(b)] + f for b, f in self.lex.bound_feminine_endings.items() if stem.endswith(b)]
+        return out
+
+    def feeling(self, word: str) -> bool:
+        """ "قلقه", "أسفها": a word of feeling with a pronoun, what "أعرب عن" takes."""
+        return any(stem in self.lex.feelings for stem in self._stems(word))

@@ -154,6 +154,17 @@ def trim_parens(g: Grammar, s: SentenceView, chunk: Span) -> Span:
     return chunk
 
 
+def subject_on_left(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """The subject written before the cue verb at token i, when none follows it: after كان, right before the verb,
+    opening the sentence ("الجيش يعلن مقتل ..."), or the opening verb's subject before "، وشدد"."""
+    return (
+        left_subject(g, s, i)
+        or subject_before_verb(g, s, i)
+        or subject_opening_sentence(g, s, i)
+        or subject_of_opening_verb(g, s, i)
+    )
+
+
 def left_subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """The subject written before the verb: "وكان جون كيربي ... قال", "وكانت وكالة الأنباء ... قد ذكرت"."""
     j = i - 1
@@ -242,20 +253,25 @@ def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None
 
 def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """ "زار وزير الصحة سامي عادل المستشفى، وشدد على أن ...": a cue written with "and" after a comma, in a sentence
-    that opens with a verb (a word that heads no source, then one that does) and holds no cue before it, says what
-    that verb's subject said: the words after the opening verb up to where its object begins."""
+    that opens with a verb and holds no cue before it, says what that verb's subject said."""
     if g.lex.subject_first or i < 3 or not s.is_comma(i - 1) or not s.norm(i).startswith(g.lex.and_conjunction):
         return None
+    if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(i)):
+        return None
+    return opening_verb_subject(g, s, i)
+
+
+def opening_verb_subject(g: Grammar, s: SentenceView, stop: int) -> Span | None:
+    """The subject of the verb that opens a sentence (a word that heads no source, then one that does), titles and a
+    name, up to where the verb's object begins, within the tokens before ``stop``."""
     a = 0
-    while a < i and s.norm(a) in g.lex.clause_openers:
+    while a < stop and s.norm(a) in g.lex.clause_openers:
         a += 1
-    if a + 2 >= i or not s.toks[a].is_word or g.source_word(s.norm(a)):
+    if a + 2 >= stop or not s.toks[a].is_word or g.source_word(s.norm(a)):
         return None
     if not (g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1))):
         return None
-    if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(a, i)):
-        return None
-    return _titled_name(g, s, a + 1, next((k for k in range(a + 1, i) if not s.toks[k].is_word), i))
+    return _titled_name(g, s, a + 1, next((k for k in range(a + 1, stop) if not s.toks[k].is_word), stop))
 
 
 def _nationality(g: Grammar, n: str) -> bool:
@@ -281,6 +297,8 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
                 named = True
             elif titled and not completed:
                 completed = True  # "وزير الصحة"
+            elif titled and (n in lex.bare_modifiers or raw.endswith(lex.nisba_endings)):
+                continue  # "المدرب الوطني الجديد": the title's adjectives, before the name
             else:
                 return Span(a, k) if titled else None
         elif definite and raw.endswith(lex.nisba_endings) and not surname and not g.source_word(n):

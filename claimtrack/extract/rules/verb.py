@@ -17,11 +17,10 @@ from ..speaker_phrase import (
     relative_antecedent,
     speaker_span,
     subject_before_object,
-    subject_before_verb,
-    subject_of_opening_verb,
-    subject_opening_sentence,
+    subject_on_left,
 )
 from .cue import cue_here
+from .verbal_noun import object_before
 
 NAME = "verb"
 
@@ -36,7 +35,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if opener is None:
         return None
     op, first = opener
-    if first >= len(s) and s.raw(op) != ":":
+    # "أعلن مسؤوليته عن ...": an object before the opener starts the claim, the verbal-noun rule's
+    if (first >= len(s) and s.raw(op) != ":") or object_before(g, s, i, op, form):
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
@@ -153,6 +153,8 @@ def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | 
         return False
     if form.strict and not opens_at_once:
         return False
+    if speaker is not None and g.possessed(s.norm(speaker.a)):
+        return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
     return not (form.tense == "misspelt" and speaker is None)
 
 
@@ -167,12 +169,7 @@ def _subject(
         # "التقى الوزير بالسفير الذي قال إن ...": the one the relative clause is about, or nobody known.
         antecedent = relative_antecedent(g, s, i - 1)
         return antecedent, (Attribution.RELATIVE if antecedent else None), 0.7, boundary
-    left = (
-        left_subject(g, s, i)
-        or subject_before_verb(g, s, i)
-        or subject_opening_sentence(g, s, i)
-        or subject_of_opening_verb(g, s, i)
-    )
+    left = subject_on_left(g, s, i)
     if left is not None:
         return left, Attribution.SUBJECT_FIRST, 0.9, min(boundary, left.a)
     if form.impersonal and form.tense == "present":

@@ -7,11 +7,12 @@ rather than an أنّ-clause: the claim starts at that noun. Only when no other 
 from __future__ import annotations
 
 from ...lang.text import PUNCTUATION
+from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
-from ..speaker_phrase import speaker_span
+from ..speaker_phrase import speaker_span, subject_on_left
 from .cue import cue_here
 
 CLAUSE_ENDERS = PUNCTUATION["clause_enders"]
@@ -23,7 +24,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = cue_here(g, s, i, found)
     if form is None or form.tense not in ("past", "present") or form.relay or form.strict:
         return None
-    if find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS) is not None:
+    opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
+    if opener is not None and not object_before(g, s, i, opener[0], form):
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
         return None  # "علق على القرار قائلا إن ...": the participle of saying carries the claim
@@ -37,6 +39,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     speaker, via = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 else (None, [])
     if speaker is not None and not g.plausible_source(s, speaker.a):
         return None
+    if speaker is None:
+        speaker = subject_on_left(g, s, i)  # "الجيش يعلن مقتل ...": a headline's subject before its verb
     return Candidate(
         rule=NAME,
         cue_index=i,
@@ -46,11 +50,30 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         claim_start=s.toks[first].start,
         claim_end=None,
         kind=Kind.INDIRECT,
-        attribution=Attribution.VERBAL_NOUN if speaker else Attribution.CONTINUATION,
+        attribution=_attribution(speaker, window_end > i + 1),
         gender=form.gender,
         confidence=0.7,
         via=via,
     )
+
+
+def _attribution(speaker: Span | None, after_verb: bool) -> Attribution:
+    if speaker is None:
+        return Attribution.CONTINUATION
+    return Attribution.VERBAL_NOUN if after_verb else Attribution.SUBJECT_FIRST
+
+
+def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -> bool:
+    """Whether the cue's object, not the opener at ``op``, starts the claim: the speaker's stance with its pronoun
+    right before the cue's preposition ("أعلن التنظيم مسؤوليته عن الهجوم"; not before a complementizer: "أعرب عن
+    قلقه من أن ..."), or a verbal noun that opens the clause after a comma ("وأفادت الوزارة في بيان، بارتفاع عدد
+    الإصابات ...، وذلك بعد "..."": the quotation far after it is not the claim's start)."""
+    if op > i + 1 and s.norm(op) not in g.lex.complementizers and g.verbal_nouns.owned(s.norm(op - 1)):
+        return True
+    obj = _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)))
+    if obj is None or obj[1] >= op or not s.is_comma(obj[0] - 1):
+        return False
+    return any(s.is_comma(k) for k in range(obj[1], op))  # in a clause before the opener's: "عن قلقه من أن" is one
 
 
 def _filler_follows(g: Grammar, s: SentenceView, i: int) -> bool:
@@ -87,7 +110,7 @@ def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tup
     """A verbal noun object at token k: (k, k) for "تسجيل ...", "بوجود ..."; (k, k + 1) for a preposition
     before one ("عن مقتل ...", "إلى تسجيل ...", "عن قلقه ...")."""
     nouns, lex, n = g.verbal_nouns, g.lex, s.norm(k)
-    if n in nouns or (nouns.definite(n) and _after_adverbial(g, s, k)):
+    if n in nouns or (nouns.definite(n) and _after_adverbial(g, s, k)) or nouns.owned(n):
         return k, k
     after = s.norm(k + 1)
     # any object preposition before an indefinite verbal noun; only the cue's own before a definite one
