@@ -218,6 +218,20 @@ def test_generic_bodies_of_two_articles_stay_apart_and_named_ones_are_shared():
     assert three[0].speaker == four[0].speaker
 
 
+def test_a_body_named_with_its_words_in_another_order_is_one_body():
+    registry = Registry.load("ar")
+    one = resolve_in(registry, "وأعلنت الهيئة العامة للإحصاء بالسعودية أن عدد الحجاج بلغ مليوني حاج.", "a1")
+    two = resolve_in(registry, "وأعلنت الهيئة العامة السعودية للإحصاء أن عدد الحجاج بلغ مليوني حاج.", "a2")
+    assert one[0].speaker == two[0].speaker
+
+
+def test_bodies_that_share_only_some_words_stay_apart():
+    registry = Registry.load("ar")
+    one = resolve_in(registry, "وقالت هيئة الأرصاد السعودية إن الأمطار ستستمر.", "a1")
+    two = resolve_in(registry, "وقالت هيئة الأرصاد العمانية إن الأمطار ستستمر.", "a2")
+    assert one[0].speaker != two[0].speaker
+
+
 def resolve_in(registry: Registry, text: str, article: str):
     from claimtrack.corpus import parse_text
     from claimtrack.pipeline import analyse

@@ -10,6 +10,7 @@ from .grammar import Grammar
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
+ASIDE_MARKS = frozenset(PUNCTUATION["aside_marks"])
 
 
 def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | None, list[Span]]:
@@ -41,7 +42,8 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
         if kept and s.norm(chunk.a) in g.lex.circumstantial:
             closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
             continue
-        if g.opens_occasion(s, chunk):
+        if g.opens_occasion(s, chunk) or (not kept and s.phrase_at(chunk.a, g.lex.prepositions)):
+            # an occasion, or "وأضافت – بحسب البيان – أن": an aside naming the source's document, not a speaker
             closed = bool(kept)
             skipped = True
             continue
@@ -102,7 +104,7 @@ def _chunks(s: SentenceView, a: int, b: int) -> list[Span]:
             depth += 1
         elif r == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (s.is_comma(i) or r in ("-", "–", "—")):
+        elif depth == 0 and (s.is_comma(i) or r in ASIDE_MARKS):
             chunks.append(Span(start, i))
             start = i + 1
     chunks.append(Span(start, b))

@@ -44,6 +44,7 @@ PUNCTUATION: dict = check_keys(
         "leading_trim",
         "clause_separators",
         "dashes",
+        "aside_marks",
         "clause_enders",
         "trailing_trim",
         "number_separators",

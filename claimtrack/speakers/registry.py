@@ -63,6 +63,19 @@ def without_conjunction(lex: Lexicon, word: str) -> str:
     return word[1:] if word[:1] in lex.conjunctions and definite(lex, word[1:]) else word
 
 
+def body_key(lex: Lexicon, name: str) -> frozenset[str]:
+    """A body's name as the set of its words, each without the particle glued on it and the article: one body
+    however an outlet orders its words ("al-hay'a al-'amma lil-ihsa' bil-Sa'udiyya" and "al-hay'a al-'amma
+    al-Sa'udiyya lil-ihsa'"; "the Ministry of Health" and "the Health Ministry")."""
+    words = set()
+    for word in words_of(name):
+        if word in lex.function_words:
+            continue  # "Ministry of Health", "Health Ministry"
+        definite_forms = [f for f in bare_forms(lex, word) if definite(lex, f)]
+        words.add(strip_word(min(definite_forms, key=len) if definite_forms else word))
+    return frozenset(words)
+
+
 def curated_entries(language: str) -> list[dict]:
     """The speaker entries of every pack's speaker data, ``language``'s own first (its aliases and roles come
     first, so its names stay the ones a speaker is written with)."""
@@ -93,6 +106,7 @@ class Registry:
     _by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     _keys: dict[str, set[str]] = field(default_factory=dict)
     _acronyms: set[str] = field(default_factory=set)  # folded aliases written in capitals
+    _bodies: dict[frozenset[str], str] = field(default_factory=dict)  # a body's ``body_key`` -> its canonical name
     # a collective source's canonical name -> the curated body that is its one voice ("North Korean state media")
     _standing: dict[str, str] = field(default_factory=dict)
     # Latin key of a person's alias -> (canonical, written in another script than Latin); built on first use
@@ -138,7 +152,7 @@ class Registry:
     # ----- adding -----
 
     def add(self, speaker: Speaker) -> Speaker:
-        known = self.speakers.get(speaker.canonical)
+        known = self.speakers.get(speaker.canonical) or self._same_body(speaker)
         before = None if known is None else (len(known.aliases), len(known.roles), known.gender)
         if known is None:
             known = Speaker(speaker.canonical, speaker.kind, [], list(speaker.roles), speaker.gender)
@@ -155,6 +169,20 @@ class Registry:
             added = known.aliases[before[0] :] if before else [known.canonical, *known.aliases]
             self.log.append(Change(speaker, before is None, added, known.roles[before[1] :] if before else []))
         return known
+
+    def _same_body(self, speaker: Speaker) -> Speaker | None:
+        """The body already known by the same words in another order, which the new name is then an alias of;
+        else None, and the new body is indexed by its words."""
+        if speaker.kind != SpeakerKind.organisation:
+            return None
+        key = body_key(self.lex, speaker.canonical)
+        if len(key) < 2:
+            return None
+        known = self._bodies.setdefault(key, speaker.canonical)
+        if known == speaker.canonical or known not in self.speakers:
+            return None
+        self.add_alias(known, speaker.canonical)
+        return self.speakers[known]
 
     def add_alias(self, canonical: str, alias: str) -> None:
         """Another way of writing a speaker; a bare title ("al-wazir") is never one, it names nobody alone."""
