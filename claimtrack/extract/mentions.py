@@ -3,7 +3,8 @@
 'Lina Hart, the city's mayor, visited the shelter. "...," she said.': "she" is Hart, not whoever spoke last. A
 mention is the subject of such a sentence (its first or second comma-separated chunk): a run of capitalised
 words that a title introduces ("Mayor Lina Hart visited ...") or that an apposition with a title follows ("Lina
-Hart, the city's mayor, ..."). A script without capitals has none.
+Hart, the city's mayor, ..."). Where the verb comes first and no capital marks a name, it is the subject after the
+sentence's opening verb when a person's title opens it and a name follows ("عقد المدرب ... فلان الفلاني مؤتمرا").
 
 A sentence whose only claims are a pronoun's ("Ann Lee thanked the families, who she said had asked ...") names
 its person before them too.

@@ -1,7 +1,7 @@
 """A quotation a sentence of commenting announces: 'علق على تعيينه. "..."', 'Ann Lee spoke about the injury. "..."'.
 
 A sentence whose verb is a verb of saying but whose object is only a topic ("commented on his appointment", "praised
-his predecessor") claims nothing; when the sentence right after it is one quotation and nobody else is named, the
+his predecessor") claims nothing; when the sentence right after it is one quotation that no rule claimed, the
 quotation is what the commenting sentence's subject said (or, with no subject, the last speaker's, as "وأضاف" is).
 
 - ``claim_after_topics`` (after the rules and the introductions, before ``carry_quotations``, which goes on with the
