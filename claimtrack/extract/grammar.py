@@ -226,9 +226,10 @@ class Grammar:
         # "... على القروض فقط قائلا: «...»": a participle with a colon opens its quotation, comma or not
         if not self.lex.subject_first and form.tense == "participle" and i + 1 < len(s) and s.raw(i + 1) == ":":
             return True
-        # "... بسبب عطل فني مشيرة إلى بدء التحقيق": a participle with its claim's opener right after it
-        if not self.lex.subject_first and form.tense == "participle" and self._participle_opener(s, i + 1):
-            return True
+        # "... بسبب عطل فني مشيرة إلى بدء التحقيق", "... is 120 adding that ...": a participle with its claim's
+        # opener right after it (where the subject comes first, only its complementizer)
+        if form.tense == "participle" and self._participle_opener(s, i + 1):
+            return not self.lex.subject_first or s.norm(i + 1) in self.lex.complementizers
         for phrase in self.lex.clause_links:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
