@@ -126,15 +126,20 @@ class Grammar:
         if self.source_word(n):
             return True
         article = self.lex.definite_article
-        return not (n.startswith((article, self.lex.and_conjunction + article)) or self.possessed(n))
+        return not (n.startswith((article, self.lex.and_conjunction + article)) or self._possessive(n))
 
     def possessed(self, n: str) -> bool:
-        """ "أسعارها": a folded word ending with a possessive pronoun no name ends with, and no source word; never one
-        with the article, which no possessive pronoun follows ("المتهم")."""
+        """ "أسعارها": a folded word ending with a possessive pronoun no name ends with, and no source word."""
+        return self._possessive(n) and not self.source_word(n)
+
+    def _possessive(self, n: str) -> bool:
+        """The shape alone; never a word with the article, which no possessive pronoun follows ("المتهم")."""
         lex = self.lex
-        if not lex.possessed_endings or not n.endswith(lex.possessed_endings) or n.startswith(lex.definite_prefixes):
-            return False
-        return not self.source_word(n)
+        return (
+            bool(lex.possessed_endings)
+            and n.endswith(lex.possessed_endings)
+            and not n.startswith(lex.definite_prefixes)
+        )
 
     def opens_occasion(self, s: SentenceView, chunk: Span) -> bool:
         """A comma-separated chunk that starts with a preposition says where or how, never who."""

@@ -71,9 +71,8 @@ def _unquoted_rest(d: Draft, mark: str, start: int, end: int) -> int | None:
     if at < 0:
         return None
     words = d.text[start:at].split()
-    cue = d.grammar.lex.cue(fold(words[-1])) if words else None
     after = d.text[at + len(mark) : end].lstrip()
-    if cue is None or cue.tense not in ("past", "present") or not after or quotation_mark(after, 0, MARKS):
+    if not words or not _says(d, words[-1]) or not after or quotation_mark(after, 0, MARKS):
         return None
     first = d.sentence_at(at)
     return first.end if first.end < end and d.text[first.end : end].strip() else None
@@ -85,7 +84,12 @@ def _announces(d: Draft, start: int, end: int) -> bool:
     words = d.text[start:end].split()
     if not 1 < len(words) <= MAX_ANNOUNCING_WORDS or words[-1][-1:] not in ENDERS:
         return False
-    cue = d.grammar.lex.cue(fold(words[-1][:-1]))
+    return _says(d, words[-1][:-1])
+
+
+def _says(d: Draft, word: str) -> bool:
+    """Whether a word as written is a verb of saying in the past or present ("said", "explains")."""
+    cue = d.grammar.lex.cue(fold(word))
     return cue is not None and cue.tense in ("past", "present")
 
 

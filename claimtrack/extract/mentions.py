@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 MIN_NAME_WORDS = 2  # a first name and a family name
 MAX_MODIFIERS = 2  # words before a lower-case title that say which or whose ("Danish", "Hollywood")
+MIN_ACCUSATIVE_LETTERS = 4  # an indefinite object with its accusative ending written ("مؤتمرا"), not a short name
 
 
 def find_mentions(d: Draft) -> None:
@@ -61,7 +62,7 @@ def _verb_first_subject(g: Grammar, s: SentenceView) -> Span | None:
 
 def _object_word(g: Grammar, n: str) -> bool:
     lex = g.lex
-    return n in lex.function_words or (n.endswith(lex.accusative_endings) and len(n) > 3)
+    return n in lex.function_words or (n.endswith(lex.accusative_endings) and len(n) >= MIN_ACCUSATIVE_LETTERS)
 
 
 def _subject(g: Grammar, s: SentenceView) -> Span | None:

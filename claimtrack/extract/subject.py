@@ -152,7 +152,8 @@ def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | N
     last = span.b - 1
     # "Mr Smith, the secretary of GMB Scotland said": an article and a person's title open the apposition, whatever
     # body ends it
-    titled = s.norm(span.a) in lex.definite_articles and s.norm(span.a + 1) in lex.title_words | lex.person_titles
+    title = s.norm(span.a + 1)
+    titled = s.norm(span.a) in lex.definite_articles and (title in lex.title_words or title in lex.person_titles)
     if not (titled or s.raw(last)[:1].islower() or s.norm(last) in lex.title_words):
         return None
     if not any(s.norm(k) in lex.title_words for k in range(span.a, span.b)):

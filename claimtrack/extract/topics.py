@@ -65,15 +65,9 @@ def _commenting_verb(g: Grammar, s: SentenceView) -> int | None:
     words = [k for k in range(len(s)) if s.toks[k].is_word]
     if not words or any(s.quoted):
         return None
-    if not g.lex.subject_first:
-        candidates = words[:1]
-    else:
-        candidates = [k for k in words if g.lex.cue(s.norm(k)) is not None][:1]
-    for k in candidates:
-        form = cue_here(g, s, k, [])
-        if form is not None and form.tense in ("past", "present"):
-            return k
-    return None
+    verb = words[0] if not g.lex.subject_first else next((k for k in words if g.lex.cue(s.norm(k))), None)
+    form = cue_here(g, s, verb, []) if verb is not None else None
+    return verb if form is not None and form.tense in ("past", "present") else None
 
 
 def _subject(g: Grammar, s: SentenceView, verb: int) -> Span | None:
@@ -81,14 +75,14 @@ def _subject(g: Grammar, s: SentenceView, verb: int) -> Span | None:
     if g.lex.subject_first:
         subject = subject_of(g, s, verb)
         return subject.span if subject is not None and subject.span.a == 0 else None
-    end = next((k for k in range(verb + 1, len(s)) if _object_starts(g, s, k)), len(s))
+    end = next((k for k in range(verb + 1, len(s)) if _subject_ends(g, s, k)), len(s))
     if end == verb + 1:
         return None
     speaker, _ = speaker_span(g, s, verb + 1, end)
     return speaker
 
 
-def _object_starts(g: Grammar, s: SentenceView, k: int) -> bool:
+def _subject_ends(g: Grammar, s: SentenceView, k: int) -> bool:
     """A preposition on its own, or written on a word with the article ("بالعمل"), or a clause's end."""
     n = s.norm(k)
     if not s.toks[k].is_word:

@@ -24,12 +24,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = cue_here(g, s, i, found)
     if form is None or form.tense not in ("past", "present") or form.relay or form.strict:
         return None
+    obj = _cue_object(g, s, i, form)
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
-    if opener is not None and not object_before(g, s, i, opener[0], form):
+    if opener is not None and not (_stance_before(g, s, i, opener[0]) or _in_earlier_clause(s, obj, opener[0])):
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
         return None  # "علق على القرار قائلا إن ...": the participle of saying carries the claim
-    obj = _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)))
     if obj is None:
         return None
     window_end, first = obj
@@ -64,16 +64,32 @@ def _attribution(speaker: Span | None, after_verb: bool) -> Attribution:
 
 
 def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -> bool:
-    """Whether the cue's object, not the opener at ``op``, starts the claim: the speaker's stance with its pronoun
-    right before the cue's preposition ("أعلن التنظيم مسؤوليته عن الهجوم"; not before a complementizer: "أعرب عن
-    قلقه من أن ..."), or a verbal noun that opens the clause after a comma ("وأفادت الوزارة في بيان، بارتفاع عدد
-    الإصابات ...، وذلك بعد "..."": the quotation far after it is not the claim's start)."""
-    if op > i + 1 and s.norm(op) not in g.lex.complementizers and g.verbal_nouns.owned(s.norm(op - 1)):
+    """Whether the cue's object, not the opener at ``op``, starts the claim (then the claim is this rule's): the
+    speaker's stance with its pronoun right before the cue's preposition, or a verbal noun in a clause of its own
+    before the opener's."""
+    if _stance_before(g, s, i, op):
         return True
-    obj = _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)))
+    # the object's clause ends at a comma before the opener: without one, no object need be read
+    return any(s.is_comma(k) for k in range(i + 1, op)) and _in_earlier_clause(s, _cue_object(g, s, i, form), op)
+
+
+def _stance_before(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
+    """ "أعلن التنظيم مسؤوليته عن الهجوم": the stance right before the cue's preposition; not before a complementizer
+    ("أعرب عن قلقه من أن ...": the clause is the claim)."""
+    return op > i + 1 and s.norm(op) not in g.lex.complementizers and g.verbal_nouns.owned(s.norm(op - 1))
+
+
+def _in_earlier_clause(s: SentenceView, obj: tuple[int, int] | None, op: int) -> bool:
+    """ "وأفادت الوزارة في بيان، بارتفاع عدد الإصابات ...، وذلك بعد "..."": a verbal noun opening the clause after the
+    speaker's comma, with a comma between it and the opener (the quotation far after it is not the claim's start;
+    "عن قلقه من أن" is one clause)."""
     if obj is None or obj[1] >= op or not s.is_comma(obj[0] - 1):
         return False
-    return any(s.is_comma(k) for k in range(obj[1], op))  # in a clause before the opener's: "عن قلقه من أن" is one
+    return any(s.is_comma(k) for k in range(obj[1], op))
+
+
+def _cue_object(g: Grammar, s: SentenceView, i: int, form: CueForm) -> tuple[int, int] | None:
+    return _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)))
 
 
 def _filler_follows(g: Grammar, s: SentenceView, i: int) -> bool:
