@@ -386,7 +386,9 @@ class ClaimIndex:
         if _copies(ca, cb, s):
             return "verbatim"
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
-            if _one_source(ca, cb) or lexical() >= s.other_speaker_dice:
+            if _named_alike(ca, cb):
+                return "paraphrase"
+            if (_one_source(ca, cb) or lexical() >= s.other_speaker_dice) and _close_in_meaning(semantic, s):
                 return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
@@ -456,11 +458,27 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
     return semantic >= settings.semantic_other_speaker
 
 
-def _one_source(ca: _Claim, cb: _Claim) -> bool:
-    """One speaker on both sides, or a side whose speaker was not read (a quote left unattributed)."""
-    from .speakers.latin import unknown_speaker
+def _named_alike(ca: _Claim, cb: _Claim) -> bool:
+    """One speaker, named and read the same way on both sides (not a body or a title kept to its article)."""
+    from .speakers.latin import kept_to_article, unknown_speaker
 
-    return ca.speaker == cb.speaker or unknown_speaker(ca.speaker) or unknown_speaker(cb.speaker)
+    return ca.speaker == cb.speaker and not unknown_speaker(ca.speaker) and not kept_to_article(ca.speaker)
+
+
+def _close_in_meaning(semantic: float | None, settings: MatchSettings) -> bool:
+    """Whether two speakers' claims that share words are close enough in meaning to be one claim: words two sources
+    share may be only their subject's (the attack, the place it struck), said of it by one ("claimed the attack on
+    the mosque") and another ("dealt with a shooting at the mosque"), which the encoder puts far apart. Without
+    vectors the words decide alone."""
+    return semantic is None or semantic >= settings.other_speaker_meaning
+
+
+def _one_source(ca: _Claim, cb: _Claim) -> bool:
+    """One speaker on both sides, or a side whose speaker is no one outside its article: not read (a quote left
+    unattributed), or kept to its article ("the ministry", "the police" left unnamed), which may be any source."""
+    from .speakers.latin import kept_to_article, unknown_speaker
+
+    return ca.speaker == cb.speaker or any(unknown_speaker(c.speaker) or kept_to_article(c.speaker) for c in (ca, cb))
 
 
 def _across_languages(

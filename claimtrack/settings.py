@@ -22,6 +22,7 @@ class MatchSettings:
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
     min_dice: float = 0.25  # weighted word overlap (Dice) of a paraphrase: a short claim inside a long one is not
     other_speaker_dice: float = 0.3  # ... and of one by two speakers: one part of another's long statement is not
+    other_speaker_meaning: float = 0.4  # ... nor, with vectors known, two speakers' claims this far apart in meaning
     max_df: int = 50  # shingles carried by more statements than this are too common to block on
     min_words: int = 3  # claims with fewer content words are never matched ...
     min_copy_words: int = 2  # ... but as near-verbatim copies by one source, from this many content words

@@ -330,6 +330,13 @@ def test_boilerplate_never_yields_statements():
     assert said(text) == [("الوزير · text", "الخطة جاهزة")]
 
 
+def test_a_byline_is_no_statement():
+    text = (
+        "مدير المرفأ: الرصيف يفتح في الربيع\n\nكتب : سامي عادل\n\nكتبت- ليلى حمدان\n\nوقال مدير المرفأ إن الرصيف سيفتح."
+    )
+    assert [claim for _, claim in said(text)] == ["الرصيف يفتح في الربيع", "الرصيف سيفتح"]
+
+
 def test_noise_does_not_break_extraction():
     text = "وقال\u00a0المتحدث  باسم  الكرملين دميـتري بيسكوف إنّ المحادثات ستجري في ٢٠٢٤."
     st = only(text)

@@ -23,6 +23,10 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
     "min_shared": ("Content words a pair must share, in order", {"min": 1}),
     "min_dice": ("Weighted word overlap (Dice) of a paraphrase", {"min": 0, "max": 1}),
     "other_speaker_dice": ("... and of a paraphrase by two speakers", {"min": 0, "max": 1}),
+    "other_speaker_meaning": (
+        f"... and the encoder cosine below which a paraphrase by two speakers is two claims ({SEMANTIC})",
+        {"min": 0, "max": 1},
+    ),
     "max_df": ("Words in more statements than this are not blocked on", {"min": 2}),
     "min_words": ("Claims with fewer content words are never matched", {"min": 1}),
     "min_copy_words": ("... but as near-verbatim copies by one source, from this many content words", {"min": 1}),
