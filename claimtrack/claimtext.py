@@ -53,6 +53,7 @@ class ClaimLanguage:
     present_prefixes: tuple[str, ...]
     numbers: dict[str, float]
     not_before_numbers: tuple[str, ...]  # clitics peeled from other words but never written on a number word
+    clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
     multipliers: dict[str, float]
     axes: tuple[Axis, ...]
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
@@ -102,6 +103,7 @@ def claim_language(language: str) -> ClaimLanguage:
         present_prefixes=tuple(fold(w) for w in data.get("present_prefixes", [])),
         numbers={fold(k): float(v) for k, v in data.get("numbers", {}).items()},
         not_before_numbers=tuple(fold(c) for c in data.get("not_before_numbers", [])),
+        clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
         axes=axes,
         dates=dates,
@@ -185,6 +187,8 @@ class ClaimText:
 # Digits with a decimal part (1.5, ١٫٥) or thousands groups (11,300); fold has turned Eastern digits Western.
 _SEPARATOR = "[" + re.escape(PUNCTUATION["number_separators"]) + "]"
 _NUMBER = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
+# A date in figures (30/8/2025, 2025-08-30) or a time of day (15:30) says when, not how many.
+_WHEN = re.compile(r"\b\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\b|\b\d{1,2}:\d{2}\b")
 # A space that only groups thousands, between digits (2 059): a thousands separator.
 _GROUP_SPACE = re.compile(r"(?<=\d)[" + re.escape("".join(PUNCTUATION["group_spaces"])) + r"](?=\d{3}(?!\d))")
 # A separator before a thousands group: two copies writing 2,059 and 2059 share the word.
@@ -231,10 +235,16 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000)."""
     values: list[float] = []
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
-    for word in re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", folded):
+    previous = ""
+    for word in re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", _WHEN.sub(" ", folded)):
         digits = _NUMBER.search(word)
+        clock, previous = _bare(previous, lang.clock_words, lang) is not None, word
         multiplier = _bare(word, lang.multipliers, lang)
         after_number = bool(values) and values[-1] == values[-1]
+        if digits and clock:
+            values.append(float("nan"))  # "الساعة 15.30": the hour something happened at
+            joined.append(False)
+            continue
         if digits:
             values.append(_digits_value(digits.group()))
         elif multiplier is not None:

@@ -6,6 +6,7 @@ hamza or ta marbuta spelling.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from types import ModuleType
@@ -81,6 +82,7 @@ class Lexicon:
     hooks: ModuleType | None = None  # the pack's hooks module (clitics, stems, name keys)
     proclitics: tuple[str, ...] = ()  # the pack's conjunctions written on a word (hooks.PROCLITICS)
     cue_forms: dict[str, CueForm] = field(default_factory=dict)
+    marked_cues: set[str] = field(default_factory=set)  # strict cues as written with their telling mark
     prepositions: list[tuple[str, ...]] = _data("cues", "preposition.phrases", "phrases")
     post_verb_openers: list[tuple[str, ...]] = _data("cues", "preposition.post_verb_openers", "phrases")
     complementizers: frozenset[str] = _data("grammar", "complementizers", "words")
@@ -132,6 +134,8 @@ class Lexicon:
     reason_heads: frozenset[str] = _data("grammar", "reason_heads", "words")
     while_links: list[tuple[str, ...]] = _data("grammar", "while_links", "phrases")
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")
+    first_person_present_prefixes: tuple[str, ...] = _data("grammar", "first_person_present_prefixes", "prefixes")
+    prayer_addressees: frozenset[str] = _data("grammar", "prayer_addressees", "words")
     concessive_openers: list[tuple[str, ...]] = _data("grammar", "concessive_openers", "phrases")
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
     manner_heads: frozenset[str] = _data("grammar", "manner_heads", "words")
@@ -299,6 +303,11 @@ class Lexicon:
         """Whether a folded cue word is a verb of denial, with or without a conjunction written on it."""
         return word in self.denial_cues or (word[:1] in self.conjunctions and word[1:] in self.denial_cues)
 
+    def marked(self, raw: str) -> bool:
+        """Whether a word as written is a strict cue's marked form (``marked`` in cues.toml), a conjunction allowed."""
+        raw = unicodedata.normalize("NFC", raw)
+        return raw in self.marked_cues or (len(raw) > 2 and raw[0] in self.proclitics and raw[1:] in self.marked_cues)
+
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a conjunction written on it (``proclitics``)."""
         form = self.cue_forms.get(word)
@@ -371,6 +380,7 @@ def load(language: str) -> Lexicon:
         frame = tuple(fold(f) for f in entry.get("frame", []))
         obj = fold(entry["object"]) if entry.get("object") else None
         strict = {fold(f) for f in entry.get("strict", [])}
+        lex.marked_cues.update(unicodedata.normalize("NFC", f) for f in entry.get("marked", []))
         suffixes = hooks.CUE_OBJECT_SUFFIXES if entry.get("suffixes") else ("",)
         for form, (gender, tense) in hooks.verb_forms(entry).items():
             cue = CueForm(

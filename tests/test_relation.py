@@ -246,6 +246,11 @@ NUMBERS = [
     ("the toll rose to 11\u202f300 dead", (11300.0,)),  # ... or by a narrow one
     ("between 10 and 300 people", (10.0, 300.0)),
     ("خسرت الشركة ملياري دولار وربحت مليوني دولار", (2e9, 2e6)),  # a dual before the word it counts
+    ("في يوم ٣٠/٨/٢٠٢٥ خرجت 7 عربات عن القضبان", (7.0,)),  # a date written in figures says when, not how many
+    ("on 2025-08-30 seven carriages left the rails", (7.0,)),
+    ("في تمام الساعة 15.30 خرجت 7 عربات عن القضبان", (7.0,)),  # a time of day is no count ...
+    ("at 15:30 seven carriages left the rails", (7.0,)),
+    ("توقفت الحركة لمدة 24 ساعة", (24.0,)),  # ... but hours counted are
 ]
 
 

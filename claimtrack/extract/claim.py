@@ -69,6 +69,11 @@ def _clause_end(sc: Scan, i: int, end: int) -> Skip | None:
     return STOP if sc.s.raw(i) in PUNCTUATION["clause_enders"] else None
 
 
+def _prayer(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "داعية الله عز وجل أن يلهم ذويهم الصبر": a cue whose object is God asks, it claims nothing."""
+    return STOP if i == sc.start and sc.s.norm(i) in sc.g.lex.prayer_addressees else None
+
+
 def _relative_clause(sc: Scan, i: int, end: int) -> Skip | None:
     """ "، الذي كان يتحدث في البيت الأبيض،": a relative clause, whatever verbs it holds."""
     s, lex = sc.s, sc.g.lex
@@ -229,6 +234,7 @@ def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
 OPENER_CHECKS = [
     _inside_quotation,
     _clause_end,
+    _prayer,
     _relative_clause,
     _another_cue,
     _direct_opener,

@@ -83,6 +83,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
             or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
+            or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
         )
         if cut is None:
@@ -292,3 +293,18 @@ def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int]
     if stem.endswith(g.lex.plural_noun_endings):
         return None  # "، وبيانات": a plural noun, not a verb
     return i - 1, i
+
+
+def _first_person_cue(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
+    """ "...، ونتوقع أن يرتفع العدد ...": after a comma, "and" written on a verb of saying in the present's first
+    person (its third person a cue of the pack) opens a claim of the speaker's own. A verb that is also a past cue
+    with the first person's letter ("، وأعلن": he announced) is the third person's."""
+    n = s.norm(i)
+    if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
+        return None
+    verb = n[1:]
+    prefix = next((p for p in g.lex.first_person_present_prefixes if verb.startswith(p)), None)
+    if prefix is None or not g.lex.present_prefixes or g.lex.cue(verb) is not None:
+        return None
+    third = g.lex.cue(g.lex.present_prefixes[0] + verb[len(prefix) :])
+    return (i - 1, i) if third is not None and third.tense == "present" else None

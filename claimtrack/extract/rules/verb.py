@@ -151,7 +151,7 @@ def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | 
     أن", "وزاد:"), a strict one only then, a misspelt one only with a speaker."""
     if form.weak and not opens_at_once and (speaker is None or s.words(speaker) > 6) and not left_subject(g, s, i):
         return False
-    if form.strict and not opens_at_once:
+    if form.strict and not opens_at_once and not g.lex.marked(s.raw(i)):
         return False
     if speaker is not None and g.possessed(s.norm(speaker.a)):
         return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
