@@ -458,7 +458,7 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     if not words:
         return None
     conjoined = words[0][:1] == lex.and_conjunction and words[0][1:] in lex.generic_references
-    head = words[0][1:] if conjoined else words[0]
+    head = _with_article(lex, words[0][1:] if conjoined else words[0])
     which: list[str] = []
     if lex.modifiers_first and words[-1] in lex.generic_references and len(words) <= 3 and not ask.parsed.name:
         head, which, words = words[-1], words[:-1], words[-1:]  # "the Russian agency": which one, then the noun
@@ -485,6 +485,13 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
         if body:
             return body  # "the institution": the body named last, whatever the article called it
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
+
+
+def _with_article(lex: Lexicon, word: str) -> str:
+    """A noun with a particle written on its article ("lil-bank": of the bank) as the noun with the article alone."""
+    bare = lex.hooks.strip_article(word)
+    peeled = lex.definite_article and bare != word and not definite(lex, word)
+    return lex.definite_article + bare if peeled else word
 
 
 def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
