@@ -136,6 +136,8 @@ class Lexicon:
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")
     first_person_present_prefixes: tuple[str, ...] = _data("grammar", "first_person_present_prefixes", "prefixes")
     prayer_addressees: frozenset[str] = _data("grammar", "prayer_addressees", "words")
+    resumptive_pronouns: frozenset[str] = _data("grammar", "resumptive_pronouns", "words")
+    occasion_pointers: list[tuple[str, ...]] = _data("grammar", "occasion_pointers", "phrases")
     concessive_openers: list[tuple[str, ...]] = _data("grammar", "concessive_openers", "phrases")
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
     manner_heads: frozenset[str] = _data("grammar", "manner_heads", "words")

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 MIN_NAME_WORDS = 2  # a first name and a family name
 MAX_MODIFIERS = 2  # words before a lower-case title that say which or whose ("Danish", "Hollywood")
-MIN_ACCUSATIVE_LETTERS = 4  # an indefinite object with its accusative ending written ("مؤتمرا"), not a short name
 
 
 def find_mentions(d: Draft) -> None:
@@ -55,14 +54,7 @@ def _verb_first_subject(g: Grammar, s: SentenceView) -> Span | None:
     span = opening_verb_subject(g, s, len(s))
     if span is None or g.lex.hooks.strip_article(s.norm(span.a)) not in g.lex.person_titles:
         return None
-    # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا") or a preposition
-    end = next((k for k in range(span.a + 1, span.b) if _object_word(g, s.norm(k))), span.b)
-    return Span(span.a, end) if any(not g.source_word(s.norm(k)) for k in range(span.a + 1, end)) else None
-
-
-def _object_word(g: Grammar, n: str) -> bool:
-    lex = g.lex
-    return n in lex.function_words or (n.endswith(lex.accusative_endings) and len(n) >= MIN_ACCUSATIVE_LETTERS)
+    return span if any(not g.source_word(s.norm(k)) for k in range(span.a + 1, span.b)) else None
 
 
 def _subject(g: Grammar, s: SentenceView) -> Span | None:

@@ -225,6 +225,7 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
 _OPENING_SUBJECT_WORDS = 12
 # A subject that is one definite word or two ("العمايرة أشار إلى أن") and no title: a name already met.
 _BARE_SUBJECT_WORDS = 2
+MIN_ACCUSATIVE_LETTERS = 4  # an indefinite object with its accusative ending written ("مؤتمرا"), not a short name
 
 
 def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None:
@@ -263,17 +264,29 @@ def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     return opening_verb_subject(g, s, i)
 
 
-def opening_verb_subject(g: Grammar, s: SentenceView, stop: int) -> Span | None:
-    """The subject of the verb that opens a sentence (a word that heads no source, then one that does), titles and a
-    name, up to where the verb's object begins, within the tokens before ``stop``."""
-    a = 0
+def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0) -> Span | None:
+    """The subject of the verb that opens a sentence, or the clause at ``start`` (a word that heads no source, then
+    one that does), titles and a name, up to where the verb's object begins, within the tokens before ``stop``."""
+    a = start
     while a < stop and s.norm(a) in g.lex.clause_openers:
         a += 1
     if a + 2 >= stop or not s.toks[a].is_word or g.source_word(s.norm(a)):
         return None
     if not (g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1))):
         return None
-    return _titled_name(g, s, a + 1, next((k for k in range(a + 1, stop) if not s.toks[k].is_word), stop))
+    # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
+    # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
+    end = next((k for k in range(a + 2, stop) if not s.toks[k].is_word or _object_word(g, s.norm(k))), stop)
+    return _titled_name(g, s, a + 1, end)
+
+
+def _object_word(g: Grammar, n: str) -> bool:
+    lex = g.lex
+    return (
+        n in lex.function_words
+        or n in lex.occasion_nouns
+        or (n.endswith(lex.accusative_endings) and len(n) >= MIN_ACCUSATIVE_LETTERS)
+    )
 
 
 def _nationality(g: Grammar, n: str) -> bool:

@@ -10,7 +10,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
 from .cue import cue_here
 from .verbal_noun import object_at
-from ..speaker_phrase import speaker_span
+from ..speaker_phrase import opening_verb_subject, speaker_span
 from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
 from ..claim import claim_after
@@ -103,11 +103,29 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
             break
     if speaker is not None:
         return speaker, Attribution.PARTICIPLE, gender
+    return _opening_subject(g, s, i, gender)
+
+
+def _opening_subject(g: Grammar, s: SentenceView, i: int, gender: str) -> tuple[Span | None, Attribution, str] | None:
+    """The subject of the verb that opens the sentence. Where the verb comes first: titles and a name ("وزار وزير
+    الصحة فلان المستشفى"), or a phrase a source word heads; after a verb whose subject is only its pronoun ("وتوجّه
+    بتحية إلى ..."), the last speaker goes on. Where the subject comes first, the phrase after the first word."""
+    verb_first = not g.lex.subject_first
+    if verb_first and (subject := opening_verb_subject(g, s, i)) is not None:
+        return subject, Attribution.SUBJECT_FIRST, gender
     start = g.skip_leading(s, 0, i)
-    if start + 1 < i:
-        speaker, _ = speaker_span(g, s, start + 1, i)
-        speaker = subject_before_object(g, s, speaker) if speaker else None
-    return (speaker, Attribution.SUBJECT_FIRST, gender) if speaker is not None else None
+    if start + 1 >= i:
+        return None
+    speaker, _ = speaker_span(g, s, start + 1, i)
+    if speaker is None:
+        return None
+    if (
+        not verb_first
+        or g.source_word(s.norm(speaker.a))
+        or g.source_word(g.lex.hooks.strip_article(s.norm(speaker.a)))
+    ):
+        return subject_before_object(g, s, speaker), Attribution.SUBJECT_FIRST, gender
+    return None, Attribution.CONTINUATION, gender
 
 
 def _own_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span, Attribution, str] | None:

@@ -22,7 +22,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if g.lex.subject_first or found or g.skip_leading(s, 0, i) != i:
         return None
     form = cue_here(g, s, i, found)
-    if form is None or form.tense not in ("past", "present") or form.relay:
+    if form is None:
+        return _occasion(g, s, i)
+    if form.tense not in ("past", "present") or form.relay:
         return None
     if s.norm(i + 1) not in g.lex.demonstratives:
         return None
@@ -31,20 +33,38 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         end += 1
     if end < len(s) and (s.norm(end) in g.lex.complementizers or s.raw(end) == ":"):
         return None  # "وتابع هذا المسؤول أن ...": "this official" with a claim of his own, no pointer
-    speaker, via = speaker_span(g, s, i + 2, end)
+    return _pointing(g, s, i, i + 2, end, f"{s.raw(i)} {s.raw(i + 1)}", form.gender)
+
+
+def _occasion(g: Grammar, s: SentenceView, i: int) -> Candidate | None:
+    """ "جاء ذلك في تصريحات لمصدر قضائي": a pointer, an occasion, then who spoke at it."""
+    n = s.phrase_at(i, g.lex.occasion_pointers)
+    noun = i + n + 1
+    if not n or s.norm(i + n) not in g.lex.occasion_prepositions or not g.occasion_noun(s.norm(noun)):
+        return None
+    end = noun + 1
+    while end < min(len(s), noun + MAX_SPEAKER_TOKENS) and not _stops(g, s, end) and not s.is_comma(end):
+        if s.norm(end) in g.lex.fragment_verbs:
+            break  # "بيان لوزارة العدل صدر مساء الأحد": the document's own verb ends its issuer
+        end += 1
+    return _pointing(g, s, i, noun, end, " ".join(s.raw(k) for k in range(i, noun + 1)), "")
+
+
+def _pointing(g: Grammar, s: SentenceView, i: int, start: int, end: int, cue: str, gender: str) -> Candidate | None:
+    speaker, via = speaker_span(g, s, start, end)
     if speaker is None or not g.plausible_source(s, speaker.a):
         return None
     return Candidate(
         rule=NAME,
         cue_index=i,
         boundary=g.boundary(s, i),
-        cue=f"{s.raw(i)} {s.raw(i + 1)}",
+        cue=cue,
         speaker=speaker,
         claim_start=PREVIOUS_SENTENCE,
         claim_end=PREVIOUS_SENTENCE,  # closed: a cue after it in the sentence starts its own statement
         kind=Kind.INDIRECT,
         attribution=Attribution.POST,
-        gender=form.gender,
+        gender=gender,
         confidence=0.7,
         via=via,
         cut_at_next=False,

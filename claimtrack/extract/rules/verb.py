@@ -14,6 +14,7 @@ from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceV
 from ..grammar import Grammar
 from ..speaker_phrase import (
     left_subject,
+    opening_verb_subject,
     relative_antecedent,
     speaker_span,
     subject_before_object,
@@ -118,6 +119,8 @@ def _speaker_or_object(
     part of the claim), and whether the claim opens at once after the verb."""
     saying = g.lex.cue(s.norm(i + 1))
     start = i + 2 if saying is not None and saying.tense == "noun" else i + 1  # "واتم القول إن": no speaker
+    if s.norm(start) in g.lex.resumptive_pronouns:
+        return _occasion_holder(g, s, i), [], None, window_end == start + 1
     speaker, via = speaker_span(g, s, start, window_end)
     # "وبيّن، أن ...": a comma alone between the verb and its opener still opens the claim at once
     at_once = all(s.is_comma(k) for k in range(start, window_end))
@@ -127,6 +130,14 @@ def _speaker_or_object(
     if form.noun_claim and speaker is not None and (subject := subject_before_object(g, s, speaker)).b < speaker.b:
         return subject, via, subject.b, at_once  # "ووصف الوزير القرار بأنه ...": the decision is described
     return speaker, via, None, at_once
+
+
+def _occasion_holder(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """ "عقد الوزير مؤتمرا أكد خلاله أن ..."، "...، ثم ألقى الوزير كلمة شدد فيها على أن": a pronoun after the cue
+    points back to an occasion; its speaker is who held it, the subject of the verb opening the cue's clause or, that
+    failing, the sentence (None: the last speaker)."""
+    clause = next((k + 1 for k in range(i - 1, -1, -1) if s.is_comma(k)), 0)
+    return opening_verb_subject(g, s, i, clause) or (opening_verb_subject(g, s, i) if clause else None)
 
 
 def _described_thing(g: Grammar, s: SentenceView, form: CueForm, speaker: Span | None) -> int | None:
