@@ -55,14 +55,18 @@ class Passage:
 
 
 def paragraphs(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
-    """The lines the sentences lie on, in order, each once: (start, end) offsets without the line break."""
+    """The lines the sentences lie on, in order, each once: (start, end) offsets without the line break. A sentence
+    a page wrapped over lines (``sentences.split`` joins them) makes one paragraph of its lines, with the sentences
+    that go on from its last line."""
     out: list[tuple[int, int]] = []
     for sentence in sentences:
         start = text.rfind("\n", 0, sentence.start) + 1
-        if out and out[-1][0] == start:
+        end = text.find("\n", max(sentence.start, sentence.end - 1))
+        end = len(text) if end < 0 else end
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
             continue
-        end = text.find("\n", sentence.start)
-        out.append((start, len(text) if end < 0 else end))
+        out.append((start, end))
     return out
 
 
