@@ -32,10 +32,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         relative = next((k for k in range(i + 1, len(s)) if s.norm(k) in g.lex.relatives and s.is_comma(k - 1)), None)
         speaker, via = speaker_span(g, s, i + 1, len(s) if relative is None else relative - 1)
         speaker = _before_subordinate(g, s, speaker) if speaker is not None else None
+        # '"..."، وأكدت أهمية ...': the verb's own claim, a noun of claiming, not who said the quotation
         if speaker is not None and s.norm(speaker.a) in g.lex.claim_nouns:
-            return (
-                None  # '"..."، وأكدت أهمية ...': the verb's own claim, a noun of claiming, not who said the quotation
-            )
+            return None
         claim_end = i
     else:
         return None

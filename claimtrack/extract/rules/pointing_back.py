@@ -51,6 +51,7 @@ def _occasion(g: Grammar, s: SentenceView, i: int) -> Candidate | None:
 
 
 def _pointing(g: Grammar, s: SentenceView, i: int, start: int, end: int, cue: str, gender: str) -> Candidate | None:
+    """The sentence before as the claim of the speaker between ``start`` and ``end``, if a plausible source."""
     speaker, via = speaker_span(g, s, start, end)
     if speaker is None or not g.plausible_source(s, speaker.a):
         return None
