@@ -308,14 +308,18 @@ class Lexicon:
     def marked(self, raw: str) -> bool:
         """Whether a word as written is a strict cue's marked form (``marked`` in cues.toml), a conjunction allowed."""
         raw = unicodedata.normalize("NFC", raw)
-        return raw in self.marked_cues or (len(raw) > 2 and raw[0] in self.proclitics and raw[1:] in self.marked_cues)
+        return raw in self.marked_cues or (self._proclitic_on(raw) and raw[1:] in self.marked_cues)
 
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a conjunction written on it (``proclitics``)."""
         form = self.cue_forms.get(word)
-        if form is None and len(word) > 2 and word[0] in self.proclitics:
+        if form is None and self._proclitic_on(word):
             form = self.cue_forms.get(word[1:])
         return form
+
+    def _proclitic_on(self, word: str) -> bool:
+        """Whether a word may carry a conjunction written on it (``proclitics``), with a word left after it."""
+        return len(word) > 2 and word[0] in self.proclitics
 
 
 def _phrases(items) -> list[tuple[str, ...]]:

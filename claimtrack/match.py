@@ -460,9 +460,7 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
 
 def _named_alike(ca: _Claim, cb: _Claim) -> bool:
     """One speaker, named and read the same way on both sides (not a body or a title kept to its article)."""
-    from .speakers.latin import kept_to_article, unknown_speaker
-
-    return ca.speaker == cb.speaker and not unknown_speaker(ca.speaker) and not kept_to_article(ca.speaker)
+    return ca.speaker == cb.speaker and not _no_one_outside(ca.speaker)
 
 
 def _close_in_meaning(semantic: float | None, settings: MatchSettings) -> bool:
@@ -476,9 +474,14 @@ def _close_in_meaning(semantic: float | None, settings: MatchSettings) -> bool:
 def _one_source(ca: _Claim, cb: _Claim) -> bool:
     """One speaker on both sides, or a side whose speaker is no one outside its article: not read (a quote left
     unattributed), or kept to its article ("the ministry", "the police" left unnamed), which may be any source."""
+    return ca.speaker == cb.speaker or _no_one_outside(ca.speaker) or _no_one_outside(cb.speaker)
+
+
+def _no_one_outside(speaker: str | None) -> bool:
+    """Whether a speaker names no one outside its article: not read, or kept to its article."""
     from .speakers.latin import kept_to_article, unknown_speaker
 
-    return ca.speaker == cb.speaker or any(unknown_speaker(c.speaker) or kept_to_article(c.speaker) for c in (ca, cb))
+    return unknown_speaker(speaker) or kept_to_article(speaker)
 
 
 def _across_languages(

@@ -282,10 +282,9 @@ def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int]
     """ "دعوت الوزير لزيارة تركيا، واتفقنا على ...", "...، وحققت حتى الآن ...": after a comma, "and" written on a past
     verb with a person ending opens a clause of its own. The stem keeps three root letters before the ending, so a
     pronoun ("وأنا") or a short verb of being ("وكنا") is left alone."""
-    n = s.norm(i)
-    if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
+    stem = _after_comma_and(g, s, i)
+    if stem is None:
         return None
-    stem = n[1:]
     endings = g.lex.first_person_endings + (g.lex.quoted_first_person_endings if s.quoted[i] else ())
     ending = next((e for e in endings if stem.endswith(e)), None)
     if ending is None or len(stem) - len(ending) < 3 or g.lex.cue(stem) is not None:
@@ -299,12 +298,17 @@ def _first_person_cue(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | 
     """ "...، ونتوقع أن يرتفع العدد ...": after a comma, "and" written on a verb of saying in the present's first
     person (its third person a cue of the pack) opens a claim of the speaker's own. A verb that is also a past cue
     with the first person's letter ("، وأعلن": he announced) is the third person's."""
-    n = s.norm(i)
-    if not s.is_comma(i - 1) or n[:1] not in g.lex.conjunctions:
+    verb = _after_comma_and(g, s, i)
+    if verb is None:
         return None
-    verb = n[1:]
     prefix = next((p for p in g.lex.first_person_present_prefixes if verb.startswith(p)), None)
     if prefix is None or not g.lex.present_prefixes or g.lex.cue(verb) is not None:
         return None
     third = g.lex.cue(g.lex.present_prefixes[0] + verb[len(prefix) :])
     return (i - 1, i) if third is not None and third.tense == "present" else None
+
+
+def _after_comma_and(g: Grammar, s: SentenceView, i: int) -> str | None:
+    """The folded word at i without the "and" written on it, when a comma stands before it; else None."""
+    n = s.norm(i)
+    return n[1:] if s.is_comma(i - 1) and n[:1] in g.lex.conjunctions else None
