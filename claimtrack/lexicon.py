@@ -197,6 +197,7 @@ class Lexicon:
     quoted_as: frozenset[str] = _data("grammar", "quoted_as", "words")
     headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")
     subject_first: bool = _data("grammar", "subject_first", "bool")
+    bare_describing_clauses: bool = _data("grammar", "bare_describing_clauses", "bool")
     subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
     auxiliaries: frozenset[str] = _data("grammar", "auxiliaries", "words")
     contracted_verbs: dict[str, list[str]] = _data("grammar", "contracted_verbs", "folded_keys")

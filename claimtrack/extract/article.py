@@ -71,7 +71,9 @@ def _previous_claim(
 
 
 def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
-    """The first rule that fires at each token outside a quotation; the scan resumes after its cue."""
+    """The first rule that fires at each token outside a quotation; the scan resumes after its cue, or after its
+    claim's opening when the claim follows the cue: a verb between them is the source's (the clause describing an
+    unnamed source, "بحسب مسؤول أكد لصحيفة محلية، فإن ..."), not another statement's cue."""
     found: list[Candidate] = []
     i = 0
     while i < len(s):
@@ -84,8 +86,14 @@ def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
             continue
         if hit.speaker is not None or hit.attribution in _SPEAKERLESS:
             found.append(hit)
-        i = max(i + 1, hit.cue_index + 1)
+        i = max(i + 1, hit.cue_index + 1, _claim_opening(s, hit))
     return cited_sources(g, s, found)
+
+
+def _claim_opening(s: SentenceView, hit: Candidate) -> int:
+    """The token opening a candidate's claim when the claim comes after its cue, else 0."""
+    opening = s.index_at(hit.claim_start)
+    return opening if opening > hit.cue_index else 0
 
 
 # Candidates kept without a speaker phrase: a later stage finds their speaker, or they only mark a boundary.

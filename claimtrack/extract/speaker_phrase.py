@@ -124,7 +124,24 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
             # "الهيئة في نشرتها اليومية": the preposition before the occasion goes with it
             return i - 1 if i - 1 > chunk.a and s.phrase_at(i - 1, g.lex.chunk_prepositions) == 1 else i
+        if _describing_clause(g, s, chunk.a + wrapper, i):
+            return i
     return chunk.b
+
+
+def described_source_end(g: Grammar, s: SentenceView, a: int, b: int) -> int:
+    """Where a source phrase in tokens [a, b) ends before a clause describing it (``_describing_clause``), else b."""
+    return next((i for i in range(a + 1, b) if _describing_clause(g, s, a, i)), b)
+
+
+def _describing_clause(g: Grammar, s: SentenceView, head: int, i: int) -> bool:
+    """A verb of saying after an unnamed source ("مصدر قضائي صرّح لوكالة ..."): the clause describes the source,
+    it is not part of it. In a language whose indefinite noun's clause takes no relative pronoun
+    (``bare_describing_clauses``) the verb itself ends the phrase; a name is never described so."""
+    if not g.lex.bare_describing_clauses or i <= head or s.norm(head) not in g.lex.anonymous_heads:
+        return False
+    form = g.lex.cue(s.norm(i))
+    return form is not None and form.tense in ("past", "present")
 
 
 def _name_word(g: Grammar, s: SentenceView, i: int, b: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..doc import MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
-from ..speaker_phrase import resumptive, speaker_span
+from ..speaker_phrase import described_source_end, resumptive, speaker_span
 from ..claim import claim_before
 from ..claim import open_claim
 from .relayed_by import relayed_by
@@ -45,19 +45,20 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             claim_first += 1
         if claim_first >= len(s):
             return None
+        end = described_source_end(g, s, speaker_start, j)
         return Candidate(
             rule=NAME,
             cue_index=i,
             boundary=i,
             cue=" ".join(s.raw(k) for k in range(i, max(cue_end, i + max(n, 1)))),
-            speaker=Span(speaker_start, j),
+            speaker=Span(speaker_start, end),
             claim_start=s.toks[claim_first].start,
             claim_end=None,
             kind=Kind.INDIRECT,
             attribution=Attribution.PREPOSITION,
             gender="",
             confidence=0.8,
-            as_written=g.glued_text(s, speaker_start, j, glued),
+            as_written=g.glued_text(s, speaker_start, end, glued),
         )
     if g.lex.subject_first and (inside := _source_inside(g, s, i, n, speaker_start, before)) is not None:
         return inside
