@@ -45,20 +45,21 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             claim_first += 1
         if claim_first >= len(s):
             return None
-        end = described_source_end(g, s, speaker_start, j)
+        speaker = Span(speaker_start, described_source_end(g, s, speaker_start, j))
+        own = _own_saying(g, s, speaker)
         return Candidate(
             rule=NAME,
             cue_index=i,
             boundary=i,
             cue=" ".join(s.raw(k) for k in range(i, max(cue_end, i + max(n, 1)))),
-            speaker=Span(speaker_start, end),
+            speaker=None if own is not None else speaker,
             claim_start=s.toks[claim_first].start,
             claim_end=None,
             kind=Kind.INDIRECT,
-            attribution=Attribution.PREPOSITION,
-            gender="",
+            attribution=Attribution.CONTINUATION if own is not None else Attribution.PREPOSITION,
+            gender=own or "",
             confidence=0.8,
-            as_written=g.glued_text(s, speaker_start, end, glued),
+            as_written=None if own is not None else g.glued_text(s, speaker.a, speaker.b, glued),
         )
     if g.lex.subject_first and (inside := _source_inside(g, s, i, n, speaker_start, before)) is not None:
         return inside
@@ -74,21 +75,31 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if claim is None:
         return None
     cue = " ".join(s.raw(k) for k in range(i, i + n))
+    own = _own_saying(g, s, speaker)
     return Candidate(
         rule=NAME,
         cue_index=i,
         boundary=i,
         cue=cue,
-        speaker=speaker,
+        speaker=None if own is not None else speaker,
         claim_start=claim[0],
         claim_end=claim[1],
         kind=claim[2],
-        attribution=Attribution.POST,
-        gender="",
+        attribution=Attribution.CONTINUATION if own is not None else Attribution.POST,
+        gender=own or "",
         confidence=0.8,
-        as_written=g.glued_text(s, speaker.a, speaker.b, glued),
+        as_written=None if own is not None else g.glued_text(s, speaker.a, speaker.b, glued),
         cut_at_next=False,
     )
+
+
+def _own_saying(g: Grammar, s: SentenceView, speaker: Span) -> str | None:
+    """The gender a source that is the speaker's own saying with a pronoun tells ("ووفق قولها"، "بحسب تأكيده":
+    according to her saying): it names nobody and goes on with the last speaker. None for any other source."""
+    if speaker.b - speaker.a != 1:
+        return None
+    form = g.lex.cue(s.norm(speaker.a))
+    return form.gender if form is not None and form.tense == "noun" and form.gender else None
 
 
 def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
