@@ -274,3 +274,30 @@ def test_a_phrase_after_an_article_must_name_a_kind_of_source(phrase, unattribut
 )
 def test_english_names_follow_their_titles(phrase, name):
     assert PhraseReader(Registry.load("en")).parse(phrase).name == name
+
+
+def test_a_statement_described_in_one_article_is_never_the_statement_of_another():
+    # "the statement" points to whoever issued the statement its own article described; a description read in one
+    # article ("في بيان لها،" ran on into the claim) once became every later article's "البيان"
+    registry = Registry.load("ar")
+    one = resolve_in(
+        registry,
+        "وكشفت الصفحة الرسمية لمديرية الأمن، في بيان صادر عن مكتبها الإعلامي في العاصمة، ضبط المتهمين.\n"
+        "وأفاد البيان، بأن عملية السطو فشلت.",
+        "a1",
+    )
+    two = resolve_in(registry, "وأفاد البيان بأن الامتحانات ستبدأ الأسبوع المقبل.", "a2")
+    assert one[-1].speaker != two[0].speaker
+
+
+def test_a_statement_whose_issuer_is_a_pronoun_is_described_by_no_words_after_it():
+    # "في بيان لها، إلقاء القبض ...": "its statement", whose issuer the pronoun points to; the words after the comma
+    # are the claim, not a description of the statement
+    registry = Registry.load("ar")
+    one = resolve_in(
+        registry,
+        "وكشفت الصفحة الرسمية لمديرية الأمن في بيان لها، إلقاء القبض على المتهمين بعد فشلهما\n"
+        "وأفاد البيان، بأن عملية السطو تمت تحت التهديد.",
+        "a1",
+    )
+    assert "إلقاء" not in (one[-1].speaker or "")

@@ -122,6 +122,22 @@ def _subjunctive(sc: Scan, i: int, end: int) -> Skip | None:
     return None
 
 
+def _linked_clause(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "أكد الوزير حرصه على الحوار، إلا أن المعارضة ...": a complementizer that closes a link between clauses
+    (``claim_links``: but, also that) before the cue's claim opened is the writer's next clause, not the claim."""
+    s, lex = sc.s, sc.g.lex
+    if i == sc.start or s.norm(i) not in lex.complementizers:
+        return None
+    # the link's complementizer may carry its pronoun ("إلا أنهما")
+    linked = any(
+        len(link) > 1
+        and link[-1] in lex.complementizers
+        and s.phrase_at(i - len(link) + 1, [link[:-1]]) == len(link) - 1
+        for link in lex.claim_links
+    )
+    return STOP if linked else None
+
+
 def _complementizer(sc: Scan, i: int, end: int) -> Opener | None:
     """ "إن ...", "أن: ...", ": ...", ": إن ...": the claim starts after the particle and the colon."""
     s, comps = sc.s, sc.g.lex.complementizers
@@ -240,6 +256,7 @@ OPENER_CHECKS = [
     _direct_opener,
     _verbal_noun,
     _subjunctive,
+    _linked_clause,
     _complementizer,
     _quotation,
     _left_open,

@@ -166,9 +166,13 @@ class Grammar:
         if n in lex.addressee_prefixes:  # the particle standing apart from a quoted name
             return True
         prefix = next((p for p in lex.addressee_prefixes if n.startswith(p)), None)
-        if prefix is None or n.startswith(lex.addressee_exceptions) or len(n) < 3:
+        if prefix is None or n.startswith(lex.addressee_exceptions):
             return False
         rest = n[len(prefix) :]
+        if rest in lex.pronoun_suffixes:
+            return True  # "لنا", "لهم": to us, to them
+        if len(n) < 3:
+            return False
         # "للرئيس": the article lost its alif
         definite = lex.definite_article + rest[len(prefix) :] if rest.startswith(prefix) else rest
         return (

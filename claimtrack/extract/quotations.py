@@ -87,14 +87,23 @@ def open_paragraphs(d: Draft) -> None:
             continue
         at = left_open(d.text, start, end)
         continued = k + 1 < len(lines) and opens(d.text, lines[k + 1][0])
-        # the excerpt's last paragraph, a quotation it opens and never closes: cut off with the page's text
-        cut_off = k == len(lines) - 1 and at == start
+        # the excerpt's last paragraph, a quotation it opens (at its start, or after its cue) and never closes: cut
+        # off with the page's text
+        cut_off = k == len(lines) - 1 and at is not None and (at == start or _announced(d, at))
         was_open = at is not None and free and (continued or cut_off or (was_open and opens(d.text, start)))
         if was_open:
             d.passages.append(Passage(at, end))
         elif at is not None and free and (last := _closed_later(d.text, lines, k, at)) is not None:
             d.passages.append(Passage(at, end))
             unmarked_until = last
+
+
+def _announced(d: Draft, at: int) -> bool:
+    """Whether the mark at ``at`` opens a quotation its cue announces: right after a verb of saying or a colon
+    ('وتابعت "...'). A mark after any other word is as often a stray one, or a name's ('رئيس الحكومة "فلان')."""
+    s = SentenceView(d.text, d.sentence_at(at), d.grammar.lex)
+    i = s.index_at(at)
+    return i > 0 and (d.grammar.lex.cue(s.norm(i - 1)) is not None or s.raw(i - 1) in PUNCTUATION["introducers"])
 
 
 def _closed_later(text: str, lines: list[tuple[int, int]], k: int, at: int) -> int | None:

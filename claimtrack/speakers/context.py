@@ -338,11 +338,15 @@ class ArticleContext:
         for k in range(len(words) - 1, -1, -1):
             if strip_word(words[k].norm) != noun:
                 continue
+            if k + 1 < len(words) and _pronoun_object(self.lex, words[k + 1].norm):
+                return None  # "في بيان لها": its statement, whose issuer the pronoun points to, described no further
             end = k
             for j in range(k + 1, min(len(words), k + 16)):
                 t = words[j]
                 if t.norm in self.lex.complementizers or t.raw in stops or self.lex.cue(t.norm):
                     break
+                if t.raw in PUNCTUATION["clause_separators"] and not _listed(self.lex, words, j + 1):
+                    break  # "في بيان صادر عن مكتبها، ضبط المتهمين": the claim after the comma describes nothing
                 if t.norm == relayed_from or (self.lex.modifiers_first and t.is_word and t.raw[:1].islower()):
                     break  # where names come after their noun only in capitals ("the agency New York City Transit")
                 if t.is_word:
@@ -350,3 +354,13 @@ class ArticleContext:
             named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice
             return self.text[words[k].start : words[end].end] if named else None
         return None
+
+
+def _pronoun_object(lex, word: str) -> bool:
+    """A preposition written with a pronoun on it ("لها": hers, of it)."""
+    return word[:1] in lex.glued_prepositions and word[1:] in lex.pronoun_suffixes
+
+
+def _listed(lex, words: list, k: int) -> bool:
+    """Whether the word at k goes on with a list after a comma ("، واليابان"; ", Japan, and ...")."""
+    return k < len(words) and (words[k].norm.startswith(lex.and_conjunction) or words[k].raw[:1].isupper())

@@ -48,6 +48,16 @@ def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
     return best
 
 
+def _governs(lex: Lexicon, words: list[str], k: int) -> bool:
+    """Whether the title opening a phrase, written without the article in a script without capitals, governs the
+    word after it: "قائد طائرة" is a plane's captain, "مدير مدرسة" a school's head, and neither word a name (a title
+    before a name takes the article). An abbreviation ("د.") is no such title."""
+    word = words[k]
+    bare = fold(word)
+    cased = word[:1].isupper() or word[:1].islower()
+    return k == 0 and not cased and len(bare) > 2 and not bare.startswith(lex.definite_article)
+
+
 class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     """Reads speaker phrases with one language's word lists."""
 
@@ -112,7 +122,11 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         # ("al-katib al-sahafi Jihad al-Khazen", "head of the Hamas delegation, the negotiator Khalil al-Hayya"):
         # the first such opening.
         start = next(
-            (k for k in range(last_title + 1, len(words)) if kinds[k] == "N" and kinds[k - 1] in ("T", "D")),
+            (
+                k
+                for k in range(last_title + 1, len(words))
+                if kinds[k] == "N" and kinds[k - 1] in ("T", "D") and not _governs(self.lex, words, k - 1)
+            ),
             None,
         )
         if last_title >= 0 and start is not None:

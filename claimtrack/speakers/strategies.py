@@ -523,8 +523,9 @@ def _outlet_named_with(ctx: ArticleContext, noun: str) -> str | None:
 def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
     described = ctx.described_before(noun, ask.statement)
     if described:
-        sp = Speaker(described, SpeakerKind.organisation, [described, ask.target.strip()])
-        return ctx.registry.add(sp).canonical
+        # Known by its description alone: the bare noun ("the statement") is every article's, and another article's
+        # "البيان" is the statement its own article described.
+        return ctx.registry.add(Speaker(described, SpeakerKind.organisation, [described])).canonical
     # "the company said in a statement ... and the statement added": the statement the last speaker issued, named
     # before the phrase itself (in a subject-first pack the phrase stands in the text just before its claim).
     st = ask.statement
