@@ -144,6 +144,7 @@ class Lexicon:
     manner_phrases: list[tuple[str, ...]] = _data("grammar", "manner_phrases", "phrases")
     glued_prepositions: frozenset[str] = _data("grammar", "glued_prepositions", "words")
     issuing_words: frozenset[str] = _data("grammar", "issuing_words", "words")
+    document_modifiers: frozenset[str] = _data("grammar", "document_modifiers", "words")
     counting_prepositions: frozenset[str] = _data("grammar", "counting_prepositions", "words")
     definite_prefixes: tuple[str, ...] = _data("grammar", "definite_prefixes", "prefixes")
     glued_noun_starts: tuple[str, ...] = _data("grammar", "glued_noun_starts", "folded_tuple")

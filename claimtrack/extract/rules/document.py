@@ -33,11 +33,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         end = op
         while end > noun + 1 and (s.is_comma(end - 1) or not s.toks[end - 1].is_word):
             end -= 1
+        start = _issuer_start(g, s, noun + 1, end)
         # "نص بلاغ الوزارة حول مراقبة الهلال:": what the document is about is no part of its issuer
-        end = next((k for k in range(noun + 2, end) if s.phrase_at(k, g.lex.chunk_prepositions, allow_conj=False)), end)
-        issuer = Span(noun + 1, end) if end > noun + 1 else None
+        end = next(
+            (k for k in range(start + 1, end) if s.phrase_at(k, g.lex.chunk_prepositions, allow_conj=False)), end
+        )
+        issuer = Span(start, end) if end > start else None
     own = s.norm(noun).endswith(g.lex.pronoun_suffixes) and issuer is None
     speaker = issuer or (None if own else Span(noun, noun + 1))
+    glued = issuer is not None and s.norm(issuer.a).startswith(tuple(g.lex.contracted_articles))
     if first >= len(s):
         # "وجاء في البيان:" ends the line: the claim is the paragraph after it
         claim_start, claim_end, direct = NEXT_LINE, None, True
@@ -55,7 +59,18 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         attribution=Attribution.CONTINUATION if speaker is None else Attribution.EXPLICIT,
         gender="",
         confidence=0.8,
+        as_written=g.glued_text(s, speaker.a, speaker.b, glued) if speaker is not None else None,
     )
+
+
+def _issuer_start(g: Grammar, s: SentenceView, k: int, end: int) -> int:
+    """Where a document's issuer starts after its noun: past the words describing the document and the participle
+    of issuing with its preposition ("بيان رسمي صادر عن الوزارة", "بيان سابق للوزارة")."""
+    while k < end and s.norm(k) in g.lex.document_modifiers:
+        k += 1
+    if k + 1 < end and s.norm(k) in g.lex.issuing_words and s.norm(k + 1) in g.lex.issuer_prepositions:
+        k += 2
+    return k
 
 
 def _named_before(g: Grammar, s: SentenceView, i: int) -> int | None:
