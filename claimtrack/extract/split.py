@@ -25,6 +25,7 @@ CLAUSE_ENDERS = frozenset(PUNCTUATION["clause_enders"])
 EDITORIAL_BRACKETS = PUNCTUATION["editorial_brackets"]
 ELLIPSIS_MARKS = frozenset(PUNCTUATION["ellipsis_marks"])
 MAX_ABBREVIATED = 4  # letters of a capitalised word a point abbreviates before a number ("Sept. 14")
+MIN_PRESENT_VERB = 4  # letters of a present verb with its prefix: a shorter word is as often a noun (يوم، يد)
 MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")
 
 
@@ -84,6 +85,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
             or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
             or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
+            or _named(f"present verb {s.raw(i)!r}", _present_clause(g, s, i, kind))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
         )
         if cut is None:
@@ -306,6 +308,18 @@ def _first_person_cue(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | 
         return None
     third = g.lex.cue(g.lex.present_prefixes[0] + verb[len(prefix) :])
     return (i - 1, i) if third is not None and third.tense == "present" else None
+
+
+def _present_clause(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """ "إن موريتانيا بلد تعدين، ويتوفر على أكثر من ألف مؤشر ...": in a reported claim, after a comma, "and" written on
+    a verb in the present's third person opens a second clause, a claim of its own. Not a cue (the next statement's),
+    nor a short word the prefix's letter may open (يوم)."""
+    verb = _after_comma_and(g, s, i)
+    if kind != Kind.INDIRECT or s.quoted[i] or verb is None or not verb.startswith(g.lex.present_prefixes):
+        return None
+    if len(verb) < MIN_PRESENT_VERB or g.lex.cue(verb) is not None or verb in g.lex.months:
+        return None
+    return i - 1, i
 
 
 def _after_comma_and(g: Grammar, s: SentenceView, i: int) -> str | None:
