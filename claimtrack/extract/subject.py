@@ -267,18 +267,21 @@ def _before_asides(g: Grammar, s: SentenceView, comma: int) -> Subject | None:
 
 def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
     """A chunk between a subject and its verb that is not part of the speaker: a relative clause, an occasion or
-    time ("in an interview aired Wednesday"), a number (an age), a linking adverb ("X, however, said") or a
-    participle's clause ("X, speaking on condition of anonymity, said")."""
+    time ("in an interview aired Wednesday"), a number (an age), a linking adverb ("X, however, said", "X, for his
+    part, said") or a participle's clause ("X, speaking on condition of anonymity, said")."""
     lex = g.lex
     return (
         s.norm(chunk.a) in lex.relatives
-        or all(
-            s.norm(k) in lex.clause_openers or s.norm(k) in lex.particles_before_verb for k in range(chunk.a, chunk.b)
-        )
+        or all(_linking(lex, s.norm(k)) for k in range(chunk.a, chunk.b))
         or g.opens_occasion(s, chunk)
         or all(s.norm(k).isdigit() for k in range(chunk.a, chunk.b))
         or (s.raw(chunk.a).islower() and s.norm(chunk.a).endswith(lex.participle_endings))
     )
+
+
+def _linking(lex, word: str) -> bool:
+    """A word of a linking adverb or an edge of a speaker phrase ("however", "meanwhile", "for his part")."""
+    return word in lex.clause_openers or word in lex.particles_before_verb or word in lex.edge_words
 
 
 def _placename(s: SentenceView, chunk: Span) -> bool:

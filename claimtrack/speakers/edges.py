@@ -50,6 +50,8 @@ class PhraseEdges:
             if len(pieces) < 2 or pieces[-1] not in self.lex.possessive_endings:
                 continue
             owner = [*raw[:i], word[: -len(pieces[-1]) - 1]]
+            if self.lex.owner_preposition and self.lex.owner_preposition in owner[1:]:
+                return phrase  # "Ann Lee of the Fishermen's Union": the union's is the of-phrase, not Ann Lee's
             for size in (2, 1):
                 label = self.lex.countries.get(" ".join(words_of(" ".join(owner[-size:]))))
                 if label and len(owner) >= size:

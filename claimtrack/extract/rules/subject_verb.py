@@ -382,7 +382,12 @@ def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
     stops = end >= len(s) or not s.toks[end].is_word or s.norm(end) in g.lex.complementizers
     if end - j > MAX_BEFORE_THAT + 2 or not stops:
         return _occasion_before_clause(g, s, j)
-    return end - j if _told_to(g, s, j + 1, end) else 0
+    return end - j if _told_to(g, s, j + 1, end) or _quotation_after_comma(s, end) else 0
+
+
+def _quotation_after_comma(s: SentenceView, k: int) -> bool:
+    """Whether a comma at k opens a quotation ("said in his view, "...""): the phrase before it says how it was said."""
+    return k + 1 < len(s) and s.is_comma(k) and (s.quote_at(k + 1) is not None or s.raw(k + 1) in OPENERS)
 
 
 def _occasion_before_clause(g: Grammar, s: SentenceView, j: int) -> int:
