@@ -181,6 +181,7 @@ class Lexicon:
     verbal_noun_patterns: tuple[str, ...] = _data("grammar", "verbal_nouns.patterns", "prefixes")
     verbal_nouns: frozenset[str] = _data("grammar", "verbal_nouns.words", "words")
     accusative_endings: tuple[str, ...] = _data("grammar", "verbal_nouns.accusative_endings", "prefixes")
+    accusative_marks: frozenset[str] = _data("grammar", "verbal_nouns.accusative_marks", "raw_words")
     feelings: frozenset[str] = _data("grammar", "verbal_nouns.feelings", "words")
     stances: frozenset[str] = _data("grammar", "verbal_nouns.stances", "words")
     denied_objects: frozenset[str] = _data("grammar", "verbal_nouns.denied_objects", "words")

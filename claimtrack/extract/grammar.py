@@ -121,10 +121,12 @@ class Grammar:
 
     def plausible_source(self, s: SentenceView, i: int) -> bool:
         """A bare (would-be) name, or a definite word that is a source word; never a word with a possessive pronoun
-        no name ends with ("زادت أسعارها، حيث أن ...")."""
+        no name ends with ("زادت أسعارها، حيث أن ...") nor one written with the accusative's mark."""
         n = s.norm(i)
         if self.source_word(n):
             return True
+        if s.raw(i).endswith(tuple(self.lex.accusative_marks)):
+            return False  # "مما يعتبر حدثاً استثنائياً": an indefinite object, marked as one
         article = self.lex.definite_article
         return not (n.startswith((article, self.lex.and_conjunction + article)) or self._possessive(n))
 
