@@ -64,6 +64,16 @@ def _possessed(lex: Lexicon, word: str) -> bool:
     return bool(particle) and fold(word).startswith(particle) and len(fold(word)) > len(particle) + 2
 
 
+def _construct_owner(lex: Lexicon, words: list[str], head: int) -> str | None:
+    """ "bayanat al-hay'a al-'amma lil-ihsa'" (the general authority for statistics' data): a noun with no article,
+    then a body's noun with it, owns what was said, the whole body named; None for any other phrase."""
+    article = lex.definite_article
+    if not article or head + 1 >= len(words) or fold(words[head]).startswith(article):
+        return None
+    owner = fold(words[head + 1])
+    return " ".join(words[head + 1 :]) if owner.startswith(article) and strip_word(owner) in lex.body_heads else None
+
+
 class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     """Reads speaker phrases with one language's word lists."""
 
@@ -340,6 +350,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         head = next((k for k in range(min(2, len(words))) if strip_word(words[k]) in self.lex.not_speakers), None)
         if head is None:
             return None
+        if owner := _construct_owner(self.lex, words, head):
+            return owner
         for k in range(head + 1, min(len(words), head + 4)):
             word = fold(words[k])
             article = self._contracted_article(word)
