@@ -313,19 +313,29 @@ class Grammar:
 
 
 def past_dateline(lex: Lexicon, s: SentenceView, a: int, b: int) -> int:
-    """Past a dateline opening a sentence ("SEOUL, Sept. 14 (Yonhap) --"): a place in capitals, in a script with
-    them, then a dash within a few tokens and the sentence after it. It is the outlet's byline, not the claim's."""
-    if not (len(s.raw(a)) > 1 and s.raw(a).isupper()):
+    """Past a dateline opening a sentence ("SEOUL, Sept. 14 (Yonhap) --", "Kuala Lumpur, Dec 22 —"): a place in
+    capitals, or capitalised with a date after it, in a script with capitals, then a dash within a few tokens and the
+    sentence after it. It is the outlet's byline, not the claim's."""
+    first = s.raw(a)
+    if len(first) < 2 or not first[:1].isupper():
         return a
     dashes = _dashes(lex.dateline_separators)
     for j in range(a + 1, min(b, a + DATELINE_TOKENS)):
         if s.raw(j) and set(s.raw(j)) <= dashes:
+            if not (first.isupper() or _dated(lex, s, a, j)):
+                return a
             while j + 1 < b and set(s.raw(j + 1)) <= dashes:
                 j += 1
             # the sentence starts after it, with a capital ("NATO - which met on Monday -" is an aside)
             opens = s.raw(j + 1)[:1]
             return j + 1 if opens and not opens.islower() else a
     return a
+
+
+def _dated(lex: Lexicon, s: SentenceView, a: int, j: int) -> bool:
+    """Whether tokens [a, j) hold a date: a month, written whole or cut short ("Dec"), and a number."""
+    month = any(len(s.norm(k)) >= 3 and any(m.startswith(s.norm(k)) for m in lex.months) for k in range(a, j))
+    return month and any(s.raw(k).isdigit() for k in range(a, j))
 
 
 @cache

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .doc import SentenceView, Span
-from .grammar import Grammar
+from .grammar import Grammar, past_dateline
 from .speaker_phrase import opening_verb_subject
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ def _verb_first_subject(g: Grammar, s: SentenceView) -> Span | None:
 def _subject(g: Grammar, s: SentenceView) -> Span | None:
     if not any(ch.isupper() for ch in s.sentence.text):
         return None
-    chunks = _chunks(s)
+    start = past_dateline(g.lex, s, 0, len(s))  # "Kuala Lumpur, Dec 22 —": the byline's place names no one
+    chunks = [c for c in _chunks(s) if c.a >= start]
     for k, chunk in enumerate(chunks[:2]):
         if (named := _after_occupation(g, s, chunk)) is not None:
             return named  # "Danish actor Jonas Berg who won the prize ..."

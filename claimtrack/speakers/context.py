@@ -345,6 +345,8 @@ class ArticleContext:
                 t = words[j]
                 if t.norm in self.lex.complementizers or t.raw in stops or self.lex.cue(t.norm):
                     break
+                if t.norm in self.lex.relatives or (t.norm,) in self.lex.adverbial_openers:
+                    break  # "محكمة النقض بعدما تقدم المحامون": a clause of its own follows the body
                 if t.raw in PUNCTUATION["clause_separators"] and not _listed(self.lex, words, j + 1):
                     break  # "في بيان صادر عن مكتبها، ضبط المتهمين": the claim after the comma describes nothing
                 if t.norm == relayed_from or (self.lex.modifiers_first and t.is_word and t.raw[:1].islower()):
