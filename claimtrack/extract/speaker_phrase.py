@@ -278,7 +278,7 @@ def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
         return None
     if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(i)):
         return None
-    return opening_verb_subject(g, s, i)
+    return opening_verb_subject(g, s, i, g.skip_leading(s, 0, i))  # past "وفي آخر المستجدات،"
 
 
 def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0) -> Span | None:
@@ -294,7 +294,15 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
     # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
     # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
     end = next((k for k in range(a + 2, stop) if not s.toks[k].is_word or _object_word(g, s.norm(k))), stop)
+    if _body_decided(g, s, a + 1):
+        end = a + 2
     return _titled_name(g, s, a + 1, end)
+
+
+def _body_decided(g: Grammar, s: SentenceView, k: int) -> bool:
+    """ "وقررت الوزارة قطع الكهرباء": a body's noun, then a verbal noun, what the body decided (a body's noun is
+    never followed by a person's name, which may spell a verbal noun: "سمير حداد")."""
+    return g.lex.hooks.strip_article(s.norm(k)) in g.lex.body_heads and s.norm(k + 1) in g.lex.verbal_nouns
 
 
 def _object_word(g: Grammar, n: str) -> bool:
