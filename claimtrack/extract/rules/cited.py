@@ -79,6 +79,9 @@ def _quoted_as(g: Grammar, s: SentenceView, k: int, found: list[Candidate]) -> l
     """ "The agency quoted the minister as saying ...": the object between the verb and "as" speaks; "X was quoted
     by the agency as saying": the agent after "by" relays."""
     link = next((j for j in range(k + 1, min(len(s), k + MAX_SOURCE)) if s.norm(j) in g.lex.quoted_as), None)
+    if link == k + 1 and k > 0 and s.norm(k - 1) in g.lex.kana and not any(c.cue_index == link + 1 for c in found):
+        quoted = _passive_quotation(g, s, k, link)
+        return [*found, quoted] if quoted is not None else found
     if link is None or link == k + 1:
         return found
     n = next((n for n, c in enumerate(found) if c.cue_index == link + 1), None)
@@ -120,5 +123,38 @@ def _quotation_before(g: Grammar, s: SentenceView, k: int, link: int) -> Candida
         gender="",
         confidence=0.8,
         via=(Span(close + 1, k),),
+        cut_at_next=False,
+    )
+
+
+def _passive_quotation(g: Grammar, s: SentenceView, k: int, link: int) -> Candidate | None:
+    """'"...," he was quoted as saying by the agency.': the quotation that closes on a comma before the subject of
+    "was quoted" is the subject's claim (a pronoun's, the last speaker's), relayed by the agent after "by"."""
+    cue = g.lex.cue(s.norm(link + 1))
+    close = next((j for j in range(k - 2, -1, -1) if closes_on_comma(s, j)), None)
+    if cue is None or cue.tense != "participle" or close is None or close + 1 >= k - 1:
+        return None
+    subject = Span(close + 1, k - 1)
+    if any(not s.toks[j].is_word for j in range(subject.a, subject.b)):
+        return None
+    claim = claim_before(g, s, 0, close + 1)
+    if claim is None or claim[2] != Kind.DIRECT:
+        return None
+    gender = g.pronoun_subject(s, subject)
+    agent = link + 3 if s.norm(link + 2) == g.lex.relay_preposition else len(s)
+    end = next((j for j in range(agent, len(s)) if not s.toks[j].is_word), len(s))
+    return Candidate(
+        rule=NAME,
+        cue_index=link + 1,
+        boundary=s.index_at(claim[0]),
+        cue=s.raw(link + 1),
+        speaker=None if gender is not None else subject,
+        claim_start=claim[0],
+        claim_end=claim[1],
+        kind=Kind.DIRECT,
+        attribution=Attribution.CONTINUATION if gender is not None else Attribution.EXPLICIT,
+        gender=gender or "",
+        confidence=0.8,
+        via=(Span(agent, end),) if end > agent else (),
         cut_at_next=False,
     )
