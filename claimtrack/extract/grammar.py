@@ -123,7 +123,7 @@ class Grammar:
         """A bare (would-be) name, or a definite word that is a source word; never a word with a possessive pronoun
         no name ends with ("زادت أسعارها، حيث أن ...") nor one written with the accusative's mark."""
         n = s.norm(i)
-        if self.source_word(n):
+        if self.source_word(n) or n in self.lex.countries:  # "أعلنت الكويت": a country speaks for its government
             return True
         if s.raw(i).endswith(tuple(self.lex.accusative_marks)):
             return False  # "مما يعتبر حدثاً استثنائياً": an indefinite object, marked as one
