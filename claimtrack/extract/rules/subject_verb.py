@@ -526,6 +526,8 @@ def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
     for k in range(j, clause_end(s, j)):
         if g.finite_verb(s, k) or s.norm(k) in g.lex.complementizers or s.quote_at(k) is not None:
             return True
+        if s.norm(k) in g.lex.clause_conjunctions and not g.finite_verb(s, k + 1):
+            continue  # "reported immigration and baggage services were ...": and joins two nouns of one subject
         if k > j and (s.norm(k) in g.lex.clause_openers or s.norm(k) in g.lex.relatives or g.lex.cue(s.norm(k))):
             return False  # "conveyed the stance when asked about ...": the object ends where a clause of its own opens
     return False
