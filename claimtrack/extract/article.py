@@ -71,9 +71,9 @@ def _previous_claim(
 
 
 def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
-    """The first rule that fires at each token outside a quotation; the scan resumes after its cue, or after its
-    claim's opening when the claim follows the cue: a verb between them is the source's (the clause describing an
-    unnamed source, "بحسب مسؤول أكد لصحيفة محلية، فإن ..."), not another statement's cue."""
+    """The first rule that fires at each token outside a quotation; the scan resumes after its cue, or, for a source
+    a preposition puts before its claim, after the claim's opening: a verb between them is the source's (the clause
+    describing an unnamed source, "بحسب مسؤول أكد لصحيفة محلية، فإن ..."), not another statement's cue."""
     found: list[Candidate] = []
     i = 0
     while i < len(s):
@@ -91,7 +91,9 @@ def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
 
 
 def _claim_opening(s: SentenceView, hit: Candidate) -> int:
-    """The token opening a candidate's claim when the claim comes after its cue, else 0."""
+    """The token opening the claim of a source put before it by a preposition, else 0."""
+    if hit.attribution != Attribution.PREPOSITION:
+        return 0
     opening = s.index_at(hit.claim_start)
     return opening if opening > hit.cue_index else 0
 
