@@ -64,7 +64,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if g.lex.subject_first and (inside := _source_inside(g, s, i, n, speaker_start, before)) is not None:
         return inside
     # After the claim: "...، وفقا للمسؤولين".
-    if content_before < MIN_POST_CLAIM_WORDS:
+    if content_before < MIN_POST_CLAIM_WORDS or _in_frame(s, i, found):
         return None
     if open_claim(s, i, found):
         return relayed_by(g, s, i, i, speaker_start, found)
@@ -100,6 +100,11 @@ def _own_saying(g: Grammar, s: SentenceView, speaker: Span) -> str | None:
         return None
     form = g.lex.cue(s.norm(speaker.a))
     return form.gender if form is not None and form.tense == "noun" and form.gender else None
+
+
+def _in_frame(s: SentenceView, i: int, found: list[Candidate]) -> bool:
+    """ "وقال فلان، بحسب وسائل إعلام، إن ...": between a cue's speaker and its claim, an aside of that statement."""
+    return bool(found) and found[-1].claim_start > s.toks[i].start
 
 
 def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
