@@ -18,6 +18,7 @@ from .cue import cue_here
 CLAUSE_ENDERS = PUNCTUATION["clause_enders"]
 
 NAME = "verbal-noun"
+QUOTED_NAME_WORDS = 4  # words of a body's name in quotation marks ("رويترز", "الخطوط الجوية الليبية")
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -108,7 +109,11 @@ def _object(
     denial what it denies ("نفت الوزارة أنباء عن ..."). A weak cue (لفت) takes one only through its own
     preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
     named = quoted_source(g, s, i + 1) or i + 1  # 'أعلنت "اللجنة الوطنية" عن تخفيض ...': a quoted name speaks
-    for k in range(named, min(len(s), i + MAX_SPEAKER_TOKENS)):
+    end = min(len(s), i + MAX_SPEAKER_TOKENS)
+    names = _quoted_names(g, s, named, end)
+    for k in range(named, end):
+        if k in names:
+            continue
         n, r = s.norm(k), s.raw(k)
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
             return None
@@ -120,6 +125,20 @@ def _object(
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
     return None
+
+
+def _quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
+    """The tokens in [a, b) of a body's name quoted right after its noun ('أفادت وكالة "رويترز" بارتفاع ...'): part
+    of the speaker, not a quotation that ends the search for the cue's object."""
+    names: set[int] = set()
+    for k in range(max(a, 1), b):
+        quote = s.quote_at(k)
+        if quote is None or not g.source_word(s.norm(k - 1)):
+            continue
+        close = s.index_at(quote[1])
+        if s.words(Span(k + 1, close)) <= QUOTED_NAME_WORDS:
+            names.update(range(k, close + 1))
+    return names
 
 
 def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tuple[int, int] | None:
