@@ -320,6 +320,10 @@ class Lexicon:
             form = self.cue_forms.get(word[1:])
         return form
 
+    def pronoun_on(self, word: str, particles: frozenset[str] | tuple[str, ...]) -> bool:
+        """Whether a folded word is one of ``particles`` with a pronoun written on it ("لها", "لنا")."""
+        return any(word.startswith(p) and word[len(p) :] in self.pronoun_suffixes for p in particles)
+
     def _proclitic_on(self, word: str) -> bool:
         """Whether a word may carry a conjunction written on it (``proclitics``), with a word left after it."""
         return len(word) > 2 and word[0] in self.proclitics

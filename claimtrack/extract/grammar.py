@@ -171,7 +171,7 @@ class Grammar:
         if prefix is None or n.startswith(lex.addressee_exceptions):
             return False
         rest = n[len(prefix) :]
-        if rest in lex.pronoun_suffixes:
+        if lex.pronoun_on(n, lex.addressee_prefixes):
             return True  # "لنا", "لهم": to us, to them
         if len(n) < 3:
             return False

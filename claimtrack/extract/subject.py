@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lang.text import PUNCTUATION
+from ..lexicon import Lexicon
 from .doc import SentenceView, Span
 from .grammar import Grammar
 
@@ -279,7 +280,7 @@ def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
     )
 
 
-def _linking(lex, word: str) -> bool:
+def _linking(lex: Lexicon, word: str) -> bool:
     """A word of a linking adverb or an edge of a speaker phrase ("however", "meanwhile", "for his part")."""
     return word in lex.clause_openers or word in lex.particles_before_verb or word in lex.edge_words
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..lang import name_key
 from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
 from ..extract.candidate import Attribution
+from ..lexicon import Lexicon
 from ..models import Speaker, Statement
 from .phrase import MAX_NAME_WORDS, Parsed, PhraseReader
 from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, strip_word, words_of
@@ -338,7 +339,7 @@ class ArticleContext:
         for k in range(len(words) - 1, -1, -1):
             if strip_word(words[k].norm) != noun:
                 continue
-            if k + 1 < len(words) and _pronoun_object(self.lex, words[k + 1].norm):
+            if k + 1 < len(words) and self.lex.pronoun_on(words[k + 1].norm, self.lex.glued_prepositions):
                 return None  # "في بيان لها": its statement, whose issuer the pronoun points to, described no further
             end = k
             for j in range(k + 1, min(len(words), k + 16)):
@@ -358,11 +359,6 @@ class ArticleContext:
         return None
 
 
-def _pronoun_object(lex, word: str) -> bool:
-    """A preposition written with a pronoun on it ("لها": hers, of it)."""
-    return word[:1] in lex.glued_prepositions and word[1:] in lex.pronoun_suffixes
-
-
-def _listed(lex, words: list, k: int) -> bool:
+def _listed(lex: Lexicon, words: list, k: int) -> bool:
     """Whether the word at k goes on with a list after a comma ("، واليابان"; ", Japan, and ...")."""
     return k < len(words) and (words[k].norm.startswith(lex.and_conjunction) or words[k].raw[:1].isupper())

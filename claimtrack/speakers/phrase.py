@@ -58,7 +58,7 @@ def _governs(lex: Lexicon, words: list[str], k: int) -> bool:
     return k == 0 and not cased and len(bare) > 2 and not bare.startswith(lex.definite_article)
 
 
-def _possessed(lex: Lexicon, word: str) -> bool:
+def _owner_particle(lex: Lexicon, word: str) -> bool:
     """Whether a word carries the possessive particle ("لمنتخب": of the team of): the name after it is whose."""
     particle = lex.possessive_preposition
     return bool(particle) and fold(word).startswith(particle) and len(fold(word)) > len(particle) + 2
@@ -144,7 +144,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
                 if kinds[k] == "N"
                 and kinds[k - 1] in ("T", "D")
                 and not _governs(self.lex, words, k - 1)
-                and not _possessed(self.lex, words[k - 1])
+                and not _owner_particle(self.lex, words[k - 1])
             ),
             None,
         )
