@@ -47,6 +47,7 @@ class ClaimLanguage:
     not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
     below_numbers: frozenset[str]  # negation words that before a number mean "below" it
     denials: frozenset[str]  # claim stems
+    denial_forms: frozenset[str]  # the denials as listed, folded: what a word with the article must be once peeled
     denial_phrases: tuple[tuple[str, ...], ...]  # folded words that call what the claim reports untrue ("not true")
     hedges: frozenset[str]
     hedges_before_present: frozenset[str]
@@ -54,6 +55,10 @@ class ClaimLanguage:
     numbers: dict[str, float]
     not_before_numbers: tuple[str, ...]  # clitics peeled from other words but never written on a number word
     clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
+    percent_words: frozenset[str]  # "per cent" written out, which holds a number word and counts nothing
+    year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
+    era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
+    reversed_decimal: re.Pattern | None  # a decimal mark written with the fraction first ("2ر30" is 30.2)
     multipliers: dict[str, float]
     axes: tuple[Axis, ...]
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
@@ -97,6 +102,7 @@ def claim_language(language: str) -> ClaimLanguage:
         not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
         below_numbers=frozenset(fold(w) for w in data.get("below_numbers", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
+        denial_forms=frozenset(fold(w) for w in data.get("denials", [])),
         denial_phrases=tuple(tuple(fold_for_match(p).split()) for p in data.get("denial_phrases", [])),
         hedges=frozenset(fold(w) for w in data.get("hedges", [])),
         hedges_before_present=frozenset(fold(w) for w in data.get("hedges_before_present", [])),
@@ -104,6 +110,10 @@ def claim_language(language: str) -> ClaimLanguage:
         numbers={fold(k): float(v) for k, v in data.get("numbers", {}).items()},
         not_before_numbers=tuple(fold(c) for c in data.get("not_before_numbers", [])),
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
+        percent_words=frozenset(fold(w) for w in data.get("percent_words", [])),
+        year_words=frozenset(fold(w) for w in data.get("year_words", [])),
+        era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
+        reversed_decimal=_reversed_decimal(data.get("reversed_decimal_marks", [])),
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
         axes=axes,
         dates=dates,
@@ -125,6 +135,10 @@ def claim_language(language: str) -> ClaimLanguage:
             for w in (fold_for_match(g) for g in group)
         },
     )
+
+
+def _reversed_decimal(marks: list[str]) -> re.Pattern | None:
+    return re.compile(rf"(\d+)[{re.escape(''.join(marks))}](\d+)") if marks else None
 
 
 def _plain(text: str) -> str:
@@ -232,17 +246,18 @@ def _scale(value: float) -> float:
 
 def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     """Numbers a claim states, in order: digits and number words, each scaled by a multiplier after it (3 alaf),
-    and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000)."""
+    and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000);
+    units joined to a ten before their multiplier are one number (three and thirty thousand = 33,000)."""
     values: list[float] = []
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
-    previous = ""
-    for word in re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", _WHEN.sub(" ", folded)):
+    words = re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", _WHEN.sub(" ", folded))
+    for i, word in enumerate(words):
         digits = _NUMBER.search(word)
-        clock, previous = _bare(previous, lang.clock_words, lang) is not None, word
+        previous, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
         multiplier = _bare(word, lang.multipliers, lang)
         after_number = bool(values) and values[-1] == values[-1]
-        if digits and clock:
-            values.append(float("nan"))  # "الساعة 15.30": the hour something happened at
+        if digits and (_bare(previous, lang.clock_words, lang) is not None or _year(word, previous, after, lang)):
+            values.append(float("nan"))  # "الساعة 15.30", "عام 2013": when something happened, not a count
             joined.append(False)
             continue
         if digits:
@@ -252,8 +267,12 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
                 values[-1] *= lang.multipliers[multiplier]
                 continue
             values.append(lang.multipliers[multiplier])
-        elif (number := _number_word(word, lang)) is not None:
-            values.append(lang.numbers[number])
+        elif word not in lang.percent_words and (number := _number_word(word, lang)) is not None:
+            value, conj = lang.numbers[number], after_number and word[:1] in lang.hooks.PROCLITICS
+            if conj and values[-1] < 10 <= value < 100 and value % 10 == 0:
+                values[-1] += value  # units before their ten, as Arabic says 33
+                continue
+            values.append(value)
         else:
             values.append(float("nan"))  # a word between: the next multiplier starts a number of its own
             joined.append(False)
@@ -270,12 +289,31 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     return tuple(dict.fromkeys(out))
 
 
+YEAR_DIGITS = 4
+
+
+def _year(word: str, previous: str, after: str, lang: ClaimLanguage) -> int | None:
+    """The year four figures name, when a year word or a month's name stands before them or an era's mark after
+    them ("عام 2013", "September 2023", "1444هـ", "1444 هـ")."""
+    found = re.fullmatch(rf"(\d{{{YEAR_DIGITS}}})(\D*)", word)
+    if found is None:
+        return None
+    mark = found.group(2)
+    if mark:
+        return int(found.group(1)) if mark in lang.era_marks else None
+    month = _bare(previous, lang.dates, lang)
+    named = _bare(previous, lang.year_words, lang) is not None or (month is not None and lang.dates[month] <= 12)
+    return int(word) if named or after in lang.era_marks else None
+
+
 def _dates(words: list[str], lang: ClaimLanguage) -> frozenset[int]:
-    """Months and weekdays named, two-word names (kanun al-awwal) before the one-word names inside them."""
+    """Months, weekdays and years named, two-word names (kanun al-awwal) before the one-word names inside them."""
     found, skip = set(), False
-    for word, after in zip(words, [*words[1:], ""]):
+    for i, (word, after) in enumerate(zip(words, [*words[1:], ""])):
         if skip:
             skip = False
+        elif (year := _year(word, words[i - 1] if i else "", after, lang)) is not None:
+            found.add(year)
         elif (two := lang.dates.get(f"{word} {after}")) is not None:
             found.add(two)
             skip = True
@@ -377,9 +415,18 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     nor saying that a quantity stays under a number (duna, below). One with the definite article is a noun or an
     adjective's prefix (al-ghayr, the others; "the non-legal migrants"): a particle never takes it."""
     after = words[i + 1] if i + 1 < len(words) else ""
-    if not _bare(words[i], lang.negations, lang) or (words[i], after) in lang.not_negations or _defined(words[i], lang):
+    negation = _bare(words[i], lang.negations, lang)
+    if not negation or (negation, after) in lang.not_negations or _defined(words[i], lang):
         return False
     return not (_bare(words[i], lang.below_numbers, lang) and _is_number(after, lang))
+
+
+def _denies(word: str, stem: str, lang: ClaimLanguage) -> bool:
+    """Whether a word is a verb or noun of denial: its stem a denial's, and a word with the article a listed denial
+    once peeled (the article makes a noun of a stem a verb shares: الغابة, the forest, is no غاب, stayed away)."""
+    if stem not in lang.denials:
+        return False
+    return not _defined(word, lang) or _bare(word, lang.denial_forms, lang) is not None
 
 
 def _is_number(word: str, lang: ClaimLanguage) -> bool:
@@ -405,12 +452,15 @@ def _words(text: str, language: str | None) -> tuple[str, str, str, list[str], l
     text = spoken(text)
     code = language or text_pack(text).code
     stopwords = pack(code).hooks.STOPWORDS
+    lang = claim_language(code)
+    if lang.reversed_decimal is not None:
+        text = lang.reversed_decimal.sub(r"\2.\1", text)
     # A space grouping thousands is read before folding turns it into a plain one.
-    text = _expanded(_GROUP_SPACE.sub(",", text), claim_language(code))
+    text = _expanded(_GROUP_SPACE.sub(",", text), lang)
     norm = fold_for_match(_THOUSANDS.sub("", text))
     words = norm.split()
     all_stems = [claim_stem(w) for w in words]
-    synonyms = claim_language(code).synonyms
+    synonyms = lang.synonyms
     content = tuple(synonyms.get(all_stems[i], all_stems[i]) for i in _content(words, all_stems, stopwords))
     return code, text, norm, words, all_stems, content
 
@@ -436,7 +486,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     stopwords = pack(code).hooks.STOPWORDS
     untrue = _denial_spans(words, lang)
     negating = [i for i in range(len(words)) if i not in untrue and _negation_at(words, i, lang)]
-    denying = [i for i, (w, s) in enumerate(zip(words, all_stems)) if w not in stopwords and s in lang.denials]
+    denying = [i for i, (w, s) in enumerate(zip(words, all_stems)) if w not in stopwords and _denies(w, s, lang)]
     negations = len(negating)
     denied = bool(untrue) or bool(denying)
     quantities = _numbers(fold(text), lang)

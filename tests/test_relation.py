@@ -251,7 +251,35 @@ NUMBERS = [
     ("في تمام الساعة 15.30 خرجت 7 عربات عن القضبان", (7.0,)),  # a time of day is no count ...
     ("at 15:30 seven carriages left the rails", (7.0,)),
     ("توقفت الحركة لمدة 24 ساعة", (24.0,)),  # ... but hours counted are
+    ("ضبطت القوات (١٠٣٣٠٠٠) مليون وثلاثة وثلاثون ألف حبة", (1_033_000.0,)),  # a figure and its words: one number
+    ("عاد ثلاثة وعشرون ألف لاجئ", (23_000.0,)),  # units before tens, then their multiplier
+    ("بلغت نسبة المشاركة 30.20 بالمائة", (30.2,)),  # "per cent" counts nothing
+    ("بلغت نسبة المشاركة 30 في المائة من الناخبين", (30.0,)),
+    ("بلغت نسبة المشاركة 2ر30%", (30.2,)),  # the Arabic decimal mark, its fraction written first
+    ("بلغ عدد الحجاج العام 1444هـ نحو 1845045 حاجا", (1_845_045.0,)),  # a year says when
+    ("سجلت البلاد منذ عام 2013 نحو 400 حالة", (400.0,)),
+    ("In September 2023 the toll reached 400", (400.0,)),
+    ("the toll reached 400 in the year 2023", (400.0,)),
 ]
+
+
+YEARS = [
+    # (claim, the dates it names): a year is when a claim is, compared as its date
+    ("بلغ عدد الحجاج العام 1444هـ نحو 1845045 حاجا", {1444}),
+    ("سجلت البلاد منذ عام 2013 نحو 400 حالة", {2013}),
+    ("In September 2023 the toll reached 400", {2023, 9}),
+    ("ارتفع عدد الجرحى إلى 2059", set()),  # four figures alone are a count
+]
+
+
+@pytest.mark.parametrize("text, years", YEARS)
+def test_a_year_is_read_as_a_date_not_a_count(text, years):
+    assert read_claim(text).dates == years
+
+
+def test_two_years_are_a_date_change():
+    a, b = read_claim("عاد 400 لاجئ خلال عام 2024"), read_claim("عاد 400 لاجئ خلال عام 2025")
+    assert {c.kind for c in fact_changes(a, b)} == {ChangeKind.date}
 
 
 @pytest.mark.parametrize("text, numbers", NUMBERS)
@@ -313,6 +341,9 @@ NEGATION_COUNTS = [
     ("الحناء ليست مجرد زينة بل رمز للفرح", 0),
     ("المشروع لا يقتصر على الطرق بل يشمل الموانئ", 0),
     ("الحناء ليست زينة", 1),
+    ("الحملة ليست فقط إجراء سنويا بل موقف وطني", 0),  # not only
+    ("الشركة ستدرب العمال وتنقل الخبرات وغير ذلك", 0),  # "and so on"
+    ("الحملة لا تقتصر على الغابات وغير أن الموسم طويل", 0),
     ("Henna is not just an ornament but a symbol of joy", 0),
     ("The deal is not only about weapons but about oil", 0),
     ("Henna is not an ornament", 1),
@@ -352,6 +383,9 @@ DENIAL_PHRASES = [
     ("وليس صحيحا أن الوزير استقال", True, 1),
     ("the report of a meeting between the ministers is not true", True, 1),
     ("الطريق غير صالح للسير", False, 1),  # a negation of another word denies nothing
+    ("حرائق الغابات تهدد القرى الجبلية", False, 0),  # a noun whose stem is a denial verb's (غاب، stayed away)
+    ("قررت الحكومة إلغاء الرسوم", True, 1),  # a listed denial that starts as the article does (الغاء) ...
+    ("قامت الحكومة بإلغاء الرسوم", True, 1),  # ... with a clitic on it
     ("the road is not safe", False, 1),
 ]
 
