@@ -122,6 +122,7 @@ class Lexicon:
     object_relatives: frozenset[str] = _data("grammar", "object_relatives", "words")
     relative_clause_subjects: frozenset[str] = _data("grammar", "relative_clause_subjects", "words")
     clause_openers: frozenset[str] = _data("grammar", "clause_openers", "words")
+    sentence_adverbs: frozenset[str] = _data("grammar", "sentence_adverbs", "words")
     claim_tails: list[tuple[str, ...]] = _data("grammar", "claim_tails", "phrases")
     claim_links: list[tuple[str, ...]] = _data("grammar", "claim_links", "phrases")
     quoted_claim_links: list[tuple[str, ...]] = _data("grammar", "quoted_claim_links", "phrases")

@@ -223,7 +223,7 @@ def _head(g: Grammar, s: SentenceView, span: Span) -> Span | None:
     """A chunk as a subject: without a leading clause opener ("but", "after"); None when nothing is left, or it is
     a preposition's phrase, a non-source ("it"), ends on a function word, or is the quoted speaker's own "I"."""
     a, b = span.a, span.b
-    while a < b and s.norm(a) in g.lex.clause_openers:
+    while a < b and (s.norm(a) in g.lex.clause_openers or s.norm(a) in g.lex.sentence_adverbs):
         a += 1
     if a == b or s.norm(a) in g.lex.non_sources:
         return None

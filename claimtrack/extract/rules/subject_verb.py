@@ -51,7 +51,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return _passive(g, s, i, form)
     if form.noun_claim and any(s.norm(k) in g.lex.auxiliaries for k in range(subject.span.a, subject.span.b)):
         return None  # "We have information that Kim expects ...": a clause, not the subject of a forecast
-    first = claim_opens(g, s, after_verb(form, i), form)
+    first = claim_opens(g, s, after_verb(form, i), form, leading=not any(s.is_comma(k) for k in range(subject.span.a)))
     if first is not None and not _tail_of_quotation(g, s, subject.span, i, first):
         return _claim_after_verb(g, s, i, form, subject, first)
     colon = len(s) - 1
@@ -406,11 +406,13 @@ def _occasion_before_clause(g: Grammar, s: SentenceView, j: int) -> int:
     return 0
 
 
-def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
+def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: bool = False) -> int | None:
     """The claim's first token after the verb: past whom it was told to and when or where ("told reporters on
     Monday that"), past the complementizer; None when a preposition or too few words follow, or a comma and then
-    no quotation (", ahead of a visit"). A weak verb ("announced", "confirmed") takes a claim without "that" only
-    when it is a clause with its own verb, not a noun phrase ("announced his decision")."""
+    no quotation (", ahead of a visit") unless, for a cue whose subject no comma precedes (``leading``), a clause of
+    its own ("told journalists yesterday, the increase was ..."; in "When ..., the engineer said, the gates will
+    close" the cue is an aside). A weak verb ("announced", "confirmed") takes a claim without "that" only when it is
+    a clause with its own verb, not a noun phrase ("announced his decision")."""
     lex = g.lex
     that = next(
         (k for k in range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.norm(k) in lex.complementizers), None
@@ -446,7 +448,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | Non
     ):
         return None
     quoted = s.quote_at(j) is not None or s.raw(j) in OPENERS or s.raw(j) in SYMMETRIC  # closed or not
-    if comma and not (quoted or opener):
+    if comma and not (quoted or opener or (leading and clause_opening(g, s, j - 1, MAX_TOLD_CLAUSE) == j)):
         return None
     end = clause_end(s, j)
     while end > j and not s.toks[end - 1].is_word:
