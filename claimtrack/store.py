@@ -556,13 +556,24 @@ class ClusterRecords:
 
     def claim_versions(self, ids: Iterable[int] | None = None) -> dict[int, tuple[str, ...]]:
         """Statement id -> (claim text, speaker's canonical name, kind, article id, polarity, speaker's kind,
-        attribution): what matching compares; of every statement or of those ``ids``."""
+        attribution): what matching compares; of every statement or of those ``ids``. A statement read from its
+        article's headline (its title where the text first writes it, no full stop ending it, as headlines are) is
+        attributed "headline" whatever its cue: "X says that ..." over the body restates the body's claim as
+        "X: ..." does."""
         sql = (
-            "SELECT s.id, s.text, sp.canonical, s.kind, s.article_id, s.polarity, sp.kind, s.attribution"
+            "SELECT s.id, s.text, sp.canonical, s.kind, s.article_id, s.polarity, sp.kind,"
+            " CASE WHEN s.char_start >= instr(a.text, a.title) - 1"
+            " AND s.char_end <= instr(a.text, a.title) - 1 + length(a.title)"
+            " AND instr(a.text, a.title) > 0 AND substr(rtrim(a.title), -1) != ? THEN ? ELSE s.attribution END"
             " FROM statements s"
             " JOIN speakers sp ON sp.id = s.speaker_id"
+            " JOIN articles a ON a.id = s.article_id"
         )
-        rows = self.db.execute(sql) if ids is None else self._in(sql + " WHERE s.id IN ({})", ids)
+        marks = (".", "headline")
+        if ids is None:
+            rows = self.db.execute(sql, marks)
+        else:
+            rows = self._in(sql + " WHERE s.id IN ({})", ids, marks)
         return {row[0]: tuple(row[1:]) for row in rows}
 
     def speaker_roles(self) -> list[tuple[str, str]]:
@@ -644,12 +655,13 @@ class ClusterRecords:
             row["joined"] = bool(row["joined"])
         return rows
 
-    def _in(self, sql: str, values: Iterable, chunk: int = 500) -> Iterator[tuple]:
-        """Rows of ``sql`` whose ``{}`` is filled with placeholders for ``values``, asked a chunk at a time."""
+    def _in(self, sql: str, values: Iterable, before: tuple = (), chunk: int = 500) -> Iterator[tuple]:
+        """Rows of ``sql`` whose ``{}`` is filled with placeholders for ``values``, asked a chunk at a time; ``before``,
+        the values of the placeholders ahead of it."""
         values = list(values)
         for k in range(0, len(values), chunk):
             part = values[k : k + chunk]
-            yield from self.db.execute(sql.format(", ".join("?" * len(part))), part)
+            yield from self.db.execute(sql.format(", ".join("?" * len(part))), [*before, *part])
 
     def set_clusters(
         self, assignment: dict[int, int], *, whole: bool = False, restates: dict[int, int] | None = None

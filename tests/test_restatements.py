@@ -13,6 +13,8 @@ TEXTS = {
     "a": f"وزير المالية: {CLAIM}\n\nقال وزير المالية سامي عادل إن {CLAIM}.\n",
     "b": f"أسعار الخبز\n\nوأكد وزير المالية سامي عادل أن {CLAIM}.\n",
     "c": f"الخبز في الجنوب\n\nوأوضح وزير المالية سامي عادل أن {CLAIM}.\n",
+    # a title that is a sentence with its cue ("X says that ..."), no full stop, restating the body
+    "d": f"وزير المالية سامي عادل يؤكد أن {CLAIM}\n\nقال وزير المالية سامي عادل إن {CLAIM}.\n",
 }
 
 
@@ -68,3 +70,12 @@ def test_a_restatement_is_matched_no_more_and_a_rematch_ties_it_again(runner, db
     _assert_tied(runner, db)
     assert runner.invoke(app, ["rematch", "--db", db]).exit_code == 0
     _assert_tied(runner, db)
+
+
+def test_a_title_line_restating_its_body_is_tied_whatever_its_cue(runner, db, tmp_path):
+    _ingest(runner, db, tmp_path, "d", "b")
+    rows = [json.loads(r) for r in runner.invoke(app, ["export", "--db", db, "--format", "jsonl"]).stdout.splitlines()]
+    title, body = sorted((r for r in rows if r["outlet"].endswith(" d")), key=lambda r: r["char_start"])
+    other = next(r for r in rows if r["outlet"].endswith(" b"))
+    assert title["restates"] == body["id"] and title["cluster"] == title["id"]
+    assert body["cluster"] == other["cluster"] and body["restates"] is None
