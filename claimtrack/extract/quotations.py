@@ -172,9 +172,12 @@ def opens(text: str, line_start: int) -> bool:
 
 
 def left_open(text: str, start: int, end: int) -> int | None:
-    """Where the quotation opens that a line leaves open: its last quotation mark, when that mark opens (after a
-    space or the line's start, before a word) rather than closes."""
-    i = next((k for k in range(end - 1, start - 1, -1) if quotation_mark(text, k, MARKS)), None)
+    """Where the quotation opens that a line leaves open: its last quotation mark outside the quotations it closes
+    (a quotation inside it, "... inform people, 'Listen, prices fell.'", closes only itself), when that mark opens
+    (after a space or the line's start, before a word) rather than closes."""
+    closed = quote_spans(text, start, end)
+    marks = (k for k in range(end - 1, start - 1, -1) if quotation_mark(text, k, MARKS))
+    i = next((k for k in marks if not any(a <= k <= b for a, b in closed)), None)
     if i is None or i + 1 >= end or text[i + 1].isspace():
         return None
     return i if i == start or text[i - 1].isspace() else None

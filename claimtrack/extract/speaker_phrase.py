@@ -179,6 +179,7 @@ def subject_on_left(g: Grammar, s: SentenceView, i: int) -> Span | None:
     return (
         left_subject(g, s, i)
         or subject_before_verb(g, s, i)
+        or _subject_before_relative(g, s, i)
         or subject_opening_sentence(g, s, i)
         or subject_of_opening_verb(g, s, i)
     )
@@ -236,6 +237,29 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     if a == i:
         return None
     return Span(a, i) if g.source_word(s.norm(a)) else None
+
+
+# The longest clause of a subject and its relative clause before the verb's comma ("لكن معهد ... الذي ...، قال").
+_RELATIVE_CLAUSE_WORDS = 16
+
+
+def _subject_before_relative(g: Grammar, s: SentenceView, i: int) -> Span | None:
+    """ "...، لكن معهد الحقوق الذي يتخذ من لندن مقرا له، قال إن": a source phrase opening the clause before the
+    verb's comma, the relative clause after it no part of the speaker."""
+    if i < 2 or not s.is_comma(i - 1):
+        return None
+    end = i - 1
+    a = end
+    while a > 0 and end - a < _RELATIVE_CLAUSE_WORDS and s.toks[a - 1].is_word:
+        a -= 1
+    if a > 0 and not s.is_comma(a - 1):
+        return None
+    while a < end and s.norm(a) in g.lex.clause_openers:
+        a += 1
+    relative = next((k for k in range(a + 1, end) if s.norm(k) in g.lex.relatives), None)
+    if relative is None or not g.source_word(s.norm(a)):
+        return None
+    return Span(a, relative)
 
 
 # The longest subject written before its verb at the start of a sentence ("المدير التنفيذي ...، فلان، قال إن").
