@@ -202,6 +202,7 @@ class Lexicon:
     subject_first: bool = _data("grammar", "subject_first", "bool")
     bare_describing_clauses: bool = _data("grammar", "bare_describing_clauses", "bool")
     subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
+    object_pronouns: dict[str, str] = _data("grammar", "object_pronouns", "folded_keys")
     auxiliaries: frozenset[str] = _data("grammar", "auxiliaries", "words")
     contracted_verbs: dict[str, list[str]] = _data("grammar", "contracted_verbs", "folded_keys")
     past_endings: tuple[str, ...] = _data("grammar", "past_endings", "folded_tuple")

@@ -144,6 +144,11 @@ def _first_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None, At
     subject of the clause's first verb, or the last speaker for a pronoun (with its gender)."""
     subject = clause_subject(g, s, i)
     if subject is None:
+        # "It listed five medicines saying ...": "it" opening the clause before its verb speaks for the body that
+        # spoke last, as "It added that ..." does
+        start = g.skip_leading(s, 0, i)
+        if start + 1 < i and s.norm(start) in g.lex.body_pronouns and g.finite_verb(s, start + 1):
+            return Span(start, start + 1), Attribution.SUBJECT_FIRST, ""
         return None
     pronoun = g.pronoun_subject(s, subject.span)
     if pronoun is not None:

@@ -95,9 +95,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 
 def _own_saying(g: Grammar, s: SentenceView, speaker: Span) -> str | None:
     """The gender a source that is the speaker's own saying with a pronoun tells ("ووفق قولها"، "بحسب تأكيده":
-    according to her saying): it names nobody and goes on with the last speaker. None for any other source."""
+    according to her saying), or an object pronoun ("according to him"): it names nobody and goes on with the last
+    speaker. None for any other source."""
     if speaker.b - speaker.a != 1:
         return None
+    if (gender := g.lex.object_pronouns.get(s.norm(speaker.a))) is not None:
+        return gender
     form = g.lex.cue(s.norm(speaker.a))
     return form.gender if form is not None and form.tense == "noun" and form.gender else None
 
