@@ -84,6 +84,18 @@ def _relative_clause(sc: Scan, i: int, end: int) -> Skip | None:
     return Skip(i)
 
 
+def _attribution_aside(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن ...": a preposition of attribution set off by commas between the
+    speaker and the claim is an aside, whatever verb of saying it holds."""
+    s = sc.s
+    if i == sc.start or not s.is_comma(i - 1) or not any(s.phrase_at(i, [p]) for p in sc.g.lex.prepositions):
+        return None
+    k = i + 1
+    while k < end and not s.is_comma(k) and s.raw(k) not in PUNCTUATION["clause_enders"]:
+        k += 1
+    return Skip(k + 1) if k < end and s.is_comma(k) else None
+
+
 def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:
     """A second speech verb before any opener: this cue has no claim of its own."""
     if i == sc.start or sc.s.quoted[i]:
@@ -252,6 +264,7 @@ OPENER_CHECKS = [
     _clause_end,
     _prayer,
     _relative_clause,
+    _attribution_aside,
     _another_cue,
     _direct_opener,
     _verbal_noun,

@@ -42,8 +42,9 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
         if kept and s.norm(chunk.a) in g.lex.circumstantial:
             closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
             continue
-        if g.opens_occasion(s, chunk) or (not kept and s.phrase_at(chunk.a, g.lex.prepositions)):
-            # an occasion, or "وأضافت – بحسب البيان – أن": an aside naming the source's document, not a speaker
+        if g.opens_occasion(s, chunk) or s.phrase_at(chunk.a, g.lex.prepositions):
+            # an occasion, or "وأضافت – بحسب البيان – أن", "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن": an aside naming
+            # the source's document or relay, not a speaker
             closed = bool(kept)
             skipped = True
             continue
