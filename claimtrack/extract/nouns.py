@@ -10,8 +10,8 @@ from ..lexicon import Lexicon
 class VerbalNouns:
     """Whether a folded word is a verbal noun: in the data's list, or built on one of its patterns.
 
-    A place, a nationality, a title or the first word of a known speaker's name is never one, whatever its
-    shape ("تركيا" has the shape of تفعيل)."""
+    A place, a month, a day, a nationality, a title or the first word of a known speaker's name is never one,
+    whatever its shape ("تركيا" and "تشرين" have the shape of تفعيل)."""
 
     def __init__(self, lex: Lexicon, names: frozenset[str]):
         roots = set(lex.root_letters)
@@ -30,6 +30,8 @@ class VerbalNouns:
             return True  # "حدادا": the accusative ending written out
         if word in lex.places or lex.hooks.strip_article(word) in lex.places or word in lex.countries:
             return False
+        if word in lex.months or word in lex.days:
+            return False  # "تشرين" has the shape تفعيل
         if word in lex.nationality or word in lex.title_words or word in lex.body_heads or word in self.names:
             return False  # "تنظيم", "اتحاد", "تحالف": a body's noun has a verbal noun's shape
         if lex.hooks.strip_article(word) != word:
