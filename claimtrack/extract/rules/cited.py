@@ -41,10 +41,24 @@ def _source(g: Grammar, s: SentenceView, a: int) -> Span | None:
         b += 1
     if b == a or (b < len(s) and not s.is_comma(b) and s.toks[b].is_word):
         return None
-    if s.norm(b - 1) in g.lex.cited_reasons:
-        return None  # "citing national security concerns": a reason, though its words name a body
+    if s.norm(_head_end(g, s, a, b) - 1) in g.lex.cited_reasons:
+        return None  # "citing national security concerns", "citing witness testimonies forwarded to police": a reason
     named = any(s.raw(k)[:1].isupper() or g.source_word(s.norm(k)) for k in range(a, b))
     return Span(a, b) if named else None
+
+
+def _head_end(g: Grammar, s: SentenceView, a: int, b: int) -> int:
+    """Where the cited noun phrase's head ends: before the first preposition or past participle after it
+    ("testimonies | forwarded to police"), else at the phrase's end."""
+    lex = g.lex
+    return next(
+        (
+            k
+            for k in range(a + 1, b)
+            if s.norm(k) in lex.object_prepositions or (s.raw(k).islower() and s.norm(k).endswith(lex.past_endings))
+        ),
+        b,
+    )
 
 
 def _relayed(c: Candidate, source: Span) -> Candidate:
