@@ -289,13 +289,14 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     return tuple(dict.fromkeys(out))
 
 
-YEAR_DIGITS = 4
+# Four figures and what is written on them ("1444هـ"): a year, when the words around them or that mark say so.
+_YEAR = re.compile(r"(\d{4})(\D*)")
 
 
 def _year(word: str, previous: str, after: str, lang: ClaimLanguage) -> int | None:
     """The year four figures name, when a year word or a month's name stands before them or an era's mark after
     them ("عام 2013", "September 2023", "1444هـ", "1444 هـ")."""
-    found = re.fullmatch(rf"(\d{{{YEAR_DIGITS}}})(\D*)", word)
+    found = _YEAR.fullmatch(word)
     if found is None:
         return None
     mark = found.group(2)

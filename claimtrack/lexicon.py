@@ -322,6 +322,12 @@ class Lexicon:
             form = self.cue_forms.get(word[1:])
         return form
 
+    def saying_verb(self, word: str) -> bool:
+        """Whether a folded word is a verb of saying in the past or present ("said", "أشار"), not its participle or
+        verbal noun."""
+        form = self.cue(word)
+        return form is not None and form.tense in ("past", "present")
+
     def pronoun_on(self, word: str, particles: frozenset[str] | tuple[str, ...]) -> bool:
         """Whether a folded word is one of ``particles`` with a pronoun written on it ("لها", "لنا")."""
         return any(word.startswith(p) and word[len(p) :] in self.pronoun_suffixes for p in particles)

@@ -69,6 +69,14 @@ def _paired_closer(text: str, i: int, stop: int) -> int | None:
     return None
 
 
+# A headline is a line of its own that no full stop ends: what tells a title from a lead paragraph.
+TITLE_END = "."
+
+
+def is_title_line(line: str) -> bool:
+    return not line.strip().endswith(TITLE_END)
+
+
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Balanced quotations in text[start:end] as (open, close) offsets of their marks.
 

@@ -23,6 +23,7 @@ from .errors import ClaimtrackError, DatabaseError
 from .models import Article, Speaker, Statement
 from .scope import EVERYTHING, STATEMENT_COLUMNS, Scope  # noqa: F401 - the store's public names
 from .search import index_text
+from .sentences import TITLE_END
 
 # What a storage fault raises: a run stops at once on one, since every later article would meet it too.
 STORAGE_ERRORS = (sqlite3.Error, DatabaseError)
@@ -569,7 +570,7 @@ class ClusterRecords:
             " JOIN speakers sp ON sp.id = s.speaker_id"
             " JOIN articles a ON a.id = s.article_id"
         )
-        marks = (".", "headline")
+        marks = (TITLE_END, "headline")
         if ids is None:
             rows = self.db.execute(sql, marks)
         else:

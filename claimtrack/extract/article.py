@@ -11,7 +11,7 @@ from .. import lexicon
 from ..lang.text import PUNCTUATION
 from ..lexicon import PLURAL
 from ..models import Article, Sentence, Statement, Story
-from ..sentences import OPENERS, SYMMETRIC, split
+from ..sentences import OPENERS, SYMMETRIC, is_title_line, split
 from .candidate import MARKERS, Attribution, Candidate
 from .credits import claim_credited
 from .doc import NEXT_LINE, PREVIOUS_SENTENCE, SentenceView
@@ -246,7 +246,7 @@ def _line_is_title(text: str, sentence: Sentence) -> bool:
     line_end = text.find("\n", sentence.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     starts_line = sentence.start == line_start + len(line) - len(line.lstrip())
-    return starts_line and not line.strip().endswith(".")
+    return starts_line and is_title_line(line)
 
 
 def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:

@@ -88,7 +88,7 @@ def _attribution_aside(sc: Scan, i: int, end: int) -> Skip | None:
     """ "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن ...": a preposition of attribution set off by commas between the
     speaker and the claim is an aside, whatever verb of saying it holds."""
     s = sc.s
-    if i == sc.start or not s.is_comma(i - 1) or not any(s.phrase_at(i, [p]) for p in sc.g.lex.prepositions):
+    if i == sc.start or not s.is_comma(i - 1) or not s.phrase_at(i, sc.g.lex.prepositions):
         return None
     k = i + 1
     while k < end and not s.is_comma(k) and s.raw(k) not in PUNCTUATION["clause_enders"]:

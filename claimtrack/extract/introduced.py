@@ -89,8 +89,7 @@ def _announces(d: Draft, start: int, end: int) -> bool:
 
 def _says(d: Draft, word: str) -> bool:
     """Whether a word as written is a verb of saying in the past or present ("said", "explains")."""
-    cue = d.grammar.lex.cue(fold(word))
-    return cue is not None and cue.tense in ("past", "present")
+    return d.grammar.lex.saying_verb(fold(word))
 
 
 def _opening(text: str, mark: str, start: int, end: int, next_start: int | None) -> int | None:

@@ -141,8 +141,7 @@ def _describing_clause(g: Grammar, s: SentenceView, head: int, i: int) -> bool:
     (``bare_describing_clauses``) the verb itself ends the phrase; a name is never described so."""
     if not g.lex.bare_describing_clauses or i <= head or s.norm(head) not in g.lex.anonymous_heads:
         return False
-    form = g.lex.cue(s.norm(i))
-    return form is not None and form.tense in ("past", "present")
+    return g.lex.saying_verb(s.norm(i))
 
 
 def _name_word(g: Grammar, s: SentenceView, i: int, b: int) -> bool:

@@ -74,6 +74,23 @@ def _construct_owner(lex: Lexicon, words: list[str], head: int) -> str | None:
     return " ".join(words[head + 1 :]) if owner.startswith(article) and strip_word(owner) in lex.body_heads else None
 
 
+def _contracted_article(lex: Lexicon, word: str) -> tuple[str, str] | None:
+    """(prefix, article) when a folded word opens with a preposition written into the article (lil-)."""
+    return next(((c, a) for c, a in lex.contracted_articles.items() if word.startswith(c)), None)
+
+
+def _unglued(lex: Lexicon, word: str) -> str:
+    """A word without the one-letter preposition written on it: the article it contracted is given back
+    (lil-wizara -> al-wizara), and a mark left at the join is dropped."""
+    article = _contracted_article(lex, word)
+    if article:
+        return article[1] + word[len(article[0]) :]
+    rest = word[1:]
+    while rest and not fold(rest[0]):
+        rest = rest[1:]
+    return rest
+
+
 class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     """Reads speaker phrases with one language's word lists."""
 
@@ -322,26 +339,11 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             glued = wrapper[-1] in self.lex.glued_prepositions and folded[: n - 1] == list(wrapper[:-1])
             if glued and folded[n - 1][:1] == wrapper[-1]:
                 rest = words[n - 1 :]
-                rest[0] = self._unglued(rest[0])
+                rest[0] = _unglued(self.lex, rest[0])
                 return " ".join(rest)
             if folded[:n] == list(wrapper) and len(folded) > n:
                 return " ".join(words[n:])
         return self._thing_of(words) or phrase
-
-    def _contracted_article(self, word: str) -> tuple[str, str] | None:
-        """(prefix, article) when a folded word opens with a preposition written into the article (lil-)."""
-        return next(((c, a) for c, a in self.lex.contracted_articles.items() if word.startswith(c)), None)
-
-    def _unglued(self, word: str) -> str:
-        """A word without the one-letter preposition written on it: the article it contracted is given back
-        (lil-wizara -> al-wizara), and a mark left at the join is dropped."""
-        article = self._contracted_article(word)
-        if article:
-            return article[1] + word[len(article[0]) :]
-        rest = word[1:]
-        while rest and not fold(rest[0]):
-            rest = rest[1:]
-        return rest
 
     def _thing_of(self, words: list[str]) -> str | None:
         """ "al-bayanat al-rasmiyya lil-mufawadiyya ..." (the commission's official figures), "the latest statistic
@@ -354,7 +356,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             return owner
         for k in range(head + 1, min(len(words), head + 4)):
             word = fold(words[k])
-            article = self._contracted_article(word)
+            article = _contracted_article(self.lex, word)
             if article and len(word) > len(article[0]) + 2:
                 return " ".join([article[1] + words[k][len(article[0]) :], *words[k + 1 :]])
             if word in self.lex.issuer_prepositions and k + 1 < len(words):

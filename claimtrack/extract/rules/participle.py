@@ -179,8 +179,7 @@ def _subject_after(g: Grammar, s: SentenceView, i: int, first: int) -> tuple[Spa
 
 
 def _says(g: Grammar, s: SentenceView, k: int) -> bool:
-    cue = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
-    return cue is not None and cue.tense in ("past", "present")
+    return not s.quoted[k] and g.lex.saying_verb(s.norm(k))
 
 
 def _noun_object(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:

@@ -43,7 +43,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             return None
         if s.norm(claim_first) in g.lex.complementizers:
             claim_first += 1
-        if claim_first >= len(s) or _cue_verb(g, s, claim_first):
+        if claim_first >= len(s) or g.lex.saying_verb(s.norm(claim_first)):
             return None  # "وبحسب البيان، أشار فلان إلى أن ...": an aside of the verb's own statement
         speaker = Span(speaker_start, described_source_end(g, s, speaker_start, j))
         own = _own_saying(g, s, speaker)
@@ -173,10 +173,3 @@ def _source_inside(g: Grammar, s: SentenceView, i: int, n: int, speaker_start: i
         confidence=0.8,
         cut_at_next=False,
     )
-
-
-def _cue_verb(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Whether token k is a verb of saying in the past or present: what follows a source named by a preposition is
-    then that verb's statement, not the source's claim."""
-    form = g.lex.cue(s.norm(k))
-    return form is not None and form.tense in ("past", "present")
