@@ -41,6 +41,7 @@ PUNCTUATION: dict = check_keys(
         "question_marks",
         "name_marks",
         "name_joiners",
+        "word_joiners",
         "leading_trim",
         "clause_separators",
         "dashes",

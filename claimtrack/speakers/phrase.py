@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lang.text import fold, fold_for_match, tokens
+from ..lang.text import PUNCTUATION, Token, fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
 from .edges import PhraseEdges
@@ -74,6 +74,37 @@ def _construct_owner(lex: Lexicon, words: list[str], head: int) -> str | None:
     return " ".join(words[head + 1 :]) if owner.startswith(article) and strip_word(owner) in lex.body_heads else None
 
 
+WORD_JOINERS = frozenset(PUNCTUATION["word_joiners"])
+
+
+def _name_words(toks: list[Token]) -> list[str]:
+    """The words of a chunk of a speaker's phrase; a mark joining two capitalised parts with no space ("Gopee-Scoon",
+    "O'Brien") stays inside its word, where a possessive ("Egypt's") or a lower-case article ("al-Sisi") is cut."""
+    words: list[str] = []
+    glue = False
+    for k, t in enumerate(toks):
+        if glue or (t.raw in WORD_JOINERS and _joins(toks, k)):
+            words[-1] += t.raw
+            glue = not glue
+        elif t.is_word:
+            words.append(t.raw)
+    return words
+
+
+def _joins(toks: list[Token], k: int) -> bool:
+    before, mark, after = toks[k - 1] if k else None, toks[k], toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        before is not None
+        and after is not None
+        and before.is_word
+        and after.is_word
+        and before.end == mark.start
+        and mark.end == after.start
+        and before.raw[:1].isupper()
+        and after.raw[:1].isupper()
+    )
+
+
 def _contracted_article(lex: Lexicon, word: str) -> tuple[str, str] | None:
     """(prefix, article) when a folded word opens with a preposition written into the article (lil-)."""
     return next(((c, a) for c, a in lex.contracted_articles.items() if word.startswith(c)), None)
@@ -109,7 +140,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         """Name and role: "the Kremlin spokesman, Dmitry Peskov" -> (Dmitry Peskov, the Kremlin spokesman)."""
         comma = self.lex.comma + " " if self.lex.comma else ", "
         chunks = [c.strip() for c in re.split("[" + re.escape(self.lex.comma) + ",]", phrase) if c.strip()]
-        split = [[t.raw for t in tokens(re.sub(r"[\"'«»“”()]", " ", chunk)) if t.is_word] for chunk in chunks]
+        split = [_name_words(tokens(re.sub(r"[\"«»“”()]", " ", chunk))) for chunk in chunks]
         # A chunk that is nothing but a name (", Hamad bin Jassim,") is the name, whatever the titles around it.
         for k, words in enumerate(split):
             kinds = self.kinds(words)
