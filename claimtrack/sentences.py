@@ -17,6 +17,7 @@ MISUSED_OPENERS = set(PUNCTUATION["misused_openers"])
 APOSTROPHES = frozenset(PUNCTUATION["apostrophes"])
 _END = set(PUNCTUATION["sentence_enders"])
 _CLOSERS = PUNCTUATION["sentence_closers"]
+_BRACKET_CLOSERS = frozenset(PUNCTUATION["editorial_brackets"].values())
 _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a quote
 
 
@@ -192,6 +193,8 @@ def _abbreviated(text: str, i: int, line_start: int) -> bool:
         if text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].isdigit():
             return True
     after = text[i + 1 : i + 3]
+    if after[:1] in _BRACKET_CLOSERS:
+        after = text[i + 2 : i + 4]  # "Senator Ann Lee (D-Calif.) said": the abbreviation closes the brackets
     if word is not None and after[:1] == " " and after[1:].isupper() and _title_like(word.group(1)):
         return True  # "Mr. Tomar", "Dr. Lee"
     if word is not None and word.group(1)[:1].isupper() and after[:1] == " " and after[1:].islower():

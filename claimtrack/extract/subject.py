@@ -74,6 +74,8 @@ def in_phrase(s: SentenceView, k: int) -> bool:
     before = s.toks[k - 1] if k > 0 else None
     if s.raw(k) != "." or before is None or before.end != s.toks[k].start:
         return False
+    if k + 1 < len(s) and s.raw(k + 1) in BRACKETS and s.toks[k + 1].start == s.toks[k].end:
+        return True  # "Senator Ann Lee (D-Calif.)": an abbreviation closing the brackets
     return before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATION  # "U.S.", "Jr.", "Dr."
 
 

@@ -13,12 +13,17 @@ from ..lang.text import PUNCTUATION, fold_for_match
 from .registry import DEFINITE, INDEFINITE, strip_word, words_of
 
 
+SHORT_FORM = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 class PhraseEdges:
     def trim_edges(self, phrase: str) -> str:
         """ "Peskov also", "US officials have", "The Kremlin on Monday", "Earlier news reports", "and the company":
         the phrase without the words that close a subject before its verb or open the clause before it (the
-        pack's edge words, days, months and time words), keeping one word at least."""
+        pack's edge words, days, months and time words), keeping one word at least; and a short form in brackets
+        after the name ("the Ghana Health Service (GHS)")."""
         edges = self.lex.edge_words | self.lex.days | self.lex.months | self.lex.time_words
+        phrase = SHORT_FORM.sub("", phrase) or phrase
         words = phrase.split()
         if not edges or self.reg.exact(phrase):
             return phrase

@@ -163,6 +163,12 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         if not words:
             return None
         kinds = self.kinds(words)
+        if (
+            self.lex.modifiers_first
+            and all(w[:1].isupper() for w in words)
+            and strip_word(words[-1]) in self.lex.body_heads
+        ):
+            return None  # "the Ghana Health Service", "the Uganda Wildlife Authority": a body's name ends in its noun
         if self.lex.modifiers_first and "T" in kinds:
             # "Liverpool manager Jurgen Klopp", "Copernicus Deputy Director Samantha Burgess", "Council member Ana
             # Ruiz": whose title comes first, even a body's, the name after the last title

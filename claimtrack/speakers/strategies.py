@@ -6,17 +6,19 @@ called alone with an ``ArticleContext`` and an ``Ask`` (tests/test_speakers.py d
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 from ..lang import name_key
-from ..lang.text import fold_for_match
+from ..lang.text import fold_for_match, tokens
 from ..lexicon import Lexicon
 from ..extract.candidate import Attribution
-from ..models import Speaker
+from ..models import Speaker, Statement
 from ..extract.subject import NAME_JOINERS
 from .context import ArticleContext, Ask
 from .latin import in_article
+from .phrase import MAX_NAME_WORDS
 from .registry import (
     GROUP_JOINER,
     SpeakerKind,
@@ -79,8 +81,24 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     # a name in the text counts when it is a full name: one word ("Liverpool") may be anything
     before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
     people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
-    found = next((c for c in people if ctx.can_be_called(c, gender)), None)
+    found = next((c for c in people if ctx.can_be_called(c, gender)), None) or _titled_name_before(ctx, st)
     return found or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+
+
+def _titled_name_before(ctx: ArticleContext, st: Statement) -> str | None:
+    """ "board chairperson Eddie Mwenje advised heads of schools ... He said ...": the last person the text names
+    after a title before the statement, though no speaker phrase named them; in a script with capitals only."""
+    toks = [t for t in tokens(ctx.before(st, PRONOUN_REACH)) if t.raw.strip()]
+    for k in range(len(toks) - 2, -1, -1):
+        if not toks[k].is_word or ctx.synonym(strip_word(toks[k].norm)) not in ctx.lex.person_titles:
+            continue
+        run = list(
+            itertools.takewhile(lambda t: t.is_word and t.raw[:1].isupper(), toks[k + 1 : k + 1 + MAX_NAME_WORDS])
+        )
+        name = " ".join(t.raw for t in run)
+        if len(run) >= 2 and ctx.reader.personal_name(name):
+            return ctx.registry.find_by_key(name) or ctx.create_person(name, toks[k].raw, None)
+    return None
 
 
 def body_pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
