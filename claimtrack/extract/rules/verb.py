@@ -24,6 +24,7 @@ from .cue import cue_here
 from .verbal_noun import object_before
 
 NAME = "verb"
+MAX_WEAK_SPEAKER = 6  # words of a weak verb's speaker phrase that no source word heads
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -160,7 +161,12 @@ def _before_addressee(g: Grammar, s: SentenceView, i: int, end: int, form: CueFo
 def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, *, opens_at_once: bool) -> bool:
     """Whether the verb is speech here: a weak cue (زاد, لفت, بيّن) only when its claim opens at once ("ولفت إلى
     أن", "وزاد:"), a strict one only then, a misspelt one only with a speaker."""
-    if form.weak and not opens_at_once and (speaker is None or s.words(speaker) > 6) and not left_subject(g, s, i):
+    # a long phrase after a weak verb is its object ("زادت أسعار ... أن"), unless unnamed sources head it ("وأبلغت
+    # مصادر محلية وحكومية في محافظة المهرة الحدودية مع سلطنة عمان بأن")
+    long = (
+        speaker is not None and s.words(speaker) > MAX_WEAK_SPEAKER and s.norm(speaker.a) not in g.lex.anonymous_heads
+    )
+    if form.weak and not opens_at_once and (speaker is None or long) and not left_subject(g, s, i):
         return False
     if form.strict and not opens_at_once and not g.lex.marked(s.raw(i)):
         return False
