@@ -124,7 +124,8 @@ def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
 def document(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "the document", "the statement" after "the ministry said in a communique": the last speaker named."""
     words = words_of(ask.target)
-    if ask.definite and len(words) == 1 and words[0] in ctx.lex.document_nouns and ctx.named:
+    with_article = ask.definite or (len(words) == 1 and definite(ctx.lex, words[0]))  # "the document", "الوثيقة"
+    if with_article and len(words) == 1 and strip_word(words[0]) in ctx.lex.document_nouns and ctx.named:
         return ctx.named[-1].canonical
     return None
 
