@@ -91,6 +91,11 @@ def _name_words(toks: list[Token]) -> list[str]:
     return words
 
 
+def _ends_a_name(lex: Lexicon, word: str) -> bool:
+    """A capitalised body noun where modifiers come first ends the body's name ("... Control Bureau")."""
+    return lex.modifiers_first and word[:1].isupper()
+
+
 def _joins(toks: list[Token], k: int) -> bool:
     before, mark, after = toks[k - 1] if k else None, toks[k], toks[k + 1] if k + 1 < len(toks) else None
     return (
@@ -247,8 +252,10 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             before = fold(words[k - 1]) if k else ""
             if before in self.lex.spoken_for:
                 kinds[k] = "T"
-            elif before in self.lex.body_heads and kinds[k] == "N":
-                kinds[k] = "T"  # "harakat huquq": a bare body noun names the body next, not a person
+            elif before in self.lex.body_heads and kinds[k] == "N" and not _ends_a_name(self.lex, words[k - 1]):
+                # "harakat huquq", "the weather bureau PAGASA": a bare body noun names the body next, not a person;
+                # one that ends a body's name ("Control Bureau Ruby Constantino") does not
+                kinds[k] = "T"
             elif words[k] in self.lex.name_homographs:  # the name Ali, not the preposition 'ala it folds to
                 kinds[k] = "N"
             if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):

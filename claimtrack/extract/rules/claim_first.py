@@ -12,6 +12,7 @@ from .cue import cue_here
 
 NAME = "claim-first"
 INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
+MIN_QUOTED_CLAUSE = 5  # words of a quotation that is a clause, not a title ("Oppenheimer", "The Crown")
 MAX_SPEAKER_BEFORE = 5  # words between a quotation and its verb that can be its speaker ("the foreign minister")
 
 
@@ -115,5 +116,13 @@ def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:
         if (cue := g.lex.cue(s.norm(k))) is not None and cue.tense in ("past", "present"):
             return None
         if not s.toks[k].is_word:
-            return Span(k + 1, i) if k + 1 < i and closes_on_comma(s, k) else None
+            return Span(k + 1, i) if k + 1 < i and (closes_on_comma(s, k) or _closes_clause(s, k)) else None
     return None
+
+
+def _closes_clause(s: SentenceView, k: int) -> bool:
+    """Token k closes a quotation of a clause that opened the sentence, its comma left out ('"A total of 45,312
+    households have been affected" he said'); a quoted title is too short to be one ('"Oppenheimer" director')."""
+    return any(
+        a == s.toks[0].start and b == s.toks[k].start and s.words(Span(1, k)) >= MIN_QUOTED_CLAUSE for a, b in s.quotes
+    )
