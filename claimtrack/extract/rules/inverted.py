@@ -58,6 +58,7 @@ def _ends_speaker(g: Grammar, s: SentenceView, k: int) -> bool:
     lex = g.lex
     return (
         bool(s.phrase_at(k, lex.adverbial_openers, allow_conj=False))
+        or (s.is_comma(k - 1) and bool(s.phrase_at(k, lex.prepositions)))  # "..., according to CNN": the relay
         or s.raw(k) in DASHES
         or (s.norm(k) in lex.subordinators and not s.quoted[k])
     )

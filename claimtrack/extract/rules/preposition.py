@@ -66,7 +66,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # After the claim: "...، وفقا للمسؤولين".
     if content_before < MIN_POST_CLAIM_WORDS or _in_frame(s, i, found):
         return None
-    if open_claim(s, i, found):
+    if open_claim(s, i, found) or _after_its_speaker(s, i, found):
         return relayed_by(g, s, i, i, speaker_start, found)
     speaker, _ = speaker_span(g, s, speaker_start, len(s))
     if speaker is None:
@@ -103,6 +103,19 @@ def _own_saying(g: Grammar, s: SentenceView, speaker: Span) -> str | None:
         return gender
     form = g.lex.cue(s.norm(speaker.a))
     return form.gender if form is not None and form.tense == "noun" and form.gender else None
+
+
+def _after_its_speaker(s: SentenceView, i: int, found: list[Candidate]) -> bool:
+    """ "..., said Ann Lee, according to CNN": right after the speaker that followed its claim, the outlet that
+    relayed the statement."""
+    last = found[-1] if found else None
+    return (
+        last is not None
+        and last.attribution == Attribution.POST
+        and last.speaker is not None
+        and s.is_comma(i - 1)
+        and last.speaker.b == i - 1
+    )
 
 
 def _in_frame(s: SentenceView, i: int, found: list[Candidate]) -> bool:
