@@ -41,6 +41,8 @@ def subject_before_cue(ctx: ArticleContext, ask: Ask) -> str | None:
     st = ask.statement
     if not ctx.lex.subject_first or st.cue_start is None or st.char_start <= st.cue_start:
         return None
+    if st.attribution == Attribution.POST:
+        return None  # "..., said Domingo, and added that ...": the speaker after the first verb is no one told
     verb = ctx.verb_before(ask.written, st) if ask.written else None
     told = verb is not None
     subjectless = st.attribution == Attribution.CONTINUATION and st.gender not in ("m", "f", "p")

@@ -59,6 +59,8 @@ def _ends_speaker(g: Grammar, s: SentenceView, k: int) -> bool:
     return (
         bool(s.phrase_at(k, lex.adverbial_openers, allow_conj=False))
         or (s.is_comma(k - 1) and bool(s.phrase_at(k, lex.prepositions)))  # "..., according to CNN": the relay
+        # "..., said Domingo, and added ...", "..., said Domingo, but assured ...": the same speaker's second verb
+        or (s.is_comma(k - 1) and (s.norm(k) in lex.clause_conjunctions or bool(s.phrase_at(k, lex.claim_links))))
         or s.raw(k) in DASHES
         or (s.norm(k) in lex.subordinators and not s.quoted[k])
     )
@@ -82,5 +84,12 @@ def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
     if first in lex.function_words - articles or first in lex.non_sources:
         return None
     head = a + 1 if first in articles else a
-    named = s.raw(head)[:1].isupper() or any(g.source_word(s.norm(k)) for k in range(head, min(end, head + 3)))
+    named = s.raw(head)[:1].isupper() or any(_source_word(g, s, k) for k in range(head, min(end, head + 3)))
     return end if named else None
+
+
+def _source_word(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A word that can head a source; a known name's first word only as a name is written ("New", not "the new
+    policy rate")."""
+    n = s.norm(k)
+    return g.source_word(n) and (s.raw(k)[:1].isupper() or n not in g.alias_first_words or n in g.lex.title_words)

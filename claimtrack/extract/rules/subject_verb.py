@@ -216,7 +216,10 @@ def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candi
         claim_start=claim_start,
         claim_end=claim_end,
         kind=Kind.DIRECT if direct else Kind.INDIRECT,
-        attribution=last.attribution if last.speaker is None else Attribution.SUBJECT_FIRST,
+        # "..., said Domingo, and added that ...": the speaker stands after the first verb, whom it was told to never
+        attribution=last.attribution
+        if last.speaker is None or last.attribution == Attribution.POST
+        else Attribution.SUBJECT_FIRST,
         gender=last.gender or form.gender,
         confidence=0.8,
         via=last.via,
