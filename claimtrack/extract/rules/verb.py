@@ -42,7 +42,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
-    if not _speaks(g, s, i, form, speaker, opens_at_once=at_once):
+    if not _speaks(g, s, i, form, speaker, opens_at_once=at_once or _one_word_then_that(g, s, speaker, op)):
         return None
     claim_start, claim_end, direct = _claim(g, s, op, first, described)
     boundary = g.boundary(s, i)
@@ -173,6 +173,14 @@ def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | 
     if speaker is not None and g.possessed(s.norm(speaker.a)):
         return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
     return not (form.tense == "misspelt" and speaker is None)
+
+
+def _one_word_then_that(g: Grammar, s: SentenceView, speaker: Span | None, op: int) -> bool:
+    """ "وبين القضاة أنه ..."، "وبين البراك، أن ...": one word between the verb and its complementizer is its speaker;
+    the preposition the verb also spells takes two things joined by "and" ("بين الحكومة والنقابة")."""
+    if speaker is None or speaker.b - speaker.a != 1 or s.norm(op) not in g.lex.complementizers:
+        return False
+    return op == speaker.b or (op == speaker.b + 1 and s.is_comma(speaker.b))
 
 
 def _subject(
