@@ -134,6 +134,7 @@ class Lexicon:
     coordinated_openers: list[tuple[str, ...]] = _data("grammar", "coordinated_openers", "phrases")
     reason_heads: frozenset[str] = _data("grammar", "reason_heads", "words")
     while_links: list[tuple[str, ...]] = _data("grammar", "while_links", "phrases")
+    verb_links: list[tuple[str, ...]] = _data("grammar", "verb_links", "phrases")
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")
     first_person_present_prefixes: tuple[str, ...] = _data("grammar", "first_person_present_prefixes", "prefixes")
     prayer_addressees: frozenset[str] = _data("grammar", "prayer_addressees", "words")

@@ -252,6 +252,10 @@ def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool
     if not n:
         return None
     after = i + n
+    if s.phrase_at(i, g.lex.verb_links) == n and (
+        s.norm(after).startswith(g.lex.definite_prefixes) or s.norm(after) in g.lex.demonstratives
+    ):
+        return None  # "، حيث المنطقة ..."، "، حيث ذلك ...": where, not a clause of its own
     if s.norm(after - 1) in g.lex.linked_verbs:
         after -= 1  # "، ما أدى إلى ...": the verb opens the claim
     if s.phrase_at(i, g.lex.while_links) and s.norm(after).startswith(g.lex.present_prefixes):

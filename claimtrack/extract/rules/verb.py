@@ -42,7 +42,11 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
-    if not _speaks(g, s, i, form, speaker, opens_at_once=at_once or _one_word_then_that(g, s, speaker, op)):
+    # the verb opens its clause, with "and" on it or first in the sentence ("وقارن التقرير بين ..." is no saying), and
+    # no comma before it ("، ويدعى سليم، إن": a name given in an aside)
+    opens = i == 0 or (s.norm(i)[:1] in g.lex.conjunctions and not s.is_comma(i - 1))
+    strict_ok = at_once or (form.strict and opens and _one_word_then_that(g, s, speaker, op))
+    if not _speaks(g, s, i, form, speaker, opens_at_once=strict_ok):
         return None
     claim_start, claim_end, direct = _claim(g, s, op, first, described)
     boundary = g.boundary(s, i)
