@@ -251,12 +251,17 @@ def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
     obj = form.object
     if s.norm(i - 1) in sc.g.lex.issuing_words:
         return None  # "كشف تقرير صادر عن المنظمة أن ...": who issued the report, not what it revealed
-    if any(s.norm(k) in sc.g.verbal_nouns for k in range(sc.start + 1, i)):
+    if any(s.norm(k) in sc.g.verbal_nouns and not _titled(sc, k) for k in range(sc.start + 1, i)):
         return None  # "أعلنت اللجنة ارتفاع الوفيات الناجمة عن ...": a verbal noun came first and is the object
     if s.norm(i + 1) not in sc.g.lex.complementizers:
         if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and sc.g.glued_object(n, obj)):
             return Opener(i, i + 1 if n == obj or n in sc.g.lex.detached_particles else i)
     return None
+
+
+def _titled(sc: Scan, k: int) -> bool:
+    """A verbal noun right after a person's title names the office ("مدير مكافحة الغش"), no object of the cue."""
+    return sc.g.lex.hooks.strip_article(sc.s.norm(k - 1)) in sc.g.lex.person_titles
 
 
 OPENER_CHECKS = [

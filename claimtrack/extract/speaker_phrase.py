@@ -42,6 +42,9 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
         if kept and s.norm(chunk.a) in g.lex.circumstantial:
             closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
             continue
+        if kept and (s.phrase_at(chunk.a, g.lex.claim_links) or s.norm(chunk.a) in g.lex.clause_conjunctions):
+            closed = True  # "...، بحسب الدفاع المدني، فيما أصيب 20 آخرون": the next clause, no apposition
+            continue
         if g.opens_occasion(s, chunk) or s.phrase_at(chunk.a, g.lex.prepositions):
             # an occasion, or "وأضافت – بحسب البيان – أن", "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن": an aside naming
             # the source's document or relay, not a speaker

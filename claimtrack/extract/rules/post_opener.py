@@ -63,8 +63,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 
 def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
     """Where the speaker after a cue starts: past the cue's own preposition written with a pronoun pointing back at
-    the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced)."""
+    the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced), and past the day it was said."""
     after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
-    if obj and after.startswith(obj) and after[len(obj) :] in g.lex.claim_pronouns:
-        return cue_at + 2
-    return cue_at + 1
+    start = cue_at + 2 if obj and after.startswith(obj) and after[len(obj) :] in g.lex.claim_pronouns else cue_at + 1
+    while start + 1 < len(s) and (s.norm(start) in g.lex.days or s.norm(start) in g.lex.relative_day_words):
+        start += 1  # "بحسب ما أعلن الخميس ممثل البرنامج": when, then who
+    return start

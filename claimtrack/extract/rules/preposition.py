@@ -74,6 +74,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     claim = claim_before(g, s, before.a, i)
     if claim is None:
         return None
+    claim = (claim[0], _clause_goes_on(g, s, speaker) or claim[1], claim[2])
     cue = " ".join(s.raw(k) for k in range(i, i + n))
     own = _own_saying(g, s, speaker)
     return Candidate(
@@ -91,6 +92,20 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         as_written=None if own is not None else g.glued_text(s, speaker.a, speaker.b, glued),
         cut_at_next=False,
     )
+
+
+def _clause_goes_on(g: Grammar, s: SentenceView, speaker: Span) -> int | None:
+    """ "أما حركة المسافرين، فقد بلغت، وفق المصدر نفسه، 3,220,422 مسافرا": a source set off by commas inside the
+    clause, which goes on after it to the sentence's end with no cue of its own; where it ends, else None."""
+    if speaker.b >= len(s) or not s.is_comma(speaker.b):
+        return None
+    rest = Span(speaker.b + 1, len(s))
+    if s.words(rest) < MIN_POST_CLAIM_WORDS or any(g.lex.cue(s.norm(k)) for k in range(rest.a, rest.b)):
+        return None
+    if s.phrase_at(rest.a, g.lex.claim_links) or s.norm(rest.a) in g.lex.clause_conjunctions:
+        return None  # "...، بحسب الدفاع المدني، فيما أصيب ...": a clause of its own follows
+    last = next(k for k in range(rest.b - 1, rest.a - 1, -1) if s.toks[k].is_word)
+    return s.toks[last].end
 
 
 def _own_saying(g: Grammar, s: SentenceView, speaker: Span) -> str | None:
