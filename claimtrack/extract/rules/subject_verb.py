@@ -72,6 +72,8 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None
     if s.norm(i - 1) in g.lex.modal_particles:
         return None  # "may explain": no saying yet
+    if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.definite_articles | g.lex.indefinite_articles:
+        return None  # "the 35 reported deaths": a past participle before a noun, counted
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return None
     if not with_its_subject(g, s, i, form):
