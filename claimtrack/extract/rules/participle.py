@@ -15,6 +15,7 @@ from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
 from ..claim import claim_after
 from ..subject import clause_subject, subject_of
+from .claim_first import clause_end
 from .subject_verb import claim_opens
 
 NAME = "participle"
@@ -34,7 +35,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
-    if opener is None and g.lex.subject_first and (bare := claim_opens(g, s, i + 1, form)) is not None:
+    counted = _counted(g, s, i + 1)
+    if opener is None and g.lex.subject_first and not counted and (bare := claim_opens(g, s, i + 1, form)) is not None:
         opener = (bare, bare)  # "saying the crisis could spread": a subject-first language's claim needs no "that"
     noun = _noun_object(g, s, i) if found else None
     # "واصفا الوضعية بـ"الخطيرة"": a quotation after the object qualifies it, the object is the claim
@@ -73,6 +75,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _counted(g: Grammar, s: SentenceView, k: int) -> bool:
+    """ "reporting 17 of the 35 deaths": a number with no verb after it in its clause is what was counted, no claim;
+    "saying 17 of the deaths were in the west" says one."""
+    if k >= len(s) or not s.norm(k)[:1].isdigit():
+        return False
+    return not any(g.finite_verb(s, v) for v in range(k + 1, clause_end(s, k)))
 
 
 def _accompanying(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> CueForm | None:
