@@ -302,13 +302,8 @@ class ArticleContext:
         for k in range(len(toks) - len(wanted), -1, -1):
             if toks[k].end > upto or [strip_word(fold_for_match(t.raw)) for t in toks[k : k + len(wanted)]] != wanted:
                 continue
-            run: list[str] = []
-            for t in toks[k + len(wanted) : k + len(wanted) + MAX_NAME_WORDS]:
-                if not t.is_word or not t.raw[:1].isupper() or self.reader.kinds([t.raw]) != ["N"]:
-                    break  # a script with capitals writes a name with them; one without tells no name here
-                run.append(t.raw)
-            name = " ".join(run)
-            if len(run) >= 2 and self.reader.personal_name(name):
+            name = written_name(self.reader, toks[k + len(wanted) :])
+            if name:
                 return name
         return None
 
@@ -363,3 +358,15 @@ class ArticleContext:
 def _listed(lex: Lexicon, words: list, k: int) -> bool:
     """Whether the word at k goes on with a list after a comma ("، واليابان"; ", Japan, and ...")."""
     return k < len(words) and (words[k].norm.startswith(lex.and_conjunction) or words[k].raw[:1].isupper())
+
+
+def written_name(reader: PhraseReader, toks: list) -> str | None:
+    """The full name the tokens open with, as written: two capitalised words or more that read as a name (a script
+    with capitals writes a name with them; one without tells no name here)."""
+    run: list[str] = []
+    for t in toks[:MAX_NAME_WORDS]:
+        if not t.is_word or not t.raw[:1].isupper() or reader.kinds([t.raw]) != ["N"]:
+            break
+        run.append(t.raw)
+    name = " ".join(run)
+    return name if len(run) >= 2 and reader.personal_name(name) else None

@@ -6,7 +6,6 @@ called alone with an ``ArticleContext`` and an ``Ask`` (tests/test_speakers.py d
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 
@@ -16,9 +15,8 @@ from ..lexicon import Lexicon
 from ..extract.candidate import Attribution
 from ..models import Speaker, Statement
 from ..extract.subject import NAME_JOINERS
-from .context import ArticleContext, Ask
+from .context import ArticleContext, Ask, written_name
 from .latin import in_article
-from .phrase import MAX_NAME_WORDS
 from .registry import (
     GROUP_JOINER,
     SpeakerKind,
@@ -94,11 +92,8 @@ def _titled_name_before(ctx: ArticleContext, st: Statement) -> str | None:
     for k in range(len(toks) - 2, -1, -1):
         if not toks[k].is_word or ctx.synonym(strip_word(toks[k].norm)) not in ctx.lex.person_titles:
             continue
-        run = list(
-            itertools.takewhile(lambda t: t.is_word and t.raw[:1].isupper(), toks[k + 1 : k + 1 + MAX_NAME_WORDS])
-        )
-        name = " ".join(t.raw for t in run)
-        if len(run) >= 2 and ctx.reader.personal_name(name):
+        name = written_name(ctx.reader, toks[k + 1 :])
+        if name:
             return ctx.registry.find_by_key(name) or ctx.create_person(name, toks[k].raw, None)
     return None
 
@@ -126,10 +121,10 @@ def repeated(ctx: ArticleContext, ask: Ask) -> str | None:
 def document(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "the document", "the statement" after "the ministry said in a communique": the last speaker named."""
     words = words_of(ask.target)
-    with_article = ask.definite or (len(words) == 1 and definite(ctx.lex, words[0]))  # "the document", "الوثيقة"
-    if with_article and len(words) == 1 and strip_word(words[0]) in ctx.lex.document_nouns and ctx.named:
-        return ctx.named[-1].canonical
-    return None
+    if len(words) != 1 or not ctx.named:
+        return None
+    with_article = ask.definite or definite(ctx.lex, words[0])  # "the document", "الوثيقة"
+    return ctx.named[-1].canonical if with_article and strip_word(words[0]) in ctx.lex.document_nouns else None
 
 
 def issuer(ctx: ArticleContext, ask: Ask) -> str | None:

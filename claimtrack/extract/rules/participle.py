@@ -35,8 +35,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
-    counted = _counted(g, s, i + 1)
-    if opener is None and g.lex.subject_first and not counted and (bare := claim_opens(g, s, i + 1, form)) is not None:
+    if (
+        opener is None
+        and g.lex.subject_first
+        and not _counted(g, s, i + 1)
+        and (bare := claim_opens(g, s, i + 1, form)) is not None
+    ):
         opener = (bare, bare)  # "saying the crisis could spread": a subject-first language's claim needs no "that"
     noun = _noun_object(g, s, i) if found else None
     # "واصفا الوضعية بـ"الخطيرة"": a quotation after the object qualifies it, the object is the claim

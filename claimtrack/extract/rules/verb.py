@@ -42,10 +42,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
-    # the verb opens its clause, with "and" on it or first in the sentence ("وقارن التقرير بين ..." is no saying), and
-    # no comma before it ("، ويدعى سليم، إن": a name given in an aside)
-    opens = i == 0 or (s.norm(i)[:1] in g.lex.conjunctions and not s.is_comma(i - 1))
-    strict_ok = at_once or (form.strict and opens and _one_word_then_that(g, s, speaker, op))
+    strict_ok = at_once or (form.strict and _opens_clause(g, s, i) and _one_word_then_that(g, s, speaker, op))
     if not _speaks(g, s, i, form, speaker, opens_at_once=strict_ok):
         return None
     claim_start, claim_end, direct = _claim(g, s, op, first, described)
@@ -177,6 +174,12 @@ def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | 
     if speaker is not None and g.possessed(s.norm(speaker.a)):
         return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
     return not (form.tense == "misspelt" and speaker is None)
+
+
+def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
+    """The verb opens its clause, with "and" on it or first in the sentence ("وقارن التقرير بين ..." is no saying),
+    and no comma before it ("، ويدعى سليم، إن": a name given in an aside)."""
+    return i == 0 or (s.norm(i)[:1] in g.lex.conjunctions and not s.is_comma(i - 1))
 
 
 def _one_word_then_that(g: Grammar, s: SentenceView, speaker: Span | None, op: int) -> bool:
