@@ -156,6 +156,7 @@ class Lexicon:
     claim_pronouns: tuple[str, ...] = _data("grammar", "claim_pronouns", "folded_tuple")
     bound_feminine_endings: dict[str, str] = _data("grammar", "bound_feminine_endings", "folded_pairs")
     feminine_endings: tuple[str, ...] = _data("grammar", "feminine_endings", "tuple")
+    abstract_endings: tuple[str, ...] = _data("grammar", "abstract_endings", "tuple")
     nisba_endings: tuple[str, ...] = _data("grammar", "nisba_endings", "prefixes")
     document_openers: list[tuple[str, ...]] = _data("grammar", "document_openers", "phrases")
     document_pointers: list[tuple[str, ...]] = _data("grammar", "document_pointers", "phrases")

@@ -38,6 +38,11 @@ def _closing(text: str, i: int, limit: int) -> int | None:
         # Sloppy pages close with the opening mark too ("...,“ said ..."), or with a straight mark ("“... hours.\""):
         # glued to the word before, it closes.
         j = next((k for k in range(i + 2, stop) if text[k] in (ch, *SYMMETRIC) and not text[k - 1].isspace()), -1)
+    if j < 0 and ch in MISUSED_OPENERS:
+        # Pages that write a pair's marks the wrong way round (” ... “) close with the pair's opening mark, when no
+        # word is glued after it (where it would open a quotation of its own).
+        reverse = next((o for o, c in OPENERS.items() if c == ch), None)
+        j = next((k for k in range(i + 2, stop) if text[k] == reverse and not text[k + 1 : k + 2].isalnum()), -1)
     return j if j >= 0 else None
 
 

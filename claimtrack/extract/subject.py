@@ -101,7 +101,7 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     """ "Kirby said", "But US officials said": the words from the start of the clause up to the verb group."""
     a = _opened_clause(g, s, end)
     if a is None:
-        a = _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end)
+        a = _past_participle_clause(g, s, _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end), end)
     if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" for k in range(a, end)):
         return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
     if (relative := _relative_subject(g, s, a, end)) is not None:
@@ -204,6 +204,21 @@ def _past_occasion(g: Grammar, s: SentenceView, a: int, end: int) -> int:
         if s.norm(k) in g.lex.occasion_nouns:
             return k + 1 if s.raw(k + 1)[:1].isupper() else a
     return a
+
+
+def _past_participle_clause(g: Grammar, s: SentenceView, a: int, end: int) -> int:
+    """ "Speaking at the inaugural ceremony the PM said": a participle's clause that opens the sentence with no comma
+    after it is no part of the subject, which starts at the last article before the verb, else at the first
+    capitalised word after the participle's lower-case words ("Addressing reporters Harding said"); a name that
+    only looks like a participle ("Reading Borough Council said") has a capital after it."""
+    lex = g.lex
+    if a != 0 or not s.raw(a)[:1].isupper() or not s.norm(a).endswith(lex.participle_endings):
+        return a
+    if a + 1 >= end or not s.raw(a + 1)[:1].islower():
+        return a
+    articles = lex.definite_articles | lex.indefinite_articles
+    last = next((k for k in range(end - 1, a + 1, -1) if s.norm(k) in articles), None)
+    return last if last is not None else next((k for k in range(a + 2, end) if s.raw(k)[:1].isupper()), a)
 
 
 def _opened_clause(g: Grammar, s: SentenceView, end: int) -> int | None:

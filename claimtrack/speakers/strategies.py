@@ -273,11 +273,15 @@ def _common_noun(lex, word: str) -> bool:
 def surname_written(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "al-Haddad", "Hart" alone where the article's text wrote one full name ending with it ("the Moroccan coach
     Samir Haddad", "coach Sam Hart"), though not as a speaker, or "Alan" where it wrote one starting with it: that
-    name, resolved as if written in full; before the registry, whose one-word alias may be another article's person."""
-    words = words_of(ask.target)
-    if len(words) != 1 or ctx.reader.is_title_word(ask.target.strip()) or same_name(ctx, ask.target):
+    name, resolved as if written in full; before the registry, whose one-word alias may be another article's person.
+    A person's title alone before the one word ("PM Khan") leaves it the name to look for."""
+    role = words_of(ask.parsed.role or "")
+    titled = bool(role) and all(ctx.reader.is_title_word(w) for w in role)
+    titled = titled and any(strip_word(w) in ctx.lex.person_titles for w in role)
+    written = (ask.parsed.name if titled and ask.parsed.name else ask.target).strip()
+    if len(words_of(written)) != 1 or ctx.reader.is_title_word(written) or same_name(ctx, written):
         return None
-    full = ctx.full_name_written(ask.target.strip()) or ctx.full_name_from_given(ask.target.strip())
+    full = ctx.full_name_written(written) or ctx.full_name_from_given(written)
     return name(ctx, ctx.ask(ask.statement, full)) if full else None
 
 

@@ -77,7 +77,9 @@ def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
         return None
     lex = g.lex
     for k in range(a, end):
-        if s.quoted[k] or g.finite_verb(s, k) or s.norm(k) in lex.complementizers or g.lex.cue(s.norm(k)):
+        # a verb of saying's noun names the document that speaks ("..., said the statement")
+        verb = (form := lex.cue(s.norm(k))) is not None and form.tense != "noun"
+        if s.quoted[k] or g.finite_verb(s, k) or s.norm(k) in lex.complementizers or verb:
             return None
     first = s.norm(a)
     articles = lex.definite_articles | lex.indefinite_articles
@@ -85,7 +87,8 @@ def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
         return None
     head = a + 1 if first in articles else a
     named = s.raw(head)[:1].isupper() or any(_source_word(g, s, k) for k in range(head, min(end, head + 3)))
-    return end if named else None
+    document = (form := lex.cue(s.norm(head))) is not None and form.tense == "noun"
+    return end if named or document else None
 
 
 def _source_word(g: Grammar, s: SentenceView, k: int) -> bool:

@@ -13,6 +13,7 @@ from ..subject import clause_opening
 
 NAME = "preposition"
 MAX_SOURCE = 12  # words between the preposition and the comma or clause that ends its source
+MAX_QUOTE_CREDIT = 8  # tokens after a quotation within which its own speaker and verb may follow
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -26,7 +27,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     head = s.norm(speaker_start)
     if glued:
         head = g.without_glued_preposition(head)
-    if head in g.lex.non_sources or any(s.norm(k) in g.lex.conformity_verbs for k in range(max(0, i - 3), i)):
+    if _no_source(g, s, i, head, s.raw(speaker_start)):
         return None
     before = Span(found[-1].cue_index + 1 if found else 0, i)
     content_before = 0 if _opens_clause(g, s, i) else s.words(Span(_content_start(g, s, before.a, i), i))
@@ -43,8 +44,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             return None
         if s.norm(claim_first) in g.lex.complementizers:
             claim_first += 1
-        if claim_first >= len(s) or g.lex.saying_verb(s.norm(claim_first)):
-            return None  # "وبحسب البيان، أشار فلان إلى أن ...": an aside of the verb's own statement
+        if claim_first >= len(s) or _said_in_the_claim(g, s, claim_first):
+            return None
         speaker = Span(speaker_start, described_source_end(g, s, speaker_start, j))
         own = _own_saying(g, s, speaker)
         return Candidate(
@@ -92,6 +93,42 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         as_written=None if own is not None else g.glued_text(s, speaker.a, speaker.b, glued),
         cut_at_next=False,
     )
+
+
+def _no_source(g: Grammar, s: SentenceView, i: int, head: str, raw: str) -> bool:
+    """Whether the words after the preposition at i name no source: a thing it conforms to ("وفقا للقانون", "in
+    line with the rules") or how or how much ("حسب الكفاءة")."""
+    if head in g.lex.non_sources or any(s.norm(k) in g.lex.conformity_verbs for k in range(max(0, i - 3), i)):
+        return True
+    return not _may_name_a_source(g, head, raw)
+
+
+def _said_in_the_claim(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether the claim opening at token k says who said it: a verb of saying opens it ("وبحسب البيان، أشار فلان
+    إلى أن ...": an aside of the verb's own statement), or it is a quotation whose speaker and verb follow it
+    ('According to CN, "...," spokesman X said')."""
+    if g.lex.saying_verb(s.norm(k)):
+        return True
+    quote = s.quote_at(k)
+    if quote is None:
+        return False
+    after = s.index_at(quote[1]) + 1
+    verbs = (g.lex.cue(s.norm(j)) for j in range(after, min(len(s), after + MAX_QUOTE_CREDIT)))
+    return any(form is not None and form.tense in ("past", "present") for form in verbs)
+
+
+def _may_name_a_source(g: Grammar, head: str, raw: str) -> bool:
+    """ "حسب الكفاءة"، "وفقا لقدراته": a noun with a possessive pronoun, or with the article and an ending of a
+    quality or a measure (``abstract_endings``), that is no source word, no country, no kind of thing said (الأرقام،
+    التقرير) and no saying of the speaker's own (بحسب تأكيده) says how or how much, not who. A would-be name ("حسب
+    رويترز", "بحسب الياسري") or an indefinite noun ("بحسب بيان") may be a source."""
+    bare = g.lex.hooks.strip_article(head)
+    said = bare in g.lex.not_speakers or bare in g.lex.authored_documents or g.lex.cue(head) is not None
+    if said or g.source_word(head) or head in g.lex.countries or head in g.lex.object_pronouns:
+        return True
+    if g.possessed(head):
+        return False
+    return bare == head or not raw.endswith(g.lex.abstract_endings)
 
 
 def _clause_goes_on(g: Grammar, s: SentenceView, speaker: Span) -> int | None:

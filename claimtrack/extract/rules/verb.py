@@ -76,7 +76,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         if speaker is not None and not g.plausible_source(s, speaker.a):
             return None  # "وكشف النقاب عن ...": an idiom, not a source revealing something
         opens = first if described is None else described  # "عزت المؤسسة الأمر إلى ...": the object opens it
-        clause_end = next((k for k in range(opens, len(s)) if s.is_comma(k)), len(s))
+        # An aside between the object and the preposition ("الارتفاع، بشكل خاص، إلى") is inside the claim.
+        clause_end = next((k for k in range(max(opens, op), len(s)) if s.is_comma(k)), len(s))
         if s.words(Span(opens, clause_end)) < MIN_POST_CLAIM_WORDS:
             return None
     if s.norm(first) in g.lex.claim_nouns:
