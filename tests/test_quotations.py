@@ -87,7 +87,8 @@ def test_all_quoted(text, quoted):
         ("The United States has new information.", []),  # no title; and a name has no article
         ("Lina Hart toured the shelter.", []),  # no title: nothing says it is a person
         ("Lina Hart, 54, toured the shelter.", ["Lina Hart"]),  # an age says it
-        ("Mayor Hart toured the shelter.", []),  # one word of name
+        ("Mayor Hart toured the shelter.", ["Mayor Hart"]),  # a title says the one word is a surname
+        ("Finance Minister toured the shelter.", []),  # titles only: no name
         ("Inspector Ann Lee, of the town police, thanked the families.", ["Inspector Ann Lee"]),
     ],
 )
