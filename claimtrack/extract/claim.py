@@ -305,6 +305,15 @@ def claim_after(g: Grammar, s: SentenceView, op: int, first: int) -> tuple[int, 
     return start, None, mostly_quoted(g, s, start)
 
 
+def own_preposition(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> bool:
+    """Whether token k is a cue's own preposition (``frame``); not the one after who issued a document ("كشف تقرير
+    صادر عن المنظمة أن"), nor one that opens an occasion ("أكد ... على هامش المسيرة"), nor a name written like it
+    ("أكد عضو اللجنة، علي البنداوي")."""
+    if s.norm(k) not in frame or s.norm(k - 1) in g.lex.issuing_words:
+        return False
+    return not (g.occasion_noun(s.norm(k + 1)) or g.name_not_preposition(s, k))
+
+
 def mostly_quoted(g: Grammar, s: SentenceView, start: int) -> bool:
     end = s.sentence.end
     quoted = sum(min(b, end) - max(a + 1, start) for a, b in s.quotes if b > start)

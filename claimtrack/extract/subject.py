@@ -43,9 +43,25 @@ def subject_of(g: Grammar, s: SentenceView, i: int) -> Subject | None:
         end = _verb_start(g, s, i)
         if end > 0 and s.is_comma(end - 1):
             return _before_asides(g, s, end - 1)
+        occasion = _occasion_after_comma(g, s, end)
+        if occasion is not None:
+            # "Jim Miley, in opening remarks to the committee said:": an occasion after the subject's comma, no
+            # comma closing it
+            return _before_asides(g, s, occasion - 1)
         return _words_before(g, s, end)
     except NoSubject:
         return None
+
+
+def _occasion_after_comma(g: Grammar, s: SentenceView, end: int) -> int | None:
+    """Where a phrase of an occasion ("in opening remarks to ...": a preposition, then an occasion's noun) opens right
+    after a comma and runs up to the verb at ``end``, if one does."""
+    a = end
+    while a > 0 and in_phrase(s, a - 1) and s.words(Span(a - 1, end)) <= MAX_LONG_SUBJECT:
+        a -= 1
+    if not (0 < a < end and s.is_comma(a - 1) and s.norm(a) in g.lex.occasion_prepositions):
+        return None
+    return a if any(s.norm(k) in g.lex.occasion_nouns for k in range(a + 1, min(end, a + MAX_OCCASION))) else None
 
 
 def _verb_start(g: Grammar, s: SentenceView, i: int) -> int:

@@ -150,6 +150,9 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
         # "Joint Statement": a document's kind; "A statement": an article, capitalised at the start of a sentence
         not_issuers = lex.definite_articles | lex.indefinite_articles | lex.document_kinds
         named = [w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in not_issuers]
+        if not named and at and folded[at - 1] in lex.body_heads:
+            # "the ministry statement": a body in lower case right before the document, which the article named
+            named = [w for w in written[:at] if strip_word(fold_for_match(w)) not in not_issuers]
     if not named:
         return None
     inner = ctx.ask(ask.statement, " ".join(named))

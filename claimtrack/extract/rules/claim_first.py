@@ -12,6 +12,7 @@ from .cue import cue_here
 
 NAME = "claim-first"
 INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
+CLAIM_ENDERS = frozenset(PUNCTUATION["claim_enders"])
 MIN_QUOTED_CLAUSE = 5  # words of a quotation that is a clause, not a title ("Oppenheimer", "The Crown")
 MAX_SPEAKER_BEFORE = 5  # words between a quotation and its verb that can be its speaker ("the foreign minister")
 
@@ -97,7 +98,15 @@ def _after_comma(g: Grammar, s: SentenceView, i: int) -> bool:
     conjunction written on the verb."""
     if s.is_comma(i - 1) or (s.norm(i)[:1] == g.lex.and_conjunction and s.is_comma(i - 2)):
         return True
-    return closes_on_comma(s, i - 1)
+    return closes_on_comma(s, i - 1) or _closes_on_stop(s, i)
+
+
+def _closes_on_stop(s: SentenceView, i: int) -> bool:
+    """'"... a clear warning signal." said professor Brian MacCraith': a quotation closing on a full stop where its
+    comma belongs, the verb after it in lower case going on with the sentence."""
+    k = i - 1
+    closes = k > 0 and any(s.toks[k].start == b for _, b in s.quotes)
+    return closes and s.raw(k - 1) in CLAIM_ENDERS and s.raw(i)[:1].islower()
 
 
 def closes_on_comma(s: SentenceView, k: int) -> bool:

@@ -51,6 +51,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return _passive(g, s, i, form)
     if form.noun_claim and any(s.norm(k) in g.lex.auxiliaries for k in range(subject.span.a, subject.span.b)):
         return None  # "We have information that Kim expects ...": a clause, not the subject of a forecast
+    if _said_as_it_did(g, s, after_verb(form, i), subject.span):
+        return _claim_before_subject(g, s, i, form, subject.span, found)
     first = claim_opens(g, s, after_verb(form, i), form, leading=not any(s.is_comma(k) for k in range(subject.span.a)))
     if first is not None and not _tail_of_quotation(g, s, subject.span, i, first):
         return _claim_after_verb(g, s, i, form, subject, first)
@@ -237,6 +239,25 @@ def _body_pronoun_after_claim(g: Grammar, s: SentenceView, i: int) -> Subject | 
     return None
 
 
+def _said_as_it_did(g: Grammar, s: SentenceView, j: int, subject: Span) -> bool:
+    """ "..., the minister said while addressing a fishing event", "..., he said adducing the action by the navy":
+    a subject after its claim's comma, and after the verb a subordinator or a participle before its object, which
+    say what the speaker did as he said it; the claim is the clause before, which has a verb of its own (not
+    "Speaking at a briefing on Thursday, the minister said if ...")."""
+    if subject.a == 0 or not s.is_comma(subject.a - 1) or j >= len(s):
+        return False
+    if not any(g.finite_verb(s, k) for k in range(subject.a - 1)):
+        return False
+    return s.norm(j) in g.lex.subordinators or _doing(g, s, j)
+
+
+def _doing(g: Grammar, s: SentenceView, j: int) -> bool:
+    """A participle in lower case before an article ("adducing the action"): what was done, not a claim's subject."""
+    articles = g.lex.definite_articles | g.lex.indefinite_articles
+    participle = s.raw(j)[:1].islower() and s.norm(j).endswith(g.lex.participle_endings)
+    return participle and j + 1 < len(s) and s.norm(j + 1) in articles
+
+
 def _subordinator(g: Grammar, s: SentenceView, a: int, b: int) -> int | None:
     """The first subordinator ("when", "while", "after") among tokens a..b, if any."""
     return next((k for k in range(a, b) if s.norm(k) in g.lex.subordinators), None)
@@ -260,7 +281,7 @@ def _claim_before_subject(
     j = after_verb(form, i)
     end = clause_end(s, j)
     # "told reporters here when asked if ...": what a subordinator opens says when, however long
-    cut = _subordinator(g, s, j, end)
+    cut = j if _doing(g, s, j) else _subordinator(g, s, j, end)
     tail = Span(j, end if cut is None else cut)
     preposition = s.norm(j) in g.lex.object_prepositions or s.phrase_at(j, g.lex.chunk_prepositions, False)
     long_tail = s.words(tail) > MAX_TAIL and not preposition

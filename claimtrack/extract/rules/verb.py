@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
-from ..claim import claim_after, find_opener, leading_quote
+from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import (
@@ -124,6 +124,8 @@ def _speaker_or_object(
     start = i + 2 if saying is not None and saying.tense == "noun" else i + 1  # "واتم القول إن": no speaker
     if s.norm(start) in g.lex.resumptive_pronouns:
         return _occasion_holder(g, s, i), [], None, window_end == start + 1
+    # "وعلق العمري على هذه الإجراءات بأنها ...": the verb's own preposition opens what was commented on
+    window_end = next((k for k in range(start + 1, window_end) if own_preposition(g, s, k, form.frame)), window_end)
     speaker, via = speaker_span(g, s, start, window_end)
     # "وبيّن، أن ...": a comma alone between the verb and its opener still opens the claim at once
     at_once = all(s.is_comma(k) for k in range(start, window_end))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...lang.text import PUNCTUATION
 from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
-from ..claim import find_opener, quoted_source
+from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import speaker_span, subject_on_left
@@ -124,6 +124,8 @@ def _object(
         obj = object_at(g, s, k, frame)
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
+        if obj is None and k > i + 1 and own_preposition(g, s, k, frame):
+            return None  # "وأشار الوزير إلى إنجازات ...": the cue's own preposition before no verbal noun
     return None
 
 
