@@ -259,6 +259,21 @@ def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
     return None
 
 
+def _where_after_object(sc: Scan, i: int, end: int) -> Opener | None:
+    """ "وأشار الوزير إلى إنجازات في التصنيفين الدوليين حيث أدرجت 26 جامعة ...": after the cue's own preposition and
+    a noun that is no claim of its own, a link that opens a clause before its verb (``verb_links``) opens the claim;
+    not before a noun with the article or a demonstrative ("حيث المنطقة": where)."""
+    s, lex = sc.s, sc.g.lex
+    if sc.form is None or not sc.form.frame or not s.phrase_at(i, lex.verb_links) or i + 1 >= len(s):
+        return None
+    frame = next((k for k in range(sc.start, i) if s.norm(k) in sc.form.frame), None)
+    nouns = sc.g.verbal_nouns
+    if frame is None or any(f(s.norm(frame + 1)) for f in (nouns.__contains__, nouns.definite, nouns.owned)):
+        return None  # "ولفت إلى تحسن الأوضاع، حيث ...": a verbal noun after the preposition is the claim
+    after = s.norm(i + 1)
+    return None if after.startswith(lex.definite_prefixes) or after in lex.demonstratives else Opener(i, i + 1)
+
+
 def _titled(sc: Scan, k: int) -> bool:
     """A verbal noun right after a person's title names the office ("مدير مكافحة الغش"), no object of the cue."""
     return sc.g.lex.hooks.strip_article(sc.s.norm(k - 1)) in sc.g.lex.person_titles
@@ -279,6 +294,7 @@ OPENER_CHECKS = [
     _quotation,
     _left_open,
     _cue_object,
+    _where_after_object,
 ]
 
 

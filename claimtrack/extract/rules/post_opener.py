@@ -31,6 +31,11 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     cue_at = i + n
     if open_claim(s, i, found):
         return relayed_by(g, s, i, cue_at, cue_at + 1, found)
+    if form.relay and _relayed_from_it(g, s, cue_at + 1):
+        # "قال إن "..."، وفق ما نقلت عنه الوكالة": the agency relayed him; it is the statement's via
+        if found:
+            return relayed_by(g, s, i, cue_at, cue_at + 2, found)
+        return _relayed_claim(g, s, i, cue_at, before_start)
     # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
     if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None
@@ -59,6 +64,36 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         via=via,
         cut_at_next=False,
     )
+
+
+def _relayed_claim(g: Grammar, s: SentenceView, i: int, cue_at: int, before_start: int) -> Candidate | None:
+    """ "نفذت الإعدامات فجرا، حسب ما نقلت عنه الوكالة" with no statement before it in the sentence: the clause
+    before is the claim of the one the pronoun points back to, relayed by the agency."""
+    agency, outer = speaker_span(g, s, cue_at + 2, len(s))
+    claim = claim_before(g, s, before_start, i)
+    if agency is None or claim is None:
+        return None
+    return Candidate(
+        rule=NAME,
+        cue_index=cue_at,
+        boundary=i,
+        cue=s.raw(cue_at),
+        speaker=None,
+        claim_start=claim[0],
+        claim_end=claim[1],
+        kind=claim[2],
+        attribution=Attribution.CONTINUATION,
+        gender="",
+        confidence=0.7,
+        via=[*outer, agency],
+        cut_at_next=False,
+    )
+
+
+def _relayed_from_it(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is the relay's preposition written with a pronoun ("عنه"): from the one who spoke before."""
+    n, prep = s.norm(k) if k < len(s) else "", g.lex.relay_preposition
+    return n.startswith(prep) and n[len(prep) :] in g.lex.claim_pronouns
 
 
 def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
