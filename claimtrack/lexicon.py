@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import ModuleType
 
 from . import lang
@@ -307,6 +307,11 @@ class Lexicon:
     name_marks: frozenset[str] = _data("quotations", "name_marks", "raw_words")
     question_labels: frozenset[str] = _data("quotations", "transcript.questions", "words")
     min_turns: int = _data("quotations", "transcript.min_turns", "int")
+
+    @cached_property
+    def articles(self) -> frozenset[str]:
+        """The definite and indefinite articles, written apart from their noun ("the", "a")."""
+        return self.definite_articles | self.indefinite_articles
 
     def denies(self, word: str) -> bool:
         """Whether a folded cue word is a verb of denial, with or without a conjunction written on it."""

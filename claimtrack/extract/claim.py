@@ -267,8 +267,10 @@ def _where_after_object(sc: Scan, i: int, end: int) -> Opener | None:
     if sc.form is None or not sc.form.frame or not s.phrase_at(i, lex.verb_links) or i + 1 >= len(s):
         return None
     frame = next((k for k in range(sc.start, i) if s.norm(k) in sc.form.frame), None)
-    nouns = sc.g.verbal_nouns
-    if frame is None or any(f(s.norm(frame + 1)) for f in (nouns.__contains__, nouns.definite, nouns.owned)):
+    if frame is None:
+        return None
+    nouns, obj = sc.g.verbal_nouns, s.norm(frame + 1)
+    if obj in nouns or nouns.definite(obj) or nouns.owned(obj):
         return None  # "ولفت إلى تحسن الأوضاع، حيث ...": a verbal noun after the preposition is the claim
     after = s.norm(i + 1)
     return None if after.startswith(lex.definite_prefixes) or after in lex.demonstratives else Opener(i, i + 1)

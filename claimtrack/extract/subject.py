@@ -232,7 +232,7 @@ def _past_participle_clause(g: Grammar, s: SentenceView, a: int, end: int) -> in
         return a
     if a + 1 >= end or not s.raw(a + 1)[:1].islower():
         return a
-    articles = lex.definite_articles | lex.indefinite_articles
+    articles = lex.articles
     last = next((k for k in range(end - 1, a + 1, -1) if s.norm(k) in articles), None)
     return last if last is not None else next((k for k in range(a + 2, end) if s.raw(k)[:1].isupper()), a)
 
@@ -368,8 +368,7 @@ def _opens_noun_phrase(g: Grammar, s: SentenceView, k: int) -> bool:
     return (
         n.isdigit()
         or n in lex.determiners
-        or n in lex.definite_articles
-        or n in lex.indefinite_articles
+        or n in lex.articles
         or n in lex.demonstratives
         or n in lex.quantifiers
         or n in lex.subject_pronouns

@@ -148,7 +148,7 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
         named = named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
     else:
         # "Joint Statement": a document's kind; "A statement": an article, capitalised at the start of a sentence
-        not_issuers = lex.definite_articles | lex.indefinite_articles | lex.document_kinds
+        not_issuers = lex.articles | lex.document_kinds
         named = [w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in not_issuers]
         if not named and at and folded[at - 1] in lex.body_heads:
             # "the ministry statement": a body in lower case right before the document, which the article named
@@ -376,7 +376,7 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
     named in one order whichever an article names first (a joint statement is one source in every report of it); "a
     joint statement", "bayan mushtarak": the last two of the kind named last."""
     words = words_of(ask.target)
-    bare = " ".join(w for w in words if w not in ctx.lex.definite_articles | ctx.lex.indefinite_articles)
+    bare = " ".join(w for w in words if w not in ctx.lex.articles)
     if words and words[0] in ctx.lex.group_references:
         kind = SpeakerKind.person
     elif bare in ctx.lex.body_group_references:
@@ -766,7 +766,7 @@ def _head(ctx: ArticleContext, words: list[str]) -> str:
 def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     """Whether a title says whose it is: a country ("al-ukrani", "al-umami") or a body the registry knows."""
     lex = ctx.lex
-    words = [w for w in words_of(phrase) if w not in lex.definite_articles | lex.indefinite_articles]
+    words = [w for w in words_of(phrase) if w not in lex.articles]
     for k in range(1, len(words)):
         w = words[k]
         if words[k - 1] not in lex.spoken_for or w in lex.bare_modifiers or strip_word(w) in lex.bare_modifiers:
@@ -784,7 +784,7 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
 def _national_occupation(ctx: ArticleContext, words: list[str], head: str) -> bool:
     """An occupation qualified by nationality alone ("al-mudarrib al-maghribi", "the Spanish coach"): one of many."""
     lex = ctx.lex
-    articles = lex.definite_articles | lex.indefinite_articles
+    articles = lex.articles
     rest = [w for w in words if w not in articles and ctx.synonym(strip_word(w)) != head]
     return head in lex.occupations and bool(rest) and all(_national(ctx, w) for w in rest)
 

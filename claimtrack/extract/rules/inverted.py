@@ -82,7 +82,7 @@ def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
         if s.quoted[k] or g.finite_verb(s, k) or s.norm(k) in lex.complementizers or verb:
             return None
     first = s.norm(a)
-    articles = lex.definite_articles | lex.indefinite_articles
+    articles = lex.articles
     if first in lex.function_words - articles or first in lex.non_sources:
         return None
     head = a + 1 if first in articles else a

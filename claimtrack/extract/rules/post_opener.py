@@ -31,7 +31,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     cue_at = i + n
     if open_claim(s, i, found):
         return relayed_by(g, s, i, cue_at, cue_at + 1, found)
-    if form.relay and _relayed_from_it(g, s, cue_at + 1):
+    if form.relay and _points_back(g, s.norm(cue_at + 1) if cue_at + 1 < len(s) else "", g.lex.relay_preposition):
         # "قال إن "..."، وفق ما نقلت عنه الوكالة": the agency relayed him; it is the statement's via
         if found:
             return relayed_by(g, s, i, cue_at, cue_at + 2, found)
@@ -46,6 +46,22 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == g.lex.relay_preposition), None)
         if an is not None:
             via, speaker = [*via, Span(speaker.a, an)], Span(an + 1, speaker.b)
+    who = dict(speaker=speaker, via=via, attribution=Attribution.POST, gender=form.gender, confidence=0.8)
+    return _attributed(g, s, i, cue_at, before_start, who)
+
+
+def _relayed_claim(g: Grammar, s: SentenceView, i: int, cue_at: int, before_start: int) -> Candidate | None:
+    """ "نفذت الإعدامات فجرا، حسب ما نقلت عنه الوكالة" with no statement before it in the sentence: the clause
+    before is the claim of the one the pronoun points back to, relayed by the agency."""
+    agency, outer = speaker_span(g, s, cue_at + 2, len(s))
+    if agency is None:
+        return None
+    who = dict(speaker=None, via=[*outer, agency], attribution=Attribution.CONTINUATION, gender="", confidence=0.7)
+    return _attributed(g, s, i, cue_at, before_start, who)
+
+
+def _attributed(g: Grammar, s: SentenceView, i: int, cue_at: int, before_start: int, who: dict) -> Candidate | None:
+    """The clause before the opener at i as the claim of ``who`` (speaker, via, attribution, gender, confidence)."""
     claim = claim_before(g, s, before_start, i)
     if claim is None:
         return None
@@ -54,53 +70,24 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         cue_index=cue_at,
         boundary=i,
         cue=s.raw(cue_at),
-        speaker=speaker,
         claim_start=claim[0],
         claim_end=claim[1],
         kind=claim[2],
-        attribution=Attribution.POST,
-        gender=form.gender,
-        confidence=0.8,
-        via=via,
         cut_at_next=False,
+        **who,
     )
 
 
-def _relayed_claim(g: Grammar, s: SentenceView, i: int, cue_at: int, before_start: int) -> Candidate | None:
-    """ "نفذت الإعدامات فجرا، حسب ما نقلت عنه الوكالة" with no statement before it in the sentence: the clause
-    before is the claim of the one the pronoun points back to, relayed by the agency."""
-    agency, outer = speaker_span(g, s, cue_at + 2, len(s))
-    claim = claim_before(g, s, before_start, i)
-    if agency is None or claim is None:
-        return None
-    return Candidate(
-        rule=NAME,
-        cue_index=cue_at,
-        boundary=i,
-        cue=s.raw(cue_at),
-        speaker=None,
-        claim_start=claim[0],
-        claim_end=claim[1],
-        kind=claim[2],
-        attribution=Attribution.CONTINUATION,
-        gender="",
-        confidence=0.7,
-        via=[*outer, agency],
-        cut_at_next=False,
-    )
-
-
-def _relayed_from_it(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Whether token k is the relay's preposition written with a pronoun ("عنه"): from the one who spoke before."""
-    n, prep = s.norm(k) if k < len(s) else "", g.lex.relay_preposition
-    return n.startswith(prep) and n[len(prep) :] in g.lex.claim_pronouns
+def _points_back(g: Grammar, word: str, preposition: str) -> bool:
+    """A preposition written with a pronoun pointing back ("عنه": about it, from him)."""
+    return bool(preposition) and word.startswith(preposition) and word[len(preposition) :] in g.lex.claim_pronouns
 
 
 def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
     """Where the speaker after a cue starts: past the cue's own preposition written with a pronoun pointing back at
     the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced), and past the day it was said."""
     after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
-    start = cue_at + 2 if obj and after.startswith(obj) and after[len(obj) :] in g.lex.claim_pronouns else cue_at + 1
+    start = cue_at + 2 if _points_back(g, after, obj) else cue_at + 1
     while start + 1 < len(s) and (s.norm(start) in g.lex.days or s.norm(start) in g.lex.relative_day_words):
         start += 1  # "بحسب ما أعلن الخميس ممثل البرنامج": when, then who
     return start

@@ -113,8 +113,7 @@ def _said_in_the_claim(g: Grammar, s: SentenceView, k: int) -> bool:
     if quote is None:
         return False
     after = s.index_at(quote[1]) + 1
-    verbs = (g.lex.cue(s.norm(j)) for j in range(after, min(len(s), after + MAX_QUOTE_CREDIT)))
-    return any(form is not None and form.tense in ("past", "present") for form in verbs)
+    return any(g.lex.saying_verb(s.norm(j)) for j in range(after, min(len(s), after + MAX_QUOTE_CREDIT)))
 
 
 def _may_name_a_source(g: Grammar, head: str, raw: str) -> bool:

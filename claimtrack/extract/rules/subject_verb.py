@@ -74,7 +74,7 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None
     if s.norm(i - 1) in g.lex.modal_particles:
         return None  # "may explain": no saying yet
-    if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.definite_articles | g.lex.indefinite_articles:
+    if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.articles:
         return None  # "the 35 reported deaths": a past participle before a noun, counted
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return None
@@ -253,9 +253,8 @@ def _said_as_it_did(g: Grammar, s: SentenceView, j: int, subject: Span) -> bool:
 
 def _doing(g: Grammar, s: SentenceView, j: int) -> bool:
     """A participle in lower case before an article ("adducing the action"): what was done, not a claim's subject."""
-    articles = g.lex.definite_articles | g.lex.indefinite_articles
     participle = s.raw(j)[:1].islower() and s.norm(j).endswith(g.lex.participle_endings)
-    return participle and j + 1 < len(s) and s.norm(j + 1) in articles
+    return participle and j + 1 < len(s) and s.norm(j + 1) in g.lex.articles
 
 
 def _subordinator(g: Grammar, s: SentenceView, a: int, b: int) -> int | None:
