@@ -60,9 +60,11 @@ class ClaimLanguage:
     era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
     reversed_decimal: re.Pattern | None  # a decimal mark written with the fraction first ("2ر30" is 30.2)
     multipliers: dict[str, float]
+    glued_multipliers: dict[str, float]  # abbreviations that multiply only written on a figure ("$2.6m", "600m/-")
     axes: tuple[Axis, ...]
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
     places: dict[tuple[str, ...], str]  # a place name's claim stems -> its key (a country and its capital share one)
+    unarticled_places: frozenset[str]  # one-word place names that never take the article ("سيول", not "السيول")
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
     place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
@@ -73,6 +75,13 @@ class ClaimLanguage:
 
 def _phrase_stems(phrase: str) -> tuple[str, ...]:
     return tuple(claim_stem(w) for w in fold_for_match(phrase).split())
+
+
+def _unarticled_places(data: dict, hooks: ModuleType) -> frozenset[str]:
+    """One-word place names written without the article, but for those ending as the place's adjective does."""
+    adjectival = tuple(fold(e) for e in data.get("article_adjective_endings", []))
+    names = (fold(name) for group in data.get("places", {}).values() for name in group if " " not in name.strip())
+    return frozenset(name for name in names if hooks.strip_article(name) == name and not name.endswith(adjectival))
 
 
 def _place_key(phrase: str, hooks: ModuleType) -> tuple[str, ...]:
@@ -115,6 +124,7 @@ def claim_language(language: str) -> ClaimLanguage:
         era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
         reversed_decimal=_reversed_decimal(data.get("reversed_decimal_marks", [])),
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
+        glued_multipliers={fold(k): float(v) for k, v in data.get("glued_multipliers", {}).items()},
         axes=axes,
         dates=dates,
         places={
@@ -122,6 +132,7 @@ def claim_language(language: str) -> ClaimLanguage:
             for key, names in data.get("places", {}).items()
             for name in names
         },
+        unarticled_places=_unarticled_places(data, pack(language).hooks),
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
         place_stems=frozenset(
@@ -217,6 +228,15 @@ def _bare(word: str, table, lang: ClaimLanguage) -> str | None:
     return None
 
 
+def _glued(tail: str, lang: ClaimLanguage) -> float:
+    """What the letters written on a figure multiply it by: a multiplier word or its abbreviation ("2.5مليار",
+    "$2.6m"); 1 for any other letters (an ordinal's ending, a model name)."""
+    if tail in lang.glued_multipliers:
+        return lang.glued_multipliers[tail]
+    word = _bare(tail, lang.multipliers, lang) if tail else None
+    return lang.multipliers[word] if word else 1.0
+
+
 def _digits_value(token: str) -> float:
     parts = re.split(_SEPARATOR, token)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
@@ -250,7 +270,7 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     units joined to a ten before their multiplier are one number (three and thirty thousand = 33,000)."""
     values: list[float] = []
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
-    words = re.findall(rf"\w+(?:{_SEPARATOR}\d+)*", _WHEN.sub(" ", folded))
+    words = re.findall(rf"\w+(?:{_SEPARATOR}\d+)*\w*", _WHEN.sub(" ", folded))
     for i, word in enumerate(words):
         digits = _NUMBER.search(word)
         previous, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
@@ -261,7 +281,7 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
             joined.append(False)
             continue
         if digits:
-            values.append(_digits_value(digits.group()))
+            values.append(_digits_value(digits.group()) * _glued(word[digits.end() :], lang))
         elif multiplier is not None:
             if after_number and values[-1] < 1000:
                 values[-1] *= lang.multipliers[multiplier]
@@ -365,6 +385,8 @@ def _places(words: list[str], lang: ClaimLanguage) -> tuple[dict[str, str], dict
             if (group := lang.places.get(tuple(seq[i : i + n]))) is not None:
                 add(group, " ".join(words[i : i + n]), i, words[i])
     for i, word in enumerate(words):
+        if _defined(word, lang) and lang.hooks.strip_article(word) in lang.unarticled_places:
+            continue
         for form in lang.hooks.stems(word):
             if (group := lang.places.get((lang.hooks.light_stem(form),))) is not None:
                 add(group, word, i, form)

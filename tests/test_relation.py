@@ -256,6 +256,13 @@ NUMBERS = [
     ("بلغت نسبة المشاركة 30.20 بالمائة", (30.2,)),  # "per cent" counts nothing
     ("بلغت نسبة المشاركة 30 في المائة من الناخبين", (30.0,)),
     ("بلغت نسبة المشاركة 2ر30%", (30.2,)),  # the Arabic decimal mark, its fraction written first
+    ("the council's deficit falls to about $8m", (8_000_000.0,)),  # a multiplier written on the figure
+    ("the court fined him 600m/-", (600_000_000.0,)),
+    ("the plan will cost $2.6bn", (2_600_000_000.0,)),
+    ("I'm told 5 people died", (5.0,)),  # a letter after an apostrophe is no multiplier
+    ("بلغت الخسائر 2.5مليار دولار", (2_500_000_000.0,)),  # a multiplier word typed against the figure
+    ("بلغت نسبة المشاركة 30،20 بالمئة", (30.2,)),  # the Arabic comma typed for the decimal mark
+    ("ارتفع عدد الجرحى إلى 2، 30 منهم في حالة حرجة", (2.0, 30.0)),  # ... but not with a space: two numbers
     ("بلغ عدد الحجاج العام 1444هـ نحو 1845045 حاجا", (1_845_045.0,)),  # a year says when
     ("سجلت البلاد منذ عام 2013 نحو 400 حالة", (400.0,)),
     ("In September 2023 the toll reached 400", (400.0,)),
@@ -478,6 +485,9 @@ PLACES_READ = [
     ("السفير التونسي في القاهرة", {"Tunisia", "Egypt"}),
     ("وتونس ترفض الاقتراح", {"Tunisia"}),
     ("الشركات الأفريقية تدرس الاقتراح", {"Africa"}),
+    ("ارتفع عدد قتلى السيول في المغرب", {"Morocco"}),  # torrents: Seoul never takes the article
+    ("وصل الوفد إلى سيول", {"South Korea"}),
+    ("تفاوض الحكومة السورية", {"Syria"}),  # Syria written سورية: its article makes the adjective, still Syria
 ]
 
 
