@@ -683,7 +683,9 @@ class _Clusters:
         comparison = self.compare(x, y)
         if self.index.claims[x].headline or self.index.claims[y].headline:
             return comparison.joins
-        return comparison.joins and comparison.lexical >= self.index.settings.restatement
+        settings = self.index.settings
+        close = comparison.semantic is not None and comparison.semantic >= settings.restatement_meaning
+        return comparison.joins and (comparison.lexical >= settings.restatement or close)
 
     def _article(self, sid: int) -> object:
         claim = self.index.claims[sid]

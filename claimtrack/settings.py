@@ -40,6 +40,7 @@ class MatchSettings:
     semantic_weight: float = 0.5  # share of the encoder's cosine in the same-claim score when vectors are known
     linkage_share: float = 1.0  # share of two clusters' member pairs that must be one claim for them to join
     restatement: float = 0.75  # word overlap (Dice) of one speaker's two statements of one article that restate a claim
+    restatement_meaning: float = 0.78  # ... or their encoder cosine (a lead and the statement it sums up, reworded)
     family: float = 0.15  # same-claim score (before changes weigh) from which two claims are one claim family
     contradiction_factor: float = 0.15  # the score of a pair that contradicts is multiplied by this ...
     change_factor: float = 0.4  # ... and of one that changes a number, date, place, body, hedge or word by this
