@@ -74,6 +74,10 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
         "Word overlap (Dice) at which one source's two statements of one article restate one claim",
         {"min": 0, "max": 1},
     ),
+    "restatement_meaning": (
+        "Encoder cosine at which they restate one claim too (a lead and the statement it sums up)",
+        {"min": -1, "max": 1},
+    ),
     "family": (
         "Same-claim score from which two claims are one claim family (relation, not cluster)",
         {"min": 0, "max": 1},
