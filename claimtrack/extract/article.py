@@ -35,16 +35,25 @@ from .transcript import claim_turns, find_turns
 def find_claims(d: Draft) -> None:
     """Reads sentences; writes ``claimed``: every rule's candidates with their claim spans, in text order.
 
-    A cue that ends its line with a colon ("وقال الوزير:") takes the next sentence as its claim; a title line
-    with no other statement may be a headline ("الوزير: ...")."""
+    A cue that ends its line with a colon ("وقال الوزير:") takes the next sentence as its claim, and, when that
+    sentence opens no quotation, every sentence of its paragraph with no cue of its own (the words the colon
+    announced, unquoted, one claim a sentence); a title line with no other statement may be a headline ("الوزير:
+    ...")."""
     pending: list[tuple[SentenceView, Candidate]] = []
+    announced: list[tuple[SentenceView, Candidate]] = []  # the colon's cues, while their paragraph goes on
+    paragraph_end = -1
     unread = d.unread()
     previous: Sentence | None = None
     for sentence in d.sentences:
         s = SentenceView(d.text, sentence, d.grammar.lex, unread)
-        span = _next_line_claim(d.text, sentence) if pending else None
-        finished = [Claimed(view, f, *span) for view, f in pending] if span else []
+        span = _next_line_claim(d.text, sentence) if pending or sentence.start < paragraph_end else None
         found = sentence_candidates(d.grammar, s)
+        if pending and span:
+            announced = [] if d.text[sentence.start] in OPENERS or d.text[sentence.start] in SYMMETRIC else pending
+            paragraph_end = _line_end(d.text, sentence.start)
+        elif found or sentence.start >= paragraph_end or not span:
+            announced, paragraph_end, span = [], -1, None
+        finished = [Claimed(view, f, *span) for view, f in (pending or announced)] if span else []
         if (
             not found
             and not finished
@@ -238,6 +247,11 @@ _LINE_CLAIM_TRIM = PUNCTUATION["leading_trim"] + PUNCTUATION["claim_enders"]
 @cache
 def grammar(language: str) -> Grammar:
     return Grammar(lexicon.load(language))
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _line_is_title(text: str, sentence: Sentence) -> bool:

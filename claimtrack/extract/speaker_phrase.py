@@ -13,11 +13,12 @@ _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
 ASIDE_MARKS = frozenset(PUNCTUATION["aside_marks"])
 
 
-def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | None, list[Span]]:
+def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = False) -> tuple[Span | None, list[Span]]:
     """The speaker phrase in tokens [a, b), and the sources relaying it ("نقلا عن", "عن"), outermost first.
 
     Comma-separated chunks that are time, place or occasion are dropped; appositions after the name
-    ("جون كيربي، المتحدث باسم ...") stay with it.
+    ("جون كيربي، المتحدث باسم ...") stay with it. ``glued``: the particle on the first word is the one a
+    preposition before it ends with ("وفقا لوكالة ..."), so that word is no one spoken to.
     """
     # "وفق ما أفاد به المدير": the preposition carrying the pronoun of what was said is not the speaker
     chunks = _chunks(s, a + 1 if a < b and resumptive(g, s.norm(a)) else a, b)
@@ -45,7 +46,7 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[Span | No
         if kept and (s.phrase_at(chunk.a, g.lex.claim_links) or s.norm(chunk.a) in g.lex.clause_conjunctions):
             closed = True  # "...، بحسب الدفاع المدني، فيما أصيب 20 آخرون": the next clause, no apposition
             continue
-        if g.opens_occasion(s, chunk) or s.phrase_at(chunk.a, g.lex.prepositions):
+        if (g.opens_occasion(s, chunk) and not (glued and chunk.a == a)) or s.phrase_at(chunk.a, g.lex.prepositions):
             # an occasion, or "وأضافت – بحسب البيان – أن", "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن": an aside naming
             # the source's document or relay, not a speaker
             closed = bool(kept)

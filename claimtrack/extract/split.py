@@ -181,6 +181,8 @@ def _coordinated(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, 
     after it; a bare "and" joins words inside one claim ("between Russia and North Korea")."""
     if i > 0 and s.norm(i - 1) in g.lex.reason_heads:
         return None  # "..., especially as ...": the reason belongs to the claim before it
+    if s.phrase_at(i, g.lex.concessions, allow_conj=False):
+        return None
     if (kind != Kind.INDIRECT or s.quoted[i]) and not _complement_quotation(g, s, i):
         return None
     n = s.phrase_at(i, g.lex.coordinated_openers, allow_conj=False)

@@ -117,7 +117,8 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     """ "Kirby said", "But US officials said": the words from the start of the clause up to the verb group."""
     a = _opened_clause(g, s, end)
     if a is None:
-        a = _past_participle_clause(g, s, _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end), end)
+        a = _past_time(g, s, _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end), end)
+        a = _past_participle_clause(g, s, a, end)
     if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" for k in range(a, end)):
         return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
     if (relative := _relative_subject(g, s, a, end)) is not None:
@@ -218,8 +219,26 @@ def _past_occasion(g: Grammar, s: SentenceView, a: int, end: int) -> int:
         return a
     for k in range(a + 1, min(end - 1, a + MAX_OCCASION)):
         if s.norm(k) in g.lex.occasion_nouns:
-            return k + 1 if s.raw(k + 1)[:1].isupper() else a
+            return k + 1 if _opens_subject(g, s, k + 1) else a
     return a
+
+
+def _past_time(g: Grammar, s: SentenceView, a: int, end: int) -> int:
+    """ "On Thursday the minister said", "Last week Kirby said": a time that opens the clause with no comma after it
+    is no part of the subject, which starts after it at a capitalised word or an article."""
+    lex, k, timed = g.lex, a, False
+    while k < end - 1 and (s.norm(k) in lex.time_prepositions or s.norm(k) in lex.time_words or _a_day(lex, s, k)):
+        timed = timed or s.norm(k) not in lex.time_prepositions
+        k += 1
+    return k if timed and k > a and _opens_subject(g, s, k) else a
+
+
+def _a_day(lex: Lexicon, s: SentenceView, k: int) -> bool:
+    return s.norm(k) in lex.days or s.norm(k) in lex.months or s.norm(k).isdigit()
+
+
+def _opens_subject(g: Grammar, s: SentenceView, k: int) -> bool:
+    return s.toks[k].is_word and (s.raw(k)[:1].isupper() or s.norm(k) in g.lex.articles)
 
 
 def _past_participle_clause(g: Grammar, s: SentenceView, a: int, end: int) -> int:

@@ -250,8 +250,10 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         kinds = ["T" if w.islower() else self._word_kind(w) for w in words]
         for k in range(len(words)):
             before = fold(words[k - 1]) if k else ""
-            if before in self.lex.spoken_for:
+            if before in self.lex.spoken_for or strip_word(words[k]) in self.lex.place_heads:
                 kinds[k] = "T"
+            elif strip_word(words[k - 1]) in self.lex.place_heads and kinds[k] == "N" and k:
+                kinds[k] = "T"  # the place a place's noun names ("محافظة حلب"), no person's name
             elif before in self.lex.body_heads and kinds[k] == "N" and not _ends_a_name(self.lex, words[k - 1]):
                 # "harakat huquq", "the weather bureau PAGASA": a bare body noun names the body next, not a person;
                 # one that ends a body's name ("Control Bureau Ruby Constantino") does not

@@ -69,7 +69,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if open_claim(s, i, found) or _after_its_speaker(s, i, found):
         return relayed_by(g, s, i, i, speaker_start, found)
-    speaker, _ = speaker_span(g, s, speaker_start, len(s))
+    speaker, _ = speaker_span(g, s, speaker_start, len(s), glued)
     if speaker is None:
         return None
     claim = claim_before(g, s, before.a, i)
