@@ -264,13 +264,19 @@ def _scale(value: float) -> float:
     return scale
 
 
+def _conjunctions_on_figures(text: str, lang: ClaimLanguage) -> str:
+    """ "مليون و 496": a conjunction written apart from the figure after it, written on it as usual ("و496")."""
+    clitics = "".join(lang.hooks.PROCLITICS)
+    return re.sub(rf"(?<!\w)([{re.escape(clitics)}])\s+(?=\d)", r"\1", text) if clitics else text
+
+
 def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     """Numbers a claim states, in order: digits and number words, each scaled by a multiplier after it (3 alaf),
     and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000);
     units joined to a ten before their multiplier are one number (three and thirty thousand = 33,000)."""
     values: list[float] = []
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
-    words = re.findall(rf"\w+(?:{_SEPARATOR}\d+)*\w*", _WHEN.sub(" ", folded))
+    words = re.findall(rf"\w+(?:{_SEPARATOR}\d+)*\w*", _conjunctions_on_figures(_WHEN.sub(" ", folded), lang))
     for i, word in enumerate(words):
         digits = _NUMBER.search(word)
         previous, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""

@@ -392,6 +392,8 @@ class ClaimIndex:
                 return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
+            # a number both give says what is said as a word does ("wants 4.5 billion" / "asked for 4.5 billion")
+            shared += bool(set(ca.text.quantities) & set(cb.text.quantities))
             if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
                 return "semantic"
         if semantic is not None and _across_languages(ca, cb, semantic, s, self.voices):

@@ -261,6 +261,8 @@ NUMBERS = [
     ("the plan will cost $2.6bn", (2_600_000_000.0,)),
     ("I'm told 5 people died", (5.0,)),  # a letter after an apostrophe is no multiplier
     ("بلغت الخسائر 2.5مليار دولار", (2_500_000_000.0,)),  # a multiplier word typed against the figure
+    ("وتم إنقاذ أكثر من مليون و 496 شخصا", (1_000_496.0,)),  # و written apart still joins the smaller number
+    ("ارتفع عدد الجرحى إلى 2059 و 1404 منهم في حالة حرجة", (2059.0, 1404.0)),
     ("بلغت نسبة المشاركة 30،20 بالمئة", (30.2,)),  # the Arabic comma typed for the decimal mark
     ("ارتفع عدد الجرحى إلى 2، 30 منهم في حالة حرجة", (2.0, 30.0)),  # ... but not with a space: two numbers
     ("بلغ عدد الحجاج العام 1444هـ نحو 1845045 حاجا", (1_845_045.0,)),  # a year says when
