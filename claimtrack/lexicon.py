@@ -99,6 +99,7 @@ class Lexicon:
     chunk_prepositions: list[tuple[str, ...]] = _data("grammar", "chunk_prepositions", "phrases")
     occasion_nouns: frozenset[str] = _data("grammar", "occasion_nouns", "words")
     circumstantial: frozenset[str] = _data("grammar", "circumstantial", "words")
+    inclusions: list[tuple[str, ...]] = _data("grammar", "inclusions", "phrases")
     direct_openers: frozenset[str] = _data("grammar", "direct_openers", "words")
     subjunctive_verbs: frozenset[str] = _data("grammar", "subjunctive_verbs", "words")
     subjunctive_particles: frozenset[str] = _data("grammar", "subjunctive_particles", "words")

@@ -214,12 +214,15 @@ _SOURCE_NAME_WORDS = 6  # words a quoted body's name may have before its cue's o
 def quoted_source(g: Grammar, s: SentenceView, i: int) -> int | None:
     """Where a quoted body's name ends, when the quotation at token i names one and the cue's object follows it: a
     source word opens it, it has a name's length, then a preposition and a verbal noun ('أعلنت "اللجنة الوطنية
-    لإدارة الحالات الطارئة" عن تخفيض ...'). None otherwise."""
+    لإدارة الحالات الطارئة" عن تخفيض ...'); a bare name ('أعلنت “سوناطراك” عن ارتفاع ...') needs no source word.
+    None otherwise."""
     quote = s.quote_at(i)
     if quote is None:
         return None
     inner, after = Span(i + 1, s.index_at(quote[1])), s.index_at(quote[1]) + 1
-    if not inner or s.words(inner) > _SOURCE_NAME_WORDS or not g.source_word(s.norm(inner.a)):
+    if not inner or s.words(inner) > _SOURCE_NAME_WORDS:
+        return None
+    if not g.source_word(s.norm(inner.a)) and s.words(inner) > _NAME_WORDS:
         return None
     nouns, follows = g.verbal_nouns, s.norm(after + 1)
     if s.norm(after) in g.lex.object_prepositions and (follows in nouns or nouns.definite(follows)):
@@ -273,7 +276,9 @@ def _where_after_object(sc: Scan, i: int, end: int) -> Opener | None:
     if obj in nouns or nouns.definite(obj) or nouns.owned(obj):
         return None  # "ولفت إلى تحسن الأوضاع، حيث ...": a verbal noun after the preposition is the claim
     after = s.norm(i + 1)
-    return None if after.startswith(lex.definite_prefixes) or after in lex.demonstratives else Opener(i, i + 1)
+    if after.startswith(lex.definite_prefixes) or after in lex.demonstratives or lex.saying_verb(after):
+        return None  # "حيث أكد الرئيس أن ...": a statement of its own, under its own cue
+    return Opener(i, i + 1)
 
 
 def _titled(sc: Scan, k: int) -> bool:

@@ -40,7 +40,7 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
             chunk = Span(chunk.a + relay, chunk.b)
             if not chunk:
                 continue
-        if kept and s.norm(chunk.a) in g.lex.circumstantial:
+        if kept and (s.norm(chunk.a) in g.lex.circumstantial or s.phrase_at(chunk.a, g.lex.inclusions)):
             closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
             continue
         if kept and (s.phrase_at(chunk.a, g.lex.claim_links) or s.norm(chunk.a) in g.lex.clause_conjunctions):

@@ -75,11 +75,15 @@ def _construct_owner(lex: Lexicon, words: list[str], head: int) -> str | None:
 
 
 WORD_JOINERS = frozenset(PUNCTUATION["word_joiners"])
+NAME_APOSTROPHES = frozenset(PUNCTUATION["name_apostrophes"])
+# Letters after an apostrophe in a possessive or a contraction, at most ("'s", "'re"): more is a name's part.
+MAX_CLITIC_LETTERS = 2
 
 
 def _name_words(toks: list[Token]) -> list[str]:
     """The words of a chunk of a speaker's phrase; a mark joining two capitalised parts with no space ("Gopee-Scoon",
-    "O'Brien") stays inside its word, where a possessive ("Egypt's") or a lower-case article ("al-Sisi") is cut."""
+    "O'Brien"), or an apostrophe before a name's lower-case part ("Sa'ilele"), stays inside its word, where a
+    possessive ("Egypt's") or a lower-case article ("al-Sisi") is cut."""
     words: list[str] = []
     glue = False
     for k, t in enumerate(toks):
@@ -106,7 +110,7 @@ def _joins(toks: list[Token], k: int) -> bool:
         and before.end == mark.start
         and mark.end == after.start
         and before.raw[:1].isupper()
-        and after.raw[:1].isupper()
+        and (after.raw[:1].isupper() or (mark.raw in NAME_APOSTROPHES and len(after.raw) > MAX_CLITIC_LETTERS))
     )
 
 
