@@ -19,6 +19,7 @@ from .claim_first import clause_end
 from .subject_verb import claim_opens
 
 NAME = "participle"
+NOUN_PHRASE_REACH = 3  # words between an article and the noun it opens ("a rare red heavy rain warning": the last)
 PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا في الوقت ذاته أن")
 
 
@@ -32,6 +33,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
     if g.lex.subject_first and s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
         return None  # "a requirement on reporting test data": after a preposition it is a noun, not a participle
+    if g.lex.subject_first and _after_article(g, s, i) and s.norm(i + 1) not in g.lex.complementizers:
+        return None  # "a red warning is in place": a noun in its noun phrase ("a motion stating that": a participle)
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
@@ -79,6 +82,16 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _after_article(g: Grammar, s: SentenceView, i: int) -> bool:
+    """An article opening the noun phrase the word ends ("a red warning", "the warning"), no comma between."""
+    for k in range(i - 1, max(-1, i - 1 - NOUN_PHRASE_REACH), -1):
+        if not s.toks[k].is_word:
+            return False
+        if s.norm(k) in g.lex.articles:
+            return True
+    return False
 
 
 def _counted(g: Grammar, s: SentenceView, k: int) -> bool:

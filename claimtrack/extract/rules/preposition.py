@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...lang.text import PUNCTUATION
 from ..doc import MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
@@ -176,8 +177,18 @@ def _in_frame(s: SentenceView, i: int, found: list[Candidate]) -> bool:
 
 def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
     """ "..., but according to X, the typhoon is ...": after a comma and a clause opener, in a subject-first language,
-    the source introduces the clause after it, not the one before."""
-    return g.lex.subject_first and i > 1 and s.norm(i - 1) in g.lex.clause_openers and s.is_comma(i - 2)
+    the source introduces the clause after it, not the one before; so does one joined by "and" after a comma with a
+    complementizer after it ("...، وبحسب المنظمة فإن ...")."""
+    if g.lex.subject_first and i > 1 and s.norm(i - 1) in g.lex.clause_openers and s.is_comma(i - 2):
+        return True
+    if i < 1 or not s.is_comma(i - 1) or s.norm(i)[:1] != g.lex.and_conjunction:
+        return False
+    for k in range(i + 1, min(len(s), i + MAX_SOURCE)):
+        if s.raw(k) in PUNCTUATION["clause_enders"]:
+            return False
+        if s.norm(k) in g.lex.complementizers:
+            return True
+    return False
 
 
 def _content_start(g: Grammar, s: SentenceView, a: int, i: int) -> int:
