@@ -31,6 +31,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     before = g.lex.cue(s.norm(i - 1))
     if before is not None and before.tense in ("past", "present"):
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
+    if _verbal_noun_of_other_gender(g, s, i):
+        return None  # "أكد الوزير، اليوم، مطالبة تركيا بـ...": the demand, the verb's claim, not "demanding"
     if g.lex.subject_first and s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
         return None  # "a requirement on reporting test data": after a preposition it is a noun, not a participle
     if g.lex.subject_first and _after_article(g, s, i) and s.norm(i + 1) not in g.lex.complementizers:
@@ -82,6 +84,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _verbal_noun_of_other_gender(g: Grammar, s: SentenceView, i: int) -> bool:
+    """A participle spelt as a verbal noun ("مطالبة") after a verb of saying of the other gender: the noun."""
+    form = g.lex.cue(s.norm(i))
+    if form is None or form.tense != "participle" or s.norm(i) not in g.verbal_nouns:
+        return False
+    verb = next((g.lex.cue(s.norm(k)) for k in range(i - 1, -1, -1) if g.lex.saying_verb(s.norm(k))), None)
+    return verb is not None and verb.gender != form.gender
 
 
 def _after_article(g: Grammar, s: SentenceView, i: int) -> bool:

@@ -115,7 +115,7 @@ def _object(
         if k in names:
             continue
         n, r = s.norm(k), s.raw(k)
-        if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and g.lex.cue(n)):
+        if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and _another_cue(g, s, i, k)):
             return None
         if not s.toks[k].is_word or _genitive(g, s, k):
             continue
@@ -127,6 +127,16 @@ def _object(
         if obj is None and k > i + 1 and own_preposition(g, s, k, frame):
             return None  # "وأشار الوزير إلى إنجازات ...": the cue's own preposition before no verbal noun
     return None
+
+
+def _another_cue(g: Grammar, s: SentenceView, i: int, k: int) -> bool:
+    """A cue word after the subject of the cue at i, unless it is a verbal noun spelt as a participle of the other
+    gender than the cue's ("أكد الوزير مطالبة تركيا بـ...": the demand; "أكدت الوزارة، مطالبة بـ..." demanding)."""
+    form, cue = g.lex.cue(s.norm(k)), g.lex.cue(s.norm(i))
+    if form is None:
+        return False
+    spelt_alike = form.tense == "participle" and s.norm(k) in g.verbal_nouns
+    return not (spelt_alike and cue is not None and form.gender != cue.gender)
 
 
 def _quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
