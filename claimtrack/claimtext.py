@@ -59,6 +59,7 @@ class ClaimLanguage:
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
     era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
     reversed_decimal: re.Pattern | None  # a decimal mark written with the fraction first ("2ر30" is 30.2)
+    apart_conjunctions: re.Pattern | None  # a conjunction written apart from the figure after it ("مليون و 496")
     multipliers: dict[str, float]
     glued_multipliers: dict[str, float]  # abbreviations that multiply only written on a figure ("$2.6m", "600m/-")
     axes: tuple[Axis, ...]
@@ -123,6 +124,7 @@ def claim_language(language: str) -> ClaimLanguage:
         year_words=frozenset(fold(w) for w in data.get("year_words", [])),
         era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
         reversed_decimal=_reversed_decimal(data.get("reversed_decimal_marks", [])),
+        apart_conjunctions=_apart_conjunctions(pack(language).hooks.PROCLITICS),
         multipliers={fold(k): float(v) for k, v in data.get("multipliers", {}).items()},
         glued_multipliers={fold(k): float(v) for k, v in data.get("glued_multipliers", {}).items()},
         axes=axes,
@@ -146,6 +148,10 @@ def claim_language(language: str) -> ClaimLanguage:
             for w in (fold_for_match(g) for g in group)
         },
     )
+
+
+def _apart_conjunctions(clitics: tuple[str, ...]) -> re.Pattern | None:
+    return re.compile(rf"(?<!\w)([{re.escape(''.join(clitics))}])\s+(?=\d)") if clitics else None
 
 
 def _reversed_decimal(marks: list[str]) -> re.Pattern | None:
@@ -266,8 +272,7 @@ def _scale(value: float) -> float:
 
 def _conjunctions_on_figures(text: str, lang: ClaimLanguage) -> str:
     """ "مليون و 496": a conjunction written apart from the figure after it, written on it as usual ("و496")."""
-    clitics = "".join(lang.hooks.PROCLITICS)
-    return re.sub(rf"(?<!\w)([{re.escape(clitics)}])\s+(?=\d)", r"\1", text) if clitics else text
+    return lang.apart_conjunctions.sub(r"\1", text) if lang.apart_conjunctions else text
 
 
 def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:

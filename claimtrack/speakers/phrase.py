@@ -256,7 +256,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             before = fold(words[k - 1]) if k else ""
             if before in self.lex.spoken_for or strip_word(words[k]) in self.lex.place_heads:
                 kinds[k] = "T"
-            elif strip_word(words[k - 1]) in self.lex.place_heads and kinds[k] == "N" and k:
+            elif k and kinds[k] == "N" and strip_word(words[k - 1]) in self.lex.place_heads:
                 kinds[k] = "T"  # the place a place's noun names ("محافظة حلب"), no person's name
             elif before in self.lex.body_heads and kinds[k] == "N" and not _ends_a_name(self.lex, words[k - 1]):
                 # "harakat huquq", "the weather bureau PAGASA": a bare body noun names the body next, not a person;

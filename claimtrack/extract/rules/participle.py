@@ -9,7 +9,7 @@ from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
 from .cue import cue_here
-from .verbal_noun import object_at
+from .verbal_noun import object_at, spelt_as_participle
 from ..speaker_phrase import opening_verb_subject, speaker_span
 from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
@@ -31,7 +31,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     before = g.lex.cue(s.norm(i - 1))
     if before is not None and before.tense in ("past", "present"):
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
-    if _verbal_noun_of_other_gender(g, s, i):
+    if spelt_as_participle(g, s, i, _verb_of_saying_before(g, s, i)):
         return None  # "أكد الوزير، اليوم، مطالبة تركيا بـ...": the demand, the verb's claim, not "demanding"
     if g.lex.subject_first and s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
         return None  # "a requirement on reporting test data": after a preposition it is a noun, not a participle
@@ -86,13 +86,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     )
 
 
-def _verbal_noun_of_other_gender(g: Grammar, s: SentenceView, i: int) -> bool:
-    """A participle spelt as a verbal noun ("مطالبة") after a verb of saying of the other gender: the noun."""
-    form = g.lex.cue(s.norm(i))
-    if form is None or form.tense != "participle" or s.norm(i) not in g.verbal_nouns:
-        return False
-    verb = next((g.lex.cue(s.norm(k)) for k in range(i - 1, -1, -1) if g.lex.saying_verb(s.norm(k))), None)
-    return verb is not None and verb.gender != form.gender
+def _verb_of_saying_before(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
+    return next((g.lex.cue(s.norm(k)) for k in range(i - 1, -1, -1) if g.lex.saying_verb(s.norm(k))), None)
 
 
 def _after_article(g: Grammar, s: SentenceView, i: int) -> bool:

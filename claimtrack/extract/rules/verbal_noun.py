@@ -111,11 +111,13 @@ def _object(
     named = quoted_source(g, s, i + 1) or i + 1  # 'أعلنت "اللجنة الوطنية" عن تخفيض ...': a quoted name speaks
     end = min(len(s), i + MAX_SPEAKER_TOKENS)
     names = _quoted_names(g, s, named, end)
+    verb = g.lex.cue(s.norm(i))
     for k in range(named, end):
         if k in names:
             continue
         n, r = s.norm(k), s.raw(k)
-        if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or (k > i + 1 and _another_cue(g, s, i, k)):
+        another_cue = k > i + 1 and g.lex.cue(n) and not spelt_as_participle(g, s, k, verb)
+        if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or another_cue:
             return None
         if not s.toks[k].is_word or _genitive(g, s, k):
             continue
@@ -129,14 +131,13 @@ def _object(
     return None
 
 
-def _another_cue(g: Grammar, s: SentenceView, i: int, k: int) -> bool:
-    """A cue word after the subject of the cue at i, unless it is a verbal noun spelt as a participle of the other
-    gender than the cue's ("أكد الوزير مطالبة تركيا بـ...": the demand; "أكدت الوزارة، مطالبة بـ..." demanding)."""
-    form, cue = g.lex.cue(s.norm(k)), g.lex.cue(s.norm(i))
-    if form is None:
+def spelt_as_participle(g: Grammar, s: SentenceView, k: int, verb: CueForm | None) -> bool:
+    """Whether token k is a verbal noun spelt as a participle cue of the other gender than the verb of saying it
+    follows ("أكد الوزير مطالبة تركيا بـ...": the demand; "أكدت الوزارة، مطالبة بـ...": demanding)."""
+    form = g.lex.cue(s.norm(k))
+    if form is None or verb is None or form.tense != "participle" or s.norm(k) not in g.verbal_nouns:
         return False
-    spelt_alike = form.tense == "participle" and s.norm(k) in g.verbal_nouns
-    return not (spelt_alike and cue is not None and form.gender != cue.gender)
+    return form.gender != verb.gender
 
 
 def _quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
