@@ -116,6 +116,25 @@ def test_a_full_name_is_the_person_of_its_spelling_not_a_surname_another_article
     assert [alone[0].speaker, full[0].speaker, spelt[0].speaker] == ["السلامي", "جمال سلامي", "جمال سلامي"]
 
 
+def test_a_name_spelt_with_and_without_its_accents_is_one_person():
+    registry = Registry.load("en")
+    one = resolve_in(registry, "Advocate General Manuel Campos Sánchez-Bordona said that the cap may count.", "a1")
+    two = resolve_in(registry, "Advocate General Manuel Campos Sanchez-Bordona said that the cap should count.", "a2")
+    assert two[0].speaker == one[0].speaker == "Manuel Campos Sánchez-Bordona"
+
+
+def test_a_name_given_with_and_without_a_middle_name_in_two_articles_is_one_person():
+    registry = Registry.load("en")
+    full = resolve_in(registry, "Customs chief Bashir Adewale Adeniyi said that the drugs were illegal.", "a1")
+    short = resolve_in(registry, "Customs chief Bashir Adeniyi said that the drugs came in without papers.", "a2")
+    other = resolve_in(registry, "Farmer Bashir Okafor said that the harvest was poor.", "a3")
+    assert [full[0].speaker, short[0].speaker, other[0].speaker] == [
+        "Bashir Adewale Adeniyi",
+        "Bashir Adewale Adeniyi",
+        "Bashir Okafor",
+    ]
+
+
 def test_a_title_that_names_a_body_only_by_a_common_noun_belongs_to_its_article():
     # "the head of the government": which country's, only the article says; never another article's holder
     registry = Registry.load("ar")

@@ -87,6 +87,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
             or _named(f"present verb {s.raw(i)!r}", _present_clause(g, s, i, kind))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
+            or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind))
         )
         if cut is None:
             continue
@@ -332,3 +333,16 @@ def _after_comma_and(g: Grammar, s: SentenceView, i: int) -> str | None:
     """The folded word at i without the "and" written on it, when a comma stands before it; else None."""
     n = s.norm(i)
     return n[1:] if s.is_comma(i - 1) and n[:1] in g.lex.conjunctions else None
+
+
+def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """«يشرفني تولي تدريب المنتخب، وأنا على دراية بحجم المسؤولية»: inside a quotation, after a comma, the speaker
+    in the first person (a pronoun, "I have", a first-person future verb: ``first_person_words``,
+    ``first_person_future_prefixes``) opens the next of their sentences, which the quotation runs on with a comma."""
+    if not (kind != Kind.INDIRECT or s.quoted[i]) or not s.is_comma(i - 1):
+        return None
+    word = s.norm(i)
+    if word[:1] in g.lex.conjunctions and len(word) > 1:
+        word = word[1:]
+    future = word.startswith(g.lex.first_person_future_prefixes) and not word.endswith(g.lex.plural_noun_endings)
+    return (i - 1, i) if word in g.lex.first_person_words or future else None

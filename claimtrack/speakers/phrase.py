@@ -131,6 +131,20 @@ def _unglued(lex: Lexicon, word: str) -> str:
     return rest
 
 
+def _named_by_adjective(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """ "the Tongan government", "Samoan police": in a script with capitals, capitalised words before a body's noun
+    written small that ends the phrase are that body's (its country, its party), whatever nationality they name: a
+    person's name is not followed so."""
+    last = words[-1] if words else ""
+    if not last.islower() or strip_word(fold(last)) not in lex.body_heads:
+        return kinds
+    k = len(words) - 2
+    while k >= 0 and kinds[k] == "N":
+        kinds[k] = "T"
+        k -= 1
+    return kinds
+
+
 class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     """Reads speaker phrases with one language's word lists."""
 
@@ -264,6 +278,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
                 kinds[k] = "T"
             elif words[k] in self.lex.name_homographs:  # the name Ali, not the preposition 'ala it folds to
                 kinds[k] = "N"
+            elif k and kinds[k - 1] == "N" and fold(words[k]) in self.lex.compound_name_ends:
+                kinds[k] = "N"  # "Dhabih Allah", "Nur al-Din": a given name in two words, the surname still to come
             if fold(words[k]) in self.lex.name_particles and k + 1 < len(words):
                 kinds[k] = "N"  # "Abd al-Amir", "Abu Zeid", "bin Salman": one name, whatever the next word means
                 kinds[k + 1] = "N"
@@ -276,7 +292,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
-        return kinds
+        return _named_by_adjective(self.lex, words, kinds)
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""

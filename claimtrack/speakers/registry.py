@@ -378,6 +378,24 @@ class Registry:
         return set(self._keys.get(name_key(name), ()))
 
 
+def with_middle_names(registry: Registry, name: str) -> str | None:
+    """The one person named with the same first and last words as ``name`` and more or fewer words between them
+    ("Bashir Adeniyi" and "Bashir Adewale Adeniyi" in two articles): one person, whose outlets gave the middle name
+    or left it out."""
+    words = tuple(words_of(name))
+    if len(words) < 2:
+        return None
+    hits = set()
+    for alias, canonical in registry._by_first.get(words[0], ()):
+        short, long = sorted((words, alias), key=len)
+        if alias[-1] != words[-1] or len(short) == len(long) or len(long) < 3:
+            continue
+        inner = iter(long)
+        if registry.kind(canonical) == SpeakerKind.person and all(w in inner for w in short):
+            hits.add(canonical)
+    return hits.pop() if len(hits) == 1 else None
+
+
 @dataclass(frozen=True)
 class BareTitle:
     word: str  # the title word, folded without the article ("wazira", its ta marbuta folded)

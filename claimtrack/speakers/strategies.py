@@ -24,6 +24,7 @@ from .registry import (
     bare_title,
     definite,
     strip_word,
+    with_middle_names,
     without_conjunction,
     words_of,
 )
@@ -486,7 +487,8 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     if lex.modifiers_first and words[-1] in lex.generic_references and len(words) <= 3 and not ask.parsed.name:
         head, which, words = words[-1], words[:-1], words[-1:]  # "the Russian agency": which one, then the noun
     fillers = any(w in lex.reference_fillers for w in words)
-    if head not in lex.generic_references | lex.body_references or (len(words) > 2 and not fillers):
+    referring = head in lex.generic_references | lex.body_references or _definite_body_noun(lex, head)
+    if not referring or (len(words) > 2 and not fillers):
         return None
     noun = strip_word(head)
     if fillers and ctx.named:
@@ -510,6 +512,12 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
 
 
+def _definite_body_noun(lex: Lexicon, word: str) -> bool:
+    """A body's noun with the article written on it ("المعهد", "الصندوق"): it points back at the body the article
+    named with that noun, as the nouns listed among the references do."""
+    return len(words_of(word)) == 1 and definite(lex, word) and strip_word(word) in lex.body_heads
+
+
 def _with_article(lex: Lexicon, word: str) -> str:
     """A noun with a particle written on its article ("lil-bank": of the bank) as the noun with the article alone."""
     bare = lex.hooks.strip_article(word)
@@ -518,7 +526,9 @@ def _with_article(lex: Lexicon, word: str) -> str:
 
 
 def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
-    """ "al-diwan" after the article wrote "al-diwan al-malaki": that body, with the adjectives it was given there."""
+    """ "al-diwan" after the article wrote "al-diwan al-malaki": that body, with the adjectives it was given there; or
+    after it wrote the noun bare before a definite name ("sunduq al-tanmiya al-rifiya", "bank al-maghrib", the body
+    spoken of even where no statement was its): that body by that name."""
     if noun not in ctx.lex.body_heads or not ctx.lex.definite_article:
         return None  # the adjectives after a noun with the article written on each (a pack that writes it so)
     st = ask.statement
@@ -526,12 +536,26 @@ def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
     before = ctx.text[:sentence_start]  # a sentence before: in this one the noun is the speaker phrase itself
     found = None
     article = re.escape(ctx.lex.definite_article)
-    for m in re.finditer(rf"(?<!\S){article}{re.escape(noun)}((?:\s+{article}\w+){{1,3}})", fold_for_match(before)):
+    named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}})"
+    for m in re.finditer(named, fold_for_match(before)):
         found = m.group(0).strip()
     if not found:
         return None
     known = ctx.registry.exact(found)
-    return known or ctx.registry.add(Speaker(found, SpeakerKind.organisation, [found])).canonical
+    written = _as_written(before, found)
+    return known or ctx.registry.add(Speaker(written, SpeakerKind.organisation, [written])).canonical
+
+
+def _as_written(text: str, folded: str) -> str:
+    """The last run of words of ``text`` that folds to ``folded``, as the article spelt it (its ta marbuta and
+    hamzas kept), or ``folded`` itself."""
+    wanted = folded.split()
+    words = [token.raw for token in tokens(text)]
+    for i in range(len(words) - len(wanted), -1, -1):
+        run = words[i : i + len(wanted)]
+        if fold_for_match(" ".join(run)).split() == wanted:
+            return " ".join(run)
+    return folded
 
 
 def _outlet_named_with(ctx: ArticleContext, noun: str) -> str | None:
@@ -571,7 +595,11 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
     # a full name's own spelling first: "Jamal al-Sellami" is "Jamal Sellami", not another article's "al-Sellami"
     keyed = reg.find_by_key(full) if len(words_of(full)) > 1 and not reg.exact(full) else None
     known = (
-        keyed or reg.find_alias(full) or reg.aliases_containing(words_of(full)[-1], ask.target) or same_name(ctx, full)
+        keyed
+        or reg.find_alias(full)
+        or reg.aliases_containing(words_of(full)[-1], ask.target)
+        or same_name(ctx, full)
+        or with_middle_names(reg, full)
     )
     if not known and (known := reg.in_other_script(full)):
         reg.add_alias(known, full)  # the same person, named in another language's article

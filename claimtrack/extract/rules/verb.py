@@ -43,7 +43,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
     strict_ok = at_once or (form.strict and _opens_clause(g, s, i) and _one_word_then_that(g, s, speaker, op))
-    if not _speaks(g, s, i, form, speaker, opens_at_once=strict_ok):
+    if not _speaks(g, s, i, form, speaker, op, opens_at_once=strict_ok):
         return None
     claim_start, claim_end, direct = _claim(g, s, op, first, described)
     boundary = g.boundary(s, i)
@@ -162,7 +162,17 @@ def _before_addressee(g: Grammar, s: SentenceView, i: int, end: int, form: CueFo
     return next((k for k in range(i + 2, end) if s.norm(k) in g.lex.addressee_nouns), end)
 
 
-def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, *, opens_at_once: bool) -> bool:
+def _quoted_object(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, op: int) -> bool:
+    """ "لطالما وجد بولسونارو "رائعا"": after a word of its clause, a weak verb's object and then a word it quotes, not
+    a quotation said; opening its clause ("ولفت المدرب "..."", "كما لفت ...") the verb says it."""
+    if not form.weak or speaker is None or op != speaker.b or s.quote_at(op) is None:
+        return False
+    return i > 0 and s.toks[i - 1].is_word and s.norm(i - 1) not in g.lex.particles_before_verb
+
+
+def _speaks(
+    g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | None, op: int, *, opens_at_once: bool
+) -> bool:
     """Whether the verb is speech here: a weak cue (زاد, لفت, بيّن) only when its claim opens at once ("ولفت إلى
     أن", "وزاد:"), a strict one only then, a misspelt one only with a speaker."""
     # a long phrase after a weak verb is its object ("زادت أسعار ... أن"), unless unnamed sources head it ("وأبلغت
@@ -176,6 +186,8 @@ def _speaks(g: Grammar, s: SentenceView, i: int, form: CueForm, speaker: Span | 
         return False
     if speaker is not None and g.possessed(s.norm(speaker.a)):
         return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
+    if _quoted_object(g, s, i, form, speaker, op):
+        return False
     return not (form.tense == "misspelt" and speaker is None)
 
 

@@ -3,13 +3,14 @@
 English writes its article, conjunctions and prepositions as words of their own, so a word has no clitics to
 peel (``stems``, ``strip_article`` give the folded word). ``light_stem`` peels the common inflections (plural
 s, -ed, -ing) so that two outlets' forms of one word meet, and is also the claim key (``verb_stem``; the future
-is a word of its own, so ``tenseless`` leaves a word as it is); ``name_key`` is a name's folded words with doubled
+is a word of its own, so ``tenseless`` leaves a word as it is); ``name_key`` is a name's folded words without accents, doubled
 letters made single (Miller/Miler). Text is folded by the shared ``claimtrack.lang.text``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..text import fold, fold_for_match
@@ -29,8 +30,10 @@ def strip_article(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A spelling-insensitive key for a name: its words folded, doubled letters single."""
-    return " ".join(re.sub(r"(.)\1+", r"\1", word) for word in fold_for_match(name).split())
+    """A spelling-insensitive key for a name: its words folded, accents dropped (Sánchez/Sanchez), doubled letters
+    single."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"(.)\1+", r"\1", word) for word in fold_for_match(bare).split())
 
 
 # Words that carry no claim of their own; they would make every two claims look alike. Folded forms.
