@@ -231,8 +231,9 @@ def quoted_source(g: Grammar, s: SentenceView, i: int) -> int | None:
 
 
 def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:
-    """A short quotation right after the cue, with the claim's own opener further on in the clause, is the
-    speaker's name in quotation marks: 'وأضاف "القحطاني" خلال مداخلته ... إنّ ...'."""
+    """A short quotation right after the cue, with the claim's own opener further on in the clause (a "that", a
+    colon, or the quotation that is the claim), is the speaker's name in quotation marks: 'وأضاف "القحطاني" خلال
+    مداخلته ... إنّ ...'، 'وأضاف "علييف" في مقابلة تلفزيونية "ما حصل هو ..."'."""
     s, lex = sc.s, sc.g.lex
     if s.words(inner) > _NAME_WORDS or s.raw(after) in COMMAS:
         return False
@@ -240,6 +241,8 @@ def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:
         if s.raw(k) in PUNCTUATION["clause_enders"] or (lex.cue(s.norm(k)) and not s.quoted[k]):
             return False
         if not s.quoted[k] and (s.norm(k) in lex.complementizers or s.raw(k) == ":"):
+            return True
+        if k > after and s.quote_at(k) is not None and s.words(Span(after, k)) > 0:
             return True
     return False
 

@@ -134,7 +134,10 @@ def _unglued(lex: Lexicon, word: str) -> str:
 def _named_by_adjective(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
     """ "the Tongan government", "Samoan police": in a script with capitals, capitalised words before a body's noun
     written small that ends the phrase are that body's (its country, its party), whatever nationality they name: a
-    person's name is not followed so."""
+    person's name is not followed so; nor does one follow "the" ("prime minister of the Gambia": a place)."""
+    for k in range(1, len(words)):
+        if kinds[k] == "N" and words[k][:1].isupper() and fold(words[k - 1]) in lex.definite_articles:
+            kinds[k] = "T"
     last = words[-1] if words else ""
     if not last.islower() or strip_word(fold(last)) not in lex.body_heads:
         return kinds

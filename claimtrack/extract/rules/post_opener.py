@@ -29,6 +29,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if s.words(Span(g.skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
         return None
     cue_at = i + n
+    # "..., كما أكد بيسكوف أن ...", "...، كما أكد أن ...": a second statement with its own opener, not an attribution
+    # of the first, whether that first claim is still open or not.
+    if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
+        return None
     if open_claim(s, i, found):
         return relayed_by(g, s, i, cue_at, cue_at + 1, found)
     if form.relay and _points_back(g, s.norm(cue_at + 1) if cue_at + 1 < len(s) else "", g.lex.relay_preposition):
@@ -36,9 +40,6 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         if found:
             return relayed_by(g, s, i, cue_at, cue_at + 2, found)
         return _relayed_claim(g, s, i, cue_at, before_start)
-    # "..., كما أكد بيسكوف أن ..." is a second statement, not an attribution of the first.
-    if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
-        return None
     speaker, via = speaker_span(g, s, _after_its_object(g, s, cue_at, form.object), len(s))
     if speaker is None:
         return None

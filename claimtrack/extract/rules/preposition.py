@@ -14,6 +14,7 @@ from ..subject import clause_opening
 
 NAME = "preposition"
 MAX_SOURCE = 12  # words between the preposition and the comma or clause that ends its source
+MAX_NAME_WORDS = 8  # tokens of a name in apposition after a title, honorifics included ("Dato' Sri Dr Adham Baba")
 MAX_QUOTE_CREDIT = 8  # tokens after a quotation within which its own speaker and verb may follow
 
 
@@ -212,9 +213,23 @@ def _source_end(g: Grammar, s: SentenceView, speaker_start: int) -> tuple[int | 
     ):
         j += 1  # in words: the marks of "Inter-Services" and "(Tuesday)" add none
     if j < len(s) and (s.is_comma(j) or s.norm(j) in g.lex.complementizers):
-        return j, j + 1
+        named = _named_in_apposition(g, s, speaker_start, j)
+        return (named, named + 1) if named is not None else (j, j + 1)
     j = clause_opening(g, s, speaker_start, MAX_SOURCE) if g.lex.subject_first else None
     return j, j
+
+
+def _named_in_apposition(g: Grammar, s: SentenceView, speaker_start: int, comma: int) -> int | None:
+    """ "According to the Minister of Health, Dato' Sri Dr Adham Baba, cases ...": a title, then after its comma
+    the holder's name (capitalised words, in a script with capitals) up to another comma, is one source; the comma
+    after the name ends it."""
+    if not s.is_comma(comma) or not any(s.norm(k) in g.lex.person_titles for k in range(speaker_start, comma)):
+        return None  # a person's title: "according to police, Smith, Jones and Brown were ..." names no holder
+    end = next((k for k in range(comma + 1, min(len(s), comma + 1 + MAX_NAME_WORDS)) if s.is_comma(k)), None)
+    words = [k for k in range(comma + 1, end or comma + 1) if s.toks[k].is_word]
+    if end is None or len(words) < 2 or not all(s.raw(k)[:1].isupper() for k in words):
+        return None
+    return end
 
 
 def _source_inside(g: Grammar, s: SentenceView, i: int, n: int, speaker_start: int, before: Span) -> Candidate | None:

@@ -453,8 +453,10 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
         j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
     j, comma = _past_adverbials(g, s, j)
-    if not comma and s.norm(j) in form.frame and s.words(Span(j + 1, len(s))) >= MIN_POST_CLAIM_WORDS:
-        return j + 1  # "warned of a humanitarian catastrophe": the verb's own preposition frames its claim
+    if not comma and s.norm(j) in form.frame and s.words(Span(j + 1, clause_end(s, j + 1))) >= MIN_POST_CLAIM_WORDS:
+        # "warned of a humanitarian catastrophe": the verb's own preposition frames its claim, which has words enough
+        # before its clause ends ("vowed to act, tweeting ...": no claim of its own)
+        return j + 1
     opener = s.norm(j) in lex.complementizers or s.raw(j) == ":"
     if opener:
         j += 1
