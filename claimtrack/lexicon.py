@@ -140,6 +140,7 @@ class Lexicon:
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")
     first_person_present_prefixes: tuple[str, ...] = _data("grammar", "first_person_present_prefixes", "prefixes")
     first_person_words: frozenset[str] = _data("grammar", "first_person_words", "words")
+    occasion_participles: frozenset[str] = _data("grammar", "occasion_participles", "words")
     first_person_future_prefixes: tuple[str, ...] = _data("grammar", "first_person_future_prefixes", "prefixes")
     prayer_addressees: frozenset[str] = _data("grammar", "prayer_addressees", "words")
     resumptive_pronouns: frozenset[str] = _data("grammar", "resumptive_pronouns", "words")

@@ -151,8 +151,9 @@ class Grammar:
         return (
             self.is_adverbial(s, chunk.a)
             or bool(s.phrase_at(chunk.a, self.lex.chunk_prepositions, allow_conj=True))
-            or (cue is not None and cue.tense == "participle")
-        )  # "وتابع قائلاً إن"
+            or (cue is not None and cue.tense == "participle")  # "وتابع قائلاً إن"
+            or s.norm(chunk.a) in self.lex.occasion_participles  # "Speaking to The Associated Press, ..."
+        )
 
     def name_not_preposition(self, s: SentenceView, i: int) -> bool:
         """ "، علي البنداوي،": the name علي folds like the preposition على; written with ي and not before an

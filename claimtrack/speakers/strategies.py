@@ -700,6 +700,8 @@ def titled(ctx: ArticleContext, ask: Ask) -> str | None:
     words = [ctx.synonym(strip_word(w)) for w in words_of(ask.target)]
     if not words or words[0] not in {strip_word(t) for t in ctx.lex.title_words}:
         return ctx.registry.find_by_role(ask.target)  # "the first man in North Korea"
+    if words[-1] in _words(ctx.lex, *BODY_NOUNS) and not any(w in ctx.lex.person_titles for w in words):
+        return None  # "Police" after "Deputy Commissioner of Police X": the body, not the officer who speaks for it
     mine = ctx.nationalities(ask.target)
     # "mudarrib al-muntakhab al-urduni" (the coach of the Jordanian team): an occupation names whom the article named
     # with it, unless it gave them another country; an office asks the same country, and most of its words.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...lexicon import CueForm
+from ...sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC
 from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
@@ -19,6 +20,8 @@ from .claim_first import clause_end
 from .subject_verb import claim_opens
 
 NAME = "participle"
+QUOTATION_MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC, *MISUSED_OPENERS})
+QUOTED_OBJECT_REACH = 4  # tokens from a participle's object to the quotation that qualifies it ("إياها بـ"...")
 NOUN_PHRASE_REACH = 3  # words between an article and the noun it opens ("a rare red heavy rain warning": the last)
 PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا في الوقت ذاته أن")
 
@@ -47,7 +50,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         and (bare := claim_opens(g, s, i + 1, form)) is not None
     ):
         opener = (bare, bare)  # "saying the crisis could spread": a subject-first language's claim needs no "that"
-    noun = _noun_object(g, s, i) if found else None
+    # after a statement of the sentence, whose speaker it continues; in a verb-first language also after a main verb
+    # that is no cue when the object is qualified by a quotation ("شكك ترامب في ...، واصفا إياها بـ"..."": its subject
+    # says it; "وصلت البعثة ...، مؤكدةً جاهزية اللاعبين" says nothing quoted, and no statement)
+    noun = _noun_object(g, s, i) if found or not g.lex.subject_first else None
+    if noun is not None and not found and not _quoted_after(s, noun[0]):
+        noun = None
     # "واصفا الوضعية بـ"الخطيرة"": a quotation after the object qualifies it, the object is the claim
     if noun is not None and (opener is None or (s.quote_at(opener[0]) is not None and noun[0] < opener[0])):
         opener = noun
@@ -84,6 +92,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _quoted_after(s: SentenceView, k: int) -> bool:
+    """A quotation mark within a few tokens after token k ("إياها بـ"النمر الورقي"", whatever mark opens it, paired
+    or not)."""
+    return any(s.raw(m) in QUOTATION_MARKS for m in range(k, min(len(s), k + QUOTED_OBJECT_REACH)))
 
 
 def _verb_of_saying_before(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
@@ -163,13 +177,17 @@ def _opening_subject(g: Grammar, s: SentenceView, i: int, gender: str) -> tuple[
 
 
 def _own_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span, Attribution, str] | None:
-    """ "..., with local TD Ann Lee saying that ...": the words between an absolute opener and the participle, in its
-    chunk, are the participle's own subject."""
+    """ "..., with local TD Ann Lee saying that ...", "with the president, Abdulla Yameen, denying that ...": the words
+    between an absolute opener and the participle, with no verb among them (a name in apposition may stand between
+    commas), are the participle's own subject."""
     for k in range(i - 1, max(-1, i - 1 - MAX_SPEAKER_TOKENS), -1):
-        if s.is_comma(k) or s.quoted[k]:
+        if s.quoted[k] or g.finite_verb(s, k):
             return None
         if s.norm(k) in g.lex.absolute_openers:
-            return (Span(k + 1, i), Attribution.SUBJECT_FIRST, "") if k + 1 < i else None
+            commas = sum(s.is_comma(m) for m in range(k + 1, i))
+            # a comma right before the participle closes an apposition, or "rose with demand, adding ...": no subject
+            closed = not s.is_comma(i - 1) or commas >= 2
+            return (Span(k + 1, i), Attribution.SUBJECT_FIRST, "") if k + 1 < i and closed else None
     return None
 
 
@@ -219,7 +237,7 @@ def _says(g: Grammar, s: SentenceView, k: int) -> bool:
 def _noun_object(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
     """ "...، مؤكدةً الحاجة إلى ..."، "...، نافيًا بشكل قاطع مزاعم ...": after the comma that ends the claim
     before it, a participle's first word past a manner phrase is its object, and the claim starts there.
-    Only after an earlier statement of the sentence, whose speaker the participle continues."""
+    In a subject-first language only after an earlier statement of the sentence, whose speaker it continues."""
     if not s.is_comma(i - 1):
         return None
     k = i + 1

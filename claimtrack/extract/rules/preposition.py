@@ -184,6 +184,8 @@ def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
         return True
     if i < 1 or not s.is_comma(i - 1) or s.norm(i)[:1] != g.lex.and_conjunction:
         return False
+    if s.phrase_at(i, g.lex.prepositions, allow_conj=False):
+        return False  # "، وفقا لقناة ...": the letter is the word's own, no "and" joins it
     for k in range(i + 1, min(len(s), i + MAX_SOURCE)):
         if s.raw(k) in PUNCTUATION["clause_enders"]:
             return False
