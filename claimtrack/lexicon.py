@@ -150,6 +150,7 @@ class Lexicon:
     manner_heads: frozenset[str] = _data("grammar", "manner_heads", "words")
     manner_phrases: list[tuple[str, ...]] = _data("grammar", "manner_phrases", "phrases")
     glued_prepositions: frozenset[str] = _data("grammar", "glued_prepositions", "words")
+    name_prepositions: frozenset[str] = _data("grammar", "name_prepositions", "words")
     issuing_words: frozenset[str] = _data("grammar", "issuing_words", "words")
     document_modifiers: frozenset[str] = _data("grammar", "document_modifiers", "words")
     counting_prepositions: frozenset[str] = _data("grammar", "counting_prepositions", "words")

@@ -119,7 +119,7 @@ def _object(
         another_cue = k > i + 1 and g.lex.cue(n) and not spelt_as_participle(g, s, k, verb)
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or another_cue:
             return None
-        if not s.toks[k].is_word or _genitive(g, s, k):
+        if not s.toks[k].is_word or _genitive(g, s, k) or _named_for(g, s, k, frame, i):
             continue
         if denial and k > i + 1 and _denied_object(g, n):
             return k, k
@@ -183,6 +183,31 @@ def _after_adverbial(g: Grammar, s: SentenceView, k: int) -> bool:
     """ "أعلن الديوان في بيان صدر مساء السبت الحداد ...": after a time word or a comma a definite verbal noun
     cannot be the subject's adjective, so it is the object."""
     return s.is_comma(k - 1) or g.is_adverbial(s, k - 1) or s.norm(k - 1) in g.lex.days
+
+
+def _named_for(g: Grammar, s: SentenceView, k: int, frame: frozenset[str], cue: int) -> bool:
+    """ "أعلن المركز الوطني لمكافحة الأمراض تسجيل ...": a verbal noun with the name's preposition written on it right
+    after the speaker's words goes on with the body's name (what it is for), unless the cue takes that preposition."""
+    n = s.norm(k)
+    glued = n[:1]
+    named = (
+        k > cue + 1
+        and glued in g.lex.name_prepositions
+        and glued not in frame
+        and s.toks[k - 1].is_word
+        and g.unglued(n) != n
+        and g.unglued(n) in g.verbal_nouns
+    )
+    if not named:
+        return False
+    # the name's only when what was announced comes after it, past the noun it governs ("دعت الوزارة لوقف إطلاق
+    # النار": that is the object)
+    for m in range(k + 2, min(len(s), cue + MAX_SPEAKER_TOKENS)):
+        if s.raw(m) in CLAUSE_ENDERS:
+            return False
+        if s.norm(m) in g.verbal_nouns:
+            return True
+    return False
 
 
 def _genitive(g: Grammar, s: SentenceView, k: int) -> bool:
