@@ -341,8 +341,6 @@ def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple
     ``first_person_future_prefixes``) opens the next of their sentences, which the quotation runs on with a comma."""
     if not (kind != Kind.INDIRECT or s.quoted[i]) or not s.is_comma(i - 1):
         return None
-    word = s.norm(i)
-    if word[:1] in g.lex.conjunctions and len(word) > 1:
-        word = word[1:]
+    word = _after_comma_and(g, s, i) or s.norm(i)
     future = word.startswith(g.lex.first_person_future_prefixes) and not word.endswith(g.lex.plural_noun_endings)
     return (i - 1, i) if word in g.lex.first_person_words or future else None

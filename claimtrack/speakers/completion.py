@@ -23,7 +23,6 @@ class PhraseCompletion:
             return True
         if self.lex.modifiers_first and last in self.lex.body_heads:
             return False  # "Police allege ...", "the health ministry": where modifiers come first a body's noun ends it
-
         if last.startswith(self.lex.definite_prefixes):
             return False
         bare = last[1:] if last[:1] in self.lex.glued_prepositions and len(last) > 3 else last

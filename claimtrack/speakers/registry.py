@@ -322,6 +322,23 @@ class Registry:
         hits = self._keys.get(name_key(name), set())
         return next(iter(hits)) if len(hits) == 1 else None
 
+    def with_middle_names(self, name: str) -> str | None:
+        """The one person named with the same first and last words as ``name`` and more or fewer words between them
+        ("Bashir Adeniyi" and "Bashir Adewale Adeniyi" in two articles): one person, whose outlets gave the middle
+        name or left it out."""
+        words = tuple(words_of(name))
+        if len(words) < 2:
+            return None
+        hits = set()
+        for alias, canonical in self._by_first.get(words[0], ()):
+            short, long = sorted((words, alias), key=len)
+            if alias[-1] != words[-1] or len(short) == len(long) or len(long) < 3:
+                continue
+            inner = iter(long)
+            if self.kind(canonical) == SpeakerKind.person and all(w in inner for w in short):
+                hits.add(canonical)
+        return hits.pop() if len(hits) == 1 else None
+
     def in_other_script(self, name: str) -> str | None:
         """The one person whose full name, written in another script, romanises to the same Latin key as ``name``
         ("Tamer Ramadan" and the Arabic spelling of it): one person in two articles in two languages."""
@@ -376,24 +393,6 @@ class Registry:
 
     def same_key(self, name: str) -> set[str]:
         return set(self._keys.get(name_key(name), ()))
-
-
-def with_middle_names(registry: Registry, name: str) -> str | None:
-    """The one person named with the same first and last words as ``name`` and more or fewer words between them
-    ("Bashir Adeniyi" and "Bashir Adewale Adeniyi" in two articles): one person, whose outlets gave the middle name
-    or left it out."""
-    words = tuple(words_of(name))
-    if len(words) < 2:
-        return None
-    hits = set()
-    for alias, canonical in registry._by_first.get(words[0], ()):
-        short, long = sorted((words, alias), key=len)
-        if alias[-1] != words[-1] or len(short) == len(long) or len(long) < 3:
-            continue
-        inner = iter(long)
-        if registry.kind(canonical) == SpeakerKind.person and all(w in inner for w in short):
-            hits.add(canonical)
-    return hits.pop() if len(hits) == 1 else None
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from .registry import (
     bare_title,
     definite,
     strip_word,
-    with_middle_names,
     without_conjunction,
     words_of,
 )
@@ -515,7 +514,7 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
 def _definite_body_noun(lex: Lexicon, word: str) -> bool:
     """A body's noun with the article written on it ("المعهد", "الصندوق"): it points back at the body the article
     named with that noun, as the nouns listed among the references do."""
-    return len(words_of(word)) == 1 and definite(lex, word) and strip_word(word) in lex.body_heads
+    return definite(lex, word) and strip_word(word) in lex.body_heads
 
 
 def _with_article(lex: Lexicon, word: str) -> str:
@@ -599,7 +598,7 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         or reg.find_alias(full)
         or reg.aliases_containing(words_of(full)[-1], ask.target)
         or same_name(ctx, full)
-        or with_middle_names(reg, full)
+        or reg.with_middle_names(full)
     )
     if not known and (known := reg.in_other_script(full)):
         reg.add_alias(known, full)  # the same person, named in another language's article

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...lexicon import CueForm
-from ...sentences import MISUSED_OPENERS, OPENERS, SYMMETRIC
 from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
+from ..quotations import MARKS as QUOTATION_MARKS
 from .cue import cue_here
 from .verbal_noun import object_at, spelt_as_participle
 from ..speaker_phrase import opening_verb_subject, speaker_span
@@ -20,7 +20,6 @@ from .claim_first import clause_end
 from .subject_verb import claim_opens
 
 NAME = "participle"
-QUOTATION_MARKS = frozenset({*OPENERS, *OPENERS.values(), *SYMMETRIC, *MISUSED_OPENERS})
 QUOTED_OBJECT_REACH = 4  # tokens from a participle's object to the quotation that qualifies it ("إياها بـ"...")
 NOUN_PHRASE_REACH = 3  # words between an article and the noun it opens ("a rare red heavy rain warning": the last)
 PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا في الوقت ذاته أن")

@@ -189,14 +189,14 @@ def _named_for(g: Grammar, s: SentenceView, k: int, frame: frozenset[str], cue: 
     """ "أعلن المركز الوطني لمكافحة الأمراض تسجيل ...": a verbal noun with the name's preposition written on it right
     after the speaker's words goes on with the body's name (what it is for), unless the cue takes that preposition."""
     n = s.norm(k)
-    glued = n[:1]
+    glued, bare = n[:1], g.unglued(n)
     named = (
         k > cue + 1
         and glued in g.lex.name_prepositions
         and glued not in frame
         and s.toks[k - 1].is_word
-        and g.unglued(n) != n
-        and g.unglued(n) in g.verbal_nouns
+        and bare != n
+        and bare in g.verbal_nouns
     )
     if not named:
         return False
