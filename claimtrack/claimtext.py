@@ -57,6 +57,7 @@ class ClaimLanguage:
     clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
     percent_words: frozenset[str]  # "per cent" written out, which holds a number word and counts nothing
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
+    year_prepositions: frozenset[str]  # ... and before four figures that make them a year if one could be ("في 2019")
     era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
     reversed_decimal: re.Pattern | None  # a decimal mark written with the fraction first ("2ر30" is 30.2)
     apart_conjunctions: re.Pattern | None  # a conjunction written apart from the figure after it ("مليون و 496")
@@ -122,6 +123,7 @@ def claim_language(language: str) -> ClaimLanguage:
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
         percent_words=frozenset(fold(w) for w in data.get("percent_words", [])),
         year_words=frozenset(fold(w) for w in data.get("year_words", [])),
+        year_prepositions=frozenset(fold(w) for w in data.get("year_prepositions", [])),
         era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
         reversed_decimal=_reversed_decimal(data.get("reversed_decimal_marks", [])),
         apart_conjunctions=_apart_conjunctions(pack(language).hooks.PROCLITICS),
@@ -320,6 +322,8 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# The years four figures after a preposition of time may name ("في 2019"); others there count ("في 2500 منزل").
+YEARS = range(1900, 2101)
 # Four figures and what is written on them ("1444هـ"): a year, when the words around them or that mark say so.
 _YEAR = re.compile(r"(\d{4})(\D*)")
 
@@ -335,6 +339,8 @@ def _year(word: str, previous: str, after: str, lang: ClaimLanguage) -> int | No
         return int(found.group(1)) if mark in lang.era_marks else None
     month = _bare(previous, lang.dates, lang)
     named = _bare(previous, lang.year_words, lang) is not None or (month is not None and lang.dates[month] <= 12)
+    if int(word) in YEARS and previous in lang.year_prepositions:
+        named = True  # "In 2019, 23196 pupils ...": when, not what is counted
     return int(word) if named or after in lang.era_marks else None
 
 

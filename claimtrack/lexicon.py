@@ -137,6 +137,8 @@ class Lexicon:
     reason_heads: frozenset[str] = _data("grammar", "reason_heads", "words")
     concessions: list[tuple[str, ...]] = _data("grammar", "concessions", "phrases")
     while_links: list[tuple[str, ...]] = _data("grammar", "while_links", "phrases")
+    bare_claim_links: list[tuple[str, ...]] = _data("grammar", "bare_claim_links", "phrases")
+    bare_link_objects: frozenset[str] = _data("grammar", "bare_link_objects", "words")
     verb_links: list[tuple[str, ...]] = _data("grammar", "verb_links", "phrases")
     present_prefixes: tuple[str, ...] = _data("grammar", "present_prefixes", "prefixes")
     first_person_present_prefixes: tuple[str, ...] = _data("grammar", "first_person_present_prefixes", "prefixes")

@@ -269,6 +269,9 @@ NUMBERS = [
     ("سجلت البلاد منذ عام 2013 نحو 400 حالة", (400.0,)),
     ("In September 2023 the toll reached 400", (400.0,)),
     ("the toll reached 400 in the year 2023", (400.0,)),
+    ("In 2019, 23196 pupils wrote five subjects", (23196.0, 5.0)),  # a year after "in" says when
+    ("سجلت البلاد في 2019 نحو 400 حالة", (400.0,)),
+    ("تضرر في 2500 منزل", (2500.0,)),  # ... four figures no year could be count
 ]
 
 
@@ -278,6 +281,8 @@ YEARS = [
     ("سجلت البلاد منذ عام 2013 نحو 400 حالة", {2013}),
     ("In September 2023 the toll reached 400", {2023, 9}),
     ("ارتفع عدد الجرحى إلى 2059", set()),  # four figures alone are a count
+    ("In 2019, 23196 pupils wrote five subjects", {2019}),
+    ("سجلت البلاد في 2019 نحو 400 حالة", {2019}),
 ]
 
 

@@ -14,6 +14,7 @@ from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from .candidate import Candidate, Kind
 from .grammar import Grammar
 from ..sentences import OPENERS, SYMMETRIC
+from .speaker_phrase import ASIDE_MARKS, names_relay
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,23 @@ def _relative_clause(sc: Scan, i: int, end: int) -> Skip | None:
 
 
 def _attribution_aside(sc: Scan, i: int, end: int) -> Skip | None:
-    """ "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن ...": a preposition of attribution set off by commas between the
-    speaker and the claim is an aside, whatever verb of saying it holds."""
+    """ "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن ..."، "وقالت الوزارة - حسبما ذكرت قناة ... - إنه": a preposition of
+    attribution or a post-verb opener set off by commas or dashes between the speaker and the claim is an aside,
+    whatever verb of saying it holds; a post-verb opener with its verb needs no mark before it ("وقال هلاينغ على ما
+    نقلت عنه صحيفة ...، "..."")."""
     s = sc.s
-    if i == sc.start or not s.is_comma(i - 1) or not s.phrase_at(i, sc.g.lex.prepositions):
+    if i == sc.start or not names_relay(sc.g, s, i):
+        return None
+    if not sets_off(s, i - 1) and not s.phrase_at(i, sc.g.lex.post_verb_openers):
         return None
     k = i + 1
-    while k < end and not s.is_comma(k) and s.raw(k) not in PUNCTUATION["clause_enders"]:
+    while k < end and not sets_off(s, k) and s.raw(k) not in PUNCTUATION["clause_enders"]:
         k += 1
-    return Skip(k + 1) if k < end and s.is_comma(k) else None
+    return Skip(k + 1) if k < end and sets_off(s, k) else None
+
+
+def sets_off(s: SentenceView, k: int) -> bool:
+    return s.is_comma(k) or s.raw(k) in ASIDE_MARKS
 
 
 def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:

@@ -43,10 +43,10 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
         if kept and (s.norm(chunk.a) in g.lex.circumstantial or s.phrase_at(chunk.a, g.lex.inclusions)):
             closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
             continue
-        if kept and (s.phrase_at(chunk.a, g.lex.claim_links) or s.norm(chunk.a) in g.lex.clause_conjunctions):
-            closed = True  # "...، بحسب الدفاع المدني، فيما أصيب 20 آخرون": the next clause, no apposition
+        if kept and _next_clause(g, s, chunk.a):
+            closed = True
             continue
-        if (g.opens_occasion(s, chunk) and not (glued and chunk.a == a)) or s.phrase_at(chunk.a, g.lex.prepositions):
+        if (g.opens_occasion(s, chunk) and not (glued and chunk.a == a)) or names_relay(g, s, chunk.a):
             # an occasion, or "وأضافت – بحسب البيان – أن", "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن": an aside naming
             # the source's document or relay, not a speaker
             closed = bool(kept)
@@ -72,6 +72,23 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
         span = _second_hand(g, s, span, via)
     span = _trimmed(s, span)
     return (span or None), via
+
+
+def names_relay(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A chunk opened by a preposition of attribution ("بحسب البيان") or by a post-verb opener and a verb of saying
+    ("حسبما ذكرت القناة"; not "كما يسميه الشارع", a name's aside)."""
+    n = s.phrase_at(k, g.lex.post_verb_openers)
+    return bool(s.phrase_at(k, g.lex.prepositions)) or (bool(n) and g.lex.saying_verb(s.norm(k + n)))
+
+
+def _next_clause(g: Grammar, s: SentenceView, k: int) -> bool:
+    """After a comma, the next clause, no apposition: a link or a conjunction opening it ("...، بحسب الدفاع المدني،
+    فيما أصيب 20 آخرون"), or a past verb of saying with "and" written on it ("...، قالت الشرطة، وأكد المحافظ أن")."""
+    word = s.norm(k)
+    if s.phrase_at(k, g.lex.claim_links) or word in g.lex.clause_conjunctions:
+        return True
+    form = g.lex.cue(word) if word.startswith(g.lex.and_conjunction) else None
+    return form is not None and form.tense == "past"  # not "، ويدعى سليم،": a name given in an aside
 
 
 def _trimmed(s: SentenceView, span: Span) -> Span:
@@ -129,6 +146,8 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
             # "الهيئة في نشرتها اليومية": the preposition before the occasion goes with it
             return i - 1 if i - 1 > chunk.a and s.phrase_at(i - 1, g.lex.chunk_prepositions) == 1 else i
+        if names_relay(g, s, i):  # "القائد على ما نقلت عنه صحيفة ...": the relay's aside
+            return i
         if _describing_clause(g, s, chunk.a + wrapper, i):
             return i
     return chunk.b
@@ -300,9 +319,14 @@ def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None
 
 
 def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
-    """ "زار وزير الصحة سامي عادل المستشفى، وشدد على أن ...": a cue written with "and" after a comma, in a sentence
-    that opens with a verb and holds no cue before it, says what that verb's subject said."""
-    if g.lex.subject_first or i < 3 or not s.is_comma(i - 1) or not s.norm(i).startswith(g.lex.and_conjunction):
+    """ "زار وزير الصحة سامي عادل المستشفى، وشدد على أن ...": a cue written with "and", or after a particle that links
+    a clause ("، فيما أشار إلى أن"), after a comma, in a sentence that opens with a verb and holds no cue before it,
+    says what that verb's subject said."""
+    k = i
+    while k > 0 and s.norm(k - 1) in g.lex.particles_before_verb:
+        k -= 1
+    linked = k < i or s.norm(i).startswith(g.lex.and_conjunction)
+    if g.lex.subject_first or k < 3 or not linked or not s.is_comma(k - 1):
         return None
     if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(i)):
         return None

@@ -83,6 +83,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"coordinated opener {s.raw(i)!r}", _coordinated(g, s, i, kind))
             or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
             or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
+            or _named(f"bare link {s.raw(i)!r} in grammar.toml bare_claim_links", _bare_link(g, s, i, kind))
             or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
             or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
             or _named(f"present verb {s.raw(i)!r}", _present_clause(g, s, i, kind))
@@ -266,6 +267,22 @@ def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool
     if s.norm(after) in g.lex.complementizers:  # "، إلا أن ..."
         after += 1
     return i - 1, after
+
+
+def _bare_link(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """ "... لقوا مصرعهم فيما تأثر 340 ألفا ...": in a reported claim, a link the data names opens a second claim with
+    no comma before it, before a word that is neither a present verb ("فيما يتعلق") nor one that makes the link "in
+    what" or "among" (``bare_link_objects``: "فيما بعد"، "فيما بينها")."""
+    if kind != Kind.INDIRECT or s.quoted[i] or s.is_comma(i - 1):
+        return None
+    n = s.phrase_at(i, g.lex.bare_claim_links)
+    after = i + n
+    if not n or after >= len(s) or not s.toks[after].is_word:
+        return None
+    word = s.norm(after)
+    if word.startswith(g.lex.present_prefixes) or word in g.lex.bare_link_objects or word in g.lex.function_words:
+        return None
+    return i, after
 
 
 def _complement_link(g: Grammar, s: SentenceView, i: int, links: list[tuple[str, ...]]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...lang.text import PUNCTUATION
 from ..doc import MAX_SPEAKER_TOKENS, Span, SentenceView
+from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
 from ..speaker_phrase import speaker_span
@@ -46,7 +47,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if s.words(Span(tail, clause_end(s, tail))) > 6 and not _said_where(g, s, tail):
         return None
     claim = claim_before(g, s, 0, claim_end)
-    if claim is None or claim[2] != Kind.DIRECT:
+    if claim is None or not (claim[2] == Kind.DIRECT or _reported_first(g, s, i, form, before, speaker)):
         return None
     # «...»، أضاف. — with no speaker after the verb it is the last speaker's, as "وأضاف:" would be; so is one
     # with a pronoun for its speaker ('"...," he added.').
@@ -61,13 +62,29 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         speaker=speaker,
         claim_start=claim[0],
         claim_end=claim[1],
-        kind=Kind.DIRECT,
+        kind=claim[2],
         attribution=Attribution.POST if speaker else Attribution.CONTINUATION,
         gender=pronoun or form.gender,
         confidence=0.8 if speaker else 0.7,
         via=via,
         cut_at_next=False,
     )
+
+
+def _reported_first(
+    g: Grammar, s: SentenceView, i: int, form: CueForm, before: Span | None, speaker: Span | None
+) -> bool:
+    """ "قتل ثلاثة أشخاص في الانفجار، قالت الشرطة.": in a verb-first language, a clause with no verb of saying, then a
+    comma and a past verb of saying whose speaker right after it closes the clause, is what that speaker reported, as
+    a wire's "..., police said" is (not "، أشارت تقارير إلى ..."، "، ويعتبر حائزا على ..."); a subject-first
+    language's reported clause before the verb is the subject-verb rule's."""
+    if g.lex.subject_first or before is not None or speaker is None or form.tense != "past" or form.weak:
+        return False
+    if speaker.a != i + 1 or not s.is_comma(i - 1) or clause_end(s, speaker.b) != speaker.b:
+        return False
+    if any(s.norm(k) in form.frame for k in range(speaker.a, speaker.b)):
+        return False  # "، أعرب بيسكوف عن أمل ...": the verb's own preposition, its object follows
+    return g.plausible_source(s, speaker.a) and not any(g.lex.cue(s.norm(k)) for k in range(i - 1))
 
 
 def _said_where(g: Grammar, s: SentenceView, k: int) -> bool:

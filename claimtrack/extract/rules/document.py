@@ -11,6 +11,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener
 from ..doc import MAX_SPEAKER_TOKENS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
+from ..speaker_phrase import opening_verb_subject
 
 NAME = "document"
 
@@ -19,7 +20,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     pointer = s.phrase_at(i, g.lex.document_pointers)
     n = pointer or s.phrase_at(i, g.lex.document_openers)
     noun = _named_before(g, s, i) if pointer else i + n
-    if not n or noun is None or not (pointer or g.occasion_noun(s.norm(noun))):
+    if not n or noun is None or not (pointer or g.occasion_noun(s.norm(noun))) or _said_thing(g, s, i):
         return None
     opener = find_opener(g, s, i + n if pointer else noun + 1, None, MAX_SPEAKER_TOKENS)
     if opener is None:
@@ -39,7 +40,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             (k for k in range(start + 1, end) if s.phrase_at(k, g.lex.chunk_prepositions, allow_conj=False)), end
         )
         issuer = Span(start, end) if end > start else None
-    own = s.norm(noun).endswith(g.lex.pronoun_suffixes) and issuer is None
+    if issuer is not None and issuer.b - issuer.a == 1 and g.lex.pronoun_on(s.norm(issuer.a), g.lex.glued_prepositions):
+        # "وندد الوزير بالهجوم، وجاء في منشور له": the pronoun points at the opening verb's subject, or the last speaker
+        issuer = opening_verb_subject(g, s, i, g.skip_leading(s, 0, i)) if s.is_comma(i - 1) else None
+        own = issuer is None
+    else:
+        own = s.norm(noun).endswith(g.lex.pronoun_suffixes) and issuer is None
     speaker = issuer or (None if own else Span(noun, noun + 1))
     glued = issuer is not None and s.norm(issuer.a).startswith(tuple(g.lex.contracted_articles))
     if first >= len(s):
@@ -61,6 +67,12 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         confidence=0.8,
         as_written=g.glued_text(s, speaker.a, speaker.b, glued) if speaker is not None else None,
     )
+
+
+def _said_thing(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "أن ما ورد في بيان النقابة يعد ...": after a complementizer, "ما" makes the opener what the document said,
+    the subject of a claim about it, not the document speaking ("بحسب ما ورد في البيان" still relays it)."""
+    return i > 1 and s.norm(i - 1) in g.lex.relative_particles and s.norm(i - 2) in g.lex.complementizers
 
 
 def _issuer_start(g: Grammar, s: SentenceView, k: int, end: int) -> int:

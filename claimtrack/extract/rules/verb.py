@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
-from ..claim import claim_after, find_opener, leading_quote, own_preposition
+from ..claim import claim_after, find_opener, leading_quote, own_preposition, sets_off
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import (
@@ -31,7 +31,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if g.lex.subject_first:
         return None  # a subject-first language's speaker stands before its verb: the subject-verb rule's
     form = cue_here(g, s, i, found)
-    if form is None or form.tense == "participle" or form.relay or _saying_follows(g, s, i):
+    if form is None or form.tense == "participle" or form.relay or _saying_follows(g, s, i) or _relay_aside(g, s, i):
         return None
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     if opener is None:
@@ -104,6 +104,22 @@ def _saying_follows(g: Grammar, s: SentenceView, i: int) -> bool:
     """ "وواصل يقول ...", "وأضاف يقول ...": a present verb of saying right after the verb is the cue."""
     after = g.lex.cue(s.norm(i + 1)) if i + 1 < len(s) else None
     return after is not None and after.tense == "present"
+
+
+def _relay_aside(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "وقالت الوزارة - حسبما ذكرت قناة ... - إنه": a verb after a post-verb opener set off by a comma or a dash,
+    while an earlier verb of saying has not opened its claim yet, names that verb's relay in an aside; it has no
+    claim of its own ("...، كما أكد أن" after an opened claim does)."""
+    for n in range(1, i):
+        k = i - n
+        if s.phrase_at(k, g.lex.post_verb_openers) == n and sets_off(s, k - 1):
+            earlier = next((j for j in range(k - 2, -1, -1) if g.lex.saying_verb(s.norm(j))), None)
+            return (
+                earlier is not None and find_opener(g, s, earlier + 1, g.lex.cue(s.norm(earlier)), k - earlier) is None
+            )
+        if not s.toks[k].is_word:
+            return False
+    return False
 
 
 def _claim(g: Grammar, s: SentenceView, op: int, first: int, described: int | None) -> tuple[int, int | None, bool]:

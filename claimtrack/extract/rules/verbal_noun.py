@@ -119,7 +119,7 @@ def _object(
         another_cue = k > i + 1 and g.lex.cue(n) and not spelt_as_participle(g, s, k, verb)
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or another_cue:
             return None
-        if not s.toks[k].is_word or _genitive(g, s, k) or _named_for(g, s, k, frame, i):
+        if not s.toks[k].is_word or _genitive(g, s, k) or _named_for(g, s, k, frame, i) or _governed(g, s, k, frame):
             continue
         if denial and k > i + 1 and _denied_object(g, n):
             return k, k
@@ -217,3 +217,11 @@ def _genitive(g: Grammar, s: SentenceView, k: int) -> bool:
         return False
     bare = g.unglued(prev)
     return bare in g.lex.title_words or bare in g.lex.body_heads or bare in g.lex.person_titles
+
+
+def _governed(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> bool:
+    """ "كشف المدير تفاصيل الحادث في أكتاو": a word right after a preposition of place or occasion that is not the
+    cue's own is that preposition's noun, not the cue's object, whatever its shape (after "بشأن" what is denied or
+    announced may still be: "نفت الشائعات بشأن زيادة الأسعار")."""
+    n = s.norm(k - 1)
+    return n not in frame and n in g.lex.occasion_prepositions
