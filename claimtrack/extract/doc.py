@@ -16,6 +16,7 @@ MAX_SPEAKER_TOKENS = 30
 NEXT_LINE = -1  # claim_start of a statement whose claim is the next line ("وقال الوزير:" then the quotation)
 PREVIOUS_SENTENCE = -2  # claim_start of a statement whose claim is the sentence before ("كشف ذلك الوزير")
 MIN_POST_CLAIM_WORDS = 3
+MIN_QUOTED_CLAUSE = 5  # words of a quotation that is a clause, not a title ("Oppenheimer", "The Crown")
 COMMAS = frozenset(PUNCTUATION["clause_separators"])
 
 

@@ -318,9 +318,9 @@ def past_dateline(lex: Lexicon, s: SentenceView, a: int, b: int) -> int:
     capitals, or capitalised with a date after it, in a script with capitals, then a dash within a few tokens and the
     sentence after it. It is the outlet's byline, not the claim's."""
     first = s.raw(a)
-    if len(first) < 2 or not first[:1].isupper():
-        return a
     dashes = _dashes(lex.dateline_separators)
+    if len(first) < 2 or not first[:1].isupper():
+        return _bracketed_dateline(s, a, b, dashes)
     for j in range(a + 1, min(b, a + DATELINE_TOKENS)):
         if s.raw(j) and set(s.raw(j)) <= dashes:
             if not (first.isupper() or _dated(lex, s, a, j)):
@@ -330,6 +330,19 @@ def past_dateline(lex: Lexicon, s: SentenceView, a: int, b: int) -> int:
             # the sentence starts after it, with a capital ("NATO - which met on Monday -" is an aside)
             opens = s.raw(j + 1)[:1]
             return j + 1 if opens and not opens.islower() else a
+    return a
+
+
+def _bracketed_dateline(s: SentenceView, a: int, b: int, dashes: frozenset[str]) -> int:
+    """ "أربيل (كوردستان24)- خاطب ...": in a script without capitals, a place of a word or two, the outlet in brackets
+    and a dash open the sentence; no other words before the dash read as a dateline there."""
+    for j in range(a + 1, min(b, a + DATELINE_TOKENS)):
+        if s.raw(j) == "(":
+            close = next((k for k in range(j + 1, min(b, j + DATELINE_TOKENS)) if s.raw(k) == ")"), None)
+            dash = close + 1 if close is not None else b
+            return dash + 1 if dash + 1 < b and set(s.raw(dash)) <= dashes else a
+        if not s.toks[j].is_word:
+            return a
     return a
 
 

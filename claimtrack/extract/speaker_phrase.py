@@ -20,8 +20,9 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
     ("جون كيربي، المتحدث باسم ...") stay with it. ``glued``: the particle on the first word is the one a
     preposition before it ends with ("وفقا لوكالة ..."), so that word is no one spoken to.
     """
-    # "وفق ما أفاد به المدير": the preposition carrying the pronoun of what was said is not the speaker
-    chunks = _chunks(s, a + 1 if a < b and resumptive(g, s.norm(a)) else a, b)
+    # "وفق ما أفاد به المدير": the preposition carrying the pronoun of what was said is not the speaker; "وأكد مجددا
+    # أن": how it was said, before any speaker
+    chunks = _chunks(s, past_manner(g, s, a + 1 if a < b and resumptive(g, s.norm(a)) else a), b)
     kept: list[Span] = []
     via: list[Span] = []
     closed = False  # an adverbial after the speaker closes it; only a relay ("نقلا عن") may follow
@@ -40,10 +41,7 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
             chunk = Span(chunk.a + relay, chunk.b)
             if not chunk:
                 continue
-        if kept and (s.norm(chunk.a) in g.lex.circumstantial or s.phrase_at(chunk.a, g.lex.inclusions)):
-            closed = True  # "الوزير، وهو أعلى مسؤول في القطاع،": an aside about the speaker closes the phrase
-            continue
-        if kept and _next_clause(g, s, chunk.a):
+        if kept and _closes_phrase(g, s, chunk.a):
             closed = True
             continue
         if (g.opens_occasion(s, chunk) and not (glued and chunk.a == a)) or names_relay(g, s, chunk.a):
@@ -74,6 +72,18 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
     return (span or None), via
 
 
+def past_manner(g: Grammar, s: SentenceView, k: int) -> int:
+    """The first token at or after k past the manner phrases there ("بشكل قاطع"، "مجددا"): how it was said."""
+    while k < len(s):
+        if s.norm(k) in g.lex.manner_heads:
+            k += 2
+        elif n := s.phrase_at(k, g.lex.manner_phrases):
+            k += n
+        else:
+            break
+    return k
+
+
 def names_relay(g: Grammar, s: SentenceView, k: int) -> bool:
     """A chunk opened by a preposition of attribution ("بحسب البيان") or by a post-verb opener and a verb of saying
     ("حسبما ذكرت القناة"; not "كما يسميه الشارع", a name's aside)."""
@@ -81,10 +91,13 @@ def names_relay(g: Grammar, s: SentenceView, k: int) -> bool:
     return bool(s.phrase_at(k, g.lex.prepositions)) or (bool(n) and g.lex.saying_verb(s.norm(k + n)))
 
 
-def _next_clause(g: Grammar, s: SentenceView, k: int) -> bool:
-    """After a comma, the next clause, no apposition: a link or a conjunction opening it ("...، بحسب الدفاع المدني،
-    فيما أصيب 20 آخرون"), or a past verb of saying with "and" written on it ("...، قالت الشرطة، وأكد المحافظ أن")."""
+def _closes_phrase(g: Grammar, s: SentenceView, k: int) -> bool:
+    """After a comma, what closes a speaker phrase: an aside about the speaker ("الوزير، وهو أعلى مسؤول في القطاع،"),
+    or the next clause, no apposition: a link or a conjunction opening it ("...، بحسب الدفاع المدني، فيما أصيب 20
+    آخرون"), or a past verb of saying with "and" written on it ("...، قالت الشرطة، وأكد المحافظ أن")."""
     word = s.norm(k)
+    if word in g.lex.circumstantial or s.phrase_at(k, g.lex.inclusions):
+        return True
     if s.phrase_at(k, g.lex.claim_links) or word in g.lex.clause_conjunctions:
         return True
     form = g.lex.cue(word) if word.startswith(g.lex.and_conjunction) else None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .candidate import Kind
 from ..lang.text import PUNCTUATION
-from .doc import MIN_POST_CLAIM_WORDS, SentenceView, Span
+from .doc import MIN_POST_CLAIM_WORDS, MIN_QUOTED_CLAUSE, SentenceView, Span
 from .grammar import Grammar
 from .spans import trim
 
@@ -88,6 +88,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
             or _named(f"present verb {s.raw(i)!r}", _present_clause(g, s, i, kind))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
+            or _named("two quoted clauses joined by and", _quoted_clauses_joined(g, s, i))
             or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind))
         )
         if cut is None:
@@ -302,6 +303,24 @@ def _joined_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[
     if before >= 0 and any(b == s.toks[before].start for _, b in s.quotes):
         return None
     return i, i + 1
+
+
+def _quoted_clauses_joined(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
+    """'said “an unknown vessel drifted into our waters” and “we do not know who it belongs to”': "and" between two
+    quotations that are each a clause (``MIN_QUOTED_CLAUSE`` words) joins the speaker's two sentences; a list of
+    short quoted chants or titles ('هتافات من بينها "الله أكبر" و"عاش الوطن"') stays one claim."""
+    n = s.norm(i)
+    if s.quoted[i] or not (n == g.lex.and_conjunction or n in g.lex.clause_conjunctions):
+        return None
+    after = s.quote_at(i + 1)
+    before = next((q for q in s.quotes if i > 0 and q[1] == s.toks[i - 1].start), None)
+    if after is None or before is None:
+        return None
+    return (i, i + 1) if all(_quoted_words(s, q) >= MIN_QUOTED_CLAUSE for q in (before, after)) else None
+
+
+def _quoted_words(s: SentenceView, quote: tuple[int, int]) -> int:
+    return s.words(Span(s.index_at(quote[0]) + 1, s.index_at(quote[1])))
 
 
 def _first_person_clause(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...lang.text import PUNCTUATION
-from ..doc import MAX_SPEAKER_TOKENS, Span, SentenceView
+from ..doc import MAX_SPEAKER_TOKENS, MIN_QUOTED_CLAUSE, Span, SentenceView
 from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
@@ -14,7 +14,6 @@ from .cue import cue_here
 NAME = "claim-first"
 INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
 CLAIM_ENDERS = frozenset(PUNCTUATION["claim_enders"])
-MIN_QUOTED_CLAUSE = 5  # words of a quotation that is a clause, not a title ("Oppenheimer", "The Crown")
 MAX_SPEAKER_BEFORE = 5  # words between a quotation and its verb that can be its speaker ("the foreign minister")
 
 

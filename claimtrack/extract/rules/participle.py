@@ -11,7 +11,7 @@ from ..grammar import Grammar
 from ..quotations import MARKS as QUOTATION_MARKS
 from .cue import cue_here
 from .verbal_noun import object_at, spelt_as_participle
-from ..speaker_phrase import opening_verb_subject, speaker_span
+from ..speaker_phrase import opening_verb_subject, past_manner, speaker_span
 from ..speaker_phrase import subject_before_object
 from ..claim import find_opener
 from ..claim import claim_after
@@ -239,14 +239,7 @@ def _noun_object(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
     In a subject-first language only after an earlier statement of the sentence, whose speaker it continues."""
     if not s.is_comma(i - 1):
         return None
-    k = i + 1
-    while k < len(s):
-        if s.norm(k) in g.lex.manner_heads:
-            k += 2
-        elif n := s.phrase_at(k, g.lex.manner_phrases):
-            k += n
-        else:
-            break
+    k = past_manner(g, s, i + 1)
     if k >= len(s) or not s.toks[k].is_word or s.quoted[k]:
         return None
     obj = object_at(g, s, k, frozenset())

@@ -162,12 +162,15 @@ def _occasion_holder(g: Grammar, s: SentenceView, i: int) -> Span | None:
 
 
 def _described_thing(g: Grammar, s: SentenceView, form: CueForm, speaker: Span | None) -> int | None:
-    """ "ووصفت هذه الخطوة بأنها ...": after a verb whose noun object is part of the claim, a phrase that points at a
-    thing (a demonstrative before a word that is no title) is that object, not the speaker: the claim starts there
-    and the speaker is the one before."""
-    if not form.noun_claim or speaker is None or s.norm(speaker.a) not in g.lex.demonstratives:
+    """ "ووصفت هذه الخطوة بأنها ..."، "ووصف الواقعة بأنها ...": after a verb whose noun object is part of the claim, a
+    phrase that points at a thing (a demonstrative before a word that is no title), or one word with the article that
+    is no source, is that object, not the speaker: the claim starts there and the speaker is the one before."""
+    if not form.noun_claim or speaker is None:
         return None
-    return None if g.source_word(s.norm(speaker.a + 1)) else speaker.a
+    if s.norm(speaker.a) in g.lex.demonstratives:
+        return None if g.source_word(s.norm(speaker.a + 1)) else speaker.a
+    one_thing = speaker.b - speaker.a == 1 and not g.plausible_source(s, speaker.a)
+    return speaker.a if one_thing else None
 
 
 def _before_addressee(g: Grammar, s: SentenceView, i: int, end: int, form: CueForm) -> int:
