@@ -46,6 +46,10 @@ def _closing(text: str, i: int, limit: int) -> int | None:
     return j if j >= 0 else None
 
 
+def _glued_opening(text: str, i: int, end: int) -> bool:
+    return i > 0 and text[i - 1] in _END and i + 1 < end and text[i + 1].isalpha()
+
+
 def _closes_only(text: str, i: int, end: int) -> bool:
     """Whether a mark that opens and closes alike can only close: glued to a letter before it, and no letter or
     digit after it."""
@@ -93,8 +97,9 @@ def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     i = start
     while i < end:
         ch = text[i]
-        # Sloppy pages open with the closing mark too (” كانت مباراة ...”): after a space it opens.
-        misused = ch in MISUSED_OPENERS and (i == start or text[i - 1].isspace())
+        # Sloppy pages open with the closing mark too (” كانت مباراة ...”): after a space it opens, and so it does
+        # between a sentence's end and the next word ("resigned.”We had ...": no quotation there for it to close).
+        misused = ch in MISUSED_OPENERS and (i == start or text[i - 1].isspace() or _glued_opening(text, i, end))
         if ch in SYMMETRIC and _closes_only(text, i, end):
             i += 1  # 'لنهر الفرات"، مبيناً "نتوقع': a closing mark whose opening the page left out opens nothing
             continue
@@ -117,6 +122,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
         inside = set()
         for a, b in quotes:
             inside.update(range(a, b + 1))
+        opening = {a for a, _ in quotes}  # a closing mark typed to open a quotation ends no sentence before it
         seg_start = line_start
         i = line_start
         while i < line_end:
@@ -136,7 +142,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                     i += 1
                     continue
                 j = i + 1
-                while j < line_end and (text[j] in _END or text[j] in _CLOSERS):
+                while j < line_end and (text[j] in _END or text[j] in _CLOSERS) and j not in opening:
                     j += 1
                 _add(out, text, seg_start, j, first_index)
                 seg_start = j
