@@ -47,6 +47,7 @@ def _closing(text: str, i: int, limit: int) -> int | None:
 
 
 def _glued_opening(text: str, i: int, end: int) -> bool:
+    """A mark glued between a sentence's end and a letter ("resigned.”We"): where no quotation was open to close."""
     return i > 0 and text[i - 1] in _END and i + 1 < end and text[i + 1].isalpha()
 
 

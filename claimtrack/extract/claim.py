@@ -14,7 +14,7 @@ from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from .candidate import Candidate, Kind
 from .grammar import Grammar
 from ..sentences import OPENERS, SYMMETRIC
-from .speaker_phrase import ASIDE_MARKS, names_relay
+from .speaker_phrase import names_relay, sets_off
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,6 @@ def _attribution_aside(sc: Scan, i: int, end: int) -> Skip | None:
     while k < end and not sets_off(s, k) and s.raw(k) not in PUNCTUATION["clause_enders"]:
         k += 1
     return Skip(k + 1) if k < end and sets_off(s, k) else None
-
-
-def sets_off(s: SentenceView, k: int) -> bool:
-    return s.is_comma(k) or s.raw(k) in ASIDE_MARKS
 
 
 def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:

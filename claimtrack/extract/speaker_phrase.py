@@ -100,7 +100,8 @@ def _closes_phrase(g: Grammar, s: SentenceView, k: int) -> bool:
         return True
     if s.phrase_at(k, g.lex.claim_links) or word in g.lex.clause_conjunctions:
         return True
-    form = g.lex.cue(word) if word.startswith(g.lex.and_conjunction) else None
+    joined = bool(g.lex.and_conjunction) and word.startswith(g.lex.and_conjunction)
+    form = g.lex.cue(word) if joined else None
     return form is not None and form.tense == "past"  # not "، ويدعى سليم،": a name given in an aside
 
 
@@ -111,6 +112,11 @@ def _trimmed(s: SentenceView, span: Span) -> Span:
     if span and (quote := s.quote_at(span.a)) is not None and s.index_at(quote[1]) == span.b - 1:
         span = Span(span.a + 1, span.b - 1)
     return span
+
+
+def sets_off(s: SentenceView, k: int) -> bool:
+    """Whether token k sets off an aside: a comma or a dash."""
+    return s.is_comma(k) or s.raw(k) in ASIDE_MARKS
 
 
 def _age_group(g: Grammar, s: SentenceView, i: int) -> bool:
@@ -139,7 +145,7 @@ def _chunks(s: SentenceView, a: int, b: int) -> list[Span]:
             depth += 1
         elif r == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (s.is_comma(i) or r in ASIDE_MARKS):
+        elif depth == 0 and sets_off(s, i):
             chunks.append(Span(start, i))
             start = i + 1
     chunks.append(Span(start, b))

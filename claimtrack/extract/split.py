@@ -375,7 +375,7 @@ def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple
     """«يشرفني تولي تدريب المنتخب، وأنا على دراية بحجم المسؤولية»: inside a quotation, after a comma, the speaker
     in the first person (a pronoun, "I have", a first-person future verb: ``first_person_words``,
     ``first_person_future_prefixes``) opens the next of their sentences, which the quotation runs on with a comma."""
-    if not (kind != Kind.INDIRECT or s.quoted[i]) or not s.is_comma(i - 1):
+    if (kind == Kind.INDIRECT and not s.quoted[i]) or not s.is_comma(i - 1):
         return None
     word = _after_comma_and(g, s, i) or s.norm(i)
     future = word.startswith(g.lex.first_person_future_prefixes) and not word.endswith(g.lex.plural_noun_endings)

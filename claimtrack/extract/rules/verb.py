@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
-from ..claim import claim_after, find_opener, leading_quote, own_preposition, sets_off
+from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import (
     left_subject,
     opening_verb_subject,
     relative_antecedent,
+    sets_off,
     speaker_span,
     subject_before_object,
     subject_on_left,
