@@ -56,6 +56,7 @@ class ClaimLanguage:
     not_before_numbers: tuple[str, ...]  # clitics peeled from other words but never written on a number word
     clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
     percent_words: frozenset[str]  # "per cent" written out, which holds a number word and counts nothing
+    unit_words: frozenset[str]  # a number word naming each unit ("للدولار الواحد"), which counts nothing either
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
     year_prepositions: frozenset[str]  # ... and before four figures that make them a year if one could be ("في 2019")
     era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
@@ -122,6 +123,7 @@ def claim_language(language: str) -> ClaimLanguage:
         not_before_numbers=tuple(fold(c) for c in data.get("not_before_numbers", [])),
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
         percent_words=frozenset(fold(w) for w in data.get("percent_words", [])),
+        unit_words=frozenset(fold(w) for w in data.get("unit_words", [])),
         year_words=frozenset(fold(w) for w in data.get("year_words", [])),
         year_prepositions=frozenset(fold(w) for w in data.get("year_prepositions", [])),
         era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
@@ -300,7 +302,11 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
                 values[-1] *= lang.multipliers[multiplier]
                 continue
             values.append(lang.multipliers[multiplier])
-        elif word not in lang.percent_words and (number := _number_word(word, lang)) is not None:
+        elif (
+            word not in lang.percent_words
+            and word not in lang.unit_words
+            and (number := _number_word(word, lang)) is not None
+        ):
             value, conj = lang.numbers[number], after_number and word[:1] in lang.hooks.PROCLITICS
             if conj and values[-1] < 10 <= value < 100 and value % 10 == 0:
                 values[-1] += value  # units before their ten, as Arabic says 33

@@ -390,6 +390,10 @@ class ClaimIndex:
                 return "paraphrase"
             if (_one_source(ca, cb) or lexical() >= s.other_speaker_dice) and _close_in_meaning(semantic, s):
                 return "paraphrase"
+        elif _named_alike(ca, cb) and lexical() >= s.reordered:
+            # Clauses in another order ("not part of the problem but of the solution" / "part of the solution, not
+            # the problem") share most of their words out of order: from one speaker's mouth, one claim.
+            return "paraphrase"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
             # a number both give says what is said as a word does ("wants 4.5 billion" / "asked for 4.5 billion")

@@ -272,6 +272,9 @@ NUMBERS = [
     ("In 2019, 23196 pupils wrote five subjects", (23196.0, 5.0)),  # a year after "in" says when
     ("سجلت البلاد في 2019 نحو 400 حالة", (400.0,)),
     ("تضرر في 2500 منزل", (2500.0,)),  # ... four figures no year could be count
+    ("يبلغ سعر الصرف 1300 دينار للدولار الواحد", (1300.0,)),  # one with the article is each unit, not a count
+    ("بلغ سعر الليلة الواحدة 90 دولارا", (90.0,)),
+    ("قتل شخص واحد في الحادث", (1.0,)),  # ... without it, one counted
 ]
 
 
@@ -289,6 +292,13 @@ YEARS = [
 @pytest.mark.parametrize("text, years", YEARS)
 def test_a_year_is_read_as_a_date_not_a_count(text, years):
     assert read_claim(text).dates == years
+
+
+def test_a_year_counted_in_one_version_and_dated_in_the_other_is_no_change():
+    # "the 2026 budget" writes the year as a bare figure, "in the year 2026" as a date: one year either way
+    a = read_claim("سعر الصرف الرسمي سيكون 1300 دينار في موازنة 2026")
+    b = read_claim("سعر الصرف الذي سيتم اعتماده في عام 2026 يبلغ 1300 دينار للدولار الواحد")
+    assert fact_changes(a, b) == []
 
 
 def test_two_years_are_a_date_change():

@@ -22,6 +22,10 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
     "overlap_step": ("More overlap needed per in-order word short of min-shared + 2", {"min": 0, "max": 1}),
     "min_shared": ("Content words a pair must share, in order", {"min": 1}),
     "min_dice": ("Weighted word overlap (Dice) of a paraphrase", {"min": 0, "max": 1}),
+    "reordered": (
+        "Word overlap (Dice) at which a named speaker's two claims are one in any order",
+        {"min": 0, "max": 1},
+    ),
     "other_speaker_dice": ("... and of a paraphrase by two speakers", {"min": 0, "max": 1}),
     "other_speaker_meaning": (
         f"... and the encoder cosine below which a paraphrase by two speakers is two claims ({SEMANTIC})",

@@ -337,6 +337,9 @@ class ArticleContext:
                 continue
             if k + 1 < len(words) and self.lex.pronoun_on(words[k + 1].norm, self.lex.glued_prepositions):
                 return None  # "في بيان لها": its statement, whose issuer the pronoun points to, described no further
+            closed = _quoted_name_end(words, k + 1)
+            if closed is not None:
+                return self.text[words[k].start : words[closed].end]  # "bank "Nour al-Sharq"": the marks close it
             end = k
             for j in range(k + 1, min(len(words), k + 16)):
                 t = words[j]
@@ -353,6 +356,15 @@ class ArticleContext:
             named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice
             return self.text[words[k].start : words[end].end] if named else None
         return None
+
+
+def _quoted_name_end(words: list, k: int) -> int | None:
+    """Where a name in quotation marks opening at k closes (the closing mark's index), within a name's length; None
+    when no mark opens there. A body's noun before such a name is named by it: what follows is the sentence's."""
+    if k >= len(words) or words[k].raw not in QUOTE_CHARS:
+        return None
+    closer = PUNCTUATION["quote_pairs"].get(words[k].raw, words[k].raw)
+    return next((j for j in range(k + 2, min(len(words), k + 2 + MAX_NAME_WORDS)) if words[j].raw == closer), None)
 
 
 def _listed(lex: Lexicon, words: list, k: int) -> bool:
