@@ -150,6 +150,11 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
             break
     if speaker is not None:
         return speaker, Attribution.PARTICIPLE, gender
+    if not g.lex.subject_first and not any(s.toks[k].is_word for k in range(i)):
+        # ". مؤكدة أنها ...", a paragraph opening "مشيرةً إلى": the sentence before had the verb, its speaker goes on.
+        # Where the subject comes first, a participle opening a sentence ("Speaking to reporters, ...") is the
+        # subject's after it.
+        return None, Attribution.CONTINUATION, gender
     return _opening_subject(g, s, i, gender)
 
 
