@@ -462,5 +462,16 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
     bare = g.unglued(prev)
     if bare in lex.title_words or bare in lex.body_heads or bare in lex.person_titles:
         return None  # "وزارة الصحة", "لنادي الفتح": the noun completes its head
-    # an unknown bare word before a definite one opens the object ("نتيجة المباراة"), unless it is the subject
-    return k - 1 if k - 1 > a else k
+    # an unknown bare word before a definite one opens the object ("نتيجة المباراة"), unless it is the subject, or
+    # the last of two bare words or more, which name the subject ("الوزير سامي حمدان الحريق")
+    return k - 1 if k - 1 > a and not _named_before(g, s, k - 1, a) else k
+
+
+def _named_before(g: Grammar, s: SentenceView, k: int, a: int) -> bool:
+    """Whether the bare word at k ends a name: the word before it is bare too (no article, no feminine ending a
+    noun heading an object has), inside the subject."""
+    j = k - 1
+    if j <= a or not s.toks[j].is_word:
+        return False
+    word = s.raw(j)
+    return not s.norm(j).startswith(g.lex.definite_prefixes) and not word.endswith(g.lex.feminine_endings)
