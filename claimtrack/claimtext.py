@@ -57,6 +57,7 @@ class ClaimLanguage:
     clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
     percent_words: frozenset[str]  # "per cent" written out, which holds a number word and counts nothing
     unit_words: frozenset[str]  # a number word naming each unit ("للدولار الواحد"), which counts nothing either
+    toll_stems: frozenset[str]  # claim stems of the words that name the dead: a claim with one gives a death toll
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
     year_prepositions: frozenset[str]  # ... and before four figures that make them a year if one could be ("في 2019")
     era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
@@ -124,6 +125,7 @@ def claim_language(language: str) -> ClaimLanguage:
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
         percent_words=frozenset(fold(w) for w in data.get("percent_words", [])),
         unit_words=frozenset(fold(w) for w in data.get("unit_words", [])),
+        toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
         year_words=frozenset(fold(w) for w in data.get("year_words", [])),
         year_prepositions=frozenset(fold(w) for w in data.get("year_prepositions", [])),
         era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
@@ -211,6 +213,7 @@ class ClaimText:
     place_ends: dict[str, frozenset[str]] = field(default_factory=dict)  # place key -> ends it is named as
     bodies: frozenset[tuple[str, str]] = frozenset()  # (kind of body, the word naming which one): court, cassation
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
+    toll: bool = False  # names the dead ("لقوا حتفهم", "27 قتيلا", "died"): its first number may be a death toll
     # What each negation and denial word governs, as (how many must be asserted, content stems): a flip needs the
     # other version to assert what this one negates. Nothing follows a denial of the whole claim: (0, ()).
     governed: frozenset[tuple[int, tuple[str, ...]]] = frozenset()
@@ -553,6 +556,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         place_ends=place_ends,
         bodies=_bodies(words, all_stems, lang),
         language=code,
+        toll=any(stem in lang.toll_stems for stem in all_stems),
         **_polarity_scope(words, lang, stopwords, negating, denying, bool(untrue)),
     )
 

@@ -400,6 +400,8 @@ class ClaimIndex:
             shared += bool(set(ca.text.quantities) & set(cb.text.quantities))
             if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
                 return "semantic"
+        if _one_toll(ca.text, cb.text, s.min_toll) and (lexical() if semantic is None else semantic) >= s.toll:
+            return "toll"
         if semantic is not None and _across_languages(ca, cb, semantic, s, self.voices):
             return "cross-language"
         return ""
@@ -459,8 +461,8 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
     still (``semantic_other_speaker``)."""
     if ca.speaker and ca.speaker == cb.speaker:
         return True
-    if set(ca.text.quantities) & set(cb.text.quantities):
-        return True
+    if set(ca.text.quantities) & set(cb.text.quantities) and ca.text.toll == cb.text.toll:
+        return True  # one number, of the dead on both sides or on neither: 27 dead are not 27 wounded
     return semantic >= settings.semantic_other_speaker
 
 
@@ -523,6 +525,15 @@ def _source_floor(ca: _Claim, cb: _Claim, settings: MatchSettings, voices: dict[
     if one_voice(ca.speaker, cb.speaker, voices):
         return settings.cross_language_voice
     return None
+
+
+def _one_toll(a: ClaimText, b: ClaimText, least: int) -> bool:
+    """Both versions, in one language, give one death toll of at least ``least``: each names the dead, and their first
+    numbers (what each counts) are one. Outlets word a toll every way ("27 lost their lives" / "left 27 dead") and
+    credit it to whoever they heard it from (the government, officials, state media), so neither words nor speakers
+    need agree, only the meaning be close enough (``toll``) that the dead are of one event: two disasters with one toll
+    are far apart, and "two dead" is said of too many storms to tell one."""
+    return a.toll and b.toll and a.language == b.language and _one_count(a, b) and a.quantities[0] >= least
 
 
 def _one_count(a: ClaimText, b: ClaimText) -> bool:

@@ -69,7 +69,7 @@ POLAR = CONTRADICTING | {ChangeKind.aside}
 # relation still says what changed. So does a near-copy with one word replaced, which is a synonym as often as
 # another thing.
 SPLITTING = CONTRADICTING | (CHANGING - {ChangeKind.quote, ChangeKind.hedge, ChangeKind.word})
-JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic", "cross-language"})
+JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic", "toll", "cross-language"})
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ class Comparison:
     score: float
     relation: Relation
     changes: tuple[Change, ...]
-    rule: str  # what related them: verbatim, paraphrase, semantic or cross-language (which join), similar, or ""
+    rule: str  # what related them: verbatim, paraphrase, semantic, toll or cross-language (which join), similar, or ""
     lexical: float
     semantic: float | None = None
 

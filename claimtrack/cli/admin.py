@@ -22,6 +22,11 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
     "overlap_step": ("More overlap needed per in-order word short of min-shared + 2", {"min": 0, "max": 1}),
     "min_shared": ("Content words a pair must share, in order", {"min": 1}),
     "min_dice": ("Weighted word overlap (Dice) of a paraphrase", {"min": 0, "max": 1}),
+    "toll": (
+        "Cosine (words: Dice) at which two claims giving one death toll are one, whoever said them",
+        {"min": 0, "max": 1.01},
+    ),
+    "min_toll": ("... from this many dead", {"min": 0}),
     "reordered": (
         "Word overlap (Dice) at which a named speaker's two claims are one in any order",
         {"min": 0, "max": 1},
