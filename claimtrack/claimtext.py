@@ -70,6 +70,7 @@ class ClaimLanguage:
     places: dict[tuple[str, ...], str]  # a place name's claim stems -> its key (a country and its capital share one)
     unarticled_places: frozenset[str]  # one-word place names that never take the article ("سيول", not "السيول")
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
+    port_nouns: dict[str, str]  # where a journey starts or ends, before its place ("مطار لندن"): its end is the place's
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
     place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
     contractions: dict[str, str]  # a contracted negation (its letters, lower case) -> the words it stands for
@@ -142,6 +143,7 @@ def claim_language(language: str) -> ClaimLanguage:
         },
         unarticled_places=_unarticled_places(data, pack(language).hooks),
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
+        port_nouns={fold(w): w for w in data.get("port_nouns", [])},
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
         place_stems=frozenset(
             stem for names in data.get("places", {}).values() for name in names for stem in _phrase_stems(name)
@@ -419,11 +421,27 @@ def _places(words: list[str], lang: ClaimLanguage) -> tuple[dict[str, str], dict
     return found, {group: frozenset(e) for group, e in ends.items()}
 
 
+def place_spans(words: list[str], language: str) -> list[tuple[int, int]]:
+    """Where runs of words (folded for matching) name a place of the pack's [places], longest first, not
+    overlapping: for reading a speaker phrase ("رئيس جنوب أفريقيا سيريل رامافوسا": whose president, then a name)."""
+    lang = claim_language(language)
+    seq = [lang.hooks.light_stem(w) for w in words]
+    spans: list[tuple[int, int]] = []
+    for n in (3, 2, 1):
+        for i in range(len(seq) - n + 1):
+            free = all(i >= b or i + n <= a for a, b in spans)
+            if free and tuple(seq[i : i + n]) in lang.places:
+                spans.append((i, i + n))
+    return sorted(spans)
+
+
 def _place_end(words: list[str], i: int, form: str, lang: ClaimLanguage) -> str:
     """The end of a movement the place at ``words[i]`` is named as: by the word before it ("min", "ila") or by a
     clitic peeled off the place word itself (li-), else ""."""
     if i > 0 and (before := _bare(words[i - 1], lang.place_ends, lang)) is not None:
         return lang.place_ends[before]
+    if i > 1 and _bare(words[i - 1], lang.port_nouns, lang) is not None:
+        return _place_end(words, i - 1, words[i - 1], lang)  # "من مطار لندن": from London's airport, from London
     word = fold(words[i])
     clitics = word[: max(len(word) - len(form), 0)].lstrip("".join(lang.hooks.PROCLITICS))
     return next((end for w, end in lang.place_ends.items() if clitics and clitics.startswith(w)), "")

@@ -1142,3 +1142,10 @@ def test_claims_explain_shows_the_cross_language_rule(runner, db, tmp_path, monk
     assert runner.invoke(app, ["rematch", "--db", db, "--cross-language", "1.01"]).exit_code == 0
     claims = json.loads(runner.invoke(app, ["claims", "--db", db, "--json"]).stdout)
     assert [c["size"] for c in claims] == [1, 1]
+
+
+def test_a_journey_from_one_port_to_another_names_two_ends_not_two_places():
+    # "took off from London's airport" / "bound from the airport to Singapore": one flight told from both ends
+    a = read_claim("الرحلة أقلعت من مطار لندن هيثرو")
+    b = read_claim("الرحلة المتجهة من مطار هيثرو إلى سنغافورة واجهت اضطرابات شديدة")
+    assert ChangeKind.place not in {c.kind for c in fact_changes(a, b)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..claimtext import place_spans
 from ..lang.text import PUNCTUATION, Token, fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
@@ -129,6 +130,15 @@ def _unglued(lex: Lexicon, word: str) -> str:
     while rest and not fold(rest[0]):
         rest = rest[1:]
     return rest
+
+
+def _titled_places(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """ "رئيس مالاوي لازاروس تشاكويرا", "رئيس جنوب أفريقيا سيريل رامافوسا": a place (the pack's [places] in
+    claims.toml) right after a title, with a would-be name after it, is whose title it is; the name comes after."""
+    for start, end in place_spans([fold_for_match(w) for w in words], lex.language):
+        if start and kinds[start - 1] == "T" and "N" in kinds[end:]:
+            kinds[start:end] = ["T"] * (end - start)
+    return kinds
 
 
 def _named_by_adjective(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
@@ -295,7 +305,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
-        return _named_by_adjective(self.lex, words, kinds)
+        return _named_by_adjective(self.lex, words, _titled_places(self.lex, words, kinds))
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""
