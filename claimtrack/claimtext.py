@@ -70,7 +70,7 @@ class ClaimLanguage:
     places: dict[tuple[str, ...], str]  # a place name's claim stems -> its key (a country and its capital share one)
     unarticled_places: frozenset[str]  # one-word place names that never take the article ("سيول", not "السيول")
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
-    port_nouns: dict[str, str]  # where a journey starts or ends, before its place ("مطار لندن"): its end is the place's
+    port_nouns: frozenset[str]  # where a journey starts or ends, before its place ("مطار لندن"): its end is the place's
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
     place_stems: frozenset[str]  # every claim stem of a place name: a body named by a place is named where, not which
     contractions: dict[str, str]  # a contracted negation (its letters, lower case) -> the words it stands for
@@ -143,7 +143,7 @@ def claim_language(language: str) -> ClaimLanguage:
         },
         unarticled_places=_unarticled_places(data, pack(language).hooks),
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
-        port_nouns={fold(w): w for w in data.get("port_nouns", [])},
+        port_nouns=frozenset(fold(w) for w in data.get("port_nouns", [])),
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
         place_stems=frozenset(
             stem for names in data.get("places", {}).values() for name in names for stem in _phrase_stems(name)
@@ -422,8 +422,9 @@ def _places(words: list[str], lang: ClaimLanguage) -> tuple[dict[str, str], dict
 
 
 def place_spans(words: list[str], language: str) -> list[tuple[int, int]]:
-    """Where runs of words (folded for matching) name a place of the pack's [places], longest first, not
-    overlapping: for reading a speaker phrase ("رئيس جنوب أفريقيا سيريل رامافوسا": whose president, then a name)."""
+    """Where runs of words (folded for matching) name a place of the pack's [places], in order, the longer run kept
+    where two overlap: for reading a speaker phrase ("رئيس جنوب أفريقيا سيريل رامافوسا": whose president, then a
+    name)."""
     lang = claim_language(language)
     seq = [lang.hooks.light_stem(w) for w in words]
     spans: list[tuple[int, int]] = []

@@ -22,9 +22,7 @@ class MatchSettings:
     min_shared: int = 3  # content words a pair must share (in the same order, to be a paraphrase)
     min_dice: float = 0.25  # weighted word overlap (Dice) of a paraphrase: a short claim inside a long one is not
     toll: float = 0.45  # cosine (words: Dice) at which two claims giving one death toll are one, whoever said them
-    min_toll: int = (
-        10  # ... from this many dead: a few dead are counted in many events, which such a toll cannot tell apart
-    )
+    min_toll: int = 10  # ... from this many dead: "two dead" is said of too many storms to tell one
     reordered: float = 0.6  # word overlap (Dice) of a named speaker's two claims that are one in any order
     other_speaker_dice: float = 0.3  # ... and of one by two speakers: one part of another's long statement is not
     other_speaker_meaning: float = 0.4  # ... nor, with vectors known, two speakers' claims this far apart in meaning
