@@ -66,6 +66,24 @@ def _inside_quotation(sc: Scan, i: int, end: int) -> Skip | None:
     return Skip(i + 1) if sc.s.quoted[i] and sc.s.quote_at(i) is None else None
 
 
+MAX_INITIAL = 3  # letters of one part of an initialism written with points ("سي.إن.إن", "U.S.")
+
+
+def _initialism(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "(سي.إن.إن)": short words joined by points with no space are one name, whose parts ("إن") open nothing."""
+    s, j = sc.s, i
+    while j + 2 < len(s) and s.raw(j + 1) == "." and s.toks[j + 2].is_word and _touching(s, j, j + 2):
+        j += 2
+    if j == i or any(len(s.raw(k)) > MAX_INITIAL for k in range(i, j + 1, 2)):
+        return None
+    return Skip(j + 1)
+
+
+def _touching(s: SentenceView, a: int, b: int) -> bool:
+    """Whether tokens a..b are written with no space between any two."""
+    return all(s.toks[k + 1].start == s.toks[k].end for k in range(a, b))
+
+
 def _clause_end(sc: Scan, i: int, end: int) -> Skip | None:
     return STOP if sc.s.raw(i) in PUNCTUATION["clause_enders"] else None
 
@@ -296,6 +314,7 @@ def _titled(sc: Scan, k: int) -> bool:
 
 OPENER_CHECKS = [
     _inside_quotation,
+    _initialism,
     _clause_end,
     _prayer,
     _relative_clause,
