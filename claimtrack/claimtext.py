@@ -55,8 +55,9 @@ class ClaimLanguage:
     numbers: dict[str, float]
     not_before_numbers: tuple[str, ...]  # clitics peeled from other words but never written on a number word
     clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
-    percent_words: frozenset[str]  # "per cent" written out, which holds a number word and counts nothing
-    unit_words: frozenset[str]  # a number word naming each unit ("للدولار الواحد"), which counts nothing either
+    # number words that count nothing: "per cent" written out (percent_words), and "one" naming each unit
+    # ("للدولار الواحد", unit_words)
+    uncounted: frozenset[str]
     toll_stems: frozenset[str]  # claim stems of the words that name the dead: a claim with one gives a death toll
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
     year_prepositions: frozenset[str]  # ... and before four figures that make them a year if one could be ("في 2019")
@@ -124,8 +125,7 @@ def claim_language(language: str) -> ClaimLanguage:
         numbers={fold(k): float(v) for k, v in data.get("numbers", {}).items()},
         not_before_numbers=tuple(fold(c) for c in data.get("not_before_numbers", [])),
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
-        percent_words=frozenset(fold(w) for w in data.get("percent_words", [])),
-        unit_words=frozenset(fold(w) for w in data.get("unit_words", [])),
+        uncounted=frozenset(fold(w) for key in ("percent_words", "unit_words") for w in data.get(key, [])),
         toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
         year_words=frozenset(fold(w) for w in data.get("year_words", [])),
         year_prepositions=frozenset(fold(w) for w in data.get("year_prepositions", [])),
@@ -307,11 +307,7 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
                 values[-1] *= lang.multipliers[multiplier]
                 continue
             values.append(lang.multipliers[multiplier])
-        elif (
-            word not in lang.percent_words
-            and word not in lang.unit_words
-            and (number := _number_word(word, lang)) is not None
-        ):
+        elif word not in lang.uncounted and (number := _number_word(word, lang)) is not None:
             value, conj = lang.numbers[number], after_number and word[:1] in lang.hooks.PROCLITICS
             if conj and values[-1] < 10 <= value < 100 and value % 10 == 0:
                 values[-1] += value  # units before their ten, as Arabic says 33

@@ -135,6 +135,8 @@ def _unglued(lex: Lexicon, word: str) -> str:
 def _titled_places(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
     """ "رئيس مالاوي لازاروس تشاكويرا", "رئيس جنوب أفريقيا سيريل رامافوسا": a place (the pack's [places] in
     claims.toml) right after a title, with a would-be name after it, is whose title it is; the name comes after."""
+    if "T" not in kinds or "N" not in kinds:
+        return kinds  # read for every phrase: most have no title and a name to look between
     for start, end in place_spans([fold_for_match(w) for w in words], lex.language):
         if start and kinds[start - 1] == "T" and "N" in kinds[end:]:
             kinds[start:end] = ["T"] * (end - start)
