@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -65,6 +65,7 @@ class _Claim:
     kind: str | None
     article: str | None = None
     person: bool = False  # said by a named person in the article's body (not its headline)
+    places: frozenset[str] = frozenset()  # the places a body's name names ("the Kenyan health ministry": Kenya)
     headline: bool = False  # read from the article's title ("X: claim")
     distinct: int = 0  # how many distinct content stems the claim has
 
@@ -218,6 +219,9 @@ class ClaimIndex:
             person = version.speaker_kind == "person" and version.attribution != "headline"
             claim = _Claim(text, [self._view(list(text.stems))], version.speaker, version.kind, version.article, person)
             claim.headline = version.attribution == "headline"
+            if version.speaker and version.speaker_kind != "person":
+                # Not a person's: a surname may be a place's adjective (السوداني), a body's never names its founder.
+                claim.places = _speaker_places(version.speaker)
             claim.distinct = len(claim.views[0].stem_set)
             for core in (self._core(text.norm), _announced(version.text, text.language)):
                 if core and len(set(core)) >= self.settings.min_words and len(core) < len(text.stems):
@@ -385,6 +389,10 @@ class ClaimIndex:
             return "verbatim" if copied and (_copies(ca, cb, s) or _copied_inside(ca, cb, s)) else ""
         if _copies(ca, cb, s):
             return "verbatim"
+        if ca.places and cb.places and not ca.places & cb.places:
+            # One kind of body in two countries (two health ministries, two police forces) each announces its own:
+            # the same words from both ("the first case recorded") are two claims, unless one copies the other.
+            return ""
         if any(self._paraphrase(va, vb) for va in ca.views for vb in cb.views):
             if _named_alike(ca, cb):
                 return "paraphrase"
@@ -464,6 +472,14 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
     if set(ca.text.quantities) & set(cb.text.quantities) and ca.text.toll == cb.text.toll:
         return True  # one number, of the dead on both sides or on neither: 27 dead are not 27 wounded
     return semantic >= settings.semantic_other_speaker
+
+
+@lru_cache(maxsize=4096)
+def _speaker_places(speaker: str) -> frozenset[str]:
+    """The places a speaker's name names, by the packs' shared key (a body kept to its article by its name alone)."""
+    from .speakers.latin import ARTICLE_SCOPE
+
+    return frozenset(read_claim(speaker.split(ARTICLE_SCOPE)[0]).places)
 
 
 def _named_alike(ca: _Claim, cb: _Claim) -> bool:
