@@ -283,7 +283,10 @@ class ArticleContext:
         for m in reversed(list(re.finditer(rf"(?<!\S){re.escape(folded_title)}(?!\S)", before))):
             end = m.end()
             following = before[end : end + 60]
-            known = self.registry.find_alias(following[:40], ("person",)) or self._person_ending(before[: m.start()])
+            # The name stands before what the title's holder said: "وزارة الدفاع أن فلانا أمر ..." names no holder.
+            named = following[:40].split()
+            named = named[: next((k for k, w in enumerate(named) if w in self.lex.complementizers), len(named))]
+            known = self.registry.find_alias(" ".join(named), ("person",)) or self._person_ending(before[: m.start()])
             if known:
                 return known
             parsed = self.reader.parse(f"{folded_title} {' '.join(following.split()[:4])}")

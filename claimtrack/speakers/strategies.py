@@ -500,7 +500,9 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
         known_roles = " ".join(sp.roles) if sp and m.canonical in ctx.registry.curated else ""
         theirs = {strip_word(w) for w in words_of(f"{m.written} {m.role} {known_roles}")}
         if noun in theirs and set(which) <= theirs:
-            return m.canonical
+            # A body of that noun written after this speaker spoke ("وألقت وزارة الداخلية ..." after "وأضافت وزارة
+            # الدفاع"), though it said nothing, is the one the noun points back to.
+            return _body_written_since(ctx, ask, noun, m.written) or m.canonical
     if head in lex.body_references and not which:
         body = next(
             (m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == SpeakerKind.organisation),
@@ -528,21 +530,46 @@ def _body_named_before(ctx: ArticleContext, ask: Ask, noun: str) -> str | None:
     """ "al-diwan" after the article wrote "al-diwan al-malaki": that body, with the adjectives it was given there; or
     after it wrote the noun bare before a definite name ("sunduq al-tanmiya al-rifiya", "bank al-maghrib", the body
     spoken of even where no statement was its): that body by that name."""
+    found, written = _body_written_before(ctx, ask, noun)
+    if not found:
+        return None
+    return (
+        ctx.registry.exact(found) or ctx.registry.add(Speaker(written, SpeakerKind.organisation, [written])).canonical
+    )
+
+
+def _body_written_since(ctx: ArticleContext, ask: Ask, noun: str, since: str) -> str | None:
+    """A body of ``noun`` the article wrote after its last mention of the speaker ``since`` and other than it
+    ("وألقت وزارة الداخلية ..." after "وأضافت وزارة الدفاع"), resolved as a phrase of its own, or None."""
+    found, written = _body_written_before(ctx, ask, noun, since)
+    if not found or found in fold_for_match(since):
+        return None
+    inner = ctx.ask(ask.statement, written)
+    tried = [s for s in STRATEGIES if s not in (subject_before_cue, issuer, document, fragment, reference)]
+    canonical = next((c for s in tried if (c := s(ctx, inner))), None)
+    return None if canonical == UNATTRIBUTED else canonical
+
+
+def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | None = None) -> tuple[str, str]:
+    """The last body of ``noun`` written in a sentence before the statement's (after ``since``, a speaker as written,
+    if given): the noun and up to three definite words after it, folded and as spelt; empty in a pack that does not
+    write the article on each adjective."""
     if noun not in ctx.lex.body_heads or not ctx.lex.definite_article:
-        return None  # the adjectives after a noun with the article written on each (a pack that writes it so)
+        return "", ""
     st = ask.statement
     sentence_start = max(ctx.text.rfind("\n", 0, st.char_start), ctx.text.rfind(".", 0, st.char_start), 0)
     before = ctx.text[:sentence_start]  # a sentence before: in this one the noun is the speaker phrase itself
-    found = None
+    if since is not None:
+        at = before.rfind(since)
+        if at < 0:
+            return "", ""
+        before = before[at + len(since) :]
+    found = ""
     article = re.escape(ctx.lex.definite_article)
     named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}})"
     for m in re.finditer(named, fold_for_match(before)):
         found = m.group(0).strip()
-    if not found:
-        return None
-    known = ctx.registry.exact(found)
-    written = _as_written(before, found)
-    return known or ctx.registry.add(Speaker(written, SpeakerKind.organisation, [written])).canonical
+    return found, _as_written(before, found) if found else ""
 
 
 def _as_written(text: str, folded: str) -> str:
