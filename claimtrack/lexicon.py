@@ -154,6 +154,7 @@ class Lexicon:
     glued_prepositions: frozenset[str] = _data("grammar", "glued_prepositions", "words")
     name_prepositions: frozenset[str] = _data("grammar", "name_prepositions", "words")
     issuing_words: frozenset[str] = _data("grammar", "issuing_words", "words")
+    issuing_verbs: tuple[str, ...] = _data("grammar", "issuing_verbs", "prefixes")
     document_modifiers: frozenset[str] = _data("grammar", "document_modifiers", "words")
     counting_prepositions: frozenset[str] = _data("grammar", "counting_prepositions", "words")
     definite_prefixes: tuple[str, ...] = _data("grammar", "definite_prefixes", "prefixes")

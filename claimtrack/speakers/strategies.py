@@ -129,36 +129,44 @@ def document(ctx: ArticleContext, ask: Ask) -> str | None:
 
 def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "a statement from the hospital", "a statement issued by the army", "a statement on the city hospital's web
-    site", "the union's press release": a document whose issuer the phrase names speaks for that issuer, resolved as
-    a phrase of its own."""
-    lex = ctx.lex
+    site", "the union's press release", "بيان أصدرته الوزارة": a document whose issuer the phrase names speaks for
+    that issuer, resolved as a phrase of its own."""
     written = ask.written.split()  # the target may be the issuer already ("the hospital" of "a statement from ...")
     folded = [strip_word(w) for w in words_of(ask.written)]
     if len(folded) != len(written):
         return None
-    at = next((k for k, w in enumerate(folded) if w in lex.document_nouns), None)
-    if at is None:
-        return None
-    if at + 2 < len(folded) and folded[at + 1] in lex.issuing_words:
-        at += 1  # "a statement issued by the army": the participle says no more than the preposition after it
-    if at + 1 < len(folded) and folded[at + 1] in lex.issuer_prepositions:
-        named = _without_place(lex, written[at + 2 :])
-    elif at + 1 < len(folded) and folded[at + 1] in lex.posted_on:
-        named = _without_place(lex, written[at + 2 :])
-        named = named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
-    else:
-        # "Joint Statement": a document's kind; "A statement": an article, capitalised at the start of a sentence
-        not_issuers = lex.articles | lex.document_kinds
-        named = [w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in not_issuers]
-        if not named and at and folded[at - 1] in lex.body_heads:
-            # "the ministry statement": a body in lower case right before the document, which the article named
-            named = [w for w in written[:at] if strip_word(fold_for_match(w)) not in not_issuers]
+    named = _issuer_words(ctx.lex, written, folded)
     if not named:
         return None
     inner = ctx.ask(ask.statement, " ".join(named))
     tried = [s for s in STRATEGIES if s not in (subject_before_cue, issuer, document, fragment)]
     canonical = next((c for s in tried if (c := s(ctx, inner))), None)
     return None if canonical == UNATTRIBUTED else canonical
+
+
+def _issuer_words(lex: Lexicon, written: list[str], folded: list[str]) -> list[str]:
+    """The words of a document phrase that name its issuer, or none."""
+    # "بيان أصدرته الوزارة", "مشاهد بثها التلفزيون": the issuing verb carries the document, its subject follows
+    carried = next((k for k in (1, 2) if k + 1 < len(folded) and lex.pronoun_on(folded[k], lex.issuing_verbs)), None)
+    if carried is not None:
+        return written[carried + 1 :]
+    at = next((k for k, w in enumerate(folded) if w in lex.document_nouns), None)
+    if at is None:
+        return []
+    if at + 2 < len(folded) and folded[at + 1] in lex.issuing_words:
+        at += 1  # "a statement issued by the army": the participle says no more than the preposition after it
+    if at + 1 < len(folded) and folded[at + 1] in lex.issuer_prepositions:
+        return _without_place(lex, written[at + 2 :])
+    if at + 1 < len(folded) and folded[at + 1] in lex.posted_on:
+        named = _without_place(lex, written[at + 2 :])
+        return named if len(named) < len(written) - at - 2 else []  # "a statement on the budget": no place
+    # "Joint Statement": a document's kind; "A statement": an article, capitalised at the start of a sentence
+    not_issuers = lex.articles | lex.document_kinds
+    named = [w for w in written[:at] if w[:1].isupper() and strip_word(fold_for_match(w)) not in not_issuers]
+    if not named and at and folded[at - 1] in lex.body_heads:
+        # "the ministry statement": a body in lower case right before the document, which the article named
+        named = [w for w in written[:at] if strip_word(fold_for_match(w)) not in not_issuers]
+    return named
 
 
 def _without_place(lex, words: list[str]) -> list[str]:

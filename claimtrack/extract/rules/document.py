@@ -82,6 +82,8 @@ def _issuer_start(g: Grammar, s: SentenceView, k: int, end: int) -> int:
         k += 1
     if k + 1 < end and s.norm(k) in g.lex.issuing_words and s.norm(k + 1) in g.lex.issuer_prepositions:
         k += 2
+    elif k + 1 < end and g.lex.pronoun_on(s.norm(k), g.lex.issuing_verbs):
+        k += 1  # "بيان أصدرته الوزارة": the verb's subject after it
     return k
 
 
