@@ -16,6 +16,7 @@ from ..lang.text import PUNCTUATION
 from .doc import MIN_POST_CLAIM_WORDS, MIN_QUOTED_CLAUSE, SentenceView, Span
 from .grammar import Grammar
 from .spans import trim
+from .subject import glued_mark
 
 if TYPE_CHECKING:
     from .draft import Claimed, Draft
@@ -217,6 +218,8 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
     if s.norm(i - 1) in g.lex.subject_pronouns:
         return None  # "a while since he and Brand had voted": a pronoun ends no clause, it is half a subject
     for k in range(i + 2, min(len(s), i + 1 + MAX_CLAUSE_SUBJECT)):
+        if glued_mark(s, k):
+            continue  # "about 2,400 homes": a number's separator, inside the subject
         if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None
         if s.norm(k) in g.lex.clause_conjunctions and g.finite_verb(s, k + 1):
