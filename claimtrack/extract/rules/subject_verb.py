@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ...claimtext import claim_language
 from ...lexicon import CueForm
 from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
@@ -544,7 +545,8 @@ def _quantity(g: Grammar, s: SentenceView, j: int) -> bool:
     """Whether a phrase before a number opens the claim at token j ("said at least 40 people died"): a quantity,
     not a preposition's object."""
     n = s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False)
-    return bool(n) and s.norm(j + n)[:1].isdigit()
+    # a number in words too ("at least three"), as the claim reader counts it
+    return bool(n) and (s.norm(j + n)[:1].isdigit() or s.norm(j + n) in claim_language(g.lex.language).numbers)
 
 
 def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
