@@ -531,9 +531,16 @@ def _phrase_then_clause(g: Grammar, s: SentenceView, j: int) -> bool:
     if comma is None or not _plain(s, j, comma) or any(s.norm(k) in g.lex.auxiliaries for k in range(j, comma)):
         return False
     subject = comma + 1
-    if subject >= len(s) or not (s.norm(subject) in g.lex.subject_pronouns or _opens_subject(g, s, subject)):
+    if subject >= len(s) or not (
+        s.norm(subject) in g.lex.subject_pronouns or _opens_subject(g, s, subject) or _capitalised(g, s, subject)
+    ):
         return False
     return any(g.finite_verb(s, k) for k in range(subject + 1, min(len(s), subject + MAX_SUBJECT_REACH)))
+
+
+def _capitalised(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A name in a script with capitals ("MOH is deeply concerned"), not the capital a sentence opens with."""
+    return g.lex.modifiers_first and s.toks[k].is_word and s.raw(k)[:1].isupper()
 
 
 def _opens_subject(g: Grammar, s: SentenceView, k: int) -> bool:
