@@ -238,8 +238,14 @@ class ArticleContext:
             window: list[str] = []
             after = token
             for before in reversed(self._tokens()[max(0, i - MAX_NAME_WORDS) : i]):
-                # a name runs within a line and never takes in a verb ("wa-qala al-Sellami")
-                if not before.is_word or "\n" in self.text[before.end : after.start] or self.lex.cue(before.norm):
+                # a name runs within a line and never takes in a verb ("wa-qala al-Sellami") nor a relative pronoun
+                # ("al-'alaqa allati jama'athu bil-mudda'iya": the clause's words before a noun, no name)
+                if (
+                    not before.is_word
+                    or "\n" in self.text[before.end : after.start]
+                    or self.lex.cue(before.norm)
+                    or before.norm in self.lex.relatives
+                ):
                     break
                 window.insert(0, before.raw)
                 after = before
