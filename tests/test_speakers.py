@@ -237,6 +237,24 @@ def test_generic_bodies_of_two_articles_stay_apart_and_named_ones_are_shared():
     assert three[0].speaker == four[0].speaker
 
 
+def test_a_bare_government_is_its_article_s_and_never_another_article_s_named_government():
+    # "the government" said in one article, "the Philippine government" in another: two speakers, neither the other
+    registry = Registry.load("ar")
+    bare = resolve_in(registry, "وقالت الحكومة إن الأسعار ستبقى مستقرة حتى نهاية العام.", "prices")
+    named = resolve_in(registry, "وقالت الحكومة الفلبينية إن الإعصار دمر آلاف المنازل.", "storm")
+    again = resolve_in(registry, "وأكدت الحكومة الفلبينية أن المساعدات وصلت إلى الجزر.", "aid")
+    assert bare[0].speaker == "الحكومة · prices"
+    assert named[0].speaker == again[0].speaker == "الحكومة الفلبينية"
+
+
+@pytest.mark.parametrize(
+    "phrase", ["إدارة الفضاء الوطنية الصينية", "إدارة شؤون الاتصالات في المنطقة", "خدمة الأرصاد الجوية الأيرلندية"]
+)
+def test_an_administration_or_a_service_is_a_body_never_a_person(phrase):
+    said = resolve_in(Registry.load("ar"), f"وقالت {phrase} إن العمل مستمر منذ الصباح في المنطقة.", "a1")
+    assert said[0].speaker_kind == "organisation"
+
+
 def test_a_body_named_with_its_words_in_another_order_is_one_body():
     registry = Registry.load("ar")
     one = resolve_in(registry, "وأعلنت الهيئة العامة للإحصاء بالسعودية أن عدد الحجاج بلغ مليوني حاج.", "a1")
