@@ -255,6 +255,15 @@ def test_an_administration_or_a_service_is_a_body_never_a_person(phrase):
     assert said[0].speaker_kind == "organisation"
 
 
+def test_local_media_named_without_their_noun_are_an_anonymous_source_never_a_person():
+    # "إعلام محلي" (local media) had become a person "إعلام", whom every other article's "وسائل إعلام ..." then named
+    registry = Registry.load("ar")
+    one = resolve_in(registry, "وقال إعلام محلي إن الفيضانات غمرت عشرات القرى.", "a1")
+    two = resolve_in(registry, "وقالت وسائل إعلام بولندية إن الصاروخ سقط قرب الحدود.", "a2")
+    assert [st.speaker_kind for st in (*one, *two)] == ["anonymous", "anonymous"]
+    assert two[0].speaker == "Polish media"
+
+
 def test_a_body_named_with_its_words_in_another_order_is_one_body():
     registry = Registry.load("ar")
     one = resolve_in(registry, "وأعلنت الهيئة العامة للإحصاء بالسعودية أن عدد الحجاج بلغ مليوني حاج.", "a1")
