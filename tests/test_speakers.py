@@ -264,6 +264,15 @@ def test_local_media_named_without_their_noun_are_an_anonymous_source_never_a_pe
     assert two[0].speaker == "Polish media"
 
 
+def test_a_capitalised_word_before_a_body_s_noun_names_the_body_not_a_person():
+    # "Cameroon's Constitutional Council" had become a person "Constitutional", shared with Chile's council
+    registry = Registry.load("en")
+    one = resolve_in(registry, "Cameroon's Constitutional Council said that the incumbent had won the vote.", "a1")
+    two = resolve_in(registry, "Chile's Constitutional Council said that the referendum was valid.", "a2")
+    assert [st.speaker_kind for st in (*one, *two)] == ["organisation", "organisation"]
+    assert one[0].speaker != two[0].speaker
+
+
 def test_a_body_named_with_its_words_in_another_order_is_one_body():
     registry = Registry.load("ar")
     one = resolve_in(registry, "وأعلنت الهيئة العامة للإحصاء بالسعودية أن عدد الحجاج بلغ مليوني حاج.", "a1")

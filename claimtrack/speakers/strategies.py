@@ -624,6 +624,8 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
     parsed = ask.parsed
     if not parsed.name or all(len(w) < 2 for w in words_of(parsed.name)):
         return None  # "s" left of a possessive ("Morocco's") is no name
+    if _names_a_body(ctx, ask.target, parsed):
+        return None  # "Constitutional Council of Cameroon": the word before a body's noun names the body
     reg = ctx.registry
     full = ctx.reader.complete_name(parsed.name, ctx.text)
     # a full name's own spelling first: "Jamal al-Sellami" is "Jamal Sellami", not another article's "al-Sellami"
@@ -645,6 +647,18 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
     if _company_name(ctx, full, parsed.role):
         return reg.add(Speaker(full, SpeakerKind.organisation, [full])).canonical
     return ctx.create_person(full, parsed.role, ask.statement.gender)
+
+
+def _names_a_body(ctx: ArticleContext, target: str, parsed) -> bool:
+    """Whether the "name" a phrase opens with is a body's own word right before its noun ("Constitutional Council",
+    "Supreme Court"): the role read after it starts with a body's noun, where names come before their noun."""
+    role = words_of(parsed.role or "")
+    return (
+        ctx.lex.modifiers_first
+        and bool(role)
+        and strip_word(role[0]) in _words(ctx.lex, *BODY_NOUNS)
+        and words_of(target)[: len(words_of(parsed.name))] == words_of(parsed.name)
+    )
 
 
 def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:
