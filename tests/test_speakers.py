@@ -273,6 +273,14 @@ def test_a_capitalised_word_before_a_body_s_noun_names_the_body_not_a_person():
     assert one[0].speaker != two[0].speaker
 
 
+def test_an_advocate_is_a_title_before_a_name_never_a_name_shared_by_two_advocates():
+    registry = Registry.load("en")
+    one = resolve_in(registry, "Advocate Safdar said that the hearing was adjourned until Monday.", "a1")
+    two = resolve_in(registry, "An Advocate General of the court said that the cap may be taken into account.", "a2")
+    assert one[0].speaker == "Safdar"
+    assert two[0].speaker != one[0].speaker
+
+
 def test_a_body_named_with_its_words_in_another_order_is_one_body():
     registry = Registry.load("ar")
     one = resolve_in(registry, "وأعلنت الهيئة العامة للإحصاء بالسعودية أن عدد الحجاج بلغ مليوني حاج.", "a1")
