@@ -281,6 +281,18 @@ def test_an_advocate_is_a_title_before_a_name_never_a_name_shared_by_two_advocat
     assert two[0].speaker != one[0].speaker
 
 
+def test_a_body_pointed_back_at_keeps_the_name_its_preposition_goes_on_with():
+    # "المركز" after "المركز الوطني لمكافحة الأمراض" had become "المركز الوطني", one speaker with another article's
+    # national weather centre
+    registry = Registry.load("ar")
+    one = resolve_in(
+        registry, "افتتح المركز الوطني لمكافحة الأمراض مختبرا جديدا.\nوأكد المركز أن المختبر تسلم 83 عينة.", "a1"
+    )
+    two = resolve_in(registry, "أصدر المركز الوطني للأرصاد خريطة جديدة.\nوذكر المركز أن الرياح ستهدأ مساء الغد.", "a2")
+    assert one[-1].speaker != two[-1].speaker
+    assert "لمكافحة" in one[-1].speaker
+
+
 def test_a_body_named_with_its_words_in_another_order_is_one_body():
     registry = Registry.load("ar")
     one = resolve_in(registry, "وأعلنت الهيئة العامة للإحصاء بالسعودية أن عدد الحجاج بلغ مليوني حاج.", "a1")

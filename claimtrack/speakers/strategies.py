@@ -574,7 +574,10 @@ def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | 
         before = before[at + len(since) :]
     found = ""
     article = re.escape(ctx.lex.definite_article)
-    named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}})"
+    # "المركز الوطني لمكافحة الأمراض": the name goes on after its preposition (not the national weather centre)
+    goes_on = "|".join(re.escape(p) for p in ctx.lex.name_prepositions)
+    more = rf"(?:\s+(?:{goes_on})\w+(?:\s+{article}\w+){{0,2}})?" if goes_on else ""
+    named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}}){more}"
     for m in re.finditer(named, fold_for_match(before)):
         found = m.group(0).strip()
     return found, _as_written(before, found) if found else ""
