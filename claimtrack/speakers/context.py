@@ -238,14 +238,7 @@ class ArticleContext:
             window: list[str] = []
             after = token
             for before in reversed(self._tokens()[max(0, i - MAX_NAME_WORDS) : i]):
-                # a name runs within a line and never takes in a verb ("wa-qala al-Sellami") nor a relative pronoun
-                # ("al-'alaqa allati jama'athu bil-mudda'iya": the clause's words before a noun, no name)
-                if (
-                    not before.is_word
-                    or "\n" in self.text[before.end : after.start]
-                    or self.lex.cue(before.norm)
-                    or before.norm in self.lex.relatives
-                ):
+                if "\n" in self.text[before.end : after.start] or not _may_open_name(self.lex, before):
                     break
                 window.insert(0, before.raw)
                 after = before
@@ -365,6 +358,13 @@ class ArticleContext:
             named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice
             return self.text[words[k].start : words[end].end] if named else None
         return None
+
+
+def _may_open_name(lex: Lexicon, token) -> bool:
+    """Whether a word before a surname may be part of its full name: a name runs within a line and never takes in a
+    verb ("wa-qala al-Sellami") nor a relative pronoun ("al-'alaqa allati jama'athu bil-mudda'iya": a clause's words
+    before a noun, no name)."""
+    return token.is_word and not lex.cue(token.norm) and token.norm not in lex.relatives
 
 
 def _quoted_name_end(words: list, k: int) -> int | None:
