@@ -51,11 +51,9 @@ def subject_before_cue(ctx: ArticleContext, ask: Ask) -> str | None:
     subject = ctx.subject_before(verb if told else relative if relative is not None else st.cue_start)
     if subject is None:
         return None
-    inner = ctx.ask(st, subject)
     # A continuation keeps the speaker it inherited unless its subject names someone known or a kind of source.
-    tried = [s for s in STRATEGIES if s is not subject_before_cue and (told or s is not new)]
-    canonical = next((c for s in tried if (c := s(ctx, inner))), None)
-    if canonical is None or canonical == UNATTRIBUTED:
+    canonical = _as_own_phrase(ctx, st, subject, (subject_before_cue,) if told else (subject_before_cue, new))
+    if canonical is None:
         return None
     if told and st.via is None and ctx.registry.find_alias(ask.target, (SpeakerKind.media,)):
         st.via = ask.target
@@ -138,9 +136,14 @@ def issuer(ctx: ArticleContext, ask: Ask) -> str | None:
     named = _issuer_words(ctx.lex, written, folded)
     if not named:
         return None
-    inner = ctx.ask(ask.statement, " ".join(named))
-    tried = [s for s in STRATEGIES if s not in (subject_before_cue, issuer, document, fragment)]
-    canonical = next((c for s in tried if (c := s(ctx, inner))), None)
+    return _as_own_phrase(ctx, ask.statement, " ".join(named), (subject_before_cue, issuer, document, fragment))
+
+
+def _as_own_phrase(ctx: ArticleContext, st: Statement, phrase: str, skipped: tuple[Strategy, ...]) -> str | None:
+    """A phrase inside a speaker phrase (its subject, a document's issuer, a body named before) resolved as one of
+    its own by every strategy but ``skipped``; None when it names nobody."""
+    inner = ctx.ask(st, phrase)
+    canonical = next((c for s in STRATEGIES if s not in skipped and (c := s(ctx, inner))), None)
     return None if canonical == UNATTRIBUTED else canonical
 
 
@@ -552,10 +555,7 @@ def _body_written_since(ctx: ArticleContext, ask: Ask, noun: str, since: str) ->
     found, written = _body_written_before(ctx, ask, noun, since)
     if not found or found in fold_for_match(since):
         return None
-    inner = ctx.ask(ask.statement, written)
-    tried = [s for s in STRATEGIES if s not in (subject_before_cue, issuer, document, fragment, reference)]
-    canonical = next((c for s in tried if (c := s(ctx, inner))), None)
-    return None if canonical == UNATTRIBUTED else canonical
+    return _as_own_phrase(ctx, ask.statement, written, (subject_before_cue, issuer, document, fragment, reference))
 
 
 def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | None = None) -> tuple[str, str]:
