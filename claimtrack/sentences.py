@@ -80,6 +80,18 @@ def _paired_closer(text: str, i: int, stop: int) -> int | None:
     return None
 
 
+# The point a quotation ends on inside its closing mark ends the sentence when a new one opens after the mark
+# ('"... the law." The case'); a question or exclamation there is followed by who asked ('"Why?" Smith asked').
+_QUOTE_ENDER = "."
+
+
+def _ends_inside(text: str, close: int, line_end: int) -> bool:
+    after = text[close + 1 : line_end].lstrip()
+    return (
+        text[close - 1] == _QUOTE_ENDER and close + 1 < line_end and text[close + 1].isspace() and after[:1].isupper()
+    )
+
+
 # A headline is a line of its own that no full stop ends: what tells a title from a lead paragraph.
 TITLE_END = "."
 
@@ -124,10 +136,15 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
         for a, b in quotes:
             inside.update(range(a, b + 1))
         opening = {a for a, _ in quotes}  # a closing mark typed to open a quotation ends no sentence before it
+        ended = {b for _, b in quotes if _ends_inside(text, b, line_end)}
         seg_start = line_start
         i = line_start
         while i < line_end:
             ch = text[i]
+            if i in ended:
+                _add(out, text, seg_start, i + 1, first_index)
+                seg_start = i = i + 1
+                continue
             if ch in _END and i not in inside:
                 # Decimal points, abbreviations with a digit or letter right after them ("U.S", "a.m"), and the point
                 # after an initial ("U.N. Security", "John F. Kennedy") do not end a sentence.
