@@ -144,6 +144,8 @@ class Lexicon:
     first_person_present_prefixes: tuple[str, ...] = _data("grammar", "first_person_present_prefixes", "prefixes")
     first_person_words: frozenset[str] = _data("grammar", "first_person_words", "words")
     first_person_future_prefixes: tuple[str, ...] = _data("grammar", "first_person_future_prefixes", "prefixes")
+    future_prefixes: tuple[str, ...] = _data("grammar", "future_prefixes", "prefixes")
+    future_stem_not_opening: tuple[str, ...] = _data("grammar", "future_stem_not_opening", "prefixes")
     prayer_addressees: frozenset[str] = _data("grammar", "prayer_addressees", "words")
     resumptive_pronouns: frozenset[str] = _data("grammar", "resumptive_pronouns", "words")
     occasion_pointers: list[tuple[str, ...]] = _data("grammar", "occasion_pointers", "phrases")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..claimtext import claim_language
 from .candidate import Kind
 from ..lang.text import PUNCTUATION
 from .doc import MIN_POST_CLAIM_WORDS, MIN_QUOTED_CLAUSE, SentenceView, Span
@@ -27,6 +28,7 @@ EDITORIAL_BRACKETS = PUNCTUATION["editorial_brackets"]
 ELLIPSIS_MARKS = frozenset(PUNCTUATION["ellipsis_marks"])
 MAX_ABBREVIATED = 4  # letters of a capitalised word a point abbreviates before a number ("Sept. 14")
 MIN_PRESENT_VERB = 4  # letters of a present verb with its prefix: a shorter word is as often a noun (يوم، يد)
+MIN_FUTURE_STEM = 3  # letters after a future prefix: fewer make a noun or a number (وسيط، وستين)
 MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")
 
 
@@ -88,6 +90,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
             or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
             or _named(f"present verb {s.raw(i)!r}", _present_clause(g, s, i, kind))
+            or _named(f"future verb {s.raw(i)!r}", _future_clause(g, s, i, kind))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
             or _named("two quoted clauses joined by and", _quoted_clauses_joined(g, s, i))
             or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind))
@@ -366,6 +369,22 @@ def _present_clause(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[in
     if len(verb) < MIN_PRESENT_VERB or g.lex.cue(verb) is not None or verb in g.lex.months:
         return None
     return i - 1, i
+
+
+def _future_clause(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+    """ "إن الحكومة ستخفض الدعم وستلغي العقود": in a reported claim, "and" written on a verb in the future (the pack's
+    ``future_prefixes``), after a comma or not, opens a second claim; not a number word (وستمائة)."""
+    n = s.norm(i)
+    verb = n[1:]
+    if kind != Kind.INDIRECT or s.quoted[i] or n[:1] != g.lex.and_conjunction or g.lex.cue(verb) is not None:
+        return None  # "إذا لم ...، فستعلن ...": "then" answers a condition inside one claim
+    if i + 1 < len(s) and s.norm(i + 1)[:1] == g.lex.and_conjunction:
+        return None  # "مدريد وسيجوفيا وأرجاندا": a name in a list, which a verb never ends
+    prefix = next((p for p in g.lex.future_prefixes if verb.startswith(p)), None)
+    stem = verb[len(prefix) :] if prefix else ""
+    if len(stem) < MIN_FUTURE_STEM or stem.startswith(g.lex.future_stem_not_opening):
+        return None
+    return None if verb in claim_language(g.lex.language).numbers else (i - 1 if s.is_comma(i - 1) else i, i)
 
 
 def _after_comma_and(g: Grammar, s: SentenceView, i: int) -> str | None:
