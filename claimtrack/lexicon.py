@@ -213,6 +213,7 @@ class Lexicon:
     quoted_as: frozenset[str] = _data("grammar", "quoted_as", "words")
     headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")
     subject_first: bool = _data("grammar", "subject_first", "bool")
+    place_sources: bool = _data("grammar", "place_sources", "bool")
     bare_describing_clauses: bool = _data("grammar", "bare_describing_clauses", "bool")
     subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
     object_pronouns: dict[str, str] = _data("grammar", "object_pronouns", "folded_keys")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..lang.text import PUNCTUATION, fold
+from ..claimtext import claim_language
+from ..lang.text import PUNCTUATION, fold, fold_for_match
 from ..lexicon import CueForm, Lexicon
 from ..sentences import OPENERS, SYMMETRIC
 from .nouns import VerbalNouns
@@ -33,6 +34,9 @@ class Grammar:
         self.alias_first_words = frozenset(first_words)
         self.addressee_first_words = frozenset(addressees)
         self.verbal_nouns = VerbalNouns(lex, self.alias_first_words)
+        # A country or city speaks for its government ("أعلنت الأرجنتين خفض ..."): one-word place names, as stemmed.
+        places = claim_language(lex.language).places if lex.place_sources else {}
+        self.place_words = frozenset(key[0] for key in places if len(key) == 1)
 
     def unglued(self, word: str) -> str:
         """A folded word without a one-letter preposition written on it ("بوجود" -> "وجود", "لنادي" -> "نادي")."""
@@ -113,6 +117,7 @@ class Grammar:
             or bare in self.lex.anonymous_heads
             or n in self.alias_first_words
             or n in self.lex.generic_references
+            or self.lex.hooks.light_stem(fold_for_match(n)) in self.place_words
         )
 
     def plausible_head(self, s: SentenceView, i: int) -> bool:
@@ -247,6 +252,9 @@ class Grammar:
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
                 return True
         if not self.lex.subject_first and form.tense == "past" and self.time_opener(s, i) is not None:
+            return True
+        # "... التعديلات التي يقول الرئيس إنها ضرورية": a relative clause whose verb says is a statement of its own
+        if not self.lex.subject_first and s.norm(prev) in self.lex.relatives:
             return True
         # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
         return s.norm(i)[0] in self.lex.conjunctions and form.tense == "past" and not s.quoted[i]

@@ -23,7 +23,7 @@ def claim_spans(g: Grammar, s: SentenceView, found: list[Candidate]) -> list[tup
     found = sorted(found, key=lambda f: f.cue_index)
     tails = _tail_starts(g, s) if any(f.claim_end is None for f in found) else []
     for k, f in enumerate(found):
-        end = f.claim_end if f.claim_end is not None else _open_end(s, f, found[k + 1 :], tails)
+        end = f.claim_end if f.claim_end is not None else _open_end(g, s, f, found[k + 1 :], tails)
         start, end = trim(s, f.claim_start, end)
         if end - start >= 3:
             out.append((f, start, end))
@@ -39,12 +39,15 @@ def _tail_starts(g: Grammar, s: SentenceView) -> list[int]:
     ]
 
 
-def _open_end(s: SentenceView, f: Candidate, later: list[Candidate], tails: list[int]) -> int:
-    """An open claim runs to the next statement's boundary or to the first tail ("، وذلك") after its start."""
+def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate], tails: list[int]) -> int:
+    """An open claim runs to the next statement's boundary (and the relative pronoun that opens its clause: "...
+    التعديلات التي يقول الرئيس إنها ...") or to the first tail ("، وذلك") after its start."""
     end = s.sentence.end
     for other in later:
         cuts = other.cut_at_next or (other.attribution == Attribution.POST and other.claim_end is not None)
         b = other.boundary if cuts else None
+        if b is not None and 0 < b < len(s) and s.norm(b - 1) in g.lex.relatives:
+            b -= 1
         if b is not None and b < len(s) and s.toks[b].start > f.claim_start:
             end = min(end, s.toks[b].start)
             break
