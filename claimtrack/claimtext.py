@@ -59,6 +59,7 @@ class ClaimLanguage:
     # ("للدولار الواحد", unit_words)
     uncounted: frozenset[str]
     toll_stems: frozenset[str]  # claim stems of the words that name the dead: a claim with one gives a death toll
+    event_stems: dict[str, str]  # claim stems of the words that name what killed them -> its kind (fire, crash, ...)
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
     year_prepositions: frozenset[str]  # ... and before four figures that make them a year if one could be ("في 2019")
     era_marks: frozenset[str]  # marks after four figures that make them a year ("1444هـ")
@@ -127,6 +128,9 @@ def claim_language(language: str) -> ClaimLanguage:
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
         uncounted=frozenset(fold(w) for key in ("percent_words", "unit_words") for w in data.get(key, [])),
         toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
+        event_stems={
+            claim_stem(fold_for_match(w)): kind for kind, words in data.get("event_kinds", {}).items() for w in words
+        },
         year_words=frozenset(fold(w) for w in data.get("year_words", [])),
         year_prepositions=frozenset(fold(w) for w in data.get("year_prepositions", [])),
         era_marks=frozenset(fold(w) for w in data.get("era_marks", [])),
@@ -216,6 +220,7 @@ class ClaimText:
     bodies: frozenset[tuple[str, str]] = frozenset()  # (kind of body, the word naming which one): court, cassation
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
     toll: bool = False  # names the dead ("لقوا حتفهم", "27 قتيلا", "died"): its first number may be a death toll
+    events: frozenset[str] = frozenset()  # the kinds of event it names (fire, crash, flood): what a toll is of
     # What each negation and denial word governs, as (how many must be asserted, content stems): a flip needs the
     # other version to assert what this one negates. Nothing follows a denial of the whole claim: (0, ()).
     governed: frozenset[tuple[int, tuple[str, ...]]] = frozenset()
@@ -572,6 +577,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         bodies=_bodies(words, all_stems, lang),
         language=code,
         toll=any(stem in lang.toll_stems for stem in all_stems),
+        events=frozenset(lang.event_stems[stem] for stem in all_stems if stem in lang.event_stems),
         **_polarity_scope(words, lang, stopwords, negating, denying, bool(untrue)),
     )
 

@@ -548,8 +548,12 @@ def _one_toll(a: ClaimText, b: ClaimText, least: int) -> bool:
     numbers (what each counts) are one. Outlets word a toll every way ("27 lost their lives" / "left 27 dead") and
     credit it to whoever they heard it from (the government, officials, state media), so neither words nor speakers
     need agree, only the meaning be close enough (``toll``) that the dead are of one event: two disasters with one toll
-    are far apart, and "two dead" is said of too many storms to tell one."""
-    return a.toll and b.toll and a.language == b.language and _one_count(a, b) and a.quantities[0] >= least
+    are far apart, and "two dead" is said of too many storms to tell one; nor is one toll of a fire and of a crash
+    (each version naming a kind of event, none the same: the packs' ``event_kinds``) one."""
+    other_event = a.events and b.events and not a.events & b.events
+    return (
+        a.toll and b.toll and a.language == b.language and _one_count(a, b) and a.quantities[0] >= least
+    ) and not other_event
 
 
 def _one_count(a: ClaimText, b: ClaimText) -> bool:
