@@ -55,6 +55,7 @@ class ClaimLanguage:
     numbers: dict[str, float]
     not_before_numbers: tuple[str, ...]  # clitics peeled from other words but never written on a number word
     clock_words: frozenset[str]  # words before a number that make it a time of day ("الساعة 15.30")
+    naming_words: frozenset[str]  # words a few before a number that make it a name ("طراز بوينغ 737")
     # number words that count nothing: "per cent" written out (percent_words), and "one" naming each unit
     # ("للدولار الواحد", unit_words)
     uncounted: frozenset[str]
@@ -126,6 +127,7 @@ def claim_language(language: str) -> ClaimLanguage:
         numbers={fold(k): float(v) for k, v in data.get("numbers", {}).items()},
         not_before_numbers=tuple(fold(c) for c in data.get("not_before_numbers", [])),
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
+        naming_words=frozenset(fold(w) for w in data.get("naming_words", [])),
         uncounted=frozenset(fold(w) for key in ("percent_words", "unit_words") for w in data.get(key, [])),
         toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
         event_stems={
@@ -289,6 +291,20 @@ def _conjunctions_on_figures(text: str, lang: ClaimLanguage) -> str:
     return lang.apart_conjunctions.sub(r"\1", text) if lang.apart_conjunctions else text
 
 
+NAMING_REACH = 3  # words between a naming word and the number it makes a name ("طراز بوينغ 737")
+
+
+def _named_number(words: list[str], i: int, lang: ClaimLanguage) -> bool:
+    """Whether the number at i is the first after a naming word a few words before it ("طراز بوينغ 737"), which
+    names one thing; the numbers after it count again ("... 737 وعلى متنها 157 شخصا")."""
+    for w in reversed(words[max(0, i - NAMING_REACH) : i]):
+        if _bare(w, lang.naming_words, lang) is not None:
+            return True
+        if _NUMBER.search(w):
+            return False
+    return False
+
+
 def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
     """Numbers a claim states, in order: digits and number words, each scaled by a multiplier after it (3 alaf),
     and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000);
@@ -301,8 +317,13 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
         previous, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
         multiplier = _bare(word, lang.multipliers, lang)
         after_number = bool(values) and values[-1] == values[-1]
+        named = _named_number(words, i, lang)
         if digits and (_bare(previous, lang.clock_words, lang) is not None or _year(word, previous, after, lang)):
             values.append(float("nan"))  # "الساعة 15.30", "عام 2013": when something happened, not a count
+            joined.append(False)
+            continue
+        if digits and named:
+            values.append(float("nan"))  # "من طراز بوينغ 737": which one, not how many
             joined.append(False)
             continue
         if digits:

@@ -246,6 +246,8 @@ NUMBERS = [
     ("ارتفع عدد المصابين إلى 2\u00a0059 مصابا", (2059.0,)),  # thousands grouped by a no-break space
     ("the toll rose to 11\u202f300 dead", (11300.0,)),  # ... or by a narrow one
     ("between 10 and 300 people", (10.0, 300.0)),
+    ("الطائرة من طراز بوينغ 737 وعلى متنها 157 راكبا", (157.0,)),  # a model's number names it; the next counts
+    ("a jet, model 737, carrying 157 people", (157.0,)),
     ("خسرت الشركة ملياري دولار وربحت مليوني دولار", (2e9, 2e6)),  # a dual before the word it counts
     ("في يوم ٣٠/٨/٢٠٢٥ خرجت 7 عربات عن القضبان", (7.0,)),  # a date written in figures says when, not how many
     ("on 2025-08-30 seven carriages left the rails", (7.0,)),
