@@ -240,6 +240,10 @@ class Grammar:
         # after an aside ("X, who said A, said that B"), which the subject-first rule reads.
         if not self.lex.subject_first and s.is_comma(prev) and self._opens_claim(s, i + 1):
             return True
+        # "وتعتبر مصر أن ...، تقول الحكومة الإثيوبية أن ...": a verb after a comma with a source after it, its subject
+        if not self.lex.subject_first and s.is_comma(prev) and form.tense != "participle" and i + 1 < len(s):
+            if self.source_word(s.norm(i + 1)):
+                return True
         # "... على القروض فقط قائلا: «...»": a participle with a colon opens its quotation, comma or not
         if not self.lex.subject_first and form.tense == "participle" and i + 1 < len(s) and s.raw(i + 1) == ":":
             return True
