@@ -402,6 +402,8 @@ class ClaimIndex:
             # Clauses in another order ("not part of the problem but of the solution" / "part of the solution, not
             # the problem") share most of their words out of order: from one speaker's mouth, one claim.
             return "paraphrase"
+        if semantic is not None and semantic >= s.semantic and _counts_alike(ca, cb):
+            return "semantic"
         if semantic is not None and semantic >= s.semantic and lexical() >= s.semantic_support:
             shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
             # a number both give says what is said as a word does ("wants 4.5 billion" / "asked for 4.5 billion")
@@ -480,6 +482,17 @@ def _speaker_places(speaker: str) -> frozenset[str]:
     from .speakers.latin import ARTICLE_SCOPE
 
     return frozenset(read_claim(speaker.split(ARTICLE_SCOPE)[0]).places)
+
+
+MIN_COUNTS_ALIKE = 2  # numbers one speaker's two claims give alike that make them one claim by meaning alone
+
+
+def _counts_alike(ca: _Claim, cb: _Claim) -> bool:
+    """One named speaker giving the same numbers, at least two, in the same order, which outlets write in figures or
+    in words ("9 حالات، بينها 8 وفيات" / "بتسع حالات، بينها ثماني وفيات"): the numbers stand in for the words the two
+    do not share."""
+    both = ca.text.quantities
+    return _named_alike(ca, cb) and len(both) >= MIN_COUNTS_ALIKE and both == cb.text.quantities
 
 
 def _named_alike(ca: _Claim, cb: _Claim) -> bool:
