@@ -235,17 +235,7 @@ class Grammar:
         prev = i - 1
         if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in self.lex.conjunctions):
             return True
-        # "وبينما أكد أن ...، ذكر أيضا أن ...": where the verb comes first, a cue after a comma with its own
-        # complementizer and no subject continues the speaker; where the subject comes first it is the main verb
-        # after an aside ("X, who said A, said that B"), which the subject-first rule reads.
-        if not self.lex.subject_first and s.is_comma(prev) and self._opens_claim(s, i + 1):
-            return True
-        # "وتعتبر مصر أن ...، تقول الحكومة الإثيوبية أن ...": a verb after a comma with a source after it, its subject
-        if not self.lex.subject_first and s.is_comma(prev) and form.tense != "participle" and i + 1 < len(s):
-            if self.source_word(s.norm(i + 1)):
-                return True
-        # "... على القروض فقط قائلا: «...»": a participle with a colon opens its quotation, comma or not
-        if not self.lex.subject_first and form.tense == "participle" and i + 1 < len(s) and s.raw(i + 1) == ":":
+        if not self.lex.subject_first and _verb_first_boundary(self, s, i, form):
             return True
         # "... بسبب عطل فني مشيرة إلى بدء التحقيق", "... is 120 adding that ...": a participle with its claim's
         # opener right after it (where the subject comes first, only its complementizer)
@@ -255,11 +245,6 @@ class Grammar:
             k = len(phrase)
             if prev - k + 1 >= 0 and s.phrase_at(prev - k + 1, [phrase]) == k:
                 return True
-        if not self.lex.subject_first and form.tense == "past" and self.time_opener(s, i) is not None:
-            return True
-        # "... التعديلات التي يقول الرئيس إنها ضرورية": a relative clause whose verb says is a statement of its own
-        if not self.lex.subject_first and s.norm(prev) in self.lex.relatives:
-            return True
         # "وقد", "و" + cue after a comma-less clause: a coordinated new statement.
         return s.norm(i)[0] in self.lex.conjunctions and form.tense == "past" and not s.quoted[i]
 
@@ -281,7 +266,7 @@ class Grammar:
         """Whether a complementizer or a claim's preposition ("إلى", "على") stands at token k."""
         return k < len(s) and (s.norm(k) in self.lex.complementizers or s.norm(k) in self.lex.claim_prepositions)
 
-    def _opens_claim(self, s: SentenceView, k: int) -> bool:
+    def opens_claim(self, s: SentenceView, k: int) -> bool:
         """Whether a complementizer stands at token k, past single adverbial words ("أيضا أن")."""
         while k < len(s) and s.norm(k) not in self.lex.complementizers and s.phrase_at(k, self.lex.adverbial_openers):
             if s.phrase_at(k, self.lex.adverbial_openers) != 1:
@@ -369,3 +354,23 @@ def _dashes(separators: frozenset[str]) -> frozenset[str]:
     """A dateline's separators that are no bracket: what ends it before the sentence."""
     brackets = PUNCTUATION["editorial_brackets"]
     return frozenset(separators) - set(brackets) - set(brackets.values())
+
+
+def _verb_first_boundary(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:
+    """Where the verb comes first, whether the cue at i opens a clause of its own inside an earlier claim."""
+    prev = i - 1
+    # "وبينما أكد أن ...، ذكر أيضا أن ...": a cue after a comma with its own complementizer and no subject continues
+    # the speaker (where the subject comes first it is the main verb after an aside, "X, who said A, said that B",
+    # which the subject-first rule reads); with a source right after it, it is that source's ("وتعتبر مصر أن ...،
+    # تقول الحكومة الإثيوبية أن ...")
+    if s.is_comma(prev) and g.opens_claim(s, i + 1):
+        return True
+    if s.is_comma(prev) and form.tense != "participle" and i + 1 < len(s) and g.source_word(s.norm(i + 1)):
+        return True
+    # "... على القروض فقط قائلا: «...»": a participle with a colon opens its quotation, comma or not
+    if form.tense == "participle" and i + 1 < len(s) and s.raw(i + 1) == ":":
+        return True
+    if form.tense == "past" and g.time_opener(s, i) is not None:
+        return True
+    # "... التعديلات التي يقول الرئيس إنها ضرورية": a relative clause whose verb says is a statement of its own
+    return s.norm(prev) in g.lex.relatives
