@@ -23,6 +23,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # "وفقا لما ذكرته الوكالة": the verb carries a pronoun pointing back at the claim.
     bare = (word[: -len(p)] for p in g.lex.claim_pronouns if word.endswith(p))
     form = g.lex.cue(word) or next((f for w in bare if (f := g.lex.cue(w))), None)
+    if form is None and g.lex.subject_first and s.is_comma(i - 1):
+        return _subject_then_cue(g, s, i, i + n, found)
     if form is None or form.tense not in ("past", "present"):
         return None
     before_start = found[-1].cue_index + 1 if found else 0
@@ -47,6 +49,39 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == g.lex.relay_preposition), None)
         if an is not None:
             via, speaker = [*via, Span(speaker.a, an)], Span(an + 1, speaker.b)
+    who = dict(speaker=speaker, via=via, attribution=Attribution.POST, gender=form.gender, confidence=0.8)
+    return _attributed(g, s, i, cue_at, before_start, who)
+
+
+MAX_SUBJECT_AFTER_OPENER = 6  # words of the subject between "as" and its verb ("as the news agency Mediafax reported")
+
+
+def _subject_then_cue(g: Grammar, s: SentenceView, i: int, a: int, found: list[Candidate]) -> Candidate | None:
+    """ "..., as the news agency Mediafax reported": where the subject comes before its verb, the speaker stands
+    between the opener and the cue, which ends the sentence or a citing phrase follows ("..., citing officials":
+    they speak, relayed by the agency)."""
+    cue_at = next(
+        (k for k in range(a + 1, min(len(s), a + 1 + MAX_SUBJECT_AFTER_OPENER)) if g.lex.cue(s.norm(k))), None
+    )
+    form = g.lex.cue(s.norm(cue_at)) if cue_at is not None else None
+    if form is None or form.tense not in ("past", "present") or form.relay:
+        return None
+    after = cue_at + 1
+    while after < len(s) and (s.norm(after) in g.lex.time_prepositions or g.is_adverbial(s, after)):
+        after += 1  # "..., as the ministry said on Tuesday"
+    if after < len(s) and s.toks[after].is_word:
+        return None  # "..., as officials said the storm ...": a clause of its own after the verb
+    speaker, via = speaker_span(g, s, a, cue_at)
+    if speaker is None:
+        return None
+    citing = after + 1 if after < len(s) and s.is_comma(after) else None
+    if citing is not None and citing < len(s) and s.norm(citing) in g.lex.citing_words:
+        source, _ = speaker_span(g, s, citing + 1, len(s))
+        if source is not None:
+            via, speaker = [*via, speaker], source
+    before_start = found[-1].cue_index + 1 if found else 0
+    if s.words(Span(before_start, i)) < MIN_POST_CLAIM_WORDS:
+        return None
     who = dict(speaker=speaker, via=via, attribution=Attribution.POST, gender=form.gender, confidence=0.8)
     return _attributed(g, s, i, cue_at, before_start, who)
 
