@@ -25,6 +25,12 @@ NOUN_PHRASE_REACH = 3  # words between an article and the noun it opens ("a rare
 PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا في الوقت ذاته أن")
 
 
+def _after_preposition_or_possessive(g: Grammar, s: SentenceView, i: int) -> bool:
+    if s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
+        return True
+    return i >= 2 and s.norm(i - 1) in g.lex.possessive_endings and not s.toks[i - 2].is_word
+
+
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
     """ "...، قائلة إن ...": the claim belongs to the subject of the sentence's main verb."""
     form = cue_here(g, s, i, found) or _accompanying(g, s, i, found)
@@ -35,8 +41,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
     if spelt_as_participle(g, s, i, _verb_of_saying_before(g, s, i)):
         return None  # "أكد الوزير، اليوم، مطالبة تركيا بـ...": the demand, the verb's claim, not "demanding"
-    if g.lex.subject_first and s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
-        return None  # "a requirement on reporting test data": after a preposition it is a noun, not a participle
+    if g.lex.subject_first and _after_preposition_or_possessive(g, s, i):
+        return None  # "a requirement on reporting test data", "Friday's ruling is": a noun, not a participle
     if g.lex.subject_first and _after_article(g, s, i) and s.norm(i + 1) not in g.lex.complementizers:
         return None  # "a red warning is in place": a noun in its noun phrase ("a motion stating that": a participle)
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
