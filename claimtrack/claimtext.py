@@ -317,12 +317,11 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
         previous, after = words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""
         multiplier = _bare(word, lang.multipliers, lang)
         after_number = bool(values) and values[-1] == values[-1]
-        named = _named_number(words, i, lang)
         if digits and (_bare(previous, lang.clock_words, lang) is not None or _year(word, previous, after, lang)):
             values.append(float("nan"))  # "الساعة 15.30", "عام 2013": when something happened, not a count
             joined.append(False)
             continue
-        if digits and named:
+        if digits and _named_number(words, i, lang):
             values.append(float("nan"))  # "من طراز بوينغ 737": which one, not how many
             joined.append(False)
             continue

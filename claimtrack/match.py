@@ -563,10 +563,9 @@ def _one_toll(a: ClaimText, b: ClaimText, least: int) -> bool:
     need agree, only the meaning be close enough (``toll``) that the dead are of one event: two disasters with one toll
     are far apart, and "two dead" is said of too many storms to tell one; nor is one toll of a fire and of a crash
     (each version naming a kind of event, none the same: the packs' ``event_kinds``) one."""
-    other_event = a.events and b.events and not a.events & b.events
-    return (
-        a.toll and b.toll and a.language == b.language and _one_count(a, b) and a.quantities[0] >= least
-    ) and not other_event
+    if a.events and b.events and not a.events & b.events:
+        return False
+    return a.toll and b.toll and a.language == b.language and _one_count(a, b) and a.quantities[0] >= least
 
 
 def _one_count(a: ClaimText, b: ClaimText) -> bool:

@@ -86,10 +86,9 @@ _QUOTE_ENDER = "."
 
 
 def _ends_inside(text: str, close: int, line_end: int) -> bool:
-    after = text[close + 1 : line_end].lstrip()
-    return (
-        text[close - 1] == _QUOTE_ENDER and close + 1 < line_end and text[close + 1].isspace() and after[:1].isupper()
-    )
+    if text[close - 1] != _QUOTE_ENDER or close + 1 >= line_end or not text[close + 1].isspace():
+        return False
+    return text[close + 1 : line_end].lstrip()[:1].isupper()
 
 
 # A headline is a line of its own that no full stop ends: what tells a title from a lead paragraph.

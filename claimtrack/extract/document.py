@@ -62,7 +62,7 @@ def _introduced(g: Grammar, s: SentenceView) -> str | None:
 def _owner(g: Grammar, s: SentenceView, noun: int) -> Span | None:
     """The capitalised name before a possessive ending ahead of a document noun ("President Obama's speech")."""
     for k in range(noun - 1, 1, -1):
-        if s.norm(k) in g.lex.possessive_endings and not s.toks[k - 1].is_word and s.toks[k - 2].raw[:1].isupper():
+        if g.possessive_ending(s, k) and s.toks[k - 2].raw[:1].isupper():
             a = k - 2
             while a > 0 and s.toks[a - 1].is_word and s.raw(a - 1)[:1].isupper():
                 a -= 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..claimtext import claim_language
+from ..claimtext import place_spans
 from ..lang.text import PUNCTUATION, fold, fold_for_match
 from ..lexicon import CueForm, Lexicon
 from ..sentences import OPENERS, SYMMETRIC
@@ -34,9 +34,6 @@ class Grammar:
         self.alias_first_words = frozenset(first_words)
         self.addressee_first_words = frozenset(addressees)
         self.verbal_nouns = VerbalNouns(lex, self.alias_first_words)
-        # A country or city speaks for its government ("أعلنت الأرجنتين خفض ..."): one-word place names, as stemmed.
-        places = claim_language(lex.language).places if lex.place_sources else {}
-        self.place_words = frozenset(key[0] for key in places if len(key) == 1)
 
     def unglued(self, word: str) -> str:
         """A folded word without a one-letter preposition written on it ("بوجود" -> "وجود", "لنادي" -> "نادي")."""
@@ -117,7 +114,8 @@ class Grammar:
             or bare in self.lex.anonymous_heads
             or n in self.alias_first_words
             or n in self.lex.generic_references
-            or self.lex.hooks.light_stem(fold_for_match(n)) in self.place_words
+            # a country or city speaks for its government where the pack says so ("أعلنت الأرجنتين خفض ...")
+            or (self.lex.place_sources and bool(place_spans([fold_for_match(n)], self.lex.language)))
         )
 
     def plausible_head(self, s: SentenceView, i: int) -> bool:
@@ -265,6 +263,10 @@ class Grammar:
     def _participle_opener(self, s: SentenceView, k: int) -> bool:
         """Whether a complementizer or a claim's preposition ("إلى", "على") stands at token k."""
         return k < len(s) and (s.norm(k) in self.lex.complementizers or s.norm(k) in self.lex.claim_prepositions)
+
+    def possessive_ending(self, s: SentenceView, k: int) -> bool:
+        """Whether token k is a possessive ending written after its mark ("Friday's": "'", then "s")."""
+        return k >= 1 and s.norm(k) in self.lex.possessive_endings and not s.toks[k - 1].is_word
 
     def opens_claim(self, s: SentenceView, k: int) -> bool:
         """Whether a complementizer stands at token k, past single adverbial words ("أيضا أن")."""

@@ -60,7 +60,7 @@ def _label_end(d: Draft, start: int, end: int) -> int | None:
     label = d.text[start:at]
     if not 0 < len(label.split()) <= lex.max_label_words:
         return None
-    if fold(label).strip() in lex.headline_labels:
+    if fold(label).strip() in lex.paragraph_labels:
         return None  # "Update: ...": a label of the paragraph, no speaker's
     if fold(label) in lex.question_labels:
         return at

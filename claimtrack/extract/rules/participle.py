@@ -26,9 +26,7 @@ PARTICIPLE_REACH = 6  # tokens between a participle and its opener ("مؤكدا 
 
 
 def _after_preposition_or_possessive(g: Grammar, s: SentenceView, i: int) -> bool:
-    if s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False):
-        return True
-    return i >= 2 and s.norm(i - 1) in g.lex.possessive_endings and not s.toks[i - 2].is_word
+    return bool(s.phrase_at(i - 1, g.lex.chunk_prepositions, allow_conj=False)) or g.possessive_ending(s, i - 1)
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:

@@ -58,12 +58,10 @@ MAX_SUBJECT_AFTER_OPENER = 6  # words of the subject between "as" and its verb (
 
 def _subject_then_cue(g: Grammar, s: SentenceView, i: int, a: int, found: list[Candidate]) -> Candidate | None:
     """ "..., as the news agency Mediafax reported": where the subject comes before its verb, the speaker stands
-    between the opener and the cue, which ends the sentence or a citing phrase follows ("..., citing officials":
-    they speak, relayed by the agency)."""
-    cue_at = next(
-        (k for k in range(a + 1, min(len(s), a + 1 + MAX_SUBJECT_AFTER_OPENER)) if g.lex.cue(s.norm(k))), None
-    )
-    form = g.lex.cue(s.norm(cue_at)) if cue_at is not None else None
+    between the opener and the cue, which ends the sentence or a citing phrase follows (", citing officials", which
+    ``cited_sources`` makes the speaker, relayed by the agency)."""
+    verbs = ((k, g.lex.cue(s.norm(k))) for k in range(a + 1, min(len(s), a + 1 + MAX_SUBJECT_AFTER_OPENER)))
+    cue_at, form = next(((k, f) for k, f in verbs if f is not None), (None, None))
     if form is None or form.tense not in ("past", "present") or form.relay:
         return None
     after = cue_at + 1
@@ -74,11 +72,6 @@ def _subject_then_cue(g: Grammar, s: SentenceView, i: int, a: int, found: list[C
     speaker, via = speaker_span(g, s, a, cue_at)
     if speaker is None:
         return None
-    citing = after + 1 if after < len(s) and s.is_comma(after) else None
-    if citing is not None and citing < len(s) and s.norm(citing) in g.lex.citing_words:
-        source, _ = speaker_span(g, s, citing + 1, len(s))
-        if source is not None:
-            via, speaker = [*via, speaker], source
     before_start = found[-1].cue_index + 1 if found else 0
     if s.words(Span(before_start, i)) < MIN_POST_CLAIM_WORDS:
         return None
