@@ -58,6 +58,10 @@ class VerbalNouns:
                 out += [stem[: -len(b)] + f for b, f in self.lex.bound_feminine_endings.items() if stem.endswith(b)]
         return out
 
+    def pronoun_owned(self, word: str) -> bool:
+        """ "استقالته", "ترشحها": any verbal noun with a pronoun suffix."""
+        return any(stem in self for stem in self._stems(word))
+
     def feeling(self, word: str) -> bool:
         """ "قلقه", "أسفها": a word of feeling with a pronoun, what "أعرب عن" takes."""
         return any(stem in self.lex.feelings for stem in self._stems(word))

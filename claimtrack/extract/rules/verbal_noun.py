@@ -123,12 +123,22 @@ def _object(
             continue
         if denial and k > i + 1 and _denied_object(g, n):
             return k, k
+        if _owned_by_subject(g, s, named, k, weak):
+            return k, k
         obj = object_at(g, s, k, frame)
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
         if obj is None and k > i + 1 and own_preposition(g, s, k, frame):
             return None  # "وأشار الوزير إلى إنجازات ...": the cue's own preposition before no verbal noun
     return None
+
+
+def _owned_by_subject(g: Grammar, s: SentenceView, named: int, k: int, weak: bool) -> bool:
+    """ "أعلن رئيس الوزراء محمد سالم استقالته": any verbal noun whose pronoun points back at the subject written
+    right before it, in one phrase with no comma (not "تعتبر المدينة ...، والتي يعتمد اقتصادها")."""
+    if weak or k <= named or not g.verbal_nouns.pronoun_owned(s.norm(k)):
+        return False
+    return not any(s.is_comma(m) or not s.toks[m].is_word for m in range(named, k))
 
 
 def spelt_as_participle(g: Grammar, s: SentenceView, k: int, verb: CueForm | None) -> bool:
