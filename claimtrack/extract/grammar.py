@@ -189,12 +189,12 @@ class Grammar:
         )
 
     def glued_object(self, word: str, prefix: str) -> bool:
-        """Whether a word is a preposition glued to a noun (بتعزيز, بإخفاء) rather than a word that starts with it
-        (بوتين, باسم)."""
+        """Whether a word is a preposition glued to a noun (بإخفاء, بالاتفاق, بدفع) rather than a word that starts
+        with it (بوتين, باسم)."""
         rest = word[len(prefix) :]
         if word in self.alias_first_words or word in self.lex.title_words or len(rest) < 3:
             return False
-        return rest.startswith(self.lex.glued_noun_starts)
+        return rest.startswith(self.lex.glued_noun_starts) or rest in self.verbal_nouns
 
     def skip_leading(self, s: SentenceView, a: int, b: int) -> int:
         """Past a dateline, a leading conjunction and adverbial phrase ("وفي وقت سابق،") to where content starts."""

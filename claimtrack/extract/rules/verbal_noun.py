@@ -27,7 +27,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     obj = _cue_object(g, s, i, form)
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
-    if opener is not None and not (_stance_before(g, s, i, opener[0]) or _in_earlier_clause(s, obj, opener[0])):
+    quoted_object = obj is not None and obj[1] == opener[0] if opener is not None else False
+    if opener is not None and not (
+        quoted_object or _stance_before(g, s, i, opener[0]) or _in_earlier_clause(s, obj, opener[0])
+    ):
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
         return None  # "علق على القرار قائلا إن ...": the participle of saying carries the claim
@@ -116,6 +119,8 @@ def _object(
         if k in names:
             continue
         n, r = s.norm(k), s.raw(k)
+        if s.quote_at(k) is not None and k + 1 < len(s) and object_at(g, s, k + 1, frame) == (k + 1, k + 1):
+            return k, k  # 'وأعلن في وقت سابق "إنهاء التعاون" مع المجموعة': the verbal noun quoted as it was said
         another_cue = k > i + 1 and g.lex.cue(n) and not spelt_as_participle(g, s, k, verb)
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or another_cue:
             return None
@@ -156,8 +161,8 @@ def _quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
     names: set[int] = set()
     for k in range(max(a, 1), b):
         quote = s.quote_at(k)
-        if quote is None or not g.source_word(s.norm(k - 1)):
-            continue
+        if quote is None or not g.source_word(s.norm(k - 1)) or s.norm(k + 1) in g.verbal_nouns:
+            continue  # 'أعلن الرئيس "إنهاء التعاون"': a verbal noun opens what was said, not a name
         close = s.index_at(quote[1])
         if s.words(Span(k + 1, close)) <= QUOTED_NAME_WORDS:
             names.update(range(k, close + 1))
