@@ -355,6 +355,8 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int, timed: bool = True) ->
         return False
     words = [s.norm(k) for k in range(a, b)]
     lex = g.lex
+    if any(w in lex.auxiliaries or lex.saying_verb(w) for w in words):
+        return False  # "said the bridge will reopen on Monday and warned that": a clause, then the next verb's "that"
     # "argued before U.S. District Judge Ann Lee that": a preposition before a name; "cautioned against a major
     # influx ... that could": a noun's relative clause
     named = s.phrase_at(a, lex.chunk_prepositions, allow_conj=False) and any(

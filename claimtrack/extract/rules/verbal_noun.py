@@ -139,11 +139,22 @@ def _object(
 
 
 def _owned_by_subject(g: Grammar, s: SentenceView, named: int, k: int, weak: bool) -> bool:
-    """ "أعلن رئيس الوزراء محمد سالم استقالته": any verbal noun whose pronoun points back at the subject written
-    right before it, in one phrase with no comma (not "تعتبر المدينة ...، والتي يعتمد اقتصادها")."""
+    """ "أعلن رئيس الوزراء محمد سالم استقالته", "أعلن الوزير، كوستاس كارامانليس، اليوم، استقالته": any verbal noun whose
+    pronoun points back at the subject written before it, with its appositions and times, no clause between (not
+    "تعتبر المدينة ...، والتي يعتمد اقتصادها", "...، ويعتمد اقتصادها")."""
     if weak or k <= named or not g.verbal_nouns.pronoun_owned(s.norm(k)):
         return False
-    return not any(s.is_comma(m) or not s.toks[m].is_word for m in range(named, k))
+    lex = g.lex
+    for m in range(named, k):
+        if not s.toks[m].is_word and not s.is_comma(m):
+            return False
+        word = s.norm(m)
+        joined = bool(lex.and_conjunction) and word.startswith(lex.and_conjunction)
+        if joined and s.is_comma(m - 1):
+            return False
+        if word in lex.relatives or (joined and word[len(lex.and_conjunction) :] in lex.relatives):
+            return False
+    return True
 
 
 def spelt_as_participle(g: Grammar, s: SentenceView, k: int, verb: CueForm | None) -> bool:
