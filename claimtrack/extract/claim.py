@@ -125,6 +125,8 @@ def _another_cue(sc: Scan, i: int, end: int) -> Skip | None:
         return None
     if sc.s.norm(i - 1) in sc.g.lex.claim_nouns:
         return None  # "فضل عدم ذكر اسمه": after عدم a cue's form is its verbal noun, not a verb
+    if sc.s.is_comma(i - 1) and sc.s.norm(i + 1) in sc.g.lex.claim_nouns:
+        return None  # "وقال مصدر، طالبا عدم نشر اسمه، إن": an aside asking for what is not done, not a second saying
     cue = sc.g.lex.cue(sc.s.norm(i))
     if cue is not None and cue.strict and sc.s.norm(i + 1) not in sc.g.lex.complementizers:
         return None  # "أحد المزارعين، ويدعى محمود، إن": a strict form not opening its claim is no cue

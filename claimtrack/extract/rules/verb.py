@@ -206,6 +206,8 @@ def _speaks(
         return False
     if speaker is not None and g.possessed(s.norm(speaker.a)):
         return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
+    if speaker is not None and s.norm(speaker.a) in g.lex.claim_nouns:
+        return False  # "...، طالبا عدم نشر اسمه، إن": what was asked for, no one speaking
     if _quoted_object(g, s, i, form, speaker, op):
         return False
     return not (form.tense == "misspelt" and speaker is None)
