@@ -391,5 +391,6 @@ def _opens_noun_phrase(g: Grammar, s: SentenceView, k: int) -> bool:
         or n in lex.demonstratives
         or n in lex.quantifiers
         or n in lex.subject_pronouns
+        or n in lex.body_pronouns  # "told reporters in Canberra it will seek ...": a body's pronoun is a subject too
         or n in lex.direct_openers
     )
