@@ -457,6 +457,12 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
         return k
     if prev in lex.name_particles or n.endswith(lex.nisba_endings):
         return None  # "عبد الغفار" is one name; "الديوان الملكي", "للنادي الأهلي": the adjective of its noun
+    if (
+        k == a + 2
+        and n.startswith(lex.and_conjunction + lex.definite_article)
+        and lex.hooks.strip_article(s.norm(a)) in lex.body_heads
+    ):
+        return None  # "وزارة التربية والتعليم": the two fields one body's name covers
     if prev.startswith(lex.definite_prefixes):
         return k
     bare = g.unglued(prev)

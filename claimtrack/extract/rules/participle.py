@@ -143,6 +143,8 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
     speaker, gender = None, ""
     for k in range(i - 1, -1, -1):
         main = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
+        if main and main.strict and not g.lex.marked(s.raw(k)):
+            continue  # "قبل أن يخرج عبر منصة إكس، ليعلن ...، مؤكدا": the everyday word a strict cue also spells
         if main and main.tense in ("past", "present"):
             window_end = k + 1
             while window_end < i and s.norm(window_end) != g.lex.relay_preposition and not s.is_comma(window_end):
