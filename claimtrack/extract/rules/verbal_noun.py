@@ -12,7 +12,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar
-from ..speaker_phrase import speaker_span, subject_on_left
+from ..speaker_phrase import speaker_span, subject_on_left, subject_opening_sentence
 from .cue import cue_here
 
 CLAUSE_ENDERS = PUNCTUATION["clause_enders"]
@@ -40,11 +40,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     clause_end = next((k for k in range(first, len(s)) if s.raw(k) in CLAUSE_ENDERS), len(s))
     if s.words(Span(first, clause_end)) < MIN_POST_CLAIM_WORDS:
         return None
-    speaker, via = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 else (None, [])
+    # "الوزارة تعلن موعد إعلان النتائج": a subject opening the sentence right before its verb leaves the words after
+    # the verb to the object, whatever their shape
+    opening = subject_opening_sentence(g, s, i)
+    after = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 and opening is None else (None, [])
+    speaker, via = after
     if speaker is not None and not g.plausible_source(s, speaker.a):
         return None
     if speaker is None:
-        speaker = subject_on_left(g, s, i)  # "الجيش يعلن مقتل ...": a headline's subject before its verb
+        speaker = opening or subject_on_left(g, s, i)  # "الجيش يعلن مقتل ...": a headline's subject before its verb
     return Candidate(
         rule=NAME,
         cue_index=i,
