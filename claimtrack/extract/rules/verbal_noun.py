@@ -27,9 +27,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     obj = _cue_object(g, s, i, form)
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
-    quoted_object = obj is not None and obj[1] == opener[0] if opener is not None else False
+    # the opener is the verbal noun itself ('أعلن "إنهاء التعاون"', "طالبت ... بإلغاء"): the claim is this rule's
+    opens_object = opener is not None and obj is not None and obj[1] == opener[0]
     if opener is not None and not (
-        quoted_object or _stance_before(g, s, i, opener[0]) or _in_earlier_clause(s, obj, opener[0])
+        opens_object or _stance_before(g, s, i, opener[0]) or _in_earlier_clause(s, obj, opener[0])
     ):
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
@@ -43,8 +44,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # "الوزارة تعلن موعد إعلان النتائج": a subject opening the sentence right before its verb leaves the words after
     # the verb to the object, whatever their shape
     opening = subject_opening_sentence(g, s, i)
-    after = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 and opening is None else (None, [])
-    speaker, via = after
+    speaker, via = speaker_span(g, s, i + 1, window_end) if window_end > i + 1 and opening is None else (None, [])
     if speaker is not None and not g.plausible_source(s, speaker.a):
         return None
     if speaker is None:
