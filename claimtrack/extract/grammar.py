@@ -358,6 +358,12 @@ def _dashes(separators: frozenset[str]) -> frozenset[str]:
     return frozenset(separators) - set(brackets) - set(brackets.values())
 
 
+def and_joined(g: Grammar, word: str) -> str | None:
+    """A folded word without the "and" written on it ("والتي" -> "التي"), or None when it carries none."""
+    conj = g.lex.and_conjunction
+    return word[len(conj) :] if conj and word.startswith(conj) else None
+
+
 def _verb_first_boundary(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:
     """Where the verb comes first, whether the cue at i opens a clause of its own inside an earlier claim."""
     prev = i - 1

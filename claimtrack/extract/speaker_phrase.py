@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.text import PUNCTUATION
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
-from .grammar import Grammar
+from .grammar import Grammar, and_joined
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
@@ -100,8 +100,7 @@ def _closes_phrase(g: Grammar, s: SentenceView, k: int) -> bool:
         return True
     if s.phrase_at(k, g.lex.claim_links) or word in g.lex.clause_conjunctions:
         return True
-    joined = bool(g.lex.and_conjunction) and word.startswith(g.lex.and_conjunction)
-    form = g.lex.cue(word) if joined else None
+    form = g.lex.cue(word) if and_joined(g, word) is not None else None
     return form is not None and form.tense == "past"  # not "، ويدعى سليم،": a name given in an aside
 
 
@@ -209,7 +208,7 @@ def trim_parens(g: Grammar, s: SentenceView, chunk: Span) -> Span:
     for i in range(chunk.a, chunk.b):
         if s.raw(i) == "(":
             # "قناة (روسيا اليوم)" names the channel; "مصادر (لم تسمها)" is an aside.
-            if i > chunk.a and g.lex.hooks.strip_article(s.norm(i - 1)) in g.lex.body_heads:
+            if i > chunk.a and _body_noun(g, s, i - 1):
                 continue
             return Span(chunk.a, i)
     return chunk
@@ -373,7 +372,12 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
 def _body_decided(g: Grammar, s: SentenceView, k: int) -> bool:
     """ "وقررت الوزارة قطع الكهرباء": a body's noun, then a verbal noun, what the body decided (a body's noun is
     never followed by a person's name, which may spell a verbal noun: "سمير حداد")."""
-    return g.lex.hooks.strip_article(s.norm(k)) in g.lex.body_heads and s.norm(k + 1) in g.lex.verbal_nouns
+    return _body_noun(g, s, k) and s.norm(k + 1) in g.lex.verbal_nouns
+
+
+def _body_noun(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a body's noun, with or without the article ("وزارة", "الوزارة")."""
+    return g.lex.hooks.strip_article(s.norm(k)) in g.lex.body_heads
 
 
 def _object_word(g: Grammar, n: str) -> bool:
@@ -457,11 +461,7 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
         return k
     if prev in lex.name_particles or n.endswith(lex.nisba_endings):
         return None  # "عبد الغفار" is one name; "الديوان الملكي", "للنادي الأهلي": the adjective of its noun
-    if (
-        k == a + 2
-        and n.startswith(lex.and_conjunction + lex.definite_article)
-        and lex.hooks.strip_article(s.norm(a)) in lex.body_heads
-    ):
+    if k == a + 2 and n.startswith(lex.and_conjunction + lex.definite_article) and _body_noun(g, s, a):
         return None  # "وزارة التربية والتعليم": the two fields one body's name covers
     if prev.startswith(lex.definite_prefixes):
         return k

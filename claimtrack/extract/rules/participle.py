@@ -109,9 +109,10 @@ def _verb_of_saying_before(g: Grammar, s: SentenceView, i: int) -> CueForm | Non
 
 def _after_article(g: Grammar, s: SentenceView, i: int) -> bool:
     """An article opening the noun phrase the word ends ("a red warning", "the warning"), no comma between; or the
-    sentence's start, as a headline writes its noun phrase with none ("Rare red weather warning issued as ...")."""
+    sentence's start, as a headline writes its noun phrase with none ("Rare red weather warning issued as ...").
+    Not after a document's noun ("released a statement saying ..."): the participle tells what the document says."""
     if i > 0 and s.norm(i - 1) in g.lex.document_nouns:
-        return False  # "released a statement saying ...": the participle tells what the document says
+        return False
     for k in range(i - 1, max(-1, i - 1 - NOUN_PHRASE_REACH), -1):
         if not s.toks[k].is_word:
             return False

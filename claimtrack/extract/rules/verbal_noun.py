@@ -11,7 +11,7 @@ from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
-from ..grammar import Grammar
+from ..grammar import Grammar, and_joined
 from ..speaker_phrase import speaker_span, subject_on_left, subject_opening_sentence
 from .cue import cue_here
 
@@ -148,15 +148,12 @@ def _owned_by_subject(g: Grammar, s: SentenceView, named: int, k: int, weak: boo
     "تعتبر المدينة ...، والتي يعتمد اقتصادها", "...، ويعتمد اقتصادها")."""
     if weak or k <= named or not g.verbal_nouns.pronoun_owned(s.norm(k)):
         return False
-    lex = g.lex
     for m in range(named, k):
         if not s.toks[m].is_word and not s.is_comma(m):
             return False
         word = s.norm(m)
-        joined = bool(lex.and_conjunction) and word.startswith(lex.and_conjunction)
-        if joined and s.is_comma(m - 1):
-            return False
-        if word in lex.relatives or (joined and word[len(lex.and_conjunction) :] in lex.relatives):
+        bare = and_joined(g, word)
+        if (bare is not None and s.is_comma(m - 1)) or word in g.lex.relatives or bare in g.lex.relatives:
             return False
     return True
 
