@@ -816,7 +816,7 @@ def _month_at(words: list[str], i: int, lex: lexicon_mod.Lexicon) -> tuple[int, 
 
 def _date_at(words: list[str], i: int, lex: lexicon_mod.Lexicon) -> tuple[date, int] | None:
     def number(k: int) -> int | None:
-        return int(words[k]) if k < len(words) and words[k].isdigit() else None
+        return int(words[k]) if k < len(words) and words[k].isdecimal() else None
 
     def make(y: int | None, m: int | None, d: int | None, end: int) -> tuple[date, int] | None:
         try:
