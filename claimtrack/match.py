@@ -828,9 +828,10 @@ def _link(
         if comparison is not None:
             compared.append((a, b, comparison))
     # Best first: a statement joins the cluster it is most surely the same claim as, before a weaker link could
-    # put it elsewhere.
+    # put it elsewhere. A copy is surer than any paraphrase, though a word or a hedge it changed lowers its score
+    # below one sharing only the subject's words ("the Boeing of the national airline ...").
     joined: set[tuple[int, int]] = set()
-    for a, b, comparison in sorted(compared, key=lambda c: (-c[2].score, c[0], c[1])):
+    for a, b, comparison in sorted(compared, key=lambda c: (c[2].rule != "verbatim", -c[2].score, c[0], c[1])):
         if comparison.joins and index.joins_alone(a, b, comparison) and clusters.can_join(a, b):
             clusters.join(a, b)
             joined.add((a, b))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import LCSseq
 
 from .claimtext import ClaimText
+from .lang import name_key
 
 if TYPE_CHECKING:
     from .match import MatchSettings
@@ -119,9 +120,10 @@ def _word_swap(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
 
 def _one_word(x: str, y: str) -> bool:
     """Two stems of one word that light stemming left apart (a verb and its noun, a prefix left on): the letters
-    of the shorter all in the longer, in order."""
+    of the shorter all in the longer, in order; or one name transliterated two ways (بوينغ/بوينج: the pack's name key
+    folds the letters outlets write for one foreign sound)."""
     short, long = sorted((x, y), key=len)
-    return LCSseq.similarity(short, long) == len(short)
+    return LCSseq.similarity(short, long) == len(short) or name_key(x) == name_key(y)
 
 
 def changes(a: ClaimText, b: ClaimText) -> list[Change]:

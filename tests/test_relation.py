@@ -543,6 +543,8 @@ WORD_SWAPS = [
     ("ارتفاع أسعار الذهب في الأسواق المحلية هذا الأسبوع", "ارتفاع أسعار النفط في الأسواق المحلية هذا الأسبوع", True),
     # the verb and its noun, which light stemming leaves apart (يسقط / إسقاط): one word, not a swap
     ("الدفاع الجوي يسقط طائرة مسيرة صغيرة قرب القصر", "الدفاع الجوي: إسقاط طائرة مسيرة صغيرة قرب القصر", False),
+    # one foreign name in two transliterations (a g written غ or ج): one word, not a swap
+    ("الطائرة من طراز بوينغ كانت في طريقها إلى العاصمة", "الطائرة من طراز بوينج كانت في طريقها إلى العاصمة", False),
 ]
 
 
