@@ -30,6 +30,7 @@ class CueForm:
     impersonal: bool = False
     relay: bool = False
     strict: bool = False  # also an everyday word (بين = between): a cue only when its claim opens right after it
+    everyday_next: frozenset[str] = frozenset()  # ... and never before these words (دون أن = without that)
     particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
@@ -423,6 +424,7 @@ def load(language: str) -> Lexicon:
         frame = tuple(fold(f) for f in entry.get("frame", []))
         obj = fold(entry["object"]) if entry.get("object") else None
         strict = {fold(f) for f in entry.get("strict", [])}
+        everyday_next = frozenset(fold(w) for w in entry.get("everyday_next", []))
         lex.marked_cues.update(unicodedata.normalize("NFC", f) for f in entry.get("marked", []))
         suffixes = hooks.CUE_OBJECT_SUFFIXES if entry.get("suffixes") else ("",)
         for form, (gender, tense) in hooks.verb_forms(entry).items():
@@ -436,6 +438,7 @@ def load(language: str) -> Lexicon:
                 entry.get("impersonal", False),
                 entry.get("relay", False),
                 form in strict,
+                everyday_next if form in strict else frozenset(),
                 tuple(fold(entry.get("particle", "")).split()),
                 entry.get("addressee", False),
                 entry.get("noun_claim", False),

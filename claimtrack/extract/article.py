@@ -100,9 +100,10 @@ def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
 
 
 def _claim_opening(s: SentenceView, hit: Candidate) -> int:
-    """The token opening the claim of a source put before it by a preposition, else 0."""
-    if hit.attribution != Attribution.PREPOSITION:
-        return 0
+    """The token opening the claim of a source put before it by a preposition, or of a cue whose speaker an aside
+    describes ("وأضاف المدير، الذي كان يتحدث من مكان الحادث، إن": the aside's verb is no second cue), else 0."""
+    if hit.claim_end is not None and hit.claim_end <= hit.claim_start:
+        return 0  # a marker ("، كما أكد"): what it attributes came before it
     opening = s.index_at(hit.claim_start)
     return opening if opening > hit.cue_index else 0
 
