@@ -488,9 +488,18 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
         return None  # "told a press conference.", "told the Pod Save the World podcast": to whom, not what
     if not quoted and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
         return None
-    if form.weak and not (quoted or opener or form.noun_claim or _reported_clause(g, s, j)):
-        return None
-    return j
+    if quoted or opener:
+        return j
+    return j if _unmarked_claim(g, s, j, form) else None
+
+
+def _unmarked_claim(g: Grammar, s: SentenceView, j: int, form: CueForm) -> bool:
+    """Whether words after the verb with no "that" or quotation are its claim: a weak verb's only as a clause of its
+    own, or a noun for a verb whose noun object is a claim; never "as" after one ("the man, described as a former
+    soldier, ...": a passive participle, with no object to claim)."""
+    if form.noun_claim:
+        return _quantity(g, s, j) or s.norm(j) not in g.lex.circumstantial
+    return not form.weak or _reported_clause(g, s, j)
 
 
 def _framed_after_object(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
