@@ -16,6 +16,8 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None
     if s.norm(i - 1) in g.lex.claim_nouns:
         return None
+    if form.tense in ("past", "present") and s.raw(i).endswith(g.lex.feminine_endings):
+        return None  # "طالباً وطالبة": written with the feminine ending, a noun, never a verb with its pronoun (طالبه)
     if s.norm(i + 1) in form.everyday_next and not g.lex.marked(s.raw(i)):
         return None  # "من دون أن يحدد": the everyday word a strict cue spells, before what only that word takes
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
