@@ -54,12 +54,17 @@ def subject_of(g: Grammar, s: SentenceView, i: int) -> Subject | None:
 
 
 def _occasion_after_comma(g: Grammar, s: SentenceView, end: int) -> int | None:
-    """Where a phrase of an occasion ("in opening remarks to ...": a preposition, then an occasion's noun) opens right
-    after a comma and runs up to the verb at ``end``, if one does."""
+    """Where a phrase of an occasion ("in opening remarks to ...": a preposition, then an occasion's noun) or of the
+    speaker's body ("of our Serious Collision Investigation Unit") opens right after a comma and runs up to the verb
+    at ``end``, if one does."""
     a = end
     while a > 0 and in_phrase(s, a - 1) and s.words(Span(a - 1, end)) <= MAX_LONG_SUBJECT:
         a -= 1
-    if not (0 < a < end and s.is_comma(a - 1) and s.norm(a) in g.lex.occasion_prepositions):
+    if not (0 < a < end and s.is_comma(a - 1)):
+        return None
+    if s.norm(a) in g.lex.affiliation_prepositions:
+        return a
+    if s.norm(a) not in g.lex.occasion_prepositions:
         return None
     return a if any(s.norm(k) in g.lex.occasion_nouns for k in range(a + 1, min(end, a + MAX_OCCASION))) else None
 
