@@ -91,6 +91,7 @@ class Lexicon:
     kana: frozenset[str] = _data("grammar", "kana", "words")
     negations: frozenset[str] = _data("grammar", "negations", "words")
     occasion_prepositions: frozenset[str] = _data("grammar", "occasion_prepositions", "words")
+    contrast_links: list[tuple[str, ...]] = _data("grammar", "contrast_links", "phrases")
     affiliation_prepositions: frozenset[str] = _data("grammar", "affiliation_prepositions", "words")
     claim_prepositions: frozenset[str] = _data("grammar", "claim_prepositions", "words")
     leading_prepositions: frozenset[str] = _data("grammar", "leading_prepositions", "words")

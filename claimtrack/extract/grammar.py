@@ -380,5 +380,33 @@ def _verb_first_boundary(g: Grammar, s: SentenceView, i: int, form: CueForm) -> 
         return True
     if form.tense == "past" and g.time_opener(s, i) is not None:
         return True
+    if form.tense == "past" and _subject_after_contrast(g, s, i):
+        return True
     # "... التعديلات التي يقول الرئيس إنها ضرورية": a relative clause whose verb says is a statement of its own
     return s.norm(prev) in g.lex.relatives
+
+
+MAX_CONTRAST_SUBJECT = 4  # words of the subject between a link of contrast and its verb ("إلا أن الرئيس بولا تينوبو")
+
+
+def _subject_after_contrast(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "... إلا أن الرئيس تينوبو أكد أنه ...": a link of contrast (``contrast_links``), then a source's words, then
+    the verb: a clause of its own whose subject stands before its verb."""
+    for k in range(i - 1, max(-1, i - 1 - MAX_CONTRAST_SUBJECT), -1):
+        if not s.toks[k].is_word or s.quoted[k] or g.lex.cue(s.norm(k)) is not None:
+            return False
+        if contrast_before(g, s, k):
+            return g.source_word(s.norm(k))
+    return False
+
+
+def contrast_before(g: Grammar, s: SentenceView, k: int) -> int:
+    """The tokens of a link of contrast (``contrast_links``: "إلا أن", "لكن") ending right before token k, or 0."""
+    return next(
+        (
+            len(link)
+            for link in g.lex.contrast_links
+            if k >= len(link) and s.phrase_at(k - len(link), [link]) == len(link)
+        ),
+        0,
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.text import PUNCTUATION
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
-from .grammar import Grammar, and_joined
+from .grammar import Grammar, and_joined, contrast_before
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
@@ -267,11 +267,14 @@ _ANTECEDENT_WORDS = 4
 
 
 def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
-    """ "لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause."""
+    """ "لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause
+    after a comma or a link of contrast ("... إلا أن الرئيس تينوبو أكد أنه")."""
     a = i
-    while a > 0 and i - a < 6 and s.toks[a - 1].is_word and not g.lex.cue(s.norm(a - 1)):
+    while (
+        a > 0 and i - a < 6 and s.toks[a - 1].is_word and not g.lex.cue(s.norm(a - 1)) and not contrast_before(g, s, a)
+    ):
         a -= 1
-    if a == i or (a > 0 and not s.is_comma(a - 1)):
+    if a == i or (a > 0 and not s.is_comma(a - 1) and not contrast_before(g, s, a)):
         return None
     while a < i and s.norm(a) in g.lex.clause_openers:
         a += 1

@@ -29,8 +29,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     head = s.norm(speaker_start)
     if glued:
         head = g.without_glued_preposition(head)
-    if _no_source(g, s, i, head, s.raw(speaker_start)):
-        return None
+    if _no_source(g, s, i, head, s.raw(speaker_start)) and s.norm(speaker_start + 1) not in g.lex.quantifiers:
+        return None  # not "حسب عدد من الإفادات": a count of sources is theirs
     before = Span(found[-1].cue_index + 1 if found else 0, i)
     content_before = 0 if _opens_clause(g, s, i) else s.words(Span(_content_start(g, s, before.a, i), i))
     # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".

@@ -11,7 +11,7 @@ from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar
+from ..grammar import Grammar, contrast_before
 from ..speaker_phrase import (
     left_subject,
     opening_verb_subject,
@@ -240,10 +240,19 @@ def _subject(
         return antecedent, (Attribution.RELATIVE if antecedent else None), 0.7, boundary
     left = subject_on_left(g, s, i)
     if left is not None:
-        return left, Attribution.SUBJECT_FIRST, 0.9, min(boundary, left.a)
+        return left, Attribution.SUBJECT_FIRST, 0.9, min(boundary, _clause_start(g, s, left.a))
     if form.impersonal and form.tense == "present":
         return None, Attribution.IMPERSONAL, 0.0, boundary
     return None, Attribution.CONTINUATION, 0.75, boundary
+
+
+def _clause_start(g: Grammar, s: SentenceView, a: int) -> int:
+    """Where the clause of a subject written before its verb opens: before the word or link of contrast that joins
+    it to the claim before ("...، لكن تقارير أشارت", "... إلا أن الرئيس أكد"), which is no part of that claim."""
+    a -= contrast_before(g, s, a)
+    while a > 0 and s.norm(a - 1) in g.lex.clause_openers:
+        a -= 1
+    return a
 
 
 def _subject_before(g: Grammar, s: SentenceView, op: int, speaker: Span | None) -> Span | None:
