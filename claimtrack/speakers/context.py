@@ -258,16 +258,19 @@ class ArticleContext:
 
     def full_name_from_given(self, given: str) -> str | None:
         """ "Alan" alone where the article wrote "Director of Rugby Alan Solomons": the one full name its text writes
-        starting with that given name, in a script with capitals (a capitalised run after it on its line)."""
+        starting with that given name, in a script with capitals (a capitalised run after it on its line, no title in
+        it: "SBP Governor Jameel Ahmad" is a body before a title, no name starting "SBP")."""
         if not given[:1].isupper():
             return None
         tokens, found = self._tokens(), set()
+
+        def of_the_name(t) -> bool:
+            return t.is_word and t.raw[:1].isupper() and not self.reader.is_title_word(t.raw)
+
         for i, token in enumerate(tokens):
             if token.raw != given:
                 continue
-            run = list(
-                itertools.takewhile(lambda t: t.is_word and t.raw[:1].isupper(), tokens[i + 1 : i + MAX_NAME_WORDS])
-            )
+            run = list(itertools.takewhile(of_the_name, tokens[i + 1 : i + MAX_NAME_WORDS]))
             if run and "\n" not in self.text[token.end : run[-1].start]:
                 full = " ".join([given, *(t.raw for t in run)])
                 if self.reader.personal_name(full):
