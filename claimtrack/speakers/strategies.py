@@ -666,10 +666,13 @@ def _names_a_body(ctx: ArticleContext, target: str, parsed) -> bool:
 
 def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:
     """A name a company suffix ends ("Holt Freight Ltd") or an ampersand joins ("Holt & Barker", "AT&T"), or one
-    a company's noun introduces ("the telecoms giant TalkTalk", "the carrier Verizon")."""
+    a company's noun introduces ("the telecoms giant TalkTalk", "the carrier Verizon"); or a local institution's name,
+    its noun last ("Gatwick Airport", "Alder Hey Hospital")."""
     words = words_of(full)
     introduced = words_of(role or "")[-1:]
     if introduced and strip_word(introduced[0]) in ctx.lex.company_references:
+        return True
+    if len(words) > 1 and strip_word(words[-1]) in ctx.lex.local_bodies:
         return True
     return bool(words) and (words[-1] in ctx.lex.organisation_suffixes or any(ch in NAME_JOINERS for ch in full))
 
