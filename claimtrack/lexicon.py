@@ -31,6 +31,7 @@ class CueForm:
     relay: bool = False
     strict: bool = False  # also an everyday word (بين = between): a cue only when its claim opens right after it
     everyday_next: frozenset[str] = frozenset()  # ... and never before these words (دون أن = without that)
+    complement: str | None = None  # a cue only with this word after its object ("denounced the sentence as ...")
     particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
@@ -431,20 +432,21 @@ def load(language: str) -> Lexicon:
         suffixes = hooks.CUE_OBJECT_SUFFIXES if entry.get("suffixes") else ("",)
         for form, (gender, tense) in hooks.verb_forms(entry).items():
             cue = CueForm(
-                entry["lemma"],
-                gender,
-                tense,
-                frame,
-                obj,
-                entry.get("weak", False),
-                entry.get("impersonal", False),
-                entry.get("relay", False),
-                form in strict,
-                everyday_next if form in strict else frozenset(),
-                tuple(fold(entry.get("particle", "")).split()),
-                entry.get("addressee", False),
-                entry.get("noun_claim", False),
-                entry.get("document_subject", False),
+                lemma=entry["lemma"],
+                gender=gender,
+                tense=tense,
+                frame=frame,
+                object=obj,
+                weak=entry.get("weak", False),
+                impersonal=entry.get("impersonal", False),
+                relay=entry.get("relay", False),
+                strict=form in strict,
+                everyday_next=everyday_next if form in strict else frozenset(),
+                complement=fold(entry["complement"]) if entry.get("complement") else None,
+                particle=tuple(fold(entry.get("particle", "")).split()),
+                addressee=entry.get("addressee", False),
+                noun_claim=entry.get("noun_claim", False),
+                document_subject=entry.get("document_subject", False),
             )
             for suffix in suffixes:
                 lex.cue_forms.setdefault(form + suffix, cue)

@@ -8,6 +8,9 @@ from ..doc import SentenceView
 from ..grammar import Grammar
 
 
+COMPLEMENT_REACH = 8  # tokens after a verb within which its object's complement stands ("as")
+
+
 def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> CueForm | None:
     """The cue form at token i, unless it is a noun, negated ("لم يقل"), the verbal noun a claim noun takes ("عدم
     ذكر اسمه"), or inside an earlier claim mid-clause."""
@@ -22,13 +25,26 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None  # "من دون أن يحدد": the everyday word a strict cue spells, before what only that word takes
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return None  # "made" is no cue, "made clear" is
-    if not with_its_subject(g, s, i, form):
+    if not with_its_subject(g, s, i, form) or not with_its_complement(s, i, form):
         return None
     # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
         if not g.at_clause_boundary(s, i, form):
             return None
     return form
+
+
+def with_its_complement(s: SentenceView, i: int, form: CueForm) -> bool:
+    """Whether a verb that says only of its object's complement has one: "denounced the attack" says nothing,
+    "denounced the sentence as excessive" does."""
+    if not form.complement:
+        return True
+    for k in range(i + 2, min(len(s), i + COMPLEMENT_REACH)):
+        if not s.toks[k].is_word:
+            return False  # "condemned the attack, characterizing it as ...": past its clause
+        if s.norm(k) == form.complement:
+            return True
+    return False
 
 
 def with_its_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:

@@ -9,7 +9,7 @@ from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
 from ..quotations import MARKS as QUOTATION_MARKS
-from .cue import cue_here
+from .cue import cue_here, with_its_complement
 from .verbal_noun import object_at, spelt_as_participle
 from ..speaker_phrase import opening_verb_subject, past_manner, speaker_span
 from ..speaker_phrase import subject_before_object
@@ -146,6 +146,8 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
         main = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
         if main and main.strict and not g.lex.marked(s.raw(k)):
             continue  # "قبل أن يخرج عبر منصة إكس، ليعلن ...، مؤكدا": the everyday word a strict cue also spells
+        if main and not with_its_complement(s, k, main):
+            continue  # "criticized the judiciary, calling ...": no cue without its "as", the verb of a clause
         if main and main.tense in ("past", "present"):
             window_end = k + 1
             while window_end < i and s.norm(window_end) != g.lex.relay_preposition and not s.is_comma(window_end):

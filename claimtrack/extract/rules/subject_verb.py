@@ -17,7 +17,7 @@ from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
-from .cue import with_its_subject
+from .cue import with_its_complement, with_its_subject
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
@@ -79,7 +79,7 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None  # "the 35 reported deaths": a past participle before a noun, counted
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return None
-    if not with_its_subject(g, s, i, form):
+    if not with_its_subject(g, s, i, form) or not with_its_complement(s, i, form):
         return None
     after = g.lex.cue(s.norm(after_verb(form, i)))
     if after is not None and after.tense in ("past", "present"):
@@ -484,7 +484,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
     while end > j and not s.toks[end - 1].is_word:
         end -= 1  # the sentence's full stop
     verb = any(g.finite_verb(s, k) for k in range(j, end))
-    if not (quoted or opener or verb) and end - j <= MAX_BEFORE_THAT + 2 and _told_to(g, s, j, end, timed=False):
+    told = not (quoted or opener or verb or form.noun_claim) and end - j <= MAX_BEFORE_THAT + 2
+    if told and _told_to(g, s, j, end, timed=False):
         return None  # "told a press conference.", "told the Pod Save the World podcast": to whom, not what
     if not quoted and s.words(Span(j, len(s))) < MIN_POST_CLAIM_WORDS:
         return None
