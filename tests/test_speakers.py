@@ -376,3 +376,21 @@ def test_a_statement_whose_issuer_is_a_pronoun_is_described_by_no_words_after_it
         "a1",
     )
     assert "إلقاء" not in (one[-1].speaker or "")
+
+
+@pytest.mark.parametrize(
+    "language, known, aliases, phrase, own",
+    [
+        # another article named Abiy Ahmed by his second name alone; "Ahmed al-Toufiq" is someone else
+        ("ar", "أبي أحمد", ["أبي أحمد", "أحمد"], "وزير الأوقاف أحمد التوفيق", "أحمد التوفيق"),
+        # as "Dana" alone for Dana Cole: "Dana Whitfield" is someone else
+        ("en", "Dana Cole", ["Dana Cole", "Dana"], "Dana Whitfield", "Dana Whitfield"),
+    ],
+)
+def test_a_known_one_word_name_opening_a_longer_name_is_another_persons(language, known, aliases, phrase, own):
+    registry = Registry.load(language)
+    registry.add(Speaker(known, SpeakerKind.person, aliases))
+    ctx = ArticleContext(registry, "", "a1")
+    assert strategies.alias(ctx, _ask(ctx, phrase)) is None
+    assert strategies.name(ctx, _ask(ctx, phrase)) == own
+    assert strategies.alias(ctx, _ask(ctx, aliases[0])) == known

@@ -313,6 +313,8 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     if person and any(ctx.registry.find_alias(rest, (SpeakerKind.person,)) == person for rest in spoken_for):
         return None
     if person and ask.parsed.name:
+        if _given_name_of_another(ctx, ask.parsed.name, person):
+            return None
         if _qualifies(ctx, words, person) and ctx.registry.find_alias(ask.parsed.name, (SpeakerKind.person,)) != person:
             return None
         if ctx.reader.parse(person).name is None:
@@ -321,6 +323,22 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
             return ctx.named_office(person, ask.parsed.name)
         return ctx.fuller(person, ask.parsed.name)
     return person
+
+
+def _given_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
+    """ "Ahmed al-Toufiq" where the registry knows "Ahmed" alone as Abiy Ahmed's: a known one-word name that only
+    opens a longer name is another person's given name, unless the longer name is known as that person's, or the
+    rest of it is, in some spelling, a word of a name that person is known by ("Tedros Adhanom Ghebreyesus" written
+    with another "Ghebreyesus")."""
+    words = words_of(name)
+    if len(words) < 2:
+        return False
+    spans = [(a, b) for a, b, canonical in ctx.registry.spans(words, (SpeakerKind.person,)) if canonical == person]
+    if not spans or any((a, b) != (0, 1) for a, b in spans):
+        return False
+    known = ctx.registry.get(person)
+    own = {name_key(w) for alias in (known.aliases if known else []) for w in words_of(alias)}
+    return not any(name_key(w) in own for w in words[1:])
 
 
 def _qualifies(ctx: ArticleContext, words: list[str], person: str) -> bool:
@@ -640,6 +658,8 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         or same_name(ctx, full)
         or reg.with_middle_names(full)
     )
+    if known and _given_name_of_another(ctx, full, known):
+        known = None
     if not known and (known := reg.in_other_script(full)):
         reg.add_alias(known, full)  # the same person, named in another language's article
     if known and reg.kind(known) != SpeakerKind.person and parsed.role:
