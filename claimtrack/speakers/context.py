@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..lang import name_key
 from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
@@ -263,14 +264,10 @@ class ArticleContext:
         if not given[:1].isupper():
             return None
         tokens, found = self._tokens(), set()
-
-        def of_the_name(t) -> bool:
-            return t.is_word and t.raw[:1].isupper() and not self.reader.is_title_word(t.raw)
-
         for i, token in enumerate(tokens):
             if token.raw != given:
                 continue
-            run = list(itertools.takewhile(of_the_name, tokens[i + 1 : i + MAX_NAME_WORDS]))
+            run = list(itertools.takewhile(partial(_of_a_name, self.reader), tokens[i + 1 : i + MAX_NAME_WORDS]))
             if run and "\n" not in self.text[token.end : run[-1].start]:
                 full = " ".join([given, *(t.raw for t in run)])
                 if self.reader.personal_name(full):
@@ -361,6 +358,11 @@ class ArticleContext:
             named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice
             return self.text[words[k].start : words[end].end] if named else None
         return None
+
+
+def _of_a_name(reader: PhraseReader, token) -> bool:
+    """A capitalised word that is no title: part of a name run ("SBP Governor ..." runs no name on from "SBP")."""
+    return token.is_word and token.raw[:1].isupper() and not reader.is_title_word(token.raw)
 
 
 def _may_open_name(lex: Lexicon, token) -> bool:

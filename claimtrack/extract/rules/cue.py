@@ -23,15 +23,22 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None  # "طالباً وطالبة": written with the feminine ending, a noun, never a verb with its pronoun (طالبه)
     if s.norm(i + 1) in form.everyday_next and not g.lex.marked(s.raw(i)):
         return None  # "من دون أن يحدد": the everyday word a strict cue spells, before what only that word takes
-    if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
-        return None  # "made" is no cue, "made clear" is
-    if not with_its_subject(g, s, i, form) or not with_its_complement(s, i, form):
+    if not with_its_words(g, s, i, form):
         return None
     # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
         if not g.at_clause_boundary(s, i, form):
             return None
     return form
+
+
+def with_its_words(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:
+    """Whether the words a cue says only with stand where they must: its particle right after it ("made" is no cue,
+    "made clear" is), a document for its subject ("the statement read"), its object's complement ("denounced the
+    sentence as ...")."""
+    if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
+        return False
+    return with_its_subject(g, s, i, form) and with_its_complement(s, i, form)
 
 
 def with_its_complement(s: SentenceView, i: int, form: CueForm) -> bool:

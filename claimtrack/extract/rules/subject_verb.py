@@ -17,7 +17,7 @@ from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
-from .cue import with_its_complement, with_its_subject
+from .cue import with_its_words
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
@@ -77,9 +77,7 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None  # "may explain": no saying yet
     if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.articles:
         return None  # "the 35 reported deaths": a past participle before a noun, counted
-    if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
-        return None
-    if not with_its_subject(g, s, i, form) or not with_its_complement(s, i, form):
+    if not with_its_words(g, s, i, form):
         return None
     after = g.lex.cue(s.norm(after_verb(form, i)))
     if after is not None and after.tense in ("past", "present"):
