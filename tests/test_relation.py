@@ -455,6 +455,21 @@ def test_a_contracted_negation_is_the_negation_written_out(a, b):
     assert c.score == 1.0
 
 
+LOWER_BOUNDS = [
+    # (a toll given with "at least", the same toll given with "no fewer than"): a bound, no negation
+    ("قتل 33 شخصا على الأقل في فيضانات الإقليم الشمالي", "قتل ما لا يقل عن 33 شخصا في فيضانات الإقليم الشمالي"),
+    ("أصيب 12 عاملا على الأقل في انفجار مصنع الأسمدة", "أصيب عمال لا يقل عددهم عن 12 في انفجار مصنع الأسمدة"),
+    ("At least 40 workers were hurt in the fertiliser plant blast", "No fewer than 40 workers were hurt in the fertiliser plant blast"),
+    ("At least 40 workers were hurt in the fertiliser plant blast", "Not less than 40 workers were hurt in the fertiliser plant blast"),
+]
+
+
+@pytest.mark.parametrize("a, b", LOWER_BOUNDS)
+def test_a_lower_bound_is_no_negation(a, b):
+    assert read_claim(b).negations == 0
+    assert not [c for c in changes(read_claim(a), read_claim(b)) if c.kind in (ChangeKind.aside, ChangeKind.negation)]
+
+
 def test_except_written_without_its_hamza_is_no_negation():
     # "الا" may be illa (except) as well as alla (that not): only the written alla is read as a negation
     assert read_claim("لم يبق في الميناء الا سفينة واحدة").negations == 1
