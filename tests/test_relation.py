@@ -459,8 +459,14 @@ LOWER_BOUNDS = [
     # (a toll given with "at least", the same toll given with "no fewer than"): a bound, no negation
     ("قتل 33 شخصا على الأقل في فيضانات الإقليم الشمالي", "قتل ما لا يقل عن 33 شخصا في فيضانات الإقليم الشمالي"),
     ("أصيب 12 عاملا على الأقل في انفجار مصنع الأسمدة", "أصيب عمال لا يقل عددهم عن 12 في انفجار مصنع الأسمدة"),
-    ("At least 40 workers were hurt in the fertiliser plant blast", "No fewer than 40 workers were hurt in the fertiliser plant blast"),
-    ("At least 40 workers were hurt in the fertiliser plant blast", "Not less than 40 workers were hurt in the fertiliser plant blast"),
+    (
+        "At least 40 workers were hurt in the fertiliser plant blast",
+        "No fewer than 40 workers were hurt in the fertiliser plant blast",
+    ),
+    (
+        "At least 40 workers were hurt in the fertiliser plant blast",
+        "Not less than 40 workers were hurt in the fertiliser plant blast",
+    ),
 ]
 
 

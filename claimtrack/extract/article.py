@@ -27,6 +27,7 @@ from .quotations import carry_quotations, open_paragraphs
 from .topics import claim_after_topics
 from .rules import RULES, headline
 from .rules.cited import cited_sources
+from .rules.reported import reported_sources
 from .spans import claim_spans
 from .split import split_claims
 from .transcript import claim_turns, find_turns
@@ -96,7 +97,7 @@ def sentence_candidates(g: Grammar, s: SentenceView) -> list[Candidate]:
         if hit.speaker is not None or hit.attribution in _SPEAKERLESS:
             found.append(hit)
         i = max(i + 1, hit.cue_index + 1, _claim_opening(s, hit))
-    return cited_sources(g, s, found)
+    return cited_sources(g, s, reported_sources(g, s, found))
 
 
 def _claim_opening(s: SentenceView, hit: Candidate) -> int:

@@ -22,7 +22,7 @@ MAX_TIME_OPENER = 8  # words of a time phrase between its "and" and the verb ("�
 class Grammar:
     def __init__(self, lex: Lexicon):
         self.lex = lex
-        first_words, addressees = set(), set()
+        first_words, addressees, media = set(), set(), set()
         for entry in lex.speakers:
             for alias in entry.get("aliases", []):
                 words = fold(alias).split()
@@ -31,8 +31,11 @@ class Grammar:
                     # One speaks to a person or an outlet ("لبوتين", "لرويترز"); "للأمم المتحدة" is a genitive.
                     if entry.get("kind", "person") in ("person", "media"):
                         addressees.add(words[0])
+                    if entry.get("kind") == "media":
+                        media.add(words[0])
         self.alias_first_words = frozenset(first_words)
         self.addressee_first_words = frozenset(addressees)
+        self.media_first_words = frozenset(media)
         self.verbal_nouns = VerbalNouns(lex, self.alias_first_words)
 
     def unglued(self, word: str) -> str:
@@ -117,6 +120,11 @@ class Grammar:
             # a country or city speaks for its government where the pack says so ("أعلنت الأرجنتين خفض ...")
             or (self.lex.place_sources and bool(place_spans([fold_for_match(n)], self.lex.language)))
         )
+
+    def outlet_at(self, s: SentenceView, i: int) -> bool:
+        """Whether token i opens an outlet's name: a media noun ("وكالة", "صحيفة") or a known outlet's first word."""
+        n = s.norm(i)
+        return self.lex.hooks.strip_article(n) in self.lex.media_heads or n in self.media_first_words
 
     def plausible_head(self, s: SentenceView, i: int) -> bool:
         """Whether a token can start a speaker phrase: a quotation mark (a quoted name) or a plausible source."""

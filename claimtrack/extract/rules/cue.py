@@ -9,6 +9,9 @@ from ..grammar import Grammar
 
 
 COMPLEMENT_REACH = 8  # tokens after a verb within which its object's complement stands ("as")
+MAX_REPORTED_SUBJECT = (
+    5  # words of the subject a reported claim opens with before its own cue ("بأن وزير الداخلية قال")
+)
 
 
 def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> CueForm | None:
@@ -25,11 +28,24 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None  # "من دون أن يحدد": the everyday word a strict cue spells, before what only that word takes
     if not with_its_words(g, s, i, form):
         return None
-    # Inside an earlier claim, a cue starts a new statement only at a clause boundary.
+    # Inside an earlier claim, a cue starts a new statement only at a clause boundary, or as what the claim reports.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
-        if not g.at_clause_boundary(s, i, form):
+        if not g.at_clause_boundary(s, i, form) and not reported_saying(g, s, i, found[-1]):
             return None
     return form
+
+
+def reported_saying(g: Grammar, s: SentenceView, i: int, earlier: Candidate) -> bool:
+    """Whether the cue at token i says what an outlet's earlier claim reports: "أفادت الوكالة بأن الوزير قال إن ...",
+    the claim opening with a short subject, then the cue and its complementizer; the words are the subject's own."""
+    opening = s.index_at(earlier.claim_start)
+    return (
+        earlier.speaker is not None
+        and g.outlet_at(s, earlier.speaker.a)
+        and 0 < i - opening <= MAX_REPORTED_SUBJECT
+        and s.norm(i + 1) in g.lex.complementizers
+        and all(s.toks[k].is_word and g.lex.cue(s.norm(k)) is None for k in range(opening, i))
+    )
 
 
 def with_its_words(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:

@@ -11,7 +11,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener
 from ..doc import MAX_SPEAKER_TOKENS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
-from ..speaker_phrase import opening_verb_subject
+from ..speaker_phrase import opening_verb_subject, past_manner
 
 NAME = "document"
 
@@ -76,10 +76,11 @@ def _said_thing(g: Grammar, s: SentenceView, i: int) -> bool:
 
 
 def _issuer_start(g: Grammar, s: SentenceView, k: int, end: int) -> int:
-    """Where a document's issuer starts after its noun: past the words describing the document and the participle
-    of issuing with its preposition ("بيان رسمي صادر عن الوزارة", "بيان سابق للوزارة")."""
-    while k < end and s.norm(k) in g.lex.document_modifiers:
-        k += 1
+    """Where a document's issuer starts after its noun: past the words describing the document, an adverb of how
+    it said it ("وجاء في البيان أيضاً:") and the participle of issuing with its preposition ("بيان رسمي صادر عن
+    الوزارة", "بيان سابق للوزارة")."""
+    while k < end and (s.norm(k) in g.lex.document_modifiers or past_manner(g, s, k) > k):
+        k = k + 1 if s.norm(k) in g.lex.document_modifiers else past_manner(g, s, k)
     if k + 1 < end and s.norm(k) in g.lex.issuing_words and s.norm(k + 1) in g.lex.issuer_prepositions:
         k += 2
     elif k + 1 < end and g.lex.pronoun_on(s.norm(k), g.lex.issuing_verbs):
