@@ -121,11 +121,6 @@ class Grammar:
             or (self.lex.place_sources and bool(place_spans([fold_for_match(n)], self.lex.language)))
         )
 
-    def outlet_at(self, s: SentenceView, i: int) -> bool:
-        """Whether token i opens an outlet's name: a media noun ("وكالة", "صحيفة") or a known outlet's first word."""
-        n = s.norm(i)
-        return self.lex.hooks.strip_article(n) in self.lex.media_heads or n in self.media_first_words
-
     def plausible_head(self, s: SentenceView, i: int) -> bool:
         """Whether a token can start a speaker phrase: a quotation mark (a quoted name) or a plausible source."""
         return s.toks[i].raw in OPENERS or s.toks[i].raw in SYMMETRIC or self.plausible_source(s, i)

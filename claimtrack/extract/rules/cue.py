@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...lexicon import CueForm
 from ..candidate import Candidate
-from ..doc import SentenceView
+from ..doc import SentenceView, Span
 from ..grammar import Grammar
 
 
@@ -41,7 +41,7 @@ def reported_saying(g: Grammar, s: SentenceView, i: int, earlier: Candidate) -> 
     opening = s.index_at(earlier.claim_start)
     return (
         earlier.speaker is not None
-        and g.outlet_at(s, earlier.speaker.a)
+        and _outlet(g, s, earlier.speaker)
         and 0 < i - opening <= MAX_REPORTED_SUBJECT
         and s.norm(i + 1) in g.lex.complementizers
         and all(s.toks[k].is_word and g.lex.cue(s.norm(k)) is None for k in range(opening, i))
@@ -93,3 +93,12 @@ def _document_near(g: Grammar, s: SentenceView, i: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _outlet(g: Grammar, s: SentenceView, span: Span) -> bool:
+    """Whether a speaker phrase names an outlet: a media noun in it ("وكالة الأنباء", "the news agency") or a known
+    outlet's first word at its start, after an article written apart ("the Times")."""
+    a = span.a + 1 if s.norm(span.a) in g.lex.articles and span.b > span.a + 1 else span.a
+    return s.norm(a) in g.media_first_words or any(
+        g.lex.hooks.strip_article(s.norm(k)) in g.lex.media_heads for k in range(span.a, span.b)
+    )

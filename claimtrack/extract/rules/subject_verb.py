@@ -17,7 +17,7 @@ from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
-from .cue import with_its_words
+from .cue import reported_saying, with_its_words
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
@@ -40,7 +40,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         # "said ... and said ...", "said ... but added ...": the same subject's second verb
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
     subject = (
-        subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
+        _reported_subject(g, s, i, found)
+        or subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
         or _body_pronoun_after_claim(g, s, i)
         or _body_pronoun_opening(g, s, i)
     )
@@ -65,6 +66,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         told = _claim_after_verb(g, s, i, form, subject, colon)
         return replace(told, claim_start=NEXT_LINE, claim_end=None, kind=Kind.DIRECT)
     return _claim_before_subject(g, s, i, form, subject.span, found)
+
+
+def _reported_subject(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Subject | None:
+    """ "Reuters reported that the minister said that ...": the words the outlet's claim opens with before this cue,
+    whose statement the outlet's was (``reported.reported_sources`` makes the outlet its via)."""
+    if not found or not reported_saying(g, s, i, found[-1]):
+        return None
+    return Subject(Span(s.index_at(found[-1].claim_start), i))
 
 
 def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
