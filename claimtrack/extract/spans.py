@@ -23,10 +23,11 @@ def claim_spans(g: Grammar, s: SentenceView, found: list[Candidate]) -> list[tup
     found = sorted(found, key=lambda f: f.cue_index)
     tails = _tail_starts(g, s) if any(f.claim_end is None for f in found) else []
     for k, f in enumerate(found):
-        end = f.claim_end if f.claim_end is not None else _open_end(g, s, f, found[k + 1 :], tails)
-        start, end = trim(s, f.claim_start, end)
-        if end - start >= 3:
-            out.append((f, start, end))
+        spans = [(f.claim_start, f.claim_end)] if f.claim_end is not None else _open(g, s, f, found[k + 1 :], tails)
+        for start, end in spans:
+            start, end = trim(s, start, end)
+            if end - start >= 3:
+                out.append((f, start, end))
     return out
 
 
@@ -39,9 +40,30 @@ def _tail_starts(g: Grammar, s: SentenceView) -> list[int]:
     ]
 
 
-def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate], tails: list[int]) -> int:
-    """An open claim runs to the next statement's boundary (and the relative pronoun that opens its clause: "...
-    التعديلات التي يقول الرئيس إنها ...") or to the first tail ("، وذلك") after its start."""
+def _open(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate], tails: list[int]) -> list[tuple[int, int]]:
+    """An open claim's spans: up to the next statement's boundary (and the relative pronoun that opens its clause:
+    "... التعديلات التي يقول الرئيس إنها ...") or to the first tail ("، وذلك") after its start; and, after a tail, from
+    a second complementizer joined by "and" up to that boundary ("أكدت أنها ستوفر ناقلات، وذلك لسد النقص، وأن ..."):
+    the tail remarks on the first claim, the cue's next claim goes on after it."""
+    end = _open_end(g, s, f, later)
+    k = bisect_left(tails, f.claim_start)
+    if k == len(tails) or tails[k] >= end:
+        return [(f.claim_start, end)]
+    opened = (
+        i + n
+        for i in range(s.index_at(tails[k]) + 1, len(s))
+        if s.toks[i].start < end
+        and s.is_comma(i - 1)
+        and (n := s.phrase_at(i, g.lex.coordinated_openers, allow_conj=False))
+    )
+    resumed = next(opened, None)
+    if resumed is None or resumed >= len(s):
+        return [(f.claim_start, tails[k])]
+    return [(f.claim_start, tails[k]), (s.toks[resumed].start, end)]
+
+
+def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate]) -> int:
+    """Where an open claim's region ends: at the next statement's boundary, or the sentence's end."""
     end = s.sentence.end
     for other in later:
         cuts = other.cut_at_next or (other.attribution == Attribution.POST and other.claim_end is not None)
@@ -51,8 +73,7 @@ def _open_end(g: Grammar, s: SentenceView, f: Candidate, later: list[Candidate],
         if b is not None and b < len(s) and s.toks[b].start > f.claim_start:
             end = min(end, s.toks[b].start)
             break
-    k = bisect_left(tails, f.claim_start)
-    return min(end, tails[k]) if k < len(tails) else end
+    return end
 
 
 def trim(s: SentenceView, start: int, end: int) -> tuple[int, int]:
