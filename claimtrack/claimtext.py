@@ -306,8 +306,9 @@ def _named_number(words: list[str], i: int, lang: ClaimLanguage) -> bool:
 
 
 def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
-    """Numbers a claim states, in order: digits and number words, each scaled by a multiplier after it (3 alaf),
-    and a smaller number joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000);
+    """Numbers a claim states, in order: digits and number words, each scaled by a multiplier after it (3 alaf) and
+    so is a smaller bare number joined to it by wa- (bayn 18 wa-20 alfan: 18,000 to 20,000), and a smaller number
+    joined by wa- to the one before it added to it (million wa-200 thousand = 1,200,000);
     units joined to a ten before their multiplier are one number (three and thirty thousand = 33,000)."""
     values: list[float] = []
     joined: list[bool] = []  # whether each value was written wa- + number right after a number
@@ -329,6 +330,8 @@ def _numbers(folded: str, lang: ClaimLanguage) -> tuple[float, ...]:
             values.append(_digits_value(digits.group()) * _glued(word[digits.end() :], lang))
         elif multiplier is not None:
             if after_number and values[-1] < 1000:
+                if len(values) > 1 and joined[-1] and values[-2] < values[-1]:
+                    values[-2] *= lang.multipliers[multiplier]  # "بين 18 و20 ألفا": both ends in thousands
                 values[-1] *= lang.multipliers[multiplier]
                 continue
             values.append(lang.multipliers[multiplier])
