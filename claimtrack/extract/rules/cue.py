@@ -9,9 +9,8 @@ from ..grammar import Grammar
 
 
 COMPLEMENT_REACH = 8  # tokens after a verb within which its object's complement stands ("as")
-MAX_REPORTED_SUBJECT = (
-    5  # words of the subject a reported claim opens with before its own cue ("بأن وزير الداخلية قال")
-)
+# Words of the subject a reported claim opens with before its own cue ("بأن وزير الداخلية قال").
+MAX_REPORTED_SUBJECT = 5
 
 
 def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> CueForm | None:
@@ -30,22 +29,24 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None
     # Inside an earlier claim, a cue starts a new statement only at a clause boundary, or as what the claim reports.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
-        if not g.at_clause_boundary(s, i, form) and not reported_saying(g, s, i, found[-1]):
+        if not g.at_clause_boundary(s, i, form) and reported_subject(g, s, i, found[-1]) is None:
             return None
     return form
 
 
-def reported_saying(g: Grammar, s: SentenceView, i: int, earlier: Candidate) -> bool:
-    """Whether the cue at token i says what an outlet's earlier claim reports: "أفادت الوكالة بأن الوزير قال إن ...",
-    the claim opening with a short subject, then the cue and its complementizer; the words are the subject's own."""
+def reported_subject(g: Grammar, s: SentenceView, i: int, earlier: Candidate) -> Span | None:
+    """The speaker of the cue at token i when it says what an outlet's earlier claim reports ("أفادت الوكالة بأن
+    الوزير قال إن ..."): the short subject the claim opens with, right before the cue and its complementizer; the
+    words are that subject's own. None for any other cue."""
     opening = s.index_at(earlier.claim_start)
-    return (
+    reported = (
         earlier.speaker is not None
         and _outlet(g, s, earlier.speaker)
         and 0 < i - opening <= MAX_REPORTED_SUBJECT
         and s.norm(i + 1) in g.lex.complementizers
         and all(s.toks[k].is_word and g.lex.cue(s.norm(k)) is None for k in range(opening, i))
     )
+    return Span(opening, i) if reported else None
 
 
 def with_its_words(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:

@@ -79,8 +79,11 @@ def _issuer_start(g: Grammar, s: SentenceView, k: int, end: int) -> int:
     """Where a document's issuer starts after its noun: past the words describing the document, an adverb of how
     it said it ("وجاء في البيان أيضاً:") and the participle of issuing with its preposition ("بيان رسمي صادر عن
     الوزارة", "بيان سابق للوزارة")."""
-    while k < end and (s.norm(k) in g.lex.document_modifiers or past_manner(g, s, k) > k):
-        k = k + 1 if s.norm(k) in g.lex.document_modifiers else past_manner(g, s, k)
+    while k < end:
+        after = k + 1 if s.norm(k) in g.lex.document_modifiers else past_manner(g, s, k)
+        if after == k:
+            break
+        k = after
     if k + 1 < end and s.norm(k) in g.lex.issuing_words and s.norm(k + 1) in g.lex.issuer_prepositions:
         k += 2
     elif k + 1 < end and g.lex.pronoun_on(s.norm(k), g.lex.issuing_verbs):

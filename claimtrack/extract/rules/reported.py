@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..candidate import Attribution, Candidate
-from ..doc import SentenceView, Span
+from ..doc import SentenceView
 from ..grammar import Grammar
-from .cue import reported_saying
+from .cue import reported_subject
 
 
 def reported_sources(g: Grammar, s: SentenceView, found: list[Candidate]) -> list[Candidate]:
@@ -18,16 +18,12 @@ def reported_sources(g: Grammar, s: SentenceView, found: list[Candidate]) -> lis
     out: list[Candidate] = []
     for c in found:
         earlier = out[-1] if out else None
-        if (
-            earlier is not None
-            and earlier.speaker is not None
-            and earlier.claim_end is None
-            and c.attribution != Attribution.IMPERSONAL
-            and reported_saying(g, s, c.cue_index, earlier)
-        ):
-            subject = Span(s.index_at(earlier.claim_start), c.cue_index)
+        reported = None
+        if earlier is not None and earlier.claim_end is None and c.attribution != Attribution.IMPERSONAL:
+            reported = reported_subject(g, s, c.cue_index, earlier)
+        if reported is not None:
             via = (*c.via, *earlier.via, earlier.speaker)
-            out[-1] = replace(c, speaker=subject, via=via, attribution=Attribution.RELAY, as_written=None)
+            out[-1] = replace(c, speaker=reported, via=via, attribution=Attribution.RELAY, as_written=None)
             continue
         out.append(c)
     return out

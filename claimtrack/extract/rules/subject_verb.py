@@ -17,7 +17,7 @@ from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar
 from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
-from .cue import reported_saying, with_its_words
+from .cue import reported_subject, with_its_words
 
 NAME = "subject-verb"
 MAX_BEFORE_THAT = 6  # words between the verb and its "that" (whom it was told to, when, where)
@@ -71,9 +71,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 def _reported_subject(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Subject | None:
     """ "Reuters reported that the minister said that ...": the words the outlet's claim opens with before this cue,
     whose statement the outlet's was (``reported.reported_sources`` makes the outlet its via)."""
-    if not found or not reported_saying(g, s, i, found[-1]):
-        return None
-    return Subject(Span(s.index_at(found[-1].claim_start), i))
+    reported = reported_subject(g, s, i, found[-1]) if found else None
+    return Subject(reported) if reported is not None else None
 
 
 def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
