@@ -361,9 +361,11 @@ def _first_person_cue(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | 
 
 def _present_clause(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
     """ "إن موريتانيا بلد تعدين، ويتوفر على أكثر من ألف مؤشر ...": in a reported claim, after a comma, "and" written on
-    a verb in the present's third person opens a second clause, a claim of its own. Not a cue (the next statement's),
-    nor a short word the prefix's letter may open (يوم)."""
+    a verb in the present's third person opens a second clause, a claim of its own, negated or not ("، ولا يمكن ...").
+    Not a cue (the next statement's), nor a short word the prefix's letter may open (يوم)."""
     verb = _after_comma_and(g, s, i)
+    if verb in g.lex.negations and i + 1 < len(s):
+        verb = s.norm(i + 1)
     if kind != Kind.INDIRECT or s.quoted[i] or verb is None or not verb.startswith(g.lex.present_prefixes):
         return None
     if len(verb) < MIN_PRESENT_VERB or g.lex.cue(verb) is not None or verb in g.lex.months:
