@@ -94,6 +94,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
             or _named("two quoted clauses joined by and", _quoted_clauses_joined(g, s, i))
             or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind))
+            or _named(f"the reporter's participle {s.raw(i)!r} in a quotation", _narrated_participle(g, s, i))
         )
         if cut is None:
             continue
@@ -404,3 +405,22 @@ def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple
     word = _after_comma_and(g, s, i) or s.norm(i)
     future = word.startswith(g.lex.first_person_future_prefixes) and not word.endswith(g.lex.plural_noun_endings)
     return (i - 1, i) if word in g.lex.first_person_words or future else None
+
+
+def _narrated_participle(g: Grammar, s: SentenceView, i: int) -> tuple[int, int] | None:
+    """ "المصاب وصل من رحلة خارجية، مشيراً إلى أن المصاب كان سافر ...": inside a quotation, after a comma, a participle
+    of saying with what opens its claim (a complementizer, a claim's preposition) is the reporter's voice, never the
+    speaker's: the outlet closed the quotation late, or not at all, and the participle opens a second claim."""
+    if not s.quoted[i] or not s.is_comma(i - 1):
+        return None
+    form = g.lex.cue(s.norm(i))
+    if form is None or form.tense != "participle":
+        return None
+    k = i + 1
+    if k < len(s) and s.norm(k) in g.lex.claim_prepositions:
+        k += 1
+    if k < len(s) and s.norm(k) in g.lex.complementizers:
+        return i - 1, k + 1
+    marked = k < len(s) and any(s.toks[k].start in quote for quote in s.quotes)
+    return (i - 1, k) if k > i + 1 and marked else None  # '، مشيرا إلى "توقيف ...': its noun object, quoted
+
