@@ -166,6 +166,8 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
             return i - 1 if i - 1 > chunk.a and s.phrase_at(i - 1, g.lex.chunk_prepositions) == 1 else i
         if names_relay(g, s, i):  # "القائد على ما نقلت عنه صحيفة ...": the relay's aside
             return i
+        if s.raw(i).endswith(tuple(g.lex.accusative_marks)):
+            return i  # "الرئيس السابق متحدياً": how he spoke, marked as the accusative no name is written in
         if _describing_clause(g, s, chunk.a + wrapper, i):
             return i
     return chunk.b
