@@ -320,7 +320,8 @@ def _quoted_clauses_joined(g: Grammar, s: SentenceView, i: int) -> tuple[int, in
     if s.quoted[i] or not (n == g.lex.and_conjunction or n in g.lex.clause_conjunctions):
         return None
     after = s.quote_at(i + 1)
-    before = next((q for q in s.quotes if i > 0 and q[1] == s.toks[i - 1].start), None)
+    last = i - 2 if i > 1 and s.is_comma(i - 1) else i - 1  # '”, and “': a comma may stand between them
+    before = next((q for q in s.quotes if last >= 0 and q[1] == s.toks[last].start), None)
     if after is None or before is None:
         return None
     return (i, i + 1) if all(_quoted_words(s, q) >= MIN_QUOTED_CLAUSE for q in (before, after)) else None
@@ -423,4 +424,3 @@ def _narrated_participle(g: Grammar, s: SentenceView, i: int) -> tuple[int, int]
         return i - 1, k + 1
     marked = k < len(s) and any(s.toks[k].start in quote for quote in s.quotes)
     return (i - 1, k) if k > i + 1 and marked else None  # '، مشيرا إلى "توقيف ...': its noun object, quoted
-
