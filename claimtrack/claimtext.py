@@ -46,6 +46,8 @@ class ClaimLanguage:
     negations: frozenset[str]
     not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
     below_numbers: frozenset[str]  # negation words that before a number mean "below" it
+    conditions: frozenset[str]  # words opening a condition, whose negation ("if it is not funded") asserts nothing
+    bare_conditions: frozenset[str]  # ... and words that open one only right before the negation ("إن لم")
     denials: frozenset[str]  # claim stems
     denial_forms: frozenset[str]  # the denials as listed, folded: what a word with the article must be once peeled
     denial_phrases: tuple[tuple[str, ...], ...]  # folded words that call what the claim reports untrue ("not true")
@@ -118,6 +120,8 @@ def claim_language(language: str) -> ClaimLanguage:
         negations=frozenset(fold(w) for w in data.get("negations", [])),
         not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
         below_numbers=frozenset(fold(w) for w in data.get("below_numbers", [])),
+        conditions=frozenset(fold(w) for w in data.get("conditions", [])),
+        bare_conditions=frozenset(fold(w) for w in data.get("bare_conditions", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
         denial_forms=frozenset(fold(w) for w in data.get("denials", [])),
         denial_phrases=tuple(tuple(fold_for_match(p).split()) for p in data.get("denial_phrases", [])),
@@ -502,6 +506,10 @@ def _hedged(words: list[str], lang: ClaimLanguage) -> bool:
     return False
 
 
+# Words from a condition's opening to its negation ("if the aid agency does not"): a subject and an auxiliary.
+CONDITION_REACH = 4
+
+
 def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     """Whether ``words[i]`` negates: a negation word not opening a phrase that negates nothing (la yazal, still),
     nor saying that a quantity stays under a number (duna, below). One with the definite article is a noun or an
@@ -510,6 +518,9 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     negation = _bare(words[i], lang.negations, lang)
     if not negation or (negation, after) in lang.not_negations or _defined(words[i], lang):
         return False
+    opener = i > 0 and _bare(words[i - 1], lang.bare_conditions, lang)
+    if opener or any(_bare(w, lang.conditions, lang) for w in words[max(0, i - CONDITION_REACH) : i]):
+        return False  # "if it is not funded", "إذا لم يتم تمويله": a condition, which asserts nothing either way
     return not (_bare(words[i], lang.below_numbers, lang) and _is_number(after, lang))
 
 

@@ -478,6 +478,32 @@ def test_a_lower_bound_is_no_negation(a, b):
     assert not [c for c in changes(read_claim(a), read_claim(b)) if c.kind in (ChangeKind.aside, ChangeKind.negation)]
 
 
+CONDITIONS = [
+    # (a claim, the same claim with a condition whose negation asserts nothing): no negation flipped
+    (
+        "ستعلق المنظمة مساعداتها لنحو مليون لاجئ بسبب نقص التمويل",
+        "ستعلق المنظمة مساعداتها لنحو مليون لاجئ إذا لم يصلها التمويل",
+    ),
+    ("ستغلق المدارس الأسبوع المقبل", "ستغلق المدارس الأسبوع المقبل إن لم يتوقف الإضراب"),
+    (
+        "The agency will suspend aid to a million refugees next month",
+        "The agency will suspend aid to a million refugees next month if the donors do not pay",
+    ),
+]
+
+
+@pytest.mark.parametrize("a, b", CONDITIONS)
+def test_a_negated_condition_is_no_negation(a, b):
+    assert read_claim(b).negations == 0
+    assert not [c for c in changes(read_claim(a), read_claim(b)) if c.kind in (ChangeKind.aside, ChangeKind.negation)]
+
+
+def test_a_negation_after_that_is_one():
+    # "إن" after a verb of saying is "that": the negation after its subject is the claim's own
+    assert read_claim("قال إن الحكومة لم تتخذ أي قرار بشأن الأسعار").negations == 1
+    assert read_claim("The agency said it will not suspend aid to the refugees").negations == 1
+
+
 def test_except_written_without_its_hamza_is_no_negation():
     # "الا" may be illa (except) as well as alla (that not): only the written alla is read as a negation
     assert read_claim("لم يبق في الميناء الا سفينة واحدة").negations == 1
