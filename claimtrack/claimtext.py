@@ -47,7 +47,7 @@ class ClaimLanguage:
     not_negations: frozenset[tuple[str, str]]  # a negation word and the word after it that together negate nothing
     below_numbers: frozenset[str]  # negation words that before a number mean "below" it
     conditions: frozenset[str]  # words opening a condition, whose negation ("if it is not funded") asserts nothing
-    bare_conditions: frozenset[str]  # ... and words that open one only right before the negation ("إن لم")
+    bare_conditions: frozenset[tuple[str, str]]  # ... and a word that opens one only with this negation ("إن لم")
     denials: frozenset[str]  # claim stems
     denial_forms: frozenset[str]  # the denials as listed, folded: what a word with the article must be once peeled
     denial_phrases: tuple[tuple[str, ...], ...]  # folded words that call what the claim reports untrue ("not true")
@@ -121,7 +121,7 @@ def claim_language(language: str) -> ClaimLanguage:
         not_negations=frozenset(tuple(fold(p).split()[:2]) for p in data.get("not_negations", [])),
         below_numbers=frozenset(fold(w) for w in data.get("below_numbers", [])),
         conditions=frozenset(fold(w) for w in data.get("conditions", [])),
-        bare_conditions=frozenset(fold(w) for w in data.get("bare_conditions", [])),
+        bare_conditions=frozenset(tuple(fold(p).split()[:2]) for p in data.get("bare_conditions", [])),
         denials=frozenset(claim_stem(w) for w in data.get("denials", [])),
         denial_forms=frozenset(fold(w) for w in data.get("denials", [])),
         denial_phrases=tuple(tuple(fold_for_match(p).split()) for p in data.get("denial_phrases", [])),
@@ -518,7 +518,7 @@ def _negation_at(words: list[str], i: int, lang: ClaimLanguage) -> bool:
     negation = _bare(words[i], lang.negations, lang)
     if not negation or (negation, after) in lang.not_negations or _defined(words[i], lang):
         return False
-    opener = i > 0 and _bare(words[i - 1], lang.bare_conditions, lang)
+    opener = i > 0 and any(_bare(words[i - 1], {w}, lang) and n == negation for w, n in lang.bare_conditions)
     if opener or any(_bare(w, lang.conditions, lang) for w in words[max(0, i - CONDITION_REACH) : i]):
         return False  # "if it is not funded", "إذا لم يتم تمويله": a condition, which asserts nothing either way
     return not (_bare(words[i], lang.below_numbers, lang) and _is_number(after, lang))
