@@ -341,6 +341,11 @@ class Lexicon:
         raw = unicodedata.normalize("NFC", raw)
         return raw in self.marked_cues or (self._proclitic_on(raw) and raw[1:] in self.marked_cues)
 
+    def everyday(self, form: CueForm, raw: str) -> bool:
+        """Whether a strict cue's form is written as the everyday word it also spells (بين, between): without the
+        mark that tells the cue (``marked``)."""
+        return form.strict and not self.marked(raw)
+
     def cue(self, word: str) -> CueForm | None:
         """The cue a folded word is, allowing a conjunction written on it (``proclitics``)."""
         form = self.cue_forms.get(word)

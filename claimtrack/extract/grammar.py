@@ -131,7 +131,7 @@ class Grammar:
         n = s.norm(i)
         if self.source_word(n) or n in self.lex.countries:  # "أعلنت الكويت": a country speaks for its government
             return True
-        if s.raw(i).endswith(tuple(self.lex.accusative_marks)):
+        if accusative(self.lex, s, i):
             return False  # "مما يعتبر حدثاً استثنائياً": an indefinite object, marked as one
         article = self.lex.definite_article
         return not (n.startswith((article, self.lex.and_conjunction + article)) or self._possessive(n))
@@ -359,6 +359,12 @@ def _dashes(separators: frozenset[str]) -> frozenset[str]:
     """A dateline's separators that are no bracket: what ends it before the sentence."""
     brackets = PUNCTUATION["editorial_brackets"]
     return frozenset(separators) - set(brackets) - set(brackets.values())
+
+
+def accusative(lex: Lexicon, s: SentenceView, i: int) -> bool:
+    """Whether token i is written with the accusative's mark (``accusative_marks``: "حدثاً", "متحدياً"), which no name
+    or subject carries."""
+    return s.raw(i).endswith(tuple(lex.accusative_marks))
 
 
 def and_joined(g: Grammar, word: str) -> str | None:

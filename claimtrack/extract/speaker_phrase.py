@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.text import PUNCTUATION
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
-from .grammar import Grammar, and_joined, contrast_before
+from .grammar import Grammar, accusative, and_joined, contrast_before
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
@@ -166,7 +166,7 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
             return i - 1 if i - 1 > chunk.a and s.phrase_at(i - 1, g.lex.chunk_prepositions) == 1 else i
         if names_relay(g, s, i):  # "القائد على ما نقلت عنه صحيفة ...": the relay's aside
             return i
-        if s.raw(i).endswith(tuple(g.lex.accusative_marks)):
+        if accusative(g.lex, s, i):
             return i  # "الرئيس السابق متحدياً": how he spoke, marked as the accusative no name is written in
         if _describing_clause(g, s, chunk.a + wrapper, i):
             return i

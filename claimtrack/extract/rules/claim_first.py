@@ -22,7 +22,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = cue_here(g, s, i, found)
     if form is None or form.tense == "participle" or form.relay:
         return None
-    if form.strict and not g.lex.marked(s.raw(i)):
+    if g.lex.everyday(form, s.raw(i)):
         return None  # "...، دون تفاصيل": a strict cue says only with its claim right after it, never one before it
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     if opener is not None and not any(s.norm(k) in g.lex.relatives for k in range(i + 1, opener[0])):

@@ -144,7 +144,7 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
     speaker, gender = None, ""
     for k in range(i - 1, -1, -1):
         main = g.lex.cue(s.norm(k)) if not s.quoted[k] else None
-        if main and main.strict and not g.lex.marked(s.raw(k)):
+        if main and g.lex.everyday(main, s.raw(k)):
             continue  # "قبل أن يخرج عبر منصة إكس، ليعلن ...، مؤكدا": the everyday word a strict cue also spells
         if main and not with_its_complement(s, k, main):
             continue  # "criticized the judiciary, calling ...": no cue without its "as", the verb of a clause

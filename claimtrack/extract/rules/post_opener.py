@@ -27,7 +27,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return _subject_then_cue(g, s, i, i + n, found)
     if form is None or form.tense not in ("past", "present"):
         return None
-    if form.strict and not g.lex.marked(s.raw(i + n)):
+    if g.lex.everyday(form, s.raw(i + n)):
         return None  # "على ما بين 153 و219 مقعدا": "between"; a strict cue says only with its claim right after it
     before_start = found[-1].cue_index + 1 if found else 0
     if s.words(Span(g.skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:

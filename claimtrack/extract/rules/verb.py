@@ -202,7 +202,7 @@ def _speaks(
     )
     if form.weak and not opens_at_once and (speaker is None or long) and not left_subject(g, s, i):
         return False
-    if form.strict and not opens_at_once and not g.lex.marked(s.raw(i)):
+    if not opens_at_once and g.lex.everyday(form, s.raw(i)):
         return False
     if speaker is not None and g.possessed(s.norm(speaker.a)):
         return False  # "زادت أسعارها، حيث أن ...": a thing of someone's, not a speaker
