@@ -150,6 +150,7 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
                 if ch == "." and (
                     _abbreviated(text, i, line_start)
                     or _dotted_acronym(text, i, line_start, line_end)
+                    or _spelled_initials(text, i, line_start, line_end)
                     or (
                         i + 1 < line_end
                         and (text[i + 1].isdigit() or _latin_letter(text[i + 1]) or text[i + 1] in _MID)
@@ -235,6 +236,21 @@ def _abbreviated(text: str, i: int, line_start: int) -> bool:
     if not (letter.isupper() or (letter.isalpha() and not letter.islower())):
         return False
     return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "."
+
+
+# A letter's name as a script without capitals spells an initial ("جيه. آر. كولينز" for "J. R. Collins"): a short word.
+_LETTER_NAME = 3
+_INITIAL = rf"[^\W\d_]{{1,{_LETTER_NAME}}}\."
+
+
+def _spelled_initials(text: str, i: int, line_start: int, line_end: int) -> bool:
+    """Whether the point at i closes one of two or more initials spelled as letters' names, each a short word of a
+    script without capitals with its point: one alone is a short word ending its sentence."""
+    word = re.search(rf"(?:^|\s)([^\W\d_]{{1,{_LETTER_NAME}}})$", text[line_start:i])
+    if word is None or word.group(1).isupper() or word.group(1).islower():
+        return False
+    before = text[line_start : i - len(word.group(1))]
+    return bool(re.match(rf" {_INITIAL}", text[i + 1 : line_end]) or re.search(rf"(?:^|\s){_INITIAL} $", before))
 
 
 def _latin_letter(ch: str) -> bool:

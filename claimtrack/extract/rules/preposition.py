@@ -207,18 +207,19 @@ def _source_end(g: Grammar, s: SentenceView, speaker_start: int) -> tuple[int | 
     """Where a source before its claim ends and where the claim starts: at the comma or complementizer after it,
     or, with neither, where the claim's own clause opens ("according to court documents the suspect had ...")."""
     j = speaker_start
-    while (
-        j < len(s)
-        and not s.is_comma(j)
-        and s.norm(j) not in g.lex.complementizers
-        and s.words(Span(speaker_start, j)) < MAX_SOURCE
-    ):
+    while j < len(s) and not _ends_source(g, s, j) and s.words(Span(speaker_start, j)) < MAX_SOURCE:
         j += 1  # in words: the marks of "Inter-Services" and "(Tuesday)" add none
-    if j < len(s) and (s.is_comma(j) or s.norm(j) in g.lex.complementizers):
+    if j < len(s) and _ends_source(g, s, j):
         named = _named_in_apposition(g, s, speaker_start, j)
         return (named, named + 1) if named is not None else (j, j + 1)
     j = clause_opening(g, s, speaker_start, MAX_SOURCE) if g.lex.subject_first else None
     return j, j
+
+
+def _ends_source(g: Grammar, s: SentenceView, j: int) -> bool:
+    """Whether token j ends a source before its claim: a comma, a complementizer, or the particle that answers a
+    fronted phrase ("وحسب الهيئة فقد سجلت ...": no comma needed)."""
+    return s.is_comma(j) or s.norm(j) in g.lex.complementizers or s.norm(j) in g.lex.answer_particles
 
 
 def _named_in_apposition(g: Grammar, s: SentenceView, speaker_start: int, comma: int) -> int | None:
