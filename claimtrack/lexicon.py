@@ -100,6 +100,7 @@ class Lexicon:
     function_words: frozenset[str] = _data("grammar", "function_words", "words")
     non_sources: frozenset[str] = _data("grammar", "non_sources", "words")
     answer_particles: frozenset[str] = _data("grammar", "answer_particles", "words")
+    agent_prepositions: frozenset[str] = _data("grammar", "agent_prepositions", "words")
     conformity_verbs: frozenset[str] = _data("grammar", "conformity_verbs", "words")
     chunk_prepositions: list[tuple[str, ...]] = _data("grammar", "chunk_prepositions", "phrases")
     occasion_nouns: frozenset[str] = _data("grammar", "occasion_nouns", "words")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lang.text import PUNCTUATION
-from ..lexicon import CueForm
+from ..lexicon import CueForm, Lexicon
 from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from .candidate import Candidate, Kind
 from .grammar import Grammar
@@ -263,13 +263,19 @@ def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:
     if s.words(inner) > _NAME_WORDS or s.raw(after) in COMMAS:
         return False
     for k in range(after, len(s)):
-        if s.raw(k) in PUNCTUATION["clause_enders"] or (lex.cue(s.norm(k)) and not s.quoted[k]):
+        if s.raw(k) in PUNCTUATION["clause_enders"] or (_saying(lex, s, k) and not s.quoted[k]):
             return False
         if not s.quoted[k] and (s.norm(k) in lex.complementizers or s.raw(k) == ":"):
             return True
         if k > after and s.quote_at(k) is not None and s.words(Span(after, k)) > 0:
             return True
     return False
+
+
+def _saying(lex: Lexicon, s: SentenceView, k: int) -> bool:
+    """Whether token k is a cue as written: a strict cue without its mark is the everyday word ("عبر حسابه": via)."""
+    form = lex.cue(s.norm(k))
+    return form is not None and not lex.everyday(form, s.raw(k))
 
 
 def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:

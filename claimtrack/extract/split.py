@@ -239,11 +239,20 @@ def _modifier(g: Grammar, s: SentenceView, k: int) -> bool:
     return s.norm(k) not in g.lex.auxiliaries and bool(s.phrase_at(k + 1, g.lex.chunk_prepositions, allow_conj=False))
 
 
+def _attributive(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A past form of a regular verb right after an article, a preposition or a determiner describes the noun after
+    it ("90% of affected homes and businesses regained ..."): no verb of a clause."""
+    before = s.norm(k - 1) if k > 0 else ""
+    if s.norm(k) in g.lex.auxiliaries or before in g.lex.clause_conjunctions:
+        return False
+    return before in g.lex.function_words or before in g.lex.determiners or before in g.lex.articles
+
+
 def _verb_before(g: Grammar, s: SentenceView, a: int, i: int) -> bool:
     """Whether a verb stands between token a and the conjunction at i with no "that" or other conjunction after
     it: "... said that talks between Russia and North Korea are ..." joins two nouns of the subject."""
     for k in range(i - 1, a - 1, -1):
-        if g.finite_verb(s, k):
+        if g.finite_verb(s, k) and not _attributive(g, s, k):
             return True
         if s.norm(k) in g.lex.complementizers or s.norm(k) in g.lex.clause_conjunctions:
             return False

@@ -63,7 +63,18 @@ def _ends_speaker(g: Grammar, s: SentenceView, k: int) -> bool:
         or (s.is_comma(k - 1) and (s.norm(k) in lex.clause_conjunctions or bool(s.phrase_at(k, lex.claim_links))))
         or s.raw(k) in DASHES
         or (s.norm(k) in lex.subordinators and not s.quoted[k])
+        # "..., said Lamason, who was on the scene", "..., said Bainimarama, adding ...": a clause on the speaker, or
+        # the speaker's next saying, after the comma that ends the speaker
+        or (s.is_comma(k - 1) and (_relative(g, s.norm(k)) or _participle(g, s.norm(k))))
     )
+
+
+def _relative(g: Grammar, n: str) -> bool:
+    return n in g.lex.relatives and n not in g.lex.complementizers
+
+
+def _participle(g: Grammar, n: str) -> bool:
+    return (form := g.lex.cue(n)) is not None and form.tense == "participle"
 
 
 def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:

@@ -44,9 +44,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         if found:
             return relayed_by(g, s, i, cue_at, cue_at + 2, found)
         return _relayed_claim(g, s, i, cue_at, before_start)
-    speaker, via = speaker_span(g, s, _after_its_object(g, s, cue_at, form.object), len(s))
-    if speaker is None:
-        return None
+    start = _after_its_object(g, s, cue_at, form.object)
+    speaker, via = speaker_span(g, s, start, len(s))
+    if speaker is None or (_passive(g, s, cue_at + 1) and any(s.is_comma(k) for k in range(start, len(s)))):
+        return None  # "Speaking at ... as reported by TOI, Aurangzeb stressed ...": an aside on the clause after it
     if form.relay:
         an = next((k for k in range(speaker.a + 1, speaker.b) if s.norm(k) == g.lex.relay_preposition), None)
         if an is not None:
@@ -116,9 +117,15 @@ def _points_back(g: Grammar, word: str, preposition: str) -> bool:
 
 def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
     """Where the speaker after a cue starts: past the cue's own preposition written with a pronoun pointing back at
-    the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced), and past the day it was said."""
+    the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced) or the passive's agent preposition ("as
+    reported by state media"), and past the day it was said."""
     after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
-    start = cue_at + 2 if _points_back(g, after, obj) else cue_at + 1
+    start = cue_at + 2 if _points_back(g, after, obj) or _passive(g, s, cue_at + 1) else cue_at + 1
     while start + 1 < len(s) and (s.norm(start) in g.lex.days or s.norm(start) in g.lex.relative_day_words):
         start += 1  # "بحسب ما أعلن الخميس ممثل البرنامج": when, then who
     return start
+
+
+def _passive(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is the agent's preposition after a passive cue ("as reported *by* state media")."""
+    return k < len(s) and s.norm(k) in g.lex.agent_prepositions

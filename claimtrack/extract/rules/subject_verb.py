@@ -83,6 +83,8 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None
     if s.norm(i - 1) in g.lex.modal_particles:
         return None  # "may explain": no saying yet
+    if s.norm(i + 1) in g.lex.agent_prepositions and s.phrase_at(i - 1, g.lex.post_verb_openers, allow_conj=False):
+        return None  # "as reported by Kyodo": the post-opener's, its speaker after "by"
     if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.articles:
         return None  # "the 35 reported deaths": a past participle before a noun, counted
     if not with_its_words(g, s, i, form):
