@@ -107,18 +107,9 @@ class ArticleContext:
         if any(c in gap for c in PUNCTUATION["claim_enders"] + "\n"):
             return None  # the verb ends the sentence before ("... Miller said. Kirby said ...")
         lead = self.text[max(0, before[-1].start - 40) : before[-1].start].rstrip(QUOTE_CHARS + " ")
-        if lead[-1:] and lead[-1] in PUNCTUATION["clause_separators"] and self._names_a_source(phrase):
+        if lead[-1:] and lead[-1] in PUNCTUATION["clause_separators"] and _names_a_source(self.lex, phrase):
             return None  # "..., said Bainimarama, adding ...": after its claim's comma the verb's subject follows it
         return before[-1].start
-
-    def _names_a_source(self, phrase: str) -> bool:
-        """Whether a phrase past its article is a name (in a script with capitals) or headed by a source's noun: "the
-        ministry" may say, "the importance of ..." is what was said."""
-        words = [w for w in phrase.split() if w.lower() not in self.lex.definite_articles]
-        head = words[0] if words else ""
-        n = fold_for_match(head)
-        heads = (self.lex.title_words, self.lex.body_heads, self.lex.media_heads, self.lex.anonymous_heads)
-        return head[:1].isupper() or any(n in words for words in heads)
 
     def relative_at(self, phrase: str, st: Statement) -> int | None:
         """Where a speaker phrase that opens with a relative pronoun ("who first") stands before the claim."""
@@ -408,3 +399,13 @@ def written_name(reader: PhraseReader, toks: list) -> str | None:
         run.append(t.raw)
     name = " ".join(run)
     return name if len(run) >= 2 and reader.personal_name(name) else None
+
+
+def _names_a_source(lex: Lexicon, phrase: str) -> bool:
+    """Whether a phrase past its article is a name (in a script with capitals) or headed by a source's noun: "the
+    ministry" may say, "the importance of ..." is what was said."""
+    words = [w for w in phrase.split() if w.lower() not in lex.definite_articles]
+    head = words[0] if words else ""
+    n = fold_for_match(head)
+    heads = (lex.title_words, lex.body_heads, lex.media_heads, lex.anonymous_heads)
+    return head[:1].isupper() or any(n in group for group in heads)
