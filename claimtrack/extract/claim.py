@@ -391,11 +391,19 @@ def claim_before(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[int, int,
         # when it is a quoted name inside the clause ('في قضية "التخابر مع قطر"')
         if s.toks[j].start == qb and qa >= s.toks[a].start:
             opening = s.index_at(qa)
-            if opening <= start or any(g.lex.cue(s.norm(k)) for k in range(start, opening)):
+            if opening <= start or any(_introduces(g, s, k) for k in range(start, opening)):
                 return qa + 1, qb, Kind.DIRECT
     if s.words(Span(start, j + 1)) < MIN_POST_CLAIM_WORDS:
         return None
     return s.toks[start].start, s.toks[j].end, Kind.INDIRECT
+
+
+def _introduces(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a cue that may introduce a quotation: one that says only with a document for its subject
+    has it right before ("the statement read", not "reserves show that ...")."""
+    form = g.lex.cue(s.norm(k))
+    documents = g.lex.document_nouns | g.lex.evidence_nouns
+    return form is not None and (not form.document_subject or (k > 0 and s.norm(k - 1) in documents))
 
 
 def open_claim(s: SentenceView, i: int, found: list[Candidate]) -> bool:

@@ -84,13 +84,14 @@ def _document_near(g: Grammar, s: SentenceView, i: int) -> bool:
     """A document noun right before token i ("the statement read"), or among the few unquoted words after it when the
     verb follows a claim's comma or closing mark ('"...," read a statement from ...'; "he read the statement aloud"
     is no attribution)."""
-    if i > 0 and s.norm(i - 1) in g.lex.document_nouns:
+    documents = g.lex.document_nouns | g.lex.evidence_nouns
+    if i > 0 and s.norm(i - 1) in documents:
         return True
     if i == 0 or s.toks[i - 1].is_word:
         return False
     k = i + 1
     while k < len(s) and k - i <= DOCUMENT_REACH and not s.quoted[k] and not s.is_comma(k):
-        if s.norm(k) in g.lex.document_nouns:
+        if s.norm(k) in documents:
             return True
         k += 1
     return False
