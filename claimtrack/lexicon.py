@@ -279,7 +279,6 @@ class Lexicon:
     body_pronouns: frozenset[str] = _data("speaker_rules", "body_pronouns", "words")
     possessive_endings: frozenset[str] = _data("speaker_rules", "possessive_endings", "words")
     document_nouns: frozenset[str] = _data("speaker_rules", "document_nouns", "words")
-    evidence_nouns: frozenset[str] = _data("speaker_rules", "evidence_nouns", "words")
     posted_on: frozenset[str] = _data("speaker_rules", "posted_on", "words")
     issuer_places: list[tuple[str, ...]] = _data("speaker_rules", "issuer_places", "phrases")
     authored_documents: frozenset[str] = _data("speaker_rules", "authored_documents", "words")
