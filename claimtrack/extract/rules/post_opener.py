@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...lang.text import PUNCTUATION
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate
 from ..grammar import Grammar
@@ -12,6 +13,8 @@ from ..claim import open_claim
 from .relayed_by import relayed_by
 
 NAME = "post-opener"
+BRACKETS = PUNCTUATION["editorial_brackets"]
+MAX_BRACKETED = 5  # tokens of a relaying agency's name in brackets before the source ("(وات)")
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -116,14 +119,18 @@ def _points_back(g: Grammar, word: str, preposition: str) -> bool:
 
 
 def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
-    """Where the speaker after a cue starts: past the cue's own preposition written with a pronoun pointing back at
-    the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced) or the passive's agent preposition ("as
-    reported by state media"), and past the day it was said."""
+    """Where the speaker after a cue starts: past the cue's own preposition, or a claim's, written with a pronoun
+    pointing back at the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced; "وفق ما أفاد به") or the
+    passive's agent preposition ("as reported by state media"), past the day it was said, and past an agency's
+    name in brackets before the source ("وفق ما أفاد به اليوم (وات) مصدر قضائي")."""
     after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
-    start = cue_at + 2 if _points_back(g, after, obj) or _passive(g, s, cue_at + 1) else cue_at + 1
+    back = any(_points_back(g, after, p) for p in (obj, *g.lex.claim_prepositions) if p)
+    start = cue_at + 2 if back or _passive(g, s, cue_at + 1) else cue_at + 1
     while start + 1 < len(s) and (s.norm(start) in g.lex.days or s.norm(start) in g.lex.relative_day_words):
         start += 1  # "بحسب ما أعلن الخميس ممثل البرنامج": when, then who
-    return start
+    closer = BRACKETS.get(s.raw(start))
+    end = next((k for k in range(start + 1, min(len(s), start + MAX_BRACKETED)) if s.raw(k) == closer), None)
+    return end + 1 if closer and end is not None and end + 1 < len(s) else start
 
 
 def _passive(g: Grammar, s: SentenceView, k: int) -> bool:

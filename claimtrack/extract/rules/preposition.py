@@ -33,14 +33,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None  # not "حسب عدد من الإفادات": a count of sources is theirs
     before = Span(found[-1].cue_index + 1 if found else 0, i)
     content_before = 0 if _opens_clause(g, s, i) else s.words(Span(_content_start(g, s, before.a, i), i))
+    cue_end, relayed = speaker_start, False
+    if _verb_after_relative(g, s, speaker_start):
+        speaker_start += 2  # "وفق ما أعلنت الوزارة، ...": the verb is part of the cue, its subject speaks
+        cue_end, glued = speaker_start, False
+        relayed = _relayed_from(g, s.norm(speaker_start))
+        if resumptive(g, s.norm(speaker_start)) or relayed:
+            speaker_start += 1  # "وحسب ما أفاد به المدير، ...", "حسب ما نقل عنه التلفزيون": pointed back at
     # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
     if content_before == 0:
-        cue_end = speaker_start
-        if s.norm(speaker_start) in g.lex.relative_particles and g.lex.cue(s.norm(speaker_start + 1)):
-            speaker_start += 2  # "وفق ما أعلنت الوزارة، ...": the verb is part of the cue, its subject speaks
-            cue_end, glued = speaker_start, False
-            if resumptive(g, s.norm(speaker_start)):
-                speaker_start += 1  # "وحسب ما أفاد به المدير، ...": what was said, pointed back at
         j, claim_first = _source_end(g, s, speaker_start)
         if j is None or j >= len(s) or j == speaker_start:
             return None
@@ -69,8 +70,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # After the claim: "...، وفقا للمسؤولين".
     if content_before < MIN_POST_CLAIM_WORDS or _in_frame(s, i, found):
         return None
-    if open_claim(s, i, found) or _after_its_speaker(s, i, found):
-        return relayed_by(g, s, i, i, speaker_start, found)
+    if open_claim(s, i, found) or _after_its_speaker(s, i, found) or (relayed and found):
+        return relayed_by(g, s, i, i, speaker_start, found)  # "...، حسب ما نقل عنه التلفزيون": who relayed it
     speaker, _ = speaker_span(g, s, speaker_start, len(s), glued)
     if speaker is None:
         return None
@@ -78,7 +79,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if claim is None:
         return None
     claim = (claim[0], _clause_goes_on(g, s, speaker) or claim[1], claim[2])
-    cue = " ".join(s.raw(k) for k in range(i, i + n))
+    cue = " ".join(s.raw(k) for k in range(i, max(cue_end, i + n)))
     own = _own_saying(g, s, speaker)
     return Candidate(
         rule=NAME,
@@ -95,6 +96,16 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         as_written=None if own is not None else g.glued_text(s, speaker.a, speaker.b, glued),
         cut_at_next=False,
     )
+
+
+def _verb_after_relative(g: Grammar, s: SentenceView, k: int) -> bool:
+    """ "وفق ما أعلنت ...": a relative particle then a cue after the preposition; the verb's subject is the source."""
+    return s.norm(k) in g.lex.relative_particles and g.lex.cue(s.norm(k + 1)) is not None
+
+
+def _relayed_from(g: Grammar, n: str) -> bool:
+    """The relay's preposition with a pronoun pointing back at the claim's speaker ("عنه": from him)."""
+    return bool(g.lex.relay_preposition) and any(n == g.lex.relay_preposition + q for q in g.lex.claim_pronouns)
 
 
 def _no_source(g: Grammar, s: SentenceView, i: int, head: str, raw: str) -> bool:

@@ -238,12 +238,14 @@ def _named_for(g: Grammar, s: SentenceView, k: int, frame: frozenset[str], cue: 
 
 
 def _genitive(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Whether token k completes the noun before it ("وزير خارجية تركيا"): then it is part of the subject."""
+    """Whether token k completes the noun before it ("وزير خارجية تركيا", "وسائل إعلام"): then it is part of the
+    subject."""
     prev = s.norm(k - 1)
     if not s.toks[k - 1].is_word or prev.startswith(g.lex.definite_prefixes):
         return False
     bare = g.unglued(prev)
-    return bare in g.lex.title_words or bare in g.lex.body_heads or bare in g.lex.person_titles
+    unnamed = f"{bare} {s.norm(k)}" in g.lex.anonymous_heads  # a source named by its kind ("وسائل إعلام")
+    return bare in g.lex.title_words or bare in g.lex.body_heads or bare in g.lex.person_titles or unnamed
 
 
 def _governed(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> bool:
