@@ -334,6 +334,11 @@ class Lexicon:
         """The definite and indefinite articles, written apart from their noun ("the", "a")."""
         return self.definite_articles | self.indefinite_articles
 
+    @cached_property
+    def documents(self) -> frozenset[str]:
+        """Documents of either kind: issued (``document_nouns``) and authored (``authored_documents``)."""
+        return self.document_nouns | self.authored_documents
+
     def denies(self, word: str) -> bool:
         """Whether a folded cue word is a verb of denial, with or without a conjunction written on it."""
         return word in self.denial_cues or (word[:1] in self.conjunctions and word[1:] in self.denial_cues)

@@ -402,8 +402,7 @@ def _introduces(g: Grammar, s: SentenceView, k: int) -> bool:
     """Whether token k is a cue that may introduce a quotation: one that says only with a document for its subject
     has it right before ("the statement read", not "reserves show that ...")."""
     form = g.lex.cue(s.norm(k))
-    documents = g.lex.document_nouns | g.lex.authored_documents
-    return form is not None and (not form.document_subject or (k > 0 and s.norm(k - 1) in documents))
+    return form is not None and (not form.document_subject or (k > 0 and s.norm(k - 1) in g.lex.documents))
 
 
 def open_claim(s: SentenceView, i: int, found: list[Candidate]) -> bool:

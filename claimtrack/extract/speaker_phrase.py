@@ -129,8 +129,12 @@ def _age_group(g: Grammar, s: SentenceView, i: int) -> bool:
 
 def resumptive(g: Grammar, n: str) -> bool:
     """A glued preposition with a pronoun pointing back at the claim ("به", "بها")."""
-    lex = g.lex
-    return any(n == p + q for p in lex.glued_prepositions for q in lex.claim_pronouns)
+    return any(points_back(g, n, p) for p in g.lex.glued_prepositions)
+
+
+def points_back(g: Grammar, word: str, preposition: str) -> bool:
+    """A preposition written with a pronoun pointing back ("عنه": about it, from him; "به")."""
+    return bool(preposition) and word.startswith(preposition) and word[len(preposition) :] in g.lex.claim_pronouns
 
 
 def _chunks(s: SentenceView, a: int, b: int) -> list[Span]:

@@ -84,7 +84,7 @@ def _document_near(g: Grammar, s: SentenceView, i: int) -> bool:
     """A document noun right before token i ("the statement read"), or among the few unquoted words after it when the
     verb follows a claim's comma or closing mark ('"...," read a statement from ...'; "he read the statement aloud"
     is no attribution)."""
-    documents = g.lex.document_nouns | g.lex.authored_documents
+    documents = g.lex.documents
     if i > 0 and s.norm(i - 1) in documents:
         return True
     if i == 0 or s.toks[i - 1].is_word:

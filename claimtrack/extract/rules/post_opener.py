@@ -6,7 +6,7 @@ from ...lang.text import PUNCTUATION
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate
 from ..grammar import Grammar
-from ..speaker_phrase import speaker_span
+from ..speaker_phrase import points_back, speaker_span
 from ..claim import find_opener
 from ..claim import claim_before
 from ..claim import open_claim
@@ -42,7 +42,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if open_claim(s, i, found):
         return relayed_by(g, s, i, cue_at, cue_at + 1, found)
-    if form.relay and _points_back(g, s.norm(cue_at + 1) if cue_at + 1 < len(s) else "", g.lex.relay_preposition):
+    if form.relay and points_back(g, s.norm(cue_at + 1) if cue_at + 1 < len(s) else "", g.lex.relay_preposition):
         # "قال إن "..."، وفق ما نقلت عنه الوكالة": the agency relayed him; it is the statement's via
         if found:
             return relayed_by(g, s, i, cue_at, cue_at + 2, found)
@@ -113,18 +113,13 @@ def _attributed(g: Grammar, s: SentenceView, i: int, cue_at: int, before_start: 
     )
 
 
-def _points_back(g: Grammar, word: str, preposition: str) -> bool:
-    """A preposition written with a pronoun pointing back ("عنه": about it, from him)."""
-    return bool(preposition) and word.startswith(preposition) and word[len(preposition) :] in g.lex.claim_pronouns
-
-
 def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
     """Where the speaker after a cue starts: past the cue's own preposition, or a claim's, written with a pronoun
     pointing back at the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced; "وفق ما أفاد به") or the
     passive's agent preposition ("as reported by state media"), past the day it was said, and past an agency's
     name in brackets before the source ("وفق ما أفاد به اليوم (وات) مصدر قضائي")."""
     after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
-    back = any(_points_back(g, after, p) for p in (obj, *g.lex.claim_prepositions) if p)
+    back = any(points_back(g, after, p) for p in (obj, *g.lex.claim_prepositions) if p)
     start = cue_at + 2 if back or _passive(g, s, cue_at + 1) else cue_at + 1
     while start + 1 < len(s) and (s.norm(start) in g.lex.days or s.norm(start) in g.lex.relative_day_words):
         start += 1  # "بحسب ما أعلن الخميس ممثل البرنامج": when, then who

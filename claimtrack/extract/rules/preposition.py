@@ -6,7 +6,7 @@ from ...lang.text import PUNCTUATION
 from ..doc import MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate, Kind
 from ..grammar import Grammar
-from ..speaker_phrase import described_source_end, resumptive, speaker_span
+from ..speaker_phrase import described_source_end, points_back, resumptive, speaker_span
 from ..claim import claim_before
 from ..claim import open_claim
 from .relayed_by import relayed_by
@@ -37,7 +37,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if _verb_after_relative(g, s, speaker_start):
         speaker_start += 2  # "وفق ما أعلنت الوزارة، ...": the verb is part of the cue, its subject speaks
         cue_end, glued = speaker_start, False
-        relayed = _relayed_from(g, s.norm(speaker_start))
+        relayed = points_back(g, s.norm(speaker_start), g.lex.relay_preposition)  # "عنه": from him
         if resumptive(g, s.norm(speaker_start)) or relayed:
             speaker_start += 1  # "وحسب ما أفاد به المدير، ...", "حسب ما نقل عنه التلفزيون": pointed back at
     # Before the claim: "ووفقاً للسيد بوتين، فإن ..." / "بحسب المصادر، ...".
@@ -101,11 +101,6 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 def _verb_after_relative(g: Grammar, s: SentenceView, k: int) -> bool:
     """ "وفق ما أعلنت ...": a relative particle then a cue after the preposition; the verb's subject is the source."""
     return s.norm(k) in g.lex.relative_particles and g.lex.cue(s.norm(k + 1)) is not None
-
-
-def _relayed_from(g: Grammar, n: str) -> bool:
-    """The relay's preposition with a pronoun pointing back at the claim's speaker ("عنه": from him)."""
-    return bool(g.lex.relay_preposition) and any(n == g.lex.relay_preposition + q for q in g.lex.claim_pronouns)
 
 
 def _no_source(g: Grammar, s: SentenceView, i: int, head: str, raw: str) -> bool:
