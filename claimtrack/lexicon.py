@@ -219,6 +219,7 @@ class Lexicon:
     quoted_as: frozenset[str] = _data("grammar", "quoted_as", "words")
     headline_max_speaker_words: int = _data("grammar", "headline_max_speaker_words", "int")
     paragraph_labels: frozenset[str] = _data("grammar", "paragraph_labels", "words")
+    translation_labels: frozenset[str] = _data("grammar", "translation_labels", "words")
     subject_first: bool = _data("grammar", "subject_first", "bool")
     place_sources: bool = _data("grammar", "place_sources", "bool")
     bare_describing_clauses: bool = _data("grammar", "bare_describing_clauses", "bool")

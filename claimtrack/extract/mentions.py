@@ -61,7 +61,8 @@ def _subject(g: Grammar, s: SentenceView) -> Span | None:
     if not any(ch.isupper() for ch in s.sentence.text):
         return None
     start = past_dateline(g.lex, s, 0, len(s))  # "Kuala Lumpur, Dec 22 —": the byline's place names no one
-    chunks = [c for c in _chunks(s) if c.a >= start]
+    # "KUALA LUMPUR, March 3 — Minister Ann Lee has ...": the chunk the byline ends in starts after it
+    chunks = [Span(max(c.a, start), c.b) for c in _chunks(s) if c.b > start]
     for k, chunk in enumerate(chunks[:2]):
         if (named := _after_occupation(g, s, chunk)) is not None:
             return named  # "Danish actor Jonas Berg who won the prize ..."

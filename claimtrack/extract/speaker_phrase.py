@@ -4,12 +4,13 @@ before a verb, the noun a relative clause is about.
 
 from __future__ import annotations
 
-from ..lang.text import PUNCTUATION
+from ..lang.text import PUNCTUATION, fold
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
 from .grammar import Grammar, accusative, and_joined, contrast_before
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
+MAX_BARE_NAME = 4  # words of a name with no title after an opening verb ("عبد الفتاح محمد حسن")
 ASIDE_MARKS = frozenset(PUNCTUATION["aside_marks"])
 
 
@@ -59,7 +60,8 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
             relay = s.phrase_at(cut, g.lex.relay_openers)
             if relay:
                 via.append(Span(kept[0].a, kept[-1].b))
-                kept = [Span(cut + relay, chunk.b)]
+                after = Span(cut + relay, chunk.b)
+                kept = [Span(after.a, _phrase_end(g, s, after))] if after else []
                 continue
             closed = True
     kept = [k for k in kept if k]
@@ -172,6 +174,8 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
             return i
         if accusative(g.lex, s, i):
             return i  # "الرئيس السابق متحدياً": how he spoke, marked as the accusative no name is written in
+        if (form := g.lex.cue(s.norm(i))) is not None and form.tense == "noun" and form.gender:
+            return i  # "نقلا عن مدير الجامعة قوله": the saying of his that a relay quotes follows its speaker
         if _describing_clause(g, s, chunk.a + wrapper, i):
             return i
     return chunk.b
@@ -291,25 +295,32 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
 
 # The longest clause of a subject and its relative clause before the verb's comma ("لكن معهد ... الذي ...، قال").
 _RELATIVE_CLAUSE_WORDS = 16
+_RELATIVE_CLAUSE_CHUNKS = 3  # comma-separated parts of that clause, joined by "and"
 
 
 def _subject_before_relative(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """ "...، لكن معهد الحقوق الذي يتخذ من لندن مقرا له، قال إن": a source phrase opening the clause before the
-    verb's comma, the relative clause after it no part of the speaker."""
+    verb's comma, the relative clause after it no part of the speaker; the relative clause may run on over a comma
+    and "and" ("المهندس فلان الذي تخرج في ...، وشارك في ...، قال إن")."""
     if i < 2 or not s.is_comma(i - 1):
         return None
     end = i - 1
-    a = end
-    while a > 0 and end - a < _RELATIVE_CLAUSE_WORDS and s.toks[a - 1].is_word:
-        a -= 1
-    if a > 0 and not s.is_comma(a - 1):
-        return None
-    while a < end and s.norm(a) in g.lex.clause_openers:
-        a += 1
-    relative = next((k for k in range(a + 1, end) if s.norm(k) in g.lex.relatives), None)
-    if relative is None or not g.source_word(s.norm(a)):
-        return None
-    return Span(a, relative)
+    for _ in range(_RELATIVE_CLAUSE_CHUNKS):
+        a = end
+        while a > 0 and end - a < _RELATIVE_CLAUSE_WORDS and s.toks[a - 1].is_word:
+            a -= 1
+        if a > 0 and not s.is_comma(a - 1):
+            return None
+        start = a
+        while a < end and s.norm(a) in g.lex.clause_openers:
+            a += 1
+        relative = next((k for k in range(a + 1, end) if s.norm(k) in g.lex.relatives), None)
+        if relative is not None and g.source_word(s.norm(a)):
+            return Span(a, relative)
+        if start == 0 or not s.norm(start).startswith(g.lex.and_conjunction):
+            return None  # only a clause joined by "and" continues the relative clause before it
+        end = start - 1
+    return None
 
 
 # The longest subject written before its verb at the start of a sentence ("المدير التنفيذي ...، فلان، قال إن").
@@ -352,7 +363,9 @@ def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     k = i
     while k > 0 and s.norm(k - 1) in g.lex.particles_before_verb:
         k -= 1
-    linked = k < i or s.norm(i).startswith(g.lex.and_conjunction)
+    # "، وشدد"، "، فأجاب": the cue written with "and" or "so"
+    written_on = s.norm(i)[:1] in g.lex.conjunctions and g.lex.cue(s.norm(i)[1:]) is not None
+    linked = k < i or s.norm(i).startswith(g.lex.and_conjunction) or written_on
     if g.lex.subject_first or k < 3 or not linked or not s.is_comma(k - 1):
         return None
     if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(i)):
@@ -368,14 +381,29 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
         a += 1
     if a + 2 >= stop or not s.toks[a].is_word or g.source_word(s.norm(a)):
         return None
-    if not (g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1))):
+    if not (g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1)) or _given_name(g, s, a + 1)):
         return None
     # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
     # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
     end = next((k for k in range(a + 2, stop) if not s.toks[k].is_word or _object_word(g, s.norm(k))), stop)
     if _body_decided(g, s, a + 1):
         end = a + 2
+    if _given_name(g, s, a + 1):
+        return _bare_name(g, s, a + 1, end)
     return _titled_name(g, s, a + 1, end)
+
+
+def _bare_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span:
+    """ "ووصل سامي الخطيب إلى ..."، "وسُئل جمال سلامي عن ...": a name with no title, from its given name: the words
+    after it that are no source's or cue's, up to the object's start; the article only right after the given name
+    (the family name), as a definite word after a longer name starts the object."""
+    k = a + 1
+    while k < min(b, a + MAX_BARE_NAME) and s.toks[k].is_word:
+        n = s.norm(k)
+        if g.source_word(n) or g.lex.cue(n) or (k > a + 1 and n.startswith(g.lex.definite_prefixes)):
+            break
+        k += 1
+    return Span(a, k)
 
 
 def _body_decided(g: Grammar, s: SentenceView, k: int) -> bool:
@@ -414,6 +442,8 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
         definite = n.startswith(lex.definite_prefixes)
         if k > a and s.norm(k - 1) in lex.name_particles:
             continue  # "عبد الفتاح": one name
+        if n in lex.relatives:
+            return Span(a, k) if titled else None  # "فلان الذي حصل على ...": ends like a nisba, opens a clause
         if not named:
             if g.source_word(n) or _nationality(g, n):
                 titled, completed = True, completed or definite
@@ -430,6 +460,17 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
         elif definite or g.source_word(n) or surname:
             return Span(a, k)
     return Span(a, b) if titled else None
+
+
+def _given_name(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a common given name the pack spells in Latin (names.toml), followed by another word of the
+    name: no article on it, and the name's part after it written without the article or as a nisba surname."""
+    n = fold(s.norm(k))
+    latin = g.lex.latin_words.get(n, "")
+    if not latin[:1].isupper() or n.startswith(g.lex.definite_prefixes) or k + 1 >= len(s):
+        return False
+    after = s.norm(k + 1)
+    return s.toks[k + 1].is_word and not g.source_word(after) and not g.lex.cue(after)
 
 
 def subject_before_object(g: Grammar, s: SentenceView, speaker: Span) -> Span:

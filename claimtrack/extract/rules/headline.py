@@ -22,6 +22,10 @@ def find(g: Grammar, s: SentenceView) -> Candidate | None:
     if not head or s.words(head) > g.lex.headline_max_speaker_words or any(g.lex.cue(s.norm(k)) for k in range(colon)):
         return None
     head_word = s.norm(first)
+    label = fold(s.span_text(head)).strip()
+    if label in g.lex.paragraph_labels:
+        return None  # "Update: ...": the line's label, no speaker
+    translated = label in g.lex.translation_labels  # "Translated: “...”": the last speaker's words again
     # a line opening with a conjunction continues the body ("وأضاف: ..."), unless the word is a title (وزير)
     joined = head_word[:1] in g.lex.conjunctions and not g.source_word(head_word)
     if joined or g.is_adverbial(s, first) or s.words(Span(colon + 1, len(s))) < 3:
@@ -35,11 +39,11 @@ def find(g: Grammar, s: SentenceView) -> Candidate | None:
         cue_index=0,
         boundary=0,
         cue=":",
-        speaker=head,
+        speaker=None if translated else head,
         claim_start=claim_start,
         claim_end=claim_end,
         kind=Kind.DIRECT if direct else Kind.INDIRECT,
-        attribution=Attribution.HEADLINE,
+        attribution=Attribution.CONTINUATION if translated else Attribution.HEADLINE,
         gender="",
         confidence=0.6,
     )

@@ -9,8 +9,9 @@ from ..grammar import Grammar
 from ..speaker_phrase import described_source_end, points_back, resumptive, speaker_span
 from ..claim import claim_before
 from ..claim import open_claim
+from ..quotations import MARKS
 from .relayed_by import relayed_by
-from ..subject import clause_opening
+from ..subject import BRACKETS, clause_opening
 
 NAME = "preposition"
 MAX_SOURCE = 12  # words between the preposition and the comma or clause that ends its source
@@ -32,6 +33,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if _no_source(g, s, i, head, s.raw(speaker_start)) and s.norm(speaker_start + 1) not in g.lex.quantifiers:
         return None  # not "حسب عدد من الإفادات": a count of sources is theirs
     before = Span(found[-1].cue_index + 1 if found else 0, i)
+    before, source_end = _bracketed(s, before, i)
     content_before = 0 if _opens_clause(g, s, i) else s.words(Span(_content_start(g, s, before.a, i), i))
     cue_end, relayed = speaker_start, False
     if _verb_after_relative(g, s, speaker_start):
@@ -70,9 +72,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # After the claim: "...، وفقا للمسؤولين".
     if content_before < MIN_POST_CLAIM_WORDS or _in_frame(s, i, found):
         return None
-    if open_claim(s, i, found) or _after_its_speaker(s, i, found) or (relayed and found):
+    if _relays_the_last(s, i, found, relayed):
         return relayed_by(g, s, i, i, speaker_start, found)  # "...، حسب ما نقل عنه التلفزيون": who relayed it
-    speaker, _ = speaker_span(g, s, speaker_start, len(s), glued)
+    speaker, _ = speaker_span(g, s, speaker_start, source_end, glued)
     if speaker is None:
         return None
     claim = claim_before(g, s, before.a, i)
@@ -177,6 +179,16 @@ def _after_its_speaker(s: SentenceView, i: int, found: list[Candidate]) -> bool:
     )
 
 
+def _after_its_quotation(s: SentenceView, i: int, found: list[Candidate]) -> bool:
+    """ "أعلن الوزير “...”، وفقا لـ"العربية نت"": right after a statement's own quotation and its comma, the outlet
+    that relayed it, not a source of the words before."""
+    last = found[-1] if found else None
+    if last is None or last.speaker is None or last.claim_end is None or not s.is_comma(i - 1):
+        return False
+    between = s.text[last.claim_end : s.toks[i - 1].start]
+    return bool(between.strip()) and all(ch.isspace() or ch in MARKS for ch in between)
+
+
 def _in_frame(s: SentenceView, i: int, found: list[Candidate]) -> bool:
     """ "وقال فلان، بحسب وسائل إعلام، إن ...": between a cue's speaker and its claim, an aside of that statement."""
     return bool(found) and found[-1].claim_start > s.toks[i].start
@@ -198,6 +210,34 @@ def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
         if s.norm(k) in g.lex.complementizers:
             return True
     return False
+
+
+def _relays_the_last(s: SentenceView, i: int, found: list[Candidate], relayed: bool) -> bool:
+    """Whether the phrase after the claim names who relayed the statement before rather than a source: its claim
+    runs on to here, or its post-claim speaker or its own quotation ends right before; or the phrase points back."""
+    if relayed and found:
+        return True  # "...، حسب ما نقل عنه التلفزيون"
+    return open_claim(s, i, found) or _after_its_speaker(s, i, found) or _after_its_quotation(s, i, found)
+
+
+def _bracketed(s: SentenceView, before: Span, i: int) -> tuple[Span, int]:
+    """The words before the preposition and where its source may end: inside a bracket opened before it ("... (with a
+    margin of 2 minutes, according to NASA)"), the aside's words and the closing bracket; else as they were."""
+    bracket = _open_bracket(s, before.a, i)
+    if bracket is None or bracket + 1 == i:
+        return before, len(s)
+    close = next((k for k in range(i, len(s)) if s.raw(k) == BRACKETS[1]), len(s))
+    return Span(bracket + 1, i), close
+
+
+def _open_bracket(s: SentenceView, a: int, i: int) -> int | None:
+    """The bracket opened between tokens a and i and not closed before i, if one is."""
+    depth = 0
+    for k in range(i - 1, a - 1, -1):
+        depth += (s.raw(k) == BRACKETS[1]) - (s.raw(k) == BRACKETS[0])
+        if depth < 0:
+            return k
+    return None
 
 
 def _content_start(g: Grammar, s: SentenceView, a: int, i: int) -> int:
