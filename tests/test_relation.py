@@ -1197,3 +1197,16 @@ def test_a_journey_from_one_port_to_another_names_two_ends_not_two_places():
     a = read_claim("الرحلة أقلعت من مطار لندن هيثرو")
     b = read_claim("الرحلة المتجهة من مطار هيثرو إلى سنغافورة واجهت اضطرابات شديدة")
     assert ChangeKind.place not in {c.kind for c in fact_changes(a, b)}
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("مقتل 31 شخصا واعتقال أكثر من ألف آخرين في الاحتجاجات المناهضة للحكومة", "unrest"),
+        ("وفاة 31 شخصا من جراء الحرائق التي اندلعت في غابات الولايتين", "fire"),
+        ("31 people were killed and more than 1,000 detained in the anti-government protests", "unrest"),
+    ],
+)
+def test_a_toll_names_the_kind_of_event_it_counts(text, kind):
+    # One number of dead in protests and in forest fires is two claims: each names its kind of event (event_kinds).
+    assert read_claim(text).events == {kind}
