@@ -381,14 +381,15 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
         a += 1
     if a + 2 >= stop or not s.toks[a].is_word or g.source_word(s.norm(a)):
         return None
-    if not (g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1)) or _given_name(g, s, a + 1)):
+    given = _given_name(g, s, a + 1)
+    if not (given or g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1))):
         return None
     # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
     # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
     end = next((k for k in range(a + 2, stop) if not s.toks[k].is_word or _object_word(g, s.norm(k))), stop)
     if _body_decided(g, s, a + 1):
         end = a + 2
-    if _given_name(g, s, a + 1):
+    if given:
         return _bare_name(g, s, a + 1, end)
     return _titled_name(g, s, a + 1, end)
 
@@ -463,8 +464,8 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
 
 
 def _given_name(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Whether token k is a common given name the pack spells in Latin (names.toml), followed by another word of the
-    name: no article on it, and the name's part after it written without the article or as a nisba surname."""
+    """Whether token k is a common given name the pack spells in Latin (names.toml), with no article on it, followed
+    by a word that is no source's and no cue: the rest of the name (``_bare_name`` says where it ends)."""
     n = fold(s.norm(k))
     latin = g.lex.latin_words.get(n, "")
     if not latin[:1].isupper() or n.startswith(g.lex.definite_prefixes) or k + 1 >= len(s):
