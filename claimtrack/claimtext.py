@@ -577,6 +577,18 @@ def _content(words: list[str], all_stems: list[str], stopwords, start: int = 0) 
     ]
 
 
+def _events(words: list[str], all_stems: list[str], lang: ClaimLanguage) -> frozenset[str]:
+    """The kinds of event a claim names (the packs' ``event_kinds``), by a word's stem or, where the stemmer left a
+    particle on a short word ("لحمى": of the fever), by the stem of the word the pack's peelings leave."""
+    found = set()
+    for word, stem in zip(words, all_stems):
+        peeled = (claim_stem(form) for form in lang.hooks.stems(word)[1:])
+        kind = lang.event_stems.get(stem) or next((lang.event_stems[s] for s in peeled if s in lang.event_stems), None)
+        if kind:
+            found.add(kind)
+    return frozenset(found)
+
+
 def claim_stems(text: str, language: str | None = None) -> tuple[str, ...]:
     """``read_claim(text).stems`` without reading the rest (numbers, places, polarity): what blocking keys need."""
     return _words(text, language)[5]
@@ -611,7 +623,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         bodies=_bodies(words, all_stems, lang),
         language=code,
         toll=any(stem in lang.toll_stems for stem in all_stems),
-        events=frozenset(lang.event_stems[stem] for stem in all_stems if stem in lang.event_stems),
+        events=_events(words, all_stems, lang),
         **_polarity_scope(words, lang, stopwords, negating, denying, bool(untrue)),
     )
 

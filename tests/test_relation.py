@@ -1205,6 +1205,9 @@ def test_a_journey_from_one_port_to_another_names_two_ends_not_two_places():
         ("مقتل 31 شخصا واعتقال أكثر من ألف آخرين في الاحتجاجات المناهضة للحكومة", "unrest"),
         ("وفاة 31 شخصا من جراء الحرائق التي اندلعت في غابات الولايتين", "fire"),
         ("31 people were killed and more than 1,000 detained in the anti-government protests", "unrest"),
+        # the event's word with a preposition written on it ("لحمى": of the fever) names it as the word alone does
+        ("الانتشار السريع لحمى التيفوئيد تسبب في وفاة 31 شخصا", "disease"),
+        ("ارتفع عدد ضحايا الحادث إلى 31 قتيلا بعد تصادم حافلتين", "crash"),
     ],
 )
 def test_a_toll_names_the_kind_of_event_it_counts(text, kind):

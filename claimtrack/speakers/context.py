@@ -13,7 +13,7 @@ from ..extract.candidate import Attribution
 from ..lexicon import Lexicon
 from ..models import Speaker, Statement
 from .phrase import MAX_NAME_WORDS, Parsed, PhraseReader
-from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, strip_word, words_of
+from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, definite, strip_word, words_of
 
 
 # A cue's subject is looked for this far back (characters), and is at most this long (words).
@@ -356,11 +356,30 @@ class ArticleContext:
                     break  # "في بيان صادر عن مكتبها، ضبط المتهمين": the claim after the comma describes nothing
                 if t.norm == relayed_from or (self.lex.modifiers_first and t.is_word and t.raw[:1].islower()):
                     break  # where names come after their noun only in capitals ("the agency New York City Transit")
+                if t.is_word and not _of_a_body_name(self.lex, noun, words[k].norm, t.norm):
+                    break  # "أن الوزارة وفرت ...", "شركة ... باستخدام ...": the body was the subject of a clause
                 if t.is_word:
                     end = j
             named = end - k >= (1 if relayed_from else 2)  # "sahifat al-Watan": an outlet and its name suffice
             return self.text[words[k].start : words[end].end] if named else None
         return None
+
+
+def _of_a_body_name(lex: Lexicon, noun: str, head: str, word: str) -> bool:
+    """Whether a word after a body's noun (``noun`` stripped, ``head`` as written) may go on with its name: not a
+    function word nor a verbal noun on a glued preposition other than a name's ("باستخدام": by using; "لمكافحة" goes
+    on), and after a noun with the article only a word with the article or a name's preposition, as the name's
+    adjectives and nouns agree with it ("الوزارة الاتحادية للصحة"); a word without it is the verb of a clause the body
+    is the subject of ("الوزارة وفرت"). A document's description goes on through its issuers ("بيان صدر عن ...")."""
+    if noun not in lex.body_heads or noun in lex.documents:
+        return True
+    if word in lex.function_words:
+        return False
+    glued = word[:1] in lex.glued_prepositions and word[1:].startswith(lex.glued_noun_starts)
+    if glued and word[:1] not in lex.name_prepositions:
+        return False
+    by_name = word[:1] in lex.name_prepositions and len(word) > 2
+    return not definite(lex, head) or word.startswith(lex.definite_prefixes) or by_name
 
 
 def _of_a_name(reader: PhraseReader, token) -> bool:

@@ -54,9 +54,13 @@ class PhraseEdges:
             pieces = words_of(word)
             if len(pieces) < 2 or pieces[-1] not in self.lex.possessive_endings:
                 continue
+            if word[-len(pieces[-1]) - 1 : -len(pieces[-1])] not in PUNCTUATION["name_apostrophes"]:
+                continue  # "U.S.": a point before the letter, an abbreviation's, not a possessive
             owner = [*raw[:i], word[: -len(pieces[-1]) - 1]]
-            if self.lex.owner_preposition and self.lex.owner_preposition in owner[1:]:
-                return phrase  # "Ann Lee of the Fishermen's Union": the union's is the of-phrase, not Ann Lee's
+            if any(w.lower() in self.lex.spoken_for for w in owner[1:]):
+                # "Ann Lee of the Fishermen's Union", "a spokesperson for the Governor's Office": the possessive is
+                # the name's after of or for, not whom the words before speak for
+                return phrase
             for size in (2, 1):
                 label = self.lex.countries.get(" ".join(words_of(" ".join(owner[-size:]))))
                 if label and len(owner) >= size:

@@ -132,6 +132,20 @@ def _unglued(lex: Lexicon, word: str) -> str:
     return rest
 
 
+def _spoken_for(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """A voice's title and whom it speaks for ("spokesman for Harold Mensah", "المتحدث باسم الرئيس الغاني جون ماهاما"):
+    the words after are the party spoken for, whose name is never the spokesman's. Where modifiers come first
+    the party runs to the phrase's end; elsewhere a body's name may be followed by the spokesman's own ("المتحدث باسم
+    وزارة الداخلية سامي يوسف"), so only a person's title opening the party ("the president") makes it all his."""
+    for k in range(len(words) - 2):
+        if fold(words[k]) not in lex.voice_titles or fold(words[k + 1]) not in lex.spoken_for:
+            continue
+        party = fold(words[k + 2])
+        if lex.modifiers_first or party in lex.person_titles or strip_word(party) in lex.person_titles:
+            return kinds[: k + 2] + ["T"] * (len(words) - k - 2)
+    return kinds
+
+
 def _titled_places(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
     """ "رئيس مالاوي لازاروس تشاكويرا", "رئيس جنوب أفريقيا سيريل رامافوسا": a place (the pack's [places] in
     claims.toml) right after a title, with a would-be name after it, is whose title it is; the name comes after."""
@@ -307,7 +321,9 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
-        return _named_by_adjective(self.lex, words, _titled_places(self.lex, words, kinds))
+        return _spoken_for(
+            self.lex, words, _named_by_adjective(self.lex, words, _titled_places(self.lex, words, kinds))
+        )
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""

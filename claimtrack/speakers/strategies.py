@@ -597,8 +597,16 @@ def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | 
     more = rf"(?:\s+(?:{goes_on})\w+(?:\s+{article}\w+){{0,2}})?" if goes_on else ""
     named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}}){more}"
     for m in re.finditer(named, fold_for_match(before)):
-        found = m.group(0).strip()
+        found = _up_to_function_word(ctx.lex, m.group(0).strip()) or found
     return found, _as_written(before, found) if found else ""
+
+
+def _up_to_function_word(lex: Lexicon, found: str) -> str:
+    """A body's noun and the words after it up to a function word, which folds as a definite word may ("إلى" as
+    "الي"); empty when none is left after the noun."""
+    words = found.split()
+    end = next((k for k, w in enumerate(words) if k and w in lex.function_words), len(words))
+    return " ".join(words[:end]) if end > 1 else ""
 
 
 def _as_written(text: str, folded: str) -> str:
