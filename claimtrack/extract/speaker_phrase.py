@@ -182,8 +182,12 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
 
 
 def described_source_end(g: Grammar, s: SentenceView, a: int, b: int) -> int:
-    """Where a source phrase in tokens [a, b) ends before a clause describing it (``_describing_clause``), else b."""
-    return next((i for i in range(a + 1, b) if _describing_clause(g, s, a, i)), b)
+    """Where a source phrase in tokens [a, b) ends before a clause describing it (``_describing_clause``), its
+    negation with it ("مصادر لم تكشف هويتها": sources that did not reveal their names), else b."""
+    end = next((i for i in range(a + 1, b) if _describing_clause(g, s, a, i)), b)
+    while a + 1 < end < b and s.norm(end - 1) in g.lex.negations:
+        end -= 1
+    return end
 
 
 def _describing_clause(g: Grammar, s: SentenceView, head: int, i: int) -> bool:

@@ -15,6 +15,7 @@ from ..subject import BRACKETS, clause_opening
 
 NAME = "preposition"
 MAX_SOURCE = 12  # words between the preposition and the comma or clause that ends its source
+MAX_QUOTED_NAME = 4  # words of a name in quotation marks ("إذاعة “إن إف إم”"): a longer quotation is a claim
 MAX_NAME_WORDS = 8  # tokens of a name in apposition after a title, honorifics included ("Dato' Sri Dr Adham Baba")
 MAX_QUOTE_CREDIT = 8  # tokens after a quotation within which its own speaker and verb may follow
 
@@ -258,14 +259,38 @@ def _source_end(g: Grammar, s: SentenceView, speaker_start: int) -> tuple[int | 
     if j < len(s) and _ends_source(g, s, j):
         named = _named_in_apposition(g, s, speaker_start, j)
         return (named, named + 1) if named is not None else (j, j + 1)
-    j = clause_opening(g, s, speaker_start, MAX_SOURCE) if g.lex.subject_first else None
+    j = (
+        clause_opening(g, s, speaker_start, MAX_SOURCE)
+        if g.lex.subject_first
+        else _particle_opening(g, s, speaker_start)
+    )
     return j, j
+
+
+def _particle_opening(g: Grammar, s: SentenceView, speaker_start: int) -> int | None:
+    """Where the claim's clause opens after its source with no comma, in a verb-first language: at a negation or a
+    particle before a verb ("وبحسب مصادر في الوزارة لن ترتفع ..."), not one inside a relative clause on the source."""
+    for k in range(speaker_start + 1, min(len(s), speaker_start + MAX_SOURCE)):
+        if s.quoted[k] or not s.toks[k].is_word:
+            continue
+        if s.norm(k) in g.lex.negations or s.norm(k) in g.lex.particles_before_verb:
+            return None if s.norm(k - 1) in g.lex.relatives else k
+    return None
 
 
 def _ends_source(g: Grammar, s: SentenceView, j: int) -> bool:
     """Whether token j ends a source before its claim: a comma, a complementizer, or the particle that answers a
-    fronted phrase ("وحسب الهيئة فقد سجلت ...": no comma needed)."""
+    fronted phrase ("وحسب الهيئة فقد سجلت ...": no comma needed); never a word of a name in quotation marks ("إذاعة
+    “إن إف إم”": the name's first word is spelt like the complementizer)."""
+    if _in_quoted_name(s, j):
+        return False
     return s.is_comma(j) or s.norm(j) in g.lex.complementizers or s.norm(j) in g.lex.answer_particles
+
+
+def _in_quoted_name(s: SentenceView, j: int) -> bool:
+    """Whether token j lies in a quotation of a few words (a name), not in a quoted claim."""
+    at = s.toks[j].start
+    return s.quoted[j] and any(a < at < b and len(s.text[a:b].split()) <= MAX_QUOTED_NAME for a, b in s.quotes)
 
 
 def _named_in_apposition(g: Grammar, s: SentenceView, speaker_start: int, comma: int) -> int | None:
