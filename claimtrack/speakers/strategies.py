@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..lang import name_key
-from ..lang.text import fold_for_match, tokens
+from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
 from ..lexicon import Lexicon
 from ..extract.candidate import Attribution
 from ..models import Speaker, Statement
@@ -853,7 +853,9 @@ def new(ctx: ArticleContext, ask: Ask) -> str:
     if head in lex.person_titles:
         kind = SpeakerKind.person  # one office ("the Ukrainian defence minister"): a person, never a body
     elif (head in lex.local_bodies and phrase.islower()) or (
-        head in lex.body_heads and not _qualified(ctx, phrase) and (_generic_body(ctx, words) or phrase.islower())
+        head in lex.body_heads
+        and not _qualified(ctx, phrase)
+        and (_generic_body(ctx, words, phrase) or phrase.islower())
     ):
         # "wizarat al-dakhiliyya", "al-mahkama", "the fire department", "the hospital" (no capital, in a script with
         # them: common nouns): which country's, which court's, which town's, only this article knows.
@@ -883,7 +885,7 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
         w = words[k]
         if words[k - 1] not in lex.spoken_for or w in lex.bare_modifiers or strip_word(w) in lex.bare_modifiers:
             continue
-        if not (strip_word(w) in lex.body_heads and _generic_body(ctx, words[k:])):
+        if not (strip_word(w) in lex.body_heads and _generic_body(ctx, words[k:], phrase)):
             return True  # "al-natiq bi-ism al-Tajdid": a body by its name, known or not
         # "bi-ism wizarat al-kharijiyya": a body by common nouns says not whose, unless a country follows
     # a common noun the places list holds for another use ("al-hukuma" opens an object) says not whose
@@ -901,11 +903,11 @@ def _national_occupation(ctx: ArticleContext, words: list[str], head: str) -> bo
     return head in lex.occupations and bool(rest) and all(_national(ctx, w) for w in rest)
 
 
-def _generic_body(ctx: ArticleContext, words: list[str]) -> bool:
+def _generic_body(ctx: ArticleContext, words: list[str], phrase: str) -> bool:
     """A body named by common nouns only ("wizarat al-dakhiliyya", "al-sharika"), not by a name of its own ("sharikat
-    Aramco")."""
+    Aramco"), nor by common words the outlet set in quotation marks as its name ("قناة “الأفق الجديد”")."""
     lex = ctx.lex
-    return all(
+    return not any(ch in QUOTE_CHARS for ch in phrase) and all(
         definite(lex, w) or strip_word(w) in lex.body_heads or (lex.modifiers_first and ctx.reader.is_title_word(w))
         for w in words
     )
