@@ -71,10 +71,14 @@ def _subject_then_cue(g: Grammar, s: SentenceView, i: int, a: int, found: list[C
     if form is None or form.tense not in ("past", "present") or form.relay:
         return None
     after = cue_at + 1
-    while after < len(s) and (s.norm(after) in g.lex.time_prepositions or g.is_adverbial(s, after)):
-        after += 1  # "..., as the ministry said on Tuesday"
-    if after < len(s) and s.toks[after].is_word:
-        return None  # "..., as officials said the storm ...": a clause of its own after the verb
+    # "..., as the ministry said late on Tuesday", "..., as the company said in a notice": when, where or how it
+    # was said; "..., as officials said the storm ...": a clause of its own after the verb
+    while after < len(s) and not s.phrase_at(after, g.lex.chunk_prepositions):
+        if not (s.norm(after) in g.lex.time_prepositions or g.is_adverbial(s, after)):
+            break
+        after += 1
+    if after < len(s) and s.toks[after].is_word and not s.phrase_at(after, g.lex.chunk_prepositions):
+        return None
     speaker, via = speaker_span(g, s, a, cue_at)
     if speaker is None:
         return None
