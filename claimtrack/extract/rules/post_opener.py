@@ -80,8 +80,10 @@ def _subject_then_cue(g: Grammar, s: SentenceView, i: int, a: int, found: list[C
     if after < len(s) and s.toks[after].is_word and not s.phrase_at(after, g.lex.chunk_prepositions):
         return None
     speaker, via = speaker_span(g, s, a, cue_at)
-    if speaker is None or not any(g.plausible_source(s, k) for k in range(speaker.a, speaker.b)):
-        return None  # "..., as more reported on Sunday": more of what the clause counts, no source
+    if speaker is None:
+        return None
+    if g.pronoun_subject(s, speaker) is None and not any(g.plausible_source(s, k) for k in range(speaker.a, speaker.b)):
+        return None  # "..., as more reported on Sunday": more of what the clause counts, no source ("as he said" is)
     before_start = found[-1].cue_index + 1 if found else 0
     if s.words(Span(before_start, i)) < MIN_POST_CLAIM_WORDS:
         return None
