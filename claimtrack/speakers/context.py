@@ -85,7 +85,7 @@ class ArticleContext:
         target, article = reader.drop_article(
             reader.drop_demonstrative(reader.drop_honorifics(reader.trim_edges(written)))
         )
-        target = reader.owner_as_qualifier(target)
+        target = reader.drop_apposition(reader.owner_as_qualifier(target))
         unwrapped, inner = reader.drop_article(reader.unwrap(target))  # "portions of the release": the release
         target, article = reader.drop_occasion(unwrapped), inner or article
         # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the

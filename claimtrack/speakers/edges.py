@@ -72,6 +72,15 @@ class PhraseEdges:
             return phrase
         return phrase
 
+    def drop_apposition(self, phrase: str) -> str:
+        """ "the authorities in X, the largest producer of ...": a phrase that opens with a body's noun names that
+        body, and what its comma opens describes the body or its place (a person's name follows a title)."""
+        chunks = re.split("[" + re.escape(self.lex.comma) + ",]", phrase, maxsplit=1)
+        words = words_of(chunks[0])
+        if len(chunks) < 2 or not words or strip_word(words[0]) not in self.lex.body_heads:
+            return phrase
+        return chunks[0].strip()
+
     def drop_article(self, phrase: str) -> tuple[str, str | None]:
         """ "the minister" -> ("minister", "definite"): an article written as a word of its own is no part of the
         speaker; its kind tells a bare title ("the minister") from an unnamed source ("a minister")."""
