@@ -512,8 +512,16 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     conjoined = words[0][:1] == lex.and_conjunction and words[0][1:] in lex.generic_references
     head = _with_article(lex, words[0][1:] if conjoined else words[0])
     which: list[str] = []
-    if lex.modifiers_first and words[-1] in lex.generic_references and len(words) <= 3 and not ask.parsed.name:
-        head, which, words = words[-1], words[:-1], words[-1:]  # "the Russian agency": which one, then the noun
+    # "the Russian agency": which one, then the noun; not "the Ugandan Rowing Committee", a name by its capital
+    noun_written = ask.target.split()[-1] if ask.target.split() else ""
+    if (
+        lex.modifiers_first
+        and words[-1] in lex.generic_references
+        and len(words) <= 3
+        and not ask.parsed.name
+        and noun_written.islower()
+    ):
+        head, which, words = words[-1], words[:-1], words[-1:]
     fillers = any(w in lex.reference_fillers for w in words)
     referring = head in lex.generic_references | lex.body_references or _definite_body_noun(lex, head)
     if not referring or (len(words) > 2 and not fillers):
