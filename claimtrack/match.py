@@ -33,6 +33,8 @@ from rapidfuzz.distance import LCSseq
 
 from .lang import hooks_for
 from .lang.text import PUNCTUATION, fold_for_match
+from .counterparts import RULE as COUNTERPART
+from .counterparts import counterparts
 from .claimtext import ClaimText, claim_stem, claim_stems, read_claim, with_polarity
 from .settings import MatchSettings
 from .relation import (
@@ -202,6 +204,8 @@ class ClaimIndex:
             self.openers[phrase[0]].append(phrase)
         self.vectors = vectors
         self.claims: dict[int, _Claim] = {}
+        # Pairs (a < b) that are each other's counterpart (``counterparts``), found over the candidates.
+        self.counterparts: set[tuple[int, int]] = set()
         self.postings: dict[str, list[int]] = defaultdict(list)
         # Weights follow document frequencies, so they are computed once per batch of claims added.
         self._weights: dict[str, float] = {}
@@ -315,7 +319,8 @@ class ClaimIndex:
         ca, cb = self.claims[a], self.claims[b]
         lexical = self._lexical(ca, cb)
         semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
-        return self._comparison(ca, cb, self._rule(ca, cb, lambda: lexical, semantic), lexical, semantic)
+        rule = self._rule(ca, cb, lambda: lexical, semantic) or self._counterpart(a, b)
+        return self._comparison(ca, cb, rule, lexical, semantic)
 
     def compare_related(self, a: int, b: int) -> Comparison | None:
         """``compare(a, b)`` when a matching rule relates the two claims, else None (``related``): the rule is
@@ -329,8 +334,11 @@ class ClaimIndex:
                 read.append(self._lexical(ca, cb))
             return read[0]
 
-        rule = self._rule(ca, cb, lexical, semantic)
+        rule = self._rule(ca, cb, lexical, semantic) or self._counterpart(a, b)
         return self._comparison(ca, cb, rule, lexical(), semantic) if rule else None
+
+    def _counterpart(self, a: int, b: int) -> str:
+        return COUNTERPART if ((a, b) if a < b else (b, a)) in self.counterparts else ""
 
     def _comparison(self, ca: _Claim, cb: _Claim, rule: str, lexical: float, semantic: float | None) -> Comparison:
         s = self.settings
@@ -355,7 +363,7 @@ class ClaimIndex:
         """Whether a matching rule relates two claims: the cheap test before ``compare``."""
         ca, cb = self.claims[a], self.claims[b]
         semantic = self.vectors.cosine(a, b) if self.vectors is not None else None
-        return bool(self._rule(ca, cb, lambda: self._lexical(ca, cb), semantic))
+        return bool(self._rule(ca, cb, lambda: self._lexical(ca, cb), semantic) or self._counterpart(a, b))
 
     def joins_alone(self, a: int, b: int, comparison: Comparison) -> bool:
         """Whether a link may make one claim of two statements by itself: always across articles; in one article only by
@@ -817,6 +825,7 @@ def _link(
     headline restating its article's body to the body's version (``_restatements``)."""
     uf = _UnionFind(stored)
     clusters = _Clusters(index, uf)
+    index.counterparts = counterparts(index, pairs)
     compared: list[tuple[int, int, Comparison]] = []
     for a, b in sorted(pairs):
         # Stored statements already in one cluster stay so; only a matching rule makes two statements one claim

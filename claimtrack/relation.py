@@ -70,7 +70,7 @@ POLAR = CONTRADICTING | {ChangeKind.aside}
 # relation still says what changed. So does a near-copy with one word replaced, which is a synonym as often as
 # another thing.
 SPLITTING = CONTRADICTING | (CHANGING - {ChangeKind.quote, ChangeKind.hedge, ChangeKind.word})
-JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic", "toll", "cross-language"})
+JOINING_RULES = frozenset({"verbatim", "paraphrase", "semantic", "counterpart", "toll", "cross-language"})
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class MatchSettings:
     semantic_support: float = 0.25  # ... when their weighted word overlap (Dice) is at least this ...
     semantic_shared: int = 3  # ... and they share this many words besides names: what is said, not about whom ...
     semantic_other_speaker: float = 0.8  # ... and, by two speakers and with no number in common, this cosine
+    counterpart: float = 0.7  # encoder cosine from which one speaker's statements in two articles, each the other's
+    counterpart_margin: float = 0.05  # ... closest in meaning by this margin, are one claim (``counterparts``)
     cross_language: float = 0.6  # encoder cosine at which two claims in two languages by one speaker are one claim
     cross_language_voice: float = 0.65  # ... or, by a body and one who speaks for it (speakers.voices), are one claim
     cross_language_counted: float = 0.45  # ... or, by one source giving one count (the claim's first number), are

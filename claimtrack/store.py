@@ -737,6 +737,15 @@ class ClusterRecords:
         rows = self._in(sql + " WHERE s.cluster_id IN ({}) ORDER BY r.id", clusters)
         return [{"id": row[0], "restates": row[1], "cluster": row[2]} for row in rows]
 
+    def same_sources(self, ids: Iterable[int]) -> dict[int, int | None]:
+        """Statement id -> cluster id (None when not matched yet) of every statement by the speaker of one of ``ids``
+        in that statement's article: a speaker's other claims there, which ``counterparts`` weighs."""
+        sql = (
+            "SELECT o.id, o.cluster_id FROM statements s JOIN statements o"
+            " ON o.article_id = s.article_id AND o.speaker_id = s.speaker_id WHERE s.id IN ({})"
+        )
+        return dict(self._in(sql, ids))
+
     def cluster_members(self, clusters: Iterable[int]) -> dict[int, int]:
         """Statement id -> cluster id of every statement in those ``clusters``."""
         return dict(self._in("SELECT id, cluster_id FROM statements WHERE cluster_id IN ({})", clusters))

@@ -52,6 +52,15 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
         f"Cosine at which the semantic rule joins two speakers' claims with no number in common ({SEMANTIC})",
         {"min": 0, "max": 1.01},
     ),
+    "counterpart": (
+        f"Encoder cosine from which one speaker's statements in two articles, each the other's closest in meaning, are "
+        f"the same claim; above 1 turns the rule off ({SEMANTIC})",
+        {"min": 0, "max": 1.01},
+    ),
+    "counterpart_margin": (
+        "... by this margin over the speaker's next closest statement in either article",
+        {"min": 0, "max": 1},
+    ),
     "cross_language": (
         f"Encoder cosine at which claims in two languages by one speaker are the same claim; above 1 turns the rule "
         f"off ({SEMANTIC})",
