@@ -374,3 +374,36 @@ def test_an_article_ingested_before_another_in_id_order_changes_its_speaker(tmp_
         after = {r["article"].rsplit("/", 1)[-1]: r["speaker"] for r in store.statements()}
         assert later_speaker not in alone and after["b2.txt"] == later_speaker
         assert _speakers_state(store) == _fully_resolved(db, tmp_path)
+
+
+def test_a_speakers_other_claims_in_a_candidates_article_are_loaded_for_counterparts(tmp_path, monkeypatch):
+    """Matching against the stored index loads, beside the candidate pairs, the speaker's other statements of the
+    candidates' articles: ``counterparts`` needs them to tell the closest of them, as in memory."""
+    from dataclasses import asdict
+
+    from claimtrack import match_index
+    from claimtrack.match import MatchSettings
+
+    loaded: set[int] = set()
+    real = match_index.match_candidates
+
+    def spy(index, pairs, stored, new, restating=()):
+        loaded.update(index.claims)
+        return real(index, pairs, stored, new, restating)
+
+    monkeypatch.setattr(match_index, "match_candidates", spy)
+    texts = [
+        "Health minister Ann Lee said the new hospital in the port city would open its doors in March. "
+        "Lee also said that nurses would get a pay rise of ten percent next year.\n",
+        "Health minister Ann Lee said the new hospital in the port city would open in March.\n",
+    ]
+    with Store.open(tmp_path / "claims.db") as store:
+        # window 0: no neighbours in stem order, so only shared words (or meaning) propose the hospital's pair
+        store.save_settings("match", asdict(MatchSettings(window=0)))
+        for k, text in enumerate(texts):
+            path = tmp_path / f"{'ab'[k]}.txt"
+            path.write_text(text, encoding="utf-8")
+            loaded.clear()
+            ingest([str(path)], store)
+        first = [row["id"] for row in store.db.query("SELECT id FROM statements WHERE article_id LIKE '%a.txt'")]
+        assert len(first) == 2 and set(first) <= loaded
