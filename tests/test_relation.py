@@ -1144,14 +1144,19 @@ def test_a_cluster_in_another_language_joins_when_close_on_average(copy_cosine, 
     assert (result.assignment[1] == result.assignment[2]) is joined
 
 
-def test_one_language_without_shared_words_needs_more_than_meaning():
+@pytest.mark.parametrize("other, joined", [("John Kirby", True), ("Matthew Miller", False)])
+def test_one_language_without_shared_words_needs_more_than_meaning(other, joined):
+    """In one language, meaning with no word in common joins only one speaker's statements that are each other's
+    counterpart (``counterparts``); two speakers' claims stay two."""
     pytest.importorskip("numpy")
     from claimtrack.semantic import encode
 
     texts = {1: "the United States would send new aid to the port", 2: "Washington will ship fresh aid to harbours"}
-    versions = {i: Version(t, "John Kirby", article=f"art-{i}") for i, t in texts.items()}
+    versions = {
+        i: Version(t, speaker, article=f"art-{i}") for (i, t), speaker in zip(texts.items(), ("John Kirby", other))
+    }
     vectors = VectorIndex(dict(zip(versions, encode(_ByWord(AID), list(texts.values())))))
-    assert match_all(versions, vectors=vectors).assignment[2] == 2
+    assert (match_all(versions, vectors=vectors).assignment[2] == 1) is joined
 
 
 @pytest.mark.parametrize(
