@@ -5,7 +5,8 @@ too far apart in words for a rule on words and not close enough in meaning for t
 the speaker's other claims of that occasion are close in meaning too (the same subject). What tells them apart is
 the other claims themselves: as a sentence aligner pairs a text's sentences with their translation's, a statement
 is the same claim as the one statement of the other article, by the same speaker, that it is closer to than to any
-other, when that statement is also closer to it than to any other, by a margin, and close enough in meaning.
+other, when that statement is also closer to it than to any other, by a margin, close enough in meaning, and the two
+say something in the same word (not only names of whom or where).
 
 ``counterparts`` reads the claims' speakers, articles and vectors (``ClaimIndex``) and the candidate pairs;
 writes the pairs that are each other's counterparts, which ``ClaimIndex`` then relates by the rule "counterpart".
@@ -55,6 +56,10 @@ def _eligible(index: ClaimIndex, a: int, b: int) -> bool:
         return False
     if ca.text.language != cb.text.language:
         return False  # across languages the cross-language rule relates them
+    if not any(va.predicate_set & vb.predicate_set for va in ca.views for vb in cb.views):
+        # a word besides names in common: one source's two events near one place ("a trade pact in Moscow" / "drills
+        # near Moscow") are close in meaning, and with one statement in each article each is the other's closest
+        return False
     cosine = index.vectors.cosine(a, b)
     return cosine is not None and cosine >= index.settings.counterpart
 
