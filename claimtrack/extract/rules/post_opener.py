@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...lang.text import PUNCTUATION
+from ...lexicon import CueForm
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from ..candidate import Attribution, Candidate
 from ..grammar import Grammar
@@ -47,7 +48,9 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         if found:
             return relayed_by(g, s, i, cue_at, cue_at + 2, found)
         return _relayed_claim(g, s, i, cue_at, before_start)
-    start = _after_its_object(g, s, cue_at, form.object)
+    if _another_sense(g, s, cue_at, form):
+        return None
+    start = _after_its_object(g, s, cue_at, form)
     speaker, via = speaker_span(g, s, start, len(s))
     if speaker is None or (_passive(g, s, cue_at + 1) and any(s.is_comma(k) for k in range(start, len(s)))):
         return None  # "Speaking at ... as reported by TOI, Aurangzeb stressed ...": an aside on the clause after it
@@ -119,19 +122,35 @@ def _attributed(g: Grammar, s: SentenceView, i: int, cue_at: int, before_start: 
     )
 
 
-def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, obj: str) -> int:
+def _after_its_object(g: Grammar, s: SentenceView, cue_at: int, form: CueForm) -> int:
     """Where the speaker after a cue starts: past the cue's own preposition, or a claim's, written with a pronoun
     pointing back at the claim ("بحسب ما أعلن عنه موقع ...": about it, the site announced; "وفق ما أفاد به") or the
     passive's agent preposition ("as reported by state media"), past the day it was said, and past an agency's
-    name in brackets before the source ("وفق ما أفاد به اليوم (وات) مصدر قضائي")."""
+    name in brackets before the source ("وفق ما أفاد به اليوم (وات) مصدر قضائي"), or past its preposition and a
+    demonstrative pointing back at the claim ("كما أشار إلى ذلك الوزير")."""
     after = s.norm(cue_at + 1) if cue_at + 1 < len(s) else ""
-    back = any(points_back(g, after, p) for p in (obj, *g.lex.claim_prepositions) if p)
+    back = any(points_back(g, after, p) for p in (form.object, *g.lex.claim_prepositions) if p)
     start = cue_at + 2 if back or _passive(g, s, cue_at + 1) else cue_at + 1
+    if after in _taken(form) and cue_at + 2 < len(s) and s.norm(cue_at + 2) in g.lex.demonstratives:
+        start = cue_at + 3  # "كما أشار إلى ذلك الوزير": to that, the minister pointed
     while start + 1 < len(s) and (s.norm(start) in g.lex.days or s.norm(start) in g.lex.relative_day_words):
         start += 1  # "بحسب ما أعلن الخميس ممثل البرنامج": when, then who
     closer = BRACKETS.get(s.raw(start))
     end = next((k for k in range(start + 1, min(len(s), start + MAX_BRACKETED)) if s.raw(k) == closer), None)
     return end + 1 if closer and end is not None and end + 1 < len(s) else start
+
+
+def _taken(form: CueForm) -> set[str]:
+    """The prepositions a cue takes as a verb of saying."""
+    return {p for p in (*form.frame, form.object) if p}
+
+
+def _another_sense(g: Grammar, s: SentenceView, cue_at: int, form: CueForm) -> bool:
+    """ "على ما يزيد عن مليوني صوت" (more than): a preposition the cue does not take as a verb of saying opens what
+    follows it, so the verb says nothing here; a subject never opens with a preposition."""
+    k = cue_at + 1
+    word = s.norm(k) if k < len(s) else ""
+    return word in g.lex.object_prepositions and word not in _taken(form) and not _passive(g, s, k)
 
 
 def _passive(g: Grammar, s: SentenceView, k: int) -> bool:
