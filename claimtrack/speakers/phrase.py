@@ -157,6 +157,17 @@ def _titled_places(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str
     return kinds
 
 
+def _place_before_noun(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """ "the Kenyan president", "Sri Lankan coastal guards": in a script with capitals, a place's words (the pack's
+    [places]: "Kenyan" is Kenya's) followed by nothing but words written small say whose or where; no name is there."""
+    if not lex.modifiers_first or "N" not in kinds or not words[-1].islower():
+        return kinds
+    for start, end in place_spans([fold_for_match(w) for w in words], lex.language):
+        if end < len(words) and all(w.islower() for w in words[end:]):
+            kinds[start:end] = ["T"] * (end - start)
+    return kinds
+
+
 def _named_by_adjective(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
     """ "the Tongan government", "Samoan police": in a script with capitals, capitalised words before a body's noun
     written small that ends the phrase are that body's (its country, its party), whatever nationality they name: a
@@ -321,9 +332,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
-        return _spoken_for(
-            self.lex, words, _named_by_adjective(self.lex, words, _titled_places(self.lex, words, kinds))
-        )
+        kinds = _place_before_noun(self.lex, words, _titled_places(self.lex, words, kinds))
+        return _spoken_for(self.lex, words, _named_by_adjective(self.lex, words, kinds))
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""

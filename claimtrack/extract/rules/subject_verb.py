@@ -193,11 +193,13 @@ def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm, marker: int)
 
 
 def _passive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
-    """ "It was announced by the ministry that ...": an impersonal passive whose agent, after "by", speaks."""
+    """ "It was announced by the ministry that ...": an impersonal passive whose agent, after "by", speaks; so does
+    the agent of a cue whose object is whom it was said to, whoever that is ("The nurse was told by the judge that
+    ...", "Residents were warned by police that ...")."""
     be = i - 1
     while be > 0 and s.norm(be) in g.lex.particles_before_verb:
         be -= 1
-    if s.norm(be) not in g.lex.kana or s.norm(be - 1) not in g.lex.non_sources:
+    if s.norm(be) not in g.lex.kana or (s.norm(be - 1) not in g.lex.non_sources and not form.addressee):
         return None
     by = i + 1
     if s.norm(by) != g.lex.relay_preposition:
