@@ -225,6 +225,7 @@ class Lexicon:
     bare_describing_clauses: bool = _data("grammar", "bare_describing_clauses", "bool")
     subject_pronouns: dict[str, str] = _data("grammar", "subject_pronouns", "folded_keys")
     object_pronouns: dict[str, str] = _data("grammar", "object_pronouns", "folded_keys")
+    possessive_pronouns: dict[str, str] = _data("grammar", "possessive_pronouns", "folded_keys")
     auxiliaries: frozenset[str] = _data("grammar", "auxiliaries", "words")
     contracted_verbs: dict[str, list[str]] = _data("grammar", "contracted_verbs", "folded_keys")
     past_endings: tuple[str, ...] = _data("grammar", "past_endings", "folded_tuple")

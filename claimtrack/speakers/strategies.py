@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..lang import name_key
 from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
@@ -81,6 +82,21 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
     found = next((c for c in people if ctx.can_be_called(c, gender)), None) or _titled_name_before(ctx, st)
     return found or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+
+
+def owned_document(ctx: ArticleContext, ask: Ask) -> str | None:
+    """ "His full statement reads", "her letter said": a document a possessive pronoun owns is that person's, found as
+    the pronoun "he" or "she" would be ("their statement": the last speaker's); never the pronoun as a speaker."""
+    words = words_of(ask.written)  # the target has lost the pronoun, as it loses an article
+    gender = ctx.lex.possessive_pronouns.get(words[0]) if len(words) > 1 else None
+    if gender is None or strip_word(words[-1]) not in ctx.lex.document_nouns:
+        return None
+    if gender not in ("m", "f"):
+        # "their statement": the body or group that spoke last, whatever its kind; never the pronoun
+        last = ctx.named[-1].canonical if ctx.named else None
+        return last or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+    said = next((w for w, g in ctx.lex.subject_pronouns.items() if g == gender), None)
+    return pronoun(ctx, replace(ask, target=said)) if said else None
 
 
 def _titled_name_before(ctx: ArticleContext, st: Statement) -> str | None:
@@ -339,6 +355,25 @@ def _given_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
     known = ctx.registry.get(person)
     own = {name_key(w) for alias in (known.aliases if known else []) for w in words_of(alias)}
     return not any(name_key(w) in own for w in words[1:])
+
+
+def _another_given_name(ctx: ArticleContext, name: str, person: str) -> bool:
+    """ "Mayor Ann Lee" where the article named "Tom Lee": one family name, with a given name the known person is
+    never written with, is another member of the family (Kim Yo Jong is not Kim Jong Un, Abdulaziz bin Salman not
+    Mohammed bin Salman). An initial ("T. Lee") may stand for the given name."""
+    words = words_of(name)
+    known = ctx.registry.get(person)
+    if len(words) < 2 or known is None:
+        return False
+    written = [words_of(alias) for alias in known.aliases if len(words_of(alias)) > 1]
+    given = name_key(words[0])
+    if not written or any(given in {name_key(w) for w in alias} for alias in written):
+        return False
+    return not any(_initial_of(words[0], alias[0]) or _initial_of(alias[0], words[0]) for alias in written)
+
+
+def _initial_of(short: str, word: str) -> bool:
+    return len(short.rstrip(".")) == 1 and name_key(word).startswith(name_key(short.rstrip(".")))
 
 
 def _qualifies(ctx: ArticleContext, words: list[str], person: str) -> bool:
@@ -674,7 +709,7 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         or same_name(ctx, full)
         or reg.with_middle_names(full)
     )
-    if known and _given_name_of_another(ctx, full, known):
+    if known and (_given_name_of_another(ctx, full, known) or _another_given_name(ctx, full, known)):
         known = None
     if not known and (known := reg.in_other_script(full)):
         reg.add_alias(known, full)  # the same person, named in another language's article
@@ -931,6 +966,7 @@ def unnamed_holder(ctx: ArticleContext, label: str, head: str, gender: str | Non
 STRATEGIES: list[Strategy] = [
     subject_before_cue,
     pronoun,
+    owned_document,
     body_pronoun,
     repeated,
     issuer,
