@@ -363,7 +363,9 @@ def _another_given_name(ctx: ArticleContext, name: str, person: str) -> bool:
     Mohammed bin Salman). An initial ("T. Lee") may stand for the given name."""
     words = words_of(name)
     known = ctx.registry.get(person)
-    if len(words) < 2 or known is None:
+    # "Abd Allah", "Abu Zeid": a name particle and the word after it are one name, the space wherever it falls
+    one_name = len(words) == 2 and fold_for_match(words[0]) in ctx.lex.name_particles
+    if len(words) < 2 or one_name or known is None:
         return False
     written = [words_of(alias) for alias in known.aliases if len(words_of(alias)) > 1]
     given = name_key(words[0])
