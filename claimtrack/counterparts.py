@@ -31,7 +31,12 @@ def counterparts(index: ClaimIndex, pairs: set[tuple[int, int]]) -> set[tuple[in
     statements = _by_source(index)
     found = set()
     for a, b in pairs:
-        if _eligible(index, a, b) and _nearest(index, a, b, statements) and _nearest(index, b, a, statements):
+        if not _eligible(index, a, b):
+            continue
+        cosine = index.vectors.cosine(a, b)
+        if cosine is None or cosine < index.settings.counterpart:
+            continue
+        if _nearest(index, a, b, cosine, statements) and _nearest(index, b, a, cosine, statements):
             found.add((a, b))
     return found
 
@@ -56,18 +61,14 @@ def _eligible(index: ClaimIndex, a: int, b: int) -> bool:
         return False
     if ca.text.language != cb.text.language:
         return False  # across languages the cross-language rule relates them
-    if not any(va.predicate_set & vb.predicate_set for va in ca.views for vb in cb.views):
-        # a word besides names in common: one source's two events near one place ("a trade pact in Moscow" / "drills
-        # near Moscow") are close in meaning, and with one statement in each article each is the other's closest
-        return False
-    cosine = index.vectors.cosine(a, b)
-    return cosine is not None and cosine >= index.settings.counterpart
+    # a word besides names in common: one source's two events near one place ("a trade pact in Moscow" / "drills near
+    # Moscow") are close in meaning, and with one statement in each article each is the other's closest
+    return any(va.predicate_set & vb.predicate_set for va in ca.views for vb in cb.views)
 
 
-def _nearest(index: ClaimIndex, a: int, b: int, statements: dict[tuple[str, str], list[int]]) -> bool:
-    """Whether ``b`` is the statement of its article, by ``a``'s speaker, closest to ``a`` in meaning, by
-    ``counterpart_margin`` over the next closest."""
+def _nearest(index: ClaimIndex, a: int, b: int, cosine: float, statements: dict[tuple[str, str], list[int]]) -> bool:
+    """Whether ``b`` (at ``cosine`` from ``a``) is the statement of its article, by ``a``'s speaker, closest to ``a``
+    in meaning, by ``counterpart_margin`` over the next closest."""
     cb = index.claims[b]
-    cosine = index.vectors.cosine(a, b)
     others = (index.vectors.cosine(a, other) for other in statements[(cb.speaker, cb.article)] if other != b)
     return all(other is None or other <= cosine - index.settings.counterpart_margin for other in others)

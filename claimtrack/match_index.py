@@ -100,8 +100,10 @@ def _match_chunk(
     if vectors is not None:
         pairs |= vectors.pairs(new)
     involved = {sid for pair in pairs for sid in pair} | set(new)
-    # A speaker's other claims in the candidates' articles, matched or new here: what ``counterparts`` weighs.
-    involved |= {sid for sid, c in store.same_sources(involved).items() if c is not None or sid in new}
+    if vectors is not None:
+        # A speaker's other claims in the candidates' articles, matched or new here: what ``counterparts`` weighs
+        # (a rule on meaning, so read only when there are vectors).
+        involved |= {sid for sid, c in store.same_sources(involved).items() if c is not None or sid in new}
     clusters = store.clusters_of(involved)
     # Every member of a candidate's cluster: joining two clusters is refused when any members differ in a fact.
     stored = store.cluster_members({c for c in clusters.values() if c is not None})

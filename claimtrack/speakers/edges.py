@@ -72,10 +72,14 @@ class PhraseEdges:
             return phrase
         return phrase
 
+    def comma_chunks(self, phrase: str, most: int = 0) -> list[str]:
+        """The phrase cut at its commas, the pack's own and the Latin one (at most ``most`` cuts, 0 for all)."""
+        return re.split("[" + re.escape(self.lex.comma) + ",]", phrase, maxsplit=most)
+
     def drop_apposition(self, phrase: str) -> str:
         """ "the authorities in X, the largest producer of ...": a phrase that opens with a body's noun names that
         body, and what its comma opens describes the body or its place (a person's name follows a title)."""
-        chunks = re.split("[" + re.escape(self.lex.comma) + ",]", phrase, maxsplit=1)
+        chunks = self.comma_chunks(phrase, 1)
         words = words_of(chunks[0])
         if len(chunks) < 2 or not words or strip_word(words[0]) not in self.lex.body_heads:
             return phrase

@@ -202,7 +202,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
     def parse(self, phrase: str) -> Parsed:
         """Name and role: "the Kremlin spokesman, Dmitry Peskov" -> (Dmitry Peskov, the Kremlin spokesman)."""
         comma = self.lex.comma + " " if self.lex.comma else ", "
-        chunks = [c.strip() for c in re.split("[" + re.escape(self.lex.comma) + ",]", phrase) if c.strip()]
+        chunks = [c.strip() for c in self.comma_chunks(phrase) if c.strip()]
         split = [_name_words(tokens(re.sub(r"[\"«»“”()]", " ", chunk))) for chunk in chunks]
         # A chunk that is nothing but a name (", Hamad bin Jassim,") is the name, whatever the titles around it.
         for k, words in enumerate(split):

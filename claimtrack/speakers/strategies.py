@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from ..lang import name_key
 from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
@@ -77,11 +76,22 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     if not said and inherited is None and ask.parsed.name:
         # A person a sentence named before ('Lina Hart visited ... "...," she said.'): the name's own strategies.
         return None
+    return _person_called(ctx, st, gender)
+
+
+def _person_called(ctx: ArticleContext, st: Statement, gender: str) -> str:
+    """The latest person named before the statement who can be called "he" or "she" (a full name in the text, then a
+    speaker resolved), else the last one a title introduced, else nobody."""
     # a name in the text counts when it is a full name: one word ("Liverpool") may be anything
     before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
     people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
     found = next((c for c in people if ctx.can_be_called(c, gender)), None) or _titled_name_before(ctx, st)
-    return found or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+    return found or _nobody(ctx)
+
+
+def _nobody(ctx: ArticleContext) -> str:
+    """The unattributed speaker: said so, rather than a guess."""
+    return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
 
 
 def owned_document(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -93,10 +103,8 @@ def owned_document(ctx: ArticleContext, ask: Ask) -> str | None:
         return None
     if gender not in ("m", "f"):
         # "their statement": the body or group that spoke last, whatever its kind; never the pronoun
-        last = ctx.named[-1].canonical if ctx.named else None
-        return last or ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
-    said = next((w for w, g in ctx.lex.subject_pronouns.items() if g == gender), None)
-    return pronoun(ctx, replace(ask, target=said)) if said else None
+        return ctx.named[-1].canonical if ctx.named else _nobody(ctx)
+    return _person_called(ctx, ask.statement, gender) if ctx.lex.natural_gender else None
 
 
 def _titled_name_before(ctx: ArticleContext, st: Statement) -> str | None:
@@ -218,14 +226,14 @@ def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
     the statement stays unattributed."""
     reader = ctx.reader
     if ask.article and not reader.names_a_kind_of_source(ask.target):
-        return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical  # "the cooperation"
+        return _nobody(ctx)  # "the cooperation"
     if ask.article and all(w[:1].isupper() for w in ask.target.split()):
         return None  # "the Post": capitals after an article write a name, whatever the words mean
     if reader.is_fragment(ask.target) or reader.is_fragment(ask.written) and ask.target == ask.written:
-        return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+        return _nobody(ctx)
     if reader.is_common_word_name(ask.target) and not _first_name_in_article(ctx, ask.target):
         # "Amal" (hope) alone is a name only when the article named someone by it.
-        return ctx.registry.add(Speaker(UNATTRIBUTED, SpeakerKind.unattributed)).canonical
+        return _nobody(ctx)
     return None
 
 
@@ -550,13 +558,12 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     head = _with_article(lex, words[0][1:] if conjoined else words[0])
     which: list[str] = []
     # "the Russian agency": which one, then the noun; not "the Ugandan Rowing Committee", a name by its capital
-    noun_written = ask.target.split()[-1] if ask.target.split() else ""
     if (
         lex.modifiers_first
         and words[-1] in lex.generic_references
         and len(words) <= 3
         and not ask.parsed.name
-        and noun_written.islower()
+        and ask.target.split()[-1].islower()
     ):
         head, which, words = words[-1], words[:-1], words[-1:]
     fillers = any(w in lex.reference_fillers for w in words)
