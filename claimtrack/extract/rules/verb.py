@@ -7,7 +7,10 @@ first («...»، قال المتحدث.), which is `claim_first`'s job.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...lexicon import CueForm
+from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
@@ -31,8 +34,8 @@ MAX_WEAK_SPEAKER = 6  # words of a weak verb's speaker phrase that no source wor
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
     if g.lex.subject_first:
         return None  # a subject-first language's speaker stands before its verb: the subject-verb rule's
-    form = cue_here(g, s, i, found)
-    if form is None or form.tense == "participle" or form.relay or _saying_follows(g, s, i) or _relay_aside(g, s, i):
+    form = _own_cue(g, s, i, found)
+    if form is None:
         return None
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     if opener is None:
@@ -105,6 +108,28 @@ def _saying_follows(g: Grammar, s: SentenceView, i: int) -> bool:
     """ "وواصل يقول ...", "وأضاف يقول ...": a present verb of saying right after the verb is the cue."""
     after = g.lex.cue(s.norm(i + 1)) if i + 1 < len(s) else None
     return after is not None and after.tense == "present"
+
+
+def _own_cue(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> CueForm | None:
+    """The cue at i when this rule reads it: not a participle, a relay through عن, or a verb of saying's aside."""
+    form = cue_here(g, s, i, found)
+    if form is None or form.tense == "participle" or _saying_follows(g, s, i) or _relay_aside(g, s, i):
+        return None
+    if form.relay:
+        if _relays(g, s, i):
+            return None  # "نقلت الوكالة عن الوزير ...": the relay rule's
+        return replace(form, weak=True)  # "ونقلت الصحيفة أن ...": its own report; weak, as it also moves things
+    return form
+
+
+def _relays(g: Grammar, s: SentenceView, i: int) -> bool:
+    """Whether the relay preposition ("عن") follows a relay verb before anything opens its claim."""
+    for k in range(i + 1, min(len(s), i + MAX_SPEAKER_TOKENS)):
+        if s.norm(k) == g.lex.relay_preposition:
+            return True
+        if s.norm(k) in g.lex.complementizers or s.raw(k) in PUNCTUATION["introducers"]:
+            return False
+    return False
 
 
 def _relay_aside(g: Grammar, s: SentenceView, i: int) -> bool:
@@ -197,10 +222,15 @@ def _speaks(
     أن", "وزاد:"), a strict one only then, a misspelt one only with a speaker."""
     # a long phrase after a weak verb is its object ("زادت أسعار ... أن"), unless unnamed sources head it ("وأبلغت
     # مصادر محلية وحكومية في محافظة المهرة الحدودية مع سلطنة عمان بأن")
+    # ... or a document ("وأظهرت بيانات شحن صادرة عن شركة ... أن": what records show, said by whoever keeps them)
     long = (
-        speaker is not None and s.words(speaker) > MAX_WEAK_SPEAKER and s.norm(speaker.a) not in g.lex.anonymous_heads
+        speaker is not None
+        and s.words(speaker) > MAX_WEAK_SPEAKER
+        and s.norm(speaker.a) not in g.lex.anonymous_heads
+        and g.lex.hooks.strip_article(s.norm(speaker.a)) not in g.lex.documents
     )
-    if form.weak and not opens_at_once and (speaker is None or long) and not left_subject(g, s, i):
+    weak_without_speaker = speaker is None and not _occasion_announces(g, s, i, op)
+    if form.weak and not opens_at_once and (weak_without_speaker or long) and not left_subject(g, s, i):
         return False
     if not opens_at_once and g.lex.everyday(form, s.raw(i)):
         return False
@@ -211,6 +241,12 @@ def _speaks(
     if _quoted_object(g, s, i, form, speaker, op):
         return False
     return not (form.tense == "misspelt" and speaker is None)
+
+
+def _occasion_announces(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
+    """ "وكتب في منشور على منصة إكس: "..."": with no subject after it, a weak verb followed by the occasion it wrote or
+    spoke on and a colon announcing its claim speaks, the last speaker going on; "وكتب في الصحف مقالات" writes."""
+    return g.is_adverbial(s, i + 1) and s.raw(op) in PUNCTUATION["introducers"] and s.quote_at(op + 1) is not None
 
 
 def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
