@@ -46,7 +46,8 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
     for t in toks:
         n = t.norm
         cut = None
-        if t.is_word and 6 <= len(n) <= MAX_GLUED and lex.cue(n) is None:
+        # "منشورات" (منش + ورات) is a plural noun, whose ending no glued cue ends with
+        if t.is_word and 6 <= len(n) <= MAX_GLUED and lex.cue(n) is None and not n.endswith(lex.plural_noun_endings):
             for p in range(3, len(n) - 2):
                 head, tail = n[:p], n[p:]
                 # the conjunction must be written on the cue: "التواصل" ends in the cue واصل, not in "و" + a cue

@@ -37,7 +37,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     before = g.lex.cue(s.norm(i - 1))
     if before is not None and before.tense in ("past", "present"):
         return None  # "وتابع قائلاً إن": the verb before it has taken the claim
-    if spelt_as_participle(g, s, i, _verb_of_saying_before(g, s, i)):
+    if spelt_as_participle(g, s, i, _verb_of_saying_before(g, s, i)) or _joined_noun(g, s, i):
         return None  # "أكد الوزير، اليوم، مطالبة تركيا بـ...": the demand, the verb's claim, not "demanding"
     if g.lex.subject_first and _after_preposition_or_possessive(g, s, i):
         return None  # "a requirement on reporting test data", "Friday's ruling is": a noun, not a participle
@@ -95,6 +95,13 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         gender=gender,
         confidence=0.7,
     )
+
+
+def _joined_noun(g: Grammar, s: SentenceView, i: int) -> bool:
+    """ "كما تم تجهيز المسجد ومتابعة أعمال ...": a participle spelt as a verbal noun with "and" written on it is the noun
+    joined to the one before it (the follow-up), as a participle of saying follows a comma unjoined."""
+    n = s.norm(i)
+    return n[:1] == g.lex.and_conjunction and n[1:] in g.verbal_nouns
 
 
 def _quoted_after(s: SentenceView, k: int) -> bool:

@@ -31,8 +31,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     head = s.norm(speaker_start)
     if glued:
         head = g.without_glued_preposition(head)
-    if _no_source(g, s, i, head, s.raw(speaker_start)) and s.norm(speaker_start + 1) not in g.lex.quantifiers:
-        return None  # not "حسب عدد من الإفادات": a count of sources is theirs
+    if _sourceless(g, s, i, speaker_start, head):
+        return None
     before = Span(found[-1].cue_index + 1 if found else 0, i)
     before, source_end = _bracketed(s, before, i)
     content_before = 0 if _opens_clause(g, s, i) else s.words(Span(_content_start(g, s, before.a, i), i))
@@ -104,6 +104,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 def _verb_after_relative(g: Grammar, s: SentenceView, k: int) -> bool:
     """ "وفق ما أعلنت ...": a relative particle then a cue after the preposition; the verb's subject is the source."""
     return s.norm(k) in g.lex.relative_particles and g.lex.cue(s.norm(k + 1)) is not None
+
+
+def _sourceless(g: Grammar, s: SentenceView, i: int, speaker_start: int, head: str) -> bool:
+    """Whether the preposition at i attributes nothing: a comma right after it ("... التقدم فحسب، بل ...": "only"), or
+    words that name no source (not "حسب عدد من الإفادات": a count of sources is theirs)."""
+    if speaker_start >= len(s) or s.is_comma(speaker_start):
+        return True
+    return _no_source(g, s, i, head, s.raw(speaker_start)) and s.norm(speaker_start + 1) not in g.lex.quantifiers
 
 
 def _no_source(g: Grammar, s: SentenceView, i: int, head: str, raw: str) -> bool:
