@@ -81,12 +81,17 @@ def split_glued_cues(toks: list[Token], lex: Lexicon) -> list[Token]:
     return out
 
 
+MIN_HEAD_LETTERS = 3  # letters after the article of a word a cue may be glued to ("الأوسطوأكدت": أوسط)
+
+
 def _only_prefixes(head: str, lex: Lexicon) -> bool:
-    """Whether a glued word's head is no word but what is written before one: a conjunction and the article
-    ("والفرات" is "وال" + "فرات", "وبالفرات" "وبال" + "فرات", and "فرات" is no "ف" + a cue)."""
+    """Whether a glued word's head is no word but what is written before one: a conjunction and the article, with
+    fewer letters after them than a word has ("والفرات" is "وال" + "فرات", and "فرات" is no "ف" + a cue; "النويري"
+    is a name, not "الن" + "و" + "يري")."""
     article = lex.definite_article
     before = set(lex.conjunctions) | set(lex.glued_prepositions)
-    return bool(article) and head.endswith(article) and set(head[: -len(article)]) <= before
+    at = head.find(article) if article else -1
+    return at >= 0 and set(head[:at]) <= before and len(head) - at - len(article) < MIN_HEAD_LETTERS
 
 
 def _left_open(text: str, sentence: Sentence, unread: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
