@@ -41,6 +41,8 @@ def subject_of(g: Grammar, s: SentenceView, i: int) -> Subject | None:
     """The subject of the cue verb at token i, or None when none stands at the start of its clause."""
     try:
         end = _verb_start(g, s, i)
+        if g.possessive_ending(s, end - 1):
+            return None  # "The athlete's alleged attacker": what follows a possessive is a noun's, not a verb
         if end > 0 and s.is_comma(end - 1):
             return _before_asides(g, s, end - 1)
         occasion = _occasion_after_comma(g, s, end)

@@ -6,8 +6,14 @@ from ...lexicon import CueForm
 from ..candidate import Candidate
 from ..doc import SentenceView, Span
 from ..grammar import Grammar
+from ..subject import glued_mark
+from ...lang.text import PUNCTUATION
 
 
+# the joiners of a word that are no apostrophe: a hyphen ("long-ruling")
+HYPHENS = frozenset(PUNCTUATION["word_joiners"]) - frozenset(
+    PUNCTUATION["name_apostrophes"] + PUNCTUATION["apostrophes"]
+)
 COMPLEMENT_REACH = 8  # tokens after a verb within which its object's complement stands ("as")
 # Words of the subject a reported claim opens with before its own cue ("بأن وزير الداخلية قال").
 MAX_REPORTED_SUBJECT = 5
@@ -25,13 +31,18 @@ def cue_here(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Cue
         return None  # "طالباً وطالبة": written with the feminine ending, a noun, never a verb with its pronoun (طالبه)
     if s.norm(i + 1) in form.everyday_next and not g.lex.marked(s.raw(i)):
         return None  # "من دون أن يحدد": the everyday word a strict cue spells, before what only that word takes
-    if not with_its_words(g, s, i, form):
+    if not with_its_words(g, s, i, form) or _compounded(s, i):
         return None
     # Inside an earlier claim, a cue starts a new statement only at a clause boundary, or as what the claim reports.
     if found and found[-1].claim_end is None and found[-1].claim_start <= s.toks[i].start:
         if not g.at_clause_boundary(s, i, form) and reported_subject(g, s, i, found[-1]) is None:
             return None
     return form
+
+
+def _compounded(s: SentenceView, i: int) -> bool:
+    """Whether the word at i ends a compound, joined by a hyphen to the word before it ("long-ruling" leader)."""
+    return i > 1 and s.raw(i - 1) in HYPHENS and glued_mark(s, i - 1)
 
 
 def reported_subject(g: Grammar, s: SentenceView, i: int, earlier: Candidate) -> Span | None:

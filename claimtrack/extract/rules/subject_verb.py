@@ -399,6 +399,8 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
             j += phrase
         elif s.norm(j) in lex.addressee_nouns or s.norm(j) in lex.days or s.norm(j) in lex.time_words:
             j += 1
+        elif _describes_occasion(g, s, j):
+            j += 1
         elif s.is_comma(j):
             comma = True
             j += 1
@@ -407,6 +409,17 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
         else:
             break
     return j, comma
+
+
+def _describes_occasion(g: Grammar, s: SentenceView, j: int) -> bool:
+    """ "in a statement posted on X", "released by the club": a past form right after the occasion's noun, before a
+    preposition, describes the occasion; it opens no claim."""
+    return (
+        j > 0
+        and s.norm(j - 1) in g.lex.occasion_nouns
+        and g.finite_verb(s, j)
+        and (s.norm(j + 1) in g.lex.object_prepositions or bool(s.phrase_at(j + 1, g.lex.chunk_prepositions)))
+    )
 
 
 def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
