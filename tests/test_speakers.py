@@ -394,3 +394,12 @@ def test_a_known_one_word_name_opening_a_longer_name_is_another_persons(language
     assert strategies.alias(ctx, _ask(ctx, phrase)) is None
     assert strategies.name(ctx, _ask(ctx, phrase)) == own
     assert strategies.alias(ctx, _ask(ctx, aliases[0])) == known
+
+
+def test_a_noun_annexed_to_a_body_is_no_person_another_article_could_be_credited_with():
+    # "حسب إعلان الصندوق" (the Fund's announcement) had made a person "إعلان", whom a later article's ministry resolved to
+    registry = Registry.load("ar")
+    resolve_in(registry, "وتوصلت الحكومة إلى اتفاق مع صندوق النقد، حسب إعلان الصندوق اليوم.", "imf")
+    later = resolve_in(registry, "وأعلنت وزارة التربية موعد إعلان نتيجة الشهادة الثانوية.", "school")
+    assert "إعلان" not in {sp.canonical for sp in registry.people_named()}
+    assert "إعلان" not in later[0].speaker

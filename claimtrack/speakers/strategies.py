@@ -207,7 +207,7 @@ def _without_place(lex, words: list[str]) -> list[str]:
 
 def author(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "an International Monetary Fund report", "taqrir Sunduq al-Naqd al-Dawli": a document named by whom it is
-    from is its author's, when the registry knows the author; the owner stands where the pack puts a noun's
+    from is its author's, when the registry knows the author or a body's noun refers to one; the owner stands where the pack puts a noun's
     modifiers (before it, or right after it), never after a preposition ("a report on the World Bank"). A document
     that is issued (a statement, a release: ``issuer``) names its issuer whoever it is."""
     words = words_of(ask.target)
@@ -218,7 +218,12 @@ def author(ctx: ArticleContext, ask: Ask) -> str | None:
     owner = words[:at] if lex.modifiers_first else words[at + 1 :]
     if not owner or (not lex.modifiers_first and owner[0] in lex.function_words):
         return None
-    return ctx.registry.find_alias(" ".join(owner), max_start=None if lex.modifiers_first else 0)
+    known = ctx.registry.find_alias(" ".join(owner), max_start=None if lex.modifiers_first else 0)
+    if known or len(owner) != 1:
+        return known
+    # "إعلان الصندوق" (the Fund's announcement), "the ministry report": a body's noun owning it refers to the body
+    # the article named so
+    return reference(ctx, ctx.ask(ask.statement, owner[0]))
 
 
 def fragment(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -736,12 +741,13 @@ def _names_a_body(ctx: ArticleContext, target: str, parsed) -> bool:
     """Whether the "name" a phrase opens with is a body's own word right before its noun ("Constitutional Council",
     "Supreme Court"): the role read after it starts with a body's noun, where names come before their noun."""
     role = words_of(parsed.role or "")
-    return (
-        ctx.lex.modifiers_first
-        and bool(role)
-        and strip_word(role[0]) in _words(ctx.lex, *BODY_NOUNS)
-        and words_of(target)[: len(words_of(parsed.name))] == words_of(parsed.name)
-    )
+    if not role or strip_word(role[0]) not in _words(ctx.lex, *BODY_NOUNS):
+        return False
+    written = words_of(target)
+    if not ctx.lex.modifiers_first:
+        # "إعلان الصندوق" (the Fund's announcement): one word annexed to the body's noun right after it is the body's
+        return len(words_of(parsed.name)) == 1 and written[:2] == [*words_of(parsed.name), role[0]]
+    return written[: len(words_of(parsed.name))] == words_of(parsed.name)
 
 
 def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:
