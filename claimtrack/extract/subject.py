@@ -126,7 +126,7 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if a is None:
         a = _past_time(g, s, _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end), end)
         a = _past_participle_clause(g, s, a, end)
-    if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" for k in range(a, end)):
+    if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" and not _in_name(g, s, k) for k in range(a, end)):
         return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
     if (relative := _relative_subject(g, s, a, end)) is not None:
         return relative
@@ -167,6 +167,13 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if span is not None and (named := _name_before_apposition(g, s, span)) is not None:
         return Subject(named)
     return Subject(span) if span else None
+
+
+def _in_name(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether the word at k is written with a capital between two capitalised words, in a script with capitals: a
+    word of a name ("The US Tsunami Warning System"), not a verb."""
+    capital = [0 < j < len(s) and s.toks[j].is_word and s.raw(j)[:1].isupper() for j in (k - 1, k, k + 1)]
+    return g.lex.modifiers_first and all(capital)
 
 
 def _name_before_apposition(g: Grammar, s: SentenceView, span: Span) -> Span | None:

@@ -567,7 +567,10 @@ def _phrase_then_clause(g: Grammar, s: SentenceView, j: int) -> bool:
         return False
     subject = comma + 1
     if subject >= len(s) or not (
-        s.norm(subject) in g.lex.subject_pronouns or _opens_subject(g, s, subject) or _capitalised(g, s, subject)
+        s.norm(subject) in g.lex.subject_pronouns
+        or _opens_subject(g, s, subject)
+        or _capitalised(g, s, subject)
+        or (s.toks[subject].is_word and s.norm(subject + 1) in g.lex.auxiliaries)  # "forces will be mobilised"
     ):
         return False
     return any(g.finite_verb(s, k) for k in range(subject + 1, min(len(s), subject + MAX_SUBJECT_REACH)))
