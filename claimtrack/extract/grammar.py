@@ -419,3 +419,9 @@ def contrast_before(g: Grammar, s: SentenceView, k: int) -> int:
         ),
         0,
     )
+
+
+def modifies_noun(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A past form of a regular verb (not an auxiliary) followed by a preposition describes the noun before it:
+    "resolutions imposed against", "a statement posted on"."""
+    return s.norm(k) not in g.lex.auxiliaries and bool(s.phrase_at(k + 1, g.lex.chunk_prepositions, allow_conj=False))

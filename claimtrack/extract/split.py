@@ -15,7 +15,7 @@ from ..claimtext import claim_language
 from .candidate import Kind
 from ..lang.text import PUNCTUATION
 from .doc import MIN_POST_CLAIM_WORDS, MIN_QUOTED_CLAUSE, SentenceView, Span
-from .grammar import Grammar
+from .grammar import Grammar, modifies_noun
 from .spans import trim
 from .subject import glued_mark
 
@@ -229,14 +229,9 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
         if s.norm(k) in g.lex.clause_conjunctions and g.finite_verb(s, k + 1):
             return None  # "the infections and the death June 29 and began ...": a verb with no subject of its own
         # "and the resolutions imposed against Pyongyang": a past form before a preposition modifies a noun
-        if g.finite_verb(s, k) and not _modifier(g, s, k):
+        if g.finite_verb(s, k) and not modifies_noun(g, s, k):
             return i, i + 1
     return None
-
-
-def _modifier(g: Grammar, s: SentenceView, k: int) -> bool:
-    """A past form of a regular verb (not an auxiliary) followed by a preposition: "resolutions imposed against"."""
-    return s.norm(k) not in g.lex.auxiliaries and bool(s.phrase_at(k + 1, g.lex.chunk_prepositions, allow_conj=False))
 
 
 def _attributive(g: Grammar, s: SentenceView, k: int) -> bool:

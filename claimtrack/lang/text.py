@@ -42,6 +42,7 @@ PUNCTUATION: dict = check_keys(
         "name_marks",
         "name_joiners",
         "word_joiners",
+        "hyphens",
         "name_apostrophes",
         "leading_trim",
         "clause_separators",

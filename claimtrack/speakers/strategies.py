@@ -207,9 +207,9 @@ def _without_place(lex, words: list[str]) -> list[str]:
 
 def author(ctx: ArticleContext, ask: Ask) -> str | None:
     """ "an International Monetary Fund report", "taqrir Sunduq al-Naqd al-Dawli": a document named by whom it is
-    from is its author's, when the registry knows the author or a body's noun refers to one; the owner stands where the pack puts a noun's
-    modifiers (before it, or right after it), never after a preposition ("a report on the World Bank"). A document
-    that is issued (a statement, a release: ``issuer``) names its issuer whoever it is."""
+    from is its author's, when the registry knows the author or a body's noun refers to one; the owner stands where
+    the pack puts a noun's modifiers (before it, or right after it), never after a preposition ("a report on the World
+    Bank"). A document that is issued (a statement, a release: ``issuer``) names its issuer whoever it is."""
     words = words_of(ask.target)
     lex = ctx.lex
     at = next((k for k, w in enumerate(words) if strip_word(w) in lex.authored_documents), None)
@@ -743,11 +743,11 @@ def _names_a_body(ctx: ArticleContext, target: str, parsed) -> bool:
     role = words_of(parsed.role or "")
     if not role or strip_word(role[0]) not in _words(ctx.lex, *BODY_NOUNS):
         return False
-    written = words_of(target)
+    written, name = words_of(target), words_of(parsed.name)
     if not ctx.lex.modifiers_first:
         # "إعلان الصندوق" (the Fund's announcement): one word annexed to the body's noun right after it is the body's
-        return len(words_of(parsed.name)) == 1 and written[:2] == [*words_of(parsed.name), role[0]]
-    return written[: len(words_of(parsed.name))] == words_of(parsed.name)
+        return len(name) == 1 and written[:2] == [*name, role[0]]
+    return written[: len(name)] == name
 
 
 def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:

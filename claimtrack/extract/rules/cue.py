@@ -10,10 +10,7 @@ from ..subject import glued_mark
 from ...lang.text import PUNCTUATION
 
 
-# the joiners of a word that are no apostrophe: a hyphen ("long-ruling")
-HYPHENS = frozenset(PUNCTUATION["word_joiners"]) - frozenset(
-    PUNCTUATION["name_apostrophes"] + PUNCTUATION["apostrophes"]
-)
+HYPHENS = frozenset(PUNCTUATION["hyphens"])
 COMPLEMENT_REACH = 8  # tokens after a verb within which its object's complement stands ("as")
 # Words of the subject a reported claim opens with before its own cue ("بأن وزير الداخلية قال").
 MAX_REPORTED_SUBJECT = 5

@@ -14,7 +14,7 @@ from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar
+from ..grammar import Grammar, modifies_noun
 from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
 from .cue import reported_subject, with_its_words
@@ -414,12 +414,7 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
 def _describes_occasion(g: Grammar, s: SentenceView, j: int) -> bool:
     """ "in a statement posted on X", "released by the club": a past form right after the occasion's noun, before a
     preposition, describes the occasion; it opens no claim."""
-    return (
-        j > 0
-        and s.norm(j - 1) in g.lex.occasion_nouns
-        and g.finite_verb(s, j)
-        and (s.norm(j + 1) in g.lex.object_prepositions or bool(s.phrase_at(j + 1, g.lex.chunk_prepositions)))
-    )
+    return j > 0 and s.norm(j - 1) in g.lex.occasion_nouns and g.finite_verb(s, j) and modifies_noun(g, s, j)
 
 
 def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
