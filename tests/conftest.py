@@ -15,6 +15,13 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
+def named_shell(monkeypatch):
+    """``--show-completion bash`` shows bash's script whatever shell runs the suite: Typer otherwise detects that shell
+    and ignores the one named ("sh", which the README's commands may run under, it does not support)."""
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+
+
+@pytest.fixture
 def db(tmp_path: Path) -> str:
     return str(tmp_path / "claims.db")
 

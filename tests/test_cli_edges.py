@@ -162,7 +162,7 @@ def test_a_front_matter_title_with_a_colon_is_read(runner, db, tmp_path):
     assert doc["article"]["title"] == "بيسكوف: المحادثات في موسكو" and doc["article"]["outlet"] == "بغداد اليوم"
 
 
-def test_version_and_completion(runner):
+def test_version_and_completion(runner, named_shell):
     from claimtrack import __version__
 
     assert runner.invoke(app, ["--version"]).stdout == f"claimtrack {__version__}\n"

@@ -328,7 +328,7 @@ def test_help_lists_commands_in_the_order_a_new_user_needs(runner):
     assert [name for name in listed if name in order] == [name for name in order if name in listed]
 
 
-def test_shell_completion(runner):
+def test_shell_completion(runner, named_shell):
     script = runner.invoke(app, ["--show-completion", "bash"], prog_name="claimtrack")
     assert script.exit_code == 0 and "_CLAIMTRACK_COMPLETE=complete_bash" in script.stdout
     done = runner.invoke(
