@@ -62,6 +62,8 @@ class ClaimLanguage:
     # ("للدولار الواحد", unit_words)
     uncounted: frozenset[str]
     toll_stems: frozenset[str]  # claim stems of the words that name the dead: a claim with one gives a death toll
+    vague_counts: frozenset[str]  # number words that count roughly ("آلاف", "hundreds"): they tell no toll from another
+    durations: frozenset[str]  # units of time after a figure ("48 ساعة"): it counts time, not the dead
     event_stems: dict[str, str]  # claim stems of the words that name what killed them -> its kind (fire, crash, ...)
     year_words: frozenset[str]  # words before four figures that make them a year ("عام 2013")
     year_prepositions: frozenset[str]  # ... and before four figures that make them a year if one could be ("في 2019")
@@ -134,6 +136,8 @@ def claim_language(language: str) -> ClaimLanguage:
         naming_words=frozenset(fold(w) for w in data.get("naming_words", [])),
         uncounted=frozenset(fold(w) for key in ("percent_words", "unit_words") for w in data.get(key, [])),
         toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
+        vague_counts=frozenset(fold(w) for w in data.get("vague_counts", [])),
+        durations=frozenset(fold(w) for w in data.get("durations", [])),
         event_stems={
             claim_stem(fold_for_match(w)): kind for kind, words in data.get("event_kinds", {}).items() for w in words
         },
@@ -225,7 +229,8 @@ class ClaimText:
     place_ends: dict[str, frozenset[str]] = field(default_factory=dict)  # place key -> ends it is named as
     bodies: frozenset[tuple[str, str]] = frozenset()  # (kind of body, the word naming which one): court, cassation
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
-    toll: bool = False  # names the dead ("لقوا حتفهم", "27 قتيلا", "died"): its first number may be a death toll
+    toll: bool = False  # names the dead ("لقوا حتفهم", "27 قتيلا", "died")
+    dead: float | None = None  # the figure a word naming the dead counts: its death toll
     events: frozenset[str] = frozenset()  # the kinds of event it names (fire, crash, flood): what a toll is of
     # What each negation and denial word governs, as (how many must be asserted, content stems): a flip needs the
     # other version to assert what this one negates. Nothing follows a denial of the whole claim: (0, ()).
@@ -536,6 +541,46 @@ def _is_number(word: str, lang: ClaimLanguage) -> bool:
     return bool(_numbers(word, lang))
 
 
+TOLL_REACH = 5  # words between a word naming the dead and the figure it counts, at most
+
+
+def _dead(words: list[str], all_stems: list[str], lang: ClaimLanguage) -> float | None:
+    """The death toll a claim gives: the figure nearest a word naming the dead, within ``TOLL_REACH`` words ("مقتل 33
+    شخصا", "24 مواطنا لقوا مصرعهم"), not another figure further off ("احتجزت 11 شخصا ... أسفر عن مقتل 76"); with
+    none that near, the claim's first ("جميع الركاب البالغ عددهم 242 ... لقوا حتفهم"). A vague count ("آلاف القتلى")
+    is no toll: it tells one event's dead from no other's."""
+    figures = _figures(words, lang)
+    named = [i for i, stem in enumerate(all_stems) if stem in lang.toll_stems]
+    if not named or not figures:
+        return None
+    gaps = [(start - i if start > i else i - end + 1, value) for i in named for start, end, value in figures]
+    gap, value = min(gaps, key=lambda g: g[0])
+    if gap <= TOLL_REACH:
+        return value
+    return next((v for _, _, v in figures if v is not None), None)
+
+
+def _figures(words: list[str], lang: ClaimLanguage) -> list[tuple[int, int, float | None]]:
+    """Each run of number words that counts things as (start, end, value), read with the word on either side (a
+    year's or a clock's word before it); the value of a run of vague counts alone is None."""
+    found: list[tuple[int, int, float | None]] = []
+    i = 0
+    while i < len(words):
+        end = i
+        while end < len(words) and _is_number(words[end], lang):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        values = _numbers(" ".join(words[max(0, i - 1) : end + 1]), lang)
+        # not the minutes of a time of day ("18:00" is read as 18 and 00), nor a length of time ("خلال 48 ساعة")
+        if values and values[0] > 0 and _bare(words[end] if end < len(words) else "", lang.durations, lang) is None:
+            vague = all(_bare(w, lang.vague_counts, lang) is not None for w in words[i:end])
+            found.append((i, end, None if vague else values[0]))
+        i = end
+    return found
+
+
 def _denial_spans(words: list[str], lang: ClaimLanguage) -> set[int]:
     """Positions of the words of each phrase calling what the claim reports untrue ("غير صحيح", "not true"): such a
     claim denies it as a denial cue does, and the negation inside the phrase negates the truth, not the report."""
@@ -623,6 +668,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         bodies=_bodies(words, all_stems, lang),
         language=code,
         toll=any(stem in lang.toll_stems for stem in all_stems),
+        dead=_dead(words, all_stems, lang),
         events=_events(words, all_stems, lang),
         **_polarity_scope(words, lang, stopwords, negating, denying, bool(untrue)),
     )

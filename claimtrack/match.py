@@ -565,15 +565,15 @@ def _source_floor(ca: _Claim, cb: _Claim, settings: MatchSettings, voices: dict[
 
 
 def _one_toll(a: ClaimText, b: ClaimText, least: int) -> bool:
-    """Both versions, in one language, give one death toll of at least ``least``: each names the dead, and their first
-    numbers (what each counts) are one. Outlets word a toll every way ("27 lost their lives" / "left 27 dead") and
+    """Both versions, in one language, give one death toll of at least ``least``: the figure each gives by a word
+    naming the dead (``ClaimText.dead``) is one. Outlets word a toll every way ("27 lost their lives" / "left 27 dead") and
     credit it to whoever they heard it from (the government, officials, state media), so neither words nor speakers
     need agree, only the meaning be close enough (``toll``) that the dead are of one event: two disasters with one toll
     are far apart, and "two dead" is said of too many storms to tell one; nor is one toll of a fire and of a crash
     (each version naming a kind of event, none the same: the packs' ``event_kinds``) one."""
     if a.events and b.events and not a.events & b.events:
         return False
-    return a.toll and b.toll and a.language == b.language and _one_count(a, b) and a.quantities[0] >= least
+    return a.dead is not None and a.dead == b.dead and a.language == b.language and a.dead >= least
 
 
 def _one_count(a: ClaimText, b: ClaimText) -> bool:
