@@ -570,9 +570,12 @@ def _one_toll(a: ClaimText, b: ClaimText, least: int) -> bool:
     credit it to whoever they heard it from (the government, officials, state media), so neither words nor speakers
     need agree, only the meaning be close enough (``toll``) that the dead are of one event: two disasters with one toll
     are far apart, and "two dead" is said of too many storms to tell one; nor is one toll of a fire and of a crash
-    (each version naming a kind of event, none the same: the packs' ``event_kinds``) one."""
+    (each version naming a kind of event, none the same: the packs' ``event_kinds``) one, nor two versions that each
+    give other figures, some not the other's (the wounded, the missing: two tolls, the gold's related claims)."""
     if a.events and b.events and not a.events & b.events:
         return False
+    if len(a.numbers) > 1 and len(b.numbers) > 1 and not (a.numbers <= b.numbers or b.numbers <= a.numbers):
+        return False  # one number of dead, another of wounded each: two tolls, related claims ("24 و87" / "24 و73")
     return a.dead is not None and a.dead == b.dead and a.language == b.language and a.dead >= least
 
 
