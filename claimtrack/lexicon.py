@@ -156,6 +156,7 @@ class Lexicon:
     resumptive_pronouns: frozenset[str] = _data("grammar", "resumptive_pronouns", "words")
     occasion_pointers: list[tuple[str, ...]] = _data("grammar", "occasion_pointers", "phrases")
     concessive_openers: list[tuple[str, ...]] = _data("grammar", "concessive_openers", "phrases")
+    time_clauses: list[tuple[str, ...]] = _data("grammar", "time_clauses", "phrases")
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
     manner_heads: frozenset[str] = _data("grammar", "manner_heads", "words")
     manner_phrases: list[tuple[str, ...]] = _data("grammar", "manner_phrases", "phrases")

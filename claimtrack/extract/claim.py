@@ -175,6 +175,14 @@ def _linked_clause(sc: Scan, i: int, end: int) -> Skip | None:
     return STOP if linked else None
 
 
+def _time_clause(sc: Scan, i: int, end: int) -> Skip | None:
+    """ "بعد أن تصاعد التوتر": a complementizer after a word of time, a verb after it, says when; the claim opens
+    further on if at all. Before a noun with the article it is the cue's own ("قالت فيما بعد إن الحريق ...": later)."""
+    s, lex = sc.s, sc.g.lex
+    n = s.phrase_at(i, lex.time_clauses)
+    return Skip(i + n) if n and not s.norm(i + n).startswith(lex.definite_prefixes) else None
+
+
 def _complementizer(sc: Scan, i: int, end: int) -> Opener | None:
     """ "إن ...", "أن: ...", ": ...", ": إن ...": the claim starts after the particle and the colon."""
     s, comps = sc.s, sc.g.lex.complementizers
@@ -332,6 +340,7 @@ OPENER_CHECKS = [
     _verbal_noun,
     _subjunctive,
     _linked_clause,
+    _time_clause,
     _complementizer,
     _quotation,
     _left_open,
