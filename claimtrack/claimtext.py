@@ -549,9 +549,9 @@ def _dead(words: list[str], all_stems: list[str], lang: ClaimLanguage) -> float 
     شخصا", "24 مواطنا لقوا مصرعهم"), not another figure further off ("احتجزت 11 شخصا ... أسفر عن مقتل 76"); with
     none that near, the claim's first ("جميع الركاب البالغ عددهم 242 ... لقوا حتفهم"). A vague count ("آلاف القتلى")
     is no toll: it tells one event's dead from no other's."""
-    figures = _figures(words, lang)
     named = [i for i, stem in enumerate(all_stems) if stem in lang.toll_stems]
-    if not named or not figures:
+    figures = _figures(words, lang) if named else []  # every claim is read: the figures only of those naming the dead
+    if not figures:
         return None
     gaps = [(start - i if start > i else i - end + 1, value) for i in named for start, end, value in figures]
     gap, value = min(gaps, key=lambda g: g[0])

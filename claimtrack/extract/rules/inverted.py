@@ -99,7 +99,8 @@ def _speaker_end(g: Grammar, s: SentenceView, a: int) -> int | None:
     head = a + 1 if first in articles else a
     named = s.raw(head)[:1].isupper() or any(_source_word(g, s, k) for k in range(head, min(end, head + 3)))
     # a document speaks for whoever issued it ("..., reads the notice"), as a verb of saying's noun does
-    document = (form := lex.cue(s.norm(head))) is not None and form.tense == "noun" or s.norm(head) in lex.documents
+    noun = (form := lex.cue(s.norm(head))) is not None and form.tense == "noun"
+    document = noun or s.norm(head) in lex.documents
     return end if named or document else None
 
 
