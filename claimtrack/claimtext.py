@@ -62,6 +62,7 @@ class ClaimLanguage:
     # ("للدولار الواحد", unit_words)
     uncounted: frozenset[str]
     toll_stems: frozenset[str]  # claim stems of the words that name the dead: a claim with one gives a death toll
+    counted_stems: dict[str, str]  # claim stems of the words that say what a figure counts -> what (dead, wounded)
     vague_counts: frozenset[str]  # number words that count roughly ("آلاف", "hundreds"): they tell no toll from another
     durations: frozenset[str]  # units of time after a figure ("48 ساعة"): it counts time, not the dead
     event_stems: dict[str, str]  # claim stems of the words that name what killed them -> its kind (fire, crash, ...)
@@ -136,6 +137,11 @@ def claim_language(language: str) -> ClaimLanguage:
         naming_words=frozenset(fold(w) for w in data.get("naming_words", [])),
         uncounted=frozenset(fold(w) for key in ("percent_words", "unit_words") for w in data.get(key, [])),
         toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
+        counted_stems={
+            claim_stem(fold_for_match(w)): kind
+            for kind, words in {"dead": data.get("toll_words", []), **data.get("counted_words", {})}.items()
+            for w in words
+        },
         vague_counts=frozenset(fold(w) for w in data.get("vague_counts", [])),
         durations=frozenset(fold(w) for w in data.get("durations", [])),
         event_stems={
@@ -231,6 +237,7 @@ class ClaimText:
     language: str = ""  # the pack it was read with: place groups, stems and word order are that pack's
     toll: bool = False  # names the dead ("لقوا حتفهم", "27 قتيلا", "died")
     dead: float | None = None  # the figure a word naming the dead counts: its death toll
+    counts: dict[float, str] = field(default_factory=dict)  # a figure -> what a word near it says it counts (wounded)
     events: frozenset[str] = frozenset()  # the kinds of event it names (fire, crash, flood): what a toll is of
     # What each negation and denial word governs, as (how many must be asserted, content stems): a flip needs the
     # other version to assert what this one negates. Nothing follows a denial of the whole claim: (0, ()).
@@ -541,23 +548,44 @@ def _is_number(word: str, lang: ClaimLanguage) -> bool:
     return bool(_numbers(word, lang))
 
 
-TOLL_REACH = 5  # words between a word naming the dead and the figure it counts, at most
+TOLL_REACH = 5  # words between a word naming what a figure counts (the dead) and the figure, at most
 
 
-def _dead(words: list[str], all_stems: list[str], lang: ClaimLanguage) -> float | None:
+def _dead(figures: list[tuple[int, int, float | None]], all_stems: list[str], lang: ClaimLanguage) -> float | None:
     """The death toll a claim gives: the figure nearest a word naming the dead, within ``TOLL_REACH`` words ("مقتل 33
     شخصا", "24 مواطنا لقوا مصرعهم"), not another figure further off ("احتجزت 11 شخصا ... أسفر عن مقتل 76"); with
     none that near, the claim's first ("جميع الركاب البالغ عددهم 242 ... لقوا حتفهم"). A vague count ("آلاف القتلى")
     is no toll: it tells one event's dead from no other's."""
     named = [i for i, stem in enumerate(all_stems) if stem in lang.toll_stems]
-    figures = _figures(words, lang) if named else []  # every claim is read: the figures only of those naming the dead
-    if not figures:
+    if not named or not figures:
         return None
-    gaps = [(start - i if start > i else i - end + 1, value) for i in named for start, end, value in figures]
-    gap, value = min(gaps, key=lambda g: g[0])
+    gap, value = min(((_gap(i, start, end), value) for i in named for start, end, value in figures), key=lambda g: g[0])
     if gap <= TOLL_REACH:
         return value
     return next((v for _, _, v in figures if v is not None), None)
+
+
+def _counts(
+    figures: list[tuple[int, int, float | None]], all_stems: list[str], lang: ClaimLanguage
+) -> dict[float, str]:
+    """What each figure counts, by the nearest word within ``TOLL_REACH`` that names what (the dead, the wounded, the
+    missing). A claim names them on one side of their figures throughout, before ("مقتل 24 وإصابة 73") or after ("24
+    قتيلا و73 جريحا"), so a word as near on the other side, the next figure's, does not count this one."""
+    naming = [(i, lang.counted_stems[stem]) for i, stem in enumerate(all_stems) if stem in lang.counted_stems]
+    if not naming or not figures:
+        return {}
+    before = naming[0][0] < figures[0][0]
+    counts: dict[float, str] = {}
+    for start, end, value in figures:
+        gap, _, kind = min((_gap(i, start, end), (i > start) == before, kind) for i, kind in naming)
+        if gap <= TOLL_REACH and value is not None:
+            counts.setdefault(value, kind)
+    return counts
+
+
+def _gap(i: int, start: int, end: int) -> int:
+    """Words from the word at ``i`` to the figure written over ``start``..``end`` (1: next to it)."""
+    return start - i if start > i else i - end + 1
 
 
 def _figures(words: list[str], lang: ClaimLanguage) -> list[tuple[int, int, float | None]]:
@@ -652,6 +680,9 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
     quantities = _numbers(fold(text), lang)
     places, place_ends = _places(words, lang)
     directions = list(_direction_words(words, lang))
+    # every claim is read: the figures only of those naming what one counts
+    figures = _figures(words, lang) if any(stem in lang.counted_stems for stem in all_stems) else []
+    counts = _counts(figures, all_stems, lang)
     return ClaimText(
         norm=norm,
         stems=content,
@@ -668,7 +699,8 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         bodies=_bodies(words, all_stems, lang),
         language=code,
         toll=any(stem in lang.toll_stems for stem in all_stems),
-        dead=_dead(words, all_stems, lang),
+        dead=_dead(figures, all_stems, lang),
+        counts=counts,
         events=_events(words, all_stems, lang),
         **_polarity_scope(words, lang, stopwords, negating, denying, bool(untrue)),
     )

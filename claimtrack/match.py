@@ -397,6 +397,8 @@ class ClaimIndex:
             return "verbatim" if copied and (_copies(ca, cb, s) or _copied_inside(ca, cb, s)) else ""
         if _copies(ca, cb, s):
             return "verbatim"
+        if _counted_apart(ca.text, cb.text):
+            return ""
         if ca.places and cb.places and not ca.places & cb.places:
             # One kind of body in two countries (two health ministries, two police forces) each announces its own:
             # the same words from both ("the first case recorded") are two claims, unless one copies the other.
@@ -482,6 +484,13 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
     if set(ca.text.quantities) & set(cb.text.quantities) and ca.text.toll == cb.text.toll:
         return True  # one number, of the dead on both sides or on neither: 27 dead are not 27 wounded
     return semantic >= settings.semantic_other_speaker
+
+
+def _counted_apart(a: ClaimText, b: ClaimText) -> bool:
+    """A number both give that each says counts another thing (60 wounded, 60 missing): what it counts is the claim."""
+    return any(
+        v in a.counts and v in b.counts and a.counts[v] != b.counts[v] for v in set(a.quantities) & set(b.quantities)
+    )
 
 
 @lru_cache(maxsize=4096)
