@@ -184,12 +184,17 @@ def test_available_gold_keeps_the_statements_and_pairs_of_the_articles_with_a_te
     assert _rows(kept, "dev-pairs.jsonl") == pairs[:1]
 
 
-def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, monkeypatch):
+def _rebuild_module():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("dev_rebuild", DEV / "rebuild.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, monkeypatch):
+    module = _rebuild_module()
     text = "Headline of the story\n\nFirst paragraph of the story.\n"
     source = {"article": "a1", "sha256": hashlib.sha256(text.encode()).hexdigest(), "rebuild": "headline + body"}
     monkeypatch.setattr(module, "find", lambda article: (source, tmp_path / "texts"))
@@ -199,3 +204,15 @@ def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, mo
     assert written is not None and written.read_text(encoding="utf-8") == text
     copy.write_text("Something else entirely\n")
     assert module.rebuild("a1", copy) is None
+
+
+def test_rebuild_keeps_a_space_the_article_ends_with(tmp_path, monkeypatch):
+    # a cut by hand ending its last line with the page's space: trimming it had made its hash unreachable
+    module = _rebuild_module()
+    text = "Headline of the story\n\nLast line of the story. \n"
+    source = {"article": "a1", "sha256": hashlib.sha256(text.encode()).hexdigest(), "rebuild": "ends with a space"}
+    monkeypatch.setattr(module, "find", lambda article: (source, tmp_path / "texts"))
+    copy = tmp_path / "copy.txt"
+    copy.write_text(text, encoding="utf-8")
+    written = module.rebuild("a1", copy)
+    assert written is not None and written.read_text(encoding="utf-8") == text

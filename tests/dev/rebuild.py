@@ -61,6 +61,7 @@ def cuts(text: str) -> Iterator[str]:
         bodies.append(text[dated.end() :])
     for body in bodies:
         yield body.strip() + "\n"
+        yield body.lstrip().rstrip("\n") + "\n"  # a page's last line may end with a space the article keeps
         for splitter in (r"\n\s*\n", r"\n"):
             paragraphs = [p.strip() for p in re.split(splitter, body) if p.strip()]
             for i in range(len(paragraphs)):
