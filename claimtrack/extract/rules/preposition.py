@@ -10,7 +10,7 @@ from ..speaker_phrase import described_source_end, points_back, resumptive, spea
 from ..claim import claim_before
 from ..claim import open_claim
 from ..quotations import MARKS
-from .relayed_by import relayed_by
+from .relayed_by import relayed_by, said_by
 from ..subject import BRACKETS, clause_opening
 
 NAME = "preposition"
@@ -140,13 +140,11 @@ def _may_name_a_source(g: Grammar, head: str, raw: str) -> bool:
     quality or a measure (``abstract_endings``), that is no source word, no country, no kind of thing said (الأرقام،
     التقرير) and no saying of the speaker's own (بحسب تأكيده) says how or how much, not who. A would-be name ("حسب
     رويترز", "بحسب الياسري") or an indefinite noun ("بحسب بيان") may be a source."""
-    bare = g.lex.hooks.strip_article(head)
-    said = bare in g.lex.not_speakers or bare in g.lex.authored_documents or g.lex.cue(head) is not None
-    if said or g.source_word(head) or head in g.lex.countries or head in g.lex.object_pronouns:
+    if said_by(g, head) or head in g.lex.countries or head in g.lex.object_pronouns:
         return True
     if g.possessed(head):
         return False
-    return bare == head or not raw.endswith(g.lex.abstract_endings)
+    return g.lex.hooks.strip_article(head) == head or not raw.endswith(g.lex.abstract_endings)
 
 
 def _clause_goes_on(g: Grammar, s: SentenceView, speaker: Span) -> int | None:
