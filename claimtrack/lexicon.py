@@ -35,6 +35,7 @@ class CueForm:
     particle: tuple[str, ...] = ()  # words the verb says only with, right after it ("pointed out", "made clear")
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
+    count_object: bool = False  # a weak verb whose object is a claim when it is a count ("reported 48 new cases")
     # a cue only with a document for its subject ("read a statement", "states the letter")
     document_subject: bool = False
 
@@ -461,6 +462,7 @@ def load(language: str) -> Lexicon:
                 particle=tuple(fold(entry.get("particle", "")).split()),
                 addressee=entry.get("addressee", False),
                 noun_claim=entry.get("noun_claim", False),
+                count_object=entry.get("count_object", False),
                 document_subject=entry.get("document_subject", False),
             )
             for suffix in suffixes:

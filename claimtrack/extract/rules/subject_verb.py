@@ -518,7 +518,7 @@ def _unmarked_claim(g: Grammar, s: SentenceView, j: int, form: CueForm) -> bool:
     soldier, ...": a passive participle, with no object to claim)."""
     if form.noun_claim:
         return _quantity(g, s, j) or s.norm(j) not in g.lex.circumstantial
-    return not form.weak or _reported_clause(g, s, j)
+    return not form.weak or _reported_clause(g, s, j) or (form.count_object and _count(g, s, j))
 
 
 def _framed_after_object(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
@@ -587,6 +587,16 @@ def _quantity(g: Grammar, s: SentenceView, j: int) -> bool:
     n = s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False)
     # a number in words too ("at least three"), as the claim reader counts it
     return bool(n) and (s.norm(j + n)[:1].isdigit() or s.norm(j + n) in claim_language(g.lex.language).numbers)
+
+
+def _count(g: Grammar, s: SentenceView, j: int) -> bool:
+    """Whether the words at token j count things ("48,584 dengue cases", "at least four aftershocks"), a figure with
+    or without a phrase of quantity before it; not a length of time ("more than 24 hours after the disaster": when
+    it was reported)."""
+    k = j + (s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False) or 0)
+    n, claims = s.norm(k), claim_language(g.lex.language)
+    figure = n[:1].isdigit() or n in claims.numbers
+    return figure and s.norm(k + 1) not in claims.durations
 
 
 def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
