@@ -67,10 +67,21 @@ class PhraseEdges:
                     return " ".join([*owner[:-size], label, *raw[i + 1 :]])
             if not any(w[:1].isupper() for w in owner):
                 return " ".join(raw[i + 1 :])  # "the country's interior ministry": which country, the article says
+            if self._titled_name(raw[i + 1 :]) and not any(self.lex.comma in w or "," in w for w in raw):
+                # "Viña del Mar's Mayor Macarena Ripamonti": the name after the title speaks; the owner only says
+                # where, and written after "of" its words would read as a name ("Mar")
+                return " ".join(raw[i + 1 :])
             if self.lex.owner_preposition and not any(self.lex.comma in w or "," in w for w in raw):
                 return " ".join([*raw[i + 1 :], self.lex.owner_preposition, *owner])
             return phrase
         return phrase
+
+    def _titled_name(self, words: list[str]) -> bool:
+        """Whether the words are a title and then a name ("Mayor Macarena Ripamonti"), not a body's name whose
+        last word would read as one ("Liberation Movement In Opposition")."""
+        parsed = self.parse(" ".join(words))
+        titled = parsed.role and any(self.is_title_word(w) for w in parsed.role.split())
+        return bool(titled) and parsed.name is not None and " ".join(words).endswith(parsed.name)
 
     def comma_chunks(self, phrase: str, most: int = 0) -> list[str]:
         """The phrase cut at its commas, the pack's own and the Latin one (at most ``most`` cuts, 0 for all)."""
