@@ -193,11 +193,17 @@ def _rebuild_module():
     return module
 
 
-def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, monkeypatch):
+def _rebuilder(tmp_path, monkeypatch, text: str):
+    """The rebuild module with one article, "a1", whose text is ``text``."""
     module = _rebuild_module()
-    text = "Headline of the story\n\nFirst paragraph of the story.\n"
     source = {"article": "a1", "sha256": hashlib.sha256(text.encode()).hexdigest(), "rebuild": "headline + body"}
     monkeypatch.setattr(module, "find", lambda article: (source, tmp_path / "texts"))
+    return module
+
+
+def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, monkeypatch):
+    text = "Headline of the story\n\nFirst paragraph of the story.\n"
+    module = _rebuilder(tmp_path, monkeypatch, text)
     copy = tmp_path / "copy.json"
     copy.write_text(json.dumps(" date 2023-09-01 " + text.replace("\n\n", "\n\n\n") + "Related: another st"))
     written = module.rebuild("a1", copy)
@@ -208,10 +214,8 @@ def test_rebuild_finds_the_cut_of_a_copy_whose_hash_is_the_articles(tmp_path, mo
 
 def test_rebuild_keeps_a_space_the_article_ends_with(tmp_path, monkeypatch):
     # a cut by hand ending its last line with the page's space: trimming it had made its hash unreachable
-    module = _rebuild_module()
     text = "Headline of the story\n\nLast line of the story. \n"
-    source = {"article": "a1", "sha256": hashlib.sha256(text.encode()).hexdigest(), "rebuild": "ends with a space"}
-    monkeypatch.setattr(module, "find", lambda article: (source, tmp_path / "texts"))
+    module = _rebuilder(tmp_path, monkeypatch, text)
     copy = tmp_path / "copy.txt"
     copy.write_text(text, encoding="utf-8")
     written = module.rebuild("a1", copy)
