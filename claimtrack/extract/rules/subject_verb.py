@@ -585,8 +585,12 @@ def _quantity(g: Grammar, s: SentenceView, j: int) -> bool:
     """Whether a phrase before a number opens the claim at token j ("said at least 40 people died"): a quantity,
     not a preposition's object."""
     n = s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False)
-    # a number in words too ("at least three"), as the claim reader counts it
-    return bool(n) and (s.norm(j + n)[:1].isdigit() or s.norm(j + n) in claim_language(g.lex.language).numbers)
+    return bool(n) and _figure(g, s, j + n)
+
+
+def _figure(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a figure: in digits or in words ("three"), as the claim reader counts it."""
+    return s.norm(k)[:1].isdigit() or s.norm(k) in claim_language(g.lex.language).numbers
 
 
 def _count(g: Grammar, s: SentenceView, j: int) -> bool:
@@ -594,9 +598,7 @@ def _count(g: Grammar, s: SentenceView, j: int) -> bool:
     or without a phrase of quantity before it; not a length of time ("more than 24 hours after the disaster": when
     it was reported)."""
     k = j + (s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False) or 0)
-    n, claims = s.norm(k), claim_language(g.lex.language)
-    figure = n[:1].isdigit() or n in claims.numbers
-    return figure and s.norm(k + 1) not in claims.durations
+    return _figure(g, s, k) and s.norm(k + 1) not in claim_language(g.lex.language).durations
 
 
 def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
