@@ -61,8 +61,9 @@ class ClaimLanguage:
     # number words that count nothing: "per cent" written out (percent_words), and "one" naming each unit
     # ("للدولار الواحد", unit_words)
     uncounted: frozenset[str]
-    toll_stems: frozenset[str]  # claim stems of the words that name the dead: a claim with one gives a death toll
-    counted_stems: dict[str, str]  # claim stems of the words that say what a figure counts -> what (dead, wounded)
+    # claim stems of the words that say what a figure counts -> what: DEAD (a claim naming it gives a death toll),
+    # the wounded, the missing
+    counted_stems: dict[str, str]
     vague_counts: frozenset[str]  # number words that count roughly ("آلاف", "hundreds"): they tell no toll from another
     durations: frozenset[str]  # units of time after a figure ("48 ساعة"): it counts time, not the dead
     event_stems: dict[str, str]  # claim stems of the words that name what killed them -> its kind (fire, crash, ...)
@@ -104,6 +105,9 @@ def _place_key(phrase: str, hooks: ModuleType) -> tuple[str, ...]:
     return tuple(hooks.light_stem(w) for w in fold_for_match(phrase).split())
 
 
+DEAD = "dead"  # what the packs' toll_words count
+
+
 @lru_cache(maxsize=None)
 def claim_language(language: str) -> ClaimLanguage:
     data = _read(language, "claims.toml")
@@ -136,10 +140,9 @@ def claim_language(language: str) -> ClaimLanguage:
         clock_words=frozenset(fold(w) for w in data.get("clock_words", [])),
         naming_words=frozenset(fold(w) for w in data.get("naming_words", [])),
         uncounted=frozenset(fold(w) for key in ("percent_words", "unit_words") for w in data.get(key, [])),
-        toll_stems=frozenset(claim_stem(fold_for_match(w)) for w in data.get("toll_words", [])),
         counted_stems={
             claim_stem(fold_for_match(w)): kind
-            for kind, words in {"dead": data.get("toll_words", []), **data.get("counted_words", {})}.items()
+            for kind, words in {**data.get("counted_words", {}), DEAD: data.get("toll_words", [])}.items()
             for w in words
         },
         vague_counts=frozenset(fold(w) for w in data.get("vague_counts", [])),
@@ -556,7 +559,7 @@ def _dead(figures: list[tuple[int, int, float | None]], all_stems: list[str], la
     شخصا", "24 مواطنا لقوا مصرعهم"), not another figure further off ("احتجزت 11 شخصا ... أسفر عن مقتل 76"); with
     none that near, the claim's first ("جميع الركاب البالغ عددهم 242 ... لقوا حتفهم"). A vague count ("آلاف القتلى")
     is no toll: it tells one event's dead from no other's."""
-    named = [i for i, stem in enumerate(all_stems) if stem in lang.toll_stems]
+    named = [i for i, stem in enumerate(all_stems) if lang.counted_stems.get(stem) == DEAD]
     if not named or not figures:
         return None
     gap, value = min(((_gap(i, start, end), value) for i in named for start, end, value in figures), key=lambda g: g[0])
@@ -698,7 +701,7 @@ def read_claim(text: str, language: str | None = None) -> ClaimText:
         place_ends=place_ends,
         bodies=_bodies(words, all_stems, lang),
         language=code,
-        toll=any(stem in lang.toll_stems for stem in all_stems),
+        toll=any(lang.counted_stems.get(stem) == DEAD for stem in all_stems),
         dead=_dead(figures, all_stems, lang),
         counts=counts,
         events=_events(words, all_stems, lang),

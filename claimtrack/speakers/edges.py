@@ -67,11 +67,13 @@ class PhraseEdges:
                     return " ".join([*owner[:-size], label, *raw[i + 1 :]])
             if not any(w[:1].isupper() for w in owner):
                 return " ".join(raw[i + 1 :])  # "the country's interior ministry": which country, the article says
-            if self._titled_name(raw[i + 1 :]) and not any(self.lex.comma in w or "," in w for w in raw):
+            if len(self.comma_chunks(phrase, 1)) > 1:
+                return phrase  # a phrase with an apposition ("X, Canada's special representative") stays as written
+            if self._titled_name(raw[i + 1 :]):
                 # "Viña del Mar's Mayor Macarena Ripamonti": the name after the title speaks; the owner only says
                 # where, and written after "of" its words would read as a name ("Mar")
                 return " ".join(raw[i + 1 :])
-            if self.lex.owner_preposition and not any(self.lex.comma in w or "," in w for w in raw):
+            if self.lex.owner_preposition:
                 return " ".join([*raw[i + 1 :], self.lex.owner_preposition, *owner])
             return phrase
         return phrase
