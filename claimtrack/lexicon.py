@@ -316,6 +316,7 @@ class Lexicon:
     search_unsure_pronouns: frozenset[str] = _data("search", "unsure_pronouns", "words")
     search_min_stem: int = _data("search", "min_stem", "int")
     quote_continues: bool = _data("quotations", "quote_continues", "bool")
+    quote_gap: int = _data("quotations", "quote_gap", "int")
     open_paragraphs: bool = _data("quotations", "open_paragraphs", "bool")
     unmarked_paragraphs: bool = _data("quotations", "unmarked_paragraphs", "bool")
     introducer: str = _data("quotations", "introducer", "raw")

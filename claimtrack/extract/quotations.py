@@ -8,7 +8,9 @@ statement before it. The pack switches both on (``quotations.toml``): its press 
   paragraph whose quotation the next paragraph continues, where the sentence rules do not look;
 - ``carry_quotations`` (after it): reads ``sentences``, ``claimed``, ``passages``; writes ``claimed``: for each
   sentence that is all quotation (or a speaking passage) right after a claimed sentence, a claim with no speaker
-  of its own, which ``resolve_continuations`` gives the speaker before it.
+  of its own, which ``resolve_continuations`` gives the speaker before it. A sentence all quotation may also stand
+  up to the pack's ``quote_gap`` sentences with no claim after the last claim (a line of the speaker's reported
+  words or of background between): a quotation is the last speaker's unless another is named.
 """
 
 from __future__ import annotations
@@ -207,24 +209,29 @@ def carry_quotations(d: Draft) -> None:
             last[d.sentence_at(c.start).index] = c
     unread = d.unread()
     added: list[Claimed] = []
-    for before, sentence in zip(d.sentences, d.sentences[1:]):
-        antecedent = last.get(before.index)
-        if antecedent is None or sentence.index in last:
+    antecedent, since = None, 0
+    for sentence in d.sentences:
+        if sentence.index in last:
+            antecedent, since = last[sentence.index], 0
+            continue
+        since += 1
+        if antecedent is None or since > 1 + lex.quote_gap:
             continue
         passage = next((p for p in d.passages if p.holds(sentence)), None)
         if passage is not None and passage.heading:
-            last[sentence.index] = antecedent  # the words go on in the list's next item
+            since = 0  # the words go on in the list's next item
             continue
         speaking = not passage.question if passage else lex.quote_continues and all_quoted(d.text, sentence)
-        if not speaking:
+        # A passage goes on with the quotation right before it only: its paragraph is that quotation's next.
+        if not speaking or (since > 1 and passage is not None):
             continue
         if asks(d.text, sentence):
-            last[sentence.index] = antecedent  # a question claims nothing; the quotation goes on past it
+            since = 0  # a question claims nothing; the quotation goes on past it
             continue
         view = SentenceView(d.text, sentence, lex, unread)
         for c in _continued(d, view, antecedent):
             added.append(c)
-            last[sentence.index] = c
+            antecedent, since = c, 0
     d.claimed = sorted(d.claimed + added, key=lambda c: c.view.sentence.index)
 
 
