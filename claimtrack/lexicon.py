@@ -255,6 +255,7 @@ class Lexicon:
     generic_references: frozenset[str] = _data("titles", "generic_references", "words")
     reference_fillers: frozenset[str] = _data("titles", "reference_fillers", "words")
     body_references: frozenset[str] = _data("titles", "body_references", "words")
+    media_references: frozenset[str] = _data("titles", "media_references", "words")
     company_references: frozenset[str] = _data("titles", "company_references", "words")
     organisation_suffixes: frozenset[str] = _data("titles", "organisation_suffixes", "words")
     group_references: frozenset[str] = _data("titles", "group_references", "words")

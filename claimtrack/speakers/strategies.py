@@ -572,7 +572,9 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     ):
         head, which, words = words[-1], words[:-1], words[-1:]
     fillers = any(w in lex.reference_fillers for w in words)
-    referring = head in lex.generic_references | lex.body_references or _definite_body_noun(lex, head)
+    referring = head in lex.generic_references | lex.body_references | lex.media_references or _definite_body_noun(
+        lex, head
+    )
     if not referring or (len(words) > 2 and not fillers):
         return None
     noun = strip_word(head)
@@ -589,13 +591,11 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
             # A body of that noun written after this speaker spoke ("وألقت وزارة الداخلية ..." after "وأضافت وزارة
             # الدفاع"), though it said nothing, is the one the noun points back to.
             return _body_written_since(ctx, ask, noun, m.written) or m.canonical
-    if head in lex.body_references and not which:
-        body = next(
-            (m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == SpeakerKind.organisation),
-            None,
-        )
-        if body:
-            return body  # "the institution": the body named last, whatever the article called it
+    for references, kind in ((lex.body_references, SpeakerKind.organisation), (lex.media_references, SpeakerKind.media)):
+        if head in references and not which:
+            body = next((m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == kind), None)
+            if body:
+                return body  # "the institution", "the broadcaster": the body named last, whatever the article called it
     return _outlet_named_with(ctx, noun) or _body_named_before(ctx, ask, noun) or _described_or_recent(ctx, ask, noun)
 
 
@@ -734,7 +734,16 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         return ctx.fuller(known, full)
     if _company_name(ctx, full, parsed.role):
         return reg.add(Speaker(full, SpeakerKind.organisation, [full])).canonical
+    if _introduced_by(parsed.role, ctx.lex.media_references):
+        # "television station TVBS", "the broadcaster NHK": an outlet, which "the station" points back to later
+        return reg.add(Speaker(full, SpeakerKind.media, [full])).canonical
     return ctx.create_person(full, parsed.role, ask.statement.gender)
+
+
+def _introduced_by(role: str | None, nouns: frozenset[str]) -> bool:
+    """Whether the role read before a name ends with one of these nouns, which then say what the name names."""
+    introduced = words_of(role or "")[-1:]
+    return bool(introduced) and strip_word(introduced[0]) in nouns
 
 
 def _names_a_body(ctx: ArticleContext, target: str, parsed) -> bool:
@@ -755,8 +764,7 @@ def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:
     a company's noun introduces ("the telecoms giant TalkTalk", "the carrier Verizon"); or a local institution's name,
     its noun last ("Gatwick Airport", "Alder Hey Hospital")."""
     words = words_of(full)
-    introduced = words_of(role or "")[-1:]
-    if introduced and strip_word(introduced[0]) in ctx.lex.company_references:
+    if _introduced_by(role, ctx.lex.company_references):
         return True
     if len(words) > 1 and strip_word(words[-1]) in ctx.lex.local_bodies:
         return True

@@ -274,9 +274,13 @@ def _subordinator(g: Grammar, s: SentenceView, a: int, b: int) -> int | None:
 
 
 def _body_pronoun_opening(g: Grammar, s: SentenceView, i: int) -> Subject | None:
-    """ "It added that repairs would take a week.": "it" opening the sentence right before the verb speaks for the
-    body that spoke last, as after a claim's comma (``_body_pronoun_after_claim``)."""
-    if i == 1 and s.norm(0) in g.lex.body_pronouns:
+    """ "It added that repairs would take a week.", "It also noted that ...": "it" opening the sentence before the
+    verb, or before the particles that may stand before a verb, speaks for the body that spoke last, as after a
+    claim's comma (``_body_pronoun_after_claim``)."""
+    before = i
+    while before > 1 and s.norm(before - 1) in g.lex.particles_before_verb:
+        before -= 1
+    if before == 1 and s.norm(0) in g.lex.body_pronouns:
         return Subject(Span(0, 1))
     return None
 
