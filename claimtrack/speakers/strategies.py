@@ -591,7 +591,10 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
             # A body of that noun written after this speaker spoke ("وألقت وزارة الداخلية ..." after "وأضافت وزارة
             # الدفاع"), though it said nothing, is the one the noun points back to.
             return _body_written_since(ctx, ask, noun, m.written) or m.canonical
-    for references, kind in ((lex.body_references, SpeakerKind.organisation), (lex.media_references, SpeakerKind.media)):
+    for references, kind in (
+        (lex.body_references, SpeakerKind.organisation),
+        (lex.media_references, SpeakerKind.media),
+    ):
         if head in references and not which:
             body = next((m.canonical for m in reversed(ctx.named) if ctx.registry.kind(m.canonical) == kind), None)
             if body:
