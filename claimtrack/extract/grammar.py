@@ -336,14 +336,19 @@ def past_dateline(lex: Lexicon, s: SentenceView, a: int, b: int) -> int:
 
 
 def _bracketed_dateline(s: SentenceView, a: int, b: int, dashes: frozenset[str]) -> int:
-    """ "أربيل (كوردستان24)- خاطب ...": in a script without capitals, a place of a word or two, the outlet in brackets
-    and a dash open the sentence; no other words before the dash read as a dateline there."""
+    """ "أربيل (كوردستان24)- خاطب ...", "طوكيو - (جيجي برس) -- أمر ...": in a script without capitals, a place of a
+    word or two, the outlet in brackets (a dash may stand between them) and a dash open the sentence; no other words
+    before the dash read as a dateline there."""
     for j in range(a + 1, min(b, a + DATELINE_TOKENS)):
         if s.raw(j) == "(":
             close = next((k for k in range(j + 1, min(b, j + DATELINE_TOKENS)) if s.raw(k) == ")"), None)
             dash = close + 1 if close is not None else b
-            return dash + 1 if dash + 1 < b and set(s.raw(dash)) <= dashes else a
-        if not s.toks[j].is_word:
+            if dash + 1 >= b or not set(s.raw(dash)) <= dashes:
+                return a
+            while dash + 2 < b and set(s.raw(dash + 1)) <= dashes:
+                dash += 1
+            return dash + 1
+        if not s.toks[j].is_word and not set(s.raw(j)) <= dashes:
             return a
     return a
 
