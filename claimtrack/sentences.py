@@ -18,6 +18,7 @@ APOSTROPHES = frozenset(PUNCTUATION["apostrophes"])
 _END = set(PUNCTUATION["sentence_enders"])
 _CLOSERS = PUNCTUATION["sentence_closers"]
 _BRACKET_CLOSERS = frozenset(PUNCTUATION["editorial_brackets"].values())
+_BRACKET_OPENERS = frozenset(PUNCTUATION["editorial_brackets"])
 _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a quote
 
 
@@ -231,11 +232,11 @@ def _abbreviated(text: str, i: int, line_start: int) -> bool:
     letters = re.search(r"(?:^|[^\w.])(\w)\.(\w)$", text[line_start:i])
     if letters and all(map(_latin_letter, letters.groups())) and not after[1:].isupper():
         return True  # the last point of letters abbreviated one by one ("1 a.m., stranding"), before no capital
-    # a capital, or a letter of a script without case ("د." for doctor, "م." for engineer)
+    # a capital, or a letter of a script without case ("د." for doctor, "م." for engineer; "(د. ب. أ)" for dpa)
     letter = text[i - 1] if i - 1 >= line_start else ""
     if not (letter.isupper() or (letter.isalpha() and not letter.islower())):
         return False
-    return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "."
+    return i - 2 < line_start or text[i - 2].isspace() or text[i - 2] == "." or text[i - 2] in _BRACKET_OPENERS
 
 
 # A letter's name as a script without capitals spells an initial ("جيه. آر. كولينز" for "J. R. Collins"): a short word.
