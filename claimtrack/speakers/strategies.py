@@ -572,9 +572,8 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     ):
         head, which, words = words[-1], words[:-1], words[-1:]
     fillers = any(w in lex.reference_fillers for w in words)
-    referring = head in lex.generic_references | lex.body_references | lex.media_references or _definite_body_noun(
-        lex, head
-    )
+    references = lex.generic_references | lex.body_references | lex.media_references
+    referring = head in references or _definite_body_noun(lex, head)
     if not referring or (len(words) > 2 and not fillers):
         return None
     noun = strip_word(head)
