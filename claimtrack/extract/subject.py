@@ -126,8 +126,11 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if a is None:
         a = _past_time(g, s, _past_occasion(g, s, _chunk_start(s, end, MAX_LONG_SUBJECT), end), end)
         a = _past_participle_clause(g, s, a, end)
-    if any((cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" and not _in_name(g, s, k) for k in range(a, end)):
-        return None  # another verb of saying: not one subject ("the ministry's statement said" is one)
+    if any(
+        (cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" and not _in_name(g, s, k) and not after_article(g, s, k)
+        for k in range(a, end)
+    ):
+        return None  # another verb of saying: not one subject ("the ministry's statement said", "the suspect said")
     if (relative := _relative_subject(g, s, a, end)) is not None:
         return relative
     # "it comes after US officials last week said": the clause opens after its opener, the time is no subject
@@ -167,6 +170,12 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if span is not None and (named := _name_before_apposition(g, s, span)) is not None:
         return Subject(named)
     return Subject(span) if span else None
+
+
+def after_article(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether the word at k follows an article: a noun there whatever verb it may also be ("the suspect", "a
+    report"), in a pack that writes its articles as words."""
+    return k > 0 and s.norm(k - 1) in g.lex.definite_articles | g.lex.indefinite_articles
 
 
 def _in_name(g: Grammar, s: SentenceView, k: int) -> bool:

@@ -15,7 +15,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar, modifies_noun
-from ..subject import Subject, clause_opening, clause_subject, in_phrase, subject_of
+from ..subject import Subject, after_article, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
 from .cue import reported_subject, with_its_words
 
@@ -83,6 +83,8 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None
     if s.norm(i - 1) in g.lex.modal_particles:
         return None  # "may explain": no saying yet
+    if after_article(g, s, i):
+        return None  # "the suspect", "the suspected gunman": a noun or an adjective
     if s.norm(i + 1) in g.lex.agent_prepositions and s.phrase_at(i - 1, g.lex.post_verb_openers, allow_conj=False):
         return None  # "as reported by Kyodo": the post-opener's, its speaker after "by"
     if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.articles:
