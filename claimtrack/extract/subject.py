@@ -128,9 +128,11 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
         a = _past_participle_clause(g, s, a, end)
     if any(
         (cue := g.lex.cue(s.norm(k))) and cue.tense != "noun" and not _in_name(g, s, k) and not after_article(g, s, k)
-        for k in range(a, end)
+        for k in range(a, end - 1)
     ):
-        return None  # another verb of saying: not one subject ("the ministry's statement said", "the suspect said")
+        # another verb of saying: not one subject ("the ministry's statement said", "the suspect said"); right before
+        # the verb, one is a noun, as two verbs do not follow each other ("Local reports said")
+        return None
     if (relative := _relative_subject(g, s, a, end)) is not None:
         return relative
     # "it comes after US officials last week said": the clause opens after its opener, the time is no subject
