@@ -372,6 +372,14 @@ def accusative(lex: Lexicon, s: SentenceView, i: int) -> bool:
     return s.raw(i).endswith(tuple(lex.accusative_marks))
 
 
+def particles_start(g: Grammar, s: SentenceView, i: int) -> int:
+    """Where the particles that may stand before a verb ("also", "قد") begin that end right before token i (i when
+    there are none)."""
+    while i > 0 and s.norm(i - 1) in g.lex.particles_before_verb:
+        i -= 1
+    return i
+
+
 def and_joined(g: Grammar, word: str) -> str | None:
     """A folded word without the "and" written on it ("والتي" -> "التي"), or None when it carries none."""
     conj = g.lex.and_conjunction

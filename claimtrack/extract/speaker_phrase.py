@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.text import PUNCTUATION, fold
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
-from .grammar import Grammar, accusative, and_joined, contrast_before
+from .grammar import Grammar, accusative, and_joined, contrast_before, particles_start
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
@@ -242,9 +242,7 @@ def subject_on_left(g: Grammar, s: SentenceView, i: int) -> Span | None:
 
 def left_subject(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """The subject written before the verb: "وكان جون كيربي ... قال", "وكانت وكالة الأنباء ... قد ذكرت"."""
-    j = i - 1
-    while j >= 0 and s.norm(j) in g.lex.particles_before_verb:
-        j -= 1
+    j = particles_start(g, s, i) - 1
     for k in range(j, max(-1, j - MAX_SPEAKER_TOKENS), -1):
         # Only a كان that opens its clause has the subject after it ("فوزا كان في متناوله" does not).
         if s.norm(k) in g.lex.kana and (k == 0 or s.is_comma(k - 1) or s.norm(k - 1) in g.lex.clause_openers):
@@ -364,9 +362,7 @@ def subject_of_opening_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """ "زار وزير الصحة سامي عادل المستشفى، وشدد على أن ...": a cue written with "and", or after a particle that links
     a clause ("، فيما أشار إلى أن"), after a comma, in a sentence that opens with a verb and holds no cue before it,
     says what that verb's subject said."""
-    k = i
-    while k > 0 and s.norm(k - 1) in g.lex.particles_before_verb:
-        k -= 1
+    k = particles_start(g, s, i)
     # "، وشدد"، "، فأجاب": the cue written with "and" or "so"
     written_on = s.norm(i)[:1] in g.lex.conjunctions and g.lex.cue(s.norm(i)[1:]) is not None
     linked = k < i or s.norm(i).startswith(g.lex.and_conjunction) or written_on

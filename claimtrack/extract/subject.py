@@ -177,7 +177,7 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
 def after_article(g: Grammar, s: SentenceView, k: int) -> bool:
     """Whether the word at k follows an article: a noun there whatever verb it may also be ("the suspect", "a
     report"), in a pack that writes its articles as words."""
-    return k > 0 and s.norm(k - 1) in g.lex.definite_articles | g.lex.indefinite_articles
+    return k > 0 and s.norm(k - 1) in g.lex.articles
 
 
 def _in_name(g: Grammar, s: SentenceView, k: int) -> bool:

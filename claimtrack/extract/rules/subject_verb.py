@@ -14,7 +14,7 @@ from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar, modifies_noun
+from ..grammar import Grammar, modifies_noun, particles_start
 from ..subject import Subject, after_article, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
 from .cue import reported_subject, with_its_words
@@ -87,7 +87,7 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None  # "the suspect", "the suspected gunman": a noun or an adjective
     if s.norm(i + 1) in g.lex.agent_prepositions and s.phrase_at(i - 1, g.lex.post_verb_openers, allow_conj=False):
         return None  # "as reported by Kyodo": the post-opener's, its speaker after "by"
-    if i > 1 and s.norm(i - 1).isdigit() and s.norm(i - 2) in g.lex.articles:
+    if s.norm(i - 1).isdigit() and after_article(g, s, i - 1):
         return None  # "the 35 reported deaths": a past participle before a noun, counted
     if not with_its_words(g, s, i, form):
         return None
@@ -279,10 +279,7 @@ def _body_pronoun_opening(g: Grammar, s: SentenceView, i: int) -> Subject | None
     """ "It added that repairs would take a week.", "It also noted that ...": "it" opening the sentence before the
     verb, or before the particles that may stand before a verb, speaks for the body that spoke last, as after a
     claim's comma (``_body_pronoun_after_claim``)."""
-    before = i
-    while before > 1 and s.norm(before - 1) in g.lex.particles_before_verb:
-        before -= 1
-    if before == 1 and s.norm(0) in g.lex.body_pronouns:
+    if particles_start(g, s, i) == 1 and s.norm(0) in g.lex.body_pronouns:
         return Subject(Span(0, 1))
     return None
 
