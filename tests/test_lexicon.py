@@ -6,6 +6,7 @@ import pytest
 
 from claimtrack import lexicon
 from claimtrack.errors import ClaimtrackError
+from claimtrack.lang.text import fold
 
 
 def _load_with(monkeypatch, change):
@@ -49,3 +50,11 @@ def test_a_missing_key_is_an_error(monkeypatch):
 
     with pytest.raises(ClaimtrackError, match=r"grammar\.toml: missing key 'claim_links'"):
         _load_with(monkeypatch, drop)
+
+
+def test_every_nationality_adjective_has_its_feminine_form():
+    # "هيئة الطيران المدني الباكستانية" had been no Pakistani body: the table held the masculine alone
+    lex = lexicon.load("ar")
+    table = lex.anonymous_nationality
+    masculine = [word for word in table if " " not in word and word.endswith("ي")]
+    assert [w for w in masculine if not any(fold(w + ending) in table for ending in lex.feminine_endings)] == []

@@ -182,8 +182,8 @@ class Grammar:
             return True  # "لنا", "لهم": to us, to them
         if len(n) < 3:
             return False
-        # "للرئيس": the article lost its alif
-        definite = lex.definite_article + rest[len(prefix) :] if rest.startswith(prefix) else rest
+        # "للرئيس": the article lost its alif; "لصحفيين" (to journalists) is the same noun without one
+        definite = lex.definite_article + (rest[len(prefix) :] if rest.startswith(prefix) else rest)
         return (
             rest in self.addressee_first_words
             or definite in self.addressee_first_words

@@ -187,12 +187,7 @@ class ArticleContext:
         self.created.add(sp.canonical)
         return sp.canonical
 
-    def fuller(self, known: str, name: str) -> str:
-        """ "Matta" in a headline, then "the MP Nazih Matta": a person this article introduced takes the fuller name."""
-        grows = len(name.split()) > len(known.split()) and name_key(name).endswith(name_key(known))
-        return name if grows and self._rename_introduced(known, name) else known
-
-    def _rename_introduced(self, old: str, new: str) -> bool:
+    def rename_introduced(self, old: str, new: str) -> bool:
         """Rename a speaker this article introduced, here and in the registry; False for another article's."""
         if old not in self.created or not self.registry.rename(old, new):
             return False
@@ -210,7 +205,7 @@ class ArticleContext:
         known = self.registry.find_alias(name, (SpeakerKind.person,))
         if known and known != office:
             return known
-        return name if self._rename_introduced(office, name) else None
+        return name if self.rename_introduced(office, name) else None
 
     def nationalities(self, phrase: str) -> set[str]:
         """Which countries a phrase ties its speaker to, by adjective (al-amrikiyya) or by name (al-wilayat

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..lang import name_key
-from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
+from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
 from ..lexicon import Lexicon
 from ..extract.candidate import Attribution
 from ..models import Speaker, Statement
@@ -344,13 +344,15 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     if person and ask.parsed.name:
         if _given_name_of_another(ctx, ask.parsed.name, person):
             return None
+        if _family_name_of_another(ctx, ask.parsed.name, person):
+            return None
         if _qualifies(ctx, words, person) and ctx.registry.find_alias(ask.parsed.name, (SpeakerKind.person,)) != person:
             return None
         if ctx.reader.parse(person).name is None:
             # "the Moroccan foreign minister Karim Nasri" after a headline gave the office alone: the name says who
             # holds it; the office this article introduced takes the name, another article's is left to it
             return ctx.named_office(person, ask.parsed.name)
-        return ctx.fuller(person, ask.parsed.name)
+        return _fuller(ctx, person, ask.parsed.name)
     return person
 
 
@@ -384,7 +386,35 @@ def _another_given_name(ctx: ArticleContext, name: str, person: str) -> bool:
     given = name_key(words[0])
     if not written or any(given in {name_key(w) for w in alias} for alias in written):
         return False
+    # the given name right before the family name, where a title's last word was read into the name ("Climate Change
+    # Shane Thompson")
+    before = [w for w in words[1:-1] if fold_for_match(w) not in ctx.lex.name_particles]
+    if before and any(name_key(before[-1]) in {name_key(w) for w in alias[:-1]} for alias in written):
+        return False
     return not any(_initial_of(words[0], alias[0]) or _initial_of(alias[0], words[0]) for alias in written)
+
+
+def _fuller(ctx: ArticleContext, known: str, name: str) -> str:
+    """ "Matta" in a headline, then "the MP Nazih Matta": a person this article introduced takes the fuller name;
+    another article's is noted with it, so that another given name with that family name is another person."""
+    if len(name.split()) <= len(known.split()) or not name_key(name).endswith(name_key(known)):
+        return known
+    if ctx.rename_introduced(known, name):
+        return name
+    ctx.registry.add(Speaker(known, ctx.registry.kind(known), [name]))
+    return known
+
+
+def _family_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
+    """ "Karim Naimi" where the registry knows "Naimi" alone, as another article's "Issa al-Naimi": the known one word
+    is the name's family name, and the word before it a given name that person is never written with. Words before
+    a known name of two words ("Sgt Matt Davidson") are a title the name was read with, not a given name."""
+    words = words_of(name)
+    spans = [(a, b) for a, b, canonical in ctx.registry.spans(words, (SpeakerKind.person,)) if canonical == person]
+    if not spans:
+        return False
+    start, end = max(spans, key=lambda span: span[1] - span[0])
+    return end - start == 1 and start > 0 and _another_given_name(ctx, " ".join(words[start - 1 : end]), person)
 
 
 def _initial_of(short: str, word: str) -> bool:
@@ -655,16 +685,22 @@ def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | 
     goes_on = "|".join(re.escape(p) for p in ctx.lex.name_prepositions)
     more = rf"(?:\s+(?:{goes_on})\w+(?:\s+{article}\w+){{0,2}})?" if goes_on else ""
     named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}}){more}"
-    for m in re.finditer(named, fold_for_match(before)):
-        found = _up_to_function_word(ctx.lex, m.group(0).strip()) or found
+    # a name never runs on past a comma ("الاتحاد المصري لكرة القدم، الأحد، ..."), which folding would drop
+    for clause in re.split(_CLAUSE_BREAK, before):
+        for m in re.finditer(named, fold_for_match(clause)):
+            found = _up_to_function_word(ctx.lex, m.group(0).strip()) or found
     return found, _as_written(before, found) if found else ""
+
+
+_CLAUSE_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
 
 
 def _up_to_function_word(lex: Lexicon, found: str) -> str:
     """A body's noun and the words after it up to a function word, which folds as a definite word may ("إلى" as
-    "الي"); empty when none is left after the noun."""
+    "الي"), or a day ("بنك اليابان المركزي اليوم"); empty when none is left after the noun."""
     words = found.split()
-    end = next((k for k, w in enumerate(words) if k and w in lex.function_words), len(words))
+    ends = lex.function_words | lex.days | lex.relative_day_words
+    end = next((k for k, w in enumerate(words) if k and w in ends), len(words))
     return " ".join(words[:end]) if end > 1 else ""
 
 
@@ -727,19 +763,30 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
     )
     if known and (_given_name_of_another(ctx, full, known) or _another_given_name(ctx, full, known)):
         known = None
+    if known and reg.kind(known) != SpeakerKind.person and _holds_a_body_name(ctx, full, known):
+        known = None
     if not known and (known := reg.in_other_script(full)):
         reg.add_alias(known, full)  # the same person, named in another language's article
     if known and reg.kind(known) != SpeakerKind.person and parsed.role:
         # "mutahaddith Hamas" (a Hamas spokesman): a title of a body; the person the article gave that title, if any.
         return titled(ctx, ask) or known
     if known:
-        return ctx.fuller(known, full)
+        return _fuller(ctx, known, full)
     if _company_name(ctx, full, parsed.role):
         return reg.add(Speaker(full, SpeakerKind.organisation, [full])).canonical
     if _introduced_by(parsed.role, ctx.lex.media_references):
         # "television station TVBS", "the broadcaster NHK": an outlet, which "the station" points back to later
         return reg.add(Speaker(full, SpeakerKind.media, [full])).canonical
     return ctx.create_person(full, parsed.role, ask.statement.gender)
+
+
+def _holds_a_body_name(ctx: ArticleContext, full: str, body: str) -> bool:
+    """Whether a person's name ends with a body's name of one word, a given name before it ("Issa al-Naimi", where
+    another article's lone "al-Naimi" was read as a body): a family name, not the body ("RIA Novosti", "the World Food
+    Programme of the UN" hold the whole of a body's name)."""
+    words = words_of(full)
+    spans = [(i, end) for i, end, canonical in ctx.registry.spans(words) if canonical == body]
+    return len(words) > 1 and bool(spans) and max(end - i for i, end in spans) == 1 and spans[-1][1] == len(words)
 
 
 def _introduced_by(role: str | None, nouns: frozenset[str]) -> bool:

@@ -56,15 +56,15 @@ def strip_article(word: str) -> str:
     return w
 
 
-_NAME_FOLD = str.maketrans({"غ": "ج", "ق": "ك", "ث": "س", "ذ": "ز", "ظ": "ز", "ض": "د", "ط": "ت", "ص": "س", "ه": "ه"})
+_NAME_FOLD = str.maketrans({"غ": "ج", "ق": "ك", "ث": "س", "ذ": "س", "ظ": "س", "ز": "س", "ض": "د", "ط": "ت", "ص": "س"})
 
 
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A spelling-insensitive key for a transliterated name.
 
-    Transliterations differ in long vowels, doubled letters and which letter stands for a foreign g or k
-    (شويغو/شويجو, ميللر/ميلر, دميتري/ديمتري), so the key keeps the consonant skeleton only.
+    Transliterations differ in long vowels, doubled letters and which letter stands for a foreign g, k or s
+    (شويغو/شويجو, ميللر/ميلر, دميتري/ديمتري, روسن/روزن), so the key keeps the consonant skeleton only.
     """
     words = []
     # "عبد الله" and "عبدالله", "أبو زيد" and "أبوزيد" are one name however the space falls.
