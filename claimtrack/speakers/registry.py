@@ -331,8 +331,9 @@ class Registry:
             return None
         hits = set()
         for alias, canonical in self._by_first.get(words[0], ()):
-            short, long = sorted((words, alias), key=len)
-            if alias[-1] != words[-1] or len(short) == len(long) or len(long) < 3:
+            # the words compared by their keys: "قاسم توقاييف" is "قاسم جومارت توكاييف" in another spelling
+            short, long = sorted((tuple(map(name_key, words)), tuple(map(name_key, alias))), key=len)
+            if name_key(alias[-1]) != name_key(words[-1]) or len(short) == len(long) or len(long) < 3:
                 continue
             inner = iter(long)
             if self.kind(canonical) == SpeakerKind.person and all(w in inner for w in short):

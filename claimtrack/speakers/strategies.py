@@ -376,22 +376,25 @@ def _another_given_name(ctx: ArticleContext, name: str, person: str) -> bool:
     """ "Mayor Ann Lee" where the article named "Tom Lee": one family name, with a given name the known person is
     never written with, is another member of the family (Kim Yo Jong is not Kim Jong Un, Abdulaziz bin Salman not
     Mohammed bin Salman). An initial ("T. Lee") may stand for the given name."""
-    words = words_of(name)
     known = ctx.registry.get(person)
-    # "Abd Allah", "Abu Zeid": a name particle and the word after it are one name, the space wherever it falls
-    one_name = len(words) == 2 and fold_for_match(words[0]) in ctx.lex.name_particles
-    if len(words) < 2 or one_name or known is None:
+    # By name keys: "Abd Allah" and "Abdallah", "Abu Zeid" and "Abuzeid" are one name, the space wherever it falls
+    keys = name_key(name).split()
+    if len(keys) < 2 or known is None:
         return False
-    written = [words_of(alias) for alias in known.aliases if len(words_of(alias)) > 1]
-    given = name_key(words[0])
-    if not written or any(given in {name_key(w) for w in alias} for alias in written):
+    aliases = [alias for alias in known.aliases if len(name_key(alias).split()) > 1]
+    written = [name_key(alias).split() for alias in aliases]
+    if not written or any(keys[0] in alias for alias in written):
         return False
     # the given name right before the family name, where a title's last word was read into the name ("Climate Change
     # Shane Thompson")
-    before = [w for w in words[1:-1] if fold_for_match(w) not in ctx.lex.name_particles]
-    if before and any(name_key(before[-1]) in {name_key(w) for w in alias[:-1]} for alias in written):
+    particles = {name_key(p) for p in ctx.lex.name_particles}
+    before = [k for k in keys[1:-1] if k not in particles]
+    if before and any(before[-1] in alias[:-1] for alias in written):
         return False
-    return not any(_initial_of(words[0], alias[0]) or _initial_of(alias[0], words[0]) for alias in written)
+    first = words_of(name)[0]
+    return not any(
+        _initial_of(first, words_of(alias)[0]) or _initial_of(words_of(alias)[0], first) for alias in aliases
+    )
 
 
 def _fuller(ctx: ArticleContext, known: str, name: str) -> str:

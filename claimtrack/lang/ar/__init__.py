@@ -64,14 +64,15 @@ def name_key(name: str) -> str:
     """A spelling-insensitive key for a transliterated name.
 
     Transliterations differ in long vowels, doubled letters and which letter stands for a foreign g, k or s
-    (شويغو/شويجو, ميللر/ميلر, دميتري/ديمتري, روسن/روزن), so the key keeps the consonant skeleton only.
+    (شويغو/شويجو, ميللر/ميلر, دميتري/ديمتري, روسن/روزن, جيزرافتشي/جيزرافشي), so the key keeps the consonant skeleton only.
     """
     words = []
     # "عبد الله" and "عبدالله", "أبو زيد" and "أبوزيد" are one name however the space falls.
     joined = re.sub(r"\b(عبد|ابو) (?=\S)", r"\1", fold_for_match(name))
     for word in joined.split():
         word = strip_article(word) if word.startswith("ال") else word
-        word = word.translate(_NAME_FOLD)
+        # a foreign "ch" is written تش or ش (كيبتشومبا/كيبشومبا)
+        word = word.translate(_NAME_FOLD).replace("تش", "ش")
         skeleton = word[0] + re.sub(r"[اويه]", "", word[1:]) if word else ""
         skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
         if skeleton:
