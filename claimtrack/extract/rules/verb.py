@@ -46,7 +46,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
-    strict_ok = at_once or (form.strict and _opens_clause(g, s, i) and _one_word_then_that(g, s, speaker, op))
+    strict_ok = at_once or (form.strict and _opens_clause(g, s, i) and _few_words_then_that(g, s, speaker, op))
     if not _speaks(g, s, i, form, speaker, op, opens_at_once=strict_ok):
         return None
     claim_start, claim_end, direct = _claim(g, s, op, first, described)
@@ -255,12 +255,18 @@ def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
     return i == 0 or (s.norm(i)[:1] in g.lex.conjunctions and not s.is_comma(i - 1))
 
 
-def _one_word_then_that(g: Grammar, s: SentenceView, speaker: Span | None, op: int) -> bool:
-    """ "وبين القضاة أنه ..."، "وبين البراك، أن ...": one word between the verb and its complementizer is its speaker;
-    the preposition the verb also spells takes two things joined by "and" ("بين الحكومة والنقابة")."""
-    if speaker is None or speaker.b - speaker.a != 1 or s.norm(op) not in g.lex.complementizers:
+def _few_words_then_that(g: Grammar, s: SentenceView, speaker: Span | None, op: int) -> bool:
+    """ "وبين القضاة أنه ..."، "وبين البراك، أن ..."، "وبين الوزير تركو أن ...": a few words between the verb and its
+    complementizer are its speaker; the preposition the verb also spells takes two things joined by "and" ("بين
+    الحكومة والنقابة")."""
+    if speaker is None or speaker.b - speaker.a > STRICT_SPEAKER_WORDS or s.norm(op) not in g.lex.complementizers:
+        return False
+    if any(s.norm(k)[:1] == g.lex.and_conjunction for k in range(speaker.a + 1, speaker.b)):
         return False
     return op == speaker.b or (op == speaker.b + 1 and s.is_comma(speaker.b))
+
+
+STRICT_SPEAKER_WORDS = 3  # a title and a name of two words ("الوزير سامي حداد")
 
 
 def _subject(
