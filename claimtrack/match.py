@@ -346,6 +346,7 @@ class ClaimIndex:
         if ca.kind and cb.kind and ca.kind != cb.kind:
             found.append(Change(ChangeKind.quote, ca.kind, cb.kind))
         speakers_differ = bool(ca.speaker and cb.speaker and ca.speaker != cb.speaker)
+        speakers_differ = speakers_differ and not _family_name_of(ca.speaker, cb.speaker)
         if speakers_differ:
             found.append(Change(ChangeKind.speaker, ca.speaker, cb.speaker))
         if not rule and same_score(lexical, semantic, [], s) >= s.family:
@@ -479,7 +480,7 @@ def _anchored(ca: _Claim, cb: _Claim, semantic: float, settings: MatchSettings) 
     one number they both give. Two sources saying close things on one subject (rescuers "continue the search"
     after two disasters; a visit, and what the visit may bring) are two claims unless their meaning is closer
     still (``semantic_other_speaker``)."""
-    if ca.speaker and ca.speaker == cb.speaker:
+    if ca.speaker and _one_speaker(ca, cb):
         return True
     if set(ca.text.quantities) & set(cb.text.quantities) and ca.text.toll == cb.text.toll:
         return True  # one number, of the dead on both sides or on neither: 27 dead are not 27 wounded
@@ -528,7 +529,19 @@ def _close_in_meaning(semantic: float | None, settings: MatchSettings) -> bool:
 def _one_source(ca: _Claim, cb: _Claim) -> bool:
     """One speaker on both sides, or a side whose speaker is no one outside its article: not read (a quote left
     unattributed), or kept to its article ("the ministry", "the police" left unnamed), which may be any source."""
-    return ca.speaker == cb.speaker or _no_one_outside(ca.speaker) or _no_one_outside(cb.speaker)
+    return _one_speaker(ca, cb) or _no_one_outside(ca.speaker) or _no_one_outside(cb.speaker)
+
+
+def _one_speaker(ca: _Claim, cb: _Claim) -> bool:
+    """One speaker's name on both sides, or a person's full name and family name alone ("Andrew Holness", "Holness")."""
+    return ca.speaker == cb.speaker or _family_name_of(ca.speaker, cb.speaker)
+
+
+def _family_name_of(a: str | None, b: str | None) -> bool:
+    # Imported here: the command line imports this module, not speakers, for --help.
+    from .speakers.latin import family_name_of
+
+    return family_name_of(a, b)
 
 
 def _no_one_outside(speaker: str | None) -> bool:

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import lexicon as lexicon_mod
-from ..lang import text_pack
+from ..lang import name_key, text_pack
 from ..lang.text import fold
 from ..lexicon import Lexicon
 from .registry import UNATTRIBUTED
@@ -150,3 +150,13 @@ def same_person(a: str | None, b: str | None) -> bool:
     # which would cut the word's skeleton in two.
     romanised = latin_name(lex, other).replace("'", "")
     return bool(surname) and len(surname[0]) >= 3 and surname[0] in latin_key(lex, romanised).split()
+
+
+def family_name_of(a: str | None, b: str | None) -> bool:
+    """Whether one speaker's name is one word, the family name the other's full name ends with in some spelling
+    ("هلاينج" and "مين أونج هلاينج", "Holness" and "Andrew Holness"): maybe one person, which resolution does not
+    decide on one word, but two versions of one claim from them are one source's, not a claim moved to another."""
+    if unknown_speaker(a) or unknown_speaker(b) or kept_to_article(a) or kept_to_article(b):
+        return False
+    short, long = sorted((name_key(a).split(), name_key(b).split()), key=len)
+    return len(short) == 1 and len(long) > 1 and short[0] == long[-1]
