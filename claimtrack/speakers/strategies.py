@@ -800,15 +800,40 @@ def _introduced_by(role: str | None, nouns: frozenset[str]) -> bool:
 
 def _names_a_body(ctx: ArticleContext, target: str, parsed) -> bool:
     """Whether the "name" a phrase opens with is a body's own word right before its noun ("Constitutional Council",
-    "Supreme Court"): the role read after it starts with a body's noun, where names come before their noun."""
+    "Supreme Court"): the role read after it starts with a body's noun, where names come before their noun; there,
+    too, a name anywhere in the phrase right before a body's noun ("National Disaster Management Office", "Fire and
+    Disaster Management Agency") is the body's."""
     role = words_of(parsed.role or "")
-    if not role or strip_word(role[0]) not in _words(ctx.lex, *BODY_NOUNS):
-        return False
     written, name = words_of(target), words_of(parsed.name)
+    bodies = _words(ctx.lex, *BODY_NOUNS)
+    if ctx.lex.modifiers_first:
+        ends = [k + len(name) for k in range(len(written) - len(name)) if written[k : k + len(name)] == name]
+        if any(_body_noun_follows(ctx.lex, written[end:], bodies) for end in ends):
+            return True
+    if not role or strip_word(role[0]) not in bodies:
+        return False
     if not ctx.lex.modifiers_first:
         # "إعلان الصندوق" (the Fund's announcement): one word annexed to the body's noun right after it is the body's
         return len(name) == 1 and written[:2] == [*name, role[0]]
     return written[: len(name)] == name
+
+
+BODY_NAME_REACH = 3  # words of a body's name after "and" before its noun ("and Relief Ministry")
+
+
+def _body_noun_follows(lex: Lexicon, words: list[str], bodies: frozenset[str]) -> bool:
+    """Whether a body's noun follows, right away or after "and" and a few more words of the name ("Disaster Management
+    and Relief Ministry"), none of them a function word ("Ann Lee and the ministry" are two speakers)."""
+    if words and strip_word(words[0]) in bodies:
+        return True
+    if not words or words[0] not in lex.joint_conjunctions:
+        return False
+    for word in words[1 : BODY_NAME_REACH + 1]:
+        if strip_word(word) in bodies:
+            return True
+        if word in lex.function_words:
+            return False
+    return False
 
 
 def _company_name(ctx: ArticleContext, full: str, role: str | None) -> bool:
