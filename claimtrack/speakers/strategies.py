@@ -668,6 +668,10 @@ def _body_written_since(ctx: ArticleContext, ask: Ask, noun: str, since: str) ->
     return _as_own_phrase(ctx, ask.statement, written, (subject_before_cue, issuer, document, fragment, reference))
 
 
+# A mark a body's name never runs on past ("الاتحاد المصري لكرة القدم، الأحد، ..."), which folding would drop.
+_CLAUSE_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
+
+
 def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | None = None) -> tuple[str, str]:
     """The last body of ``noun`` written in a sentence before the statement's (after ``since``, a speaker as written,
     if given): the noun and up to three definite words after it, folded and as spelt; empty in a pack that does not
@@ -688,14 +692,10 @@ def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | 
     goes_on = "|".join(re.escape(p) for p in ctx.lex.name_prepositions)
     more = rf"(?:\s+(?:{goes_on})\w+(?:\s+{article}\w+){{0,2}})?" if goes_on else ""
     named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}}){more}"
-    # a name never runs on past a comma ("الاتحاد المصري لكرة القدم، الأحد، ..."), which folding would drop
     for clause in re.split(_CLAUSE_BREAK, before):
         for m in re.finditer(named, fold_for_match(clause)):
             found = _up_to_function_word(ctx.lex, m.group(0).strip()) or found
     return found, _as_written(before, found) if found else ""
-
-
-_CLAUSE_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
 
 
 def _up_to_function_word(lex: Lexicon, found: str) -> str:
