@@ -34,7 +34,7 @@ _SENTENCE_END = re.compile(
     + re.escape(_DOUBLE_QUOTES)
     + "]"
 )
-_CHUNK_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
+CLAUSE_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
 
 
 @dataclass
@@ -124,7 +124,7 @@ class ArticleContext:
         without a leading time or occasion chunk ("On her part, ..."); None when nothing or too much stands there."""
         window = self.text[max(0, at - SUBJECT_REACH) : at]
         start = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
-        chunks = [c.strip() for c in re.split(_CHUNK_BREAK, window[start:]) if c.strip()]
+        chunks = [c.strip() for c in re.split(CLAUSE_BREAK, window[start:]) if c.strip()]
         lead = self.lex.leading_prepositions | self.lex.occasion_prepositions
         while len(chunks) > 1 and words_of(chunks[0])[:1] and words_of(chunks[0])[0] in lead:
             chunks.pop(0)

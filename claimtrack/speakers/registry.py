@@ -330,10 +330,10 @@ class Registry:
         if len(words) < 2:
             return None
         hits = set()
+        keys = tuple(map(name_key, words))  # compared by keys: "قاسم توقاييف" is "قاسم جومارت توكاييف" spelt otherwise
         for alias, canonical in self._by_first.get(words[0], ()):
-            # the words compared by their keys: "قاسم توقاييف" is "قاسم جومارت توكاييف" in another spelling
-            short, long = sorted((tuple(map(name_key, words)), tuple(map(name_key, alias))), key=len)
-            if name_key(alias[-1]) != name_key(words[-1]) or len(short) == len(long) or len(long) < 3:
+            short, long = sorted((keys, tuple(map(name_key, alias))), key=len)
+            if long[-1] != short[-1] or len(short) == len(long) or len(long) < 3:
                 continue
             inner = iter(long)
             if self.kind(canonical) == SpeakerKind.person and all(w in inner for w in short):

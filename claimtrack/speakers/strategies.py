@@ -10,12 +10,12 @@ import re
 from collections.abc import Callable
 
 from ..lang import name_key
-from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
+from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
 from ..lexicon import Lexicon
 from ..extract.candidate import Attribution
 from ..models import Speaker, Statement
 from ..extract.subject import NAME_JOINERS
-from .context import ArticleContext, Ask, written_name
+from .context import CLAUSE_BREAK, ArticleContext, Ask, written_name
 from .latin import in_article
 from .registry import (
     GROUP_JOINER,
@@ -364,7 +364,7 @@ def _given_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
     words = words_of(name)
     if len(words) < 2:
         return False
-    spans = [(a, b) for a, b, canonical in ctx.registry.spans(words, (SpeakerKind.person,)) if canonical == person]
+    spans = _written_at(ctx, words, person)
     if not spans or any((a, b) != (0, 1) for a, b in spans):
         return False
     known = ctx.registry.get(person)
@@ -381,8 +381,9 @@ def _another_given_name(ctx: ArticleContext, name: str, person: str) -> bool:
     keys = name_key(name).split()
     if len(keys) < 2 or known is None:
         return False
-    aliases = [alias for alias in known.aliases if len(name_key(alias).split()) > 1]
-    written = [name_key(alias).split() for alias in aliases]
+    keyed = [(alias, name_key(alias).split()) for alias in known.aliases]
+    aliases = [alias for alias, alias_keys in keyed if len(alias_keys) > 1]
+    written = [alias_keys for _, alias_keys in keyed if len(alias_keys) > 1]
     if not written or any(keys[0] in alias for alias in written):
         return False
     # the given name right before the family name, where a title's last word was read into the name ("Climate Change
@@ -408,12 +409,19 @@ def _fuller(ctx: ArticleContext, known: str, name: str) -> str:
     return known
 
 
+def _written_at(
+    ctx: ArticleContext, words: list[str], speaker: str, kinds=(SpeakerKind.person,)
+) -> list[tuple[int, int]]:
+    """Where folded ``words`` hold one of ``speaker``'s aliases, as (start, end) spans."""
+    return [(a, b) for a, b, canonical in ctx.registry.spans(words, kinds) if canonical == speaker]
+
+
 def _family_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
     """ "Karim Naimi" where the registry knows "Naimi" alone, as another article's "Issa al-Naimi": the known one word
     is the name's family name, and the word before it a given name that person is never written with. Words before
     a known name of two words ("Sgt Matt Davidson") are a title the name was read with, not a given name."""
     words = words_of(name)
-    spans = [(a, b) for a, b, canonical in ctx.registry.spans(words, (SpeakerKind.person,)) if canonical == person]
+    spans = _written_at(ctx, words, person)
     if not spans:
         return False
     start, end = max(spans, key=lambda span: span[1] - span[0])
@@ -605,8 +613,8 @@ def reference(ctx: ArticleContext, ask: Ask) -> str | None:
     ):
         head, which, words = words[-1], words[:-1], words[-1:]
     fillers = any(w in lex.reference_fillers for w in words)
-    references = lex.generic_references | lex.body_references | lex.media_references
-    referring = head in references or _definite_body_noun(lex, head)
+    references = (lex.generic_references, lex.body_references, lex.media_references)
+    referring = any(head in r for r in references) or _definite_body_noun(lex, head)
     if not referring or (len(words) > 2 and not fillers):
         return None
     noun = strip_word(head)
@@ -668,10 +676,6 @@ def _body_written_since(ctx: ArticleContext, ask: Ask, noun: str, since: str) ->
     return _as_own_phrase(ctx, ask.statement, written, (subject_before_cue, issuer, document, fragment, reference))
 
 
-# A mark a body's name never runs on past ("الاتحاد المصري لكرة القدم، الأحد، ..."), which folding would drop.
-_CLAUSE_BREAK = "[" + re.escape(PUNCTUATION["clause_separators"]) + "]"
-
-
 def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | None = None) -> tuple[str, str]:
     """The last body of ``noun`` written in a sentence before the statement's (after ``since``, a speaker as written,
     if given): the noun and up to three definite words after it, folded and as spelt; empty in a pack that does not
@@ -692,7 +696,8 @@ def _body_written_before(ctx: ArticleContext, ask: Ask, noun: str, since: str | 
     goes_on = "|".join(re.escape(p) for p in ctx.lex.name_prepositions)
     more = rf"(?:\s+(?:{goes_on})\w+(?:\s+{article}\w+){{0,2}})?" if goes_on else ""
     named = rf"(?<!\S)(?:{article})?{re.escape(noun)}((?:\s+{article}\w+){{1,3}}){more}"
-    for clause in re.split(_CLAUSE_BREAK, before):
+    # a body's name never runs on past a comma ("الاتحاد المصري لكرة القدم، الأحد، ..."), which folding would drop
+    for clause in re.split(CLAUSE_BREAK, before):
         for m in re.finditer(named, fold_for_match(clause)):
             found = _up_to_function_word(ctx.lex, m.group(0).strip()) or found
     return found, _as_written(before, found) if found else ""
@@ -702,8 +707,8 @@ def _up_to_function_word(lex: Lexicon, found: str) -> str:
     """A body's noun and the words after it up to a function word, which folds as a definite word may ("إلى" as
     "الي"), or a day ("بنك اليابان المركزي اليوم"); empty when none is left after the noun."""
     words = found.split()
-    ends = lex.function_words | lex.days | lex.relative_day_words
-    end = next((k for k, w in enumerate(words) if k and w in ends), len(words))
+    ends = (lex.function_words, lex.days, lex.relative_day_words)
+    end = next((k for k, w in enumerate(words) if k and any(w in e for e in ends)), len(words))
     return " ".join(words[:end]) if end > 1 else ""
 
 
@@ -788,7 +793,7 @@ def _holds_a_body_name(ctx: ArticleContext, full: str, body: str) -> bool:
     another article's lone "al-Naimi" was read as a body): a family name, not the body ("RIA Novosti", "the World Food
     Programme of the UN" hold the whole of a body's name)."""
     words = words_of(full)
-    spans = [(i, end) for i, end, canonical in ctx.registry.spans(words) if canonical == body]
+    spans = _written_at(ctx, words, body, kinds=None)
     return len(words) > 1 and bool(spans) and max(end - i for i, end in spans) == 1 and spans[-1][1] == len(words)
 
 
