@@ -78,6 +78,7 @@ class ClaimLanguage:
     dates: dict[str, int]  # month and weekday names -> a key (months 1-12, weekdays 101-107)
     places: dict[tuple[str, ...], str]  # a place name's claim stems -> its key (a country and its capital share one)
     unarticled_places: frozenset[str]  # one-word place names that never take the article ("سيول", not "السيول")
+    place_names: frozenset[str]  # every place name as written (folded, each word without the article)
     place_ends: dict[str, str]  # a word before a place (or a clitic on it) -> the end of a movement it marks
     port_nouns: frozenset[str]  # where a journey starts or ends, before its place ("مطار لندن"): its end is the place's
     bodies: frozenset[str]  # claim stems of kinds of body (court, ministry, council) that the next word names
@@ -165,6 +166,9 @@ def claim_language(language: str) -> ClaimLanguage:
             for name in names
         },
         unarticled_places=_unarticled_places(data, pack(language).hooks),
+        place_names=frozenset(
+            _bare_phrase(name, pack(language).hooks) for names in data.get("places", {}).values() for name in names
+        ),
         place_ends={fold(w): end for end, words in data.get("place_ends", {}).items() for w in words},
         port_nouns=frozenset(fold(w) for w in data.get("port_nouns", [])),
         bodies=frozenset(claim_stem(fold_for_match(w)) for w in data.get("bodies", [])),
@@ -477,6 +481,21 @@ def place_spans(words: list[str], language: str) -> list[tuple[int, int]]:
             if free and tuple(seq[i : i + n]) in lang.places:
                 spans.append((i, i + n))
     return sorted(spans)
+
+
+def written_place_spans(words: list[str], language: str) -> list[tuple[int, int]]:
+    """``place_spans`` whose words are a place's name as the pack writes it, the article aside: a name that only
+    stems like a place (the Korean name "يون" stems as اليونان, Greece) is none."""
+    lang = claim_language(language)
+    return [
+        (a, b)
+        for a, b in place_spans(words, language)
+        if _bare_phrase(" ".join(words[a:b]), lang.hooks) in lang.place_names
+    ]
+
+
+def _bare_phrase(phrase: str, hooks: ModuleType) -> str:
+    return " ".join(hooks.strip_article(w) for w in fold_for_match(phrase).split())
 
 
 def _place_end(words: list[str], i: int, form: str, lang: ClaimLanguage) -> str:

@@ -164,6 +164,9 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if span is not None and s.norm(span.a) in g.lex.relatives and not s.raw(span.a).isupper():
         if end == span.a + 2 and s.norm(span.a + 1) in lex.relative_clause_subjects:
             return Subject(Span(span.a + 1, end))  # "the families, who he said had asked ...": he speaks
+        if s.norm(span.a) in lex.object_relatives:
+            after = _head(g, s, Span(span.a + 1, end))  # "..., where officials said": they speak, not the place
+            return Subject(after) if after is not None and _plausible_head(g, s, after) else None
         # "US officials, who first said ...": the noun before the relative pronoun speaks
         if span.a == 0 or not s.is_comma(span.a - 1):
             return None

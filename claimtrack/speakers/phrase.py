@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..claimtext import place_spans
+from ..claimtext import place_spans, written_place_spans
 from ..lang.text import PUNCTUATION, Token, fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
@@ -151,8 +151,22 @@ def _titled_places(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str
     claims.toml) right after a title, with a would-be name after it, is whose title it is; the name comes after."""
     if "T" not in kinds or "N" not in kinds:
         return kinds  # read for every phrase: most have no title and a name to look between
-    for start, end in place_spans([fold_for_match(w) for w in words], lex.language):
+    for start, end in written_place_spans([fold_for_match(w) for w in words], lex.language):
         if start and kinds[start - 1] == "T" and "N" in kinds[end:]:
+            kinds[start:end] = ["T"] * (end - start)
+    return kinds
+
+
+def _whose_place(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """ "Ecuador", "Foreign Ministry of New Zealand", "رئيس وزراء نيوزيلندا", "New Zealand's Foreign Ministry": a place
+    of the pack's [places] in claims.toml that is the whole phrase speaks for its government; one that ends the phrase
+    after a title or a function word, or that a possessive follows, is whose body or title it is. Never a person's name,
+    which a place's name only opens ("Chad Smith")."""
+    for start, end in written_place_spans([fold_for_match(w) for w in words], lex.language):
+        whole = start == 0 and end == len(words)
+        owner = end == len(words) and start > 0 and kinds[start - 1] == "T"
+        owned = end < len(words) and fold(words[end]) in lex.possessive_endings
+        if whole or owner or owned:
             kinds[start:end] = ["T"] * (end - start)
     return kinds
 
@@ -332,7 +346,9 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
-        kinds = _place_before_noun(self.lex, words, _titled_places(self.lex, words, kinds))
+        kinds = _place_before_noun(
+            self.lex, words, _titled_places(self.lex, words, _whose_place(self.lex, words, kinds))
+        )
         return _spoken_for(self.lex, words, _named_by_adjective(self.lex, words, kinds))
 
     def _word_kind(self, word: str) -> str:

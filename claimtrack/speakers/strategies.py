@@ -456,7 +456,7 @@ def joint(ctx: ArticleContext, ask: Ask) -> str | None:
         members = [ctx.registry.exact(" ".join(left)), ctx.registry.exact(" ".join(right))]
         kinds = {ctx.registry.kind(m) for m in members if m}
         if all(members) and members[0] != members[1] and len(kinds) == 1 and kinds <= set(GROUP_KINDS):
-            return _group_of(ctx, members, kinds.pop(), ask.target)
+            return _group_of(ctx, members, kinds.pop(), [ask.target.strip()])
     return None
 
 
@@ -505,7 +505,7 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
         if any(w[:1].isupper() for w in ask.target.split()[1:]):
             return None  # "Joint Statement on ...": a document's title, whoever issued it
         together = _named_together(ctx, ctx.before(ask.statement, 600))
-        return _group_of(ctx, list(together[:2]), together[2], ask.target) if together else None
+        return _group_of(ctx, list(together[:2]), together[2]) if together else None
     else:
         return None
     before = ctx.registry.mentions(ctx.before(ask.statement, 600), (kind,))
@@ -517,14 +517,16 @@ def group(ctx: ArticleContext, ask: Ask) -> str | None:
             break
     if len(members) < 2:
         return None
-    return _group_of(ctx, members, kind, ask.target)
+    return _group_of(ctx, members, kind)
 
 
-def _group_of(ctx: ArticleContext, members: list[str], kind: str, target: str) -> str:
-    """The group of these speakers, bodies named in one order whichever an article names first."""
+def _group_of(ctx: ArticleContext, members: list[str], kind: str, names: list[str] | None = None) -> str:
+    """The group of these speakers, bodies named in one order whichever an article names first; ``names`` are the
+    aliases it is known by where the article named them together ("Apple and Google"). What an article called them
+    ("both", "the two leaders", "a joint statement") is no alias: every article says it of its own two."""
     if kind == SpeakerKind.organisation:
         members = sorted(members)
-    return ctx.registry.add(Speaker(GROUP_JOINER.join(members), SpeakerKind.group, [target.strip()])).canonical
+    return ctx.registry.add(Speaker(GROUP_JOINER.join(members), SpeakerKind.group, names or [])).canonical
 
 
 def anonymous(ctx: ArticleContext, ask: Ask) -> str | None:
@@ -745,9 +747,11 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
     upto = ctx.text.rfind(ask.written, max(0, st.char_start - 300), st.char_start) if ask.written else -1
     recent = fold_for_match(ctx.text[max(0, st.char_start - 300) : upto if upto >= 0 else st.char_start])
     last = ctx.named[-1].canonical if ctx.named else None
-    bodies = _words(ctx.lex, *BODY_NOUNS)
-    if last and noun in bodies and ctx.registry.kind(last) == SpeakerKind.person:
-        return None  # a body's noun never names the person who spoke last
+    if noun in _words(ctx.lex, *BODY_NOUNS) and noun not in _words(ctx.lex, *DOCUMENT_NOUNS):
+        # a body's noun names the speaker who spoke last only where that speaker was written with it (above): never
+        # a person, nor a country speaking for its government ("Zambia said ... Ministry of Health staff ... the
+        # Health ministry said"); a document's noun heading a body's phrase ("al-bayan") is the statement it issued
+        return None
     return last if last and re.search(rf"\b{re.escape(noun)}\b", recent) else None
 
 
@@ -980,6 +984,8 @@ def _words(lex: Lexicon, *kinds: str) -> frozenset[str]:
 LEAD_STOPS = ("body_heads", "title_words", "person_titles", "spoken_for")
 # The nouns that name a body, never a person ("the company", "al-wakala").
 BODY_NOUNS = ("body_heads", "media_heads", "company_references")
+# The nouns of what a speaker issues ("the statement", "al-bayan"), some of them heads of a body's phrase in a pack.
+DOCUMENT_NOUNS = ("document_nouns", "authored_documents")
 TITLES = ("title_words", "person_titles")
 
 
