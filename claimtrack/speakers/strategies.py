@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..claimtext import written_place_spans
 from ..lang import name_key
 from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
 from ..lexicon import Lexicon
@@ -966,7 +967,16 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
             break
         lead += len(words_of(raw))
     headed = lead + (1 if lead < len(words) and strip_word(words[lead]) in lex.body_heads | lex.media_heads else 0)
-    return ctx.registry.find_alias(ask.target, max_start=headed)
+    found = ctx.registry.find_alias(ask.target, max_start=headed)
+    if found and headed > lead and _a_place(ctx, found):
+        return None  # "sharikat Kenya lil-kahraba'": the country after a body's noun says whose body, it is not it
+    return found
+
+
+def _a_place(ctx: ArticleContext, canonical: str) -> bool:
+    """Whether a speaker's name is wholly a place's of the pack's [places] (a country speaking for its government)."""
+    words = [fold_for_match(w) for w in words_of(canonical)]
+    return written_place_spans(words, ctx.lex.language) == [(0, len(words))]
 
 
 _UNIONS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
