@@ -12,7 +12,7 @@ from ..lang.text import PUNCTUATION, QUOTE_CHARS, fold_for_match, tokens
 from ..extract.candidate import Attribution
 from ..lexicon import Lexicon
 from ..models import Speaker, Statement
-from .phrase import MAX_NAME_WORDS, Parsed, PhraseReader
+from .phrase import MAX_NAME_WORDS, Parsed, PhraseReader, drop_demonstrative, drop_honorifics
 from .registry import DEFINITE, BareTitle, Registry, SpeakerKind, definite, strip_word, words_of
 
 
@@ -83,11 +83,12 @@ class ArticleContext:
         if self.lex.subject_first and st.attribution == Attribution.SUBJECT_FIRST:
             written = reader.before_verb(written)  # "Kremlin spokesperson Dmitry Peskov has categorically"
         target, article = reader.drop_article(
-            reader.drop_demonstrative(reader.drop_honorifics(reader.trim_edges(written)))
+            drop_demonstrative(self.lex, drop_honorifics(self.lex, reader.trim_edges(written)))
         )
-        target = reader.drop_apposition(reader.owner_as_qualifier(target))
+        # the occasion before the owner is moved after its body ("BNM's committee in a statement": BNM's committee)
+        target = reader.drop_apposition(reader.owner_as_qualifier(reader.drop_occasion(target)))
         unwrapped, inner = reader.drop_article(reader.unwrap(target))  # "portions of the release": the release
-        target, article = reader.drop_occasion(unwrapped), inner or article
+        target, article = unwrapped, inner or article
         # A phrase the extraction cut short ("al-mudir al-fanni li-nadi", the coach of the club) is completed from the
         # article's text.
         target = reader.complete(target, self.text, st.char_start)

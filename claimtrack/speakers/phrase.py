@@ -18,6 +18,7 @@ from .fragments import FragmentChecks
 from .registry import Registry, strip_word, words_of
 
 MAX_NAME_WORDS = 4  # "Faisal bin Farhan Al Saud"; a longer run after a title has run on past the name
+MIN_PARTICIPLE = 5  # letters a participle has at least: "thing", "based" are left alone
 
 
 @dataclass
@@ -169,6 +170,33 @@ def _whose_place(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
         if whole or owner or owned:
             kinds[start:end] = ["T"] * (end - start)
     return kinds
+
+
+def drop_demonstrative(lex: Lexicon, phrase: str) -> str:
+    """ "hadha al-mas'ul" (this official) points back like "al-mas'ul" does."""
+    words = phrase.split()
+    if len(words) > 1 and fold(words[0]) in lex.demonstratives:
+        return " ".join(words[1:])
+    return phrase
+
+
+def drop_honorifics(lex: Lexicon, phrase: str) -> str:
+    """ "fadilat al-imam al-akbar" (His Eminence the Grand Imam) names the title holder as the title does."""
+    words = phrase.split()
+    while len(words) > 1 and fold(words[0]) in lex.honorifics:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _aside_participle(lex: Lexicon, words: list[str], k: int) -> bool:
+    """ "one rescue worker, emerging from the wreckage", "a spokesperson, while addressing journalists": after a comma,
+    a participle written small (``participle_endings``), a circumstance before it or not, opens an aside about the
+    speaker, where a pack writes its participles so."""
+    if not lex.participle_endings or not words[k - 1].endswith((lex.comma, ",")):
+        return False
+    j = k + 1 if fold(words[k]) in lex.circumstantial and k + 1 < len(words) else k
+    word = words[j]
+    return word.islower() and len(word) > MIN_PARTICIPLE and word.endswith(lex.participle_endings)
 
 
 def _place_before_noun(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
@@ -436,20 +464,6 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
 
     # ----- taking off what is not the speaker -----
 
-    def drop_demonstrative(self, phrase: str) -> str:
-        """ "hadha al-mas'ul" (this official) points back like "al-mas'ul" does."""
-        words = phrase.split()
-        if len(words) > 1 and fold(words[0]) in self.lex.demonstratives:
-            return " ".join(words[1:])
-        return phrase
-
-    def drop_honorifics(self, phrase: str) -> str:
-        """ "fadilat al-imam al-akbar" (His Eminence the Grand Imam) names the title holder as the title does."""
-        words = phrase.split()
-        while len(words) > 1 and fold(words[0]) in self.lex.honorifics:
-            words = words[1:]
-        return " ".join(words)
-
     def unwrap(self, phrase: str) -> str:
         """ "bayan li-wizarat al-difa'" (a statement of the defence ministry) speaks for the ministry: drop the
         wrapper and the particle glued after it."""
@@ -491,11 +505,17 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         speaker ends where an occasion opens (a preposition, then an occasion noun or a verbal noun with a pronoun,
         "fi kalimatihi", "khilal hadithiha")."""
         words = phrase.split()
+        lex = self.lex
         for k in range(1, len(words) - 1):
-            if fold(words[k]) not in self.lex.occasion_prepositions:
+            if _aside_participle(lex, words, k):
+                return " ".join(words[:k]).rstrip(lex.comma + ",")
+            if fold(words[k]) not in lex.occasion_prepositions:
                 continue
-            nxt = strip_word(fold(words[k + 1]))
-            pronoun = nxt.endswith(self.lex.third_person_pronouns)
-            if nxt in self.lex.occasion_nouns or (pronoun and self._word_kind(nxt) == "N"):
+            j = k + 1
+            while j < len(words) - 1 and fold(words[j]) in lex.articles:
+                j += 1  # "in a statement to the media": the noun after the article
+            nxt = strip_word(fold(words[j]))
+            pronoun = nxt.endswith(lex.third_person_pronouns)
+            if nxt in lex.occasion_nouns or (pronoun and self._word_kind(nxt) == "N"):
                 return " ".join(words[:k])
         return phrase
