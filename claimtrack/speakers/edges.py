@@ -115,4 +115,11 @@ class PhraseEdges:
         raw = [w for w in re.split(r"[\s\-]+", phrase) if w]
         # an institution a local story names with "the" alone, or an outlet's noun pointing back at the outlet
         local = any(strip_word(w) in self.lex.local_bodies or w in self.lex.media_references for w in words_of(phrase))
-        return local or any(self.is_title_word(w) or w[:1].isupper() for w in raw) or bool(self.reg.exact(phrase))
+        # a collective of two words neither of which is one alone ("a rescue worker")
+        collective = self._collective(words_of(phrase))
+        return (
+            local
+            or collective
+            or any(self.is_title_word(w) or w[:1].isupper() for w in raw)
+            or bool(self.reg.exact(phrase))
+        )
