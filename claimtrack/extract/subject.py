@@ -351,12 +351,14 @@ def _aside(g: Grammar, s: SentenceView, chunk: Span) -> bool:
     time ("in an interview aired Wednesday"), a number (an age), a linking adverb ("X, however, said", "X, for his
     part, said") or a participle's clause ("X, speaking on condition of anonymity, said")."""
     lex = g.lex
+    # "X, while addressing journalists, said": a circumstance's word before the participle
+    first = chunk.a + 1 if s.norm(chunk.a) in lex.circumstantial and chunk.b > chunk.a + 1 else chunk.a
     return (
         s.norm(chunk.a) in lex.relatives
         or all(_linking(lex, s.norm(k)) for k in range(chunk.a, chunk.b))
         or g.opens_occasion(s, chunk)
         or all(s.norm(k).isdigit() for k in range(chunk.a, chunk.b))
-        or (s.raw(chunk.a).islower() and s.norm(chunk.a).endswith(lex.participle_endings))
+        or (s.raw(first).islower() and s.norm(first).endswith(lex.participle_endings))
     )
 
 
