@@ -742,17 +742,17 @@ def _described_or_recent(ctx: ArticleContext, ask: Ask, noun: str) -> str | None
         # Known by its description alone: the bare noun ("the statement") is every article's, and another article's
         # "البيان" is the statement its own article described.
         return ctx.registry.add(Speaker(described, SpeakerKind.organisation, [described])).canonical
+    if noun in _words(ctx.lex, *BODY_NOUNS) and noun not in _words(ctx.lex, *DOCUMENT_NOUNS):
+        # a body's noun names the speaker who spoke last only where it was written with it (``reference``): never
+        # a person, nor a country speaking for its government ("Zambia said ... Ministry of Health staff ... the
+        # Health ministry said"); a document's noun heading a body's phrase ("al-bayan") is the statement it issued
+        return None
     # "the company said in a statement ... and the statement added": the statement the last speaker issued, named
     # before the phrase itself (in a subject-first pack the phrase stands in the text just before its claim).
     st = ask.statement
     upto = ctx.text.rfind(ask.written, max(0, st.char_start - 300), st.char_start) if ask.written else -1
     recent = fold_for_match(ctx.text[max(0, st.char_start - 300) : upto if upto >= 0 else st.char_start])
     last = ctx.named[-1].canonical if ctx.named else None
-    if noun in _words(ctx.lex, *BODY_NOUNS) and noun not in _words(ctx.lex, *DOCUMENT_NOUNS):
-        # a body's noun names the speaker who spoke last only where that speaker was written with it (above): never
-        # a person, nor a country speaking for its government ("Zambia said ... Ministry of Health staff ... the
-        # Health ministry said"); a document's noun heading a body's phrase ("al-bayan") is the statement it issued
-        return None
     return last if last and re.search(rf"\b{re.escape(noun)}\b", recent) else None
 
 
