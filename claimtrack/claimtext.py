@@ -494,6 +494,11 @@ def written_place_spans(words: list[str], language: str) -> list[tuple[int, int]
     ]
 
 
+def names_a_place(words: list[str], language: str) -> bool:
+    """Whether words (folded for matching) are, all of them, one place's name as the pack writes it."""
+    return bool(words) and written_place_spans(words, language) == [(0, len(words))]
+
+
 def _bare_phrase(phrase: str, hooks: ModuleType) -> str:
     return " ".join(hooks.strip_article(w) for w in fold_for_match(phrase).split())
 

@@ -345,8 +345,7 @@ class ClaimIndex:
         found = changes(ca.text, cb.text)
         if ca.kind and cb.kind and ca.kind != cb.kind:
             found.append(Change(ChangeKind.quote, ca.kind, cb.kind))
-        speakers_differ = bool(ca.speaker and cb.speaker and ca.speaker != cb.speaker)
-        speakers_differ = speakers_differ and not _family_name_of(ca.speaker, cb.speaker)
+        speakers_differ = bool(ca.speaker and cb.speaker) and not _one_speaker(ca, cb)
         if speakers_differ:
             found.append(Change(ChangeKind.speaker, ca.speaker, cb.speaker))
         if not rule and same_score(lexical, semantic, [], s) >= s.family:

@@ -157,16 +157,14 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
         # "some of whom officials said were trapped": the relative is the claim's subject, the words after it speak
         if objective:  # "which it warned would ...": the pronoun, a non-source anywhere else, is the speaker here
             return Subject(Span(inner + 1, end)) if end == inner + 2 else None
-        after = _head(g, s, Span(inner + 1, end))
-        return Subject(after) if after is not None and _plausible_head(g, s, after) else None
+        return _speaks_after(g, s, inner, end)
     if span is not None and inner is not None and inner > span.a:
         span = _head(g, s, Span(span.a, inner))  # "many Syrians who work on refugee issues have cautioned"
     if span is not None and s.norm(span.a) in g.lex.relatives and not s.raw(span.a).isupper():
         if end == span.a + 2 and s.norm(span.a + 1) in lex.relative_clause_subjects:
             return Subject(Span(span.a + 1, end))  # "the families, who he said had asked ...": he speaks
         if s.norm(span.a) in lex.object_relatives:
-            after = _head(g, s, Span(span.a + 1, end))  # "..., where officials said": they speak, not the place
-            return Subject(after) if after is not None and _plausible_head(g, s, after) else None
+            return _speaks_after(g, s, span.a, end)  # "..., where officials said": they speak, not the place
         # "US officials, who first said ...": the noun before the relative pronoun speaks
         if span.a == 0 or not s.is_comma(span.a - 1):
             return None
@@ -175,6 +173,13 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
     if span is not None and (named := _name_before_apposition(g, s, span)) is not None:
         return Subject(named)
     return Subject(span) if span else None
+
+
+def _speaks_after(g: Grammar, s: SentenceView, relative: int, end: int) -> Subject | None:
+    """The subject of a relative clause whose pronoun is not its subject: the words after the pronoun, if they can
+    be one."""
+    after = _head(g, s, Span(relative + 1, end))
+    return Subject(after) if after is not None and _plausible_head(g, s, after) else None
 
 
 def after_article(g: Grammar, s: SentenceView, k: int) -> bool:

@@ -147,27 +147,23 @@ def _spoken_for(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
     return kinds
 
 
-def _titled_places(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
-    """ "رئيس مالاوي لازاروس تشاكويرا", "رئيس جنوب أفريقيا سيريل رامافوسا": a place (the pack's [places] in
-    claims.toml) right after a title, with a would-be name after it, is whose title it is; the name comes after."""
-    if "T" not in kinds or "N" not in kinds:
-        return kinds  # read for every phrase: most have no title and a name to look between
-    for start, end in written_place_spans([fold_for_match(w) for w in words], lex.language):
-        if start and kinds[start - 1] == "T" and "N" in kinds[end:]:
-            kinds[start:end] = ["T"] * (end - start)
-    return kinds
-
-
-def _whose_place(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
-    """ "Ecuador", "Foreign Ministry of New Zealand", "رئيس وزراء نيوزيلندا", "New Zealand's Foreign Ministry": a place
-    of the pack's [places] in claims.toml that is the whole phrase speaks for its government; one that ends the phrase
-    after a title or a function word, or that a possessive follows, is whose body or title it is. Never a person's name,
-    which a place's name only opens ("Chad Smith")."""
-    for start, end in written_place_spans([fold_for_match(w) for w in words], lex.language):
+def _places_named(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """Places of the pack's [places] in claims.toml, as the pack writes them, are never a person's name, which a place's
+    name only opens ("Chad Smith"). The whole phrase ("Ecuador") speaks for its government; one ending the phrase after a
+    title or a function word ("Foreign Ministry of New Zealand", "رئيس وزراء نيوزيلندا"), or that a possessive follows
+    ("New Zealand's Foreign Ministry"), is whose body or title it is; and so is one right after a title with a would-be
+    name after it ("رئيس مالاوي لازاروس تشاكويرا", "رئيس جنوب أفريقيا سيريل رامافوسا"): the name comes after."""
+    spans = written_place_spans([fold_for_match(w) for w in words], lex.language)
+    for start, end in spans:
         whole = start == 0 and end == len(words)
         owner = end == len(words) and start > 0 and kinds[start - 1] == "T"
         owned = end < len(words) and fold(words[end]) in lex.possessive_endings
         if whole or owner or owned:
+            kinds[start:end] = ["T"] * (end - start)
+    if "T" not in kinds or "N" not in kinds:
+        return kinds  # most phrases have no title and a name to look between
+    for start, end in spans:
+        if start and kinds[start - 1] == "T" and "N" in kinds[end:]:
             kinds[start:end] = ["T"] * (end - start)
     return kinds
 
@@ -374,9 +370,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         for start, end in self.reg.curated_bodies([" ".join(words_of(w)) for w in words]):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
-        kinds = _place_before_noun(
-            self.lex, words, _titled_places(self.lex, words, _whose_place(self.lex, words, kinds))
-        )
+        kinds = _place_before_noun(self.lex, words, _places_named(self.lex, words, kinds))
         return _spoken_for(self.lex, words, _named_by_adjective(self.lex, words, kinds))
 
     def _word_kind(self, word: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..claimtext import written_place_spans
+from ..claimtext import names_a_place
 from ..lang import name_key
 from ..lang.text import QUOTE_CHARS, fold_for_match, tokens
 from ..lexicon import Lexicon
@@ -966,17 +966,13 @@ def body(ctx: ArticleContext, ask: Ask) -> str | None:
         if not raw.islower() or all(strip_word(w) in heads for w in words_of(raw)):
             break
         lead += len(words_of(raw))
-    headed = lead + (1 if lead < len(words) and strip_word(words[lead]) in lex.body_heads | lex.media_heads else 0)
+    headed = lead + (
+        1 if lead < len(words) and strip_word(words[lead]) in _words(lex, "body_heads", "media_heads") else 0
+    )
     found = ctx.registry.find_alias(ask.target, max_start=headed)
-    if found and headed > lead and _a_place(ctx, found):
+    if found and headed > lead and names_a_place([fold_for_match(w) for w in words_of(found)], lex.language):
         return None  # "sharikat Kenya lil-kahraba'": the country after a body's noun says whose body, it is not it
     return found
-
-
-def _a_place(ctx: ArticleContext, canonical: str) -> bool:
-    """Whether a speaker's name is wholly a place's of the pack's [places] (a country speaking for its government)."""
-    words = [fold_for_match(w) for w in words_of(canonical)]
-    return written_place_spans(words, ctx.lex.language) == [(0, len(words))]
 
 
 _UNIONS: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}

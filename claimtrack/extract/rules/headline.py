@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...claimtext import written_place_spans
+from ...claimtext import names_a_place
 from ...lang.text import fold, fold_for_match
 from ...models import Statement
 from ..doc import Span, SentenceView
@@ -61,7 +61,7 @@ def is_speaker(g: Grammar, st: Statement, statements: list[Statement]) -> bool:
     if g.source_word(words[0]):
         return True
     last = g.lex.hooks.strip_article(words[-1])
-    if written_place_spans([fold_for_match(last)], g.lex.language):
+    if names_a_place([fold_for_match(last)], g.lex.language):
         return False  # "Environmental Crisis in Zambia: ...": a place says where, whoever below is of that place
     return any(
         other is not st and last in {g.lex.hooks.strip_article(w) for w in fold(other.speaker_as_written).split()}
