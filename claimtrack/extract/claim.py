@@ -296,7 +296,7 @@ def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
     obj = form.object
     if s.norm(i - 1) in sc.g.lex.issuing_words:
         return None  # "كشف تقرير صادر عن المنظمة أن ...": who issued the report, not what it revealed
-    if any(s.norm(k) in sc.g.verbal_nouns and not _titled(sc, k) for k in range(sc.start + 1, i)):
+    if any(_object_noun(sc, k) for k in range(sc.start + 1, i)):
         return None  # "أعلنت اللجنة ارتفاع الوفيات الناجمة عن ...": a verbal noun came first and is the object
     if s.norm(i + 1) not in sc.g.lex.complementizers:
         if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and sc.g.glued_object(n, obj)):
@@ -321,6 +321,13 @@ def _where_after_object(sc: Scan, i: int, end: int) -> Opener | None:
     if after.startswith(lex.definite_prefixes) or after in lex.demonstratives or lex.saying_verb(after):
         return None  # "حيث أكد الرئيس أن ...": a statement of its own, under its own cue
     return Opener(i, i + 1)
+
+
+def _object_noun(sc: Scan, k: int) -> bool:
+    """A verbal noun, bare or with its owner's pronoun ("أعلن الوزير فوزه في الانتخابات بفارق كبير عن منافسيه"), that
+    is no office's name."""
+    n, nouns = sc.s.norm(k), sc.g.verbal_nouns
+    return (n in nouns or nouns.pronoun_owned(n)) and not _titled(sc, k)
 
 
 def _titled(sc: Scan, k: int) -> bool:
