@@ -36,6 +36,7 @@ class CueForm:
     addressee: bool = False  # its object is whom it was said to ("told the Financial Times that")
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
     count_object: bool = False  # a weak verb whose object is a claim when it is a count ("reported 48 new cases")
+    direct: bool = False  # its claim is a verbal noun right after the subject, never one after a preposition
     # a cue only with a document for its subject ("read a statement", "states the letter")
     document_subject: bool = False
 
@@ -108,6 +109,7 @@ class Lexicon:
     occasion_participles: frozenset[str] = _data("grammar", "occasion_participles", "words")
     circumstantial: frozenset[str] = _data("grammar", "circumstantial", "words")
     inclusions: list[tuple[str, ...]] = _data("grammar", "inclusions", "phrases")
+    what_relatives: frozenset[str] = _data("grammar", "what_relatives", "words")
     direct_openers: frozenset[str] = _data("grammar", "direct_openers", "words")
     subjunctive_verbs: frozenset[str] = _data("grammar", "subjunctive_verbs", "words")
     subjunctive_particles: frozenset[str] = _data("grammar", "subjunctive_particles", "words")
@@ -355,8 +357,7 @@ class Lexicon:
         return raw in self.marked_cues or (self._proclitic_on(raw) and raw[1:] in self.marked_cues)
 
     def everyday(self, form: CueForm, raw: str) -> bool:
-        """Whether a strict cue's form is written as the everyday word it also spells (بين, between): without the
-        mark that tells the cue (``marked``)."""
+        """Whether a strict cue's form is written as the everyday word it spells (بين, between), without its mark."""
         return form.strict and not self.marked(raw)
 
     def cue(self, word: str) -> CueForm | None:
@@ -465,6 +466,7 @@ def load(language: str) -> Lexicon:
                 addressee=entry.get("addressee", False),
                 noun_claim=entry.get("noun_claim", False),
                 count_object=entry.get("count_object", False),
+                direct=entry.get("direct", False),
                 document_subject=entry.get("document_subject", False),
             )
             for suffix in suffixes:

@@ -170,8 +170,8 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         if g.is_adverbial(s, i) or s.phrase_at(i, g.lex.relay_openers) or s.norm(i) in g.lex.circumstantial:
             # "الهيئة في نشرتها اليومية": the preposition before the occasion goes with it
             return i - 1 if i - 1 > chunk.a and s.phrase_at(i - 1, g.lex.chunk_prepositions) == 1 else i
-        if names_relay(g, s, i):  # "القائد على ما نقلت عنه صحيفة ...": the relay's aside
-            return i
+        if names_relay(g, s, i) or s.norm(i) in g.lex.what_relatives:
+            return i  # "القائد على ما نقلت عنه صحيفة ...": the relay's aside; "بما سماه": what he called it
         if accusative(g.lex, s, i):
             return i  # "الرئيس السابق متحدياً": how he spoke, marked as the accusative no name is written in
         if (form := g.lex.cue(s.norm(i))) is not None and form.tense == "noun" and form.gender:

@@ -9,6 +9,7 @@ from .cue import cue_here
 from ..speaker_phrase import speaker_span
 from ..claim import find_opener
 from ..claim import claim_after
+from .verbal_noun import object_at
 
 NAME = "relay"
 
@@ -46,6 +47,8 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if opener is None:
         if s.norm(end) in g.lex.complementizers:
             opener = (end, end + 1)
+        elif start < len(s) and start > end and object_at(g, s, start, frozenset()) == (start, start):
+            opener = (start, start)  # "نقلت ... عن الوزارة تأكيدها تسجيل ...": the saying's verbal noun object
         else:
             return None
     op, first = opener

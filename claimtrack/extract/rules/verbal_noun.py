@@ -97,7 +97,7 @@ def _in_earlier_clause(s: SentenceView, obj: tuple[int, int] | None, op: int) ->
 
 
 def _cue_object(g: Grammar, s: SentenceView, i: int, form: CueForm) -> tuple[int, int] | None:
-    return _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)))
+    return _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)), direct=form.direct)
 
 
 def _filler_follows(g: Grammar, s: SentenceView, i: int) -> bool:
@@ -110,11 +110,12 @@ def _filler_follows(g: Grammar, s: SentenceView, i: int) -> bool:
 
 
 def _object(
-    g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak: bool, denial: bool
+    g: Grammar, s: SentenceView, i: int, frame: frozenset[str], *, weak: bool, denial: bool, direct: bool = False
 ) -> tuple[int, int] | None:
     """(end of the speaker window, the claim's first token): the first verbal noun after the subject, or after a
     denial what it denies ("نفت الوزارة أنباء عن ..."). A weak cue (لفت) takes one only through its own
-    preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد")."""
+    preposition ("ولفت الوزير إلى تسجيل ...", not "تزيد من التهديد"); a direct cue (أدان) only with none ("أدان
+    احتجاز ...", not "أدانت المحكمة المتهم بقتل ...": convicted of)."""
     named = quoted_source(g, s, i + 1) or i + 1  # 'أعلنت "اللجنة الوطنية" عن تخفيض ...': a quoted name speaks
     end = min(len(s), i + MAX_SPEAKER_TOKENS)
     names = _quoted_names(g, s, named, end)
@@ -135,6 +136,8 @@ def _object(
         if _owned_by_subject(g, s, named, k, weak):
             return k, k
         obj = object_at(g, s, k, frame)
+        if obj is not None and direct and (obj[1] > obj[0] or g.unglued(n) != n):
+            return None
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
         if obj is None and k > i + 1 and own_preposition(g, s, k, frame):
