@@ -10,6 +10,7 @@ from ..grammar import Grammar
 from ..speaker_phrase import speaker_span
 from ..claim import claim_before, find_opener
 from .cue import cue_here
+from .verbal_noun import cue_object
 
 NAME = "claim-first"
 INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
@@ -83,6 +84,8 @@ def _reported_first(
         return False
     if any(s.norm(k) in form.frame for k in range(speaker.a, speaker.b)):
         return False  # "، أعرب بيسكوف عن أمل ...": the verb's own preposition, its object follows
+    if cue_object(g, s, i, form) is not None:
+        return False  # "...، أعلن رئيس الوزراء، الأربعاء، رفع سعر الخبز": the verb's own object follows its subject
     return g.plausible_source(s, speaker.a) and not any(g.lex.cue(s.norm(k)) for k in range(i - 1))
 
 

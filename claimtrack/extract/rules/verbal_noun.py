@@ -25,7 +25,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = cue_here(g, s, i, found)
     if form is None or form.tense not in ("past", "present") or form.relay or form.strict:
         return None
-    obj = _cue_object(g, s, i, form)
+    obj = cue_object(g, s, i, form)
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     # the opener is the verbal noun itself ('أعلن "إنهاء التعاون"', "طالبت ... بإلغاء"): the claim is this rule's
     opens_object = opener is not None and obj is not None and obj[1] == opener[0]
@@ -78,7 +78,7 @@ def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -
     if _stance_before(g, s, i, op):
         return True
     # the object's clause ends at a comma before the opener: without one, no object need be read
-    return any(s.is_comma(k) for k in range(i + 1, op)) and _in_earlier_clause(s, _cue_object(g, s, i, form), op)
+    return any(s.is_comma(k) for k in range(i + 1, op)) and _in_earlier_clause(s, cue_object(g, s, i, form), op)
 
 
 def _stance_before(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
@@ -96,7 +96,8 @@ def _in_earlier_clause(s: SentenceView, obj: tuple[int, int] | None, op: int) ->
     return any(s.is_comma(k) for k in range(obj[1], op))
 
 
-def _cue_object(g: Grammar, s: SentenceView, i: int, form: CueForm) -> tuple[int, int] | None:
+def cue_object(g: Grammar, s: SentenceView, i: int, form: CueForm) -> tuple[int, int] | None:
+    """(end of the speaker window, the claim's first token) of the cue at i's verbal noun object, if it has one."""
     return _object(g, s, i, form.frame, weak=form.weak, denial=g.lex.denies(s.norm(i)), direct=form.direct)
 
 
