@@ -37,6 +37,9 @@ class CueForm:
     noun_claim: bool = False  # a weak verb whose noun object is a claim too ("forecast a slowdown")
     count_object: bool = False  # a weak verb whose object is a claim when it is a count ("reported 48 new cases")
     direct: bool = False  # its claim is a verbal noun right after the subject, never one after a preposition
+    owned_object: bool = (
+        False  # a weak verb whose object with the subject's possessive is a claim ("announced his resignation")
+    )
     # a cue only with a document for its subject ("read a statement", "states the letter")
     document_subject: bool = False
 
@@ -467,6 +470,7 @@ def load(language: str) -> Lexicon:
                 noun_claim=entry.get("noun_claim", False),
                 count_object=entry.get("count_object", False),
                 direct=entry.get("direct", False),
+                owned_object=entry.get("owned_object", False),
                 document_subject=entry.get("document_subject", False),
             )
             for suffix in suffixes:

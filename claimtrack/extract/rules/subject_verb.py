@@ -517,10 +517,13 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
 
 def _unmarked_claim(g: Grammar, s: SentenceView, j: int, form: CueForm) -> bool:
     """Whether words after the verb with no "that" or quotation are its claim: a weak verb's only as a clause of its
-    own, or a noun for a verb whose noun object is a claim; never "as" after one ("the man, described as a former
+    own, a noun for a verb whose noun object is a claim, or one with the subject's possessive for a verb whose owned
+    object is (``owned_object``); never "as" after one ("the man, described as a former
     soldier, ...": a passive participle, with no object to claim)."""
     if form.noun_claim:
         return _quantity(g, s, j) or s.norm(j) not in g.lex.circumstantial
+    if form.owned_object and s.norm(j) in g.lex.possessive_pronouns:
+        return True  # "announced his resignation": the subject's own act, as the Arabic "أعلن استقالته"
     return not form.weak or _reported_clause(g, s, j) or (form.count_object and _count(g, s, j))
 
 
