@@ -522,9 +522,20 @@ def _unmarked_claim(g: Grammar, s: SentenceView, j: int, form: CueForm) -> bool:
     soldier, ...": a passive participle, with no object to claim)."""
     if form.noun_claim:
         return _quantity(g, s, j) or s.norm(j) not in g.lex.circumstantial
-    if form.owned_object and s.norm(j) in g.lex.possessive_pronouns:
-        return True  # "announced his resignation": the subject's own act, as the Arabic "أعلن استقالته"
+    if form.owned_object and _owned_act(g, s, j):
+        return True
     return not form.weak or _reported_clause(g, s, j) or (form.count_object and _count(g, s, j))
+
+
+def _owned_act(g: Grammar, s: SentenceView, j: int) -> bool:
+    """ "announced his resignation on Friday", "his decision to sign with ...": the subject's own act, as the Arabic
+    "أعلن استقالته"; not a bare noun before "and" or the clause's end ("announced his decision and left")."""
+    if s.norm(j) not in g.lex.possessive_pronouns:
+        return False
+    k = j + 1
+    while k < len(s) and s.toks[k].is_word and s.norm(k) not in g.lex.clause_conjunctions:
+        k += 1
+    return k - j >= MIN_POST_CLAIM_WORDS
 
 
 def _framed_after_object(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
