@@ -23,8 +23,8 @@ DISGUISED = "en"
 CODES = {"m", "f", "p"}
 KEPT = {"gender", "kind", "script", "name"}
 # Keys of the schema only the English pack's files have, read by its hooks (verb_forms reads "plural") or by the
-# lexicon (a verb's "particle", "addressee", "complement", "document_subject" and "count_object").
-SCHEMA_KEYS = {"plural", "particle", "addressee", "complement", "document_subject", "count_object"}
+# lexicon (a verb's "particle", "addressee", "complement", "document_subject", "count_object" and "owned_object").
+SCHEMA_KEYS = {"plural", "particle", "addressee", "complement", "document_subject", "count_object", "owned_object"}
 _plain_read, _plain_hooks = lang.read_toml, lang._hooks
 
 
