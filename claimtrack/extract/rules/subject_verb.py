@@ -91,10 +91,17 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
         return None  # "the 35 reported deaths": a past participle before a noun, counted
     if not with_its_words(g, s, i, form):
         return None
+    if form.tense == "past" and _past_saying(g, s, i - 1):
+        return None  # "said confirmed cases rose": a participle before a noun, in the first verb's claim
     after = g.lex.cue(s.norm(after_verb(form, i)))
-    if after is not None and after.tense in ("past", "present"):
-        return None
+    if after is not None and after.tense in ("past", "present") and not (form.tense == "past" == after.tense):
+        return None  # "news reports stated": a noun before the verb
     return form
+
+
+def _past_saying(g: Grammar, s: SentenceView, k: int) -> bool:
+    form = g.lex.cue(s.norm(k)) if k >= 0 else None
+    return form is not None and form.tense == "past"
 
 
 def _object_of_verb(g: Grammar, s: SentenceView, i: int) -> bool:
