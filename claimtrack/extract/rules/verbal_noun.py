@@ -13,6 +13,7 @@ from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar, and_joined
 from ..speaker_phrase import speaker_span, subject_on_left, subject_opening_sentence
+from ..subject import glued_mark
 from .cue import cue_here
 
 CLAUSE_ENDERS = PUNCTUATION["clause_enders"]
@@ -136,7 +137,7 @@ def _object(
             return k, k
         if _owned_by_subject(g, s, named, k, weak):
             return k, k
-        obj = object_at(g, s, k, frame)
+        obj = object_at(g, s, k, frame, owned=not weak)
         if obj is not None and direct and (obj[1] > obj[0] or g.unglued(n) != n):
             return None
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
@@ -153,8 +154,8 @@ def _owned_by_subject(g: Grammar, s: SentenceView, named: int, k: int, weak: boo
     if weak or k <= named or not g.verbal_nouns.pronoun_owned(s.norm(k)):
         return False
     for m in range(named, k):
-        if not s.toks[m].is_word and not s.is_comma(m):
-            return False
+        if not s.toks[m].is_word and not s.is_comma(m) and not glued_mark(s, m):
+            return False  # a hyphen inside a name ("أويون-إردين") goes on with it
         word = s.norm(m)
         bare = and_joined(g, word)
         if (bare is not None and s.is_comma(m - 1)) or word in g.lex.relatives or bare in g.lex.relatives:
@@ -185,16 +186,22 @@ def _quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
     return names
 
 
-def object_at(g: Grammar, s: SentenceView, k: int, frame: frozenset[str]) -> tuple[int, int] | None:
+def object_at(
+    g: Grammar, s: SentenceView, k: int, frame: frozenset[str], *, owned: bool = True
+) -> tuple[int, int] | None:
     """A verbal noun object at token k: (k, k) for "تسجيل ...", "بوجود ..."; (k, k + 1) for a preposition
-    before one ("عن مقتل ...", "إلى تسجيل ...", "عن قلقه ...")."""
+    before one ("عن مقتل ...", "إلى تسجيل ...", "عن قلقه ...", and with ``owned`` "عن احتجاجها ...")."""
     nouns, lex, n = g.verbal_nouns, g.lex, s.norm(k)
     if n in nouns or (nouns.definite(n) and _after_adverbial(g, s, k)) or nouns.owned(n):
         return k, k
     after = s.norm(k + 1)
     # any object preposition before an indefinite verbal noun; only the cue's own before a definite one
     # ("أشار إلى الحاجة", not "قلق الرئيس من الاتفاق")
-    if (n in frame or n in lex.object_prepositions) and (after in nouns or nouns.feeling(after)):
+    if (n in frame or n in lex.object_prepositions) and (
+        after in nouns or nouns.feeling(after) or (owned and nouns.pronoun_owned(after))
+    ):
+        # "عن قلقه"; "عن احتجاجها على ...", "على متابعتها لحالة ...": its owner's act, the subject's; not after a weak
+        # cue, whose preposition names its topic ("علق على تعيينه": on his appointment)
         return k, k + 1
     if n in frame and nouns.definite(after):
         return k, k + 1
