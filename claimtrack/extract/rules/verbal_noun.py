@@ -31,7 +31,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # the opener is the verbal noun itself ('أعلن "إنهاء التعاون"', "طالبت ... بإلغاء"): the claim is this rule's
     opens_object = opener is not None and obj is not None and obj[1] == opener[0]
     if opener is not None and not (
-        opens_object or _stance_before(g, s, i, opener[0]) or _in_earlier_clause(s, obj, opener[0])
+        opens_object
+        or _stance_before(g, s, i, opener[0])
+        or _in_earlier_clause(s, obj, opener[0])
+        or _framed_before(g, s, i, obj, opener[0], form)
     ):
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
@@ -74,12 +77,14 @@ def _attribution(speaker: Span | None, after_verb: bool) -> Attribution:
 
 def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -> bool:
     """Whether the cue's object, not the opener at ``op``, starts the claim (then the claim is this rule's): the
-    speaker's stance with its pronoun right before the cue's preposition, or a verbal noun in a clause of its own
-    before the opener's."""
-    if _stance_before(g, s, i, op):
+    speaker's stance with its pronoun right before the cue's preposition, a verbal noun right after the cue's own
+    preposition with words of its own before the opener, or a verbal noun in a clause of its own before the
+    opener's."""
+    obj = cue_object(g, s, i, form)
+    if _stance_before(g, s, i, op) or _framed_before(g, s, i, obj, op, form):
         return True
     # the object's clause ends at a comma before the opener: without one, no object need be read
-    return any(s.is_comma(k) for k in range(i + 1, op)) and _in_earlier_clause(s, cue_object(g, s, i, form), op)
+    return any(s.is_comma(k) for k in range(i + 1, op)) and _in_earlier_clause(s, obj, op)
 
 
 def _stance_before(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
@@ -95,6 +100,18 @@ def _in_earlier_clause(s: SentenceView, obj: tuple[int, int] | None, op: int) ->
     if obj is None or obj[1] >= op or not s.is_comma(obj[0] - 1):
         return False
     return any(s.is_comma(k) for k in range(obj[1], op))
+
+
+def _framed_before(g: Grammar, s: SentenceView, i: int, obj: tuple[int, int] | None, op: int, form: CueForm) -> bool:
+    """ "ولفت المركز إلى استمرار سقوط أمطار ...، على أن تكون مصحوبة ...": a verbal noun right after the cue's own
+    preposition, and words of its own before a complementizer, opens the claim, which holds that complementizer
+    (not "أعرب عن قلقه من أن ...", a feeling, nor "أشار إلى أهمية أن ..."). Only after a subject this rule takes
+    for a source: the verb rule reads the others ("وتشير التحقيقات إلى ...")."""
+    if obj is None or not obj[0] < obj[1] < op or s.norm(obj[0]) not in form.frame:
+        return False
+    if obj[0] > i + 1 and not g.plausible_source(s, i + 1):
+        return False
+    return not g.verbal_nouns.feeling(s.norm(obj[1])) and s.words(Span(obj[1] + 1, op)) >= MIN_POST_CLAIM_WORDS
 
 
 def cue_object(g: Grammar, s: SentenceView, i: int, form: CueForm) -> tuple[int, int] | None:
