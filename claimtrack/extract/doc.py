@@ -135,6 +135,14 @@ class SentenceView:
         """A comma that separates words, not one that groups a number's digits ("200,000")."""
         return self.raw(i) in COMMAS and not self._in_number(i)
 
+    def comma_before(self, i: int) -> bool:
+        """A comma right before token i, or one written inside the quotation mark that closes right before it
+        ('a "terrible tragedy," adding')."""
+        k = i - 1
+        if self.is_comma(k):
+            return True
+        return k > 0 and any(b == self.toks[k].start for _, b in self.quotes) and self.is_comma(k - 1)
+
     def _in_number(self, i: int) -> bool:
         before, after = self.toks[i - 1] if i > 0 else None, self.toks[i + 1] if i + 1 < len(self.toks) else None
         return bool(

@@ -234,7 +234,7 @@ class Grammar:
 
     def at_clause_boundary(self, s: SentenceView, i: int, form: CueForm) -> bool:
         prev = i - 1
-        if s.is_comma(prev) and (form.tense == "participle" or s.norm(i)[0] in self.lex.conjunctions):
+        if s.comma_before(i) and (form.tense == "participle" or s.norm(i)[0] in self.lex.conjunctions):
             return True
         if not self.lex.subject_first and _verb_first_boundary(self, s, i, form):
             return True
