@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..claimtext import place_spans
+from ..claimtext import claim_language, place_spans
 from ..lang.text import PUNCTUATION, fold, fold_for_match
 from ..lexicon import CueForm, Lexicon
 from ..sentences import OPENERS, SYMMETRIC
@@ -204,7 +204,8 @@ class Grammar:
         i = past_dateline(self.lex, s, a, b) if a == 0 else a
         while i < b and (s.raw(i) in COMMAS or s.norm(i) in self.lex.conjunctions):
             i += 1
-        if i < b and (self.is_adverbial(s, i) or s.norm(i) in self.lex.leading_prepositions):
+        leading = self.is_adverbial(s, i) or s.norm(i) in self.lex.leading_prepositions
+        if i < b and leading and not quantity_at(self, s, i):  # "At least seven people were ...": a count
             j = i
             while j < b and not s.is_comma(j):
                 j += 1
@@ -313,6 +314,18 @@ class Grammar:
         if word[:1] in self.lex.glued_prepositions:
             return word[1:].lstrip(self.lex.letter_joiner)
         return word
+
+
+def quantity_at(g: Grammar, s: SentenceView, j: int) -> bool:
+    """Whether a phrase before a figure stands at token j ("at least 40 people", "more than three"): a quantity, not
+    a preposition's object."""
+    n = s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False)
+    return bool(n) and figure(g, s, j + n)
+
+
+def figure(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a figure: in digits or in words ("three"), as the claim reader counts it."""
+    return s.norm(k)[:1].isdigit() or s.norm(k) in claim_language(g.lex.language).numbers
 
 
 def past_dateline(lex: Lexicon, s: SentenceView, a: int, b: int) -> int:

@@ -22,7 +22,7 @@ NAME_MARKS = PUNCTUATION["name_marks"]  # marks that end a name's word ("OPEC+")
 NAME_JOINERS = PUNCTUATION["name_joiners"]  # of those, marks that join two capitalised words into one name ("AT&T")
 MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
 MAX_OCCASION = 5  # words of an occasion before the subject ("In a press statement")
-MAX_ABBREVIATION = 3  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.")
+MAX_ABBREVIATION = 4  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.", "Corp.")
 
 
 class NoSubject(Exception):

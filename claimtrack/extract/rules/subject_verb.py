@@ -14,7 +14,7 @@ from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar, modifies_noun, particles_start
+from ..grammar import Grammar, figure, modifies_noun, particles_start, quantity_at
 from ..subject import Subject, after_article, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end, closes_on_comma
 from .cue import reported_subject, with_its_words
@@ -422,9 +422,12 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
 
 
 def _describes_occasion(g: Grammar, s: SentenceView, j: int) -> bool:
-    """ "in a statement posted on X", "released by the club": a past form right after the occasion's noun, before a
-    preposition, describes the occasion; it opens no claim."""
-    return j > 0 and s.norm(j - 1) in g.lex.occasion_nouns and g.finite_verb(s, j) and modifies_noun(g, s, j)
+    """ "in a statement posted on X", "released by the club", "issued last night": a past form right after the
+    occasion's noun, before a preposition, a time or the sentence's end, describes the occasion; it opens no claim."""
+    if not (j > 0 and s.norm(j - 1) in g.lex.occasion_nouns and g.finite_verb(s, j)):
+        return False
+    timed = j + 1 < len(s) and (g.is_adverbial(s, j + 1) or s.norm(j + 1) in g.lex.days)
+    return modifies_noun(g, s, j) or timed or j + 1 >= len(s) or not s.toks[j + 1].is_word
 
 
 def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
@@ -497,7 +500,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
         return j  # "said with a second shooting this week, he is afraid ...": the claim opens with its circumstance
     if (
         not opener
-        and not _quantity(g, s, j)
+        and not quantity_at(g, s, j)
         and (
             s.norm(j) in lex.object_prepositions
             or s.norm(j) in lex.empty_objects  # "said nothing about ..."
@@ -528,7 +531,7 @@ def _unmarked_claim(g: Grammar, s: SentenceView, j: int, form: CueForm) -> bool:
     object is (``owned_object``); never "as" after one ("the man, described as a former
     soldier, ...": a passive participle, with no object to claim)."""
     if form.noun_claim:
-        return _quantity(g, s, j) or s.norm(j) not in g.lex.circumstantial
+        return quantity_at(g, s, j) or s.norm(j) not in g.lex.circumstantial
     if form.owned_object and _owned_act(g, s, j):
         return True
     return not form.weak or _reported_clause(g, s, j) or (form.count_object and _count(g, s, j))
@@ -605,24 +608,12 @@ def _opens_subject(g: Grammar, s: SentenceView, k: int) -> bool:
     return n in g.lex.definite_articles or n in g.lex.demonstratives or n in g.lex.determiners
 
 
-def _quantity(g: Grammar, s: SentenceView, j: int) -> bool:
-    """Whether a phrase before a number opens the claim at token j ("said at least 40 people died"): a quantity,
-    not a preposition's object."""
-    n = s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False)
-    return bool(n) and _figure(g, s, j + n)
-
-
-def _figure(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Whether token k is a figure: in digits or in words ("three"), as the claim reader counts it."""
-    return s.norm(k)[:1].isdigit() or s.norm(k) in claim_language(g.lex.language).numbers
-
-
 def _count(g: Grammar, s: SentenceView, j: int) -> bool:
     """Whether the words at token j count things ("48,584 dengue cases", "at least four aftershocks"), a figure with
     or without a phrase of quantity before it; not a length of time ("more than 24 hours after the disaster": when
     it was reported)."""
     k = j + (s.phrase_at(j, g.lex.quantity_phrases, allow_conj=False) or 0)
-    return _figure(g, s, k) and s.norm(k + 1) not in claim_language(g.lex.language).durations
+    return figure(g, s, k) and s.norm(k + 1) not in claim_language(g.lex.language).durations
 
 
 def _reported_clause(g: Grammar, s: SentenceView, j: int) -> bool:
