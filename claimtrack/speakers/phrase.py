@@ -217,7 +217,8 @@ def _named_by_adjective(lex: Lexicon, words: list[str], kinds: list[str]) -> lis
     if not last.islower() or strip_word(fold(last)) not in lex.body_heads:
         return kinds
     k = len(words) - 2
-    while k >= 0 and words[k].islower() and fold(words[k]) not in lex.function_words:
+    media = strip_word(fold(last)) in lex.media_heads  # "the Xinhua news agency": the outlet's own name
+    while k >= 0 and not media and words[k].islower() and fold(words[k]) not in lex.function_words:
         k -= 1  # "the Kerala health department": the body's noun's own words, not "John Lee of the health department"
     while k >= 0 and kinds[k] == "N":
         kinds[k] = "T"
