@@ -100,6 +100,7 @@ def _cue(g: Grammar, s: SentenceView, i: int) -> CueForm | None:
 
 
 def _past_saying(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a verb of saying's past form: of two in a row, the first is the verb ("said confirmed")."""
     form = g.lex.cue(s.norm(k)) if k >= 0 else None
     return form is not None and form.tense == "past"
 
@@ -528,8 +529,8 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
 def _unmarked_claim(g: Grammar, s: SentenceView, j: int, form: CueForm) -> bool:
     """Whether words after the verb with no "that" or quotation are its claim: a weak verb's only as a clause of its
     own, a noun for a verb whose noun object is a claim, or one with the subject's possessive for a verb whose owned
-    object is (``owned_object``); never "as" after one ("the man, described as a former
-    soldier, ...": a passive participle, with no object to claim)."""
+    object is (``owned_object``); never "as" after one ("the man, described as a former soldier, ...": a passive
+    participle, with no object to claim)."""
     if form.noun_claim:
         return quantity_at(g, s, j) or s.norm(j) not in g.lex.circumstantial
     if form.owned_object and _owned_act(g, s, j):

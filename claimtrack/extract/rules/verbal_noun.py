@@ -156,7 +156,7 @@ def _object(
             return k, k
         obj = object_at(g, s, k, frame, owned=not weak)
         if obj is not None and direct and (obj[1] > obj[0] or g.unglued(n) != n):
-            return None
+            return None  # "أدانت المحكمة المتهم بقتل ...": after a preposition, what the convicted did
         if obj is not None and (not weak or (obj[1] > obj[0] and s.norm(obj[0]) in frame)):
             return obj
         if obj is None and k > i + 1 and own_preposition(g, s, k, frame):
