@@ -19,6 +19,7 @@ _END = set(PUNCTUATION["sentence_enders"])
 _CLOSERS = PUNCTUATION["sentence_closers"]
 _BRACKET_CLOSERS = frozenset(PUNCTUATION["editorial_brackets"].values())
 _BRACKET_OPENERS = frozenset(PUNCTUATION["editorial_brackets"])
+MAX_ABBREVIATED = 4  # letters of a capitalised word a full stop abbreviates ("Sept. 14", "Jr.", "Corp.")
 _MAX_QUOTE = 1500  # a "quotation" longer than this is an unbalanced mark, not a quote
 
 
@@ -219,7 +220,7 @@ def _abbreviated(text: str, i: int, line_start: int) -> bool:
     capitalised word before a number ("Sept. 14", "No. 5"), a title before a name, or letters abbreviated one by
     one ("a.m.") before no capital."""
     word = re.search(r"(\w+)$", text[line_start:i])
-    if word is not None and word.group(1)[:1].isupper() and len(word.group(1)) <= 4:
+    if word is not None and word.group(1)[:1].isupper() and len(word.group(1)) <= MAX_ABBREVIATED:
         if text[i + 1 : i + 3][:1] == " " and text[i + 2 : i + 3].isdigit():
             return True
     after = text[i + 1 : i + 3]

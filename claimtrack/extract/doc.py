@@ -18,6 +18,7 @@ PREVIOUS_SENTENCE = -2  # claim_start of a statement whose claim is the sentence
 MIN_POST_CLAIM_WORDS = 3
 MIN_QUOTED_CLAUSE = 5  # words of a quotation that is a clause, not a title ("Oppenheimer", "The Crown")
 COMMAS = frozenset(PUNCTUATION["clause_separators"])
+INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
 
 
 @dataclass
@@ -138,10 +139,15 @@ class SentenceView:
     def comma_before(self, i: int) -> bool:
         """A comma right before token i, or one written inside the quotation mark that closes right before it
         ('a "terrible tragedy," adding')."""
-        k = i - 1
-        if self.is_comma(k):
-            return True
-        return k > 0 and any(b == self.toks[k].start for _, b in self.quotes) and self.is_comma(k - 1)
+        return self.is_comma(i - 1) or self.closes_on_comma(i - 1)
+
+    def closes_on_comma(self, k: int) -> bool:
+        """Token k closes a quotation whose last mark inside is a comma ('...,"'), past the closing mark of a
+        quotation inside it ('..., \'What is going on here,\'"')."""
+        inner = k - 1
+        while inner > 0 and self.raw(inner) in INNER_CLOSERS:
+            inner -= 1
+        return self.is_comma(inner) and any(self.toks[k].start == b for _, b in self.quotes)
 
     def _in_number(self, i: int) -> bool:
         before, after = self.toks[i - 1] if i > 0 else None, self.toks[i + 1] if i + 1 < len(self.toks) else None

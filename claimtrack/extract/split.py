@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..claimtext import claim_language
 from .candidate import Kind
 from ..lang.text import PUNCTUATION
+from ..sentences import MAX_ABBREVIATED
 from .doc import MIN_POST_CLAIM_WORDS, MIN_QUOTED_CLAUSE, SentenceView, Span
 from .grammar import Grammar, modifies_noun
 from .spans import trim
@@ -26,7 +27,6 @@ SENTENCE_ENDS = frozenset(PUNCTUATION["claim_enders"])
 CLAUSE_ENDERS = frozenset(PUNCTUATION["clause_enders"])
 EDITORIAL_BRACKETS = PUNCTUATION["editorial_brackets"]
 ELLIPSIS_MARKS = frozenset(PUNCTUATION["ellipsis_marks"])
-MAX_ABBREVIATED = 4  # letters of a capitalised word a point abbreviates before a number ("Sept. 14")
 MIN_PRESENT_VERB = 4  # letters of a present verb with its prefix: a shorter word is as often a noun (يوم، يد)
 MIN_FUTURE_STEM = 3  # letters after a future prefix: fewer make a noun or a number (وسيط، وستين)
 MAX_CLAUSE_SUBJECT = 7  # words of a second clause's subject before its verb ("and the two leaders would ...")

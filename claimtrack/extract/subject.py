@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..lang.text import PUNCTUATION
 from ..lexicon import Lexicon
+from ..sentences import MAX_ABBREVIATED
 from .doc import SentenceView, Span
 from .grammar import Grammar
 
@@ -22,7 +23,6 @@ NAME_MARKS = PUNCTUATION["name_marks"]  # marks that end a name's word ("OPEC+")
 NAME_JOINERS = PUNCTUATION["name_joiners"]  # of those, marks that join two capitalised words into one name ("AT&T")
 MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
 MAX_OCCASION = 5  # words of an occasion before the subject ("In a press statement")
-MAX_ABBREVIATION = 4  # letters of a capitalised word a full stop abbreviates ("Jr.", "Gen.", "Corp.")
 
 
 class NoSubject(Exception):
@@ -99,7 +99,7 @@ def in_phrase(s: SentenceView, k: int) -> bool:
         return False
     if k + 1 < len(s) and s.raw(k + 1) in BRACKETS and s.toks[k + 1].start == s.toks[k].end:
         return True  # "Senator Ann Lee (D-Calif.)": an abbreviation closing the brackets
-    return before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATION  # "U.S.", "Jr.", "Dr."
+    return before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATED  # "U.S.", "Jr.", "Dr."
 
 
 def glued_mark(s: SentenceView, k: int) -> bool:

@@ -10,7 +10,6 @@ from ..candidate import Attribution, Candidate, Kind, MARKERS
 from ..claim import claim_before
 from ..doc import SentenceView, Span
 from ..grammar import Grammar
-from .claim_first import closes_on_comma
 from .relayed_by import relay_marker
 
 NAME = "cited"
@@ -114,7 +113,7 @@ def _quotation_before(g: Grammar, s: SentenceView, k: int, link: int) -> Candida
     """'"...," the agency quoted the minister as saying.': the quotation that closes on a comma before the
     reporter is the claim of the speaker between the verb and "as"."""
     cue = g.lex.cue(s.norm(link + 1))
-    close = next((j for j in range(k - 1, -1, -1) if closes_on_comma(s, j)), None)
+    close = next((j for j in range(k - 1, -1, -1) if s.closes_on_comma(j)), None)
     if cue is None or cue.tense != "participle" or close is None or close + 1 >= k:
         return None
     if any(not s.toks[j].is_word for j in range(close + 1, k)) or any(
@@ -145,7 +144,7 @@ def _passive_quotation(g: Grammar, s: SentenceView, k: int, link: int) -> Candid
     """'"...," he was quoted as saying by the agency.': the quotation that closes on a comma before the subject of
     "was quoted" is the subject's claim (a pronoun's, the last speaker's), relayed by the agent after "by"."""
     cue = g.lex.cue(s.norm(link + 1))
-    close = next((j for j in range(k - 2, -1, -1) if closes_on_comma(s, j)), None)
+    close = next((j for j in range(k - 2, -1, -1) if s.closes_on_comma(j)), None)
     if cue is None or cue.tense != "participle" or close is None or close + 1 >= k - 1:
         return None
     subject = Span(close + 1, k - 1)

@@ -13,7 +13,6 @@ from .cue import cue_here
 from .verbal_noun import cue_object
 
 NAME = "claim-first"
-INNER_CLOSERS = frozenset(PUNCTUATION["quote_marks"])  # marks that close a quotation inside another
 CLAIM_ENDERS = frozenset(PUNCTUATION["claim_enders"])
 MAX_SPEAKER_BEFORE = 5  # words between a quotation and its verb that can be its speaker ("the foreign minister")
 
@@ -119,7 +118,7 @@ def _after_comma(g: Grammar, s: SentenceView, i: int) -> bool:
     conjunction written on the verb."""
     if s.is_comma(i - 1) or (s.norm(i)[:1] == g.lex.and_conjunction and s.is_comma(i - 2)):
         return True
-    return closes_on_comma(s, i - 1) or _closes_on_stop(s, i)
+    return s.closes_on_comma(i - 1) or _closes_on_stop(s, i)
 
 
 def _closes_on_stop(s: SentenceView, i: int) -> bool:
@@ -130,15 +129,6 @@ def _closes_on_stop(s: SentenceView, i: int) -> bool:
     return closes and s.raw(k - 1) in CLAIM_ENDERS and s.raw(i)[:1].islower()
 
 
-def closes_on_comma(s: SentenceView, k: int) -> bool:
-    """Token k closes a quotation whose last mark inside is a comma ('...,"'), past the closing mark of a
-    quotation inside it ('..., \'What is going on here,\'"')."""
-    inner = k - 1
-    while inner > 0 and s.raw(inner) in INNER_CLOSERS:
-        inner -= 1
-    return s.is_comma(inner) and any(s.toks[k].start == b for _, b in s.quotes)
-
-
 def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """A short phrase of words between a quotation that ends on a comma and the verb: its speaker; none when a verb
     of saying stands among them ('"...," he said in comments posted on ...': the first verb is the cue)."""
@@ -146,7 +136,7 @@ def _speaker_before(g: Grammar, s: SentenceView, i: int) -> Span | None:
         if (cue := g.lex.cue(s.norm(k))) is not None and cue.tense in ("past", "present"):
             return None
         if not s.toks[k].is_word:
-            return Span(k + 1, i) if k + 1 < i and (closes_on_comma(s, k) or _closes_clause(s, k)) else None
+            return Span(k + 1, i) if k + 1 < i and (s.closes_on_comma(k) or _closes_clause(s, k)) else None
     return None
 
 

@@ -11,7 +11,6 @@ from ..claim import claim_before, open_claim
 from ..doc import SentenceView, Span
 from ..grammar import Grammar
 from ..speaker_phrase import speaker_span
-from .claim_first import closes_on_comma
 from .cue import cue_here
 
 NAME = "inverted"
@@ -20,7 +19,7 @@ MAX_SPEAKER_AFTER = 16  # words of a speaker and its apposition after the verb (
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
-    if not g.lex.subject_first or i < 2 or not (s.is_comma(i - 1) or closes_on_comma(s, i - 1)):
+    if not g.lex.subject_first or i < 2 or not s.comma_before(i):
         return None
     form = cue_here(g, s, i, found)
     if form is None or form.tense not in ("past", "present") or form.particle or form.addressee:

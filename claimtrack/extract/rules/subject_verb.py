@@ -16,7 +16,7 @@ from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
 from ..grammar import Grammar, figure, modifies_noun, particles_start, quantity_at
 from ..subject import Subject, after_article, clause_opening, clause_subject, in_phrase, subject_of
-from .claim_first import clause_end, closes_on_comma
+from .claim_first import clause_end
 from .cue import reported_subject, with_its_words
 
 NAME = "subject-verb"
@@ -146,7 +146,7 @@ def _tail_of_quotation(g: Grammar, s: SentenceView, subject: Span, verb: int, fi
     """'"...," the coach said just before kick-off.': after a subject that follows a quotation closing on a comma,
     words after the verb with no "that", quotation or verb of their own say when or how, not what; so do words
     a subordinator opens ("when asked about ...")."""
-    if subject.a == 0 or not closes_on_comma(s, subject.a - 1):
+    if subject.a == 0 or not s.closes_on_comma(subject.a - 1):
         return False
     if s.norm(first - 1) in g.lex.complementizers or s.raw(first - 1) == ":" or any(s.quoted[first:]):
         return False
@@ -297,7 +297,7 @@ def _claim_before_subject(
 ) -> Candidate | None:
     """ "Under the deals, Russia would receive arms, Kirby said.", '"...," Damian Williams, U.S. Attorney, said in
     a statement.': the subject follows the claim's comma and only where, when or to whom follows the verb."""
-    if subject.a == 0 or not (s.is_comma(subject.a - 1) or closes_on_comma(s, subject.a - 1)):
+    if subject.a == 0 or not s.comma_before(subject.a):
         return None
     j = after_verb(form, i)
     end = clause_end(s, j)

@@ -80,11 +80,15 @@ def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -
     speaker's stance with its pronoun right before the cue's preposition, a verbal noun right after the cue's own
     preposition with words of its own before the opener, or a verbal noun in a clause of its own before the
     opener's."""
-    obj = cue_object(g, s, i, form)
-    if _stance_before(g, s, i, op) or _framed_before(g, s, i, obj, op, form):
+    if _stance_before(g, s, i, op):
         return True
-    # the object's clause ends at a comma before the opener: without one, no object need be read
-    return any(s.is_comma(k) for k in range(i + 1, op)) and _in_earlier_clause(s, obj, op)
+    # the object's clause ends at a comma before the opener, or the cue has a preposition of its own to frame it:
+    # without either, no object need be read (the verb rule asks this of every opener it finds)
+    comma = any(s.is_comma(k) for k in range(i + 1, op))
+    if not (comma or form.frame):
+        return False
+    obj = cue_object(g, s, i, form)
+    return _framed_before(g, s, i, obj, op, form) or (comma and _in_earlier_clause(s, obj, op))
 
 
 def _stance_before(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
