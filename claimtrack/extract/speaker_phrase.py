@@ -163,7 +163,9 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
     depth = 0
     for i in range(chunk.a + wrapper + 1, chunk.b):
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
-        if depth > 0:  # "(روسيا اليوم)" is a name, whatever words it holds
+        if depth > 0 or _quoted_name(
+            g, s, chunk.a, i
+        ):  # "(روسيا اليوم)", "موقع «روسيا اليوم»": a name, whatever it holds
             continue
         if _name_word(g, s, i, chunk.b) or s.norm(i - 1) in g.lex.issuing_words or _age_group(g, s, i):
             continue  # "تقرير صادر عن المنظمة": who issued it is part of the phrase, no relay
@@ -179,6 +181,16 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
         if _describing_clause(g, s, chunk.a + wrapper, i):
             return i
     return chunk.b
+
+
+def _quoted_name(g: Grammar, s: SentenceView, a: int, i: int) -> bool:
+    """Whether token i lies inside a quotation the phrase opened after a source's noun ("قناة "الحرة"", "موقع «روسيا
+    اليوم»"): the body's name, not words that end the phrase."""
+    for start, end in s.quotes:
+        mark = s.index_at(start)
+        if a < mark and start < s.toks[i].start < end:
+            return g.source_word(s.norm(mark - 1))
+    return False
 
 
 def described_source_end(g: Grammar, s: SentenceView, a: int, b: int) -> int:

@@ -357,6 +357,23 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     return person
 
 
+def shortened(ctx: ArticleContext, ask: Ask) -> str | None:
+    """A body's name written short after the article wrote it whole ("هيئة الإغاثة" after "هيئة الإغاثة الوطنية",
+    "the Relief Agency" after "the National Relief Agency"): the body it named, whose name keeps its head and drops
+    what qualified it (the words after the head where heads come first, before it where modifiers do)."""
+    words = [strip_word(w) for w in words_of(ask.target)]
+    if ask.parsed.name or len(words) < 2:
+        return None
+    for m in reversed(ctx.named):
+        if ctx.registry.kind(m.canonical) not in (SpeakerKind.organisation, SpeakerKind.media):
+            continue
+        whole = [strip_word(w) for w in words_of(m.written)]
+        kept = whole[len(whole) - len(words) :] if ctx.lex.modifiers_first else whole[: len(words)]
+        if len(whole) > len(words) and kept == words:
+            return m.canonical
+    return None
+
+
 def _given_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
     """ "Ahmed al-Toufiq" where the registry knows "Ahmed" alone as Abiy Ahmed's: a known one-word name that only
     opens a longer name is another person's given name, unless the longer name is known as that person's, or the
@@ -1098,6 +1115,7 @@ STRATEGIES: list[Strategy] = [
     surname_written,
     exact,
     alias,
+    shortened,  # after the known aliases: "مجلس الأمن" is the Security Council after "مجلس الأمن القومي" too
     anonymous,
     reference,
     short_name,
