@@ -37,6 +37,7 @@ class Grammar:
         self.addressee_first_words = frozenset(addressees)
         self.media_first_words = frozenset(media)
         self.verbal_nouns = VerbalNouns(lex, self.alias_first_words)
+        self.known_names = known_names(lex)
 
     def unglued(self, word: str) -> str:
         """A folded word without a one-letter preposition written on it ("بوجود" -> "وجود", "لنادي" -> "نادي")."""
@@ -314,6 +315,27 @@ class Grammar:
         if word[:1] in self.lex.glued_prepositions:
             return word[1:].lstrip(self.lex.letter_joiner)
         return word
+
+
+def known_names(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
+    """Known speakers' names of two words or more, folded, by their first word, longest first."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for entry in lex.speakers:
+        for alias in entry.get("aliases", []):
+            words = tuple(fold(alias).split())
+            if len(words) > 1:
+                names.setdefault(words[0], []).append(words)
+    return {first: sorted(set(found), key=len, reverse=True) for first, found in names.items()}
+
+
+def known_name_end(g: Grammar, s: SentenceView, k: int) -> int:
+    """The token after a known name of two words or more written from token k ("المصري اليوم", a preposition or "and"
+    on its first word or not), else k."""
+    for first in dict.fromkeys((s.norm(k), g.unglued(s.norm(k)), g.unglued(s.norm(k)[1:]))):
+        for words in g.known_names.get(first, ()):
+            if all(s.norm(k + n) == word for n, word in enumerate(words[1:], 1)):
+                return k + len(words)
+    return k
 
 
 def quantity_at(g: Grammar, s: SentenceView, j: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.text import PUNCTUATION, fold
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
-from .grammar import Grammar, accusative, and_joined, contrast_before, particles_start
+from .grammar import Grammar, known_name_end, accusative, and_joined, contrast_before, particles_start
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
@@ -161,11 +161,12 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
     """Where a speaker phrase inside one chunk ends: before an adverbial, a relay or a circumstantial word."""
     wrapper = s.phrase_at(chunk.a, g.lex.speaker_wrappers)
     depth = 0
+    # the words of a name in brackets, in quotation marks after a source's noun or known ("صحيفة المصري اليوم"): a
+    # name, whatever words it holds ("اليوم" is no "today" there)
+    named = {n for k in range(chunk.a, chunk.b) for n in range(k + 1, known_name_end(g, s, k))}
     for i in range(chunk.a + wrapper + 1, chunk.b):
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
-        if depth > 0 or _quoted_name(
-            g, s, chunk.a, i
-        ):  # "(روسيا اليوم)", "موقع «روسيا اليوم»": a name, whatever it holds
+        if depth > 0 or i in named or _quoted_name(g, s, chunk.a, i):
             continue
         if _name_word(g, s, i, chunk.b) or s.norm(i - 1) in g.lex.issuing_words or _age_group(g, s, i):
             continue  # "تقرير صادر عن المنظمة": who issued it is part of the phrase, no relay
@@ -398,7 +399,7 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
         return None
     # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
     # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
-    end = next((k for k in range(a + 2, stop) if not s.toks[k].is_word or _object_word(g, s.norm(k))), stop)
+    end = next((k for k in range(a + 2, stop) if not s.toks[k].is_word or _object_after(g, s, k)), stop)
     if _body_decided(g, s, a + 1):
         end = a + 2
     if given:
@@ -428,6 +429,14 @@ def _body_decided(g: Grammar, s: SentenceView, k: int) -> bool:
 def _body_noun(g: Grammar, s: SentenceView, k: int) -> bool:
     """Whether token k is a body's noun, with or without the article ("وزارة", "الوزارة")."""
     return g.lex.hooks.strip_article(s.norm(k)) in g.lex.body_heads
+
+
+def _object_after(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k opens the verb's object: an object word, unless a source's noun without the article stands
+    before it, which takes the word after it as its owner ("شرطة كادونا": a place's name, not an accusative)."""
+    before = s.norm(k - 1)
+    owned = not before.startswith(g.lex.definite_prefixes) and g.source_word(before)
+    return _object_word(g, s.norm(k)) and not owned
 
 
 def _object_word(g: Grammar, n: str) -> bool:

@@ -206,6 +206,20 @@ def _place_before_noun(lex: Lexicon, words: list[str], kinds: list[str]) -> list
     return kinds
 
 
+def _title_in_name(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
+    """A title's word written bare between two words of a name is a word of that name ("حسن شيخ محمود": Hassan
+    Sheikh Mohamud, whose name is not "محمود" after a title). Not where modifiers come first: a word before a title
+    says whose title it is there ("Somali President Hassan ...")."""
+    if lex.modifiers_first:
+        return kinds
+    kinds = list(kinds)
+    for k in range(1, len(words) - 1):
+        inside = kinds[k - 1] == kinds[k + 1] == "N" and fold(words[k]) in lex.title_words
+        if inside and strip_word(words[k]) == fold(words[k]) and fold(words[k - 1]) not in lex.spoken_for:
+            kinds[k] = "N"
+    return kinds
+
+
 def _named_by_adjective(lex: Lexicon, words: list[str], kinds: list[str]) -> list[str]:
     """ "the Tongan government", "Samoan police": in a script with capitals, capitalised words before a body's noun
     written small that ends the phrase are that body's (its country, its party), whatever nationality they name: a
@@ -374,7 +388,9 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             if "N" in kinds[end:]:
                 kinds[start:end] = ["T"] * (end - start)
         kinds = _place_before_noun(self.lex, words, _places_named(self.lex, words, kinds))
-        return _spoken_for(self.lex, words, _named_by_adjective(self.lex, words, kinds))
+        return _spoken_for(
+            self.lex, words, _named_by_adjective(self.lex, words, _title_in_name(self.lex, words, kinds))
+        )
 
     def _word_kind(self, word: str) -> str:
         """T: title, institution, nationality or function word; D: other definite noun; N: could be a name."""
