@@ -343,6 +343,8 @@ def alias(ctx: ArticleContext, ask: Ask) -> str | None:
     if person and any(ctx.registry.find_alias(rest, (SpeakerKind.person,)) == person for rest in spoken_for):
         return None
     if person and ask.parsed.name:
+        if _inside_another_name(ctx, ask.parsed.name, person):
+            return None
         if _given_name_of_another(ctx, ask.parsed.name, person):
             return None
         if _family_name_of_another(ctx, ask.parsed.name, person):
@@ -372,6 +374,25 @@ def shortened(ctx: ArticleContext, ask: Ask) -> str | None:
         if len(whole) > len(words) and kept == words:
             return m.canonical
     return None
+
+
+def _inside_another_name(ctx: ArticleContext, name: str, person: str) -> bool:
+    """ "Ammar Mohammed al-Hassan", "Suhail bin Mohammed al-Mazrouei" where another article's person is known by the
+    one word "Mohammed" alone: a known word inside a chain of names, after a name particle ("bin") or before a family
+    name with the article, is a father's name in it, not that person. A person of the packs' data, or one this article
+    named, is known by more than such a word."""
+    if person in ctx.registry.curated or any(m.canonical == person for m in ctx.named):
+        return False
+    words, lex = words_of(name), ctx.lex
+    spans = _written_at(ctx, words, person)
+
+    def fathers(start: int, end: int) -> bool:
+        if end - start != 1 or not 0 < start < len(words) - 1:
+            return False
+        family = bool(lex.definite_article) and words[end].startswith(lex.definite_article)
+        return words[start - 1] in lex.name_particles or family
+
+    return bool(spans) and all(fathers(start, end) for start, end in spans)
 
 
 def _given_name_of_another(ctx: ArticleContext, name: str, person: str) -> bool:
@@ -791,7 +812,7 @@ def name(ctx: ArticleContext, ask: Ask) -> str | None:
         or same_name(ctx, full)
         or reg.with_middle_names(full)
     )
-    if known and (_given_name_of_another(ctx, full, known) or _another_given_name(ctx, full, known)):
+    if known and any(f(ctx, full, known) for f in (_inside_another_name, _given_name_of_another, _another_given_name)):
         known = None
     if known and reg.kind(known) != SpeakerKind.person and _holds_a_body_name(ctx, full, known):
         known = None
