@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..lang.text import PUNCTUATION, fold
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
-from .grammar import Grammar, known_name_end, accusative, and_joined, contrast_before, particles_start
+from .grammar import Grammar, accusative, and_joined, contrast_before, known_name_end, particles_start
 
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
@@ -161,8 +161,8 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
     """Where a speaker phrase inside one chunk ends: before an adverbial, a relay or a circumstantial word."""
     wrapper = s.phrase_at(chunk.a, g.lex.speaker_wrappers)
     depth = 0
-    # the words of a name in brackets, in quotation marks after a source's noun or known ("صحيفة المصري اليوم"): a
-    # name, whatever words it holds ("اليوم" is no "today" there)
+    # a name's words, whatever they hold, end no phrase: in brackets ("(روسيا اليوم)"), quoted after a source's noun,
+    # or a known name's ("صحيفة المصري اليوم": no "today" there)
     named = {n for k in range(chunk.a, chunk.b) for n in range(k + 1, known_name_end(g, s, k))}
     for i in range(chunk.a + wrapper + 1, chunk.b):
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
