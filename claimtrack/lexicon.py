@@ -385,6 +385,18 @@ class Lexicon:
         return len(word) > 2 and word[0] in self.proclitics
 
 
+def bare_forms(lex: Lexicon, word: str) -> set[str]:
+    """A word as written and without a particle glued before it (wa-li-Putin, lil-Kremlin -> al-Kremlin)."""
+    forms = {word}
+    if len(word) > 2 and (word[0] in lex.conjunctions or word[0] in lex.glued_prepositions):
+        forms.add(word[1:])
+    for contracted, article in lex.contracted_articles.items():
+        if word.startswith(contracted) and len(word) > len(contracted) + 1:
+            rest = word[len(contracted) :]
+            forms.update({rest, article + rest})
+    return forms
+
+
 def _phrases(items) -> list[tuple[str, ...]]:
     out = [tuple(fold(p).split()) for p in items]
     return sorted({p for p in out if p}, key=len, reverse=True)

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..claimtext import claim_language, place_spans
 from ..lang.text import PUNCTUATION, fold, fold_for_match
-from ..lexicon import CueForm, Lexicon
+from ..lexicon import CueForm, Lexicon, bare_forms
 from ..sentences import OPENERS, SYMMETRIC
 from .nouns import VerbalNouns
 from .doc import COMMAS, Span, SentenceView
@@ -317,25 +317,29 @@ class Grammar:
         return word
 
 
-def known_names(lex: Lexicon) -> dict[str, list[tuple[str, ...]]]:
-    """Known speakers' names of two words or more, folded, by their first word, longest first."""
-    names: dict[str, list[tuple[str, ...]]] = {}
+def known_names(lex: Lexicon) -> dict[str, set[tuple[str, ...]]]:
+    """Known speakers' names of two words or more, folded, by their first word."""
+    names: dict[str, set[tuple[str, ...]]] = {}
     for entry in lex.speakers:
         for alias in entry.get("aliases", []):
             words = tuple(fold(alias).split())
             if len(words) > 1:
-                names.setdefault(words[0], []).append(words)
-    return {first: sorted(set(found), key=len, reverse=True) for first, found in names.items()}
+                names.setdefault(words[0], set()).add(words)
+    return names
 
 
 def known_name_end(g: Grammar, s: SentenceView, k: int) -> int:
-    """The token after a known name of two words or more written from token k ("المصري اليوم", a preposition or "and"
-    on its first word or not), else k."""
-    for first in dict.fromkeys((s.norm(k), g.unglued(s.norm(k)), g.unglued(s.norm(k)[1:]))):
-        for words in g.known_names.get(first, ()):
-            if all(s.norm(k + n) == word for n, word in enumerate(words[1:], 1)):
-                return k + len(words)
-    return k
+    """The token after a known name of two words or more written from token k ("المصري اليوم", a particle glued on
+    its first word or not), else k."""
+    return max(
+        (
+            k + len(words)
+            for first in bare_forms(g.lex, s.norm(k))
+            for words in g.known_names.get(first, ())
+            if all(s.norm(k + n) == word for n, word in enumerate(words[1:], 1))
+        ),
+        default=k,
+    )
 
 
 def quantity_at(g: Grammar, s: SentenceView, j: int) -> bool:

@@ -8,6 +8,8 @@ from ..lang.text import PUNCTUATION, fold
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
 from .grammar import Grammar, accusative, and_joined, contrast_before, known_name_end, particles_start
 
+QUOTED_NAME_WORDS = 4  # words of a body's name in quotation marks ("رويترز", "الخطوط الجوية الليبية")
+
 # What a speaker phrase never ends on: an opening bracket, a colon, a sentence's end.
 _SPEAKER_END_MARKS = "(:" + PUNCTUATION["claim_enders"]
 MAX_BARE_NAME = 4  # words of a name with no title after an opening verb ("عبد الفتاح محمد حسن")
@@ -163,10 +165,11 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
     depth = 0
     # a name's words, whatever they hold, end no phrase: in brackets ("(روسيا اليوم)"), quoted after a source's noun,
     # or a known name's ("صحيفة المصري اليوم": no "today" there)
-    named = {n for k in range(chunk.a, chunk.b) for n in range(k + 1, known_name_end(g, s, k))}
+    named = quoted_names(g, s, chunk.a, chunk.b)
+    named.update(n for k in range(chunk.a, chunk.b) for n in range(k + 1, known_name_end(g, s, k)))
     for i in range(chunk.a + wrapper + 1, chunk.b):
         depth += {"(": 1, ")": -1}.get(s.raw(i), 0)
-        if depth > 0 or i in named or _quoted_name(g, s, chunk.a, i):
+        if depth > 0 or i in named:
             continue
         if _name_word(g, s, i, chunk.b) or s.norm(i - 1) in g.lex.issuing_words or _age_group(g, s, i):
             continue  # "تقرير صادر عن المنظمة": who issued it is part of the phrase, no relay
@@ -184,14 +187,19 @@ def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
     return chunk.b
 
 
-def _quoted_name(g: Grammar, s: SentenceView, a: int, i: int) -> bool:
-    """Whether token i lies inside a quotation the phrase opened after a source's noun ("قناة "الحرة"", "موقع «روسيا
-    اليوم»"): the body's name, not words that end the phrase."""
-    for start, end in s.quotes:
-        mark = s.index_at(start)
-        if a < mark and start < s.toks[i].start < end:
-            return g.source_word(s.norm(mark - 1))
-    return False
+def quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
+    """The tokens in [a, b) of a body's name quoted right after its noun ('أفادت وكالة "رويترز" بارتفاع ...', "موقع
+    «روسيا اليوم»"): part of the speaker, whatever words it holds, not a quotation that ends the search for the cue's
+    object."""
+    names: set[int] = set()
+    for k in range(max(a, 1), b):
+        quote = s.quote_at(k)
+        if quote is None or not g.source_word(s.norm(k - 1)) or s.norm(k + 1) in g.verbal_nouns:
+            continue  # 'أعلن الرئيس "إنهاء التعاون"': a verbal noun opens what was said, not a name
+        close = s.index_at(quote[1])
+        if s.words(Span(k + 1, close)) <= QUOTED_NAME_WORDS:
+            names.update(range(k, close + 1))
+    return names
 
 
 def described_source_end(g: Grammar, s: SentenceView, a: int, b: int) -> int:

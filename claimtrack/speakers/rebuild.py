@@ -33,7 +33,8 @@ from ..lang import name_key
 from ..models import Speaker, Statement
 from ..store import Store
 from .corrections import Action, Correction, Outcome, apply, seed_registry
-from .registry import Change, Registry, bare_forms, curated_entries, words_of
+from ..lexicon import bare_forms
+from .registry import Change, Registry, curated_entries, words_of
 from .latin import has_non_latin, latin_key, latin_name
 from .resolve import resolve_statements
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import lang
 from ..lang import name_key, strip_article
 from ..lang.text import fold_for_match
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, bare_forms
 from ..models import Speaker
 
 
@@ -39,18 +39,6 @@ strip_word = lru_cache(maxsize=1 << 16)(strip_article)
 
 def words_of(text: str) -> list[str]:
     return fold_for_match(text).split()
-
-
-def bare_forms(lex: Lexicon, word: str) -> set[str]:
-    """A word as written and without a particle glued before it (wa-li-Putin, lil-Kremlin -> al-Kremlin)."""
-    forms = {word}
-    if len(word) > 2 and (word[0] in lex.conjunctions or word[0] in lex.glued_prepositions):
-        forms.add(word[1:])
-    for contracted, article in lex.contracted_articles.items():
-        if word.startswith(contracted) and len(word) > len(contracted) + 1:
-            rest = word[len(contracted) :]
-            forms.update({rest, article + rest})
-    return forms
 
 
 def definite(lex: Lexicon, word: str) -> bool:

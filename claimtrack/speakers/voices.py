@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..lang import text_pack
-from .registry import Registry, SpeakerKind, bare_forms, curated_entries, words_of
+from ..lexicon import bare_forms
+from .registry import Registry, SpeakerKind, curated_entries, words_of
 
 
 def voices(registry: Registry, written_roles: Iterable[tuple[str, str]] = ()) -> dict[str, frozenset[str]]:

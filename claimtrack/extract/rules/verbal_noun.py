@@ -12,14 +12,13 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar, and_joined
-from ..speaker_phrase import speaker_span, subject_on_left, subject_opening_sentence
+from ..speaker_phrase import quoted_names, speaker_span, subject_on_left, subject_opening_sentence
 from ..subject import glued_mark
 from .cue import cue_here
 
 CLAUSE_ENDERS = PUNCTUATION["clause_enders"]
 
 NAME = "verbal-noun"
-QUOTED_NAME_WORDS = 4  # words of a body's name in quotation marks ("رويترز", "الخطوط الجوية الليبية")
 
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
@@ -30,12 +29,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
     # the opener is the verbal noun itself ('أعلن "إنهاء التعاون"', "طالبت ... بإلغاء"): the claim is this rule's
     opens_object = opener is not None and obj is not None and obj[1] == opener[0]
-    if opener is not None and not (
-        opens_object
-        or _stance_before(g, s, i, opener[0])
-        or _in_earlier_clause(s, obj, opener[0])
-        or _framed_before(g, s, i, obj, opener[0], form)
-    ):
+    if opener is not None and not (opens_object or _object_wins(g, s, i, obj, opener[0], form)):
         return None  # an أنّ, a colon or a quotation opens the claim: the verb rule's
     if _filler_follows(g, s, i):
         return None  # "علق على القرار قائلا إن ...": the participle of saying carries the claim
@@ -80,15 +74,16 @@ def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -
     speaker's stance with its pronoun right before the cue's preposition, a verbal noun right after the cue's own
     preposition with words of its own before the opener, or a verbal noun in a clause of its own before the
     opener's."""
-    if _stance_before(g, s, i, op):
-        return True
     # the object's clause ends at a comma before the opener, or the cue has a preposition of its own to frame it:
     # without either, no object need be read (the verb rule asks this of every opener it finds)
-    comma = any(s.is_comma(k) for k in range(i + 1, op))
-    if not (comma or form.frame):
-        return False
-    obj = cue_object(g, s, i, form)
-    return _framed_before(g, s, i, obj, op, form) or (comma and _in_earlier_clause(s, obj, op))
+    if not (form.frame or any(s.is_comma(k) for k in range(i + 1, op))):
+        return _stance_before(g, s, i, op)
+    return _object_wins(g, s, i, cue_object(g, s, i, form), op, form)
+
+
+def _object_wins(g: Grammar, s: SentenceView, i: int, obj: tuple[int, int] | None, op: int, form: CueForm) -> bool:
+    """Whether the cue's object ``obj`` starts the claim before the opener at ``op`` (``object_before``)."""
+    return _stance_before(g, s, i, op) or _framed_before(g, s, i, obj, op, form) or _in_earlier_clause(s, obj, op)
 
 
 def _stance_before(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
@@ -141,7 +136,7 @@ def _object(
     احتجاز ...", not "أدانت المحكمة المتهم بقتل ...": convicted of)."""
     named = quoted_source(g, s, i + 1) or i + 1  # 'أعلنت "اللجنة الوطنية" عن تخفيض ...': a quoted name speaks
     end = min(len(s), i + MAX_SPEAKER_TOKENS)
-    names = _quoted_names(g, s, named, end)
+    names = quoted_names(g, s, named, end)
     verb = g.lex.cue(s.norm(i))
     for k in range(named, end):
         if k in names:
@@ -191,20 +186,6 @@ def spelt_as_participle(g: Grammar, s: SentenceView, k: int, verb: CueForm | Non
     if form is None or verb is None or form.tense != "participle" or s.norm(k) not in g.verbal_nouns:
         return False
     return form.gender != verb.gender
-
-
-def _quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
-    """The tokens in [a, b) of a body's name quoted right after its noun ('أفادت وكالة "رويترز" بارتفاع ...'): part
-    of the speaker, not a quotation that ends the search for the cue's object."""
-    names: set[int] = set()
-    for k in range(max(a, 1), b):
-        quote = s.quote_at(k)
-        if quote is None or not g.source_word(s.norm(k - 1)) or s.norm(k + 1) in g.verbal_nouns:
-            continue  # 'أعلن الرئيس "إنهاء التعاون"': a verbal noun opens what was said, not a name
-        close = s.index_at(quote[1])
-        if s.words(Span(k + 1, close)) <= QUOTED_NAME_WORDS:
-            names.update(range(k, close + 1))
-    return names
 
 
 def object_at(
