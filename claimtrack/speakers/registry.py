@@ -52,16 +52,17 @@ def without_conjunction(lex: Lexicon, word: str) -> str:
 
 
 def body_key(lex: Lexicon, name: str) -> frozenset[str]:
-    """A body's name as the set of its words, each without the particle glued on it and the article: one body
-    however an outlet orders its words ("al-hay'a al-'amma lil-ihsa' bil-Sa'udiyya" and "al-hay'a al-'amma
-    al-Sa'udiyya lil-ihsa'"; "the Ministry of Health" and "the Health Ministry")."""
-    words = set()
+    """A body's name as the set of its words, each without the particle glued on it and the article, by its
+    consonant skeleton (``name_key``): one body however an outlet orders its words ("al-hay'a al-'amma lil-ihsa'
+    bil-Sa'udiyya" and "al-hay'a al-'amma al-Sa'udiyya lil-ihsa'"; "the Ministry of Health" and "the Health
+    Ministry") or spells the place or nationality in it (Abu Dhabi written as one word or two, "Amriki"/"Ameriki")."""
+    words = []
     for word in words_of(name):
         if word in lex.function_words:
             continue  # "Ministry of Health", "Health Ministry"
         definite_forms = [f for f in bare_forms(lex, word) if definite(lex, f)]
-        words.add(strip_word(min(definite_forms, key=len) if definite_forms else word))
-    return frozenset(words)
+        words.append(strip_word(min(definite_forms, key=len) if definite_forms else word))
+    return frozenset(name_key(" ".join(words)).split())
 
 
 def curated_entries(language: str) -> list[dict]:
@@ -161,13 +162,13 @@ class Registry:
     def _same_body(self, speaker: Speaker) -> Speaker | None:
         """The body already known by the same words in another order, which the new name is then an alias of;
         else None, and the new body is indexed by its words."""
-        if speaker.kind != SpeakerKind.organisation:
+        if speaker.kind not in (SpeakerKind.organisation, SpeakerKind.media):
             return None
         key = body_key(self.lex, speaker.canonical)
         if len(key) < 2:
             return None
         known = self._bodies.setdefault(key, speaker.canonical)
-        if known == speaker.canonical or known not in self.speakers:
+        if known == speaker.canonical or known not in self.speakers or self.speakers[known].kind != speaker.kind:
             return None
         self.add_alias(known, speaker.canonical)
         return self.speakers[known]
