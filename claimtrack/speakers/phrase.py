@@ -527,7 +527,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
             j = k + 1
             while j < len(words) - 1 and fold(words[j]) in lex.articles:
                 j += 1  # "in a statement to the media": the noun after the article
-            nxt = strip_word(fold(words[j]))
+            # a platform in quotation marks ("على "إكس"،") is the medium all the same
+            nxt = strip_word(next(iter(words_of(words[j])), ""))
             pronoun = nxt.endswith(lex.third_person_pronouns)
             if nxt in lex.occasion_nouns or (pronoun and self._word_kind(nxt) == "N"):
                 return " ".join(words[:k])

@@ -220,13 +220,14 @@ def _speaks(
 ) -> bool:
     """Whether the verb is speech here: a weak cue (زاد, لفت, بيّن) only when its claim opens at once ("ولفت إلى
     أن", "وزاد:"), a strict one only then, a misspelt one only with a speaker."""
-    # a long phrase after a weak verb is its object ("زادت أسعار ... أن"), unless unnamed sources head it ("وأبلغت
-    # مصادر محلية وحكومية في محافظة المهرة الحدودية مع سلطنة عمان بأن")
+    # a long phrase after a weak verb is its object ("زادت أسعار ... أن"), unless a source's word heads it: unnamed
+    # sources ("وأبلغت مصادر محلية وحكومية في محافظة المهرة الحدودية مع سلطنة عمان بأن"), a title before a name
+    # ("وصف نائب رئيس الوزراء الدنماركي، ترولس لوند بولسن، الحريق بأنه")
     # ... or a document ("وأظهرت بيانات شحن صادرة عن شركة ... أن": what records show, said by whoever keeps them)
     long = (
         speaker is not None
         and s.words(speaker) > MAX_WEAK_SPEAKER
-        and s.norm(speaker.a) not in g.lex.anonymous_heads
+        and not g.source_word(s.norm(speaker.a))
         and g.lex.hooks.strip_article(s.norm(speaker.a)) not in g.lex.documents
     )
     weak_without_speaker = speaker is None and not _occasion_announces(g, s, i, op)
