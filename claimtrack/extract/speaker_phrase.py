@@ -242,8 +242,9 @@ def trim_parens(g: Grammar, s: SentenceView, chunk: Span) -> Span:
     """A chunk without a parenthesised aside at its end ("مصادر أمريكية (لم تسمها)")."""
     for i in range(chunk.a, chunk.b):
         if s.raw(i) == "(":
-            # "قناة (روسيا اليوم)" names the channel; "مصادر (لم تسمها)" is an aside.
-            if i > chunk.a and _body_noun(g, s, i - 1):
+            # "قناة (روسيا اليوم)", "وفقا لشبكة (سي بي إس نيوز)" name the channel; "مصادر (لم تسمها)" is an aside.
+            noun = g.lex.hooks.strip_article(g.unglued(s.norm(i - 1)))
+            if i > chunk.a and (noun in g.lex.body_heads or noun in g.lex.media_heads):
                 continue
             return Span(chunk.a, i)
     return chunk

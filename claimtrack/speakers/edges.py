@@ -14,6 +14,7 @@ from .registry import DEFINITE, INDEFINITE, strip_word, words_of
 
 
 SHORT_FORM = re.compile(r"\s*\([^()]*\)\s*$")
+NAME_IN_BRACKETS = re.compile(r"^(\S+)\s*\(([^()]+)\)")
 
 
 class PhraseEdges:
@@ -23,7 +24,7 @@ class PhraseEdges:
         pack's edge words, days, months and time words), keeping one word at least; and a short form in brackets
         after the name ("the Ghana Health Service (GHS)")."""
         edges = self.lex.edge_words | self.lex.days | self.lex.months | self.lex.time_words
-        phrase = SHORT_FORM.sub("", phrase) or phrase
+        phrase = SHORT_FORM.sub("", self._name_in_brackets(phrase)) or phrase
         words = phrase.split()
         if not edges or self.reg.exact(phrase):
             return phrase
@@ -37,6 +38,15 @@ class PhraseEdges:
         while len(words) > 1 and edge(words[0]):
             words.pop(0)
         return " ".join(words)
+
+    def _name_in_brackets(self, phrase: str) -> str:
+        """ "qanat (Rusiya al-Yawm)", "shabakat (CBS News) al-amrikiyya": brackets right after an outlet's or a body's
+        noun alone hold its name, not a short form of one: the noun and the name, the brackets dropped."""
+        found = NAME_IN_BRACKETS.match(phrase)
+        noun = words_of(found[1]) if found else []
+        if noun and strip_word(noun[-1]) in self.lex.body_heads | self.lex.media_heads:
+            return f"{found[1]} {found[2].strip()}{phrase[found.end() :]}"
+        return phrase
 
     def before_verb(self, subject: str) -> str:
         """A subject read up to its verb ("Kremlin spokesperson Dmitry Peskov has categorically" -> "... Peskov"): the
