@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lang.text import PUNCTUATION, fold_for_match
-from .registry import DEFINITE, INDEFINITE, strip_word, words_of
+from .registry import DEFINITE, INDEFINITE, definite, strip_word, words_of
 
 
 SHORT_FORM = re.compile(r"\s*\([^()]*\)\s*$")
@@ -41,12 +41,14 @@ class PhraseEdges:
 
     def _name_in_brackets(self, phrase: str) -> str:
         """ "qanat (Rusiya al-Yawm)", "shabakat (CBS News) al-amrikiyya": brackets right after an outlet's or a body's
-        noun alone hold its name, not a short form of one: the noun and the name, the brackets dropped."""
+        noun alone hold its name, not a short form of one: the noun and the name, the brackets dropped; after the
+        noun with the article ("al-sharika (Zain)": the company, Zain), the name alone."""
         found = NAME_IN_BRACKETS.match(phrase)
         noun = words_of(found[1]) if found else []
-        if noun and strip_word(noun[-1]) in self.lex.body_heads | self.lex.media_heads:
-            return f"{found[1]} {found[2].strip()}{phrase[found.end() :]}"
-        return phrase
+        if not noun or strip_word(noun[-1]) not in self.lex.body_heads | self.lex.media_heads:
+            return phrase
+        named = found[2].strip() + phrase[found.end() :]
+        return named if len(noun) == 1 and definite(self.lex, noun[0]) else f"{found[1]} {named}"
 
     def before_verb(self, subject: str) -> str:
         """A subject read up to its verb ("Kremlin spokesperson Dmitry Peskov has categorically" -> "... Peskov"): the
