@@ -418,7 +418,8 @@ class ClaimIndex:
             shared = max(len(va.predicate_set & vb.predicate_set) for va in ca.views for vb in cb.views)
             # a number both give says what is said as a word does ("wants 4.5 billion" / "asked for 4.5 billion")
             shared += bool(set(ca.text.quantities) & set(cb.text.quantities))
-            if shared >= s.semantic_shared and _anchored(ca, cb, semantic, s):
+            needed = s.semantic_shared_named if _named_alike(ca, cb) else s.semantic_shared
+            if shared >= needed and _anchored(ca, cb, semantic, s):
                 return "semantic"
         if _one_toll(ca.text, cb.text, s.min_toll) and (lexical() if semantic is None else semantic) >= s.toll:
             return "toll"

@@ -807,6 +807,33 @@ def test_paraphrase_in_other_words_joins_through_the_encoder():
     assert link.comparison.rule == "semantic"
 
 
+def test_one_named_speakers_claim_in_other_words_joins_on_fewer_shared_words():
+    # Close in meaning, a quarter of their weighted words shared but only two besides names: from one named
+    # speaker in two articles, one claim; from two speakers, not. A third statement of the speaker, as close in
+    # meaning and with no word in common, keeps the counterpart rule out of it.
+    pytest.importorskip("numpy")
+    from claimtrack.semantic import encode
+
+    raised = "الحكومة سترفع رواتب المعلمين مطلع العام المقبل"
+    reworded = "زيادة رواتب المعلمين تبدأ في يناير"
+    other = "المدارس ستفتح أبوابها في موعدها"
+    texts = {1: raised, 2: reworded, 3: other, **FILLERS}
+    encoder = FakeEncoder({raised: 1, reworded: 1, other: 1})
+    vectors = VectorIndex(dict(zip(texts, encode(encoder, list(texts.values())))))
+
+    def joined(second_speaker: str) -> bool:
+        versions = {
+            1: Version(raised, speaker="سامي حداد", article="a1"),
+            2: Version(reworded, speaker=second_speaker, article="a2"),
+            3: Version(other, speaker=second_speaker, article="a2"),
+            **{k: Version(t) for k, t in FILLERS.items()},
+        }
+        return frozenset({1, 2}) in _groups(match_all(versions, vectors=vectors).assignment)
+
+    assert joined("سامي حداد")
+    assert not joined("خالد منصور")
+
+
 EDITORIAL_NOTES = [
     # (a claim as an outlet printed it, what its speaker said)
     (

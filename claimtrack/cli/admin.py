@@ -48,6 +48,7 @@ MATCH_OPTIONS: dict[str, tuple[str, dict]] = {
     ),
     "semantic_support": ("Word overlap (Dice) the semantic rule needs", {"min": 0, "max": 1}),
     "semantic_shared": ("Words besides names the semantic rule needs in common", {"min": 0}),
+    "semantic_shared_named": ("... when one named speaker says both claims", {"min": 0}),
     "semantic_other_speaker": (
         f"Cosine at which the semantic rule joins two speakers' claims with no number in common ({SEMANTIC})",
         {"min": 0, "max": 1.01},
