@@ -443,9 +443,13 @@ def _body_noun(g: Grammar, s: SentenceView, k: int) -> bool:
 def _object_after(g: Grammar, s: SentenceView, k: int) -> bool:
     """Whether token k opens the verb's object: an object word, unless a source's noun without the article stands
     before it, which takes the word after it as its owner ("شرطة كادونا": a place's name, not an accusative)."""
+    return _object_word(g, s.norm(k)) and not _owned_by(g, s, k)
+
+
+def _owned_by(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is the owner of a source's noun without the article before it ("شرطة كادونا", "مصرف سوريا")."""
     before = s.norm(k - 1)
-    owned = not before.startswith(g.lex.definite_prefixes) and g.source_word(before)
-    return _object_word(g, s.norm(k)) and not owned
+    return s.toks[k - 1].is_word and not before.startswith(g.lex.definite_prefixes) and g.source_word(before)
 
 
 def _object_word(g: Grammar, n: str) -> bool:
@@ -523,8 +527,9 @@ def _object_starts(g: Grammar, s: SentenceView, k: int, a: int) -> int | None:
     """Where the object begins if token k shows it has: k itself, or the word before it when that word heads
     the object ("وصف المدرب نتيجة المباراة"). None: k still belongs to the subject."""
     lex, n = g.lex, s.norm(k)
-    if n in lex.places or any(st in lex.places for st in lex.hooks.stems(s.raw(k))) or n in lex.claim_nouns:
-        return k
+    place = n in lex.places or any(st in lex.places for st in lex.hooks.stems(s.raw(k)))
+    if (place and not _owned_by(g, s, k)) or n in lex.claim_nouns:
+        return k  # "حاكم مصرف سوريا المركزي": a place a source's noun owns is in the subject's name
     known = (
         n in lex.title_words or n in lex.nationality or any(st in lex.title_words for st in lex.hooks.stems(s.raw(k)))
     )

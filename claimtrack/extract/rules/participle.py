@@ -155,6 +155,8 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
             continue  # "قبل أن يخرج عبر منصة إكس، ليعلن ...، مؤكدا": the everyday word a strict cue also spells
         if main and not with_its_complement(s, k, main):
             continue  # "criticized the judiciary, calling ...": no cue without its "as", the verb of a clause
+        if main and _after_preposition(g, s, k):
+            continue  # "كشف ... عن أبرز ملامح ...، مؤكداً": spelt like a verb after a preposition, a noun ("most prominent")
         if main and main.tense in ("past", "present"):
             window_end = k + 1
             while window_end < i and s.norm(window_end) != g.lex.relay_preposition and not s.is_comma(window_end):
@@ -174,6 +176,13 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
         # subject's after it.
         return None, Attribution.CONTINUATION, gender
     return _opening_subject(g, s, i, gender)
+
+
+def _after_preposition(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k follows a preposition, after which no verb of a clause stands."""
+    before = s.norm(k - 1) if k else ""
+    lex = g.lex
+    return (before,) in lex.chunk_prepositions or before in lex.claim_prepositions or before == lex.relay_preposition
 
 
 def _opening_subject(g: Grammar, s: SentenceView, i: int, gender: str) -> tuple[Span | None, Attribution, str] | None:
