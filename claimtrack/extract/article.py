@@ -11,7 +11,7 @@ from .. import lexicon
 from ..lang.text import PUNCTUATION
 from ..lexicon import PLURAL
 from ..models import Article, Sentence, Statement, Story
-from ..sentences import OPENERS, SYMMETRIC, is_title_line, split
+from ..sentences import OPENERS, SYMMETRIC, line_is_title, split
 from .candidate import MARKERS, Attribution, Candidate
 from .credits import claim_credited
 from .doc import NEXT_LINE, PREVIOUS_SENTENCE, SentenceView
@@ -59,7 +59,7 @@ def find_claims(d: Draft) -> None:
             not found
             and not finished
             and not any(p.holds(sentence) for p in d.passages)
-            and _line_is_title(d.text, sentence)
+            and line_is_title(d.text, sentence)
         ):
             found = [head] if (head := headline.find(d.grammar, s)) is not None else []
         pending = [(s, f) for f in found if f.claim_start == NEXT_LINE]
@@ -254,15 +254,6 @@ def grammar(language: str) -> Grammar:
 def _line_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
-
-
-def _line_is_title(text: str, sentence: Sentence) -> bool:
-    """Whether a sentence is a whole line with no final full stop, as headlines are."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    starts_line = sentence.start == line_start + len(line) - len(line.lstrip())
-    return starts_line and is_title_line(line)
 
 
 def _next_line_claim(text: str, sentence: Sentence) -> tuple[int, int] | None:

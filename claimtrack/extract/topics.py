@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lang.text import PUNCTUATION
+from ..sentences import line_is_title
 from .candidate import Attribution
 from .doc import SentenceView, Span
 from .draft import Claimed, uncued
@@ -40,8 +41,8 @@ def claim_after_topics(d: Draft) -> None:
     for before, sentence in zip(d.sentences, d.sentences[1:]):
         if before.index in claimed or sentence.index in claimed:
             continue
-        if not all_quoted(d.text, sentence) or asks(d.text, sentence):
-            continue
+        if not all_quoted(d.text, sentence) or asks(d.text, sentence) or line_is_title(d.text, before):
+            continue  # a headline ("X declared election victor") introduces no quotation under it
         s = SentenceView(d.text, before, lex, unread)
         verb = _commenting_verb(d.grammar, s)
         if verb is None:
