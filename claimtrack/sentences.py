@@ -97,17 +97,13 @@ def _ends_inside(text: str, close: int, line_end: int) -> bool:
 TITLE_END = "."
 
 
-def is_title_line(line: str) -> bool:
-    return not line.strip().endswith(TITLE_END)
-
-
 def line_is_title(text: str, sentence: Sentence) -> bool:
     """Whether a sentence is a whole line with no final full stop, as headlines are."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line = text[line_start : len(text) if line_end < 0 else line_end]
     starts_line = sentence.start == line_start + len(line) - len(line.lstrip())
-    return starts_line and is_title_line(line)
+    return starts_line and not line.strip().endswith(TITLE_END)
 
 
 def quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -45,7 +45,8 @@ class PhraseEdges:
         noun with the article ("al-sharika (Zain)": the company, Zain), the name alone."""
         found = NAME_IN_BRACKETS.match(phrase)
         noun = words_of(found[1]) if found else []
-        if not noun or strip_word(noun[-1]) not in self.lex.body_heads | self.lex.media_heads:
+        head = strip_word(noun[-1]) if noun else ""
+        if head not in self.lex.body_heads and head not in self.lex.media_heads:
             return phrase
         named = found[2].strip() + phrase[found.end() :]
         return named if len(noun) == 1 and definite(self.lex, noun[0]) else f"{found[1]} {named}"

@@ -161,9 +161,11 @@ class Registry:
 
     def _same_body(self, speaker: Speaker) -> Speaker | None:
         """The body (or outlet) already known by the same words in another order or spelling, which the new name is
-        then an alias of; else None, and the new body is indexed by its words."""
+        then an alias of; else None, and the new body is indexed by its words. No person's name is keyed."""
+        if speaker.kind not in (SpeakerKind.organisation, SpeakerKind.media):
+            return None
         key = body_key(self.lex, speaker.canonical)
-        if speaker.kind not in (SpeakerKind.organisation, SpeakerKind.media) or len(key) < 2:
+        if len(key) < 2:
             return None
         known = self._bodies.setdefault(key, speaker.canonical)
         if known == speaker.canonical or known not in self.speakers or self.speakers[known].kind != speaker.kind:

@@ -1089,13 +1089,20 @@ def _qualified(ctx: ArticleContext, phrase: str) -> bool:
     # a common noun the places list holds for another use ("al-hukuma" opens an object) says not whose
     named = [w for w in words if w not in lex.bare_modifiers and strip_word(w) not in lex.bare_modifiers]
     national = any(w in lex.nationality or strip_word(w) in lex.places or w in lex.places for w in named)
-    # a country's adjective the nationality list lacks ("al-ughandiyya"): the claims' places read it as Uganda's (a
-    # place's name itself is not read so: "the former coach of the Spanish team" is one of many)
-    folded = fold_for_match(" ".join(named)).split()
-    adjectives = set(place_spans(folded, lex.language)) - set(written_place_spans(folded, lex.language))
-    national = national or bool(adjectives)
     # the kind words just set aside ("al-askari") are in the anonymous sources' table too, as "Military"
-    return national or bool(ctx.nationalities(" ".join(named))) or bool(ctx.registry.find_alias(phrase))
+    return (
+        national
+        or _country_adjective(lex, named)
+        or bool(ctx.nationalities(" ".join(named)))
+        or bool(ctx.registry.find_alias(phrase))
+    )
+
+
+def _country_adjective(lex: Lexicon, words: list[str]) -> bool:
+    """Whether words hold a country's adjective the nationality list lacks ("al-ughandiyya"), as the claims' places
+    read it; a place's name itself is not read so ("the former coach of the Spanish team" is one of many)."""
+    folded = fold_for_match(" ".join(words)).split()
+    return bool(set(place_spans(folded, lex.language)) - set(written_place_spans(folded, lex.language)))
 
 
 def _national_occupation(ctx: ArticleContext, words: list[str], head: str) -> bool:
