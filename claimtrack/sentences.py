@@ -179,7 +179,8 @@ def split(text: str, start: int = 0, end: int | None = None, first_index: int = 
 
 
 # A text whose lines mostly stop mid-sentence was wrapped by its page ("أعلنت السلطات\nالمغربية ارتفاع ..."):
-# there a line break ends nothing. Few lines tell nothing (a headline, a byline and a paragraph).
+# there a line break ends nothing. Few lines tell nothing (a headline, a byline and a paragraph). A blank line
+# parts paragraphs however the page wrapped them: pages that drop the final full stops part them so.
 _WRAPPED_MIN_LINES = 8
 _WRAPPED_SHARE = 0.6
 _LINE_ENDS = _END | set(_CLOSERS) | {":"}
@@ -187,14 +188,16 @@ _LINE_ENDS = _END | set(_CLOSERS) | {":"}
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of text[start:end] as spans; in a hard-wrapped text, a line that stops mid-sentence joined to
-    the next."""
+    the next one, when no blank line parts them."""
     lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
     lines = [(a, b) for a, b in lines if text[a:b].strip()]
     open_ended = [text[a:b].rstrip()[-1] not in _LINE_ENDS for a, b in lines[:-1]]
     if len(lines) < _WRAPPED_MIN_LINES or sum(open_ended) < _WRAPPED_SHARE * len(open_ended):
         return lines
+    parted = [text.count("\n", b, a) > 1 for (_, b), (a, _) in zip(lines, lines[1:])]
     joined = [lines[0]]
-    for (a, b), runs_on in zip(lines[1:], open_ended):
+    for (a, b), open_end, blank in zip(lines[1:], open_ended, parted):
+        runs_on = open_end and not blank
         joined[-1] = (joined[-1][0], b) if runs_on else joined[-1]
         if not runs_on:
             joined.append((a, b))
