@@ -268,7 +268,7 @@ def _quoted_name(sc: Scan, inner: Span, after: int) -> bool:
     colon, or the quotation that is the claim), is the speaker's name in quotation marks: 'وأضاف "القحطاني" خلال
     مداخلته ... إنّ ...'، 'وأضاف "علييف" في مقابلة تلفزيونية "ما حصل هو ..."'."""
     s, lex = sc.s, sc.g.lex
-    if s.words(inner) > _NAME_WORDS or s.raw(after) in COMMAS:
+    if s.words(inner) > _NAME_WORDS:
         return False
     for k in range(after, len(s)):
         if s.raw(k) in PUNCTUATION["clause_enders"] or (_saying(lex, s, k) and not s.quoted[k]):

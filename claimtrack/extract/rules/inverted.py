@@ -58,6 +58,7 @@ def _ends_speaker(g: Grammar, s: SentenceView, k: int) -> bool:
     return (
         bool(s.phrase_at(k, lex.adverbial_openers, allow_conj=False))
         or (s.is_comma(k - 1) and bool(s.phrase_at(k, lex.prepositions)))  # "..., according to CNN": the relay
+        or (s.is_comma(k - 1) and bool(s.phrase_at(k, lex.post_verb_openers)))  # "..., as reported by CNN": too
         # "..., said Domingo, and added ...", "..., said Domingo, but assured ...": the same speaker's second verb
         or (s.is_comma(k - 1) and (s.norm(k) in lex.clause_conjunctions or bool(s.phrase_at(k, lex.claim_links))))
         or s.raw(k) in DASHES

@@ -33,13 +33,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     if g.lex.everyday(form, s.raw(i + n)):
         return None  # "على ما بين 153 و219 مقعدا": "between"; a strict cue says only with its claim right after it
-    before_start = found[-1].cue_index + 1 if found else 0
-    if s.words(Span(g.skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
-        return None
     cue_at = i + n
     # "..., كما أكد بيسكوف أن ...", "...، كما أكد أن ...": a second statement with its own opener, not an attribution
     # of the first, whether that first claim is still open or not.
     if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
+        return None
+    if _after_its_speaker(s, i, found):
+        return relayed_by(g, s, i, cue_at, _after_its_object(g, s, cue_at, form), found)
+    before_start = found[-1].cue_index + 1 if found else 0
+    if s.words(Span(g.skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
         return None
     if open_claim(s, i, found):
         return relayed_by(g, s, i, cue_at, cue_at + 1, found)
@@ -60,6 +62,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
             via, speaker = [*via, Span(speaker.a, an)], Span(an + 1, speaker.b)
     who = dict(speaker=speaker, via=via, attribution=Attribution.POST, gender=form.gender, confidence=0.8)
     return _attributed(g, s, i, cue_at, before_start, who)
+
+
+def _after_its_speaker(s: SentenceView, i: int, found: list[Candidate]) -> bool:
+    """ "..., said Eric Domingo, as reported by CNN", "..., the ministry said, as reported by ...": the statement's
+    speaker and cue, after its claim, end at the comma before the opener; the outlet relayed that statement."""
+    last = found[-1] if found else None
+    if last is None or last.attribution != Attribution.POST or last.speaker is None:
+        return False
+    return s.is_comma(i - 1) and max(last.speaker.b, last.cue_index + 1) in (i - 1, i)
 
 
 MAX_SUBJECT_AFTER_OPENER = 6  # words of the subject between "as" and its verb ("as the news agency Mediafax reported")
