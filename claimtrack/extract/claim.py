@@ -394,6 +394,11 @@ def mostly_quoted(g: Grammar, s: SentenceView, start: int) -> bool:
     return end > start and quoted / (end - start) >= 0.6
 
 
+# Tokens from a cue to the quotation it introduces (its subject between): a cue further back ("The building that ...
+# claimed the lives of 74 people ... before it was "hijacked", X said") is a clause's verb, not the quotation's.
+MAX_INTRODUCED_AT = 12
+
+
 def claim_before(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[int, int, str] | None:
     """The claim that precedes an attribution ending at token b: the quotation just before it, or the clause."""
     j = b - 1
@@ -407,7 +412,8 @@ def claim_before(g: Grammar, s: SentenceView, a: int, b: int) -> tuple[int, int,
         # when it is a quoted name inside the clause ('في قضية "التخابر مع قطر"')
         if s.toks[j].start == qb and qa >= s.toks[a].start:
             opening = s.index_at(qa)
-            if opening <= start or any(_introduces(g, s, k) for k in range(start, opening)):
+            near = max(start, opening - MAX_INTRODUCED_AT)
+            if opening <= start or any(_introduces(g, s, k) for k in range(near, opening)):
                 return qa + 1, qb, Kind.DIRECT
     if s.words(Span(start, j + 1)) < MIN_POST_CLAIM_WORDS:
         return None

@@ -226,8 +226,10 @@ def _coordinated_clause(g: Grammar, s: SentenceView, i: int, kind: Kind, prev: i
             continue  # "about 2,400 homes": a number's separator, inside the subject
         if not s.toks[k].is_word or g.lex.cue(s.norm(k)):
             return None
-        if s.norm(k) in g.lex.subordinators:
-            return None  # "in its northern and southern regions since monitoring began": the verb is the since-clause's
+        if s.norm(k) in g.lex.subordinators or s.norm(k) in g.lex.relatives:
+            # "in its northern and southern regions since monitoring began", "homes and businesses that lost power":
+            # the verb is the subordinate or relative clause's
+            return None
         if s.norm(k) in g.lex.clause_conjunctions and g.finite_verb(s, k + 1):
             return None  # "the infections and the death June 29 and began ...": a verb with no subject of its own
         # "and the resolutions imposed against Pyongyang": a past form before a preposition modifies a noun

@@ -38,6 +38,39 @@ def singulars(lex: Lexicon, word: str) -> list[str]:
     return out
 
 
+def _spoken_for_first(lex: Lexicon, words: list[str], kinds: list[str]) -> bool:
+    """ "Air India Express spokesperson", "an Air Canada spokesman": where modifiers come first, the capitalised words
+    before a title written small are whom it speaks for, a place's name among them ("India") but no title ("Jeju Air
+    President Kim E-bae" is a person's name)."""
+    return (
+        len(words) > 2
+        and kinds[0] == "N"
+        and words[-1].islower()
+        and _titled(lex, words[-1])
+        and strip_word(words[-1]) not in lex.body_heads
+        and all(w[:1].isupper() for w in words[:-1])
+        and not any(_titled(lex, w) for w in words[:-1])
+    )
+
+
+def _titled(lex: Lexicon, word: str) -> bool:
+    return fold(word) in lex.title_words or fold(word) in lex.person_titles
+
+
+def _body_named(lex: Lexicon, words: list[str]) -> bool:
+    """ "the Uganda Wildlife Authority", "Civil Protection Authority of Rio Grande do Sul": capitalised words ending in
+    a body's noun, alone or with whose it is after it ("of" a place): no person's name."""
+    heads = [k for k, w in enumerate(words) if w[:1].isupper() and strip_word(w) in lex.body_heads]
+    if not heads or not all(w[:1].isupper() for w in words[: heads[0]]):
+        return False
+    end = heads[0] + 1
+    if end == len(words):
+        return True
+    owner = words[end + 1 :]
+    affiliated = fold(words[end]) in lex.affiliation_prepositions and bool(owner) and owner[-1][:1].isupper()
+    return affiliated and not any(_titled(lex, w) for w in owner)
+
+
 def _longest_run(kinds: list[str], kind: str) -> tuple[int, int] | None:
     best, start = None, None
     for i, k in enumerate([*kinds, None]):
@@ -82,14 +115,20 @@ NAME_APOSTROPHES = frozenset(PUNCTUATION["name_apostrophes"])
 MAX_CLITIC_LETTERS = 2
 
 
-def _name_words(toks: list[Token]) -> list[str]:
+# Letters of each syllable of a given name written with a hyphen and the second in small letters ("Lee Jae-myung",
+# "John Lee Ka-chiu"), at most; a longer word before the hyphen is a name that modifies ("Hamas-run").
+MAX_SYLLABLE = 5
+
+
+def _name_words(lex: Lexicon, toks: list[Token]) -> list[str]:
     """The words of a chunk of a speaker's phrase; a mark joining two capitalised parts with no space ("Gopee-Scoon",
-    "O'Brien"), or an apostrophe before a name's lower-case part ("Sa'ilele"), stays inside its word, where a
-    possessive ("Egypt's") or a lower-case article ("al-Sisi") is cut."""
+    "O'Brien"), an apostrophe before a name's lower-case part ("Sa'ilele") or a hyphen between a given name's two
+    syllables ("Jae-myung") stays inside its word, where a possessive ("Egypt's"), a lower-case article ("al-Sisi")
+    or a participle ("Iran-backed", "US-led") is cut."""
     words: list[str] = []
     glue = False
     for k, t in enumerate(toks):
-        if glue or (t.raw in WORD_JOINERS and _joins(toks, k)):
+        if glue or (t.raw in WORD_JOINERS and (_joins(toks, k) or _syllables(lex, toks, k))):
             words[-1] += t.raw
             glue = not glue
         elif t.is_word:
@@ -114,6 +153,19 @@ def _joins(toks: list[Token], k: int) -> bool:
         and before.raw[:1].isupper()
         and (after.raw[:1].isupper() or (mark.raw in NAME_APOSTROPHES and len(after.raw) > MAX_CLITIC_LETTERS))
     )
+
+
+def _syllables(lex: Lexicon, toks: list[Token], k: int) -> bool:
+    """Whether the hyphen at k joins a given name's two short syllables, the second in small letters ("Jae-myung")."""
+    if k == 0 or k + 1 >= len(toks) or toks[k].raw not in WORD_JOINERS - NAME_APOSTROPHES:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    if not (before.end == toks[k].start and toks[k].end == after.start and before.is_word and after.is_word):
+        return False
+    second = after.raw
+    short = len(before.raw) <= MAX_SYLLABLE and len(second) <= MAX_SYLLABLE
+    participle = second.endswith(tuple(lex.participle_endings)) or second in lex.irregular_pasts
+    return short and before.raw[:1].isupper() and second.islower() and not participle
 
 
 def _contracted_article(lex: Lexicon, word: str) -> tuple[str, str] | None:
@@ -258,7 +310,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         """Name and role: "the Kremlin spokesman, Dmitry Peskov" -> (Dmitry Peskov, the Kremlin spokesman)."""
         comma = self.lex.comma + " " if self.lex.comma else ", "
         chunks = [c.strip() for c in self.comma_chunks(phrase) if c.strip()]
-        split = [_name_words(tokens(re.sub(r"[\"«»“”()]", " ", chunk))) for chunk in chunks]
+        split = [_name_words(self.lex, tokens(re.sub(r"[\"«»“”()]", " ", chunk))) for chunk in chunks]
         # A chunk that is nothing but a name (", Hamad bin Jassim,") is the name, whatever the titles around it.
         for k, words in enumerate(split):
             kinds = self.kinds(words)
@@ -281,11 +333,7 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
         if not words:
             return None
         kinds = self.kinds(words)
-        if (
-            self.lex.modifiers_first
-            and all(w[:1].isupper() for w in words)
-            and strip_word(words[-1]) in self.lex.body_heads
-        ):
+        if self.lex.modifiers_first and _body_named(self.lex, words):
             return None  # "the Ghana Health Service", "the Uganda Wildlife Authority": a body's name ends in its noun
         if self.lex.modifiers_first and "T" in kinds:
             # "Liverpool manager Jurgen Klopp", "Copernicus Deputy Director Samantha Burgess", "Council member Ana
@@ -302,6 +350,8 @@ class PhraseReader(FragmentChecks, PhraseCompletion, PhraseEdges):
                 return (" ".join(words[last + 1 : end]), " ".join(words[: last + 1] + words[end:]))
         if strip_word(words[0]) in self.lex.body_heads:
             return None
+        if self.lex.modifiers_first and _spoken_for_first(self.lex, words, kinds):
+            return (" ".join(words[:-1]), words[-1])
         if kinds[0] == "N":
             end = self._name_end(words, kinds, 0)
             return (" ".join(words[:end]), " ".join(words[end:]))

@@ -185,8 +185,19 @@ def _boundary(g: Grammar, s: SentenceView, i: int, subject: Span) -> int:
 def _coordinated_subject(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | None:
     """ "He declared an epidemic and noted that ...": the subject of the clause's first verb says the claim."""
     subject = clause_subject(g, s, i - 1)
+    if subject is not None and _thing_that(g, s, subject.span):
+        return None  # "The building that caught fire and claimed the lives of ...": a thing's relative clause
     first = claim_opens(g, s, after_verb(form, i), form) if subject is not None else None
     return _claim_after_verb(g, s, i, form, subject, first) if first is not None else None
+
+
+def _thing_that(g: Grammar, s: SentenceView, span: Span) -> bool:
+    """A subject ending in a relative pronoun after a noun that is no source and no name: its verbs are the
+    relative clause's, about a thing."""
+    last = span.b - 1
+    if last <= span.a or s.norm(last) not in g.lex.relatives:
+        return False
+    return not g.source_word(s.norm(last - 1)) and not s.raw(last - 1)[:1].isupper()
 
 
 def _infinitive(g: Grammar, s: SentenceView, i: int, form: CueForm, marker: int) -> Candidate | None:
