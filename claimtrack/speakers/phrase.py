@@ -156,8 +156,11 @@ def _joins(toks: list[Token], k: int) -> bool:
 
 
 def _syllables(lex: Lexicon, toks: list[Token], k: int) -> bool:
-    """Whether the hyphen at k joins a given name's two short syllables, the second in small letters ("Jae-myung")."""
-    if k == 0 or k + 1 >= len(toks) or toks[k].raw not in WORD_JOINERS - NAME_APOSTROPHES:
+    """Whether the hyphen at k joins a given name's two short syllables, the second in small letters, after the family
+    name ("Lee Jae-myung"; "Co-lead Adam Brumm" opens with a title)."""
+    if k < 2 or k + 1 >= len(toks) or toks[k].raw not in WORD_JOINERS - NAME_APOSTROPHES:
+        return False
+    if not (toks[k - 2].is_word and toks[k - 2].raw[:1].isupper()):
         return False
     before, after = toks[k - 1], toks[k + 1]
     if not (before.end == toks[k].start and toks[k].end == after.start and before.is_word and after.is_word):
