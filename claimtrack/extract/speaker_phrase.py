@@ -47,7 +47,8 @@ def speaker_span(g: Grammar, s: SentenceView, a: int, b: int, glued: bool = Fals
         if kept and _closes_phrase(g, s, chunk.a):
             closed = True
             continue
-        if (g.opens_occasion(s, chunk) and not (glued and chunk.a == a)) or names_relay(g, s, chunk.a):
+        occasion = g.opens_occasion(s, chunk) or _from_where(g, s, chunk)
+        if (occasion and not (glued and chunk.a == a)) or names_relay(g, s, chunk.a):
             # an occasion, or "وأضافت – بحسب البيان – أن", "وأفادت الإدارة، حسب ما نقلت الوكالة، بأن": an aside naming
             # the source's document or relay, not a speaker
             closed = bool(kept)
@@ -159,6 +160,12 @@ def _chunks(s: SentenceView, a: int, b: int) -> list[Span]:
     return chunks
 
 
+def _from_where(g: Grammar, s: SentenceView, chunk: Span) -> bool:
+    """ "وأكدت من برلين أن"، "وأضافت من مبنى البرلمان:": a preposition a claim may open with, opening the words
+    between the verb and the claim, says where from or about what, never who."""
+    return s.norm(chunk.a) in g.lex.claim_prepositions and not g.name_not_preposition(s, chunk.a)
+
+
 def _phrase_end(g: Grammar, s: SentenceView, chunk: Span) -> int:
     """Where a speaker phrase inside one chunk ends: before an adverbial, a relay or a circumstantial word."""
     wrapper = s.phrase_at(chunk.a, g.lex.speaker_wrappers)
@@ -194,12 +201,28 @@ def quoted_names(g: Grammar, s: SentenceView, a: int, b: int) -> set[int]:
     names: set[int] = set()
     for k in range(max(a, 1), b):
         quote = s.quote_at(k)
-        if quote is None or not g.source_word(s.norm(k - 1)) or s.norm(k + 1) in g.verbal_nouns:
+        if quote is None or not _named_noun_before(g, s, a, k) or s.norm(k + 1) in g.verbal_nouns:
             continue  # 'أعلن الرئيس "إنهاء التعاون"': a verbal noun opens what was said, not a name
         close = s.index_at(quote[1])
         if s.words(Span(k + 1, close)) <= QUOTED_NAME_WORDS:
             names.update(range(k, close + 1))
     return names
+
+
+# Words of a body's name between its noun and its name in quotation marks ('شركة الكهرباء الحكومية "إي إس بي"').
+_NAMED_NOUN_REACH = 3
+
+
+def _named_noun_before(g: Grammar, s: SentenceView, a: int, k: int) -> bool:
+    """Whether a source's noun stands right before token k, or a few words before it with only words of its name
+    between (no function word, no preposition written on a word: "للصحفيين" is whom it was said to)."""
+    for j in range(k - 1, max(a - 1, k - 2 - _NAMED_NOUN_REACH), -1):
+        n = s.norm(j)
+        if g.source_word(n):
+            return True
+        if not s.toks[j].is_word or n in g.lex.function_words or n[:1] in g.lex.glued_prepositions:
+            return False
+    return False
 
 
 def described_source_end(g: Grammar, s: SentenceView, a: int, b: int) -> int:
@@ -279,7 +302,8 @@ def relative_antecedent(g: Grammar, s: SentenceView, rel: int) -> Span | None:
     """The noun phrase a relative pronoun at token ``rel`` follows, when its head is source-like: "بالسفير الأمريكي
     الذي", "منظمة الصحة العالمية التي" (a head without the article governs the words after it), "الوزير، الذي" (the
     aside set off by a comma); not "زار الوفد المصنع الذي" (the object, a thing, stands before it)."""
-    end = rel - 1 if rel > 1 and s.is_comma(rel - 1) else rel
+    aside = rel > 1 and s.is_comma(rel - 1)
+    end = rel - 1 if aside else rel
     nearest = True
     for k in range(end - 1, max(-1, end - 1 - _ANTECEDENT_WORDS), -1):
         n = s.norm(k)
@@ -287,6 +311,8 @@ def relative_antecedent(g: Grammar, s: SentenceView, rel: int) -> Span | None:
             return None
         if n in g.lex.nationality:  # adjectives between the noun and الذي
             continue
+        if aside and n.startswith(g.lex.definite_article) and not g.source_word(n):
+            continue  # "المحكمة الانتخابية العليا، التي": set off by a comma, the noun's adjectives before it
         glued = n[:1] in g.lex.glued_prepositions or n[:1] == g.lex.and_conjunction
         particle_free = n[1:] if glued and len(n) > 3 else n  # "بالسفير"
         if g.source_word(n) or g.source_word(particle_free):
@@ -312,9 +338,14 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
         return None
     while a < i and s.norm(a) in g.lex.clause_openers:
         a += 1
-    if a == i:
+    if a == i or _preposition(g, s, a):
         return None
     return Span(a, i) if g.source_word(s.norm(a)) else None
+
+
+def _preposition(g: Grammar, s: SentenceView, a: int) -> bool:
+    """ "على الرغم من أنه شدد": a function word opens no subject, whatever name it folds to (not "علي" as written)."""
+    return s.norm(a) in g.lex.function_words and s.raw(a) not in g.lex.name_homographs
 
 
 # The longest clause of a subject and its relative clause before the verb's comma ("لكن معهد ... الذي ...، قال").
@@ -369,7 +400,7 @@ def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None
     if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(a, b)):
         return None
     words = s.words(Span(a, b))
-    if words > _OPENING_SUBJECT_WORDS:
+    if words > _OPENING_SUBJECT_WORDS or _preposition(g, s, a):
         return None
     if g.source_word(s.norm(a)):
         return Span(a, b)
