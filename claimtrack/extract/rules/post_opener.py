@@ -38,7 +38,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     # of the first, whether that first claim is still open or not.
     if find_opener(g, s, cue_at + 1, form, MAX_SPEAKER_TOKENS) is not None:
         return None
-    if _after_its_speaker(s, i, found):
+    if _after_its_speaker(g, s, i, found):
         return relayed_by(g, s, i, cue_at, _after_its_object(g, s, cue_at, form), found)
     before_start = found[-1].cue_index + 1 if found else 0
     if s.words(Span(g.skip_leading(s, before_start, i), i)) < MIN_POST_CLAIM_WORDS:
@@ -64,11 +64,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     return _attributed(g, s, i, cue_at, before_start, who)
 
 
-def _after_its_speaker(s: SentenceView, i: int, found: list[Candidate]) -> bool:
+def _after_its_speaker(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> bool:
     """ "..., said Eric Domingo, as reported by CNN", "..., the ministry said, as reported by ...": the statement's
-    speaker and cue, after its claim, end at the comma before the opener; the outlet relayed that statement."""
+    speaker and its verb, after its claim, end at the comma before the opener; the outlet relayed that statement.
+    After a preposition's source ("...، بحسب نتائج الفرز، بحسب ما أعلن رئيس اللجنة") the opener names another."""
     last = found[-1] if found else None
     if last is None or last.attribution != Attribution.POST or last.speaker is None:
+        return False
+    verb = g.lex.cue(s.norm(last.cue_index))
+    if verb is None or verb.tense not in ("past", "present"):
         return False
     return s.is_comma(i - 1) and max(last.speaker.b, last.cue_index + 1) in (i - 1, i)
 
