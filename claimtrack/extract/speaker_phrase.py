@@ -338,12 +338,12 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
         return None
     while a < i and s.norm(a) in g.lex.clause_openers:
         a += 1
-    if a == i or _preposition(g, s, a):
+    if a == i or _function_word_opens(g, s, a):
         return None
     return Span(a, i) if g.source_word(s.norm(a)) else None
 
 
-def _preposition(g: Grammar, s: SentenceView, a: int) -> bool:
+def _function_word_opens(g: Grammar, s: SentenceView, a: int) -> bool:
     """ "على الرغم من أنه شدد": a function word opens no subject, whatever name it folds to (not "علي" as written)."""
     return s.norm(a) in g.lex.function_words and s.raw(a) not in g.lex.name_homographs
 
@@ -400,7 +400,7 @@ def subject_opening_sentence(g: Grammar, s: SentenceView, i: int) -> Span | None
     if any(g.lex.cue(s.norm(k)) or s.quoted[k] for k in range(a, b)):
         return None
     words = s.words(Span(a, b))
-    if words > _OPENING_SUBJECT_WORDS or _preposition(g, s, a):
+    if words > _OPENING_SUBJECT_WORDS or _function_word_opens(g, s, a):
         return None
     if g.source_word(s.norm(a)):
         return Span(a, b)

@@ -54,6 +54,7 @@ def _spoken_for_first(lex: Lexicon, words: list[str], kinds: list[str]) -> bool:
 
 
 def _titled(lex: Lexicon, word: str) -> bool:
+    """A word of a title ("President", "spokesman"), as the title lists write it."""
     return fold(word) in lex.title_words or fold(word) in lex.person_titles
 
 
@@ -118,6 +119,7 @@ MAX_CLITIC_LETTERS = 2
 # Letters of each syllable of a given name written with a hyphen and the second in small letters ("Lee Jae-myung",
 # "John Lee Ka-chiu"), at most; a longer word before the hyphen is a name that modifies ("Hamas-run").
 MAX_SYLLABLE = 5
+HYPHENS = WORD_JOINERS - NAME_APOSTROPHES
 
 
 def _name_words(lex: Lexicon, toks: list[Token]) -> list[str]:
@@ -158,7 +160,7 @@ def _joins(toks: list[Token], k: int) -> bool:
 def _syllables(lex: Lexicon, toks: list[Token], k: int) -> bool:
     """Whether the hyphen at k joins a given name's two short syllables, the second in small letters, after the family
     name ("Lee Jae-myung"; "Co-lead Adam Brumm" opens with a title)."""
-    if k < 2 or k + 1 >= len(toks) or toks[k].raw not in WORD_JOINERS - NAME_APOSTROPHES:
+    if k < 2 or k + 1 >= len(toks) or toks[k].raw not in HYPHENS:
         return False
     if not (toks[k - 2].is_word and toks[k - 2].raw[:1].isupper()):
         return False
