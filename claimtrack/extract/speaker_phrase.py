@@ -344,8 +344,8 @@ def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
 
 
 def _function_word_opens(g: Grammar, s: SentenceView, a: int) -> bool:
-    """ "على الرغم من أنه شدد": a function word opens no subject, whatever name it folds to (not "علي" as written)."""
-    return s.norm(a) in g.lex.function_words and s.raw(a) not in g.lex.name_homographs
+    """ "على الرغم من أنه شدد": a function word opens no subject, whatever name it folds to (not the name "علي")."""
+    return s.norm(a) in g.lex.function_words and not g.name_not_preposition(s, a)
 
 
 # The longest clause of a subject and its relative clause before the verb's comma ("لكن معهد ... الذي ...، قال").

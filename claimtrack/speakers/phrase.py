@@ -143,30 +143,30 @@ def _ends_a_name(lex: Lexicon, word: str) -> bool:
     return lex.modifiers_first and word[:1].isupper()
 
 
-def _joins(toks: list[Token], k: int) -> bool:
+def _glued(toks: list[Token], k: int) -> tuple[Token, Token] | None:
+    """The words on both sides of the mark at k, when no space parts either from it; else None."""
     before, mark, after = toks[k - 1] if k else None, toks[k], toks[k + 1] if k + 1 < len(toks) else None
-    return (
-        before is not None
-        and after is not None
-        and before.is_word
-        and after.is_word
-        and before.end == mark.start
-        and mark.end == after.start
-        and before.raw[:1].isupper()
-        and (after.raw[:1].isupper() or (mark.raw in NAME_APOSTROPHES and len(after.raw) > MAX_CLITIC_LETTERS))
-    )
+    if before is None or after is None or not (before.is_word and after.is_word):
+        return None
+    return (before, after) if before.end == mark.start and mark.end == after.start else None
+
+
+def _joins(toks: list[Token], k: int) -> bool:
+    pair = _glued(toks, k)
+    if pair is None:
+        return False
+    before, after = pair
+    long_part = toks[k].raw in NAME_APOSTROPHES and len(after.raw) > MAX_CLITIC_LETTERS
+    return before.raw[:1].isupper() and (after.raw[:1].isupper() or long_part)
 
 
 def _syllables(lex: Lexicon, toks: list[Token], k: int) -> bool:
     """Whether the hyphen at k joins a given name's two short syllables, the second in small letters, after the family
     name ("Lee Jae-myung"; "Co-lead Adam Brumm" opens with a title)."""
-    if k < 2 or k + 1 >= len(toks) or toks[k].raw not in HYPHENS:
+    pair = _glued(toks, k) if k >= 2 and toks[k].raw in HYPHENS else None
+    if pair is None or not (toks[k - 2].is_word and toks[k - 2].raw[:1].isupper()):
         return False
-    if not (toks[k - 2].is_word and toks[k - 2].raw[:1].isupper()):
-        return False
-    before, after = toks[k - 1], toks[k + 1]
-    if not (before.end == toks[k].start and toks[k].end == after.start and before.is_word and after.is_word):
-        return False
+    before, after = pair
     second = after.raw
     short = len(before.raw) <= MAX_SYLLABLE and len(second) <= MAX_SYLLABLE
     participle = second.endswith(tuple(lex.participle_endings)) or second in lex.irregular_pasts
