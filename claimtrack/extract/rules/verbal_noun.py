@@ -83,7 +83,12 @@ def object_before(g: Grammar, s: SentenceView, i: int, op: int, form: CueForm) -
 
 def _object_wins(g: Grammar, s: SentenceView, i: int, obj: tuple[int, int] | None, op: int, form: CueForm) -> bool:
     """Whether the cue's object ``obj`` starts the claim before the opener at ``op`` (``object_before``)."""
-    return _stance_before(g, s, i, op) or _framed_before(g, s, i, obj, op, form) or _in_earlier_clause(s, obj, op)
+    return (
+        _stance_before(g, s, i, op)
+        or _framed_before(g, s, i, obj, op, form)
+        or _in_earlier_clause(s, obj, op)
+        or _condition_after(g, s, obj, op, form)
+    )
 
 
 def _stance_before(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
@@ -99,6 +104,15 @@ def _in_earlier_clause(s: SentenceView, obj: tuple[int, int] | None, op: int) ->
     if obj is None or obj[1] >= op or not s.is_comma(obj[0] - 1):
         return False
     return any(s.is_comma(k) for k in range(obj[1], op))
+
+
+def _condition_after(g: Grammar, s: SentenceView, obj: tuple[int, int] | None, op: int, form: CueForm) -> bool:
+    """ "أعلنت الوزارة تأجيل المهرجان ...، على أن يحدد موعد جديد": after the cue's verbal noun object, a complementizer
+    that a comma and a preposition not the cue's own set apart says on what condition ("provided that"); it is the
+    object's clause, not the cue's opener ("وشددت الوزارة، على أن ..." has no object and its own preposition)."""
+    if obj is None or obj[1] >= op or op < 2 or not s.is_comma(op - 2):
+        return False
+    return s.norm(op - 1) in g.lex.claim_prepositions and s.norm(op - 1) not in form.frame
 
 
 def _framed_before(g: Grammar, s: SentenceView, i: int, obj: tuple[int, int] | None, op: int, form: CueForm) -> bool:
