@@ -14,7 +14,7 @@ from .doc import COMMAS, MIN_POST_CLAIM_WORDS, Span, SentenceView
 from .candidate import Candidate, Kind
 from .grammar import Grammar
 from ..sentences import OPENERS, SYMMETRIC
-from .speaker_phrase import names_relay, sets_off
+from .speaker_phrase import name_goes_on, names_relay, sets_off
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,7 @@ def _cue_object(sc: Scan, i: int, end: int) -> Opener | None:
     obj = form.object
     if s.norm(i - 1) in sc.g.lex.issuing_words:
         return None  # "كشف تقرير صادر عن المنظمة أن ...": who issued the report, not what it revealed
-    if any(_object_noun(sc, k) for k in range(sc.start + 1, i)):
+    if any(_object_noun(sc, k) and not name_goes_on(sc.g, s, k, (obj,)) for k in range(sc.start + 1, i)):
         return None  # "أعلنت اللجنة ارتفاع الوفيات الناجمة عن ...": a verbal noun came first and is the object
     if s.norm(i + 1) not in sc.g.lex.complementizers:
         if n == obj or (len(obj) == 1 and n.startswith(obj) and n != obj and sc.g.glued_object(n, obj)):

@@ -598,3 +598,25 @@ def _named_before(g: Grammar, s: SentenceView, k: int, a: int) -> bool:
         return False
     word = s.raw(j)
     return not s.norm(j).startswith(g.lex.definite_prefixes) and not word.endswith(g.lex.feminine_endings)
+
+
+MAX_NAME_AFTER = 2  # name words after one spelt like a verbal noun before the cue's preposition ("أونال آرتن إلى")
+
+
+def name_goes_on(g: Grammar, s: SentenceView, k: int, prepositions: tuple[str, ...]) -> bool:
+    """ "وكشف جلال توفيق عن خطة ...", "أشار مصطفى أونال آرتن إلى ...": a word spelt like a verbal noun, after a word
+    and before words with no article on any of them, then the cue's own preposition, is a name's: the preposition
+    opens the object ("أعلنت الوزارة تأجيل الامتحانات إلى ...": after the body's noun, and a preposition not the
+    cue's, is the object)."""
+    before = s.norm(k - 1)
+    if not s.toks[k - 1].is_word or before.startswith(g.lex.definite_prefixes) or g.source_word(before):
+        return False
+    if before in g.lex.function_words:
+        return False  # "في مقابلة تلفزيونية عن ...": a preposition's noun
+    for m in range(k, min(len(s), k + MAX_NAME_AFTER + 2)):
+        n = s.norm(m)
+        if m > k and n in prepositions:
+            return True
+        if not s.toks[m].is_word or n.startswith(g.lex.definite_prefixes) or n in g.lex.function_words:
+            return False
+    return False

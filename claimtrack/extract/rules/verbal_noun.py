@@ -12,7 +12,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar, and_joined
-from ..speaker_phrase import quoted_names, speaker_span, subject_on_left, subject_opening_sentence
+from ..speaker_phrase import name_goes_on, quoted_names, speaker_span, subject_on_left, subject_opening_sentence
 from ..subject import glued_mark
 from .cue import cue_here
 
@@ -162,6 +162,8 @@ def _object(
         if r in CLAUSE_ENDERS or r == ":" or s.quote_at(k) is not None or another_cue:
             return None
         if not s.toks[k].is_word or _genitive(g, s, k) or _named_for(g, s, k, frame, i) or _governed(g, s, k, frame):
+            continue
+        if k > named and name_goes_on(g, s, k, (*frame, *((verb.object,) if verb and verb.object else ()))):
             continue
         if denial and k > i + 1 and _denied_object(g, n):
             return k, k
