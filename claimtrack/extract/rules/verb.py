@@ -245,9 +245,19 @@ def _speaks(
 
 
 def _occasion_announces(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
-    """ "وكتب في منشور على منصة إكس: "..."": with no subject after it, a weak verb followed by the occasion it wrote or
-    spoke on and a colon announcing its claim speaks, the last speaker going on; "وكتب في الصحف مقالات" writes."""
-    return g.is_adverbial(s, i + 1) and s.raw(op) in PUNCTUATION["introducers"] and s.quote_at(op + 1) is not None
+    """ "وكتب في منشور على منصة إكس: "..."", "ولفتت في بيان إلى أن ...": with no subject after it, a weak verb followed
+    by the occasion it wrote or spoke on and a colon announcing its claim, or a complementizer, speaks, the last
+    speaker going on; "وكتب في الصحف مقالات" writes."""
+    if not g.is_adverbial(s, i + 1):
+        return False
+    announced = s.raw(op) in PUNCTUATION["introducers"] and s.quote_at(op + 1) is not None
+    return announced or (s.norm(op) in g.lex.complementizers and _spoken_on(g, s, i + 1))
+
+
+def _spoken_on(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether the adverbial at token k names an occasion of speaking or writing ("في بيان"، "في تصريحات صحفية"), not
+    a time or a place ("في المدينة")."""
+    return s.norm(k) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(k + 1))
 
 
 def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
