@@ -328,14 +328,19 @@ _ANTECEDENT_WORDS = 4
 
 def subject_before_verb(g: Grammar, s: SentenceView, i: int) -> Span | None:
     """ "لكن مسؤولين إسرائيليين قالوا إن ...": a short source phrase right before the verb, opening its clause
-    after a comma or a link of contrast ("... إلا أن الرئيس تينوبو أكد أنه")."""
+    after a comma, a link of contrast ("... إلا أن الرئيس تينوبو أكد أنه") or a complementizer ("يشار إلى أن الهيئة
+    أكدت أن ...": a cue inside an earlier statement's claim is read only where ``cue_here`` lets it)."""
+
+    def opens(a: int) -> bool:
+        return s.is_comma(a - 1) or contrast_before(g, s, a) > 0 or s.norm(a - 1) in g.lex.complementizers
+
     a = i
-    while (
-        a > 0 and i - a < 6 and s.toks[a - 1].is_word and not g.lex.cue(s.norm(a - 1)) and not contrast_before(g, s, a)
-    ):
+    while a > 0 and i - a < 6 and s.toks[a - 1].is_word and not g.lex.cue(s.norm(a - 1)) and not opens(a):
         a -= 1
-    if a == i or (a > 0 and not s.is_comma(a - 1) and not contrast_before(g, s, a)):
+    if a == i or (a > 0 and not opens(a)):
         return None
+    if a > 0 and s.norm(a - 1) in g.lex.complementizers and s.norm(i)[:1] in g.lex.conjunctions:
+        return None  # "إن لجنة الطوارئ اجتمعت وأبلغته": a verb with "and" on it joins the clause before it
     while a < i and s.norm(a) in g.lex.clause_openers:
         a += 1
     if a == i or _function_word_opens(g, s, a):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...lexicon import CueForm
-from ..candidate import Candidate
+from ..candidate import Attribution, Candidate
 from ..doc import SentenceView, Span
 from ..grammar import Grammar
 from ..subject import glued_mark
@@ -47,11 +47,13 @@ def reported_subject(g: Grammar, s: SentenceView, i: int, earlier: Candidate) ->
     الوزير قال إن ..."): the short subject the claim opens with, right before the cue and its complementizer; the
     words are that subject's own. None for any other cue."""
     opening = s.index_at(earlier.claim_start)
+    # "يذكر أن الوزارة أعلنت أمس أن ...": the writer's background (an impersonal cue) reports it too, whatever
+    # stands between the cue and its complementizer
+    background = earlier.attribution == Attribution.IMPERSONAL
     reported = (
-        earlier.speaker is not None
-        and _outlet(g, s, earlier.speaker)
+        (background or (earlier.speaker is not None and _outlet(g, s, earlier.speaker)))
         and 0 < i - opening <= MAX_REPORTED_SUBJECT
-        and s.norm(i + 1) in g.lex.complementizers
+        and (background or s.norm(i + 1) in g.lex.complementizers)
         and all(s.toks[k].is_word and g.lex.cue(s.norm(k)) is None for k in range(opening, i))
     )
     return Span(opening, i) if reported else None
