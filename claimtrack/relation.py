@@ -136,13 +136,18 @@ def changes(a: ClaimText, b: ClaimText) -> list[Change]:
 def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
     """Negation, denial, direction, number, date, place and hedge changes between two versions."""
     out: list[Change] = []
+    # One version's words all inside the other's: a negation the other does not assert stands in what the longer adds,
+    # no sign of a second claim.
+    inside = _quoted_further(a, b)
     if a.denied != b.denied:
         kind = ChangeKind.denial if _asserted(a if a.denied else b, b if a.denied else a) else ChangeKind.aside
-        out.append(Change(kind, "denied" if a.denied else "", "denied" if b.denied else ""))
+        if kind != ChangeKind.aside or not inside:
+            out.append(Change(kind, "denied" if a.denied else "", "denied" if b.denied else ""))
     elif _negation_flip(a, b):
         negating, other = (a, b) if a.negations > b.negations else (b, a)
         kind = ChangeKind.negation if _asserted(negating, other) else ChangeKind.aside
-        out.append(Change(kind, str(a.negations), str(b.negations)))
+        if kind != ChangeKind.aside or not inside:
+            out.append(Change(kind, str(a.negations), str(b.negations)))
     axis = _direction_flip(a, b)
     if axis:
         sign = {1: "+", -1: "-"}
@@ -189,6 +194,16 @@ def _bodies_differ(a: ClaimText, b: ClaimText) -> tuple[str, str] | None:
 def _two_ends(x: frozenset[str], y: frozenset[str]) -> bool:
     """Whether a place named only as one end of a movement and another named only as the other end."""
     return len(x) == 1 and len(y) == 1 and x != y and "" not in x | y
+
+
+MIN_QUOTED_FURTHER = 4  # content words of the shorter version: fewer stand inside many a longer claim by chance
+
+
+def _quoted_further(a: ClaimText, b: ClaimText) -> bool:
+    """Whether one version's content words all stand in the other in order, but for one ("هناك أمان في لبنان" / "لم
+    تشهد المهرجانات أي حادث، فهناك أمان في لبنان"): one outlet quoting more of the same remarks than another."""
+    short, long = sorted((a.stems, b.stems), key=len)
+    return len(short) >= MIN_QUOTED_FURTHER and LCSseq.similarity(short, long) >= len(short) - 1
 
 
 def _negation_flip(a: ClaimText, b: ClaimText) -> bool:
