@@ -16,6 +16,7 @@ SYMMETRIC = set(PUNCTUATION["symmetric_quotes"])
 MISUSED_OPENERS = set(PUNCTUATION["misused_openers"])
 APOSTROPHES = frozenset(PUNCTUATION["apostrophes"])
 _END = set(PUNCTUATION["sentence_enders"])
+_CLAUSE_SEPARATORS = frozenset(PUNCTUATION["clause_separators"])
 _CLOSERS = PUNCTUATION["sentence_closers"]
 _BRACKET_CLOSERS = frozenset(PUNCTUATION["editorial_brackets"].values())
 _BRACKET_OPENERS = frozenset(PUNCTUATION["editorial_brackets"])
@@ -38,14 +39,28 @@ def _closing(text: str, i: int, limit: int) -> int | None:
         j = k if k is not None else j
     if j < 0 and close != ch:
         # Sloppy pages close with the opening mark too ("...,“ said ..."), or with a straight mark ("“... hours.\""):
-        # glued to the word before, it closes.
-        j = next((k for k in range(i + 2, stop) if text[k] in (ch, *SYMMETRIC) and not text[k - 1].isspace()), -1)
+        # glued to the word before, it closes; so does one written apart before the sentence's end ("... المجاورة “."),
+        # where no word follows for it to open.
+        j = next(
+            (
+                k
+                for k in range(i + 2, stop)
+                if text[k] in (ch, *SYMMETRIC) and (not text[k - 1].isspace() or _nothing_opens(text, k, limit))
+            ),
+            -1,
+        )
     if j < 0 and ch in MISUSED_OPENERS:
         # Pages that write a pair's marks the wrong way round (” ... “) close with the pair's opening mark, when no
         # word is glued after it (where it would open a quotation of its own).
         reverse = next((o for o, c in OPENERS.items() if c == ch), None)
         j = next((k for k in range(i + 2, stop) if text[k] == reverse and not text[k + 1 : k + 2].isalnum()), -1)
     return j if j >= 0 else None
+
+
+def _nothing_opens(text: str, k: int, limit: int) -> bool:
+    """Whether the mark at k stands before a sentence's end, a comma or the line's end: no word follows it to open."""
+    rest = text[k + 1 : limit].lstrip(" ")
+    return not rest or rest[0] == "\n" or rest[0] in _END or rest[0] in _CLAUSE_SEPARATORS
 
 
 def _glued_opening(text: str, i: int, end: int) -> bool:

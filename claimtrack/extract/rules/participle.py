@@ -162,6 +162,8 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
             while window_end < i and s.norm(window_end) != g.lex.relay_preposition and not s.is_comma(window_end):
                 window_end += 1
             speaker, _ = speaker_span(g, s, k + 1, window_end)
+            if speaker is not None and _owned_occasion(g, s.norm(speaker.a)):
+                speaker = None  # "واختتم حديثه قائلاً": his talk, the last speaker's, says nothing of its own
             if speaker is not None:  # "وأكد الحية استعداد الحركة ... متابعًا": the subject only
                 speaker = subject_before_object(g, s, speaker)
             gender = main.gender
@@ -176,6 +178,13 @@ def _main_verb_subject(g: Grammar, s: SentenceView, i: int) -> tuple[Span | None
         # subject's after it.
         return None, Attribution.CONTINUATION, gender
     return _opening_subject(g, s, i, gender)
+
+
+def _owned_occasion(g: Grammar, n: str) -> bool:
+    """An occasion's noun with its owner's pronoun on it ("حديثه", "كلمتها"): the talk of someone named before. The bare
+    noun may be a document that speaks ("وأضاف البيان ... مشيرا")."""
+    bare = g.lex.hooks.strip_article(n)
+    return g.occasion_noun(n) and n not in g.lex.occasion_nouns and bare not in g.lex.occasion_nouns
 
 
 def _after_preposition(g: Grammar, s: SentenceView, k: int) -> bool:
