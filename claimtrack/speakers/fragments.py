@@ -10,6 +10,9 @@ import re
 from .registry import strip_word, words_of
 
 
+MAX_MODIFIED_COLLECTIVE = 3  # words of a collective head and the modifiers before it ("initial media reports")
+
+
 class FragmentChecks:
     def is_fragment(self, phrase: str) -> bool:
         """Whether a phrase cannot name a speaker: no word, a dateline, a verb or a preposition first, a noun for
@@ -71,6 +74,12 @@ class FragmentChecks:
         """ "wasa'il al-i'lam al-rasmiyya" (the official media): a collective source, though its first word alone
         names nothing."""
         bare = [strip_word(w) for w in words[:4]]
+        if (
+            self.lex.modifiers_first
+            and 1 < len(words) <= MAX_MODIFIED_COLLECTIVE
+            and words[-1] in self.lex.anonymous_heads
+        ):
+            return True  # "Local reports", "Initial reports": the head is last, though a verb spells it too
         return any(bare[: len(head)] == head for head in self._collectives)
 
     def is_dateline(self, phrase: str) -> bool:
