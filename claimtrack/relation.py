@@ -136,17 +136,16 @@ def changes(a: ClaimText, b: ClaimText) -> list[Change]:
 def fact_changes(a: ClaimText, b: ClaimText) -> list[Change]:
     """Negation, denial, direction, number, date, place and hedge changes between two versions."""
     out: list[Change] = []
-    # One version's words all inside the other's: a negation the other does not assert stands in what the longer adds,
-    # no sign of a second claim.
-    inside = _quoted_further(a, b)
     if a.denied != b.denied:
-        kind = ChangeKind.denial if _asserted(a if a.denied else b, b if a.denied else a) else ChangeKind.aside
-        if kind != ChangeKind.aside or not inside:
+        denied = _asserted(a if a.denied else b, b if a.denied else a)
+        if denied or not _quoted_further(a, b):
+            kind = ChangeKind.denial if denied else ChangeKind.aside
             out.append(Change(kind, "denied" if a.denied else "", "denied" if b.denied else ""))
     elif _negation_flip(a, b):
         negating, other = (a, b) if a.negations > b.negations else (b, a)
-        kind = ChangeKind.negation if _asserted(negating, other) else ChangeKind.aside
-        if kind != ChangeKind.aside or not inside:
+        negated = _asserted(negating, other)
+        if negated or not _quoted_further(a, b):
+            kind = ChangeKind.negation if negated else ChangeKind.aside
             out.append(Change(kind, str(a.negations), str(b.negations)))
     axis = _direction_flip(a, b)
     if axis:
@@ -201,7 +200,8 @@ MIN_QUOTED_FURTHER = 4  # content words of the shorter version: fewer stand insi
 
 def _quoted_further(a: ClaimText, b: ClaimText) -> bool:
     """Whether one version's content words all stand in the other in order, but for one ("هناك أمان في لبنان" / "لم
-    تشهد المهرجانات أي حادث، فهناك أمان في لبنان"): one outlet quoting more of the same remarks than another."""
+    تشهد المهرجانات أي حادث، فهناك أمان في لبنان"): one outlet quoting more of the same remarks than another, so a
+    negation the shorter does not assert stands in what the longer adds, no sign of a second claim."""
     short, long = sorted((a.stems, b.stems), key=len)
     return len(short) >= MIN_QUOTED_FURTHER and LCSseq.similarity(short, long) >= len(short) - 1
 

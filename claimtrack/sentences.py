@@ -59,8 +59,10 @@ def _closing(text: str, i: int, limit: int) -> int | None:
 
 def _nothing_opens(text: str, k: int, limit: int) -> bool:
     """Whether the mark at k stands before a sentence's end, a comma or the line's end: no word follows it to open."""
-    rest = text[k + 1 : limit].lstrip(" ")
-    return not rest or rest[0] == "\n" or rest[0] in _END or rest[0] in _CLAUSE_SEPARATORS
+    m = k + 1
+    while m < limit and text[m] == " ":
+        m += 1
+    return m >= limit or text[m] == "\n" or text[m] in _END or text[m] in _CLAUSE_SEPARATORS
 
 
 def _glued_opening(text: str, i: int, end: int) -> bool:

@@ -64,7 +64,7 @@ class Grammar:
             return True
         if s.phrase_at(i, self.lex.adverbial_openers):
             return True
-        if n in self.lex.occasion_prepositions and self.occasion_noun(s.norm(i + 1)):
+        if occasion_at(self, s, i):
             return True
         if n[:1] in self.lex.glued_prepositions and len(n) > 3 and self.occasion_noun(n[1:]):
             return True
@@ -459,6 +459,11 @@ def _subject_after_contrast(g: Grammar, s: SentenceView, i: int) -> bool:
         if contrast_before(g, s, k):
             return g.source_word(s.norm(k))
     return False
+
+
+def occasion_at(g: Grammar, s: SentenceView, i: int) -> bool:
+    """Whether a preposition of occasion at token i opens one ("في بيان"، "في تصريحات صحفية"), not a time or a place."""
+    return s.norm(i) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(i + 1))
 
 
 def contrast_before(g: Grammar, s: SentenceView, k: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..doc import MAX_SPEAKER_TOKENS, PREVIOUS_SENTENCE, SentenceView
-from ..grammar import Grammar
+from ..grammar import Grammar, occasion_at
 from ..speaker_phrase import speaker_span
 from .cue import cue_here
 
@@ -40,7 +40,7 @@ def _occasion(g: Grammar, s: SentenceView, i: int) -> Candidate | None:
     """ "جاء ذلك في تصريحات لمصدر قضائي": a pointer, an occasion, then who spoke at it."""
     n = s.phrase_at(i, g.lex.occasion_pointers)
     noun = i + n + 1
-    if not n or s.norm(i + n) not in g.lex.occasion_prepositions or not g.occasion_noun(s.norm(noun)):
+    if not n or not occasion_at(g, s, i + n):
         return None
     end = noun + 1
     while end < min(len(s), noun + MAX_SPEAKER_TOKENS) and not _stops(g, s, end) and not s.is_comma(end):

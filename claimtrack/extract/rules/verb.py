@@ -14,7 +14,7 @@ from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar, contrast_before
+from ..grammar import Grammar, contrast_before, occasion_at
 from ..speaker_phrase import (
     left_subject,
     opening_verb_subject,
@@ -251,13 +251,7 @@ def _occasion_announces(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
     if not g.is_adverbial(s, i + 1):
         return False
     announced = s.raw(op) in PUNCTUATION["introducers"] and s.quote_at(op + 1) is not None
-    return announced or (s.norm(op) in g.lex.complementizers and _spoken_on(g, s, i + 1))
-
-
-def _spoken_on(g: Grammar, s: SentenceView, k: int) -> bool:
-    """Whether the adverbial at token k names an occasion of speaking or writing ("في بيان"، "في تصريحات صحفية"), not
-    a time or a place ("في المدينة")."""
-    return s.norm(k) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(k + 1))
+    return announced or (s.norm(op) in g.lex.complementizers and occasion_at(g, s, i + 1))
 
 
 def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:

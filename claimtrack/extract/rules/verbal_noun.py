@@ -152,6 +152,7 @@ def _object(
     end = min(len(s), i + MAX_SPEAKER_TOKENS)
     names = quoted_names(g, s, named, end)
     verb = g.lex.cue(s.norm(i))
+    own = (*frame, *((verb.object,) if verb and verb.object else ()))  # where the object opens after a name
     for k in range(named, end):
         if k in names:
             continue
@@ -163,7 +164,7 @@ def _object(
             return None
         if not s.toks[k].is_word or _genitive(g, s, k) or _named_for(g, s, k, frame, i) or _governed(g, s, k, frame):
             continue
-        if k > named and name_goes_on(g, s, k, (*frame, *((verb.object,) if verb and verb.object else ()))):
+        if k > named and name_goes_on(g, s, k, own):
             continue
         if denial and k > i + 1 and _denied_object(g, n):
             return k, k
