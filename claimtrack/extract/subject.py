@@ -21,6 +21,7 @@ MAX_ASIDES = 3  # comma-separated chunks walked back from the verb
 BRACKETS = "()"
 NAME_MARKS = PUNCTUATION["name_marks"]  # marks that end a name's word ("OPEC+")
 NAME_JOINERS = PUNCTUATION["name_joiners"]  # of those, marks that join two capitalised words into one name ("AT&T")
+NAME_APOSTROPHES = PUNCTUATION["name_apostrophes"]  # marks that also write a possessive ("Egypt’s", "Barbados’")
 MAX_NAME = 4  # words of a name before its apposition ("Alex Potteiger, Area Operations Manager ... said")
 MAX_OCCASION = 5  # words of an occasion before the subject ("In a press statement")
 
@@ -88,7 +89,7 @@ def in_phrase(s: SentenceView, k: int) -> bool:
     """A word, a bracket ("the Federation (IFRC)"), a full stop after a one-letter capital (U.S.) or a mark written
     between two words with no space: a hyphen (Thomas-Greenfield), an apostrophe (Morocco's), a number's separator
     (10,000)."""
-    if s.toks[k].is_word or s.raw(k) in BRACKETS or glued_mark(s, k):
+    if s.toks[k].is_word or s.raw(k) in BRACKETS or glued_mark(s, k) or _plural_possessive(s, k):
         return True
     if s.raw(k) in NAME_MARKS and k > 0 and s.toks[k - 1].is_word and s.toks[k - 1].end == s.toks[k].start:
         return True  # "OPEC+ sources"
@@ -100,6 +101,17 @@ def in_phrase(s: SentenceView, k: int) -> bool:
     if k + 1 < len(s) and s.raw(k + 1) in BRACKETS and s.toks[k + 1].start == s.toks[k].end:
         return True  # "Senator Ann Lee (D-Calif.)": an abbreviation closing the brackets
     return before.raw[:1].isupper() and len(before.raw) <= MAX_ABBREVIATED  # "U.S.", "Jr.", "Dr."
+
+
+def _plural_possessive(s: SentenceView, k: int) -> bool:
+    """An apostrophe glued after a plural and a space before the owned word ("Barbados’ minister", "the teachers'
+    union"), where it closes no quotation: the owner's possessive, as "’s" is after a singular."""
+    if s.raw(k) not in NAME_APOSTROPHES or not 0 < k < len(s) - 1:
+        return False
+    before, mark, after = s.toks[k - 1], s.toks[k], s.toks[k + 1]
+    if not (before.is_word and after.is_word and before.end == mark.start < mark.end < after.start):
+        return False
+    return before.norm.endswith(s.lex.plural_endings) and all(b != mark.start for _, b in s.quotes)
 
 
 def glued_mark(s: SentenceView, k: int) -> bool:

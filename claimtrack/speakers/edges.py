@@ -14,6 +14,7 @@ from .registry import DEFINITE, INDEFINITE, definite, strip_word, words_of
 
 
 SHORT_FORM = re.compile(r"\s*\([^()]*\)\s*$")
+NAME_APOSTROPHES = PUNCTUATION["name_apostrophes"]
 NAME_IN_BRACKETS = re.compile(r"^(\S+)\s*\(([^()]+)\)")
 
 
@@ -64,12 +65,10 @@ class PhraseEdges:
         "Putin's spokesman" -> "spokesman of Putin" (``owner_preposition``), never Putin himself."""
         raw = phrase.split()
         for i, word in enumerate(raw[:-1]):
-            pieces = words_of(word)
-            if len(pieces) < 2 or pieces[-1] not in self.lex.possessive_endings:
+            owner_word = self._possessor(word)
+            if owner_word is None:
                 continue
-            if word[-len(pieces[-1]) - 1 : -len(pieces[-1])] not in PUNCTUATION["name_apostrophes"]:
-                continue  # "U.S.": a point before the letter, an abbreviation's, not a possessive
-            owner = [*raw[:i], word[: -len(pieces[-1]) - 1]]
+            owner = [*raw[:i], owner_word]
             if any(w.lower() in self.lex.spoken_for for w in owner[1:]):
                 # "Ann Lee of the Fishermen's Union", "a spokesperson for the Governor's Office": the possessive is
                 # the name's after of or for, not whom the words before speak for
@@ -90,6 +89,18 @@ class PhraseEdges:
                 return " ".join([*raw[i + 1 :], self.lex.owner_preposition, *owner])
             return phrase
         return phrase
+
+    def _possessor(self, word: str) -> str | None:
+        """The owner a possessive names ("Russia's" -> "Russia"; a plural's apostrophe alone: "Barbados’" ->
+        "Barbados"), or None for a word that is no possessive."""
+        if word[-1:] in NAME_APOSTROPHES and fold_for_match(word).endswith(self.lex.plural_endings):
+            return word[:-1]
+        pieces = words_of(word)
+        if len(pieces) < 2 or pieces[-1] not in self.lex.possessive_endings:
+            return None
+        if word[-len(pieces[-1]) - 1 : -len(pieces[-1])] not in NAME_APOSTROPHES:
+            return None  # "U.S.": a point before the letter, an abbreviation's, not a possessive
+        return word[: -len(pieces[-1]) - 1]
 
     def _titled_name(self, words: list[str]) -> bool:
         """Whether the words are a title and then a name ("Mayor Macarena Ripamonti"), not a body's name whose

@@ -285,7 +285,9 @@ def _said_as_it_did(g: Grammar, s: SentenceView, j: int, subject: Span) -> bool:
 
 def _doing(g: Grammar, s: SentenceView, j: int) -> bool:
     """A participle in lower case before an article ("adducing the action"): what was done, not a claim's subject."""
-    participle = s.raw(j)[:1].islower() and s.norm(j).endswith(g.lex.participle_endings)
+    # "during", "following": prepositions spelt like participles, which say when, not what the speaker did
+    preposition = s.norm(j) in g.lex.occasion_prepositions or s.phrase_at(j, g.lex.chunk_prepositions, False)
+    participle = s.raw(j)[:1].islower() and s.norm(j).endswith(g.lex.participle_endings) and not preposition
     return participle and j + 1 < len(s) and s.norm(j + 1) in g.lex.articles
 
 
@@ -347,7 +349,10 @@ def _claim_before_subject(
 
 def _only_circumstance(g: Grammar, s: SentenceView, words: Span) -> bool:
     """Words before a subject that say only when or where, with no verb of their own ("During the campaign, Trump
-    promised to ..."): no claim."""
+    promised to ..."), or a participle's phrase of the occasion whatever it holds ("Speaking after the storm had
+    passed, ..."): no claim."""
+    if s.norm(words.a) in g.lex.occasion_participles:
+        return True
     return g.opens_occasion(s, words) and not any(g.finite_verb(s, k) for k in range(words.a, words.b))
 
 
@@ -404,6 +409,12 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int, timed: bool = True) ->
     )
 
 
+def _told_whom(g: Grammar, s: SentenceView, a: int, b: int, form: CueForm) -> bool:
+    """Whether words a..b between a verb of telling and its "that" are whom it told: words, no verb among them
+    ("told reporters the plan was ... and that": a first clause, then the second one's "that")."""
+    return form.addressee and _plain(s, a, b) and not any(s.norm(k) in g.lex.auxiliaries for k in range(a, b))
+
+
 def _plain(s: SentenceView, a: int, b: int) -> bool:
     """Whether tokens a..b are words outside a quotation (a glued mark, "Morocco's", or an abbreviation's point,
     "U.S.", counts as a word)."""
@@ -421,6 +432,8 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
             j += phrase
         elif s.norm(j) in lex.addressee_nouns or s.norm(j) in lex.days or s.norm(j) in lex.time_words:
             j += 1
+        elif date := _date(g, s, j):
+            j += date  # "announced Thursday, June 19, that", "said in May 2023 it received"
         elif _describes_occasion(g, s, j):
             j += 1
         elif s.is_comma(j):
@@ -431,6 +444,18 @@ def _past_adverbials(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
         else:
             break
     return j, comma
+
+
+def _date(g: Grammar, s: SentenceView, j: int) -> int:
+    """The length of a date at token j ("June 19", "in May 2023", "on 19 June"): a month's name and a number, after a
+    preposition of time or not; 0 for anything else (a month's name alone may be a verb's: "may")."""
+    k = j + 1 if s.norm(j) in g.lex.time_prepositions else j
+    words = []
+    while k < len(s) and (s.norm(k).isdigit() or s.norm(k) in g.lex.months):
+        words.append(s.norm(k))
+        k += 1
+    dated = any(w in g.lex.months for w in words) and any(w.isdigit() for w in words)
+    return k - j if dated else 0
 
 
 def _describes_occasion(g: Grammar, s: SentenceView, j: int) -> bool:
@@ -494,7 +519,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
     colon = _colon_after_circumstance(g, s, j, form)
     if colon is not None:
         j = colon  # "said to the packed courtroom: "...", "told the jury: "..."
-    elif that is not None and that > j and (_told_to(g, s, j, that) or (form.addressee and _plain(s, j, that))):
+    elif that is not None and that > j and (_told_to(g, s, j, that) or _told_whom(g, s, j, that, form)):
         j = that  # "told a press briefing that", "confirmed to Russian media that"
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
         j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
