@@ -65,6 +65,8 @@ def with_its_words(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:
     sentence as ...")."""
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return False
+    if form.particle and form.particle[-1] in g.lex.complementizers and g.finite_verb(s, i + 1 + len(form.particle)):
+        return False  # "a video shared that showed ...": the relative pronoun of a noun before the verb
     return with_its_subject(g, s, i, form) and with_its_complement(s, i, form)
 
 

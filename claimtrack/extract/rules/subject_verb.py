@@ -27,6 +27,7 @@ MAX_UNSAID_REACH = 3  # words before an infinitive's marker that can make it uns
 MAX_FEELING_AT = 2  # words before a feeling noun that opens a weak verb's claim ("his concern")
 MAX_SUBJECT_REACH = 6  # tokens from a clause's subject to its verb ("he's afraid they could")
 MAX_OCCASION_WORDS = 4  # words of an occasion before a claim with no "that" ("during the daily update")
+MAX_OCCASION_TOKENS = 16  # tokens of a phrase of the occasion before "that" ("during the more than 10-hour reading of")
 MAX_TAIL = 10  # words after a verb that closes its claim ("..., Ramadan told reporters in Geneva on Monday.")
 
 
@@ -409,6 +410,26 @@ def _told_to(g: Grammar, s: SentenceView, a: int, b: int, timed: bool = True) ->
     )
 
 
+def _past_opener(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
+    """The token after a claim's opener at j (a "that", a colon) and True; j and False with none there. A "that"
+    before its verb is the claim's own subject ("said that was a mistake"), and the claim opens on it."""
+    if s.raw(j) == ":":
+        return j + 1, True
+    if s.norm(j) not in g.lex.complementizers:
+        return j, False
+    return (j, True) if g.finite_verb(s, j + 1) else (j + 1, True)
+
+
+def _that_after_whom(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
+    """The "that" after whom, where or when a verb at j - 1 was said, if one is there and no verb follows it (a
+    relative clause's: "said in a statement that was released ...")."""
+    reach = range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS))
+    that = next((k for k in reach if s.norm(k) in g.lex.complementizers), None)
+    if that is None or that <= j or g.finite_verb(s, that + 1):
+        return None
+    return that if _told_to(g, s, j, that) or _told_whom(g, s, j, that, form) else None
+
+
 def _told_whom(g: Grammar, s: SentenceView, a: int, b: int, form: CueForm) -> bool:
     """Whether words a..b between a verb of telling and its "that" are whom it told: words, no verb among them
     ("told reporters the plan was ... and that": a first clause, then the second one's "that")."""
@@ -472,6 +493,8 @@ def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
     when ("to the media", "in an interview with AFP", "in Geneva via video link"); 0 when it says something else."""
     if s.norm(j) not in g.lex.object_prepositions and s.norm(j) not in g.lex.occasion_prepositions:
         return 0
+    if long := _long_occasion(g, s, j):
+        return long
     end = j + 1
     while end < len(s) and s.toks[end].is_word and not s.quoted[end] and s.norm(end) not in g.lex.complementizers:
         end += 1
@@ -479,6 +502,22 @@ def _occasion_phrase(g: Grammar, s: SentenceView, j: int) -> int:
     if end - j > MAX_BEFORE_THAT + 2 or not stops:
         return _occasion_before_clause(g, s, j)
     return end - j if _told_to(g, s, j + 1, end) or _quotation_after_comma(s, end) else 0
+
+
+def _long_occasion(g: Grammar, s: SentenceView, j: int) -> int:
+    """The length of a phrase of the occasion however long, up to a "that" no verb follows ("said during the more
+    than 10-hour reading of the verdict that ..."): a preposition of the occasion, then words with no verb, comma or
+    quotation among them; 0 otherwise ("said in a statement that was released ...": a relative clause)."""
+    if s.norm(j) not in g.lex.occasion_prepositions:
+        return 0
+    end = j + 1
+    while end < min(len(s), j + MAX_OCCASION_TOKENS) and in_phrase(s, end) and not s.quoted[end]:
+        if s.norm(end) in g.lex.complementizers:
+            return end - j if not g.finite_verb(s, end + 1) else 0
+        if g.finite_verb(s, end) or g.lex.cue(s.norm(end)):
+            return 0
+        end += 1
+    return 0
 
 
 def _quotation_after_comma(s: SentenceView, k: int) -> bool:
@@ -510,27 +549,25 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
     close" the cue is an aside). A weak verb ("announced", "confirmed") takes a claim without "that" only when it is
     a clause with its own verb, not a noun phrase ("announced his decision")."""
     lex = g.lex
-    that = next(
-        (k for k in range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS)) if s.norm(k) in lex.complementizers), None
-    )
     framed = _framed_after_object(g, s, j, form)
     if framed is not None:
         return framed  # "accused ministers of rushing the bill": whom, then the verb's own preposition
     colon = _colon_after_circumstance(g, s, j, form)
     if colon is not None:
         j = colon  # "said to the packed courtroom: "...", "told the jury: "..."
-    elif that is not None and that > j and (_told_to(g, s, j, that) or _told_whom(g, s, j, that, form)):
+    elif (that := _that_after_whom(g, s, j, form)) is not None:
         j = that  # "told a press briefing that", "confirmed to Russian media that"
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
         j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
-    j, comma = _past_adverbials(g, s, j)
+    after, comma = _past_adverbials(g, s, j)
+    if after > j and s.norm(after) in lex.complementizers and g.finite_verb(s, after + 1):
+        return None  # "said in a statement that was released ...": the occasion's relative clause, no claim
+    j = after
     if not comma and s.norm(j) in form.frame and s.words(Span(j + 1, clause_end(s, j + 1))) >= MIN_POST_CLAIM_WORDS:
         # "warned of a humanitarian catastrophe": the verb's own preposition frames its claim, which has words enough
         # before its clause ends ("vowed to act, tweeting ...": no claim of its own)
         return j + 1
-    opener = s.norm(j) in lex.complementizers or s.raw(j) == ":"
-    if opener:
-        j += 1
+    j, opener = _past_opener(g, s, j)
     if j >= len(s):
         return None
     if not opener and _phrase_then_clause(g, s, j):
