@@ -462,8 +462,10 @@ def _subject_after_contrast(g: Grammar, s: SentenceView, i: int) -> bool:
 
 
 def occasion_at(g: Grammar, s: SentenceView, i: int) -> bool:
-    """Whether a preposition of occasion at token i opens one ("في بيان"، "في تصريحات صحفية"), not a time or a place."""
-    return s.norm(i) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(i + 1))
+    """Whether a preposition of occasion at token i opens one ("في بيان"، "في تصريحات صحفية"، 'على "تويتر"'), not a
+    time or a place."""
+    noun = i + 2 if s.quote_at(i + 1) is not None else i + 1  # a platform's name in quotation marks
+    return s.norm(i) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(noun))
 
 
 def contrast_before(g: Grammar, s: SentenceView, k: int) -> int:
@@ -482,3 +484,20 @@ def modifies_noun(g: Grammar, s: SentenceView, k: int) -> bool:
     """A past form of a regular verb (not an auxiliary) followed by a preposition describes the noun before it:
     "resolutions imposed against", "a statement posted on"."""
     return s.norm(k) not in g.lex.auxiliaries and bool(s.phrase_at(k + 1, g.lex.chunk_prepositions, allow_conj=False))
+
+
+def relative_that(g: Grammar, s: SentenceView, k: int) -> bool:
+    """Whether token k is a "that" an auxiliary follows ("a statement that was released", "that is"): a relative
+    pronoun or the subject of its clause, never the complementizer that opens a claim. A past form alone says
+    nothing ("that displaced families would ...", "that based on ...": adjectives and participles)."""
+    return s.norm(k) in g.lex.complementizers and s.norm(k + 1) in g.lex.auxiliaries
+
+
+def verb_opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
+    """The verb opens its clause, with "and" on it or first in the sentence ("وقارن التقرير بين ..." is no saying),
+    and no comma before it ("، ويدعى سليم، إن": a name given in an aside); or, with no "and", right after the one
+    comma that closes a phrase opening the sentence ("وفيما يتعلق بمسارها، بين المومني أن")."""
+    if i == 0 or (s.norm(i)[:1] in g.lex.conjunctions and not s.is_comma(i - 1)):
+        return True
+    fronted = s.is_comma(i - 1) and not any(s.is_comma(k) or g.lex.cue(s.norm(k)) for k in range(i - 1))
+    return fronted and s.norm(i)[:1] not in g.lex.conjunctions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate
 from ..doc import SentenceView, Span
-from ..grammar import Grammar
+from ..grammar import Grammar, relative_that
 from ..subject import glued_mark
 from ...lang.text import PUNCTUATION
 
@@ -65,8 +65,8 @@ def with_its_words(g: Grammar, s: SentenceView, i: int, form: CueForm) -> bool:
     sentence as ...")."""
     if form.particle and s.phrase_at(i + 1, [form.particle], allow_conj=False) != len(form.particle):
         return False
-    if form.particle and form.particle[-1] in g.lex.complementizers and g.finite_verb(s, i + 1 + len(form.particle)):
-        return False  # "a video shared that showed ...": the relative pronoun of a noun before the verb
+    if form.particle and relative_that(g, s, i + len(form.particle)):
+        return False  # "the plan they agreed that was signed ...": the relative pronoun of a noun before the verb
     return with_its_subject(g, s, i, form) and with_its_complement(s, i, form)
 
 

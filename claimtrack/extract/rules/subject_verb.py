@@ -14,7 +14,7 @@ from ...sentences import OPENERS, SYMMETRIC
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, claim_before, open_claim
 from ..doc import MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar, figure, modifies_noun, particles_start, quantity_at
+from ..grammar import Grammar, figure, modifies_noun, particles_start, quantity_at, relative_that
 from ..subject import Subject, after_article, clause_opening, clause_subject, in_phrase, subject_of
 from .claim_first import clause_end
 from .cue import reported_subject, with_its_words
@@ -417,7 +417,7 @@ def _past_opener(g: Grammar, s: SentenceView, j: int) -> tuple[int, bool]:
         return j + 1, True
     if s.norm(j) not in g.lex.complementizers:
         return j, False
-    return (j, True) if g.finite_verb(s, j + 1) else (j + 1, True)
+    return (j, True) if relative_that(g, s, j) else (j + 1, True)
 
 
 def _that_after_whom(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int | None:
@@ -425,7 +425,7 @@ def _that_after_whom(g: Grammar, s: SentenceView, j: int, form: CueForm) -> int 
     relative clause's: "said in a statement that was released ...")."""
     reach = range(j, min(len(s), j + MAX_BEFORE_THAT_TOKENS))
     that = next((k for k in reach if s.norm(k) in g.lex.complementizers), None)
-    if that is None or that <= j or g.finite_verb(s, that + 1):
+    if that is None or that <= j or relative_that(g, s, that):
         return None
     return that if _told_to(g, s, j, that) or _told_whom(g, s, j, that, form) else None
 
@@ -513,7 +513,7 @@ def _long_occasion(g: Grammar, s: SentenceView, j: int) -> int:
     end = j + 1
     while end < min(len(s), j + MAX_OCCASION_TOKENS) and in_phrase(s, end) and not s.quoted[end]:
         if s.norm(end) in g.lex.complementizers:
-            return end - j if not g.finite_verb(s, end + 1) else 0
+            return end - j if not relative_that(g, s, end) else 0
         if g.finite_verb(s, end) or g.lex.cue(s.norm(end)):
             return 0
         end += 1
@@ -560,7 +560,7 @@ def claim_opens(g: Grammar, s: SentenceView, j: int, form: CueForm, leading: boo
     elif form.addressee and (clause := clause_opening(g, s, j, MAX_TOLD_CLAUSE)) is not None and _plain(s, j, clause):
         j = clause  # "told the newspaper the plan had failed": whom it was told to, then the claim's own clause
     after, comma = _past_adverbials(g, s, j)
-    if after > j and s.norm(after) in lex.complementizers and g.finite_verb(s, after + 1):
+    if after > j and relative_that(g, s, after):
         return None  # "said in a statement that was released ...": the occasion's relative clause, no claim
     j = after
     if not comma and s.norm(j) in form.frame and s.words(Span(j + 1, clause_end(s, j + 1))) >= MIN_POST_CLAIM_WORDS:

@@ -14,7 +14,7 @@ from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar, contrast_before, occasion_at
+from ..grammar import Grammar, contrast_before, occasion_at, verb_opens_clause
 from ..speaker_phrase import (
     left_subject,
     opening_verb_subject,
@@ -46,7 +46,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None
     window_end = _before_addressee(g, s, i, g.strip_frame(s, i + 1, op, form), form)
     speaker, via, described, at_once = _speaker_or_object(g, s, i, form, window_end)
-    strict_ok = at_once or (form.strict and _opens_clause(g, s, i) and _few_words_then_that(g, s, speaker, op))
+    strict_ok = at_once or (form.strict and verb_opens_clause(g, s, i) and _few_words_then_that(g, s, speaker, op))
     if not _speaks(g, s, i, form, speaker, op, opens_at_once=strict_ok):
         return None
     claim_start, claim_end, direct = _claim(g, s, op, first, described)
@@ -252,12 +252,6 @@ def _occasion_announces(g: Grammar, s: SentenceView, i: int, op: int) -> bool:
         return False
     announced = s.raw(op) in PUNCTUATION["introducers"] and s.quote_at(op + 1) is not None
     return announced or (s.norm(op) in g.lex.complementizers and occasion_at(g, s, i + 1))
-
-
-def _opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
-    """The verb opens its clause, with "and" on it or first in the sentence ("وقارن التقرير بين ..." is no saying),
-    and no comma before it ("، ويدعى سليم، إن": a name given in an aside)."""
-    return i == 0 or (s.norm(i)[:1] in g.lex.conjunctions and not s.is_comma(i - 1))
 
 
 def _few_words_then_that(g: Grammar, s: SentenceView, speaker: Span | None, op: int) -> bool:

@@ -11,7 +11,7 @@ from ...lexicon import CueForm
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
-from ..grammar import Grammar, and_joined
+from ..grammar import Grammar, and_joined, verb_opens_clause
 from ..speaker_phrase import name_goes_on, quoted_names, speaker_span, subject_on_left, subject_opening_sentence
 from ..subject import glued_mark
 from .cue import cue_here
@@ -23,10 +23,16 @@ NAME = "verbal-noun"
 
 def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candidate | None:
     form = cue_here(g, s, i, found)
-    if form is None or form.tense not in ("past", "present") or form.relay or form.strict:
+    if form is None or form.tense not in ("past", "present") or form.relay:
         return None
     obj = cue_object(g, s, i, form)
+    if form.strict and not (verb_opens_clause(g, s, i) and _feeling_object(g, s, obj)):
+        # a strict cue ("عبر": also "via") says only a feeling after its own preposition, opening its clause ("وعبر
+        # الوزير عن قلقه"; in "الوقت الذي عبرت فيه الدول عن قلقها" the writer's clause of time)
+        return None
     opener = find_opener(g, s, i + 1, form, MAX_SPEAKER_TOKENS)
+    if opener is not None and any(g.lex.saying_verb(s.norm(k)) for k in range(i + 1, opener[0])):
+        opener = None  # "أعلنت الموافقة على العفو وقالت إن ...": the أنّ of the next verb, not this one's
     # the opener is the verbal noun itself ('أعلن "إنهاء التعاون"', "طالبت ... بإلغاء"): the claim is this rule's
     opens_object = opener is not None and obj is not None and obj[1] == opener[0]
     if opener is not None and not (opens_object or _object_wins(g, s, i, obj, opener[0], form)):
@@ -61,6 +67,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         confidence=0.7,
         via=via,
     )
+
+
+def _feeling_object(g: Grammar, s: SentenceView, obj: tuple[int, int] | None) -> bool:
+    """Whether an object is a feeling after the cue's preposition ("عن قلقه", 'عن "تضامنها التام ..."')."""
+    if obj is None or obj[1] == obj[0]:
+        return False
+    noun = obj[1] + 1 if s.quote_at(obj[1]) is not None else obj[1]
+    return g.verbal_nouns.feeling(s.norm(noun))
 
 
 def _attribution(speaker: Span | None, after_verb: bool) -> Attribution:
@@ -170,6 +184,11 @@ def _object(
             return k, k
         if _owned_by_subject(g, s, named, k, weak):
             return k, k
+        if k == i + 1 and g.verbal_nouns.definite(n) and subject_opening_sentence(g, s, i) is not None:
+            return (
+                k,
+                k,
+            )  # "الإدارة أعلنت الموافقة على ...": after its subject the verb's definite verbal noun is its object
         obj = object_at(g, s, k, frame, owned=not weak)
         if obj is not None and direct and (obj[1] > obj[0] or g.unglued(n) != n):
             return None  # "أدانت المحكمة المتهم بقتل ...": after a preposition, what the convicted did
@@ -213,7 +232,9 @@ def object_at(
     nouns, lex, n = g.verbal_nouns, g.lex, s.norm(k)
     if n in nouns or (nouns.definite(n) and _after_adverbial(g, s, k)) or nouns.owned(n):
         return k, k
-    after = s.norm(k + 1)
+    # the noun after the preposition, or inside the quotation marks that open after it ('عن "تضامنها التام ..."'),
+    # where the claim opens on the mark
+    after = s.norm(k + 2 if s.quote_at(k + 1) is not None else k + 1)
     # any object preposition before an indefinite verbal noun; only the cue's own before a definite one
     # ("أشار إلى الحاجة", not "قلق الرئيس من الاتفاق")
     if (n in frame or n in lex.object_prepositions) and (
