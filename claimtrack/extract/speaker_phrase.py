@@ -515,6 +515,8 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
             continue  # "عبد الفتاح": one name
         if n in lex.relatives:
             return Span(a, k) if titled else None  # "فلان الذي حصل على ...": ends like a nisba, opens a clause
+        if titled and g.verbal_nouns.pronoun_owned(n):
+            return Span(a, k)  # "وبرر الوزير قراره قائلا": the title's own act, the verb's object, no name
         if not named:
             if g.source_word(n) or _nationality(g, n):
                 titled, completed = True, completed or definite
