@@ -159,12 +159,15 @@ def _words_before(g: Grammar, s: SentenceView, end: int) -> Subject | None:
         end -= 1
         if s.norm(end - 1) in lex.time_prepositions or s.norm(end - 1) in lex.occasion_prepositions:
             end -= 1  # "The Kremlin on Monday denied"
-    if s.words(Span(a, end)) > MAX_SUBJECT and not _plausible_head(g, s, Span(a, end), MAX_LONG_SUBJECT):
-        return None
-    span = _head(g, s, Span(a, end))
     relatives = lex.relatives - lex.complementizers
     inner = next((k for k in range(a + 1, end) if s.norm(k) in relatives and not s.raw(k).isupper()), None)
     objective = inner is not None and inner + 1 < end and s.norm(inner + 1) in lex.relative_clause_subjects
+    # "The minister who chaired a meeting of officials said": the relative clause's own verb is no verb of the subject
+    subject_relative = inner is not None and not objective and s.norm(inner) not in lex.object_relatives
+    head = Span(a, inner if subject_relative else end)
+    if s.words(Span(a, end)) > MAX_SUBJECT and not _plausible_head(g, s, head, MAX_LONG_SUBJECT):
+        return None
+    span = _head(g, s, Span(a, end))
     if inner is not None and (s.norm(inner) in lex.object_relatives or objective) and inner + 1 < end:
         # "some of whom officials said were trapped": the relative is the claim's subject, the words after it speak
         if objective:  # "which it warned would ...": the pronoun, a non-source anywhere else, is the speaker here
