@@ -37,8 +37,10 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     form = _cue(g, s, i)
     if form is None or (form.noun_claim and s.quoted[i]):
         return None  # "We expect ...", "...that Kim expects these talks to go on" in a quotation: the quoted's words
-    if s.norm(i - 1) in g.lex.clause_conjunctions or s.phrase_at(i - 1, g.lex.claim_links, allow_conj=False):
-        # "said ... and said ...", "said ... but added ...": the same subject's second verb
+    group = _group_start(g, s, i)
+    if s.norm(group - 1) in g.lex.clause_conjunctions or s.phrase_at(group - 1, g.lex.claim_links, allow_conj=False):
+        # "said ... and said ...", "said ... but added ...", "arrested him and have since said": the same subject's
+        # second verb
         return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
     subject = (
         _reported_subject(g, s, i, found)
@@ -67,6 +69,13 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         told = _claim_after_verb(g, s, i, form, subject, colon)
         return replace(told, claim_start=NEXT_LINE, claim_end=None, kind=Kind.DIRECT)
     return _claim_before_subject(g, s, i, form, subject.span, found)
+
+
+def _group_start(g: Grammar, s: SentenceView, i: int) -> int:
+    """The first token of the verb group of the verb at i: its auxiliaries and the adverbs before it ("have since")."""
+    while i > 0 and (s.norm(i - 1) in g.lex.particles_before_verb or s.norm(i - 1) in g.lex.auxiliaries):
+        i -= 1
+    return i
 
 
 def _reported_subject(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Subject | None:
@@ -247,7 +256,7 @@ def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candi
     return Candidate(
         rule=NAME,
         cue_index=i,
-        boundary=i - 1,
+        boundary=_group_start(g, s, i) - 1,  # the conjunction, before "also" or "has" ("and also said")
         cue=s.raw(i),
         speaker=last.speaker,
         claim_start=claim_start,
