@@ -72,10 +72,15 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
 
 
 def _group_start(g: Grammar, s: SentenceView, i: int) -> int:
-    """The first token of the verb group of the verb at i: its auxiliaries and the adverbs before it ("have since")."""
-    while i > 0 and (s.norm(i - 1) in g.lex.particles_before_verb or s.norm(i - 1) in g.lex.auxiliaries):
-        i -= 1
-    return i
+    """The first token of the verb group of the verb at i when an adverb stands before it ("also said", "have since
+    said"); i itself when none does ("and has attributed ..., the police official said": the auxiliary alone may be
+    another clause's, whose claim a speaker after it says)."""
+    k = i
+    while k > 0 and s.norm(k - 1) in g.lex.particles_before_verb:
+        k -= 1
+    while k < i and k > 0 and s.norm(k - 1) in g.lex.auxiliaries:
+        k -= 1
+    return k
 
 
 def _reported_subject(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Subject | None:
