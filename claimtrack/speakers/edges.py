@@ -14,7 +14,7 @@ from .registry import DEFINITE, INDEFINITE, definite, strip_word, words_of
 
 
 SHORT_FORM = re.compile(r"\s*\([^()]*\)\s*$")
-NAME_APOSTROPHES = PUNCTUATION["name_apostrophes"]
+NAME_APOSTROPHES = frozenset(PUNCTUATION["name_apostrophes"])  # a possessive's marks ("Russia's", "Barbados’")
 NAME_IN_BRACKETS = re.compile(r"^(\S+)\s*\(([^()]+)\)")
 
 

@@ -13,7 +13,7 @@ from ..claimtext import place_spans, written_place_spans
 from ..lang.text import PUNCTUATION, Token, fold, fold_for_match, tokens
 from ..lexicon import Lexicon
 from .completion import PhraseCompletion
-from .edges import PhraseEdges
+from .edges import NAME_APOSTROPHES, PhraseEdges
 from .fragments import FragmentChecks
 from .registry import Registry, strip_word, words_of
 
@@ -111,7 +111,6 @@ def _construct_owner(lex: Lexicon, words: list[str], head: int) -> str | None:
 
 
 WORD_JOINERS = frozenset(PUNCTUATION["word_joiners"])
-NAME_APOSTROPHES = frozenset(PUNCTUATION["name_apostrophes"])
 # Letters after an apostrophe in a possessive or a contraction, at most ("'s", "'re"): more is a name's part.
 MAX_CLITIC_LETTERS = 2
 
