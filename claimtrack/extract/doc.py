@@ -203,6 +203,11 @@ class SentenceView:
                 return a, b
         return None
 
+    def past_opening_mark(self, i: int) -> int:
+        """Token i, or the one after it when a quotation opens at i: the word a quoted phrase starts with ('على
+        "تويتر"'، 'عن "تضامنها ..."')."""
+        return i + 1 if self.quote_at(i) is not None else i
+
     def index_at(self, offset: int) -> int:
         """The first token starting at or after ``offset``."""
         return bisect_left(self.starts, offset)

@@ -464,8 +464,7 @@ def _subject_after_contrast(g: Grammar, s: SentenceView, i: int) -> bool:
 def occasion_at(g: Grammar, s: SentenceView, i: int) -> bool:
     """Whether a preposition of occasion at token i opens one ("في بيان"، "في تصريحات صحفية"، 'على "تويتر"'), not a
     time or a place."""
-    noun = i + 2 if s.quote_at(i + 1) is not None else i + 1  # a platform's name in quotation marks
-    return s.norm(i) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(noun))
+    return s.norm(i) in g.lex.occasion_prepositions and g.occasion_noun(s.norm(s.past_opening_mark(i + 1)))
 
 
 def contrast_before(g: Grammar, s: SentenceView, k: int) -> int:

@@ -41,7 +41,7 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
     if s.norm(group - 1) in g.lex.clause_conjunctions or s.phrase_at(group - 1, g.lex.claim_links, allow_conj=False):
         # "said ... and said ...", "said ... but added ...", "arrested him and have since said": the same subject's
         # second verb
-        return _second_verb(g, s, i, form, found[-1]) if found else _coordinated_subject(g, s, i, form)
+        return _second_verb(g, s, i, form, found[-1], group) if found else _coordinated_subject(g, s, i, form)
     subject = (
         _reported_subject(g, s, i, found)
         or subject_of(g, s, i - 1 if _object_of_verb(g, s, i) else i)
@@ -251,9 +251,10 @@ def _passive(g: Grammar, s: SentenceView, i: int, form: CueForm) -> Candidate | 
     return _claim_after_verb(g, s, i, form, Subject(Span(by + 1, end)), first)
 
 
-def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candidate) -> Candidate | None:
+def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candidate, group: int) -> Candidate | None:
     """ "Kirby said ... and said the United States had intelligence ...": a second verb of the same subject
-    joined by a conjunction opens a second claim of the same speaker."""
+    joined by a conjunction opens a second claim of the same speaker; ``group`` is where its verb group starts
+    (``_group_start``), after the conjunction."""
     first = claim_opens(g, s, after_verb(form, i), form)
     if first is None or last.cue_index >= i - 1:
         return None
@@ -261,7 +262,7 @@ def _second_verb(g: Grammar, s: SentenceView, i: int, form: CueForm, last: Candi
     return Candidate(
         rule=NAME,
         cue_index=i,
-        boundary=_group_start(g, s, i) - 1,  # the conjunction, before "also" or "has" ("and also said")
+        boundary=group - 1,  # the conjunction, before "also" or "has" ("and also said")
         cue=s.raw(i),
         speaker=last.speaker,
         claim_start=claim_start,

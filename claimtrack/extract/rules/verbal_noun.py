@@ -73,8 +73,7 @@ def _feeling_object(g: Grammar, s: SentenceView, obj: tuple[int, int] | None) ->
     """Whether an object is a feeling after the cue's preposition ("عن قلقه", 'عن "تضامنها التام ..."')."""
     if obj is None or obj[1] == obj[0]:
         return False
-    noun = obj[1] + 1 if s.quote_at(obj[1]) is not None else obj[1]
-    return g.verbal_nouns.feeling(s.norm(noun))
+    return g.verbal_nouns.feeling(s.norm(s.past_opening_mark(obj[1])))
 
 
 def _attribution(speaker: Span | None, after_verb: bool) -> Attribution:
@@ -185,10 +184,8 @@ def _object(
         if _owned_by_subject(g, s, named, k, weak):
             return k, k
         if k == i + 1 and g.verbal_nouns.definite(n) and subject_opening_sentence(g, s, i) is not None:
-            return (
-                k,
-                k,
-            )  # "الإدارة أعلنت الموافقة على ...": after its subject the verb's definite verbal noun is its object
+            # "الإدارة أعلنت الموافقة على ...": after its subject, the verb's definite verbal noun is its object
+            return k, k
         obj = object_at(g, s, k, frame, owned=not weak)
         if obj is not None and direct and (obj[1] > obj[0] or g.unglued(n) != n):
             return None  # "أدانت المحكمة المتهم بقتل ...": after a preposition, what the convicted did
@@ -234,7 +231,7 @@ def object_at(
         return k, k
     # the noun after the preposition, or inside the quotation marks that open after it ('عن "تضامنها التام ..."'),
     # where the claim opens on the mark
-    after = s.norm(k + 2 if s.quote_at(k + 1) is not None else k + 1)
+    after = s.norm(s.past_opening_mark(k + 1))
     # any object preposition before an indefinite verbal noun; only the cue's own before a definite one
     # ("أشار إلى الحاجة", not "قلق الرئيس من الاتفاق")
     if (n in frame or n in lex.object_prepositions) and (
