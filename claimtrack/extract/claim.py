@@ -180,6 +180,8 @@ def _time_clause(sc: Scan, i: int, end: int) -> Skip | None:
     further on if at all. Before a noun with the article it is the cue's own ("قالت فيما بعد إن الحريق ...": later)."""
     s, lex = sc.s, sc.g.lex
     n = s.phrase_at(i, lex.time_clauses)
+    if i > sc.start and s.phrase_at(i - 1, lex.adverbial_openers) > 1:
+        return None  # "قالت فيما بعد إن جهود الإنقاذ ...": the word of time ends an adverb (later), the cue's own
     return Skip(i + n) if n and not s.norm(i + n).startswith(lex.definite_prefixes) else None
 
 

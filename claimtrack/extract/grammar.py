@@ -500,3 +500,10 @@ def verb_opens_clause(g: Grammar, s: SentenceView, i: int) -> bool:
         return True
     fronted = s.is_comma(i - 1) and not any(s.is_comma(k) or g.lex.cue(s.norm(k)) for k in range(i - 1))
     return fronted and s.norm(i)[:1] not in g.lex.conjunctions
+
+
+def saying_verb_at(g: Grammar, s: SentenceView, k: int) -> bool:
+    """A verb of saying stands at token k, not the everyday word a strict cue spells unmarked ("من بين 300": between,
+    not "بيّن"), which opens no claim for what comes after it."""
+    form = g.lex.cue(s.norm(k))
+    return g.lex.saying_verb(s.norm(k)) and not g.lex.everyday(form, s.raw(k))

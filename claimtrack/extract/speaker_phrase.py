@@ -440,7 +440,7 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
     if a + 2 >= stop or not s.toks[a].is_word or g.source_word(s.norm(a)):
         return None
     given = _given_name(g, s, a + 1)
-    if not (given or g.source_word(s.norm(a + 1)) or _nationality(g, s.norm(a + 1))):
+    if not (given or g.source_word(s.norm(a + 1)) or nationality_word(g, s.norm(a + 1))):
         return None
     # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
     # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
@@ -497,7 +497,8 @@ def _object_word(g: Grammar, n: str) -> bool:
     )
 
 
-def _nationality(g: Grammar, n: str) -> bool:
+def nationality_word(g: Grammar, n: str) -> bool:
+    """Whether a folded word is an adjective of nationality ("الأمريكي", the broken plural "أفغان")."""
     return n in g.lex.nationality or g.lex.hooks.strip_article(n) in g.lex.anonymous_nationality
 
 
@@ -518,7 +519,7 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
         if titled and g.verbal_nouns.pronoun_owned(n):
             return Span(a, k)  # "وبرر الوزير قراره قائلا": the title's own act, the verb's object, no name
         if not named:
-            if g.source_word(n) or _nationality(g, n):
+            if g.source_word(n) or nationality_word(g, n):
                 titled, completed = True, completed or definite
             elif not definite:
                 named = True

@@ -14,7 +14,7 @@ from ...lang.text import PUNCTUATION
 from ..candidate import Attribution, Candidate, Kind
 from ..claim import claim_after, find_opener, leading_quote, own_preposition
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, NEXT_LINE, SentenceView, Span
-from ..grammar import Grammar, contrast_before, occasion_at, verb_opens_clause
+from ..grammar import Grammar, contrast_before, occasion_at, saying_verb_at, verb_opens_clause
 from ..speaker_phrase import (
     left_subject,
     opening_verb_subject,
@@ -139,7 +139,7 @@ def _relay_aside(g: Grammar, s: SentenceView, i: int) -> bool:
     for n in range(1, i):
         k = i - n
         if s.phrase_at(k, g.lex.post_verb_openers) == n and sets_off(s, k - 1):
-            earlier = next((j for j in range(k - 2, -1, -1) if g.lex.saying_verb(s.norm(j))), None)
+            earlier = next((j for j in range(k - 2, -1, -1) if saying_verb_at(g, s, j)), None)
             return (
                 earlier is not None and find_opener(g, s, earlier + 1, g.lex.cue(s.norm(earlier)), k - earlier) is None
             )
