@@ -161,7 +161,7 @@ class Lexicon:
     prayer_addressees: frozenset[str] = _data("grammar", "prayer_addressees", "words")
     resumptive_pronouns: frozenset[str] = _data("grammar", "resumptive_pronouns", "words")
     occasion_pointers: list[tuple[str, ...]] = _data("grammar", "occasion_pointers", "phrases")
-    concessive_openers: list[tuple[str, ...]] = _data("grammar", "concessive_openers", "phrases")
+    subordinate_openers: list[tuple[str, ...]] = _data("grammar", "subordinate_openers", "phrases")
     time_clauses: list[tuple[str, ...]] = _data("grammar", "time_clauses", "phrases")
     speech_fillers: frozenset[str] = _data("grammar", "speech_fillers", "words")
     manner_heads: frozenset[str] = _data("grammar", "manner_heads", "words")

@@ -76,7 +76,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
         last += 1
     cuts = []
     prev = first
-    concedes = bool(s.phrase_at(first, g.lex.concessive_openers))
+    concedes = bool(s.phrase_at(first, g.lex.subordinate_openers))
     for i in range(first + 1, last):
         kind = c.candidate.kind
         cut = (
@@ -93,7 +93,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"future verb {s.raw(i)!r}", _future_clause(g, s, i, kind))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
             or _named("two quoted clauses joined by and", _quoted_clauses_joined(g, s, i))
-            or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind))
+            or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind, concedes))
             or _named(f"the reporter's participle {s.raw(i)!r} in a quotation", _narrated_participle(g, s, i))
         )
         if cut is None:
@@ -405,11 +405,12 @@ def _after_comma_and(g: Grammar, s: SentenceView, i: int) -> str | None:
     return n[1:] if s.is_comma(i - 1) and n[:1] in g.lex.conjunctions else None
 
 
-def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind) -> tuple[int, int] | None:
+def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
     """«يشرفني تولي تدريب المنتخب، وأنا على دراية بحجم المسؤولية»: inside a quotation, after a comma, the speaker
     in the first person (a pronoun, "I have", a first-person future verb: ``first_person_words``,
-    ``first_person_future_prefixes``) opens the next of their sentences, which the quotation runs on with a comma."""
-    if (kind == Kind.INDIRECT and not s.quoted[i]) or not s.is_comma(i - 1):
+    ``first_person_future_prefixes``) opens the next of their sentences, which the quotation runs on with a comma;
+    not after a condition or a concession the claim opens with («إذا أرادوا ...، فسأفعل ...»: the answer)."""
+    if concedes or (kind == Kind.INDIRECT and not s.quoted[i]) or not s.is_comma(i - 1):
         return None
     word = _after_comma_and(g, s, i) or s.norm(i)
     future = word.startswith(g.lex.first_person_future_prefixes) and not word.endswith(g.lex.plural_noun_endings)
