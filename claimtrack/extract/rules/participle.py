@@ -7,7 +7,7 @@ from dataclasses import replace
 from ...lexicon import CueForm
 from ..doc import MAX_SPEAKER_TOKENS, SentenceView, Span
 from ..candidate import Attribution, Candidate, Kind
-from ..grammar import Grammar
+from ..grammar import Grammar, relative_that
 from ..quotations import MARKS as QUOTATION_MARKS
 from .cue import cue_here, with_its_complement
 from .verbal_noun import object_at, spelt_as_participle
@@ -41,8 +41,14 @@ def find(g: Grammar, s: SentenceView, i: int, found: list[Candidate]) -> Candida
         return None  # "أكد الوزير، اليوم، مطالبة تركيا بـ...": the demand, the verb's claim, not "demanding"
     if g.lex.subject_first and _after_preposition_or_possessive(g, s, i):
         return None  # "a requirement on reporting test data", "Friday's ruling is": a noun, not a participle
-    if g.lex.subject_first and _after_article(g, s, i) and s.norm(i + 1) not in g.lex.complementizers:
-        return None  # "a red warning is in place": a noun in its noun phrase ("a motion stating that": a participle)
+    if (
+        g.lex.subject_first
+        and _after_article(g, s, i)
+        and (s.norm(i + 1) not in g.lex.complementizers or relative_that(g, s, i + 1))
+    ):
+        # "a red warning is in place", "its ruling coalition", "a ruling that has divided ...": a noun in its noun
+        # phrase, or with its relative clause ("a motion stating that": a participle)
+        return None
     # after an occasion ("مضيفا على هامش الاجتماع: ...") the opener may stand further off
     limit = MAX_SPEAKER_TOKENS if g.is_adverbial(s, i + 1) else PARTICIPLE_REACH
     opener = find_opener(g, s, i + 1, None, limit) or object_at(g, s, i + 1, frozenset())
@@ -115,15 +121,16 @@ def _verb_of_saying_before(g: Grammar, s: SentenceView, i: int) -> CueForm | Non
 
 
 def _after_article(g: Grammar, s: SentenceView, i: int) -> bool:
-    """An article opening the noun phrase the word ends ("a red warning", "the warning"), no comma between; or the
-    sentence's start, as a headline writes its noun phrase with none ("Rare red weather warning issued as ...").
+    """An article or a determiner opening the noun phrase the word ends ("a red warning", "its ruling coalition"), no
+    comma between; or the sentence's start, as a headline writes its noun phrase with none ("Rare red weather warning
+    issued as ...").
     Not after a document's noun ("released a statement saying ..."): the participle tells what the document says."""
     if i > 0 and s.norm(i - 1) in g.lex.document_nouns:
         return False
     for k in range(i - 1, max(-1, i - 1 - NOUN_PHRASE_REACH), -1):
         if not s.toks[k].is_word:
             return False
-        if s.norm(k) in g.lex.articles or k == 0:
+        if s.norm(k) in g.lex.articles or s.norm(k) in g.lex.determiners or k == 0:
             return True
     return False
 
