@@ -153,7 +153,8 @@ def resolve_continuations(d: Draft) -> None:
     A participle ("...، مؤكداً أن") continues the statement before it in its sentence; a subject-less verb
     ("وأضاف", "وتابعت") the latest explicit speaker of its grammatical gender, or a person a sentence named after
     that speaker (``mentions``: 'Lina Hart, the mayor, visited ... "...," she said.'). With none before it, the
-    first named after it when the pack says pronouns may point forward (an excerpt that starts below its headline);
+    first named after it when the pack says pronouns may point forward (an excerpt that starts below its headline),
+    else a person a sentence before named by a title alone (``titled``: "The judge handed her ... He said: ...");
     else it is dropped."""
     kept: list[Statement] = []
     history: list[Statement] = []
@@ -179,6 +180,8 @@ def resolve_continuations(d: Draft) -> None:
             prev = _antecedent(history, st.gender or "")
             if prev is None and not history and d.grammar.lex.forward_pronouns:
                 prev = _named_later(d, st)
+            if prev is None and not history:
+                prev = _titled_before(d, st)
             if prev is None:
                 continue
             _inherit(st, prev)
@@ -287,6 +290,13 @@ def _inherit(st: Statement, prev: Statement) -> None:
     st.speaker = prev.speaker
     if st.via is None:
         st.via = prev.via
+
+
+def _titled_before(d: Draft, st: Statement) -> Statement | None:
+    """The last person named by a title alone before a pronoun that has no other antecedent ("The judge handed her a
+    whole-life order. ... he said: ..."): resolved as that title is."""
+    before = [(k, name) for k, name, end in d.titled if k < st.sentence or k == st.sentence and end <= st.char_start]
+    return _named(*before[-1]) if before else None
 
 
 def _named_later(d: Draft, st: Statement) -> Statement | None:

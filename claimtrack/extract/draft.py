@@ -72,6 +72,8 @@ class Draft:
     claimed: list[Claimed] = field(default_factory=list)
     # (sentence index, a person named as written, where the name ends)
     mentions: list[tuple[int, str, int]] = field(default_factory=list)
+    # ... and a person named by a title alone ("The judge handed ..."), whom a pronoun with no other antecedent means
+    titled: list[tuple[int, str, int]] = field(default_factory=list)
     introductions: list[tuple[int, int]] = field(default_factory=list)  # (introducing sentence, quotation start)
     document: tuple[str, int] | None = None  # a text printed whole: its author as written, where it starts
     interview: tuple[str, list[tuple[int, int]]] | None = None  # questions and answers: interviewee, answer spans

@@ -10,7 +10,9 @@ A sentence whose only claims are a pronoun's ("Ann Lee thanked the families, who
 its person before them too.
 
 ``find_mentions`` reads ``sentences`` and ``claimed``; writes ``mentions``: (sentence index, name as written, where
-the name ends), which ``resolve_continuations`` weighs with the speakers of statements.
+the name ends), which ``resolve_continuations`` weighs with the speakers of statements, and ``titled``, the same for
+a person a title alone names ("The judge handed her a whole-life order."), whom a pronoun means only when nothing
+else before it could be meant.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ def find_mentions(d: Draft) -> None:
         name = _subject(d.grammar, s) if d.grammar.lex.subject_first else _verb_first_subject(d.grammar, s)
         if name is not None and s.toks[name.b - 1].end <= first_claim.get(sentence.index, sentence.end):
             d.mentions.append((sentence.index, s.span_text(name), s.toks[name.b - 1].end))
+        elif name is None and (alone := _title_alone(d.grammar, s)) is not None:
+            d.titled.append((sentence.index, s.span_text(alone), s.toks[alone.b - 1].end))
 
 
 def _verb_first_subject(g: Grammar, s: SentenceView) -> Span | None:
@@ -79,6 +83,16 @@ def _subject(g: Grammar, s: SentenceView) -> Span | None:
         if k == 0 and run.a == 0 and _introduced(g, s, run, chunks):
             return run  # "Lina Hart, 54, has run the farm ..."
     return None
+
+
+def _title_alone(g: Grammar, s: SentenceView) -> Span | None:
+    """A person's title with the definite article opening the sentence, a word written small after it (its verb):
+    "The judge handed ...", not "The judge Ann Lee ..." (a name follows) nor "The judge's ruling ..."."""
+    a = past_dateline(g.lex, s, 0, len(s))
+    if a + 2 >= len(s) or s.norm(a) not in g.lex.definite_articles or not _title(g, s, a + 1):
+        return None
+    verb = a + 2
+    return Span(a, a + 2) if s.toks[verb].is_word and s.raw(verb)[:1].islower() and not _title(g, s, verb) else None
 
 
 def _titled_surname(g: Grammar, s: SentenceView, run: Span, named: int) -> bool:

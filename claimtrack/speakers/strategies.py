@@ -77,17 +77,26 @@ def pronoun(ctx: ArticleContext, ask: Ask) -> str | None:
     if not said and inherited is None and ask.parsed.name:
         # A person a sentence named before ('Lina Hart visited ... "...," she said.'): the name's own strategies.
         return None
-    return _person_called(ctx, st, gender)
+    person = _person_before(ctx, st, gender)
+    if person is None and not said and inherited is None and ask.parsed.role:
+        # "The judge handed her ... He said": no person named before, the title a sentence gave its subject is whom
+        # the pronoun points to, resolved as a title is
+        return None
+    return person or _nobody(ctx)
 
 
 def _person_called(ctx: ArticleContext, st: Statement, gender: str) -> str:
+    """The latest person named before the statement who can be called "he" or "she", else nobody."""
+    return _person_before(ctx, st, gender) or _nobody(ctx)
+
+
+def _person_before(ctx: ArticleContext, st: Statement, gender: str) -> str | None:
     """The latest person named before the statement who can be called "he" or "she" (a full name in the text, then a
-    speaker resolved), else the last one a title introduced, else nobody."""
+    speaker resolved), else the last one a title introduced."""
     # a name in the text counts when it is a full name: one word ("Liverpool") may be anything
     before = ctx.registry.mentions(ctx.before(st, PRONOUN_REACH), (SpeakerKind.person,))
     people = [*(c for c in reversed(before) if len(words_of(c)) > 1), *(m.canonical for m in reversed(ctx.named))]
-    found = next((c for c in people if ctx.can_be_called(c, gender)), None) or _titled_name_before(ctx, st)
-    return found or _nobody(ctx)
+    return next((c for c in people if ctx.can_be_called(c, gender)), None) or _titled_name_before(ctx, st)
 
 
 def _nobody(ctx: ArticleContext) -> str:
