@@ -76,7 +76,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
         last += 1
     cuts = []
     prev = first
-    concedes = bool(s.phrase_at(first, g.lex.subordinate_openers))
+    subordinate = bool(s.phrase_at(first, g.lex.subordinate_openers))
     for i in range(first + 1, last):
         kind = c.candidate.kind
         cut = (
@@ -85,7 +85,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named("a quotation after a semicolon", _quotation_after_clause(s, i, c.candidate.kind))
             or _named(f"coordinated opener {s.raw(i)!r}", _coordinated(g, s, i, kind))
             or _named(f"clause conjunction {s.raw(i)!r}", _coordinated_clause(g, s, i, kind, prev))
-            or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, concedes))
+            or _named(f"clause link {s.raw(i)!r} in grammar.toml claim_links", _clause_link(g, s, i, kind, subordinate))
             or _named(f"bare link {s.raw(i)!r} in grammar.toml bare_claim_links", _bare_link(g, s, i, kind))
             or _named(f"first-person verb {s.raw(i)!r}", _first_person_clause(g, s, i))
             or _named(f"first-person verb of saying {s.raw(i)!r}", _first_person_cue(g, s, i))
@@ -93,7 +93,7 @@ def _cuts(g: Grammar, c: Claimed, s: SentenceView) -> list[tuple[int, int, str]]
             or _named(f"future verb {s.raw(i)!r}", _future_clause(g, s, i, kind))
             or _named("a quotation joined by and", _joined_quotation(g, s, i, kind))
             or _named("two quoted clauses joined by and", _quoted_clauses_joined(g, s, i))
-            or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind, concedes))
+            or _named("a comma between a quotation's sentences", _spliced_quotation(g, s, i, kind, subordinate))
             or _named(f"the reporter's participle {s.raw(i)!r} in a quotation", _narrated_participle(g, s, i))
         )
         if cut is None:
@@ -258,12 +258,12 @@ def _verb_before(g: Grammar, s: SentenceView, a: int, i: int) -> bool:
     return False
 
 
-def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
+def _clause_link(g: Grammar, s: SentenceView, i: int, kind: Kind, subordinate: bool) -> tuple[int, int] | None:
     """ "...، فيما ..."، "...، لكن ...": after a comma, a link the data names opens a second claim (inside a
     quotation, one of the links named for quotations, unless a verb-first pack quotes a that-clause: 'أن "...، حيث
-    أن ..."'; English partial quotes go on with "while maintaining ..."), unless the claim conceded first ("على
-    الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
-    if concedes or not s.is_comma(i - 1):
+    أن ..."'; English partial quotes go on with "while maintaining ..."), unless the claim opened with a
+    concession or a condition ("على الرغم من ...، لكن ...") or the link means "while" ("، بينما يحاول ...")."""
+    if subordinate or not s.is_comma(i - 1):
         return None
     that_clause = not g.lex.subject_first and _complement_quotation(g, s, i)
     quoted = (kind != Kind.INDIRECT or s.quoted[i]) and not that_clause
@@ -405,12 +405,12 @@ def _after_comma_and(g: Grammar, s: SentenceView, i: int) -> str | None:
     return n[1:] if s.is_comma(i - 1) and n[:1] in g.lex.conjunctions else None
 
 
-def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind, concedes: bool) -> tuple[int, int] | None:
+def _spliced_quotation(g: Grammar, s: SentenceView, i: int, kind: Kind, subordinate: bool) -> tuple[int, int] | None:
     """«يشرفني تولي تدريب المنتخب، وأنا على دراية بحجم المسؤولية»: inside a quotation, after a comma, the speaker
     in the first person (a pronoun, "I have", a first-person future verb: ``first_person_words``,
     ``first_person_future_prefixes``) opens the next of their sentences, which the quotation runs on with a comma;
     not after a condition or a concession the claim opens with («إذا أرادوا ...، فسأفعل ...»: the answer)."""
-    if concedes or (kind == Kind.INDIRECT and not s.quoted[i]) or not s.is_comma(i - 1):
+    if subordinate or (kind == Kind.INDIRECT and not s.quoted[i]) or not s.is_comma(i - 1):
         return None
     word = _after_comma_and(g, s, i) or s.norm(i)
     future = word.startswith(g.lex.first_person_future_prefixes) and not word.endswith(g.lex.plural_noun_endings)
