@@ -7,6 +7,11 @@ import re
 from ..lexicon import Lexicon
 
 
+def nationality_word(lex: Lexicon, n: str) -> bool:
+    """Whether a folded word is an adjective of nationality ("الأمريكي", the broken plural "أفغان")."""
+    return n in lex.nationality or lex.hooks.strip_article(n) in lex.anonymous_nationality
+
+
 class VerbalNouns:
     """Whether a folded word is a verbal noun: in the data's list, or built on one of its patterns.
 
@@ -32,8 +37,8 @@ class VerbalNouns:
             return False
         if word in lex.months or word in lex.days:
             return False  # "تشرين" has the shape تفعيل
-        if word in lex.nationality or word in lex.title_words or word in lex.body_heads or word in self.names:
-            return False  # "تنظيم", "اتحاد", "تحالف": a body's noun has a verbal noun's shape
+        if nationality_word(lex, word) or word in lex.title_words or word in lex.body_heads or word in self.names:
+            return False  # "تنظيم", "اتحاد", "تحالف": a body's noun has a verbal noun's shape; "أفغان" a nationality's
         if lex.hooks.strip_article(word) != word:
             return False  # "العام" is the article on "عام", not the shape إفعال: ``definite`` reads such words
         return any(p.fullmatch(word) for p in self.patterns)

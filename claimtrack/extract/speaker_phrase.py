@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..lang.text import PUNCTUATION, fold
 from .doc import MAX_SPEAKER_TOKENS, Span, SentenceView
 from .grammar import Grammar, accusative, and_joined, contrast_before, known_name_end, particles_start
+from .nouns import nationality_word
 
 QUOTED_NAME_WORDS = 4  # words of a body's name in quotation marks ("رويترز", "الخطوط الجوية الليبية")
 
@@ -440,7 +441,7 @@ def opening_verb_subject(g: Grammar, s: SentenceView, stop: int, start: int = 0)
     if a + 2 >= stop or not s.toks[a].is_word or g.source_word(s.norm(a)):
         return None
     given = _given_name(g, s, a + 1)
-    if not (given or g.source_word(s.norm(a + 1)) or nationality_word(g, s.norm(a + 1))):
+    if not (given or g.source_word(s.norm(a + 1)) or nationality_word(g.lex, s.norm(a + 1))):
         return None
     # the name ends where the verb's object does begin: an indefinite accusative ("مؤتمرا"), a preposition, or the
     # occasion held ("ألقى الوزير فلان الفلاني كلمة ...")
@@ -497,11 +498,6 @@ def _object_word(g: Grammar, n: str) -> bool:
     )
 
 
-def nationality_word(g: Grammar, n: str) -> bool:
-    """Whether a folded word is an adjective of nationality ("الأمريكي", the broken plural "أفغان")."""
-    return n in g.lex.nationality or g.lex.hooks.strip_article(n) in g.lex.anonymous_nationality
-
-
 def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
     """A subject of titles and a name at token a, up to where the verb's object begins: "وزير الصحة سامي عادل
     | المستشفى", "الرئيس عبد الفتاح السيسي | وزير الخارجية", "المغربي جمال السلامي | مدرب الأردن". A definite word
@@ -519,7 +515,7 @@ def _titled_name(g: Grammar, s: SentenceView, a: int, b: int) -> Span | None:
         if titled and g.verbal_nouns.pronoun_owned(n):
             return Span(a, k)  # "وبرر الوزير قراره قائلا": the title's own act, the verb's object, no name
         if not named:
-            if g.source_word(n) or nationality_word(g, n):
+            if g.source_word(n) or nationality_word(g.lex, n):
                 titled, completed = True, completed or definite
             elif not definite:
                 named = True

@@ -12,14 +12,7 @@ from ..candidate import Attribution, Candidate, Kind
 from ..claim import find_opener, own_preposition, quoted_source
 from ..doc import MAX_SPEAKER_TOKENS, MIN_POST_CLAIM_WORDS, SentenceView, Span
 from ..grammar import Grammar, and_joined, verb_opens_clause
-from ..speaker_phrase import (
-    name_goes_on,
-    nationality_word,
-    quoted_names,
-    speaker_span,
-    subject_on_left,
-    subject_opening_sentence,
-)
+from ..speaker_phrase import name_goes_on, quoted_names, speaker_span, subject_on_left, subject_opening_sentence
 from ..subject import glued_mark
 from .cue import cue_here
 
@@ -184,8 +177,8 @@ def _object(
             return None
         if not s.toks[k].is_word or _genitive(g, s, k) or _named_for(g, s, k, frame, i) or _governed(g, s, k, frame):
             continue
-        if k > named and (name_goes_on(g, s, k, own) or nationality_word(g, n)):
-            continue  # "وأعرب مسؤولون أفغان عن ...": a nationality qualifies the subject, spelt like a verbal noun or not
+        if k > named and name_goes_on(g, s, k, own):
+            continue
         if denial and k > i + 1 and _denied_object(g, n):
             return k, k
         if _owned_by_subject(g, s, named, k, weak):
